@@ -1,0 +1,121 @@
+/**
+ * Domain vocabulary shared by every layer. Chinese terms live in comments and UI text,
+ * never in identifiers.
+ */
+
+/** 类别: 正式代表 votes and counts toward 应到; 候补代表 and 列席 never do (rule 1). */
+export const DELEGATE_CATEGORIES = ['voting', 'alternate', 'nonvoting'] as const;
+export type DelegateCategory = (typeof DELEGATE_CATEGORIES)[number];
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Attendance of one delegate at one meeting. `pending` = not arrived yet (no row stored). */
+export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
+export type StoredAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type AttendanceStatus = StoredAttendanceStatus | 'pending';
+
+export interface Delegate {
+  id: number;
+  badge: string;
+  name: string;
+  gender: Gender | null;
+  ethnicity: string | null;
+  /** ISO date `YYYY-MM` or `YYYY-MM-DD`, as the roster gave it. */
+  birthDate: string | null;
+  education: string | null;
+  delegation: string | null;
+  unit: string | null;
+  category: DelegateCategory;
+  /** Full pinyin without tones, lower case, no spaces: 张三 → zhangsan. */
+  pinyin: string;
+  /** Pinyin initials: 张三 → zs. */
+  initials: string;
+}
+
+export type DelegateFields = Omit<Delegate, 'id' | 'pinyin' | 'initials'>;
+
+export interface CongressSettings {
+  /**
+   * 超过应到会人数的五分之四 is strict; older guidance read it as "at least", so a congress
+   * may allow equality.
+   */
+  quorumAllowEqual: boolean;
+}
+
+export const DEFAULT_SETTINGS: CongressSettings = { quorumAllowEqual: false };
+
+export interface Congress {
+  name: string;
+  date: string;
+  venue: string;
+  createdAt: string;
+  settings: CongressSettings;
+  currentMeetingId: number | null;
+}
+
+export interface Meeting {
+  id: number;
+  name: string;
+  date: string;
+  position: number;
+}
+
+export interface AttendanceRecord {
+  delegateId: number;
+  status: StoredAttendanceStatus;
+  reason: string | null;
+  at: string;
+  operator: string;
+}
+
+export interface QuorumState {
+  met: boolean;
+  /** How many more voting delegates must check in for the quorum to hold (0 when met). */
+  needed: number;
+  allowEqual: boolean;
+}
+
+export interface DelegationCounts {
+  delegation: string;
+  due: number;
+  present: number;
+  leave: number;
+  absent: number;
+}
+
+export interface AttendanceSummary {
+  meetingId: number;
+  /** 应到: voting delegates due to attend. */
+  due: number;
+  /** 实到: voting delegates checked in. */
+  present: number;
+  /** 请假 */
+  leave: number;
+  /** 缺席: voting delegates neither present nor on leave. */
+  absent: number;
+  /** Of `absent`, those explicitly marked absent (the rest have simply not arrived). */
+  markedAbsent: number;
+  /** 列席 checked in. */
+  nonvotingPresent: number;
+  /** 候补代表 checked in. */
+  alternatePresent: number;
+  quorum: QuorumState;
+  byDelegation: DelegationCounts[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  operator: string;
+  station: string;
+  action: string;
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChangeEvent {
+  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit';
+  meetingId?: number;
+}

@@ -1,0 +1,42 @@
+/**
+ * Expected failures travel as values. An exception crossing a handler boundary
+ * means a bug, and the dispatcher reports it as `internal`.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_channel'
+  | 'no_congress_open'
+  | 'not_found'
+  | 'conflict'
+  | 'file_not_congress'
+  | 'file_newer_version'
+  | 'file_corrupt'
+  | 'file_exists'
+  | 'file_io'
+  | 'roster_invalid'
+  | 'operator_required'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  /** A sentence for people, naming the row, field or value at fault (zh-CN). */
+  message: string;
+  /** Where the fault is, when it has a place: a field path, a row number, a column. */
+  field?: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  details?: AppError[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  extra: Partial<AppError> = {},
+): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, message, ...extra },
+});

@@ -1,0 +1,21 @@
+import type { ChangeEvent } from '../core/domain.js';
+import type { Result } from '../core/result.js';
+
+/**
+ * What a transport (Electron IPC relay, the store worker, the loopback host) needs from
+ * the store: one entry point for every call of the contract, and change events.
+ * `invoke` validates `channel`, `input` and `ctx` against the contract itself: the
+ * transports pass through whatever arrived.
+ */
+export interface Backend {
+  invoke(channel: string, input: unknown, ctx: unknown): Result<unknown>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  close(): void;
+}
+
+export interface BackendOptions {
+  /** Per-installation folder: recent files list, demo congress copies. */
+  dataDir: string;
+  /** Where New congress suggests saving files (e.g. ~/Documents/Congress Desk). */
+  documentsDir: string;
+}
