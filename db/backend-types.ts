@@ -8,7 +8,7 @@ import type { Result } from '../core/result.js';
  * transports pass through whatever arrived.
  */
 export interface Backend {
-  invoke(channel: string, input: unknown, ctx: unknown): Result<unknown>;
+  invoke(channel: string, input: unknown, ctx: unknown): Promise<Result<unknown>>;
   onChange(listener: (event: ChangeEvent) => void): () => void;
   close(): void;
 }
