@@ -18,4 +18,9 @@ export interface BackendOptions {
   dataDir: string;
   /** Where New congress suggests saving files (e.g. ~/Documents/Congress Desk). */
   documentsDir: string;
+  /**
+   * Where the numbered `.sql` migrations are, when a bundler moved the store away from
+   * `db/migrations/` (default: next to db/open.ts, via `import.meta.url`).
+   */
+  migrationsDir?: string;
 }

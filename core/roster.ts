@@ -1,0 +1,452 @@
+/**
+ * Roster rows → delegate fields, with every problem named by row, column and value.
+ * Pure: the file layer (db/roster-file.ts) turns bytes into cell values, this module
+ * decides what they mean, so `.xlsx` and `.csv` get exactly the same rules.
+ */
+import { delegateFields } from './contract.js';
+import type { DelegateCategory, DelegateFields, Gender } from './domain.js';
+import type { ParsedRoster, RosterIssue } from './roster-types.js';
+
+type Field = keyof DelegateFields;
+
+/** Limits that keep a pasted-in mistake (a whole book in one cell) from freezing the preview. */
+export const MAX_ROSTER_ROWS = 20_000;
+export const MAX_CELL_CHARS = 10_000;
+/** The header is looked for in the first rows only: a title or a note may sit above it. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * A cell the file layer could read but whose value is unusable: a formula saved without
+ * its cached result, or an error value such as #N/A. Carried as a value so that the
+ * issue can name the column header, which only this module knows.
+ */
+export class CellFault {
+  constructor(
+    readonly kind: 'formula_no_result' | 'error_value',
+    /** The formula text or the error code, shown to the user. */
+    readonly text: string,
+  ) {}
+}
+
+const HEADER_ALIASES: Record<Field, readonly string[]> = {
+  badge: ['代表证号', '证号', '编号', '代表编号', '代表证编号', 'badge', 'badgeno', 'no', 'no.'],
+  name: ['姓名', '名字', '代表姓名', 'name'],
+  gender: ['性别', 'gender', 'sex'],
+  ethnicity: ['民族', 'ethnicity', 'nation', 'nationality'],
+  birthDate: ['出生年月', '出生日期', '出生年月日', 'birthdate', 'dateofbirth', 'dob'],
+  education: ['学历', '文化程度', 'education'],
+  delegation: ['代表团', '代表组', '所在代表团', '所在代表组', 'delegation', 'group'],
+  unit: ['工作单位', '单位及职务', '工作单位及职务', '单位', 'unit', 'organization', 'organisation'],
+  category: ['类别', '代表类别', '身份', 'category', 'type'],
+};
+
+/** The column title people know each field by, used when a required column is missing. */
+export const FIELD_LABELS: Record<Field, string> = {
+  badge: '代表证号',
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生年月',
+  education: '学历',
+  delegation: '代表团',
+  unit: '工作单位',
+  category: '类别',
+};
+
+const REQUIRED: readonly Field[] = ['badge', 'name'];
+
+/**
+ * Spreadsheets arrive with full-width letters, ideographic spaces, "姓 名" spaced out to
+ * align the column, "*姓名" required-markers and "姓名：" colons; all mean the same column.
+ */
+function headerKey(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/[:：]+$/, '');
+}
+
+const headerIndex = new Map<string, Field>();
+for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [Field, readonly string[]][]) {
+  for (const a of aliases) headerIndex.set(headerKey(a), field);
+}
+
+export function recogniseHeader(raw: string): Field | null {
+  return headerIndex.get(headerKey(raw)) ?? null;
+}
+
+const GENDER_VALUES = new Map<string, Gender>([
+  ['男', 'male'],
+  ['男性', 'male'],
+  ['m', 'male'],
+  ['male', 'male'],
+  ['女', 'female'],
+  ['女性', 'female'],
+  ['f', 'female'],
+  ['female', 'female'],
+]);
+
+const CATEGORY_VALUES = new Map<string, DelegateCategory>([
+  ['正式代表', 'voting'],
+  ['代表', 'voting'],
+  ['正式', 'voting'],
+  ['voting', 'voting'],
+  ['候补代表', 'alternate'],
+  ['候补', 'alternate'],
+  ['alternate', 'alternate'],
+  ['列席', 'nonvoting'],
+  ['列席代表', 'nonvoting'],
+  ['列席人员', 'nonvoting'],
+  ['non-voting', 'nonvoting'],
+  ['nonvoting', 'nonvoting'],
+]);
+
+/** What Excel writes into a cell (or a CSV export) when a formula failed. */
+const EXCEL_ERRORS = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!']);
+
+/** Max lengths come from the contract, so the preview refuses exactly what the store would. */
+function maxLengthOf(field: Field): number | null {
+  const shape = delegateFields.shape[field] as unknown as { unwrap?: () => unknown; maxLength?: number | null };
+  const inner = (typeof shape.unwrap === 'function' ? shape.unwrap() : shape) as { maxLength?: number | null };
+  return typeof inner.maxLength === 'number' ? inner.maxLength : null;
+}
+const MAX_LENGTH = Object.fromEntries((Object.keys(FIELD_LABELS) as Field[]).map((f) => [f, maxLengthOf(f)])) as Record<
+  Field,
+  number | null
+>;
+
+export interface ParseRosterOptions {
+  /** "Today" for the birth-year bound; tests pin it. */
+  now?: Date;
+}
+
+const quote = (v: string) => `「${v.length > 40 ? `${v.slice(0, 40)}…` : v}」`;
+
+/**
+ * Reads the roster rows of one sheet. `rows[i]` is spreadsheet row `i + 1`; the file
+ * layer keeps empty rows in place so that the row numbers in messages are the ones the
+ * user sees in Excel.
+ */
+export function parseRosterRows(
+  rows: unknown[][],
+  format: ParsedRoster['format'],
+  encoding: string | null,
+  options: ParseRosterOptions = {},
+): ParsedRoster {
+  const thisYear = (options.now ?? new Date()).getFullYear();
+  const errors: RosterIssue[] = [];
+  const out: ParsedRoster = { format, encoding, columns: [], rows: [], errors };
+
+  const headerAt = findHeaderRow(rows);
+  if (headerAt === null) {
+    errors.push({
+      row: null,
+      column: null,
+      value: null,
+      message: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头:表头行应至少包含两个可识别的列名,如「代表证号」「姓名」「性别」「代表团」`,
+    });
+    return out;
+  }
+
+  const headerRow = rows[headerAt] ?? [];
+  const fieldColumn = new Map<Field, number>();
+  const headerText = new Map<number, string>();
+  headerRow.forEach((cell, col) => {
+    const header = cellText(cell);
+    if (header === '') return;
+    headerText.set(col, header);
+    const field = header.length > MAX_CELL_CHARS ? null : recogniseHeader(header);
+    out.columns.push({ header, field });
+    if (field === null) return;
+    const first = fieldColumn.get(field);
+    if (first !== undefined) {
+      // Two columns for one field (e.g. 编号 and 代表证号): guessing which one is meant
+      // could import the wrong badge numbers for everybody.
+      errors.push({
+        row: headerAt + 1,
+        column: header,
+        value: header,
+        message: `第 ${headerAt + 1} 行表头中「${headerText.get(first)}」与「${header}」都表示${FIELD_LABELS[field]},请删除或改名其中一列`,
+      });
+      return;
+    }
+    fieldColumn.set(field, col);
+  });
+  for (const field of REQUIRED) {
+    if (!fieldColumn.has(field)) {
+      errors.push({
+        row: headerAt + 1,
+        column: FIELD_LABELS[field],
+        value: null,
+        message: `缺少必需的列「${FIELD_LABELS[field]}」(第 ${headerAt + 1} 行为表头)`,
+      });
+    }
+  }
+  if (errors.length > 0) return out;
+
+  const dataRows = rows.length - headerAt - 1;
+  if (dataRows > MAX_ROSTER_ROWS) {
+    const row = headerAt + 1 + MAX_ROSTER_ROWS + 1;
+    errors.push({
+      row,
+      column: null,
+      value: null,
+      message: `名册共 ${dataRows} 行数据,超过上限 ${MAX_ROSTER_ROWS} 行(从第 ${row} 行起超出),请检查是否选错了文件`,
+    });
+    return out;
+  }
+
+  const badgeRow = new Map<string, number>();
+  for (let i = headerAt + 1; i < rows.length; i++) {
+    const cells = rows[i] ?? [];
+    const rowNo = i + 1;
+    if (isEmptyRow(cells)) continue;
+    const rowErrors: RosterIssue[] = [];
+    const issue = (field: Field, value: string | null, message: string) => {
+      const column = headerText.get(fieldColumn.get(field) ?? -1) ?? FIELD_LABELS[field];
+      rowErrors.push({ row: rowNo, column, value, message: `第 ${rowNo} 行「${column}」列${message}` });
+    };
+
+    // Read every mapped cell to text once; faults and oversize cells are reported here.
+    const raw = new Map<Field, unknown>();
+    const textOf = new Map<Field, string>();
+    for (const [field, col] of fieldColumn) {
+      const cell = cells[col];
+      raw.set(field, cell);
+      if (cell instanceof CellFault) {
+        issue(
+          field,
+          cell.text,
+          cell.kind === 'formula_no_result'
+            ? `是公式单元格无结果(${quote(cell.text)}),请在 Excel 中重新计算并保存,或改为数值`
+            : `是错误值 ${cell.text},请改正该单元格`,
+        );
+        continue;
+      }
+      const t = cellText(cell);
+      if (t.length > MAX_CELL_CHARS) {
+        issue(field, `${t.slice(0, 40)}…`, `的内容长达 ${t.length} 个字符,超过上限 ${MAX_CELL_CHARS}`);
+        continue;
+      }
+      if (EXCEL_ERRORS.has(t.toUpperCase())) {
+        issue(field, t, `是错误值 ${t},请改正该单元格`);
+        continue;
+      }
+      textOf.set(field, t);
+    }
+    // Only fields read cleanly above are normalised; a faulty cell already has its issue.
+    const has = (f: Field) => textOf.has(f);
+    const text = (f: Field) => textOf.get(f) ?? '';
+
+    const badge = has('badge') ? normaliseBadge(raw.get('badge'), text('badge')) : '';
+    if (has('badge') && badge === '') issue('badge', null, '缺少代表证号');
+    const name = has('name') ? normaliseName(text('name')) : '';
+    if (has('name') && name === '') issue('name', null, '缺少姓名');
+
+    let gender: Gender | null = null;
+    if (has('gender') && text('gender') !== '') {
+      const g = GENDER_VALUES.get(text('gender').normalize('NFKC').toLowerCase());
+      if (g) gender = g;
+      else issue('gender', text('gender'), `的值${quote(text('gender'))}不是可识别的性别,应为「男」或「女」`);
+    }
+
+    let category: DelegateCategory = 'voting';
+    if (has('category') && text('category') !== '') {
+      const c = CATEGORY_VALUES.get(text('category').normalize('NFKC').toLowerCase().replace(/\s+/g, ''));
+      if (c) category = c;
+      else
+        issue(
+          'category',
+          text('category'),
+          `的值${quote(text('category'))}不是可识别的类别,应为「正式代表」「候补代表」或「列席」`,
+        );
+    }
+
+    let birthDate: string | null = null;
+    if (has('birthDate')) {
+      const cell = raw.get('birthDate');
+      if (!(cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) {
+        const parsed = parseBirthDate(cell, thisYear);
+        if (parsed.ok) birthDate = parsed.value;
+        else issue('birthDate', text('birthDate'), `的值${quote(text('birthDate'))}不是有效的出生年月:${parsed.why}`);
+      }
+    }
+
+    const optional = (f: Field) => {
+      const t = text(f).replace(/\s+/g, ' ');
+      return t === '' ? null : t;
+    };
+    const fields: DelegateFields = {
+      badge,
+      name,
+      gender,
+      ethnicity: optional('ethnicity'),
+      birthDate,
+      education: optional('education'),
+      delegation: optional('delegation'),
+      unit: optional('unit'),
+      category,
+    };
+
+    for (const f of Object.keys(fields) as Field[]) {
+      const max = MAX_LENGTH[f];
+      const v = fields[f];
+      if (max !== null && typeof v === 'string' && v.length > max) {
+        issue(f, v, `的值${quote(v)}共 ${v.length} 个字符,超过上限 ${max}`);
+      }
+    }
+
+    if (badge !== '' && has('badge')) {
+      const first = badgeRow.get(badge);
+      if (first !== undefined) {
+        issue('badge', badge, `的代表证号「${badge}」重复:第 ${first} 行与第 ${rowNo} 行`);
+      } else {
+        badgeRow.set(badge, rowNo);
+      }
+    }
+
+    if (rowErrors.length === 0) {
+      // Last guard: whatever slipped past the checks above must not reach the store.
+      const checked = delegateFields.safeParse(fields);
+      if (!checked.success) {
+        for (const zi of checked.error.issues) {
+          const f = zi.path[0] as Field;
+          const v = fields[f];
+          issue(f, v === null || v === undefined ? null : String(v), `的值不符合要求:${zi.message}`);
+        }
+      }
+    }
+
+    if (rowErrors.length > 0) errors.push(...rowErrors);
+    else out.rows.push({ ...fields, row: rowNo });
+  }
+  return out;
+}
+
+function findHeaderRow(rows: unknown[][]): number | null {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const fields = new Set<Field>();
+    for (const cell of rows[i] ?? []) {
+      const t = cellText(cell);
+      if (t === '' || t.length > 100) continue;
+      const f = recogniseHeader(t);
+      if (f) fields.add(f);
+    }
+    // A merged title row repeats one text in every cell: count distinct fields, not cells.
+    if (fields.size >= 2) return i;
+  }
+  return null;
+}
+
+function isEmptyRow(cells: unknown[]): boolean {
+  return cells.every((c) => !(c instanceof CellFault) && cellText(c) === '');
+}
+
+/** The cell as people read it. `trim` covers U+3000 (ideographic space) too. */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number') return Number.isFinite(cell) ? numberText(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (cell instanceof CellFault) return cell.text;
+  return String(cell).trim();
+}
+
+/** Excel stores 12 as 12 (shown "12"); never let it become "12.0" or "1.2e+1". */
+function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+function normaliseBadge(cell: unknown, text: string): string {
+  if (typeof cell === 'number') return numberText(cell);
+  // NFKC turns full-width ０１２ (typed with a Chinese IME) into ASCII; zeros typed as text stay.
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+const CJK = '\\p{Script=Han}';
+const BETWEEN_HAN = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'gu');
+
+/**
+ * Rosters pad two-character names to line up with three-character ones ("张  三"); a space
+ * between Chinese characters is layout, not part of the name. Latin names keep one space.
+ */
+function normaliseName(text: string): string {
+  return text.replace(BETWEEN_HAN, '').replace(/\s+/g, ' ');
+}
+
+type DateResult = { ok: true; value: string } | { ok: false; why: string };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function checkDate(y: number, m: number, d: number | null, thisYear: number): DateResult {
+  if (y < 1900 || y > thisYear) return { ok: false, why: `年份应在 1900–${thisYear} 之间` };
+  if (m < 1 || m > 12) return { ok: false, why: '月份应为 1–12' };
+  if (d !== null) {
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    if (d < 1 || d > days) return { ok: false, why: `${y} 年 ${m} 月没有 ${d} 日` };
+    return { ok: true, value: `${y}-${pad2(m)}-${pad2(d)}` };
+  }
+  return { ok: true, value: `${y}-${pad2(m)}` };
+}
+
+const DATE_PATTERNS: readonly RegExp[] = [
+  // 1975.03 / 1975-03 / 1975/3 / 1975.3.12 / 1975-03-12 / 1975/3/12
+  /^(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$/,
+  // 1975年3月 / 1975年3月12日 (the 日 may be missing)
+  /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?$/,
+  // 197503 / 19750312
+  /^(\d{4})(\d{2})(\d{2})?$/,
+];
+
+/** Days between Excel's epoch (serial 0 = 1899-12-30, which absorbs the 1900 leap-year bug). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export function parseBirthDate(cell: unknown, thisYear: number): DateResult {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, why: '日期无效' };
+    // exceljs hands dates as UTC midnight; local getters would shift them a day in the west.
+    return checkDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), thisYear);
+  }
+  if (typeof cell === 'number') return numericBirthDate(cell, thisYear);
+  const t = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
+  if (t === '') return { ok: false, why: '为空' };
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return checkDate(Number(m[1]), Number(m[2]), m[3] === undefined ? null : Number(m[3]), thisYear);
+  }
+  if (/^\d{4}年?$/.test(t)) return { ok: false, why: '缺少月份,应写成如 1975.03' };
+  return { ok: false, why: '无法识别,应写成如 1975.03、1975-03-12 或 1975年3月' };
+}
+
+function numericBirthDate(n: number, thisYear: number): DateResult {
+  if (!Number.isFinite(n) || n <= 0) return { ok: false, why: '无法识别' };
+  if (Number.isInteger(n)) {
+    const s = String(n);
+    if (s.length === 8) return checkDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6)), thisYear);
+    if (s.length === 6) return checkDate(Number(s.slice(0, 4)), Number(s.slice(4)), null, thisYear);
+    if (s.length === 4 && n >= 1900 && n <= thisYear + 1) return { ok: false, why: '缺少月份,应写成如 1975.03' };
+    if (n < 100_000) return serialDate(n, thisYear);
+    return { ok: false, why: '无法识别' };
+  }
+  // "1975.03" typed into a number cell arrives as 1975.03; "1975.10" arrives as 1975.1,
+  // so a single decimal digit means month 10–12 under the two-digit-month convention of
+  // cadre rosters. A fraction that is not a month (1975.5) stays an error.
+  const year = Math.trunc(n);
+  if (year >= 1000 && year <= 9999) {
+    const frac = Math.round((n - year) * 100);
+    if (Math.abs((n - year) * 100 - frac) > 1e-6) return { ok: false, why: '无法识别' };
+    return checkDate(year, frac, null, thisYear);
+  }
+  // A date-time serial (time of day as the fraction): the day is what counts.
+  return serialDate(Math.floor(n), thisYear);
+}
+
+function serialDate(serial: number, thisYear: number): DateResult {
+  const d = new Date(EXCEL_EPOCH_MS + serial * 86_400_000);
+  return checkDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), thisYear);
+}

@@ -1,0 +1,26 @@
+/**
+ * The store as the transports see it (db/backend-types.ts): one `invoke` for every call
+ * of the contract, change events, close.
+ */
+import type { Backend, BackendOptions } from './backend-types.js';
+import { createDemoCongress } from './demo.js';
+import { Dispatcher } from './dispatch.js';
+import { Session } from './session.js';
+
+export function createBackend(opts: BackendOptions): Backend {
+  const session = new Session(openOptions(opts));
+  const dispatcher = new Dispatcher(session, {
+    ...opts,
+    createDemo: async (path, ctx) => {
+      const built = createDemoCongress(path, { operator: ctx.operator, station: ctx.station, ...openOptions(opts) });
+      return built.ok ? { ok: true, value: undefined } : built;
+    },
+  });
+  return {
+    invoke: (channel, input, ctx) => dispatcher.invoke(channel, input, ctx),
+    onChange: (listener) => dispatcher.onChange(listener),
+    close: () => session.close(),
+  };
+}
+
+const openOptions = (opts: BackendOptions) => (opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});

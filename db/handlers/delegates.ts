@@ -1,0 +1,59 @@
+import type { Delegate, DelegateFields } from '../../core/domain.js';
+import { fail, ok } from '../../core/result.js';
+import { normalizeBadge } from '../badge.js';
+import type { SqliteDb } from '../open.js';
+import {
+  delegateFieldsOf,
+  findDelegate,
+  findDelegateByBadge,
+  insertDelegate,
+  listDelegates,
+  replaceDelegate,
+} from '../records.js';
+import type { QueryHandler, UpdateHandler } from './types.js';
+
+export const delegateNotFound = (delegateId: number) =>
+  fail('not_found', `代表不存在(编号 ${delegateId})`, { field: 'delegateId', value: String(delegateId) });
+
+/** 代表证号 must be unique: the scanner finds a delegate by it. */
+function badgeTaken(db: SqliteDb, badge: string, exceptId: number | null) {
+  const holder = findDelegateByBadge(db, badge);
+  if (!holder || holder.id === exceptId) return null;
+  return fail('conflict', `代表证号 ${normalizeBadge(badge)} 已被 ${holder.name} 使用`, {
+    field: 'badge',
+    value: normalizeBadge(badge),
+  });
+}
+
+export const list: QueryHandler<'delegates.list'> = {
+  kind: 'query',
+  run: (_input, { db }) => ok(listDelegates(db)),
+};
+
+export const add: UpdateHandler<'delegates.add'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const taken = badgeTaken(db, input.badge, null);
+    if (taken) return taken;
+    return ok(insertDelegate(db, input));
+  },
+  changes: () => [{ topic: 'roster' }, { topic: 'attendance' }],
+};
+
+export const update: UpdateHandler<'delegates.update'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const existing = findDelegate(db, input.id);
+    if (!existing) return delegateNotFound(input.id);
+    const { id, ...changes } = input;
+    const fields: DelegateFields = { ...delegateFieldsOf(existing) };
+    for (const [key, value] of Object.entries(changes) as [keyof DelegateFields, unknown][]) {
+      if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+    }
+    const taken = badgeTaken(db, fields.badge, id);
+    if (taken) return taken;
+    return ok(replaceDelegate(db, id, fields) satisfies Delegate);
+  },
+  // A change of category or delegation moves the attendance figures.
+  changes: () => [{ topic: 'roster' }, { topic: 'attendance' }],
+};

@@ -1,0 +1,39 @@
+/**
+ * One handler per contract channel. Typed as `HandlerTable`, so a channel added to
+ * core/contract.ts without a handler here does not compile.
+ */
+import * as app from './app.js';
+import * as attendance from './attendance.js';
+import * as audit from './audit.js';
+import * as congress from './congress.js';
+import * as delegates from './delegates.js';
+import * as meetings from './meetings.js';
+import * as roster from './roster.js';
+import type { HandlerTable } from './types.js';
+
+export const handlers: HandlerTable = {
+  'app.info': app.info,
+  'congress.create': congress.create,
+  'congress.open': congress.open,
+  'congress.openDemo': congress.openDemo,
+  'congress.close': congress.close,
+  'congress.get': congress.get,
+  'congress.backup': congress.backup,
+  'congress.updateSettings': congress.updateSettings,
+  'meetings.list': meetings.list,
+  'meetings.create': meetings.create,
+  'meetings.setCurrent': meetings.setCurrent,
+  'delegates.list': delegates.list,
+  'delegates.add': delegates.add,
+  'delegates.update': delegates.update,
+  'roster.preview': roster.preview,
+  'roster.import': roster.importRoster,
+  'attendance.summary': attendance.summary,
+  'attendance.list': attendance.list,
+  'attendance.checkInByBadge': attendance.checkInByBadge,
+  'attendance.checkIn': attendance.checkIn,
+  'attendance.undoLast': attendance.undoLast,
+  'attendance.mark': attendance.mark,
+  'audit.list': audit.list,
+  'audit.verify': audit.verify,
+};

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { type AppError, fail, ok, type Result } from '../../core/result.js';
+import type { ParsedRoster, RosterIssue } from '../../core/roster-types.js';
+import { applyRoster, diffRoster, duplicateBadges } from '../roster-apply.js';
+import { parseRosterFile } from '../roster-file.js';
+import type { QueryHandler, UpdateHandler } from './types.js';
+
+const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const issueAsError = (issue: RosterIssue): AppError => ({
+  code: 'roster_invalid',
+  message: issue.message,
+  ...(issue.row !== null ? { row: issue.row } : {}),
+  ...(issue.column !== null ? { column: issue.column } : {}),
+  ...(issue.value !== null ? { value: issue.value } : {}),
+});
+
+export const preview: QueryHandler<'roster.preview'> = {
+  kind: 'query',
+  async run(input, { db }) {
+    const parsed = await parseRosterFile(input.fileName, decode(input.contentBase64));
+    return ok({ ...parsed, ...diffRoster(db, parsed.rows) });
+  },
+};
+
+/** Parses outside the transaction; any problem at all refuses the whole file. */
+async function parseForImport(fileName: string, contentBase64: string): Promise<Result<ParsedRoster>> {
+  const parsed = await parseRosterFile(fileName, decode(contentBase64));
+  const issues = [...parsed.errors];
+  for (const badge of duplicateBadges(parsed.rows)) {
+    if (!issues.some((i) => i.value === badge)) {
+      issues.push({ row: null, column: null, value: badge, message: `代表证号 ${badge} 重复` });
+    }
+  }
+  if (issues.length > 0) {
+    return fail('roster_invalid', `名单有 ${issues.length} 处问题,未导入任何代表`, {
+      details: issues.map(issueAsError),
+    });
+  }
+  if (parsed.rows.length === 0) return fail('roster_invalid', '名单中没有代表,未导入任何代表');
+  return ok(parsed);
+}
+
+export const importRoster: UpdateHandler<'roster.import', ParsedRoster> = {
+  kind: 'update',
+  prepare: (input) => parseForImport(input.fileName, input.contentBase64),
+  run(_input, { db }, parsed) {
+    const diff = applyRoster(db, parsed.rows);
+    return ok({ added: diff.added.length, updated: diff.updated.length, unchanged: diff.unchanged });
+  },
+  // The file itself would bloat the log; its hash identifies it.
+  auditPayload: (input, output) => ({
+    fileName: input.fileName,
+    sha256: sha256Hex(decode(input.contentBase64)),
+    ...output,
+  }),
+  changes: () => [{ topic: 'roster' }, { topic: 'attendance' }],
+};

@@ -1,0 +1,84 @@
+/**
+ * The shape of a handler. Three kinds, so that the dispatcher — not each handler —
+ * owns transactions, audit rows and the "no congress open" check:
+ *
+ * - `query`:   reads the open congress.
+ * - `update`:  writes the open congress; the dispatcher runs `run` in one transaction
+ *              with its audit row and rolls both back when `run` returns a failure.
+ * - `session`: works on the session itself (open, close, create, back up, app info);
+ *              a session handler that writes (create, backup) appends its own audit row
+ *              in the transaction that makes the change.
+ */
+import type { z } from 'zod';
+import type { Channel, Contract, Output } from '../../core/contract.js';
+import type { ChangeEvent } from '../../core/domain.js';
+import type { Result } from '../../core/result.js';
+import type { AuditInput } from '../audit.js';
+import type { BackendOptions } from '../backend-types.js';
+import type { SqliteDb } from '../open.js';
+import type { Session } from '../session.js';
+
+/** A call's input after the contract parsed it (trimmed strings, defaults applied). */
+export type In<C extends Channel> = z.output<Contract[C]['input']>;
+
+/** Who makes the call and when; `now` is taken once per call. */
+export interface CallInfo {
+  operator: string;
+  station: string;
+  now: string;
+}
+
+export interface QueryCall extends CallInfo {
+  db: SqliteDb;
+  path: string;
+}
+
+export type UpdateCall = QueryCall;
+
+export interface SessionCall extends CallInfo {
+  session: Session;
+  options: BackendOptions;
+  /** The audit row for `action` made by this call. */
+  auditEntry(action: string, payload: unknown): AuditInput;
+  /** Builds the demo congress at `path` (supplied by the backend, see db/demo.ts). */
+  createDemo(path: string): Promise<Result<void>>;
+}
+
+/** A write that turned out to change nothing (e.g. checking in someone already present): no audit row, no event. */
+export interface Unchanged<T> {
+  ok: true;
+  value: T;
+  unchanged: true;
+}
+export const unchanged = <T>(value: T): Unchanged<T> => ({ ok: true, value, unchanged: true });
+export type WriteOutcome<T> = Result<T> | Unchanged<T>;
+
+export interface QueryHandler<C extends Channel> {
+  kind: 'query';
+  run(input: In<C>, call: QueryCall): Result<Output<C>> | Promise<Result<Output<C>>>;
+}
+
+export interface UpdateHandler<C extends Channel, P = undefined> {
+  kind: 'update';
+  /** Asynchronous work before the transaction (parsing a file); its failure writes nothing. */
+  prepare?(input: In<C>, call: QueryCall): Promise<Result<P>>;
+  /** Runs inside the transaction: synchronous. */
+  run(input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>>;
+  /** What the audit row records; the input itself when absent. */
+  auditPayload?(input: In<C>, output: Output<C>, prepared: P): unknown;
+  /** Topics to announce after the commit; `audit` is always added. */
+  changes(input: In<C>, output: Output<C>): ChangeEvent[];
+}
+
+export interface SessionHandler<C extends Channel> {
+  kind: 'session';
+  run(input: In<C>, call: SessionCall): Result<Output<C>> | Promise<Result<Output<C>>>;
+  changes?(input: In<C>, output: Output<C>): ChangeEvent[];
+}
+
+/** A read channel cannot be given an `update` handler, nor a write channel a `query` one. */
+export type Handler<C extends Channel> = Contract[C]['write'] extends true
+  ? UpdateHandler<C, unknown> | SessionHandler<C>
+  : QueryHandler<C> | SessionHandler<C>;
+
+export type HandlerTable = { [C in Channel]: Handler<C> };

@@ -1,0 +1,139 @@
+/** Rows of the congress file as domain values (core/domain.ts), and the lookups handlers share. */
+import {
+  type AttendanceRecord,
+  type Congress,
+  type CongressSettings,
+  DEFAULT_SETTINGS,
+  type Delegate,
+  type DelegateFields,
+  type Meeting,
+} from '../core/domain.js';
+import { pinyinKeys } from '../core/pinyin.js';
+import { normalizeBadge } from './badge.js';
+import type { SqliteDb } from './open.js';
+
+const DELEGATE_COLUMNS = `id, badge, name, gender, ethnicity, birth_date AS birthDate, education, delegation, unit,
+  category, pinyin, initials`;
+
+export function listDelegates(db: SqliteDb): Delegate[] {
+  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates ORDER BY badge`).all() as Delegate[];
+}
+
+export function findDelegate(db: SqliteDb, id: number): Delegate | undefined {
+  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE id = ?`).get(id) as Delegate | undefined;
+}
+
+export function findDelegateByBadge(db: SqliteDb, badge: string): Delegate | undefined {
+  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE badge = ?`).get(normalizeBadge(badge)) as
+    | Delegate
+    | undefined;
+}
+
+/** Inserts a delegate with its search keys; the caller has checked that the badge is free. */
+export function insertDelegate(db: SqliteDb, fields: DelegateFields): Delegate {
+  const keys = pinyinKeys(fields.name);
+  const info = db
+    .prepare(
+      `INSERT INTO delegates (badge, name, gender, ethnicity, birth_date, education, delegation, unit, category, pinyin, initials)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      normalizeBadge(fields.badge),
+      fields.name,
+      fields.gender,
+      fields.ethnicity,
+      fields.birthDate,
+      fields.education,
+      fields.delegation,
+      fields.unit,
+      fields.category,
+      keys.pinyin,
+      keys.initials,
+    );
+  return findDelegate(db, Number(info.lastInsertRowid))!;
+}
+
+/** Rewrites every field of a delegate and recomputes the search keys from the name. */
+export function replaceDelegate(db: SqliteDb, id: number, fields: DelegateFields): Delegate {
+  const keys = pinyinKeys(fields.name);
+  db.prepare(
+    `UPDATE delegates SET badge = ?, name = ?, gender = ?, ethnicity = ?, birth_date = ?, education = ?, delegation = ?,
+       unit = ?, category = ?, pinyin = ?, initials = ? WHERE id = ?`,
+  ).run(
+    normalizeBadge(fields.badge),
+    fields.name,
+    fields.gender,
+    fields.ethnicity,
+    fields.birthDate,
+    fields.education,
+    fields.delegation,
+    fields.unit,
+    fields.category,
+    keys.pinyin,
+    keys.initials,
+    id,
+  );
+  return findDelegate(db, id)!;
+}
+
+export function delegateFieldsOf(d: Delegate): DelegateFields {
+  const { id: _id, pinyin: _p, initials: _i, ...fields } = d;
+  return fields;
+}
+
+interface CongressRow {
+  name: string;
+  date: string;
+  venue: string;
+  created_at: string;
+  settings_json: string;
+  current_meeting_id: number | null;
+}
+
+export function readSettings(json: string): CongressSettings {
+  const stored = JSON.parse(json) as Partial<CongressSettings>;
+  // Settings added by later versions get their defaults when missing.
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+export function readCongress(db: SqliteDb): Congress {
+  const row = db.prepare('SELECT * FROM congress WHERE id = 1').get() as CongressRow;
+  return {
+    name: row.name,
+    date: row.date,
+    venue: row.venue,
+    createdAt: row.created_at,
+    settings: readSettings(row.settings_json),
+    currentMeetingId: row.current_meeting_id,
+  };
+}
+
+export function listMeetings(db: SqliteDb): Meeting[] {
+  return db.prepare('SELECT id, name, date, position FROM meetings ORDER BY position').all() as Meeting[];
+}
+
+export function findMeeting(db: SqliteDb, id: number): Meeting | undefined {
+  return db.prepare('SELECT id, name, date, position FROM meetings WHERE id = ?').get(id) as Meeting | undefined;
+}
+
+export interface StoredAttendance extends AttendanceRecord {
+  station: string;
+}
+
+export function listAttendance(db: SqliteDb, meetingId: number): AttendanceRecord[] {
+  return db
+    .prepare(
+      `SELECT delegate_id AS delegateId, status, reason, at, operator FROM attendance WHERE meeting_id = ?
+       ORDER BY at, delegate_id`,
+    )
+    .all(meetingId) as AttendanceRecord[];
+}
+
+export function findAttendance(db: SqliteDb, meetingId: number, delegateId: number): StoredAttendance | undefined {
+  return db
+    .prepare(
+      `SELECT delegate_id AS delegateId, status, reason, at, operator, station FROM attendance
+       WHERE meeting_id = ? AND delegate_id = ?`,
+    )
+    .get(meetingId, delegateId) as StoredAttendance | undefined;
+}

@@ -1,0 +1,47 @@
+/** The congress file this backend has open, if any: one at a time, like a document. */
+import path from 'node:path';
+import type { Result } from '../core/result.js';
+import { ok } from '../core/result.js';
+import { createCongressFile, type OpenOptions, openCongressFile, type SqliteDb } from './open.js';
+
+export interface OpenCongress {
+  path: string;
+  db: SqliteDb;
+}
+
+export class Session {
+  private current: OpenCongress | null = null;
+
+  constructor(readonly openOptions: OpenOptions = {}) {}
+
+  get open(): OpenCongress | null {
+    return this.current;
+  }
+
+  /** Opens `filePath`; the congress open before stays open if the new one is refused. */
+  openFile(filePath: string): Result<OpenCongress> {
+    const absolute = path.resolve(filePath);
+    if (this.current?.path === absolute) return ok(this.current);
+    const opened = openCongressFile(absolute, this.openOptions);
+    if (!opened.ok) return opened;
+    return ok(this.replace({ path: absolute, db: opened.value }));
+  }
+
+  createFile(filePath: string, init: (db: SqliteDb) => Result<void>): Result<OpenCongress> {
+    const absolute = path.resolve(filePath);
+    const created = createCongressFile(absolute, init, this.openOptions);
+    if (!created.ok) return created;
+    return ok(this.replace({ path: absolute, db: created.value }));
+  }
+
+  close(): void {
+    this.current?.db.close();
+    this.current = null;
+  }
+
+  private replace(next: OpenCongress): OpenCongress {
+    this.close();
+    this.current = next;
+    return next;
+  }
+}

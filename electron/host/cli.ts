@@ -1,0 +1,84 @@
+/**
+ * `npm run dev:host` / `tsx electron/host/cli.ts [--port N] [--data-dir DIR] [--open-chromium]`
+ *
+ * Starts the store and the loopback host, prints the address (one line for people, one
+ * JSON line for scripts), optionally opens it in a Chromium app window, and shuts down
+ * cleanly on SIGINT/SIGTERM (or when that window is closed).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../../db/backend.js';
+import { defaultDataDir, defaultDocumentsDir } from '../paths.js';
+import { chromiumAppArgs, findChromium } from './chromium.js';
+import { startLoopbackHost } from './server.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'static-dir': { type: 'string' },
+      'open-chromium': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const documentsDir = defaultDocumentsDir();
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(documentsDir, { recursive: true });
+  const staticDir = values['static-dir'] ? path.resolve(values['static-dir']) : path.join(repoRoot, 'dist', 'renderer');
+
+  const backend = await createBackend({ dataDir, documentsDir });
+  const host = await startLoopbackHost({ backend, staticDir, port });
+  console.log(`Congress Desk: ${host.url}`);
+  console.log(JSON.stringify({ url: host.url, port: host.port, dataDir, documentsDir }));
+
+  let browser: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (browser && browser.exitCode === null) browser.kill('SIGTERM');
+    await host.close();
+    backend.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+
+  if (values['open-chromium']) {
+    const chromium = findChromium();
+    if (!chromium) {
+      console.log(`No Chromium found (set CHROMIUM_PATH): open ${host.url} in a browser on this machine.`);
+      return;
+    }
+    const profile = path.join(dataDir, 'chromium-profile');
+    mkdirSync(profile, { recursive: true });
+    const startedAt = Date.now();
+    browser = spawn(chromium, chromiumAppArgs(host.url, profile), { stdio: 'ignore' });
+    browser.on('error', (error) => {
+      console.log(`Could not start ${chromium} (${error.message}): open ${host.url} in a browser.`);
+    });
+    browser.on('exit', () => {
+      // A Chromium that exits at once handed the window to one already running on this
+      // profile: keep serving. Otherwise the user closed the app window: stop.
+      if (Date.now() - startedAt < 3000) return;
+      console.log('The app window was closed; stopping.');
+      void shutdown(0);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * Messages between the Electron main process and the store worker (a `utilityProcess`
+ * in the app, a `child_process.fork` in tests). Types only.
+ */
+import type { ChangeEvent } from '../core/domain.js';
+import type { Result } from '../core/result.js';
+
+/** Main → worker. */
+export type ToWorker =
+  | { type: 'invoke'; id: number; channel: string; input: unknown; ctx: unknown }
+  | { type: 'close' };
+
+/** Worker → main. */
+export type FromWorker =
+  | { type: 'ready'; pid: number }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'change'; event: ChangeEvent }
+  | { type: 'fatal'; message: string }
+  | { type: 'closed' };
+
+/** Environment the main process sets for the worker. */
+export const WORKER_ENV = {
+  dataDir: 'CONGRESS_DESK_DATA',
+  documentsDir: 'CONGRESS_DESK_DOCUMENTS',
+  /** Path of a better-sqlite3 binary built for Electron's ABI (see scripts/electron-native.mjs). */
+  sqliteBinding: 'CONGRESS_DESK_SQLITE_BINDING',
+} as const;

@@ -1,0 +1,73 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { useEffect } from 'react';
+import { antdLocales } from './lib/antd-locale.js';
+import { AppFrame } from './screens/AppFrame.js';
+import { OperatorModal } from './screens/OperatorModal.js';
+import { PrintAttendancePage } from './screens/PrintAttendancePage.js';
+import { StartScreen } from './screens/StartScreen.js';
+import { useCongress } from './stores/congress.js';
+import { useLanguage, useT } from './stores/language.js';
+import { useRoute } from './stores/route.js';
+import { useSession } from './stores/session.js';
+
+const theme = {
+  token: {
+    colorPrimary: '#c41d1d',
+    fontFamily:
+      '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif',
+    borderRadius: 6,
+  },
+};
+
+export function App() {
+  const language = useLanguage((s) => s.language);
+  return (
+    <ConfigProvider locale={antdLocales[language]} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <Screens />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Screens() {
+  const t = useT();
+  const page = useRoute((s) => s.page);
+  const status = useCongress((s) => s.status);
+  const open = useCongress((s) => s.file !== null);
+  const operator = useSession((s) => s.operator);
+  const appName = t('app.name');
+
+  useEffect(() => {
+    document.title = appName;
+  }, [appName]);
+
+  // The print route shows the paper form alone, for printing and for `page.pdf()`.
+  if (page === 'print/attendance') return <PrintAttendancePage />;
+
+  if (status === 'loading') {
+    return (
+      <div className="center-screen">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  }
+  if (status === 'offline') {
+    return (
+      <div className="center-screen">
+        <Result
+          status="warning"
+          title={t('app.offline')}
+          subTitle={t('app.offline.hint')}
+          extra={<Button onClick={() => void useCongress.getState().load()}>{t('common.retry')}</Button>}
+        />
+      </div>
+    );
+  }
+  return (
+    <>
+      {open ? <AppFrame /> : <StartScreen />}
+      <OperatorModal open={operator === ''} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/** sessionStorage keys: per window, survive reloads and route changes. */
+export const TOKEN_KEY = 'congressDesk.token';
+export const OPERATOR_KEY = 'congressDesk.operator';
+export const STATION_ID_KEY = 'congressDesk.stationId';
+export const STATION_LABEL_KEY = 'congressDesk.stationLabel';
+/** localStorage: the language is a preference of the machine, not of the window. */
+export const LANGUAGE_KEY = 'congressDesk.language';
+
+export function readSession(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeSession(key: string, value: string): void {
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch {
+    // Storage unavailable (private mode): the value lives for this page only.
+  }
+}

@@ -1,0 +1,95 @@
+import type { CallContext } from '../../core/contract.js';
+import type { ChangeEvent } from '../../core/domain.js';
+import type { AppError, Result } from '../../core/result.js';
+import { bridge } from './bridge.js';
+import { loopbackToken } from './token.js';
+
+/**
+ * The two transports of DESIGN.md: Electron IPC through the preload bridge, or HTTP to
+ * the loopback host (POST /api/invoke, server-sent events on /api/events).
+ */
+export interface Transport {
+  invoke(channel: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+const transportError = (message: string): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code: 'internal', message },
+});
+
+function httpTransport(): Transport {
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  let source: EventSource | null = null;
+
+  const connect = () => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(loopbackToken())}`);
+    source.onmessage = (message) => {
+      let event: ChangeEvent;
+      try {
+        event = JSON.parse(message.data) as ChangeEvent;
+      } catch {
+        return;
+      }
+      if (!event || typeof event.topic !== 'string') return;
+      for (const listener of listeners) listener(event);
+    };
+    // EventSource reconnects by itself after an error; nothing to do here.
+  };
+
+  return {
+    async invoke(channel, input, ctx) {
+      let response: Response;
+      try {
+        response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loopbackToken()}` },
+          body: JSON.stringify({ channel, input, ctx }),
+        });
+      } catch (e) {
+        return transportError(`无法连接本机服务:${e instanceof Error ? e.message : String(e)}`);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return transportError(`本机服务返回了无法识别的响应(HTTP ${response.status})`);
+      }
+      if (body && typeof body === 'object' && 'ok' in body) return body as Result<unknown>;
+      return transportError(`本机服务返回了无法识别的响应(HTTP ${response.status})`);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}
+
+let chosen: Transport | null = null;
+
+export function transport(): Transport {
+  if (!chosen) {
+    const electron = bridge();
+    chosen = electron
+      ? {
+          invoke: async (channel, input, ctx) => {
+            try {
+              return await electron.invoke(channel, input, ctx);
+            } catch (e) {
+              return transportError(e instanceof Error ? e.message : String(e));
+            }
+          },
+          onChange: (listener) => electron.onChange(listener),
+        }
+      : httpTransport();
+  }
+  return chosen;
+}

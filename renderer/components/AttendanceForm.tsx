@@ -1,0 +1,131 @@
+import type { AttendanceRecord, AttendanceSummary, Congress, Delegate, Meeting } from '../../core/domain.js';
+import type { Translate } from '../stores/language.js';
+
+export interface AttendanceFormData {
+  congress: Congress;
+  meeting: Meeting;
+  summary: AttendanceSummary;
+  records: AttendanceRecord[];
+  delegates: Delegate[];
+  printedAt: string;
+}
+
+/**
+ * 清点到会人数报告单, laid out like the paper form the scrutineers sign: the figures, the
+ * names on leave (with reasons) and absent, those apart from the count, the quorum
+ * statement, and the signature lines.
+ */
+export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }) {
+  const { t } = props;
+  const { congress, meeting, summary: s, records, delegates } = props.data;
+  const recordOf = new Map(records.map((r) => [r.delegateId, r]));
+  const voting = delegates.filter((d) => d.category === 'voting');
+  const onLeave = voting.filter((d) => recordOf.get(d.id)?.status === 'leave');
+  const absent = voting.filter((d) => {
+    const status = recordOf.get(d.id)?.status;
+    return status !== 'present' && status !== 'leave';
+  });
+  const presentOf = (category: Delegate['category']) =>
+    delegates.filter((d) => d.category === category && recordOf.get(d.id)?.status === 'present');
+  const nonvoting = presentOf('nonvoting');
+  const alternates = presentOf('alternate');
+
+  const names = (list: Delegate[]) => (list.length === 0 ? t('common.none') : list.map((d) => d.name).join('、'));
+  const leaveNames =
+    onLeave.length === 0
+      ? t('common.none')
+      : onLeave
+          .map((d) => {
+            const reason = recordOf.get(d.id)?.reason;
+            return reason ? t('report.form.leaveItem', { name: d.name, reason }) : d.name;
+          })
+          .join('、');
+
+  const { met, allowEqual } = s.quorum;
+  const statementKey = met
+    ? allowEqual && 5 * s.present === 4 * s.due
+      ? 'report.form.quorum.metEqual'
+      : 'report.form.quorum.met'
+    : allowEqual
+      ? 'report.form.quorum.notMetEqual'
+      : 'report.form.quorum.notMet';
+
+  const count = (n: number) => t('report.form.count', { n });
+  const rows: { key: string; label: string; n: number; names?: string; testId: string }[] = [
+    { key: 'due', label: t('report.form.due'), n: s.due, testId: 'report-due' },
+    { key: 'present', label: t('report.form.present'), n: s.present, testId: 'report-present' },
+    { key: 'leave', label: t('report.form.leave'), n: s.leave, names: leaveNames, testId: 'report-leave' },
+    { key: 'absent', label: t('report.form.absent'), n: s.absent, names: names(absent), testId: 'report-absent' },
+    {
+      key: 'nonvoting',
+      label: t('report.form.nonvoting'),
+      n: s.nonvotingPresent,
+      names: names(nonvoting),
+      testId: 'report-nonvoting',
+    },
+    {
+      key: 'alternate',
+      label: t('report.form.alternate'),
+      n: s.alternatePresent,
+      names: names(alternates),
+      testId: 'report-alternate',
+    },
+  ];
+
+  return (
+    <article className="paper-form" data-testid="attendance-report">
+      <header className="paper-head">
+        <div className="paper-congress">{congress.name}</div>
+        <h1 className="paper-title">{t('report.title')}</h1>
+        <div className="paper-meta">
+          <span>
+            {t('report.form.meeting')}:{meeting.name}
+          </span>
+          <span>
+            {t('report.form.date')}:{meeting.date}
+          </span>
+          {congress.venue && (
+            <span>
+              {t('report.form.venue')}:{congress.venue}
+            </span>
+          )}
+        </div>
+      </header>
+
+      <table className="paper-table">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-testid={r.testId}>
+              <th scope="row">{r.label}</th>
+              <td className="paper-count">{count(r.n)}</td>
+              <td className="paper-names">{r.names ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="paper-note">{t('report.form.nonvotingNote')}</p>
+
+      <p
+        className={`paper-statement${met ? '' : ' paper-statement-fail'}`}
+        data-testid="report-statement"
+        data-met={met}
+      >
+        {t(statementKey, { present: s.present, due: s.due })}
+      </p>
+
+      <section className="paper-signatures">
+        {(['chief', 'scrutineer', 'counter'] as const).map((role) => (
+          <div key={role} className="paper-sign">
+            <span>{t(`report.form.sign.${role}`)}:</span>
+            <span className="paper-line" />
+          </div>
+        ))}
+        <div className="paper-sign paper-sign-secretariat">
+          <span>{t('report.form.sign.secretariat')}</span>
+          <span className="paper-date">{t('report.form.sign.date')}</span>
+        </div>
+      </section>
+      <footer className="paper-foot">{t('report.form.printedAt', { at: props.data.printedAt })}</footer>
+    </article>
+  );
+}

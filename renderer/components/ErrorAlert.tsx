@@ -1,0 +1,34 @@
+import { Alert } from 'antd';
+import type { AppError } from '../../core/result.js';
+import { errorTitleKey } from '../lib/errors.js';
+import { useT } from '../stores/language.js';
+
+/** A backend error: the code's title from the catalogue, the backend's own message below. */
+export function ErrorAlert(props: { error: AppError; testId?: string; extra?: string; onClose?: () => void }) {
+  const t = useT();
+  const { error } = props;
+  const details = (error.details ?? []).filter((d) => d.message !== error.message);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid={props.testId}
+      title={t(errorTitleKey(error))}
+      closable={props.onClose ? { onClose: props.onClose } : false}
+      description={
+        <div>
+          <div>{error.message}</div>
+          {details.length > 0 && (
+            <ul className="error-details">
+              {details.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: details have no identity
+                <li key={i}>{d.message}</li>
+              ))}
+            </ul>
+          )}
+          {props.extra && <div className="muted">{props.extra}</div>}
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import { Tag } from 'antd';
+import type { AttendanceStatus, DelegateCategory } from '../../core/domain.js';
+import type { Translate } from '../stores/language.js';
+
+const CATEGORY_COLOR: Record<DelegateCategory, string> = { voting: 'red', alternate: 'purple', nonvoting: 'blue' };
+const STATUS_COLOR: Record<AttendanceStatus, string> = {
+  present: 'success',
+  leave: 'warning',
+  absent: 'error',
+  pending: 'default',
+};
+
+export function CategoryTag(props: { category: DelegateCategory; t: Translate; large?: boolean }) {
+  return (
+    <Tag
+      color={CATEGORY_COLOR[props.category]}
+      className={props.large ? 'tag-large' : undefined}
+      data-testid={`category-${props.category}`}
+    >
+      {props.t(`category.${props.category}`)}
+    </Tag>
+  );
+}
+
+export function StatusTag(props: { status: AttendanceStatus; t: Translate }) {
+  return (
+    <Tag color={STATUS_COLOR[props.status]} data-testid={`status-${props.status}`}>
+      {props.t(`status.${props.status}`)}
+    </Tag>
+  );
+}

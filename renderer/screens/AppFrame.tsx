@@ -1,0 +1,156 @@
+import {
+  AuditOutlined,
+  CloseOutlined,
+  FileTextOutlined,
+  ScanOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Button, Layout, Menu, Select, Space, Tooltip, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
+import { useAudit } from '../stores/audit.js';
+import { currentMeeting, useCongress } from '../stores/congress.js';
+import { useDesk } from '../stores/desk.js';
+import { useT } from '../stores/language.js';
+import { useRoster } from '../stores/roster.js';
+import { type Page, useRoute } from '../stores/route.js';
+import { useSession } from '../stores/session.js';
+import { AuditScreen } from './AuditScreen.js';
+import { DeskScreen } from './DeskScreen.js';
+import { MeetingsScreen } from './MeetingsScreen.js';
+import { ReportScreen } from './ReportScreen.js';
+import { RosterScreen } from './RosterScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
+
+const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
+  { page: 'desk', label: 'nav.desk', icon: <ScanOutlined /> },
+  { page: 'roster', label: 'nav.roster', icon: <TeamOutlined /> },
+  { page: 'meetings', label: 'nav.meetings', icon: <ScheduleOutlined /> },
+  { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
+  { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
+];
+
+/** A congress is open: header, side navigation, and the page of the route. */
+export function AppFrame() {
+  const page = useRoute((s) => s.page);
+  const navigate = useRoute((s) => s.navigate);
+  const t = useT();
+  const path = useCongress((s) => s.file?.path ?? '');
+  const meeting = useCongress(currentMeeting);
+
+  // The roster and the desk's meeting follow the open congress.
+  useEffect(() => {
+    void useRoster.getState().refresh();
+    return () => {
+      useRoster.getState().reset();
+      useDesk.getState().setMeeting(null);
+      useAudit.getState().reset();
+    };
+  }, [path]);
+  useEffect(() => {
+    useDesk.getState().setMeeting(meeting?.id ?? null);
+  }, [meeting?.id]);
+
+  return (
+    <Layout className="app-frame">
+      <FrameHeader />
+      <Layout>
+        <Layout.Sider width={168} theme="light" className="app-nav no-print" breakpoint="lg" collapsedWidth={56}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            onClick={(e) => navigate(e.key as Page)}
+            items={NAV.map((n) => ({
+              key: n.page,
+              icon: n.icon,
+              label: <span data-testid={`nav-${n.page}`}>{t(n.label)}</span>,
+            }))}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <PageView page={page} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function PageView({ page }: { page: Page }) {
+  switch (page) {
+    case 'roster':
+      return <RosterScreen />;
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'report':
+      return <ReportScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <DeskScreen />;
+  }
+}
+
+function FrameHeader() {
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const name = useCongress((s) => s.file?.congress.name ?? '');
+  const meetings = useCongress((s) => s.meetings);
+  const meeting = useCongress(currentMeeting);
+  const operator = useSession((s) => s.operator);
+  const station = useSession((s) => s.stationLabel);
+  const { setCurrentMeeting, close } = useCongress.getState();
+
+  return (
+    <Layout.Header className="app-header no-print">
+      <Typography.Text strong className="app-header-title" ellipsis title={name} data-testid="congress-name">
+        {name}
+      </Typography.Text>
+      <Space size="middle" className="app-header-tools">
+        <Space size="small">
+          <Typography.Text type="secondary">{t('header.meeting')}</Typography.Text>
+          <Select
+            className="meeting-select"
+            data-testid="meeting-select"
+            value={meeting?.id}
+            placeholder={t('header.meeting.none')}
+            options={meetings.map((m) => ({ value: m.id, label: `${m.name} · ${m.date}` }))}
+            onChange={async (id: number) => {
+              const r = await setCurrentMeeting(id);
+              if (!r.ok) void message.error(r.error.message);
+            }}
+            popupMatchSelectWidth={false}
+          />
+        </Space>
+        <Tooltip title={t('header.station', { station })}>
+          <Space size={4} data-testid="operator-name-display">
+            <UserOutlined />
+            <Typography.Text>{operator}</Typography.Text>
+          </Space>
+        </Tooltip>
+        <LanguageSwitch />
+        <Button
+          icon={<CloseOutlined />}
+          data-testid="close-congress"
+          onClick={() =>
+            modal.confirm({
+              title: t('header.close'),
+              content: t('header.close.confirm'),
+              okText: t('common.ok'),
+              cancelText: t('common.cancel'),
+              onOk: () => close(),
+            })
+          }
+        >
+          {t('header.close')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,266 @@
+import { UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, type InputRef, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AttendanceStatus, Delegate } from '../../core/domain.js';
+import type { DelegateAction } from '../components/desk/actions.js';
+import { DeskBanner } from '../components/desk/Banner.js';
+import { CountsBar } from '../components/desk/CountsBar.js';
+import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from '../components/desk/DeskLists.js';
+import { LeaveModal } from '../components/desk/LeaveModal.js';
+import { SearchResults } from '../components/desk/SearchResults.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { badgeOf, searchDelegates } from '../lib/search.js';
+import { playTone, unlockAudio } from '../lib/sound.js';
+import { useHeight } from '../lib/useHeight.js';
+import { currentMeeting, useCongress } from '../stores/congress.js';
+import { useDesk } from '../stores/desk.js';
+import { useT } from '../stores/language.js';
+import { useRoster } from '../stores/roster.js';
+
+const RESULT_LIMIT = 8;
+
+/** The check-in desk: one search box, a banner, the counts and the quorum, the lists. */
+export function DeskScreen() {
+  const t = useT();
+  const { modal } = App.useApp();
+  const meeting = useCongress(currentMeeting);
+  const delegates = useRoster((s) => s.delegates);
+  const rosterLoaded = useRoster((s) => s.loaded);
+  const summary = useDesk((s) => s.summary);
+  const records = useDesk((s) => s.records);
+  const banner = useDesk((s) => s.banner);
+  const query = useDesk((s) => s.query);
+  const highlight = useDesk((s) => s.highlight);
+  const loadError = useDesk((s) => s.loadError);
+  const desk = useDesk.getState();
+
+  const search = useRef<InputRef>(null);
+  const [leaveFor, setLeaveFor] = useState<Delegate | null>(null);
+  const [modalOpen, setModalOpen] = useState(false);
+  const [listRef, listHeight] = useHeight<HTMLDivElement>(360);
+
+  const focusSearch = useCallback(() => {
+    // After the click or the modal that took the focus has finished.
+    requestAnimationFrame(() => search.current?.focus());
+  }, []);
+
+  const found = useMemo(() => searchDelegates(delegates, query, RESULT_LIMIT + 1), [delegates, query]);
+  const results = found.slice(0, RESULT_LIMIT);
+  const statusOf = useCallback((id: number): AttendanceStatus => records.get(id)?.status ?? 'pending', [records]);
+
+  const lists = useMemo(() => {
+    const notArrived: Delegate[] = [];
+    const nonvoting: Delegate[] = [];
+    const leaveAbsent: Delegate[] = [];
+    for (const d of delegates) {
+      const status = records.get(d.id)?.status;
+      if (d.category !== 'voting') {
+        if (status === 'present') nonvoting.push(d);
+      } else if (status === undefined) notArrived.push(d);
+      else if (status === 'leave' || status === 'absent') leaveAbsent.push(d);
+    }
+    return { notArrived, nonvoting, leaveAbsent };
+  }, [delegates, records]);
+
+  const act = useCallback(
+    (action: DelegateAction, d: Delegate) => {
+      switch (action) {
+        case 'checkIn':
+          desk.setQuery('');
+          void desk.checkIn(d.id);
+          focusSearch();
+          break;
+        case 'leave':
+          setLeaveFor(d);
+          break;
+        case 'absent':
+        case 'reset':
+          setModalOpen(true);
+          modal.confirm({
+            title: t(action === 'absent' ? 'desk.absent.confirm' : 'desk.reset.confirm', { name: d.name }),
+            okText: t('common.ok'),
+            cancelText: t('common.cancel'),
+            onOk: async () => {
+              desk.setQuery('');
+              await desk.mark(d.id, action === 'absent' ? 'absent' : 'pending', null);
+            },
+            afterClose: () => {
+              setModalOpen(false);
+              focusSearch();
+            },
+          });
+          break;
+      }
+    },
+    [desk, modal, t, focusSearch],
+  );
+
+  const submit = (value: string) => {
+    const q = value.trim();
+    if (q === '') return;
+    const chosen = useDesk.getState().highlightChosen ? results[highlight] : undefined;
+    const badge = chosen ? null : badgeOf(q, delegates);
+    // Clear first: a scanner may already be typing the next badge.
+    desk.setQuery('');
+    if (badge !== null) void desk.checkInByBadge(badge);
+    else {
+      const target = chosen ?? results[highlight];
+      if (target) void desk.checkIn(target.id);
+      else {
+        desk.setQuery(value);
+        playTone('error');
+      }
+    }
+    focusSearch();
+  };
+
+  // Ctrl+Z undoes this station's last check-in, unless a dialog or another text field has the keys.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+      if (modalOpen || leaveFor) return;
+      const target = e.target as HTMLElement | null;
+      const inOtherField =
+        target &&
+        target !== search.current?.input &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+      if (inOtherField) return;
+      e.preventDefault();
+      void useDesk.getState().undoLast();
+      focusSearch();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [modalOpen, leaveFor, focusSearch]);
+
+  if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
+
+  return (
+    <div className="desk" data-testid="desk" onPointerDown={unlockAudio}>
+      <CountsBar summary={summary} t={t} />
+      {loadError && <ErrorAlert error={loadError} />}
+      <div className="desk-main">
+        <div className="desk-left">
+          <div className="desk-meeting">
+            <Typography.Text type="secondary">
+              {t('desk.meeting', { name: meeting.name, date: meeting.date })}
+            </Typography.Text>
+            <Typography.Text type="secondary" className="desk-hint">
+              {t('desk.search.hint')}
+            </Typography.Text>
+          </div>
+          <div className="desk-search-row">
+            <Input
+              ref={search}
+              autoFocus
+              size="large"
+              className="desk-search"
+              data-testid="desk-search"
+              placeholder={t('desk.search.placeholder')}
+              value={query}
+              allowClear
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => desk.setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                unlockAudio();
+                if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  desk.moveHighlight(e.key === 'ArrowDown' ? 1 : -1, results.length);
+                } else if (e.key === 'Enter') {
+                  e.preventDefault();
+                  if (!e.nativeEvent.isComposing) submit(e.currentTarget.value);
+                } else if (e.key === 'Escape') {
+                  desk.setQuery('');
+                }
+              }}
+            />
+            <Button
+              size="large"
+              icon={<UndoOutlined />}
+              data-testid="undo-last"
+              title={t('desk.undo.shortcut')}
+              onClick={() => {
+                void desk.undoLast();
+                focusSearch();
+              }}
+            >
+              {t('desk.undo')}
+            </Button>
+          </div>
+          {rosterLoaded && delegates.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
+          {query.trim() !== '' && (
+            <SearchResults
+              results={results}
+              statusOf={statusOf}
+              highlight={highlight}
+              more={found.length > RESULT_LIMIT}
+              t={t}
+              onHover={(i) => desk.setHighlight(i)}
+              onAction={act}
+            />
+          )}
+          <DeskBanner banner={banner} t={t} />
+        </div>
+        <div className="desk-right" ref={listRef}>
+          <Tabs
+            size="small"
+            className="desk-tabs"
+            items={[
+              {
+                key: 'not-arrived',
+                label: t('desk.tab.notArrived', { n: lists.notArrived.length }),
+                children: <NotArrivedList delegates={lists.notArrived} t={t} height={listHeight - 90} onAction={act} />,
+              },
+              {
+                key: 'delegations',
+                label: t('desk.tab.byDelegation'),
+                children: <DelegationTable rows={summary?.byDelegation ?? []} t={t} height={listHeight - 110} />,
+              },
+              {
+                key: 'nonvoting',
+                label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
+                children: (
+                  <NonVotingList
+                    delegates={lists.nonvoting}
+                    records={records}
+                    t={t}
+                    height={listHeight - 110}
+                    onAction={act}
+                  />
+                ),
+              },
+              {
+                key: 'leave-absent',
+                label: t('desk.tab.leaveAbsent', { n: lists.leaveAbsent.length }),
+                children: (
+                  <LeaveAbsentList
+                    delegates={lists.leaveAbsent}
+                    records={records}
+                    t={t}
+                    height={listHeight - 90}
+                    onAction={act}
+                  />
+                ),
+              },
+            ]}
+          />
+        </div>
+      </div>
+      <LeaveModal
+        delegate={leaveFor}
+        t={t}
+        onClose={() => {
+          setLeaveFor(null);
+          focusSearch();
+        }}
+        onSubmit={async (reason) => {
+          if (!leaveFor) return null;
+          desk.setQuery('');
+          const r = await desk.mark(leaveFor.id, 'leave', reason);
+          return r.ok ? null : r.error.message;
+        }}
+      />
+    </div>
+  );
+}

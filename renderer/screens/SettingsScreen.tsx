@@ -1,0 +1,104 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Descriptions, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { AppError } from '../../core/result.js';
+import { invokeShell, isDesktop } from '../api/index.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { baseName, directoryOf, formatBytes, joinPath, today } from '../lib/paths.js';
+import { useCongress } from '../stores/congress.js';
+import { useT } from '../stores/language.js';
+
+/** Quorum setting and Save a backup copy. */
+export function SettingsScreen() {
+  const t = useT();
+  const { message } = App.useApp();
+  const file = useCongress((s) => s.file);
+  const info = useCongress((s) => s.info);
+  const { updateSettings, backup } = useCongress.getState();
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [backupPath, setBackupPath] = useState(() => {
+    if (!file) return '';
+    const name = baseName(file.path).replace(/\.[^.]*$/, '');
+    return joinPath(info?.defaultDirectory || directoryOf(file.path), `${name}-backup-${today()}.congress`);
+  });
+  if (!file) return null;
+  const { congress } = file;
+
+  const runBackup = async (path: string) => {
+    setBusy(true);
+    setError(null);
+    const r = await backup(path);
+    setBusy(false);
+    if (r.ok) void message.success(t('settings.backup.done', { path: r.value.path, size: formatBytes(r.value.bytes) }));
+    else setError(r.error);
+  };
+
+  return (
+    <div className="page" data-testid="settings-page">
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Card title={t('settings.congress')} className="page-card">
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('start.new.name')}>{congress.name}</Descriptions.Item>
+          <Descriptions.Item label={t('start.new.date')}>{congress.date}</Descriptions.Item>
+          <Descriptions.Item label={t('start.new.venue')}>{congress.venue}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.file')}>
+            <Typography.Text copyable>{file.path}</Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('settings.quorum.title')} className="page-card">
+        <Checkbox
+          data-testid="settings-quorum-equal"
+          checked={congress.settings.quorumAllowEqual}
+          onChange={async (e) => {
+            const r = await updateSettings({ quorumAllowEqual: e.target.checked });
+            if (r.ok) void message.success(t('settings.saved'));
+            else setError(r.error);
+          }}
+        >
+          {t('settings.quorum.allowEqual')}
+        </Checkbox>
+        <Typography.Paragraph type="secondary" className="setting-help">
+          {t('settings.quorum.help')}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t('settings.backup.title')} className="page-card">
+        <Typography.Paragraph type="secondary">{t('settings.backup.help')}</Typography.Paragraph>
+        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        {isDesktop() ? (
+          <Button
+            icon={<SaveOutlined />}
+            loading={busy}
+            data-testid="backup-submit"
+            onClick={async () => {
+              const r = await invokeShell('shell.saveDialog', {
+                title: t('settings.backup.dialogTitle'),
+                defaultPath: backupPath,
+                extensions: ['congress'],
+              });
+              if (r?.ok && r.value.path) await runBackup(r.value.path);
+            }}
+          >
+            {t('settings.backup.submit')}
+          </Button>
+        ) : (
+          <Space.Compact block>
+            <Space.Addon>{t('settings.backup.path')}</Space.Addon>
+            <Input value={backupPath} onChange={(e) => setBackupPath(e.target.value)} data-testid="backup-path" />
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={busy}
+              disabled={!backupPath.trim()}
+              data-testid="backup-submit"
+              onClick={() => void runBackup(backupPath.trim())}
+            >
+              {t('settings.backup.submit')}
+            </Button>
+          </Space.Compact>
+        )}
+      </Card>
+    </div>
+  );
+}

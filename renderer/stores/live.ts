@@ -1,0 +1,43 @@
+import type { ChangeEvent } from '../../core/domain.js';
+import { onChange } from '../api/index.js';
+import { useAudit } from './audit.js';
+import { useCongress } from './congress.js';
+import { useDesk } from './desk.js';
+import { useReport } from './report.js';
+import { useRoster } from './roster.js';
+
+/**
+ * Change events from any window (IPC or server-sent events) re-fetch what they touch.
+ * No polling: a check-in at another desk shows here within a moment.
+ */
+export function startLiveUpdates(): () => void {
+  return onChange((event: ChangeEvent) => {
+    switch (event.topic) {
+      case 'congress':
+        void useCongress.getState().refresh();
+        break;
+      case 'meetings':
+        void useCongress.getState().refresh();
+        break;
+      case 'roster':
+        if (useRoster.getState().loaded) void useRoster.getState().refresh();
+        void refreshAttendance(undefined);
+        break;
+      case 'attendance':
+        void refreshAttendance(event.meetingId);
+        break;
+      case 'audit':
+        break;
+    }
+    // Every write appends an audit row; the log follows when its first page is shown.
+    const audit = useAudit.getState();
+    if (audit.cursors.length === 1 && audit.entries.length > 0) void audit.refresh();
+  });
+}
+
+function refreshAttendance(meetingId: number | undefined): void {
+  const desk = useDesk.getState();
+  if (desk.meetingId !== null && (meetingId === undefined || meetingId === desk.meetingId)) void desk.refresh();
+  const report = useReport.getState();
+  if (report.meetingId !== null && (meetingId === undefined || meetingId === report.meetingId)) void report.refresh();
+}

@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+
+/** The app's pages. `print/attendance` renders only the paper form, no app chrome. */
+export const PAGES = ['desk', 'roster', 'meetings', 'report', 'audit', 'settings', 'print/attendance'] as const;
+export type Page = (typeof PAGES)[number];
+
+export interface Route {
+  page: Page;
+  query: Record<string, string>;
+}
+
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = (q >= 0 ? body.slice(0, q) : body).replace(/\/+$/, '');
+  const query: Record<string, string> = {};
+  if (q >= 0) for (const [k, v] of new URLSearchParams(body.slice(q + 1))) query[k] = v;
+  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'desk';
+  return { page, query };
+}
+
+export function hashFor(page: Page, query: Record<string, string> = {}): string {
+  const qs = new URLSearchParams(query).toString();
+  return `#/${page}${qs ? `?${qs}` : ''}`;
+}
+
+interface RouteStore extends Route {
+  navigate(page: Page, query?: Record<string, string>): void;
+}
+
+export const useRoute = create<RouteStore>()(() => ({
+  ...parseHash(window.location.hash),
+  navigate(page, query = {}) {
+    const next = hashFor(page, query);
+    if (window.location.hash !== next) window.location.hash = next;
+  },
+}));
+
+window.addEventListener('hashchange', () => useRoute.setState(parseHash(window.location.hash)));

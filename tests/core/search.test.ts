@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinKeys } from '../../core/pinyin.js';
+import { buildSearchIndex, search, searchDelegates } from '../../core/search.js';
+
+const person = (badge: string, name: string) => ({ badge, name, ...pinyinKeys(name) });
+const roster = [
+  person('003', '张三'),
+  person('001', '赵盛'),
+  person('002', '张姗'),
+  person('010', '张三丰'),
+  person('011', '李张三'),
+  person('012', '单田芳'),
+  person('013', '曾国藩'),
+  person('100', '王五'),
+  person('1000', '孙中山'),
+  person('0101', '钟山'),
+  person('A12', '安然'),
+  person('020', '吕布'),
+];
+const names = (q: string, limit?: number) => searchDelegates(roster, q, limit).map((d) => d.name);
+const badges = (q: string) => searchDelegates(roster, q).map((d) => d.badge);
+
+describe('searchDelegates', () => {
+  it('badge: exact first, then leading-zero-insensitive, then prefix, ties by badge', () => {
+    expect(badges('100')).toEqual(['100', '1000']);
+    expect(badges('10')).toEqual(['010', '100', '1000']);
+    // 001 is badge 1 written with zeros: it outranks mere prefixes.
+    expect(badges('01')).toEqual(['001', '010', '011', '012', '013', '0101']);
+    expect(badges('0101')).toEqual(['0101']);
+    expect(badges('999')).toEqual([]);
+  });
+
+  it('a scanner or a full-width IME typing the badge', () => {
+    expect(badges('１００')).toEqual(['100', '1000']);
+    expect(badges(' 003 ')[0]).toBe('003');
+  });
+
+  it('Chinese: exact name first, then names starting with it, then containing it', () => {
+    expect(names('张三')).toEqual(['张三', '张三丰', '李张三']);
+    expect(names('张')).toEqual(['张姗', '张三', '张三丰', '李张三']);
+    expect(names('山')).toEqual(['钟山', '孙中山']); // badge 0101 before 1000
+    expect(names('诸葛')).toEqual([]);
+  });
+
+  it('initials: zs finds 张三, 张姗, 赵盛, 钟山 (ties by badge), then longer initials', () => {
+    expect(names('zs')).toEqual(['赵盛', '张姗', '张三', '钟山', '张三丰']);
+    expect(names('ZS')).toEqual(names('zs'));
+    expect(names('ｚｓ')).toEqual(names('zs'));
+    expect(names('zsf')).toEqual(['张三丰']);
+  });
+
+  it('full pinyin: exact, then prefix, then contains', () => {
+    expect(names('zhangsan')).toEqual(['张三', '张三丰', '李张三']);
+    expect(names('zhangs')).toEqual(['张姗', '张三', '张三丰', '李张三']);
+    expect(names('Zhang San')).toEqual(names('zhangsan'));
+    expect(names('zhong')).toEqual(['钟山', '孙中山']);
+  });
+
+  it('surnames read as surnames: 单 is shan, 曾 is zeng', () => {
+    expect(names('shan')).toContain('单田芳');
+    expect(names('stf')).toEqual(['单田芳']);
+    expect(names('dan')).toEqual([]);
+    expect(names('zeng')).toEqual(['曾国藩']);
+    expect(names('zgf')).toEqual(['曾国藩']);
+  });
+
+  it('ü is typed as v', () => {
+    expect(names('lvbu')).toEqual(['吕布']);
+    expect(names('lb')).toEqual(['吕布']);
+  });
+
+  it('a badge with letters', () => {
+    expect(badges('a12')).toEqual(['A12']);
+    expect(badges('A1')).toEqual(['A12']);
+  });
+
+  it('limit caps the result, keeping the best', () => {
+    expect(names('zs', 2)).toEqual(['赵盛', '张姗']);
+    expect(names('z', 1)).toHaveLength(1);
+    expect(names('')).toEqual([]);
+    expect(names('   ')).toEqual([]);
+    expect(names('?!')).toEqual([]);
+  });
+
+  it('an explicit index gives the same answers and reflects a new roster', () => {
+    const index = buildSearchIndex(roster);
+    expect(search(index, 'zs').map((d) => d.name)).toEqual(names('zs'));
+    const more = [...roster, person('004', '郑爽')];
+    expect(searchDelegates(more, 'zs').map((d) => d.name)).toContain('郑爽');
+    expect(names('zs')).not.toContain('郑爽');
+  });
+});
