@@ -3,6 +3,7 @@
  * Pure: the file layer (db/roster-file.ts) turns bytes into cell values, this module
  * decides what they mean, so `.xlsx` and `.csv` get exactly the same rules.
  */
+import { normalizeBadge } from './badge.js';
 import { delegateFields } from './contract.js';
 import type { DelegateCategory, DelegateFields, Gender } from './domain.js';
 import type { ParsedRoster, RosterIssue } from './roster-types.js';
@@ -364,8 +365,8 @@ function numberText(n: number): string {
 
 function normaliseBadge(cell: unknown, text: string): string {
   if (typeof cell === 'number') return numberText(cell);
-  // NFKC turns full-width ０１２ (typed with a Chinese IME) into ASCII; zeros typed as text stay.
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  // Zeros typed as text stay.
+  return normalizeBadge(text);
 }
 
 const CJK = '\\p{Script=Han}';

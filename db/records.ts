@@ -1,4 +1,6 @@
 /** Rows of the congress file as domain values (core/domain.ts), and the lookups handlers share. */
+
+import { normalizeBadge } from '../core/badge.js';
 import {
   type AttendanceRecord,
   type Congress,
@@ -9,7 +11,6 @@ import {
   type Meeting,
 } from '../core/domain.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { normalizeBadge } from './badge.js';
 import type { SqliteDb } from './open.js';
 
 const DELEGATE_COLUMNS = `id, badge, name, gender, ethnicity, birth_date AS birthDate, education, delegation, unit,

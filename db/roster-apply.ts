@@ -2,8 +2,9 @@
  * Re-importing an updated roster updates by 代表证号 and says what changed. Delegates
  * the file does not list are left alone: a roster is not a deletion list.
  */
+
+import { normalizeBadge } from '../core/badge.js';
 import type { DelegateFields } from '../core/domain.js';
-import { normalizeBadge } from './badge.js';
 import type { SqliteDb } from './open.js';
 import { delegateFieldsOf, findDelegateByBadge, insertDelegate, replaceDelegate } from './records.js';
 

@@ -6,9 +6,9 @@
  */
 
 import { summarizeAttendance } from '../../core/attendance.js';
+import { normalizeBadge } from '../../core/badge.js';
 import type { AttendanceRecord, Delegate } from '../../core/domain.js';
 import { fail, ok } from '../../core/result.js';
-import { normalizeBadge } from '../badge.js';
 import type { SqliteDb } from '../open.js';
 import {
   findAttendance,

@@ -1,6 +1,6 @@
+import { normalizeBadge } from '../../core/badge.js';
 import type { Delegate, DelegateFields } from '../../core/domain.js';
 import { fail, ok } from '../../core/result.js';
-import { normalizeBadge } from '../badge.js';
 import type { SqliteDb } from '../open.js';
 import {
   delegateFieldsOf,

@@ -17,7 +17,10 @@ export function baseName(path: string): string {
 
 /** A file name from a congress name: characters no file system accepts are dropped. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim();
+  const cleaned = [...name]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && !'\\/:*?"<>|'.includes(c))
+    .join('')
+    .trim();
   return cleaned.slice(0, 120) || 'congress';
 }
 

@@ -45,7 +45,7 @@ export function AppFrame() {
 
   // The roster and the desk's meeting follow the open congress.
   useEffect(() => {
-    void useRoster.getState().refresh();
+    if (path) void useRoster.getState().refresh();
     return () => {
       useRoster.getState().reset();
       useDesk.getState().setMeeting(null);

@@ -17,9 +17,10 @@ export function SearchResults(props: {
 }) {
   const { results, t } = props;
   const list = useRef<HTMLDivElement>(null);
+  const active = props.highlight;
   useEffect(() => {
-    list.current?.querySelector('.result-active')?.scrollIntoView({ block: 'nearest' });
-  }, [props.highlight]);
+    list.current?.children[active]?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   if (results.length === 0) {
     return (
       <div className="desk-results desk-results-empty" data-testid="desk-results">
