@@ -68,10 +68,14 @@ async function main(): Promise<void> {
     browser.on('error', (error) => {
       console.log(`Could not start ${chromium} (${error.message}): open ${host.url} in a browser.`);
     });
-    browser.on('exit', () => {
-      // A Chromium that exits at once handed the window to one already running on this
-      // profile: keep serving. Otherwise the user closed the app window: stop.
-      if (Date.now() - startedAt < 3000) return;
+    browser.on('exit', (code) => {
+      if (Date.now() - startedAt < 3000) {
+        // At once: either the window went to a Chromium already running on this profile
+        // (code 0), or Chromium could not open a window at all (no display…). Keep serving.
+        if (code !== 0)
+          console.log(`Chromium could not open a window (exit code ${code}): open ${host.url} in a browser.`);
+        return;
+      }
       console.log('The app window was closed; stopping.');
       void shutdown(0);
     });

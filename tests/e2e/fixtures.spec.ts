@@ -22,13 +22,21 @@ test('a fetch to another host fails the test', async ({ page, openApp }) => {
 test('an image from another address fails the test', async ({ page, openApp }) => {
   test.fail();
   await openApp(page);
-  await page.evaluate(() => { const i = new Image(); i.src = 'http://10.1.2.3/pixel.png'; document.body.append(i); });
+  await page.evaluate(() => {
+    const i = new Image();
+    i.src = 'http://10.1.2.3/pixel.png';
+    document.body.append(i);
+  });
   await page.waitForTimeout(500);
 });
 
 test('an inline script fails the test (CSP)', async ({ page, openApp }) => {
   test.fail();
   await openApp(page);
-  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); });
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.x = 1';
+    document.body.append(s);
+  });
   await page.waitForTimeout(300);
 });
