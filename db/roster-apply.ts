@@ -38,12 +38,21 @@ interface PlannedRow {
   changes: FieldChange[];
 }
 
-function plan(db: SqliteDb, rows: readonly DelegateFields[]): PlannedRow[] {
+/**
+ * The fields the file has a column for. A roster without a 民族 column says nothing about
+ * ethnicity: re-importing it must keep what the store has, not blank it.
+ */
+export type PresentFields = ReadonlySet<keyof DelegateFields>;
+const ALL_FIELDS: PresentFields = new Set<keyof DelegateFields>(['badge', ...COMPARED_FIELDS]);
+
+function plan(db: SqliteDb, rows: readonly DelegateFields[], present: PresentFields): PlannedRow[] {
   return rows.map((row) => {
-    const fields = { ...row, badge: normalizeBadge(row.badge) };
-    const existing = findDelegateByBadge(db, fields.badge);
-    if (!existing) return { fields, existingId: null, changes: [] };
+    const given = { ...row, badge: normalizeBadge(row.badge) };
+    const existing = findDelegateByBadge(db, given.badge);
+    if (!existing) return { fields: given, existingId: null, changes: [] };
     const stored = delegateFieldsOf(existing);
+    const fields: DelegateFields = { ...stored };
+    for (const f of COMPARED_FIELDS) if (present.has(f)) (fields as Record<string, unknown>)[f] = given[f];
     const changes = COMPARED_FIELDS.filter((f) => stored[f] !== fields[f]).map((f) => ({
       field: f,
       from: stored[f],
@@ -64,13 +73,13 @@ function summarize(planned: PlannedRow[]): RosterDiff {
 }
 
 /** What importing `rows` would do, without writing. */
-export function diffRoster(db: SqliteDb, rows: readonly DelegateFields[]): RosterDiff {
-  return summarize(plan(db, rows));
+export function diffRoster(db: SqliteDb, rows: readonly DelegateFields[], present = ALL_FIELDS): RosterDiff {
+  return summarize(plan(db, rows, present));
 }
 
 /** Inserts new badges and rewrites changed ones. Run it inside the import's transaction. */
-export function applyRoster(db: SqliteDb, rows: readonly DelegateFields[]): RosterDiff {
-  const planned = plan(db, rows);
+export function applyRoster(db: SqliteDb, rows: readonly DelegateFields[], present = ALL_FIELDS): RosterDiff {
+  const planned = plan(db, rows, present);
   for (const p of planned) {
     if (p.existingId === null) insertDelegate(db, p.fields);
     else if (p.changes.length > 0) replaceDelegate(db, p.existingId, p.fields);

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { DelegateFields } from '../../core/domain.js';
 import { type AppError, fail, ok, type Result } from '../../core/result.js';
 import type { ParsedRoster, RosterIssue } from '../../core/roster-types.js';
-import { applyRoster, diffRoster, duplicateBadges } from '../roster-apply.js';
+import { applyRoster, diffRoster, duplicateBadges, type PresentFields } from '../roster-apply.js';
 import { parseRosterFile } from '../roster-file.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
+
+const presentFields = (parsed: ParsedRoster): PresentFields =>
+  new Set(parsed.columns.map((c) => c.field).filter((f): f is keyof DelegateFields => f !== null));
 
 const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
 
@@ -21,7 +25,7 @@ export const preview: QueryHandler<'roster.preview'> = {
   kind: 'query',
   async run(input, { db }) {
     const parsed = await parseRosterFile(input.fileName, decode(input.contentBase64));
-    return ok({ ...parsed, ...diffRoster(db, parsed.rows) });
+    return ok({ ...parsed, ...diffRoster(db, parsed.rows, presentFields(parsed)) });
   },
 };
 
@@ -47,7 +51,7 @@ export const importRoster: UpdateHandler<'roster.import', ParsedRoster> = {
   kind: 'update',
   prepare: (input) => parseForImport(input.fileName, input.contentBase64),
   run(_input, { db }, parsed) {
-    const diff = applyRoster(db, parsed.rows);
+    const diff = applyRoster(db, parsed.rows, presentFields(parsed));
     return ok({ added: diff.added.length, updated: diff.updated.length, unchanged: diff.unchanged });
   },
   // The file itself would bloat the log; its hash identifies it.

@@ -100,6 +100,29 @@ describe('roster.import', () => {
     expect(await c.call('roster.import', input)).toEqual({ added: 0, updated: 0, unchanged: 3 });
   });
 
+  it('keeps fields whose column the file lacks, instead of blanking them', async () => {
+    const c = await congressWith([delegateFields('001', { name: '张帅', ethnicity: '回族', education: '研究生' })]);
+    const narrow = {
+      fileName: '名单.csv',
+      contentBase64: csvBase64([
+        ['代表证号', '姓名', '代表团'],
+        ['001', '张帅', '社区代表团'],
+      ]),
+    };
+    const preview = await c.call('roster.preview', narrow);
+    expect(preview.updated).toEqual([
+      { badge: '001', name: '张帅', fields: [{ field: 'delegation', from: '机关代表团', to: '社区代表团' }] },
+    ]);
+    expect(await c.call('roster.import', narrow)).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const [d] = await c.call('delegates.list', {});
+    expect([d!.ethnicity, d!.education, d!.delegation, d!.category]).toEqual([
+      '回族',
+      '研究生',
+      '社区代表团',
+      'voting',
+    ]);
+  });
+
   it('is all or nothing: any problem refuses the whole file, listing every issue', async () => {
     const c = await congressWith([delegateFields('001', { name: '张帅' })]);
     const before = dumpTables(c.path);

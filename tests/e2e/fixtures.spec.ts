@@ -2,7 +2,7 @@
  * The fixtures themselves: the app opens through the loopback host, and the offline
  * guard really fails a test that reaches beyond 127.0.0.1 or trips the CSP.
  */
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.js';
 
 test('the app opens from the loopback host, in two windows', async ({ page, openApp, context }) => {
   await openApp(page);

@@ -8,7 +8,7 @@
  * - every request a page makes to anything but 127.0.0.1 is aborted and fails the test,
  *   and so does any Content-Security-Policy violation (a blocked attempt, an inline script).
  *
- *   import { expect, test } from './fixtures';
+ *   import { expect, test } from './fixtures.js';
  *   test('…', async ({ page, openApp }) => { await openApp(page); … });
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
