@@ -97,7 +97,7 @@ export const en: Record<MessageKey, string> = {
   'count.due': 'Due',
   'count.present': 'Present',
   'count.leave': 'Leave',
-  'count.absent': 'Absent',
+  'count.absent': 'Absent (not arrived)',
   'count.nonvoting': 'Non-voting',
   'count.alternate': 'Alternates',
   'count.absent.marked': '{n} marked absent',

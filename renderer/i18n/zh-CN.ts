@@ -96,7 +96,7 @@ export const zhCN = {
   'count.due': '应到',
   'count.present': '实到',
   'count.leave': '请假',
-  'count.absent': '缺席',
+  'count.absent': '缺席(未到)',
   'count.nonvoting': '列席',
   'count.alternate': '候补',
   'count.absent.marked': '其中登记缺席 {n}',
