@@ -11,7 +11,15 @@ const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期格式应�
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
 const id = z.number().int().positive();
-const filePath = z.string().min(1).max(4096);
+/**
+ * Absolute only: a relative path would land wherever the backend process happens to run
+ * (`/`, `C:\\`, `\\\\server\\share`).
+ */
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '须为完整路径(如 /home/… 或 D:\\…)');
 
 export const delegateFields = z.object({
   badge: text(32),
