@@ -96,7 +96,8 @@ test('the quorum flips exactly past four fifths, live in a second window', async
   const roster = await call(host, 'delegates.list', {});
   const voting = roster.filter((d) => d.category === 'voting');
   const { currentMeetingId } = (await call(host, 'congress.get', {})).congress;
-  for (const d of voting.slice(0, 87)) await call(host, 'attendance.checkIn', { meetingId: currentMeetingId!, delegateId: d.id });
+  for (const d of voting.slice(0, 87))
+    await call(host, 'attendance.checkIn', { meetingId: currentMeetingId!, delegateId: d.id });
   await expect(count(second, 'present')).toContainText('87');
   await expect(second.getByTestId('quorum-state')).toHaveAttribute('data-met', 'false');
   await expect(second.getByTestId('quorum-state')).toContainText('2');
