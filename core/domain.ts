@@ -35,6 +35,19 @@ export interface Delegate {
 
 export type DelegateFields = Omit<Delegate, 'id' | 'pinyin' | 'initials'>;
 
+/** A delegate's own fields in the order rosters, forms and previews show them. */
+export const DELEGATE_FIELD_NAMES = [
+  'badge',
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'education',
+  'delegation',
+  'unit',
+  'category',
+] as const satisfies readonly (keyof DelegateFields)[];
+
 export interface CongressSettings {
   /**
    * 超过应到会人数的五分之四 is strict; older guidance read it as "at least", so a congress

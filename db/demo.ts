@@ -29,7 +29,7 @@ export const DEMO_MEETINGS = ['预备会议', '第一次全体会议（选举大
 export const DEMO_SEED = 15;
 
 /** mulberry32: small, fast and good enough to make a roster look varied. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -30,50 +30,42 @@ export function findDelegateByBadge(db: SqliteDb, badge: string): Delegate | und
     | undefined;
 }
 
+/** The stored row of a delegate's fields, with search keys recomputed from the name. */
+function delegateRow(fields: DelegateFields) {
+  const keys = pinyinKeys(fields.name);
+  return {
+    badge: normalizeBadge(fields.badge),
+    name: fields.name,
+    gender: fields.gender,
+    ethnicity: fields.ethnicity,
+    birthDate: fields.birthDate,
+    education: fields.education,
+    delegation: fields.delegation,
+    unit: fields.unit,
+    category: fields.category,
+    pinyin: keys.pinyin,
+    initials: keys.initials,
+  };
+}
+
 /** Inserts a delegate with its search keys; the caller has checked that the badge is free. */
 export function insertDelegate(db: SqliteDb, fields: DelegateFields): Delegate {
-  const keys = pinyinKeys(fields.name);
   const info = db
     .prepare(
       `INSERT INTO delegates (badge, name, gender, ethnicity, birth_date, education, delegation, unit, category, pinyin, initials)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@badge, @name, @gender, @ethnicity, @birthDate, @education, @delegation, @unit, @category, @pinyin, @initials)`,
     )
-    .run(
-      normalizeBadge(fields.badge),
-      fields.name,
-      fields.gender,
-      fields.ethnicity,
-      fields.birthDate,
-      fields.education,
-      fields.delegation,
-      fields.unit,
-      fields.category,
-      keys.pinyin,
-      keys.initials,
-    );
+    .run(delegateRow(fields));
   return findDelegate(db, Number(info.lastInsertRowid))!;
 }
 
 /** Rewrites every field of a delegate and recomputes the search keys from the name. */
 export function replaceDelegate(db: SqliteDb, id: number, fields: DelegateFields): Delegate {
-  const keys = pinyinKeys(fields.name);
   db.prepare(
-    `UPDATE delegates SET badge = ?, name = ?, gender = ?, ethnicity = ?, birth_date = ?, education = ?, delegation = ?,
-       unit = ?, category = ?, pinyin = ?, initials = ? WHERE id = ?`,
-  ).run(
-    normalizeBadge(fields.badge),
-    fields.name,
-    fields.gender,
-    fields.ethnicity,
-    fields.birthDate,
-    fields.education,
-    fields.delegation,
-    fields.unit,
-    fields.category,
-    keys.pinyin,
-    keys.initials,
-    id,
-  );
+    `UPDATE delegates SET badge = @badge, name = @name, gender = @gender, ethnicity = @ethnicity, birth_date = @birthDate,
+       education = @education, delegation = @delegation, unit = @unit, category = @category, pinyin = @pinyin,
+       initials = @initials WHERE id = @id`,
+  ).run({ ...delegateRow(fields), id });
   return findDelegate(db, id)!;
 }
 

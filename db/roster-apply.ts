@@ -4,21 +4,12 @@
  */
 
 import { normalizeBadge } from '../core/badge.js';
-import type { DelegateFields } from '../core/domain.js';
+import { DELEGATE_FIELD_NAMES, type DelegateFields } from '../core/domain.js';
 import type { SqliteDb } from './open.js';
 import { delegateFieldsOf, findDelegateByBadge, insertDelegate, replaceDelegate } from './records.js';
 
 /** The fields compared between the file and the store, in the order the preview shows them. */
-export const COMPARED_FIELDS = [
-  'name',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'education',
-  'delegation',
-  'unit',
-  'category',
-] as const satisfies readonly (keyof DelegateFields)[];
+export const COMPARED_FIELDS = DELEGATE_FIELD_NAMES.filter((f) => f !== 'badge');
 
 export interface FieldChange {
   field: string;
@@ -43,7 +34,7 @@ interface PlannedRow {
  * ethnicity: re-importing it must keep what the store has, not blank it.
  */
 export type PresentFields = ReadonlySet<keyof DelegateFields>;
-const ALL_FIELDS: PresentFields = new Set<keyof DelegateFields>(['badge', ...COMPARED_FIELDS]);
+const ALL_FIELDS: PresentFields = new Set<keyof DelegateFields>(DELEGATE_FIELD_NAMES);
 
 function plan(db: SqliteDb, rows: readonly DelegateFields[], present: PresentFields): PlannedRow[] {
   return rows.map((row) => {

@@ -2,6 +2,7 @@ import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { antdLocales } from './lib/antd-locale.js';
 import { AppFrame } from './screens/AppFrame.js';
+import { BoardPage } from './screens/BoardPage.js';
 import { OperatorModal } from './screens/OperatorModal.js';
 import { PrintAttendancePage } from './screens/PrintAttendancePage.js';
 import { StartScreen } from './screens/StartScreen.js';
@@ -36,14 +37,16 @@ function Screens() {
   const status = useCongress((s) => s.status);
   const open = useCongress((s) => s.file !== null);
   const operator = useSession((s) => s.operator);
-  const appName = t('app.name');
+  const title = page === 'board' ? `${t('board.title')} · ${t('app.name')}` : t('app.name');
 
   useEffect(() => {
-    document.title = appName;
-  }, [appName]);
+    document.title = title;
+  }, [title]);
 
-  // The print route shows the paper form alone, for printing and for `page.pdf()`.
+  // The print route shows the paper form alone, for printing and for `page.pdf()`; the
+  // board is the projector's window. Neither asks for the operator: they only read.
   if (page === 'print/attendance') return <PrintAttendancePage />;
+  if (page === 'board') return <BoardPage />;
 
   if (status === 'loading') {
     return (

@@ -107,6 +107,18 @@ export const en: Record<MessageKey, string> = {
   'quorum.notMet.detailEqual': 'Present must reach 4/5 of the {due} due',
   'quorum.noDelegates': 'No voting delegates in the roster yet',
 
+  'board.title': 'Attendance board',
+  'board.quorum.met': 'Quorum met',
+  'board.quorum.met.detail': '{present} present, more than four fifths of the {due} due',
+  'board.quorum.metEqual.detail': '{present} present, four fifths of the {due} due',
+  'board.updated': 'Updated {time}',
+  'board.fullscreen': 'Full screen',
+  'board.noMeeting': 'No meeting yet',
+  'header.board': 'Attendance board',
+  'header.board.hint': 'Opens the attendance board in a new window: drag it to the projector, then go full screen.',
+  'new.hint':
+    'Creating it switches to the new congress. Everything in “{name}” is saved; open it again any time from Open or Recent files.',
+
   'desk.search.placeholder': 'Badge, name, pinyin or zs',
   'desk.search.hint': '↑ ↓ choose · Enter checks in · scan a badge',
   'desk.noMeeting': 'No meeting yet. Add one on the Meetings page first.',

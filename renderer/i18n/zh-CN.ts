@@ -106,6 +106,17 @@ export const zhCN = {
   'quorum.notMet.detailEqual': '实到须达到应到 {due} 人的五分之四',
   'quorum.noDelegates': '名册中还没有正式代表',
 
+  'board.title': '出席看板',
+  'board.quorum.met': '符合法定人数',
+  'board.quorum.met.detail': '实到 {present} 人,超过应到 {due} 人的五分之四',
+  'board.quorum.metEqual.detail': '实到 {present} 人,达到应到 {due} 人的五分之四',
+  'board.updated': '更新于 {time}',
+  'board.fullscreen': '全屏显示',
+  'board.noMeeting': '尚无会议',
+  'header.board': '出席看板',
+  'header.board.hint': '在新窗口中打开出席看板:拖到投影屏幕上,再全屏显示。',
+  'new.hint': '新建后即切换到新大会。当前大会"{name}"的数据都已保存,可随时从"打开"或"最近打开"回来。',
+
   'desk.search.placeholder': '证号 / 姓名 / 拼音 / 首字母(如 zs)',
   'desk.search.hint': '↑ ↓ 选择,回车报到;扫描代表证即报到',
   'desk.noMeeting': '还没有会议。请先在"会议"页添加一场会议。',

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CloseOutlined,
   FileTextOutlined,
+  FundProjectionScreenOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -12,6 +13,7 @@ import { App, Button, Layout, Menu, Select, Space, Tooltip, Typography } from 'a
 import { type ReactNode, useEffect } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import { openBoardWindow } from '../lib/board.js';
 import { useAudit } from '../stores/audit.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useDesk } from '../stores/desk.js';
@@ -22,6 +24,7 @@ import { useSession } from '../stores/session.js';
 import { AuditScreen } from './AuditScreen.js';
 import { DeskScreen } from './DeskScreen.js';
 import { MeetingsScreen } from './MeetingsScreen.js';
+import { NewCongressScreen } from './NewCongressScreen.js';
 import { ReportScreen } from './ReportScreen.js';
 import { RosterScreen } from './RosterScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
@@ -92,6 +95,8 @@ function PageView({ page }: { page: Page }) {
       return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'new':
+      return <NewCongressScreen />;
     default:
       return <DeskScreen />;
   }
@@ -133,6 +138,11 @@ function FrameHeader() {
             <UserOutlined />
             <Typography.Text>{operator}</Typography.Text>
           </Space>
+        </Tooltip>
+        <Tooltip title={t('header.board.hint')}>
+          <Button icon={<FundProjectionScreenOutlined />} data-testid="open-board" onClick={openBoardWindow}>
+            {t('header.board')}
+          </Button>
         </Tooltip>
         <LanguageSwitch />
         <Button

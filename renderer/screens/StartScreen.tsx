@@ -1,21 +1,14 @@
 import { FileAddOutlined, FolderOpenOutlined, HistoryOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, List, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { invokeShell, isDesktop } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { formatTime, joinPath, safeFileName, today } from '../lib/paths.js';
+import { CONGRESS_EXTENSION, NewCongressForm } from '../components/NewCongressForm.js';
+import { formatTime, joinPath } from '../lib/paths.js';
 import { useCongress } from '../stores/congress.js';
 import { useT } from '../stores/language.js';
-
-interface NewCongressForm {
-  name: string;
-  date: string;
-  venue: string;
-  path: string;
-}
-
-const EXTENSION = 'congress';
+import { useRoute } from '../stores/route.js';
 
 /** No congress open: New, Open, Recent files, and the demo congress. */
 export function StartScreen() {
@@ -23,33 +16,26 @@ export function StartScreen() {
   const info = useCongress((s) => s.info);
   const openError = useCongress((s) => s.openError);
   const busy = useCongress((s) => s.busy);
-  const { create, open, openDemo, clearOpenError } = useCongress.getState();
+  const { open, openDemo, clearOpenError } = useCongress.getState();
   const desktop = isDesktop();
   const defaultDirectory = info?.defaultDirectory ?? '';
 
-  const [newForm] = Form.useForm<NewCongressForm>();
-  const pathTouched = useRef(false);
   const [openPath, setOpenPath] = useState(() => (defaultDirectory ? joinPath(defaultDirectory, '') : ''));
 
-  const suggestPath = (name: string) =>
-    joinPath(defaultDirectory, `${safeFileName(name || t('start.new.name.placeholder'))}.${EXTENSION}`);
-
-  const browseSave = async () => {
-    const r = await invokeShell('shell.saveDialog', {
-      title: t('start.new.dialogTitle'),
-      defaultPath: newForm.getFieldValue('path') || suggestPath(newForm.getFieldValue('name')),
-      extensions: [EXTENSION],
-    });
-    if (r?.ok && r.value.path) {
-      pathTouched.current = true;
-      newForm.setFieldValue('path', r.value.path);
-    }
-  };
+  // `#/new` (File › New) with no congress open: the form is here; focus it, and leave the
+  // route at the desk so that whatever is opened next shows its desk, not the form again.
+  const page = useRoute((s) => s.page);
+  const [focusNew, setFocusNew] = useState(0);
+  useEffect(() => {
+    if (page !== 'new') return;
+    setFocusNew((n) => n + 1);
+    useRoute.getState().replace('desk');
+  }, [page]);
 
   const browseOpen = async () => {
     const r = await invokeShell('shell.openDialog', {
       title: t('start.open.dialogTitle'),
-      extensions: [EXTENSION, 'sqlite'],
+      extensions: [CONGRESS_EXTENSION, 'sqlite'],
     });
     if (r?.ok && r.value.path) {
       setOpenPath(r.value.path);
@@ -106,59 +92,7 @@ export function StartScreen() {
             </Space>
           }
         >
-          <Form<NewCongressForm>
-            form={newForm}
-            layout="vertical"
-            initialValues={{ name: '', date: today(), venue: '', path: suggestPath('') }}
-            onValuesChange={(changed: Partial<NewCongressForm>) => {
-              if ('path' in changed) pathTouched.current = true;
-              if ('name' in changed && !pathTouched.current)
-                newForm.setFieldValue('path', suggestPath(changed.name ?? ''));
-            }}
-            onFinish={(v) =>
-              void create({ name: v.name.trim(), date: v.date, venue: v.venue.trim(), path: v.path.trim() })
-            }
-          >
-            <Form.Item
-              name="name"
-              label={t('start.new.name')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-            >
-              <Input placeholder={t('start.new.name.placeholder')} data-testid="new-name" />
-            </Form.Item>
-            <Space.Compact block>
-              <Form.Item
-                name="date"
-                label={t('start.new.date')}
-                rules={[{ required: true, message: t('common.required') }]}
-                className="grow"
-              >
-                <Input type="date" data-testid="new-date" />
-              </Form.Item>
-            </Space.Compact>
-            <Form.Item
-              name="venue"
-              label={t('start.new.venue')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-            >
-              <Input placeholder={t('start.new.venue.placeholder')} data-testid="new-venue" />
-            </Form.Item>
-            <Form.Item label={t('start.new.path')} extra={t('start.new.path.help')} required>
-              <Space.Compact block>
-                <Form.Item
-                  name="path"
-                  noStyle
-                  rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-                >
-                  <Input data-testid="new-path" />
-                </Form.Item>
-                {desktop && <Button onClick={() => void browseSave()}>{t('common.browse')}</Button>}
-              </Space.Compact>
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="new-submit">
-              {t('start.new.submit')}
-            </Button>
-          </Form>
+          <NewCongressForm focusSignal={focusNew} />
         </Card>
 
         <div className="start-column">

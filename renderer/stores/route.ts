@@ -1,7 +1,20 @@
 import { create } from 'zustand';
 
-/** The app's pages. `print/attendance` renders only the paper form, no app chrome. */
-export const PAGES = ['desk', 'roster', 'meetings', 'report', 'audit', 'settings', 'print/attendance'] as const;
+/**
+ * The app's pages. `print/attendance` renders only the paper form and `board` only the
+ * attendance board for the hall's projector, no app chrome. `new` is the New congress form.
+ */
+export const PAGES = [
+  'desk',
+  'roster',
+  'meetings',
+  'report',
+  'audit',
+  'settings',
+  'new',
+  'board',
+  'print/attendance',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
@@ -26,6 +39,8 @@ export function hashFor(page: Page, query: Record<string, string> = {}): string 
 
 interface RouteStore extends Route {
   navigate(page: Page, query?: Record<string, string>): void;
+  /** Like `navigate`, without a history entry (for a route that forwards to another). */
+  replace(page: Page, query?: Record<string, string>): void;
 }
 
 export const useRoute = create<RouteStore>()(() => ({
@@ -33,6 +48,12 @@ export const useRoute = create<RouteStore>()(() => ({
   navigate(page, query = {}) {
     const next = hashFor(page, query);
     if (window.location.hash !== next) window.location.hash = next;
+  },
+  replace(page, query = {}) {
+    const next = hashFor(page, query);
+    if (window.location.hash === next) return;
+    window.history.replaceState(window.history.state, '', next);
+    useRoute.setState(parseHash(next));
   },
 }));
 

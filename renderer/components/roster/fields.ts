@@ -1,18 +1,8 @@
-import type { DelegateFields } from '../../../core/domain.js';
+import { DELEGATE_FIELD_NAMES } from '../../../core/domain.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import type { Translate } from '../../stores/language.js';
 
-export const DELEGATE_FIELDS = [
-  'badge',
-  'name',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'education',
-  'delegation',
-  'unit',
-  'category',
-] as const satisfies readonly (keyof DelegateFields)[];
+export const DELEGATE_FIELDS = DELEGATE_FIELD_NAMES;
 
 export type DelegateField = (typeof DELEGATE_FIELDS)[number];
 

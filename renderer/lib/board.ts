@@ -1,0 +1,17 @@
+import { loopbackToken } from '../api/token.js';
+import { hashFor } from '../stores/route.js';
+
+/** One board window: opening it again brings that window back instead of another. */
+const BOARD_WINDOW = 'congress-desk-board';
+
+/**
+ * Opens `#/board` in a window of its own. In a browser the loopback token goes along in
+ * the hash, as for the print route; Electron lets the app's own URLs open as app windows.
+ */
+export function openBoardWindow(): void {
+  const token = loopbackToken();
+  const inSearch = new URLSearchParams(window.location.search).has('token');
+  const hash = hashFor('board', token && !inSearch ? { token } : {});
+  const url = `${window.location.pathname}${window.location.search}${hash}`;
+  window.open(url, BOARD_WINDOW, 'popup,width=1280,height=800')?.focus();
+}
