@@ -140,8 +140,13 @@ function FrameHeader() {
           </Space>
         </Tooltip>
         <Tooltip title={t('header.board.hint')}>
-          <Button icon={<FundProjectionScreenOutlined />} data-testid="open-board" onClick={openBoardWindow}>
-            {t('header.board')}
+          <Button
+            icon={<FundProjectionScreenOutlined />}
+            data-testid="open-board"
+            aria-label={t('header.board')}
+            onClick={openBoardWindow}
+          >
+            <span className="header-button-label">{t('header.board')}</span>
           </Button>
         </Tooltip>
         <LanguageSwitch />

@@ -60,7 +60,7 @@ export function BoardPage() {
       <div className="board-body">{body}</div>
       <footer className="board-foot">
         <span>{t('board.title')}</span>
-        <span>{updatedAt && t('board.updated', { time: updatedAt })}</span>
+        <span>{summary && updatedAt && t('board.updated', { time: updatedAt })}</span>
         <FullscreenButton t={t} />
       </footer>
     </main>
