@@ -113,10 +113,18 @@ test('the quorum flips exactly past four fifths, live in a second window', async
   await expect(count(second, 'present')).toContainText('89');
   await expect(second.getByTestId('quorum-state')).toHaveAttribute('data-met', 'true');
 
-  // Undo at the door drops it below the line again, on both screens.
+  // The hall's board, opened now, shows the same.
+  const board = await context.newPage();
+  await board.goto(`${host.url}#/board`);
+  await expect(board.getByTestId('board-present')).toContainText('89');
+  await expect(board.getByTestId('board-quorum')).toHaveAttribute('data-met', 'true');
+
+  // Undo at the door drops it below the line again, on every screen.
   await page.getByTestId('undo-last').click();
   await expect(second.getByTestId('quorum-state')).toHaveAttribute('data-met', 'false');
   await expect(page.getByTestId('quorum-state')).toHaveAttribute('data-met', 'false');
+  await expect(board.getByTestId('board-quorum')).toHaveAttribute('data-met', 'false');
+  await expect(board.getByTestId('board-present')).toContainText('88');
 
   // With the congress setting that allows equality, exactly 4/5 (88) holds.
   await second.getByTestId('nav-settings').click();
