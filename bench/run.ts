@@ -13,6 +13,8 @@ const areas: [string, () => Promise<Area>][] = [
   ['search', async () => (await import('./search.js')).benchSearch],
   ['roster', async () => (await import('./roster.js')).benchRosterImport],
   ['checkin', async () => (await import('./checkin.js')).benchCheckIn],
+  ['ballot', async () => (await import('./ballot.js')).benchBallotCommit],
+  ['tally', async () => (await import('./tally.js')).benchTally],
 ];
 
 const report = new Reporter();

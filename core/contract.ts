@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES, DELEGATE_CATEGORIES, GENDERS } from './domain.js';
+import { BALLOT_STATES, CONTEST_KINDS, MEANINGS, PAPER_MARKS, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD');
@@ -35,7 +36,18 @@ export const delegateFields = z.object({
 
 const delegate = delegateFields.extend({ id, pinyin: z.string(), initials: z.string() });
 
-const settings = z.object({ quorumAllowEqual: z.boolean() });
+const meaning = z.enum(MEANINGS);
+const markingConvention = z
+  .object({
+    circle: meaning,
+    cross: meaning,
+    none: meaning,
+    writeInNeedsMark: z.boolean(),
+    writeInNeedsAgainst: z.boolean(),
+  })
+  .strict();
+
+const settings = z.object({ quorumAllowEqual: z.boolean(), marking: markingConvention });
 
 const congress = z.object({
   name: z.string(),
@@ -132,6 +144,298 @@ const checkInOutcome = z.object({
 });
 
 const empty = z.object({}).strict();
+
+// ——— Contests, rounds and ballots (issue 3) ———
+
+const paperMark = z.enum(PAPER_MARKS);
+const writeIn = z.object({ name: text(64), mark: paperMark }).strict();
+/** A ballot as entered. Marks are checked against the round's candidate count by the handler. */
+const ballotMarks = { marks: z.array(paperMark).max(500), writeIns: z.array(writeIn).max(100) };
+const reason = z.string().trim().min(1, '须填写原因').max(500);
+
+const personFacts = {
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: partialDate.nullable(),
+  ethnicity: optionalText(32),
+  education: optionalText(32),
+};
+
+const contest = z.object({
+  id,
+  meetingId: id,
+  title: z.string(),
+  kind: z.enum(CONTEST_KINDS),
+  seats: z.number().int(),
+  marginPercent: z.number().int(),
+  /** Candidates the margin asks for: seats + ⌈seats × margin⌉ (rule 8). */
+  requiredCandidates: z.number().int(),
+  doubleEntry: z.boolean(),
+  /** Contests sharing a paper group are issued together on separate papers (rule 10). */
+  paperGroup: z.string().nullable(),
+  position: z.number().int(),
+  status: z.enum(['setup', 'voting', 'closed']),
+  /** The presidium's recorded decision to reduce seats (rule 7), if any. */
+  seatsReducedTo: z.number().int().nullable(),
+  seatsReducedNote: z.string().nullable(),
+});
+
+const candidate = z.object({
+  id,
+  contestId: id,
+  delegateId: id.nullable(),
+  name: z.string(),
+  ...personFacts,
+  unit: z.string().nullable(),
+  /** Approved paper order (1-based), null until the secretariat approves an order. */
+  position: z.number().int().nullable(),
+  /** Added as a written-in name carried into a later round. */
+  fromWriteIn: z.boolean(),
+});
+
+const round = z.object({
+  id,
+  contestId: id,
+  number: z.number().int(),
+  kind: z.enum(ROUND_KINDS),
+  seats: z.number().int(),
+  status: z.enum(ROUND_STATUSES),
+  /** Paper order of this round's candidates. */
+  candidateIds: z.array(id),
+  votersPresent: z.number().int().nullable(),
+  due: z.number().int().nullable(),
+  ballotsPrinted: z.number().int().nullable(),
+  issued: z.number().int().nullable(),
+  spareVoided: z.number().int().nullable(),
+  collected: z.number().int().nullable(),
+  closedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+const ballot = z.object({
+  id,
+  roundId: id,
+  /** Order of entry in the round, 1-based, counting every version. */
+  seq: z.number().int(),
+  stack: z.number().int().nullable(),
+  /** In double entry: first or second keying of the stack. */
+  entry: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** Position within the stack's entry, 1-based. */
+  stackPosition: z.number().int().nullable(),
+  state: z.enum(BALLOT_STATES),
+  marks: z.array(paperMark),
+  writeIns: z.array(z.object({ name: z.string(), mark: paperMark })),
+  /** Rule 4 on the marks; null while set aside and undecided. */
+  valid: z.boolean().nullable(),
+  chosen: z.number().int(),
+  decision: z
+    .object({ verdict: z.enum(['as_entered', 'invalid']), by: z.string(), note: z.string().nullable(), at: z.string() })
+    .nullable(),
+  replaces: id.nullable(),
+  reason: z.string().nullable(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
+
+const rankedChoice = z.object({
+  choice: z.union([
+    z.object({ kind: z.literal('candidate'), index: z.number().int() }),
+    z.object({ kind: z.literal('writeIn'), name: z.string() }),
+  ]),
+  name: z.string(),
+  votes: z.number().int(),
+});
+
+const roundResult = z.object({
+  round,
+  tally: z.object({
+    counted: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    pendingSetAside: z.number().int(),
+    candidates: z.array(z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() })),
+    writeIns: z.array(z.object({ name: z.string(), for: z.number().int() })),
+  }),
+  decision: z.object({
+    threshold: z.number().int(),
+    basis: z.number().int(),
+    basisKind: z.enum(['present', 'due']),
+    passed: z.array(rankedChoice),
+    elected: z.array(rankedChoice),
+    tie: z.object({ tied: z.array(rankedChoice), seats: z.number().int() }).nullable(),
+    unfilled: z.number().int(),
+  }),
+  /** Why the figures are not final yet (entries missing, set-aside ballots, unreconciled stacks, not closed). */
+  provisional: z.array(z.enum(['not_closed', 'ballots_missing', 'set_aside_pending', 'stacks_unreconciled'])),
+  /** Structure of those elected (rule 11): women, under 35 on the election day, minority, education. */
+  structure: z.object({
+    total: z.number().int(),
+    women: z.number().int(),
+    under35: z.number().int(),
+    minority: z.number().int(),
+    education: z.array(z.object({ level: z.string(), count: z.number().int() })),
+    unknown: z.object({
+      gender: z.number().int(),
+      birthDate: z.number().int(),
+      ethnicity: z.number().int(),
+      education: z.number().int(),
+    }),
+  }),
+});
+
+const stackSummary = z.object({
+  stack: z.number().int(),
+  first: z.number().int(),
+  second: z.number().int(),
+  differences: z.number().int(),
+  reconciled: z.boolean(),
+});
+
+const candidateInput = z
+  .object({ delegateId: id.nullable(), name: text(64), ...personFacts, unit: optionalText(200) })
+  .strict();
+
+export const electionContract = {
+  'contests.list': { write: false, input: z.object({ meetingId: id }).strict(), output: z.array(contest) },
+  'contests.get': {
+    write: false,
+    input: z.object({ contestId: id }).strict(),
+    output: z.object({ contest, candidates: z.array(candidate), rounds: z.array(round) }),
+  },
+  'contests.create': {
+    write: true,
+    input: z
+      .object({
+        meetingId: id,
+        title: text(100),
+        kind: z.enum(CONTEST_KINDS),
+        seats: z.number().int().min(1).max(500),
+        marginPercent: z.number().int().min(0).max(100),
+        doubleEntry: z.boolean(),
+        paperGroup: optionalText(50),
+      })
+      .strict(),
+    output: contest,
+  },
+  /** Only while the contest is in setup (no ballots issued). */
+  'contests.update': {
+    write: true,
+    input: z
+      .object({
+        contestId: id,
+        title: text(100).optional(),
+        kind: z.enum(CONTEST_KINDS).optional(),
+        seats: z.number().int().min(1).max(500).optional(),
+        marginPercent: z.number().int().min(0).max(100).optional(),
+        doubleEntry: z.boolean().optional(),
+        paperGroup: optionalText(50).optional(),
+      })
+      .strict(),
+    output: contest,
+  },
+  /** Rule 7: the presidium reduces the seats instead of another round; the app records it. */
+  'contests.reduceSeats': {
+    write: true,
+    input: z.object({ contestId: id, seats: z.number().int().min(0).max(500), note: reason }).strict(),
+    output: contest,
+  },
+  'candidates.add': { write: true, input: candidateInput.extend({ contestId: id }).strict(), output: candidate },
+  'candidates.remove': { write: true, input: z.object({ candidateId: id }).strict(), output: z.object({}) },
+  /** The same columns as the roster (姓名, 性别, 出生年月, 民族, 学历, 工作单位); no badge needed. */
+  'candidates.import': {
+    write: true,
+    input: z.object({ contestId: id, fileName: text(260), contentBase64: z.string().max(64 * 1024 * 1024) }).strict(),
+    output: z.array(candidate),
+  },
+  /** The presidium-approved paper order (rule 9); refused once ballots are issued. */
+  'candidates.approveOrder': {
+    write: true,
+    input: z.object({ contestId: id, candidateIds: z.array(id).min(1).max(500) }).strict(),
+    output: z.array(candidate),
+  },
+  /** Ballots printed, issued (= voters present, rule 2), spare voided in public. Needs the quorum. */
+  'rounds.distribute': {
+    write: true,
+    input: z
+      .object({
+        roundId: id,
+        ballotsPrinted: z.number().int().min(0).max(100_000),
+        issued: z.number().int().min(0).max(100_000),
+        spareVoided: z.number().int().min(0).max(100_000),
+      })
+      .strict(),
+    output: round,
+  },
+  /** Collected > issued voids the round and opens a rerun with a fresh ballot set (rule 2). */
+  'rounds.collect': {
+    write: true,
+    input: z.object({ roundId: id, collected: z.number().int().min(0).max(100_000) }).strict(),
+    output: z.object({ round, rerun: round.nullable() }),
+  },
+  'rounds.result': { write: false, input: z.object({ roundId: id }).strict(), output: roundResult },
+  /** Final only when closed (by the chief scrutineer); a tie at the cut opens a revote among the tied. */
+  'rounds.close': {
+    write: true,
+    input: z.object({ roundId: id }).strict(),
+    output: z.object({ result: roundResult, next: round.nullable() }),
+  },
+  /** 另行选举 for unfilled seats, among candidates not elected, as the presidium decides. */
+  'rounds.openAdditional': {
+    write: true,
+    input: z
+      .object({ contestId: id, seats: z.number().int().min(1).max(500), candidateIds: z.array(id).min(1) })
+      .strict(),
+    output: round,
+  },
+  'ballots.list': { write: false, input: z.object({ roundId: id }).strict(), output: z.array(ballot) },
+  'ballots.enter': {
+    write: true,
+    input: z
+      .object({
+        roundId: id,
+        ...ballotMarks,
+        setAside: z.boolean(),
+        stack: z.number().int().min(1).max(10_000).nullable(),
+        entry: z.union([z.literal(1), z.literal(2)]).nullable(),
+      })
+      .strict(),
+    output: ballot,
+  },
+  'ballots.correct': {
+    write: true,
+    input: z.object({ ballotId: id, ...ballotMarks, reason }).strict(),
+    output: ballot,
+  },
+  'ballots.void': { write: true, input: z.object({ ballotId: id, reason }).strict(), output: ballot },
+  /** The chief scrutineer's decision on a set-aside ballot, recorded with who made it. */
+  'ballots.decide': {
+    write: true,
+    input: z
+      .object({ ballotId: id, verdict: z.enum(['as_entered', 'invalid']), note: z.string().trim().max(500).nullable() })
+      .strict(),
+    output: ballot,
+  },
+  'stacks.list': { write: false, input: z.object({ roundId: id }).strict(), output: z.array(stackSummary) },
+  'stacks.compare': {
+    write: false,
+    input: z.object({ roundId: id, stack: z.number().int().min(1) }).strict(),
+    output: z.array(
+      z.object({ position: z.number().int(), first: ballot.nullable(), second: ballot.nullable(), same: z.boolean() }),
+    ),
+  },
+  /** Scrutineers settle one differing position by keeping the first or second keying. */
+  'stacks.settle': {
+    write: true,
+    input: z
+      .object({
+        roundId: id,
+        stack: z.number().int().min(1),
+        position: z.number().int().min(1),
+        keep: z.union([z.literal(1), z.literal(2)]),
+      })
+      .strict(),
+    output: stackSummary,
+  },
+} as const;
 
 /**
  * `write: true` calls run in one transaction and append one audit row; the dispatcher
@@ -234,6 +538,7 @@ export const contract = {
     input: empty,
     output: z.object({ ok: z.boolean(), count: z.number().int(), firstBrokenId: id.nullable() }),
   },
+  ...electionContract,
 } as const;
 
 export type Contract = typeof contract;

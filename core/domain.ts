@@ -1,3 +1,5 @@
+import { DEFAULT_CONVENTION, type MarkingConvention } from './election-types.js';
+
 /**
  * Domain vocabulary shared by every layer. Chinese terms live in comments and UI text,
  * never in identifiers.
@@ -49,6 +51,8 @@ export const DELEGATE_FIELD_NAMES = [
 ] as const satisfies readonly (keyof DelegateFields)[];
 
 export interface CongressSettings {
+  /** Rule 3: what ○, × and no mark mean, and when a write-in counts. */
+  marking: MarkingConvention;
   /**
    * 超过应到会人数的五分之四 is strict; older guidance read it as "at least", so a congress
    * may allow equality.
@@ -56,7 +60,7 @@ export interface CongressSettings {
   quorumAllowEqual: boolean;
 }
 
-export const DEFAULT_SETTINGS: CongressSettings = { quorumAllowEqual: false };
+export const DEFAULT_SETTINGS: CongressSettings = { quorumAllowEqual: false, marking: DEFAULT_CONVENTION };
 
 export interface Congress {
   name: string;
@@ -129,6 +133,8 @@ export interface AuditEntry {
 }
 
 export interface ChangeEvent {
-  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit';
+  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit' | 'contests' | 'ballots';
   meetingId?: number;
+  contestId?: number;
+  roundId?: number;
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../core/domain.js';
 import { canonicalJson } from './canonical-json.js';
 import type { SqliteDb } from './open.js';
+import { statement } from './statements.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -44,19 +45,20 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'h
 
 /** Appends one row chained to the last one. Call it inside the write's transaction. */
 export function appendAudit(db: SqliteDb, entry: AuditInput): AuditEntry {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  const last = statement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   // AUTOINCREMENT never reuses an id, so the next id is one past the sequence.
-  const seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
+  const seq = statement(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
     | { seq: number }
     | undefined;
   const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
   const payload = canonicalJson(entry.payload);
   const row = { id, at: entry.at, operator: entry.operator, station: entry.station, action: entry.action, payload };
   const hash = auditHash(prevHash, row);
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO audit_log (id, at, operator, station, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(id, row.at, row.operator, row.station, row.action, payload, prevHash, hash);
   return { ...row, prevHash, hash };

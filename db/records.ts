@@ -12,6 +12,7 @@ import {
 } from '../core/domain.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import type { SqliteDb } from './open.js';
+import { statement } from './statements.js';
 
 const DELEGATE_COLUMNS = `id, badge, name, gender, ethnicity, birth_date AS birthDate, education, delegation, unit,
   category, pinyin, initials`;
@@ -85,12 +86,12 @@ interface CongressRow {
 
 export function readSettings(json: string): CongressSettings {
   const stored = JSON.parse(json) as Partial<CongressSettings>;
-  // Settings added by later versions get their defaults when missing.
-  return { ...DEFAULT_SETTINGS, ...stored };
+  // Settings added by later versions get their defaults when missing, nested ones key by key.
+  return { ...DEFAULT_SETTINGS, ...stored, marking: { ...DEFAULT_SETTINGS.marking, ...stored.marking } };
 }
 
 export function readCongress(db: SqliteDb): Congress {
-  const row = db.prepare('SELECT * FROM congress WHERE id = 1').get() as CongressRow;
+  const row = statement(db, 'SELECT * FROM congress WHERE id = 1').get() as CongressRow;
   return {
     name: row.name,
     date: row.date,
@@ -106,7 +107,7 @@ export function listMeetings(db: SqliteDb): Meeting[] {
 }
 
 export function findMeeting(db: SqliteDb, id: number): Meeting | undefined {
-  return db.prepare('SELECT id, name, date, position FROM meetings WHERE id = ?').get(id) as Meeting | undefined;
+  return statement(db, 'SELECT id, name, date, position FROM meetings WHERE id = ?').get(id) as Meeting | undefined;
 }
 
 export interface StoredAttendance extends AttendanceRecord {

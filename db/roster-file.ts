@@ -31,7 +31,18 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound file: legacy .xls, and also password-protected .xlsx. */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export async function parseRosterFile(fileName: string, bytes: Uint8Array): Promise<ParsedRoster> {
+/** What the cell rows of the first sheet mean: the roster's rules unless a caller brings its own. */
+export type InterpretRows = (
+  rows: unknown[][],
+  format: ParsedRoster['format'],
+  encoding: string | null,
+) => ParsedRoster;
+
+export async function parseRosterFile(
+  fileName: string,
+  bytes: Uint8Array,
+  interpret: InterpretRows = parseRosterRows,
+): Promise<ParsedRoster> {
   const ext = extensionOf(fileName);
   const format: ParsedRoster['format'] = ext === 'csv' || ext === 'txt' ? 'csv' : 'xlsx';
   try {
@@ -48,8 +59,8 @@ export async function parseRosterFile(fileName: string, bytes: Uint8Array): Prom
         `不支持 .${ext},请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入(文件「${fileName}」)`,
       );
     }
-    if (ext === 'xlsx') return await readXlsx(fileName, bytes);
-    if (ext === 'csv' || ext === 'txt') return readCsv(fileName, bytes);
+    if (ext === 'xlsx') return await readXlsx(fileName, bytes, interpret);
+    if (ext === 'csv' || ext === 'txt') return readCsv(fileName, bytes, interpret);
     return fileProblem(
       format,
       `不支持的文件类型「${ext === '' ? '无扩展名' : `.${ext}`}」(文件「${fileName}」),请选择 .xlsx 或 .csv 文件`,
@@ -60,7 +71,7 @@ export async function parseRosterFile(fileName: string, bytes: Uint8Array): Prom
   }
 }
 
-async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ParsedRoster> {
+async function readXlsx(fileName: string, bytes: Uint8Array, interpret: InterpretRows): Promise<ParsedRoster> {
   if (startsWith(bytes, OLE_MAGIC)) {
     return fileProblem(
       'xlsx',
@@ -100,7 +111,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ParsedRost
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return parseRosterRows(rows, 'xlsx', null);
+  return interpret(rows, 'xlsx', null);
 }
 
 /** Lines a title, a note and the header may take above the data. */
@@ -161,7 +172,7 @@ export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-1
   }
 }
 
-function readCsv(fileName: string, bytes: Uint8Array): ParsedRoster {
+function readCsv(fileName: string, bytes: Uint8Array, interpret: InterpretRows): ParsedRoster {
   const encoding = detectEncoding(bytes);
   const text =
     encoding === 'gb18030'
@@ -209,7 +220,7 @@ function readCsv(fileName: string, bytes: Uint8Array): ParsedRoster {
       row,
     );
   }
-  return parseRosterRows(records, 'csv', encoding);
+  return interpret(records, 'csv', encoding);
 }
 
 /** Excel saves "CSV" with commas but "文本文件" with tabs; some regional settings use semicolons. */

@@ -6,6 +6,7 @@ import { BoardPage } from './screens/BoardPage.js';
 import { OperatorModal } from './screens/OperatorModal.js';
 import { PrintAttendancePage } from './screens/PrintAttendancePage.js';
 import { StartScreen } from './screens/StartScreen.js';
+import { TallyPage } from './screens/TallyPage.js';
 import { useCongress } from './stores/congress.js';
 import { useLanguage, useT } from './stores/language.js';
 import { useRoute } from './stores/route.js';
@@ -37,16 +38,22 @@ function Screens() {
   const status = useCongress((s) => s.status);
   const open = useCongress((s) => s.file !== null);
   const operator = useSession((s) => s.operator);
-  const title = page === 'board' ? `${t('board.title')} · ${t('app.name')}` : t('app.name');
+  const title =
+    page === 'board'
+      ? `${t('board.title')} · ${t('app.name')}`
+      : page === 'tally'
+        ? `${t('tally.title')} · ${t('app.name')}`
+        : t('app.name');
 
   useEffect(() => {
     document.title = title;
   }, [title]);
 
   // The print route shows the paper form alone, for printing and for `page.pdf()`; the
-  // board is the projector's window. Neither asks for the operator: they only read.
+  // board and the tally are the projector's windows. None asks for the operator: they only read.
   if (page === 'print/attendance') return <PrintAttendancePage />;
   if (page === 'board') return <BoardPage />;
+  if (page === 'tally') return <TallyPage />;
 
   if (status === 'loading') {
     return (

@@ -139,7 +139,16 @@ export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
   kind: 'update',
   run(input, { db }) {
     const row = db.prepare('SELECT settings_json FROM congress WHERE id = 1').get() as { settings_json: string };
-    const settings = { ...readSettings(row.settings_json), ...input };
+    const current = readSettings(row.settings_json);
+    const settings = { ...current, ...input };
+    // Rule 3: the convention is how every stored ballot is read; changing it under entered
+    // ballots would silently recount them. It is fixed once the first ballot is in.
+    if (JSON.stringify(settings.marking) !== JSON.stringify(current.marking)) {
+      const entered = db.prepare('SELECT count(*) AS n FROM ballots').get() as { n: number };
+      if (entered.n > 0) {
+        return fail('conflict', `已录入 ${entered.n} 张选票,划票规则不能再修改`, { field: 'marking' });
+      }
+    }
     db.prepare('UPDATE congress SET settings_json = ? WHERE id = 1').run(JSON.stringify(settings));
     return ok(settings);
   },

@@ -5,10 +5,15 @@
 import * as app from './app.js';
 import * as attendance from './attendance.js';
 import * as audit from './audit.js';
+import * as ballots from './ballots.js';
+import * as candidates from './candidates.js';
 import * as congress from './congress.js';
+import * as contests from './contests.js';
 import * as delegates from './delegates.js';
 import * as meetings from './meetings.js';
 import * as roster from './roster.js';
+import * as rounds from './rounds.js';
+import * as stacks from './stacks.js';
 import type { HandlerTable } from './types.js';
 
 export const handlers: HandlerTable = {
@@ -36,4 +41,26 @@ export const handlers: HandlerTable = {
   'attendance.mark': attendance.mark,
   'audit.list': audit.list,
   'audit.verify': audit.verify,
+  'contests.list': contests.list,
+  'contests.get': contests.get,
+  'contests.create': contests.create,
+  'contests.update': contests.update,
+  'contests.reduceSeats': contests.reduceSeats,
+  'candidates.add': candidates.add,
+  'candidates.remove': candidates.remove,
+  'candidates.import': candidates.importCandidates,
+  'candidates.approveOrder': candidates.approveOrder,
+  'rounds.distribute': rounds.distribute,
+  'rounds.collect': rounds.collect,
+  'rounds.result': rounds.result,
+  'rounds.close': rounds.close,
+  'rounds.openAdditional': rounds.openAdditional,
+  'ballots.list': ballots.list,
+  'ballots.enter': ballots.enter,
+  'ballots.correct': ballots.correct,
+  'ballots.void': ballots.voidBallot,
+  'ballots.decide': ballots.decide,
+  'stacks.list': stacks.list,
+  'stacks.compare': stacks.compare,
+  'stacks.settle': stacks.settle,
 };

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   CloseOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
@@ -22,6 +23,8 @@ import { useRoster } from '../stores/roster.js';
 import { type Page, useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
 import { AuditScreen } from './AuditScreen.js';
+import { ContestsScreen } from './ContestsScreen.js';
+import { CountScreen } from './CountScreen.js';
 import { DeskScreen } from './DeskScreen.js';
 import { MeetingsScreen } from './MeetingsScreen.js';
 import { NewCongressScreen } from './NewCongressScreen.js';
@@ -33,6 +36,7 @@ const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
   { page: 'desk', label: 'nav.desk', icon: <ScanOutlined /> },
   { page: 'roster', label: 'nav.roster', icon: <TeamOutlined /> },
   { page: 'meetings', label: 'nav.meetings', icon: <ScheduleOutlined /> },
+  { page: 'contests', label: 'nav.contests', icon: <CheckSquareOutlined /> },
   { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
   { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
   { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
@@ -66,7 +70,7 @@ export function AppFrame() {
         <Layout.Sider width={168} theme="light" className="app-nav no-print" breakpoint="lg" collapsedWidth={56}>
           <Menu
             mode="inline"
-            selectedKeys={[page]}
+            selectedKeys={[page === 'count' ? 'contests' : page]}
             onClick={(e) => navigate(e.key as Page)}
             items={NAV.map((n) => ({
               key: n.page,
@@ -89,6 +93,10 @@ function PageView({ page }: { page: Page }) {
       return <RosterScreen />;
     case 'meetings':
       return <MeetingsScreen />;
+    case 'contests':
+      return <ContestsScreen />;
+    case 'count':
+      return <CountScreen />;
     case 'report':
       return <ReportScreen />;
     case 'audit':

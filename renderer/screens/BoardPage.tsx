@@ -129,7 +129,7 @@ function BoardQuorum(props: { summary: AttendanceSummary | null; t: Translate })
 }
 
 /** Shown until the board fills the screen; gone once it does (on the projector). */
-function FullscreenButton(props: { t: Translate }) {
+export function FullscreenButton(props: { t: Translate }) {
   const [full, setFull] = useState(() => document.fullscreenElement !== null);
   useEffect(() => {
     const onChange = () => setFull(document.fullscreenElement !== null);

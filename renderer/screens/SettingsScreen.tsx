@@ -1,6 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Input, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../core/election-types.js';
 import type { AppError } from '../../core/result.js';
 import { invokeShell, isDesktop } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -8,7 +9,7 @@ import { baseName, directoryOf, formatBytes, joinPath, today } from '../lib/path
 import { useCongress } from '../stores/congress.js';
 import { useT } from '../stores/language.js';
 
-/** Quorum setting and Save a backup copy. */
+/** Quorum setting, marking convention (rule 3), and Save a backup copy. */
 export function SettingsScreen() {
   const t = useT();
   const { message } = App.useApp();
@@ -31,6 +32,13 @@ export function SettingsScreen() {
     const r = await backup(path);
     setBusy(false);
     if (r.ok) void message.success(t('settings.backup.done', { path: r.value.path, size: formatBytes(r.value.bytes) }));
+    else setError(r.error);
+  };
+
+  const marking = congress.settings.marking;
+  const saveMarking = async (change: Partial<MarkingConvention>) => {
+    const r = await updateSettings({ marking: { ...marking, ...change } });
+    if (r.ok) void message.success(t('settings.saved'));
     else setError(r.error);
   };
 
@@ -62,6 +70,39 @@ export function SettingsScreen() {
         <Typography.Paragraph type="secondary" className="setting-help">
           {t('settings.quorum.help')}
         </Typography.Paragraph>
+      </Card>
+      <Card title={t('settings.marking.title')} className="page-card" data-testid="settings-marking">
+        <Typography.Paragraph type="secondary">{t('settings.marking.help')}</Typography.Paragraph>
+        <div className="marking-grid">
+          {PAPER_MARKS.map((mark) => (
+            <Space key={mark}>
+              <span className="marking-symbol">{t(`settings.marking.${mark}`)}</span>
+              <Select
+                value={marking[mark]}
+                style={{ width: 140 }}
+                data-testid={`settings-marking-${mark}`}
+                onChange={(meaning) => void saveMarking({ [mark]: meaning })}
+                options={MEANINGS.map((m) => ({ value: m, label: t(`count.meaning.${m}`) }))}
+              />
+            </Space>
+          ))}
+        </div>
+        <Checkbox
+          className="marking-check"
+          data-testid="settings-writein-mark"
+          checked={marking.writeInNeedsMark}
+          onChange={(e) => void saveMarking({ writeInNeedsMark: e.target.checked })}
+        >
+          {t('settings.marking.writeInNeedsMark')}
+        </Checkbox>
+        <Checkbox
+          className="marking-check"
+          data-testid="settings-writein-against"
+          checked={marking.writeInNeedsAgainst}
+          onChange={(e) => void saveMarking({ writeInNeedsAgainst: e.target.checked })}
+        >
+          {t('settings.marking.writeInNeedsAgainst')}
+        </Checkbox>
       </Card>
       <Card title={t('settings.backup.title')} className="page-card">
         <Typography.Paragraph type="secondary">{t('settings.backup.help')}</Typography.Paragraph>

@@ -2,9 +2,12 @@ import type { ChangeEvent } from '../../core/domain.js';
 import { onChange } from '../api/index.js';
 import { useAudit } from './audit.js';
 import { useCongress } from './congress.js';
+import { useContests } from './contests.js';
+import { useCount } from './count.js';
 import { useDesk } from './desk.js';
 import { useReport } from './report.js';
 import { useRoster } from './roster.js';
+import { useTally } from './tally.js';
 
 /**
  * Change events from any window (IPC or server-sent events) re-fetch what they touch.
@@ -25,6 +28,17 @@ export function startLiveUpdates(): () => void {
         break;
       case 'attendance':
         void refreshAttendance(event.meetingId);
+        useContests.getState().onAttendanceChanged(event.meetingId);
+        break;
+      case 'contests':
+        useContests.getState().onContestsChanged(event.contestId);
+        useCount.getState().onContestsChanged(event.contestId);
+        useTally.getState().onContestsChanged(event.contestId);
+        break;
+      case 'ballots':
+        useContests.getState().onBallotsChanged(event.contestId, event.roundId);
+        useCount.getState().onBallotsChanged(event.roundId);
+        useTally.getState().onBallotsChanged(event.contestId, event.roundId);
         break;
       case 'audit':
         break;

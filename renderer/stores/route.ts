@@ -1,13 +1,18 @@
 import { create } from 'zustand';
 
 /**
- * The app's pages. `print/attendance` renders only the paper form and `board` only the
- * attendance board for the hall's projector, no app chrome. `new` is the New congress form.
+ * The app's pages. `print/attendance` renders only the paper form, `board` the attendance
+ * board and `tally` the live count (`?contest=ID`) for the hall's projector, no app chrome.
+ * `new` is the New congress form; `contests` (`?contest=ID` for one contest) and `count`
+ * (`?round=ID`, ballot entry) are the election's pages.
  */
 export const PAGES = [
   'desk',
   'roster',
   'meetings',
+  'contests',
+  'count',
+  'tally',
   'report',
   'audit',
   'settings',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DelegateFields } from '../../core/domain.js';
+import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { congressWith, delegateFields, desk, rawDb } from './helpers.js';
 
 const tenVoting = (): DelegateFields[] =>
@@ -230,13 +231,19 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
 
   it('with quorumAllowEqual, 8 of 10 passes; the setting round-trips through the file', async () => {
     const c = await withPresent(8);
-    expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({ quorumAllowEqual: true });
+    expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
+      quorumAllowEqual: true,
+      marking: DEFAULT_CONVENTION,
+    });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toEqual({
       met: true,
       needed: 0,
       allowEqual: true,
     });
-    expect((await c.call('congress.get', {})).congress.settings).toEqual({ quorumAllowEqual: true });
+    expect((await c.call('congress.get', {})).congress.settings).toEqual({
+      quorumAllowEqual: true,
+      marking: DEFAULT_CONVENTION,
+    });
     await c.call('attendance.undoLast', { meetingId: c.meetingId });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toMatchObject({
       met: false,

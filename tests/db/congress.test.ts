@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { SCHEMA_VERSION } from '../../db/open.js';
 import { congressInput, congressWith, delegateFields, makeBackend, sha256File } from './helpers.js';
 
@@ -91,8 +92,14 @@ describe('congress lifecycle', () => {
 
   it('updateSettings keeps settings not named, and is audited', async () => {
     const c = await congressWith([]);
-    expect(await c.call('congress.updateSettings', {})).toEqual({ quorumAllowEqual: false });
-    expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({ quorumAllowEqual: true });
+    expect(await c.call('congress.updateSettings', {})).toEqual({
+      quorumAllowEqual: false,
+      marking: DEFAULT_CONVENTION,
+    });
+    expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
+      quorumAllowEqual: true,
+      marking: DEFAULT_CONVENTION,
+    });
     const [last] = await c.call('audit.list', { limit: 1, beforeId: null });
     expect(last).toMatchObject({ action: 'congress.updateSettings', payload: '{"quorumAllowEqual":true}' });
     expect(c.events.map((e) => e.topic)).toContain('attendance');

@@ -106,7 +106,10 @@ describe('congress file: migrations', () => {
     // The same file opened by a later build that ships one more migration.
     const dir = tempDir();
     for (const m of loadMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
-    fs.writeFileSync(path.join(dir, '002_probe.sql'), 'CREATE TABLE migration_probe (id INTEGER PRIMARY KEY) STRICT;');
+    fs.writeFileSync(
+      path.join(dir, `${String(SCHEMA_VERSION + 1).padStart(3, '0')}_probe.sql`),
+      'CREATE TABLE migration_probe (id INTEGER PRIMARY KEY) STRICT;',
+    );
     const opened = openCongressFile(file, { migrationsDir: dir });
     if (!opened.ok) throw new Error(opened.error.message);
     const db = opened.value;
@@ -128,7 +131,7 @@ describe('congress file: migrations', () => {
     const dir = tempDir();
     for (const m of loadMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
     fs.writeFileSync(
-      path.join(dir, '002_broken.sql'),
+      path.join(dir, `${String(SCHEMA_VERSION + 1).padStart(3, '0')}_broken.sql`),
       'CREATE TABLE half (id INTEGER) STRICT; SELECT * FROM no_such_table;',
     );
     const opened = openCongressFile(file, { migrationsDir: dir });

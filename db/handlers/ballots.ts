@@ -1,0 +1,257 @@
+/**
+ * Paper ballots as the counters enter them. Rule 4's validity is core's (`ballotValidity`):
+ * an invalid ballot is stored and counted as invalid, never refused. A ballot is never
+ * deleted: a correction adds a version that replaces it, a void keeps it with its reason,
+ * and the audit row of either holds both versions.
+ */
+import { ballotValidity } from '../../core/ballot.js';
+import type { BallotMarks } from '../../core/election-types.js';
+import { fail, ok, type Result } from '../../core/result.js';
+import {
+  type Ballot,
+  ballotNotFound,
+  bumpRevision,
+  enteredCount,
+  findBallot,
+  insertBallot,
+  isLive,
+  LIVE_STATES,
+  listBallots,
+  noteOf,
+  type RoundContext,
+  requireRound,
+  withdrawBallot,
+  withNote,
+} from '../elections.js';
+import type { SqliteDb } from '../open.js';
+import { readCongress } from '../records.js';
+import type { QueryHandler, UpdateHandler } from './types.js';
+
+export interface BallotNote {
+  contestId: number;
+  before?: Ballot;
+}
+
+export const ballotChanged = (roundId: number, note: { contestId: number } | undefined) => [
+  { topic: 'ballots' as const, roundId, ...(note ? { contestId: note.contestId } : {}) },
+];
+
+/** Entry, corrections, voids and decisions only while the round is being counted. */
+export function requireCounting(ctx: RoundContext): Result<RoundContext> {
+  const { round, label } = ctx;
+  const field = { field: 'roundId', value: String(round.id) };
+  if (round.status === 'closed') return fail('conflict', `${label}已结束计票,选票不能再更改`, field);
+  if (round.status === 'void') return fail('conflict', `${label}已宣布无效`, field);
+  if (round.status === 'setup') return fail('conflict', `${label}的选票尚未分发`, field);
+  if (round.collected === null) return fail('conflict', `${label}尚未登记收回的选票数`, field);
+  return ok(ctx);
+}
+
+function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
+  const expected = ctx.round.candidateIds.length;
+  if (marks.marks.length !== expected) {
+    return fail('invalid_input', `${ctx.label}有 ${expected} 名候选人,这张选票录入了 ${marks.marks.length} 个标记`, {
+      field: 'marks',
+      value: String(marks.marks.length),
+    });
+  }
+  return ok(undefined);
+}
+
+const validityOf = (db: SqliteDb, ctx: RoundContext, marks: BallotMarks) =>
+  ballotValidity(marks, ctx.round.seats, readCongress(db).settings.marking);
+
+const sameMarks = (a: BallotMarks, b: BallotMarks) =>
+  JSON.stringify(a.marks) === JSON.stringify(b.marks) &&
+  JSON.stringify(a.writeIns.map((w) => [w.name, w.mark])) === JSON.stringify(b.writeIns.map((w) => [w.name, w.mark]));
+
+function requireBallot(db: SqliteDb, ballotId: number): Result<{ ballot: Ballot; ctx: RoundContext }> {
+  const ballot = findBallot(db, ballotId);
+  if (!ballot) return ballotNotFound(ballotId);
+  const ctx = requireRound(db, ballot.roundId);
+  if (!ctx.ok) return ctx;
+  const counting = requireCounting(ctx.value);
+  if (!counting.ok) return counting;
+  return ok({ ballot, ctx: ctx.value });
+}
+
+function requireLive(ballot: Ballot): Result<Ballot> {
+  if (isLive(ballot.state)) return ok(ballot);
+  const what = ballot.state === 'voided' ? '已作废' : '已被更正';
+  return fail('conflict', `第 ${ballot.seq} 号选票记录${what},只能更改现行的版本`, {
+    field: 'ballotId',
+    value: String(ballot.id),
+  });
+}
+
+export const list: QueryHandler<'ballots.list'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const ctx = requireRound(db, input.roundId);
+    if (!ctx.ok) return ctx;
+    return ok(listBallots(db, input.roundId));
+  },
+};
+
+export const enter: UpdateHandler<'ballots.enter'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    const counting = requireCounting(found.value);
+    if (!counting.ok) return counting;
+    const ctx = counting.value;
+    const { round, contest, label } = ctx;
+    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+    const checked = checkMarks(ctx, marks);
+    if (!checked.ok) return checked;
+
+    let place: { stack: number; entry: 1 | 2; position: number } | null = null;
+    if (contest.doubleEntry) {
+      if (input.stack === null)
+        return fail('invalid_input', `「${contest.title}」双录:须填写选票叠号`, { field: 'stack' });
+      if (input.entry === null) {
+        return fail('invalid_input', `「${contest.title}」双录:须指明第 1 次还是第 2 次录入`, { field: 'entry' });
+      }
+      const position = db
+        .prepare(
+          `SELECT coalesce(max(stack_position), 0) + 1 FROM ballots
+           WHERE round_id = ? AND stack = ? AND entry = ? AND state IN ${LIVE_STATES}`,
+        )
+        .pluck()
+        .get(round.id, input.stack, input.entry) as number;
+      place = { stack: input.stack, entry: input.entry, position };
+    } else if (input.stack !== null || input.entry !== null) {
+      return fail('invalid_input', `「${contest.title}」未启用双录,不填写叠号和录入次数`, {
+        field: input.stack !== null ? 'stack' : 'entry',
+      });
+    }
+
+    // Never more ballots than were collected (per keying in double entry).
+    const entered = enteredCount(db, round.id, place?.entry ?? null);
+    const collected = round.collected!;
+    if (entered >= collected) {
+      const which = place ? `第 ${place.entry} 次录入` : '';
+      return fail('conflict', `${label}${which}选票已全部录入:收回 ${collected} 张,已录入 ${entered} 张`, {
+        field: 'roundId',
+        value: String(round.id),
+      });
+    }
+
+    const validity = validityOf(db, ctx, marks);
+    const ballot = insertBallot(db, {
+      roundId: round.id,
+      stack: place?.stack ?? null,
+      entry: place?.entry ?? null,
+      stackPosition: place?.position ?? null,
+      state: input.setAside ? 'set_aside' : 'counted',
+      marks,
+      chosen: validity.chosen,
+      // Set aside: the scrutineers decide; until then it is neither valid nor invalid.
+      valid: input.setAside ? null : validity.valid,
+      decision: null,
+      replaces: null,
+      reason: null,
+      enteredBy: call.operator,
+      enteredAt: call.now,
+      revision: bumpRevision(db, round.id),
+    });
+    return ok(withNote(ballot, { contestId: contest.id } satisfies BallotNote));
+  },
+  auditPayload: (_input, output) => ({ after: output }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+/** A committed ballot entered wrongly: the corrected version replaces it; both stay. */
+export const correct: UpdateHandler<'ballots.correct'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const live = requireLive(ballot);
+    if (!live.ok) return live;
+    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+    const checked = checkMarks(ctx, marks);
+    if (!checked.ok) return checked;
+    if (sameMarks(marks, ballot)) {
+      return fail('invalid_input', `更正后的内容与第 ${ballot.seq} 号选票记录相同`, { field: 'marks' });
+    }
+    const validity = validityOf(db, ctx, marks);
+    const revision = bumpRevision(db, ctx.round.id);
+    withdrawBallot(db, ballot.id, 'superseded', input.reason, revision);
+    const setAside = ballot.state === 'set_aside';
+    const after = insertBallot(db, {
+      roundId: ctx.round.id,
+      stack: ballot.stack,
+      entry: ballot.entry,
+      stackPosition: ballot.stackPosition,
+      // A set-aside ballot stays with the scrutineers: their decision was on the old marks.
+      state: setAside ? 'set_aside' : 'counted',
+      marks,
+      chosen: validity.chosen,
+      valid: setAside ? null : validity.valid,
+      decision: null,
+      replaces: ballot.id,
+      reason: input.reason,
+      enteredBy: call.operator,
+      enteredAt: call.now,
+      revision,
+    });
+    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: (input, output) => ({
+    reason: input.reason,
+    before: noteOf<BallotNote>(output)?.before,
+    after: output,
+  }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+export const voidBallot: UpdateHandler<'ballots.void'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const live = requireLive(ballot);
+    if (!live.ok) return live;
+    const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
+    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: (input, output) => ({
+    reason: input.reason,
+    before: noteOf<BallotNote>(output)?.before,
+    after: output,
+  }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+/** Rule 4: a ballot the counters could not judge, decided by the chief scrutineer (the operator). */
+export const decide: UpdateHandler<'ballots.decide'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const field = { field: 'ballotId', value: String(ballot.id) };
+    if (ballot.state !== 'set_aside') {
+      return fail('conflict', `第 ${ballot.seq} 号选票不在待裁定的选票中`, field);
+    }
+    if (ballot.decision !== null) {
+      return fail('conflict', `第 ${ballot.seq} 号选票已由 ${ballot.decision.by} 裁定`, field);
+    }
+    const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
+    const note = input.note === null || input.note === '' ? null : input.note;
+    db.prepare(
+      `UPDATE ballots SET decision = ?, decision_by = ?, decision_note = ?, decision_at = ?, valid = ?, revision = ?
+       WHERE id = ?`,
+    ).run(input.verdict, call.operator, note, call.now, valid ? 1 : 0, bumpRevision(db, ctx.round.id), ballot.id);
+    return ok(withNote(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: (_input, output) => ({ before: noteOf<BallotNote>(output)?.before, after: output }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};

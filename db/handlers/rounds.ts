@@ -1,0 +1,269 @@
+/**
+ * The life of a round: ballots distributed (rule 1's quorum, rule 2's counts), collected
+ * (more than issued voids it, rule 2), counted, and closed by the chief scrutineer, which
+ * fixes who was elected and opens the revote a tie at the cut calls for (rule 6).
+ */
+import { summarizeAttendance } from '../../core/attendance.js';
+import { normaliseWriteInName } from '../../core/ballot.js';
+import { fail, ok } from '../../core/result.js';
+import {
+  type Candidate,
+  type Contest,
+  delegatesNamed,
+  electedInContest,
+  enteredCount,
+  factsOf,
+  findContest,
+  findRound,
+  insertCandidate,
+  insertRound,
+  listCandidates,
+  openRound,
+  type Round,
+  type RoundResult,
+  requireContest,
+  requireRound,
+  roundCandidates,
+  roundResult,
+  seatsToFill,
+} from '../elections.js';
+import type { SqliteDb } from '../open.js';
+import { listAttendance, listDelegates, readCongress } from '../records.js';
+import { contestChanged } from './contests.js';
+import type { QueryHandler, UpdateHandler } from './types.js';
+
+const roundChanged = (round: Round) => contestChanged(round.contestId);
+
+const roundField = (round: Round) => ({ field: 'roundId', value: String(round.id) });
+
+export const distribute: UpdateHandler<'rounds.distribute'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    const { round, contest, label } = found.value;
+    if (round.status !== 'setup') {
+      return fail('conflict', `${label}的选票已经分发`, roundField(round));
+    }
+    if (contest.status === 'closed') return fail('conflict', `「${contest.title}」已结束`, roundField(round));
+    if (round.candidateIds.length === 0) {
+      return fail('conflict', `${label}的候选人顺序尚未确认,不能分发选票`, { field: 'candidateIds' });
+    }
+    if (input.ballotsPrinted < input.issued + input.spareVoided) {
+      return fail(
+        'invalid_input',
+        `印制选票 ${input.ballotsPrinted} 张,少于发出 ${input.issued} 张与作废 ${input.spareVoided} 张之和`,
+        { field: 'ballotsPrinted', value: String(input.ballotsPrinted) },
+      );
+    }
+    // Rule 1: no voting while the quorum fails; the figures are the meeting's attendance now.
+    const { settings } = readCongress(db);
+    const attendance = summarizeAttendance(
+      contest.meetingId,
+      listDelegates(db),
+      listAttendance(db, contest.meetingId),
+      settings,
+    );
+    if (!attendance.quorum.met) {
+      return fail(
+        'conflict',
+        `到会人数不足,不能进行选举:应到 ${attendance.due} 人,实到 ${attendance.present} 人,还差 ${attendance.quorum.needed} 人`,
+        { field: 'meetingId', value: String(contest.meetingId) },
+      );
+    }
+    // Issued ≠ voters present is allowed (the screen warns): the record says what happened.
+    db.prepare(
+      `UPDATE rounds SET status = 'voting', voters_present = ?, due = ?, ballots_printed = ?, issued = ?, spare_voided = ?
+       WHERE id = ?`,
+    ).run(attendance.present, attendance.due, input.ballotsPrinted, input.issued, input.spareVoided, round.id);
+    db.prepare("UPDATE contests SET status = 'voting' WHERE id = ? AND status = 'setup'").run(contest.id);
+    return ok(findRound(db, round.id)!);
+  },
+  changes: (_input, output) => roundChanged(output),
+};
+
+/** Rule 2: 收回的选票多于发出的选票,选举无效,应重新进行选举. */
+export const collect: UpdateHandler<'rounds.collect'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    const { round, label } = found.value;
+    if (round.status !== 'voting') {
+      const why = round.status === 'setup' ? '选票尚未分发' : round.status === 'void' ? '已宣布无效' : '已结束';
+      return fail('conflict', `${label}${why},不能登记收回选票`, roundField(round));
+    }
+    const entered = Math.max(enteredCount(db, round.id, 1), enteredCount(db, round.id, 2));
+    if (input.collected < entered) {
+      return fail('invalid_input', `收回 ${input.collected} 张少于已录入的 ${entered} 张选票`, {
+        field: 'collected',
+        value: String(input.collected),
+      });
+    }
+    const issued = round.issued!;
+    if (input.collected <= issued) {
+      db.prepare('UPDATE rounds SET collected = ? WHERE id = ?').run(input.collected, round.id);
+      return ok({ round: findRound(db, round.id)!, rerun: null });
+    }
+    db.prepare("UPDATE rounds SET collected = ?, status = 'void' WHERE id = ?").run(input.collected, round.id);
+    // A fresh ballot set for the same candidates, in the same paper order, for the same seats.
+    const rerun = insertRound(db, round.contestId, 'rerun', round.seats, round.candidateIds);
+    return ok({ round: findRound(db, round.id)!, rerun });
+  },
+  changes: (_input, output) => roundChanged(output.round),
+};
+
+export const result: QueryHandler<'rounds.result'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    return ok(roundResult(db, found.value.round, found.value.contest));
+  },
+};
+
+const PROVISIONAL_TEXT: Record<RoundResult['provisional'][number], string> = {
+  not_closed: '',
+  ballots_missing: '选票未全部录入',
+  set_aside_pending: '有待监票人裁定的选票',
+  stacks_unreconciled: '双录核对尚未完成',
+};
+
+/**
+ * The chief scrutineer closes the round: only when every collected ballot is entered, every
+ * set-aside ballot decided and every stack reconciled. Who was elected is fixed here.
+ */
+export const close: UpdateHandler<'rounds.close'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    const { round, contest, label } = found.value;
+    if (round.status !== 'voting' || round.collected === null) {
+      const why =
+        round.status === 'closed'
+          ? '已结束'
+          : round.status === 'void'
+            ? '已宣布无效'
+            : round.status === 'setup'
+              ? '选票尚未分发'
+              : '尚未登记收回选票';
+      return fail('conflict', `${label}${why},不能结束计票`, roundField(round));
+    }
+    const before = roundResult(db, round, contest);
+    const blocking = before.provisional.filter((p) => p !== 'not_closed');
+    if (blocking.length > 0) {
+      const entered = before.tally.counted + before.tally.pendingSetAside;
+      const details = blocking.map((p) =>
+        p === 'ballots_missing' ? `已录入 ${entered} 张,收回 ${round.collected} 张` : PROVISIONAL_TEXT[p],
+      );
+      return fail('conflict', `${label}不能结束:${details.join(';')}`, roundField(round));
+    }
+
+    db.prepare("UPDATE rounds SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?").run(
+      call.operator,
+      call.now,
+      round.id,
+    );
+    const candidates = roundCandidates(db, round.id);
+    const insertElected = db.prepare(
+      'INSERT INTO round_elected (round_id, rank, candidate_id, name, votes) VALUES (?, ?, ?, ?, ?)',
+    );
+    before.decision.elected.forEach((e, i) => {
+      const candidate =
+        e.choice.kind === 'candidate' ? candidates[e.choice.index]! : contestCandidateNamed(db, contest, e.name);
+      insertElected.run(round.id, i + 1, candidate?.id ?? null, e.name, e.votes);
+    });
+
+    let next: Round | null = null;
+    const tie = before.decision.tie;
+    if (tie) {
+      // Rule 6: a new vote among the tied, in the paper order they had, written-in names after.
+      const ids: number[] = [];
+      for (const t of tie.tied) if (t.choice.kind === 'candidate') ids.push(candidates[t.choice.index]!.id);
+      for (const t of tie.tied) {
+        if (t.choice.kind === 'writeIn') ids.push(writeInCandidate(db, contest, t.choice.name).id);
+      }
+      next = insertRound(db, contest.id, 'tie_revote', tie.seats, ids);
+    } else if (seatsToFill(db, contest) <= 0) {
+      db.prepare("UPDATE contests SET status = 'closed' WHERE id = ?").run(contest.id);
+    }
+    const closed = findRound(db, round.id)!;
+    return ok({ result: roundResult(db, closed, findContest(db, contest.id)!), next });
+  },
+  changes: (_input, output) => roundChanged(output.result.round),
+};
+
+function contestCandidateNamed(db: SqliteDb, contest: Contest, name: string): Candidate | undefined {
+  const wanted = normaliseWriteInName(name);
+  const matches = listCandidates(db, contest.id).filter((c) => normaliseWriteInName(c.name) === wanted);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** A written-in name going into a revote becomes a candidate, with the roster's facts when the name is unique there. */
+function writeInCandidate(db: SqliteDb, contest: Contest, name: string): Candidate {
+  const existing = contestCandidateNamed(db, contest, name);
+  if (existing) return existing;
+  const delegates = delegatesNamed(db, name);
+  const d = delegates.length === 1 ? delegates[0]! : undefined;
+  if (d && !listCandidates(db, contest.id).some((c) => c.delegateId === d.id)) {
+    return insertCandidate(db, contest.id, {
+      delegateId: d.id,
+      name: d.name,
+      ...factsOf(d),
+      unit: d.unit,
+      fromWriteIn: true,
+    });
+  }
+  return insertCandidate(db, contest.id, {
+    delegateId: null,
+    name,
+    gender: null,
+    birthDate: null,
+    ethnicity: null,
+    education: null,
+    unit: null,
+    fromWriteIn: true,
+  });
+}
+
+/** Rule 7: 另行选举 for the seats left unfilled, among candidates not yet elected, as the presidium decides. */
+export const openAdditional: UpdateHandler<'rounds.openAdditional'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireContest(db, input.contestId);
+    if (!found.ok) return found;
+    const contest = found.value;
+    const contestField = { field: 'contestId', value: String(contest.id) };
+    if (contest.status !== 'voting') {
+      const why = contest.status === 'closed' ? '已结束' : '第一轮尚未投票';
+      return fail('conflict', `「${contest.title}」${why},不能另行选举`, contestField);
+    }
+    const open = openRound(db, contest.id);
+    if (open) return fail('conflict', `「${contest.title}」第 ${open.number} 轮尚未结束`, contestField);
+    const unfilled = seatsToFill(db, contest);
+    if (input.seats > unfilled) {
+      return fail('invalid_input', `另行选举 ${input.seats} 名超过尚缺的 ${unfilled} 名`, {
+        field: 'seats',
+        value: String(input.seats),
+      });
+    }
+    const candidates = listCandidates(db, contest.id);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const elected = new Set(electedInContest(db, contest.id).map((e) => e.candidateId));
+    const chosen = new Set<number>();
+    for (const id of input.candidateIds) {
+      const c = byId.get(id);
+      const field = { field: 'candidateIds', value: String(id) };
+      if (!c) return fail('invalid_input', `编号 ${id} 不是「${contest.title}」的候选人`, field);
+      if (elected.has(id)) return fail('invalid_input', `${c.name} 已当选,不能再作为候选人`, field);
+      if (chosen.has(id)) return fail('invalid_input', `候选人 ${c.name} 列了两次`, field);
+      chosen.add(id);
+    }
+    // The contest's approved paper order, candidates carried from write-ins after.
+    const ids = candidates.filter((c) => chosen.has(c.id)).map((c) => c.id);
+    return ok(insertRound(db, contest.id, 'additional', input.seats, ids));
+  },
+  changes: (_input, output) => roundChanged(output),
+};

@@ -1,0 +1,153 @@
+import { AutoComplete, Checkbox, Form, InputNumber, Modal, Radio, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { requiredCandidates } from '../../../core/margin.js';
+import type { AppError, Result } from '../../../core/result.js';
+import { fieldErrors } from '../../lib/errors.js';
+import { testId } from '../../lib/testid.js';
+import type { Contest, ContestFields } from '../../stores/contests.js';
+import type { Translate } from '../../stores/language.js';
+import { ErrorAlert } from '../ErrorAlert.js';
+
+interface FormValues {
+  title: string;
+  kind: 'election' | 'prevote';
+  seats: number;
+  marginPercent: number;
+  doubleEntry: boolean;
+  paperGroup: string;
+}
+
+const PRESETS = ['contests.preset.committee', 'contests.preset.discipline', 'contests.preset.delegates'] as const;
+
+/** Create or edit a contest (edit only while in setup: the backend refuses otherwise). */
+export function ContestFormModal(props: {
+  open: boolean;
+  contest: Contest | null;
+  paperGroups: string[];
+  t: Translate;
+  onSave(fields: ContestFields): Promise<Result<Contest>>;
+  onClose(saved: Contest | null): void;
+}) {
+  const { t, contest } = props;
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const seats = Form.useWatch('seats', form) ?? 0;
+  const margin = Form.useWatch('marginPercent', form) ?? 0;
+
+  useEffect(() => {
+    if (!props.open) return;
+    setError(null);
+    form.setFieldsValue(
+      contest
+        ? {
+            title: contest.title,
+            kind: contest.kind,
+            seats: contest.seats,
+            marginPercent: contest.marginPercent,
+            doubleEntry: contest.doubleEntry,
+            paperGroup: contest.paperGroup ?? '',
+          }
+        : { title: '', kind: 'election', seats: 7, marginPercent: 20, doubleEntry: false, paperGroup: '' },
+    );
+  }, [props.open, contest, form]);
+
+  const submit = async (v: FormValues) => {
+    setBusy(true);
+    setError(null);
+    const r = await props.onSave({
+      title: v.title.trim(),
+      kind: v.kind,
+      seats: v.seats,
+      marginPercent: v.marginPercent,
+      doubleEntry: v.doubleEntry,
+      paperGroup: v.paperGroup.trim() || null,
+    });
+    setBusy(false);
+    if (r.ok) {
+      props.onClose(r.value);
+      return;
+    }
+    const byField = fieldErrors(r.error);
+    if (byField.size > 0)
+      form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
+    else setError(r.error);
+  };
+
+  const seatsOk = Number.isInteger(seats) && seats > 0;
+  return (
+    <Modal
+      open={props.open}
+      title={contest ? t('contests.form.editTitle', { title: contest.title }) : t('contests.form.addTitle')}
+      onCancel={() => props.onClose(null)}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={testId('contest-form-submit')}
+      destroyOnHidden
+      forceRender
+    >
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="contest-form">
+        <Form.Item
+          name="title"
+          label={t('contests.field.title')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+        >
+          <AutoComplete
+            options={PRESETS.map((k) => ({ value: t(k) }))}
+            placeholder={t('contests.field.title.placeholder')}
+            data-testid="contest-title"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('contests.field.kind')}>
+          <Radio.Group
+            data-testid="contest-kind"
+            options={[
+              { value: 'election', label: t('contest.kind.election') },
+              { value: 'prevote', label: t('contest.kind.prevote') },
+            ]}
+          />
+        </Form.Item>
+        <div className="form-grid">
+          <Form.Item
+            name="seats"
+            label={t('contests.field.seats')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} data-testid="contest-seats" />
+          </Form.Item>
+          <Form.Item
+            name="marginPercent"
+            label={t('contests.field.margin')}
+            rules={[{ required: true, message: t('common.required') }]}
+            extra={seatsOk ? t('contests.field.margin.help', { n: requiredCandidates(seats, margin ?? 0) }) : undefined}
+          >
+            <InputNumber
+              min={0}
+              max={100}
+              precision={0}
+              suffix="%"
+              style={{ width: '100%' }}
+              data-testid="contest-margin"
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="paperGroup" label={t('contests.field.paperGroup')} extra={t('contests.field.paperGroup.help')}>
+          <AutoComplete
+            options={props.paperGroups.map((g) => ({ value: g }))}
+            placeholder={t('contests.field.paperGroup.placeholder')}
+            data-testid="contest-paper-group"
+          />
+        </Form.Item>
+        <Form.Item name="doubleEntry" valuePropName="checked">
+          <Checkbox data-testid="contest-double-entry">{t('contests.field.doubleEntry')}</Checkbox>
+        </Form.Item>
+        <Typography.Paragraph type="secondary" className="form-note">
+          {t('contests.field.doubleEntry.help')}
+        </Typography.Paragraph>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,424 @@
+import { ArrowLeftOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, InputNumber, Modal, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { ballotValidity } from '../../core/ballot.js';
+import { DEFAULT_CONVENTION } from '../../core/election-types.js';
+import { roundLabel } from '../components/contests/labels.js';
+import { RecentBallots, SetAsideQueue, StacksPanel } from '../components/count/BallotLists.js';
+import { BallotSheet } from '../components/count/BallotSheet.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { openTallyWindow } from '../lib/board.js';
+import { searchDelegates } from '../lib/search.js';
+import { unlockAudio } from '../lib/sound.js';
+import { testId } from '../lib/testid.js';
+import { useCongress } from '../stores/congress.js';
+import { type Ballot, isStanding, useCount } from '../stores/count.js';
+import { type Translate, useT } from '../stores/language.js';
+import { useRoster } from '../stores/roster.js';
+import { useRoute } from '../stores/route.js';
+
+/** Keys of the sheet: a paper mark per key, moving on to the next row. */
+const MARK_KEYS: Record<string, 'circle' | 'cross' | 'none'> = {
+  '1': 'circle',
+  o: 'circle',
+  O: 'circle',
+  '2': 'cross',
+  x: 'cross',
+  X: 'cross',
+  '3': 'none',
+  '0': 'none',
+  ' ': 'none',
+};
+
+const isTextEntry = (el: EventTarget | null): boolean => {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  return type !== 'radio' && type !== 'checkbox' && type !== 'button';
+};
+
+/**
+ * `#/count?round=ID`: ballot entry for a counter with a stack of papers, keyboard first.
+ * 1/o ○, 2/x ×, 3/0/space no mark, ↑/↓, w a write-in line, Enter commits, s sets aside.
+ */
+export function CountScreen() {
+  const t = useT();
+  const roundParam = useRoute((s) => s.query.round);
+  const navigate = useRoute((s) => s.navigate);
+  const roundId = roundParam && /^\d+$/.test(roundParam) ? Number(roundParam) : null;
+  const s = useCount();
+  const convention = useCongress((x) => x.file?.congress.settings.marking ?? DEFAULT_CONVENTION);
+  const delegates = useRoster((x) => x.delegates);
+  const [voiding, setVoiding] = useState<Ballot | null>(null);
+  const [askReason, setAskReason] = useState(false);
+
+  useEffect(() => {
+    useCount.getState().load(roundId);
+  }, [roundId]);
+
+  const round = s.round;
+  const contest = s.detail?.contest ?? null;
+  const doubleEntry = contest?.doubleEntry ?? false;
+  const standing = s.ballots.filter(isStanding);
+  const entered = doubleEntry ? standing.filter((b) => b.entry === s.entry).length : standing.length;
+  const inStack = standing.filter((b) => b.stack === s.stack && b.entry === s.entry).length;
+  const open = round?.status === 'voting' && round.collected !== null;
+  const modalOpen = voiding !== null || askReason;
+
+  const paper = {
+    marks: s.marks,
+    writeIns: s.writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
+  };
+  const validity = round ? ballotValidity(paper, round.seats, convention) : null;
+
+  const earlierWriteIns = useMemo(() => {
+    const names = new Map<string, number>();
+    for (const b of s.ballots) for (const w of b.writeIns) names.set(w.name, (names.get(w.name) ?? 0) + 1);
+    return [...names].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+  }, [s.ballots]);
+  const suggestions = (query: string): string[] => {
+    const q = query.trim();
+    const fromBallots = earlierWriteIns.filter((n) => n.includes(q));
+    const fromRoster = searchDelegates(delegates, q, 8).map((d) => d.name);
+    return [...new Set([...fromBallots, ...fromRoster])].filter((n) => n !== q).slice(0, 8);
+  };
+
+  // The keys of the sheet, unless a text field or a dialog has them.
+  useEffect(() => {
+    if (!open || modalOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
+      if (e.target instanceof HTMLElement && e.target.closest('.ant-modal, .ant-select-dropdown')) return;
+      const count = useCount.getState();
+      if (count.writeIns.some((w) => w.editing)) return;
+      unlockAudio();
+      const mark = MARK_KEYS[e.key];
+      let handled = true;
+      if (mark) count.setMark(mark);
+      else if (e.key === 'ArrowDown') count.move(1);
+      else if (e.key === 'ArrowUp') count.move(-1);
+      else if (e.key === 'Enter') {
+        if (count.correcting) setAskReason(true);
+        else count.commit(false);
+      } else if ((e.key === 's' || e.key === 'S') && !count.correcting) count.commit(true);
+      else if (e.key === 'w' || e.key === 'W') count.addWriteIn();
+      else if (e.key === 'Escape') count.resetSheet();
+      else if ((e.key === 'Delete' || e.key === 'Backspace') && count.cursor >= count.candidates.length)
+        count.removeWriteIn(count.cursor - count.candidates.length);
+      else handled = false;
+      // Also keeps Enter/space from pressing a focused button.
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, modalOpen]);
+
+  if (roundId === null) return <Alert type="warning" showIcon title={t('count.noRound')} />;
+  if (s.loadError) return <ErrorAlert error={s.loadError} />;
+  if (!round || !contest) return <Spin />;
+
+  const setAsideCount = s.ballots.filter((b) => b.state === 'set_aside' && b.decision === null).length;
+  const full = round.collected !== null && entered >= round.collected;
+
+  return (
+    <div className="count" data-testid="count-page" data-round={round.id}>
+      <div className="count-head">
+        <Space>
+          <Button
+            icon={<ArrowLeftOutlined />}
+            data-testid="count-back"
+            onClick={() => navigate('contests', { contest: String(contest.id) })}
+          >
+            {contest.title}
+          </Button>
+          <Typography.Text strong>{roundLabel(t, round)}</Typography.Text>
+          <Tag>{t('count.seats', { n: round.seats })}</Tag>
+        </Space>
+        <div className={`count-progress${full ? ' count-progress-full' : ''}`} data-testid="count-progress">
+          {t('count.progress', { entered, collected: round.collected ?? '–' })}
+          {s.pending > 0 && <Spin size="small" />}
+        </div>
+        <Space>
+          {doubleEntry && (
+            <>
+              <Typography.Text>{t('count.stack')}</Typography.Text>
+              <InputNumber
+                min={1}
+                precision={0}
+                value={s.stack}
+                onChange={(v) => typeof v === 'number' && s.setStack(v)}
+                onPressEnter={(e) => (e.target as HTMLElement).blur()}
+                data-testid="count-stack"
+                style={{ width: 72 }}
+              />
+              <Segmented
+                value={s.entry}
+                onChange={(v) => {
+                  s.setEntry(v as 1 | 2);
+                  (document.activeElement as HTMLElement | null)?.blur();
+                }}
+                options={[
+                  { value: 1, label: t('count.entry.first') },
+                  { value: 2, label: t('count.entry.second') },
+                ]}
+                data-testid="count-entry"
+              />
+              <Typography.Text type="secondary">{t('count.stack.position', { n: inStack + 1 })}</Typography.Text>
+            </>
+          )}
+          <Typography.Text type="secondary">{t('count.default')}</Typography.Text>
+          <Segmented
+            value={s.defaultMark}
+            onChange={(v) => {
+              s.setDefaultMark(v as 'circle' | 'none');
+              (document.activeElement as HTMLElement | null)?.blur();
+            }}
+            options={[
+              { value: 'circle', label: t('count.default.circle') },
+              { value: 'none', label: t('count.default.none') },
+            ]}
+            data-testid="count-default"
+          />
+          <Button
+            icon={<FundProjectionScreenOutlined />}
+            aria-label={t('round.openTally')}
+            data-testid="count-open-tally"
+            onClick={() => openTallyWindow(contest.id)}
+          />
+        </Space>
+      </div>
+      {!open && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="count-closed"
+          title={t(round.status === 'voting' ? 'count.notCollected' : 'count.notOpen')}
+        />
+      )}
+      {s.error && (
+        <ErrorAlert error={s.error} testId="count-error" onClose={() => useCount.setState({ error: null })} />
+      )}
+      <div className="count-main">
+        <div className="count-left">
+          {s.correcting && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="count-correcting"
+              title={t('count.correcting', { n: s.correcting.seq })}
+              action={
+                <Button size="small" onClick={() => s.resetSheet()}>
+                  {t('common.cancel')}
+                </Button>
+              }
+            />
+          )}
+          <BallotSheet
+            candidates={s.candidates}
+            marks={s.marks}
+            writeIns={s.writeIns}
+            cursor={s.cursor}
+            convention={convention}
+            suggestions={suggestions}
+            t={t}
+            onMark={(row, mark) => {
+              s.setCursor(row);
+              s.setMark(mark, false);
+            }}
+            onCursor={s.setCursor}
+            onWriteInName={s.setWriteInName}
+            onWriteInDone={s.finishWriteInName}
+            onWriteInRemove={s.removeWriteIn}
+          />
+          {validity && <ValidityLine valid={validity.valid} chosen={validity.chosen} seats={round.seats} t={t} />}
+          <LastLine t={t} />
+          <div className="count-keys" data-testid="count-keys">
+            {t('count.keys')}
+          </div>
+        </div>
+        <div className="count-right">
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'recent',
+                label: t('count.tab.recent'),
+                children: (
+                  <RecentBallots
+                    ballots={s.ballots}
+                    t={t}
+                    onCorrect={(b) => s.startCorrecting(b)}
+                    onVoid={(b) => setVoiding(b)}
+                  />
+                ),
+              },
+              {
+                key: 'setaside',
+                label: <span data-testid="tab-setaside">{t('count.tab.setAside', { n: setAsideCount })}</span>,
+                children: (
+                  <SetAsideQueue
+                    ballots={s.ballots}
+                    candidates={s.candidates}
+                    t={t}
+                    onDecide={async (b, verdict, note) => {
+                      const r = await s.decide(b.id, verdict, note);
+                      return r.ok ? null : r.error;
+                    }}
+                  />
+                ),
+              },
+              ...(doubleEntry
+                ? [
+                    {
+                      key: 'stacks',
+                      label: <span data-testid="tab-stacks">{t('count.tab.stacks')}</span>,
+                      children: (
+                        <StacksPanel
+                          stacks={s.stacks}
+                          candidates={s.candidates}
+                          t={t}
+                          onCompare={s.compare}
+                          onSettle={async (stack, position, keep) => {
+                            const r = await s.settle(stack, position, keep);
+                            return r.ok ? null : r.error;
+                          }}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </div>
+      </div>
+      <ReasonModal
+        open={askReason}
+        title={t('count.correct.title', { n: s.correcting?.seq ?? '' })}
+        t={t}
+        testPrefix="correct"
+        onCancel={() => setAskReason(false)}
+        onOk={async (reason) => {
+          const r = await s.finishCorrecting(reason);
+          if (r.ok) setAskReason(false);
+          return r.ok ? null : r.error.message;
+        }}
+      />
+      <ReasonModal
+        open={voiding !== null}
+        title={t('count.void.title', { n: voiding?.seq ?? '' })}
+        t={t}
+        testPrefix="void"
+        onCancel={() => setVoiding(null)}
+        onOk={async (reason) => {
+          if (!voiding) return null;
+          const r = await s.voidBallot(voiding.id, reason);
+          if (r.ok) setVoiding(null);
+          return r.ok ? null : r.error.message;
+        }}
+      />
+    </div>
+  );
+}
+
+function ValidityLine(props: { valid: boolean; chosen: number; seats: number; t: Translate }) {
+  const { valid, chosen, seats, t } = props;
+  return (
+    <div
+      className={`validity-line ${valid ? 'validity-ok' : 'validity-bad'}`}
+      data-testid="validity-line"
+      data-valid={valid}
+      data-chosen={chosen}
+    >
+      {valid ? t('count.validity.ok', { chosen, seats }) : t('count.validity.bad', { chosen, seats })}
+    </div>
+  );
+}
+
+/** What happened to the last paper: the counter's confirmation before the next one. */
+function LastLine(props: { t: Translate }) {
+  const last = useCount((s) => s.last);
+  const { t } = props;
+  if (!last) return <div className="count-last count-last-idle">{t('count.last.idle')}</div>;
+  const b = last.ballot;
+  const validity = b.valid === null ? t('count.state.setAside') : b.valid ? t('count.valid') : t('count.invalid');
+  return (
+    <div
+      className={`count-last count-last-${last.kind}${b.valid === false ? ' count-last-invalid' : ''}`}
+      data-testid="count-last"
+      data-kind={last.kind}
+      data-seq={b.seq}
+    >
+      {t(`count.last.${last.kind}`, { n: b.seq, validity, chosen: b.chosen })}
+    </div>
+  );
+}
+
+function ReasonModal(props: {
+  open: boolean;
+  title: string;
+  t: Translate;
+  testPrefix: string;
+  onCancel(): void;
+  onOk(reason: string): Promise<string | null>;
+}) {
+  const { t } = props;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!reason.trim()) {
+      setError(t('count.reason.required'));
+      return;
+    }
+    const e = await props.onOk(reason.trim());
+    setError(e);
+    if (!e) setReason('');
+  };
+  return (
+    <ModalShell
+      open={props.open}
+      title={props.title}
+      t={t}
+      testId={`${props.testPrefix}-submit`}
+      onOk={submit}
+      onCancel={props.onCancel}
+    >
+      <Input
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        onPressEnter={() => void submit()}
+        placeholder={t('count.reason')}
+        data-testid={`${props.testPrefix}-reason`}
+        status={error ? 'error' : undefined}
+      />
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </ModalShell>
+  );
+}
+
+function ModalShell(props: {
+  open: boolean;
+  title: string;
+  t: Translate;
+  testId: string;
+  children: ReactNode;
+  onOk(): void;
+  onCancel(): void;
+}) {
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      onOk={props.onOk}
+      onCancel={props.onCancel}
+      okText={props.t('common.ok')}
+      cancelText={props.t('common.cancel')}
+      okButtonProps={testId(props.testId)}
+      destroyOnHidden
+    >
+      {props.children}
+    </Modal>
+  );
+}

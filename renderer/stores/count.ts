@@ -1,0 +1,380 @@
+import { create } from 'zustand';
+import type { Output } from '../../core/contract.js';
+import type { PaperMark, WriteIn } from '../../core/election-types.js';
+import type { AppError, Result } from '../../core/result.js';
+import { invoke } from '../api/index.js';
+import { coalesce } from '../lib/coalesce.js';
+import { playTone } from '../lib/sound.js';
+import { type Candidate, type ContestDetail, paperOrder, type Round, type RoundResult } from './contests.js';
+
+export type Ballot = Output<'ballots.list'>[number];
+export type StackSummary = Output<'stacks.list'>[number];
+export type StackComparison = Output<'stacks.compare'>;
+
+/** The mark every row starts with on a fresh ballot: ○ or no mark, per screen, remembered. */
+export type DefaultMark = 'circle' | 'none';
+const DEFAULT_MARK_KEY = 'congressDesk.count.defaultMark';
+
+function initialDefaultMark(): DefaultMark {
+  try {
+    return window.localStorage.getItem(DEFAULT_MARK_KEY) === 'none' ? 'none' : 'circle';
+  } catch {
+    return 'circle';
+  }
+}
+
+/** A write-in line being keyed: its name may still be open for typing. */
+export interface DraftWriteIn extends WriteIn {
+  editing: boolean;
+  /** A React key: lines of one paper have no identity of their own. */
+  line: number;
+}
+
+let lineSeq = 0;
+const draft = (w: WriteIn, editing = false): DraftWriteIn => ({ ...w, editing, line: ++lineSeq });
+
+/**
+ * Ballot entry for one round (`#/count?round=ID`): the paper being keyed (a mark per
+ * candidate in paper order, write-in lines, a cursor row), the ballots entered so far, the
+ * round's result for "entered of collected", and in double entry the stack and pass.
+ * Commits go out one after another in the order keyed; a refused one comes back to the sheet.
+ */
+interface CountStore {
+  roundId: number | null;
+  round: Round | null;
+  detail: ContestDetail | null;
+  candidates: Candidate[];
+  ballots: Ballot[];
+  result: RoundResult | null;
+  loadError: AppError | null;
+  /** The last refused commit or other failure, shown above the sheet. */
+  error: AppError | null;
+  /** What happened last, for the counter's eye: committed #seq, set aside… */
+  last: { kind: 'committed' | 'set_aside' | 'corrected' | 'voided'; ballot: Ballot } | null;
+
+  marks: PaperMark[];
+  writeIns: DraftWriteIn[];
+  cursor: number;
+  defaultMark: DefaultMark;
+  /** Correcting a committed ballot: its marks are on the sheet; Enter asks for the reason. */
+  correcting: Ballot | null;
+  stack: number;
+  entry: 1 | 2;
+  pending: number;
+
+  stacks: StackSummary[];
+  stacksError: AppError | null;
+
+  load(roundId: number | null): void;
+  refresh(): Promise<void>;
+  refreshStacks(): Promise<void>;
+  onBallotsChanged(roundId?: number): void;
+  onContestsChanged(contestId?: number): void;
+
+  setMark(mark: PaperMark, advance?: boolean): void;
+  move(delta: number): void;
+  setCursor(row: number): void;
+  setDefaultMark(mark: DefaultMark): void;
+  resetSheet(): void;
+  addWriteIn(): void;
+  setWriteInName(index: number, name: string): void;
+  finishWriteInName(index: number): void;
+  removeWriteIn(index: number): void;
+  setStack(stack: number): void;
+  setEntry(entry: 1 | 2): void;
+
+  /** Enter (setAside false) or `s` (setAside true). */
+  commit(setAside: boolean): void;
+  startCorrecting(ballot: Ballot): void;
+  finishCorrecting(reason: string): Promise<Result<Ballot>>;
+  voidBallot(ballotId: number, reason: string): Promise<Result<Ballot>>;
+  decide(ballotId: number, verdict: 'as_entered' | 'invalid', note: string | null): Promise<Result<Ballot>>;
+  compare(stack: number): Promise<Result<StackComparison>>;
+  settle(stack: number, position: number, keep: 1 | 2): Promise<Result<StackSummary>>;
+}
+
+const fresh = (count: number, mark: DefaultMark): PaperMark[] => Array.from({ length: count }, () => mark);
+
+export const useCount = create<CountStore>()((set, get) => {
+  const fetchBallots = coalesce(async () => {
+    const roundId = get().roundId;
+    if (roundId === null) return;
+    const [ballots, result] = await Promise.all([
+      invoke('ballots.list', { roundId }),
+      invoke('rounds.result', { roundId }),
+    ]);
+    if (get().roundId !== roundId) return;
+    if (!ballots.ok) {
+      set({ loadError: ballots.error });
+      return;
+    }
+    if (!result.ok) {
+      set({ loadError: result.error });
+      return;
+    }
+    set({ ballots: ballots.value, result: result.value, round: result.value.round, loadError: null });
+  });
+
+  const fetchStacks = coalesce(async () => {
+    const roundId = get().roundId;
+    if (roundId === null || !get().detail?.contest.doubleEntry) return;
+    const r = await invoke('stacks.list', { roundId });
+    if (get().roundId !== roundId) return;
+    set(r.ok ? { stacks: r.value, stacksError: null } : { stacksError: r.error });
+  });
+
+  const fetchAll = coalesce(async () => {
+    const roundId = get().roundId;
+    if (roundId === null) return;
+    const first = await invoke('rounds.result', { roundId });
+    if (get().roundId !== roundId) return;
+    if (!first.ok) {
+      set({ loadError: first.error });
+      return;
+    }
+    const detail = await invoke('contests.get', { contestId: first.value.round.contestId });
+    if (get().roundId !== roundId) return;
+    if (!detail.ok) {
+      set({ loadError: detail.error });
+      return;
+    }
+    const round = detail.value.rounds.find((r) => r.id === roundId) ?? first.value.round;
+    const candidates = paperOrder(round, detail.value.candidates);
+    const sheetFits = get().marks.length === candidates.length;
+    set({
+      round,
+      detail: detail.value,
+      candidates,
+      result: first.value,
+      ...(sheetFits ? {} : { marks: fresh(candidates.length, get().defaultMark), cursor: 0, writeIns: [] }),
+    });
+    await Promise.all([fetchBallots(), fetchStacks()]);
+  });
+
+  /** Commits in the order keyed, one at a time. */
+  let queue: Promise<void> = Promise.resolve();
+
+  const rowCount = () => get().candidates.length + get().writeIns.length;
+
+  const sheetReset = () => ({
+    marks: fresh(get().candidates.length, get().defaultMark),
+    writeIns: [] as DraftWriteIn[],
+    cursor: 0,
+    correcting: null,
+  });
+
+  return {
+    roundId: null,
+    round: null,
+    detail: null,
+    candidates: [],
+    ballots: [],
+    result: null,
+    loadError: null,
+    error: null,
+    last: null,
+    marks: [],
+    writeIns: [],
+    cursor: 0,
+    defaultMark: initialDefaultMark(),
+    correcting: null,
+    stack: 1,
+    entry: 1,
+    pending: 0,
+    stacks: [],
+    stacksError: null,
+
+    load(roundId) {
+      if (get().roundId === roundId) {
+        void fetchAll();
+        return;
+      }
+      set({
+        roundId,
+        round: null,
+        detail: null,
+        candidates: [],
+        ballots: [],
+        result: null,
+        loadError: null,
+        error: null,
+        last: null,
+        marks: [],
+        writeIns: [],
+        cursor: 0,
+        correcting: null,
+        stacks: [],
+        stacksError: null,
+      });
+      void fetchAll();
+    },
+    refresh: fetchAll,
+    refreshStacks: fetchStacks,
+    onBallotsChanged(roundId) {
+      if (get().roundId === null || (roundId !== undefined && roundId !== get().roundId)) return;
+      void fetchBallots();
+      void fetchStacks();
+    },
+    onContestsChanged(contestId) {
+      const detail = get().detail;
+      if (get().roundId === null || (contestId !== undefined && detail && detail.contest.id !== contestId)) return;
+      void fetchAll();
+    },
+
+    setMark(mark, advance = true) {
+      const { cursor, candidates } = get();
+      if (cursor < candidates.length) {
+        const marks = [...get().marks];
+        marks[cursor] = mark;
+        set({ marks });
+      } else {
+        const i = cursor - candidates.length;
+        const writeIns = get().writeIns.map((w, j) => (j === i ? { ...w, mark } : w));
+        set({ writeIns });
+      }
+      if (advance) set({ cursor: Math.min(cursor + 1, Math.max(rowCount() - 1, 0)) });
+    },
+    move(delta) {
+      const n = rowCount();
+      if (n === 0) return;
+      set({ cursor: Math.max(0, Math.min(n - 1, get().cursor + delta)) });
+    },
+    setCursor(row) {
+      set({ cursor: Math.max(0, Math.min(rowCount() - 1, row)) });
+    },
+    setDefaultMark(mark) {
+      try {
+        window.localStorage.setItem(DEFAULT_MARK_KEY, mark);
+      } catch {
+        // not remembered
+      }
+      // An untouched sheet follows the new default at once.
+      const untouched =
+        get().correcting === null && get().writeIns.length === 0 && get().marks.every((m) => m === get().defaultMark);
+      set({ defaultMark: mark });
+      if (untouched) set({ marks: fresh(get().candidates.length, mark) });
+    },
+    resetSheet() {
+      set(sheetReset());
+    },
+    addWriteIn() {
+      const writeIns = [...get().writeIns, draft({ name: '', mark: 'none' }, true)];
+      set({ writeIns, cursor: get().candidates.length + writeIns.length - 1 });
+    },
+    setWriteInName(index, name) {
+      set({ writeIns: get().writeIns.map((w, i) => (i === index ? { ...w, name } : w)) });
+    },
+    finishWriteInName(index) {
+      const w = get().writeIns[index];
+      if (!w) return;
+      if (w.name.trim() === '') {
+        get().removeWriteIn(index);
+        return;
+      }
+      set({
+        writeIns: get().writeIns.map((x, i) => (i === index ? { ...x, name: x.name.trim(), editing: false } : x)),
+        cursor: get().candidates.length + index,
+      });
+    },
+    removeWriteIn(index) {
+      const writeIns = get().writeIns.filter((_, i) => i !== index);
+      set({ writeIns, cursor: Math.min(get().cursor, get().candidates.length + writeIns.length - 1) });
+    },
+    setStack(stack) {
+      set({ stack });
+    },
+    setEntry(entry) {
+      set({ entry });
+    },
+
+    commit(setAside) {
+      const { roundId, detail, marks, writeIns, correcting, stack, entry } = get();
+      if (roundId === null || !detail || correcting) return;
+      const doubleEntry = detail.contest.doubleEntry;
+      const paper = {
+        marks: [...marks],
+        writeIns: writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
+      };
+      // The sheet is ready for the next paper at once; a refused commit brings this one back.
+      set({ ...sheetReset(), error: null, pending: get().pending + 1 });
+      queue = queue.then(async () => {
+        const r = await invoke('ballots.enter', {
+          roundId,
+          ...paper,
+          setAside,
+          stack: doubleEntry ? stack : null,
+          entry: doubleEntry ? entry : null,
+        });
+        set({ pending: get().pending - 1 });
+        if (get().roundId !== roundId) return;
+        if (r.ok) {
+          playTone(setAside ? 'soft' : 'ok');
+          set({ last: { kind: setAside ? 'set_aside' : 'committed', ballot: r.value } });
+          set({ ballots: [...get().ballots.filter((b) => b.id !== r.value.id), r.value] });
+          void fetchBallots();
+        } else {
+          playTone('error');
+          set({
+            error: r.error,
+            marks: paper.marks,
+            writeIns: paper.writeIns.map((w) => draft(w)),
+            cursor: 0,
+          });
+        }
+      });
+    },
+    startCorrecting(ballot) {
+      set({
+        correcting: ballot,
+        marks: [...ballot.marks],
+        writeIns: ballot.writeIns.map((w) => draft(w)),
+        cursor: 0,
+        error: null,
+      });
+    },
+    async finishCorrecting(reason) {
+      const { correcting, marks, writeIns } = get();
+      if (!correcting) return { ok: false, error: { code: 'not_found', message: '' } };
+      const r = await invoke('ballots.correct', {
+        ballotId: correcting.id,
+        marks,
+        writeIns: writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
+        reason,
+      });
+      if (r.ok) {
+        set({ ...sheetReset(), last: { kind: 'corrected', ballot: r.value } });
+        void fetchBallots();
+      }
+      return r;
+    },
+    async voidBallot(ballotId, reason) {
+      const r = await invoke('ballots.void', { ballotId, reason });
+      if (r.ok) {
+        set({ last: { kind: 'voided', ballot: r.value } });
+        void fetchBallots();
+      }
+      return r;
+    },
+    async decide(ballotId, verdict, note) {
+      const r = await invoke('ballots.decide', { ballotId, verdict, note });
+      if (r.ok) void fetchBallots();
+      return r;
+    },
+    compare(stack) {
+      const roundId = get().roundId ?? 0;
+      return invoke('stacks.compare', { roundId, stack });
+    },
+    async settle(stack, position, keep) {
+      const roundId = get().roundId ?? 0;
+      const r = await invoke('stacks.settle', { roundId, stack, position, keep });
+      if (r.ok) {
+        void fetchStacks();
+        void fetchBallots();
+      }
+      return r;
+    },
+  };
+});
+
+/** Ballots that stand: in the tally or waiting for the scrutineers (not voided or replaced). */
+export const isStanding = (b: Ballot): boolean => b.state === 'counted' || b.state === 'set_aside';

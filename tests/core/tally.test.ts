@@ -1,0 +1,270 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type BallotMarks,
+  DEFAULT_CONVENTION,
+  type MarkingConvention,
+  MEANINGS,
+  PAPER_MARKS,
+  type PaperMark,
+  type RoundTally,
+} from '../../core/election-types.js';
+import { type TallyBallot, tallyRound } from '../../core/tally.js';
+
+const B = (marks: string, writeIns: [string, PaperMark][] = []): BallotMarks => ({
+  marks: [...marks].map((c) => (c === 'o' ? 'circle' : c === 'x' ? 'cross' : 'none')),
+  writeIns: writeIns.map(([name, mark]) => ({ name, mark })),
+});
+const counted = (marks: BallotMarks): TallyBallot => ({ marks, status: 'counted' });
+const D = DEFAULT_CONVENTION;
+
+describe('tallyRound', () => {
+  it('adds for / against / abstain per candidate from valid ballots', () => {
+    const t = tallyRound(3, [counted(B('oxo')), counted(B('o..')), counted(B('xxx'))], 2, D);
+    expect(t).toEqual({
+      counted: 3,
+      valid: 3,
+      invalid: 0,
+      pendingSetAside: 0,
+      candidates: [
+        { for: 2, against: 1, abstain: 0 },
+        { for: 0, against: 2, abstain: 1 },
+        { for: 1, against: 1, abstain: 1 },
+      ],
+      writeIns: [],
+    });
+  });
+
+  it('an over-chosen ballot (rule 4) counts as invalid and for nobody', () => {
+    const t = tallyRound(3, [counted(B('oo.')), counted(B('ooo'))], 2, D);
+    expect(t.valid).toBe(1);
+    expect(t.invalid).toBe(1);
+    expect(t.counted).toBe(2);
+    expect(t.candidates.map((c) => c.for)).toEqual([1, 1, 0]);
+    expect(t.candidates[2]).toEqual({ for: 0, against: 0, abstain: 1 });
+  });
+
+  it('a ballot ruled invalid by the scrutineers counts as invalid, whatever its marks', () => {
+    const t = tallyRound(2, [counted(B('o.')), { marks: B('o.'), status: 'invalid_by_decision' }], 2, D);
+    expect(t).toMatchObject({ counted: 2, valid: 1, invalid: 1, pendingSetAside: 0 });
+    expect(t.candidates[0]).toEqual({ for: 1, against: 0, abstain: 0 });
+  });
+
+  it('a set-aside ballot is in no figure but pendingSetAside', () => {
+    const t = tallyRound(2, [counted(B('o.')), { marks: B('oo'), status: 'pending' }], 2, D);
+    expect(t).toMatchObject({ counted: 1, valid: 1, invalid: 0, pendingSetAside: 1 });
+    expect(t.candidates[0]!.for).toBe(1);
+    expect(t.candidates[1]!.for).toBe(0);
+  });
+
+  it('write-ins are aggregated by normalised name, most votes first, then by name', () => {
+    const t = tallyRound(
+      2,
+      [
+        counted(B('xx', [['田富', 'circle']])),
+        counted(B('x.', [[' 田 富', 'circle']])),
+        counted(B('x.', [['乙', 'circle']])),
+        counted(B('x.', [['甲', 'circle']])),
+        counted(B('..', [['丙', 'circle']])), // no × to stand in for: ignored
+        counted(B('xo', [['丁', 'circle']])), // valid (2 chosen for 2 seats)
+        counted(B('ox', [['戊', 'circle']])), // 2 chosen
+      ],
+      2,
+      D,
+    );
+    expect(t.writeIns).toEqual([
+      { name: '田富', for: 2 },
+      { name: '丁', for: 1 },
+      { name: '乙', for: 1 },
+      { name: '戊', for: 1 },
+      { name: '甲', for: 1 },
+    ]);
+  });
+
+  it('a write-in on an invalid ballot counts for nobody', () => {
+    const t = tallyRound(3, [counted(B('oox', [['张三', 'circle']]))], 2, D);
+    expect(t.invalid).toBe(1);
+    expect(t.writeIns).toEqual([]);
+  });
+
+  it('reversed convention: unmarked rows are for-votes', () => {
+    const t = tallyRound(3, [counted(B('...')), counted(B('x..'))], 3, { ...D, none: 'for' });
+    expect(t.candidates.map((c) => c.for)).toEqual([1, 2, 2]);
+    expect(t.candidates[0]!.against).toBe(1);
+  });
+
+  it('a ballot with the wrong number of marks is a programming error', () => {
+    expect(() => tallyRound(3, [counted(B('oo'))], 2, D)).toThrow();
+    expect(() => tallyRound(3, [{ marks: B('oooo'), status: 'pending' }], 2, D)).toThrow();
+  });
+
+  it('no ballots: zeros for every candidate', () => {
+    const t = tallyRound(2, [], 1, D);
+    expect(t.candidates).toEqual([
+      { for: 0, against: 0, abstain: 0 },
+      { for: 0, against: 0, abstain: 0 },
+    ]);
+    expect(t.counted).toBe(0);
+  });
+});
+
+// ---- properties --------------------------------------------------------------------------
+
+/** Spellings of the same few people as counters might type them, and who they are. */
+const SPELLINGS: Record<string, string> = {
+  '': '',
+  '  ': '',
+  田富: '田富',
+  '田 富': '田富',
+  ' 田富 ': '田富',
+  张三: '张三',
+  '张　三': '张三',
+  李四: '李四',
+};
+
+const conventionArb: fc.Arbitrary<MarkingConvention> = fc.record({
+  circle: fc.constantFrom(...MEANINGS),
+  cross: fc.constantFrom(...MEANINGS),
+  none: fc.constantFrom(...MEANINGS),
+  writeInNeedsMark: fc.boolean(),
+  writeInNeedsAgainst: fc.boolean(),
+});
+
+const roundArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    seats: fc.integer({ min: 1, max: n + 1 }),
+    convention: conventionArb,
+    ballots: fc.array(
+      fc.record({
+        marks: fc.record({
+          marks: fc.array(fc.constantFrom(...PAPER_MARKS), { minLength: n, maxLength: n }),
+          writeIns: fc.array(
+            fc.record({ name: fc.constantFrom(...Object.keys(SPELLINGS)), mark: fc.constantFrom(...PAPER_MARKS) }),
+            { maxLength: 3 },
+          ),
+        }),
+        status: fc.constantFrom<TallyBallot['status']>(
+          'counted',
+          'counted',
+          'counted',
+          'invalid_by_decision',
+          'pending',
+        ),
+      }),
+      { maxLength: 40 },
+    ),
+  }),
+);
+
+/** The rules written out again, ballot by ballot, without the production code. */
+function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: MarkingConvention): RoundTally {
+  const candidates = Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 }));
+  const writeIns = new Map<string, number>();
+  let valid = 0;
+  let invalid = 0;
+  let pending = 0;
+  for (const b of ballots) {
+    if (b.status === 'pending') {
+      pending++;
+      continue;
+    }
+    if (b.status === 'invalid_by_decision') {
+      invalid++;
+      continue;
+    }
+    const meanings = b.marks.marks.map((m) => c[m]);
+    let crossed = meanings.filter((m) => m === 'against').length;
+    const people: string[] = [];
+    for (const w of b.marks.writeIns) {
+      const who = SPELLINGS[w.name]!;
+      if (who === '') continue;
+      if (c.writeInNeedsMark && c[w.mark] !== 'for') continue;
+      if (people.includes(who)) continue;
+      if (c.writeInNeedsAgainst) {
+        if (crossed === 0) continue;
+        crossed--;
+      }
+      people.push(who);
+    }
+    const chosen = meanings.filter((m) => m === 'for').length + people.length;
+    if (chosen > seats) {
+      invalid++;
+      continue;
+    }
+    valid++;
+    meanings.forEach((m, i) => {
+      candidates[i]![m]++;
+    });
+    for (const p of people) writeIns.set(p, (writeIns.get(p) ?? 0) + 1);
+  }
+  return {
+    counted: valid + invalid,
+    valid,
+    invalid,
+    pendingSetAside: pending,
+    candidates,
+    writeIns: [...writeIns]
+      .map(([name, f]) => ({ name, for: f }))
+      .sort((a, b) => b.for - a.for || (a.name < b.name ? -1 : 1)),
+  };
+}
+
+describe('tallyRound properties', () => {
+  it('equals the sum over valid ballots, computed independently', () => {
+    fc.assert(
+      fc.property(roundArb, ({ n, seats, convention, ballots }) => {
+        expect(tallyRound(n, ballots, seats, convention)).toEqual(referenceTally(n, ballots, seats, convention));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every valid ballot gives each candidate exactly one of for / against / abstain', () => {
+    fc.assert(
+      fc.property(roundArb, ({ n, seats, convention, ballots }) => {
+        const t = tallyRound(n, ballots, seats, convention);
+        for (const c of t.candidates) expect(c.for + c.against + c.abstain).toBe(t.valid);
+        expect(t.counted + t.pendingSetAside).toBe(ballots.length);
+      }),
+    );
+  });
+
+  it('does not depend on the order the ballots were entered in', () => {
+    fc.assert(
+      fc.property(
+        roundArb.chain((r) =>
+          fc.record({ r: fc.constant(r), order: fc.shuffledSubarray(r.ballots, { minLength: r.ballots.length }) }),
+        ),
+        ({ r, order }) => {
+          expect(tallyRound(r.n, order, r.seats, r.convention)).toEqual(
+            tallyRound(r.n, r.ballots, r.seats, r.convention),
+          );
+        },
+      ),
+    );
+  });
+
+  it('adding an invalid ballot changes no candidate and no write-in, only invalid and counted', () => {
+    fc.assert(
+      fc.property(roundArb, fc.nat(), fc.boolean(), ({ n, seats, convention, ballots }, at, byDecision) => {
+        const before = tallyRound(n, ballots, seats, convention);
+        // Either ruled invalid by the scrutineers (any marks), or invalid by rule 4: every row
+        // marked with the convention's "for" mark when that chooses more than the seats.
+        const forMark = PAPER_MARKS.find((m) => convention[m] === 'for');
+        const overChosen = !byDecision && forMark !== undefined && n > seats;
+        const bad: TallyBallot = overChosen
+          ? { marks: { marks: Array(n).fill(forMark), writeIns: [] }, status: 'counted' }
+          : { marks: { marks: Array(n).fill('circle'), writeIns: [] }, status: 'invalid_by_decision' };
+        const withBad = [...ballots];
+        withBad.splice(at % (ballots.length + 1), 0, bad);
+        const after = tallyRound(n, withBad, seats, convention);
+        expect(after.candidates).toEqual(before.candidates);
+        expect(after.writeIns).toEqual(before.writeIns);
+        expect(after.valid).toBe(before.valid);
+        expect(after.invalid).toBe(before.invalid + 1);
+        expect(after.counted).toBe(before.counted + 1);
+      }),
+    );
+  });
+});
