@@ -5,7 +5,7 @@
 export interface Figure {
   bench: string;
   value: number;
-  unit: 'ms' | 'ratio' | 'ops/s';
+  unit: 'ms' | 's' | 'ratio' | 'ops/s' | 'keys';
   /** The limit the figure must stay under, when it has one. */
   budget?: number;
   /** Extra context for the table only (sample size, what was measured). */
