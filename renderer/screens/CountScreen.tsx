@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, InputNumber, Modal, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ballotValidity } from '../../core/ballot.js';
 import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { roundLabel } from '../components/contests/labels.js';
@@ -45,7 +45,6 @@ const isTextEntry = (el: EventTarget | null): boolean => {
 export function CountScreen() {
   const t = useT();
   const roundParam = useRoute((s) => s.query.round);
-  const navigate = useRoute((s) => s.navigate);
   const roundId = roundParam && /^\d+$/.test(roundParam) ? Number(roundParam) : null;
   const s = useCount();
   const convention = useCongress((x) => x.file?.congress.settings.marking ?? DEFAULT_CONVENTION);
@@ -118,76 +117,18 @@ export function CountScreen() {
   if (s.loadError) return <ErrorAlert error={s.loadError} />;
   if (!round || !contest) return <Spin />;
 
-  const setAsideCount = s.ballots.filter((b) => b.state === 'set_aside' && b.decision === null).length;
-  const full = round.collected !== null && entered >= round.collected;
-
   return (
     <div className="count" data-testid="count-page" data-round={round.id}>
-      <div className="count-head">
-        <Space>
-          <Button
-            icon={<ArrowLeftOutlined />}
-            data-testid="count-back"
-            onClick={() => navigate('contests', { contest: String(contest.id) })}
-          >
-            {contest.title}
-          </Button>
-          <Typography.Text strong>{roundLabel(t, round)}</Typography.Text>
-          <Tag>{t('count.seats', { n: round.seats })}</Tag>
-        </Space>
-        <div className={`count-progress${full ? ' count-progress-full' : ''}`} data-testid="count-progress">
-          {t('count.progress', { entered, collected: round.collected ?? '–' })}
-          {s.pending > 0 && <Spin size="small" />}
-        </div>
-        <Space>
-          {doubleEntry && (
-            <>
-              <Typography.Text>{t('count.stack')}</Typography.Text>
-              <InputNumber
-                min={1}
-                precision={0}
-                value={s.stack}
-                onChange={(v) => typeof v === 'number' && s.setStack(v)}
-                onPressEnter={(e) => (e.target as HTMLElement).blur()}
-                data-testid="count-stack"
-                style={{ width: 72 }}
-              />
-              <Segmented
-                value={s.entry}
-                onChange={(v) => {
-                  s.setEntry(v as 1 | 2);
-                  (document.activeElement as HTMLElement | null)?.blur();
-                }}
-                options={[
-                  { value: 1, label: t('count.entry.first') },
-                  { value: 2, label: t('count.entry.second') },
-                ]}
-                data-testid="count-entry"
-              />
-              <Typography.Text type="secondary">{t('count.stack.position', { n: inStack + 1 })}</Typography.Text>
-            </>
-          )}
-          <Typography.Text type="secondary">{t('count.default')}</Typography.Text>
-          <Segmented
-            value={s.defaultMark}
-            onChange={(v) => {
-              s.setDefaultMark(v as 'circle' | 'none');
-              (document.activeElement as HTMLElement | null)?.blur();
-            }}
-            options={[
-              { value: 'circle', label: t('count.default.circle') },
-              { value: 'none', label: t('count.default.none') },
-            ]}
-            data-testid="count-default"
-          />
-          <Button
-            icon={<FundProjectionScreenOutlined />}
-            aria-label={t('round.openTally')}
-            data-testid="count-open-tally"
-            onClick={() => openTallyWindow(contest.id)}
-          />
-        </Space>
-      </div>
+      <CountHead
+        contest={contest}
+        round={round}
+        entered={entered}
+        inStack={inStack}
+        pending={s.pending > 0}
+        stack={s.stack}
+        entry={s.entry}
+        defaultMark={s.defaultMark}
+      />
       {!open && (
         <Alert
           type="warning"
@@ -239,58 +180,7 @@ export function CountScreen() {
           </div>
         </div>
         <div className="count-right">
-          <Tabs
-            size="small"
-            items={[
-              {
-                key: 'recent',
-                label: t('count.tab.recent'),
-                children: (
-                  <RecentBallots
-                    ballots={s.ballots}
-                    t={t}
-                    onCorrect={(b) => s.startCorrecting(b)}
-                    onVoid={(b) => setVoiding(b)}
-                  />
-                ),
-              },
-              {
-                key: 'setaside',
-                label: <span data-testid="tab-setaside">{t('count.tab.setAside', { n: setAsideCount })}</span>,
-                children: (
-                  <SetAsideQueue
-                    ballots={s.ballots}
-                    candidates={s.candidates}
-                    t={t}
-                    onDecide={async (b, verdict, note) => {
-                      const r = await s.decide(b.id, verdict, note);
-                      return r.ok ? null : r.error;
-                    }}
-                  />
-                ),
-              },
-              ...(doubleEntry
-                ? [
-                    {
-                      key: 'stacks',
-                      label: <span data-testid="tab-stacks">{t('count.tab.stacks')}</span>,
-                      children: (
-                        <StacksPanel
-                          stacks={s.stacks}
-                          candidates={s.candidates}
-                          t={t}
-                          onCompare={s.compare}
-                          onSettle={async (stack, position, keep) => {
-                            const r = await s.settle(stack, position, keep);
-                            return r.ok ? null : r.error;
-                          }}
-                        />
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
+          <CountSide doubleEntry={doubleEntry} onVoid={setVoiding} />
         </div>
       </div>
       <ReasonModal
@@ -422,3 +312,155 @@ function ModalShell(props: {
     </Modal>
   );
 }
+
+/**
+ * The lists beside the sheet. Kept apart and memoised: a mark key changes only the sheet,
+ * and re-rendering every recent ballot on each key press made keying slow.
+ */
+const CountSide = memo(function CountSide(props: { doubleEntry: boolean; onVoid: (ballot: Ballot) => void }) {
+  const t = useT();
+  const ballots = useCount((x) => x.ballots);
+  const candidates = useCount((x) => x.candidates);
+  const stacks = useCount((x) => x.stacks);
+  const { doubleEntry, onVoid } = props;
+  const setAsideCount = ballots.filter((b) => b.state === 'set_aside' && b.decision === null).length;
+  return (
+    <Tabs
+      size="small"
+      items={[
+        {
+          key: 'recent',
+          label: t('count.tab.recent'),
+          children: (
+            <RecentBallots
+              ballots={ballots}
+              t={t}
+              onCorrect={(b) => useCount.getState().startCorrecting(b)}
+              onVoid={onVoid}
+            />
+          ),
+        },
+        {
+          key: 'setaside',
+          label: <span data-testid="tab-setaside">{t('count.tab.setAside', { n: setAsideCount })}</span>,
+          children: (
+            <SetAsideQueue
+              ballots={ballots}
+              candidates={candidates}
+              t={t}
+              onDecide={async (b, verdict, note) => {
+                const r = await useCount.getState().decide(b.id, verdict, note);
+                return r.ok ? null : r.error;
+              }}
+            />
+          ),
+        },
+        ...(doubleEntry
+          ? [
+              {
+                key: 'stacks',
+                label: <span data-testid="tab-stacks">{t('count.tab.stacks')}</span>,
+                children: (
+                  <StacksPanel
+                    stacks={stacks}
+                    candidates={candidates}
+                    t={t}
+                    onCompare={useCount.getState().compare}
+                    onSettle={async (stack, position, keep) => {
+                      const r = await useCount.getState().settle(stack, position, keep);
+                      return r.ok ? null : r.error;
+                    }}
+                  />
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+});
+
+/** The head of the entry screen: changes per ballot, not per key, so it is memoised too. */
+const CountHead = memo(function CountHead(props: {
+  contest: NonNullable<ReturnType<typeof useCount.getState>['detail']>['contest'];
+  round: NonNullable<ReturnType<typeof useCount.getState>['round']>;
+  entered: number;
+  inStack: number;
+  pending: boolean;
+  stack: number;
+  entry: 1 | 2;
+  defaultMark: 'circle' | 'none';
+}) {
+  const t = useT();
+  const navigate = useRoute((x) => x.navigate);
+  const { contest, round, entered, inStack, pending, stack, entry, defaultMark } = props;
+  const doubleEntry = contest.doubleEntry;
+  const full = round.collected !== null && entered >= round.collected;
+  return (
+    <div className="count-head">
+      <Space>
+        <Button
+          icon={<ArrowLeftOutlined />}
+          data-testid="count-back"
+          onClick={() => navigate('contests', { contest: String(contest.id) })}
+        >
+          {contest.title}
+        </Button>
+        <Typography.Text strong>{roundLabel(t, round)}</Typography.Text>
+        <Tag>{t('count.seats', { n: round.seats })}</Tag>
+      </Space>
+      <div className={`count-progress${full ? ' count-progress-full' : ''}`} data-testid="count-progress">
+        {t('count.progress', { entered, collected: round.collected ?? '–' })}
+        {pending && <Spin size="small" />}
+      </div>
+      <Space>
+        {doubleEntry && (
+          <>
+            <Typography.Text>{t('count.stack')}</Typography.Text>
+            <InputNumber
+              min={1}
+              precision={0}
+              value={stack}
+              onChange={(v) => typeof v === 'number' && useCount.getState().setStack(v)}
+              onPressEnter={(e) => (e.target as HTMLElement).blur()}
+              data-testid="count-stack"
+              style={{ width: 72 }}
+            />
+            <Segmented
+              value={entry}
+              onChange={(v) => {
+                useCount.getState().setEntry(v as 1 | 2);
+                (document.activeElement as HTMLElement | null)?.blur();
+              }}
+              options={[
+                { value: 1, label: t('count.entry.first') },
+                { value: 2, label: t('count.entry.second') },
+              ]}
+              data-testid="count-entry"
+            />
+            <Typography.Text type="secondary">{t('count.stack.position', { n: inStack + 1 })}</Typography.Text>
+          </>
+        )}
+        <Typography.Text type="secondary">{t('count.default')}</Typography.Text>
+        <Segmented
+          value={defaultMark}
+          onChange={(v) => {
+            useCount.getState().setDefaultMark(v as 'circle' | 'none');
+            (document.activeElement as HTMLElement | null)?.blur();
+          }}
+          options={[
+            { value: 'circle', label: t('count.default.circle') },
+            { value: 'none', label: t('count.default.none') },
+          ]}
+          data-testid="count-default"
+        />
+        <Button
+          icon={<FundProjectionScreenOutlined />}
+          aria-label={t('round.openTally')}
+          data-testid="count-open-tally"
+          onClick={() => openTallyWindow(contest.id)}
+        />
+      </Space>
+    </div>
+  );
+});
