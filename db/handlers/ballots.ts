@@ -5,6 +5,7 @@
  * and the audit row of either holds both versions.
  */
 import { ballotValidity } from '../../core/ballot.js';
+import type { Output } from '../../core/contract.js';
 import type { BallotMarks } from '../../core/election-types.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import {
@@ -163,6 +164,13 @@ export const enter: UpdateHandler<'ballots.enter'> = {
   changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
 };
 
+/** A correction or a void: the audit row keeps both versions of the ballot and the reason. */
+const beforeAndAfter = (input: { reason: string }, output: Output<'ballots.void'>) => ({
+  reason: input.reason,
+  before: noteOf<BallotNote>(output)?.before,
+  after: output,
+});
+
 /** A committed ballot entered wrongly: the corrected version replaces it; both stay. */
 export const correct: UpdateHandler<'ballots.correct'> = {
   kind: 'update',
@@ -202,11 +210,7 @@ export const correct: UpdateHandler<'ballots.correct'> = {
     });
     return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
   },
-  auditPayload: (input, output) => ({
-    reason: input.reason,
-    before: noteOf<BallotNote>(output)?.before,
-    after: output,
-  }),
+  auditPayload: beforeAndAfter,
   changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
 };
 
@@ -221,11 +225,7 @@ export const voidBallot: UpdateHandler<'ballots.void'> = {
     const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
     return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
   },
-  auditPayload: (input, output) => ({
-    reason: input.reason,
-    before: noteOf<BallotNote>(output)?.before,
-    after: output,
-  }),
+  auditPayload: beforeAndAfter,
   changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
 };
 
