@@ -69,10 +69,15 @@ function parseDate(s: string): { y: number; m: number; d: number | null } | null
  * on integers (229/617 → 371.15‰ → 37.1%); a total of 0 gives "0名,占比0.0%".
  */
 export function formatShare(count: number, total: number): string {
+  return `${count}名,占比${sharePercent(count, total)}%`;
+}
+
+/** The percentage with one decimal, rounded half up on exact integers: 229 of 617 → "37.1". */
+export function sharePercent(count: number, total: number): string {
   if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total < 0 || count > total) {
     throw new RangeError(`share ${count} of ${total}`);
   }
   // Tenths of a percent, rounded half up: ⌊(1000 × count / total) + ½⌋ = ⌊(2000 × count + total) / (2 × total)⌋.
   const tenths = total === 0 ? 0 : Math.floor((2000 * count + total) / (2 * total));
-  return `${count}名,占比${Math.floor(tenths / 10)}.${tenths % 10}%`;
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
 }

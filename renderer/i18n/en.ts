@@ -424,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   'results.reduce.seats': 'Seats after reduction',
   'results.reduce.note': 'The decision (required)',
   'results.reduced': 'Presidium reduced the seats to {seats}: {note}',
+  'results.share': '{n} ({pct}%)',
   'results.structure': '{n} elected, of whom:',
   'results.structure.women': 'Women: {share}',
   'results.structure.under35': 'Under 35: {share}',

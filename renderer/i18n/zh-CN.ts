@@ -414,6 +414,7 @@ export const zhCN = {
   'results.reduce.seats': '减少后的名额',
   'results.reduce.note': '决定的内容(必填)',
   'results.reduced': '主席团决定名额减为 {seats} 名:{note}',
+  'results.share': '{n}名,占比{pct}%',
   'results.structure': '当选 {n} 名,其中:',
   'results.structure.women': '女性 {share}',
   'results.structure.under35': '35 岁以下 {share}',

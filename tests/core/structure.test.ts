@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../../core/election-types.js';
-import { bodyStructure, formatShare } from '../../core/structure.js';
+import { bodyStructure, formatShare, sharePercent } from '../../core/structure.js';
 
 const P = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   gender: 'male',
@@ -99,6 +99,7 @@ describe('bodyStructure (rule 11)', () => {
 describe('formatShare', () => {
   it('as the reports write it', () => {
     expect(formatShare(229, 617)).toBe('229名,占比37.1%');
+    expect(sharePercent(229, 617)).toBe('37.1');
     expect(formatShare(0, 0)).toBe('0名,占比0.0%');
     expect(formatShare(5, 5)).toBe('5名,占比100.0%');
     expect(formatShare(0, 7)).toBe('0名,占比0.0%');

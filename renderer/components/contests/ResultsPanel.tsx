@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
-import { formatShare } from '../../../core/structure.js';
+import { sharePercent } from '../../../core/structure.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
@@ -263,7 +263,7 @@ function Structure(props: { result: RoundResult; t: Translate }) {
   const { structure: s } = props.result;
   const { t } = props;
   if (s.total === 0) return null;
-  const share = (n: number) => formatShare(n, s.total);
+  const share = (n: number) => t('results.share', { n, pct: sharePercent(n, s.total) });
   const unknown = (Object.entries(s.unknown) as [string, number][]).filter(([, n]) => n > 0);
   return (
     <div className="results-structure" data-testid="results-structure">
