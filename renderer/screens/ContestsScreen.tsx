@@ -196,6 +196,11 @@ function ContestDetailView(props: { t: Translate }) {
   const latest = currentRound(rounds);
   const [tab, setTab] = useState<string | undefined>(undefined);
   const activeTab = tab && rounds.some((r) => String(r.id) === tab) ? tab : latest ? String(latest.id) : undefined;
+  // Stay on the round shown: a round that closes with a tie, or is voided, opens the next one,
+  // and its notice (tie, rerun) must stay in view; the new round's tab appears beside it.
+  useEffect(() => {
+    if (activeTab !== tab) setTab(activeTab);
+  }, [activeTab, tab]);
 
   if (error) return <ErrorAlert error={error} />;
   if (!detail) return <Spin />;
