@@ -48,6 +48,12 @@ export function requireCounting(ctx: RoundContext): Result<RoundContext> {
   return ok(ctx);
 }
 
+/** A round that ballots may be written to, by id. */
+export function requireCountingRound(db: SqliteDb, roundId: number): Result<RoundContext> {
+  const found = requireRound(db, roundId);
+  return found.ok ? requireCounting(found.value) : found;
+}
+
 function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
   const expected = ctx.round.candidateIds.length;
   if (marks.marks.length !== expected) {
@@ -98,9 +104,7 @@ export const enter: UpdateHandler<'ballots.enter'> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const counting = requireCounting(found.value);
+    const counting = requireCountingRound(db, input.roundId);
     if (!counting.ok) return counting;
     const ctx = counting.value;
     const { round, contest, label } = ctx;

@@ -18,7 +18,7 @@ import {
   withdrawBallot,
   withNote,
 } from '../elections.js';
-import { ballotChanged, requireCounting } from './ballots.js';
+import { ballotChanged, requireCountingRound } from './ballots.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
 export const list: QueryHandler<'stacks.list'> = {
@@ -56,9 +56,7 @@ export const settle: UpdateHandler<'stacks.settle'> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const counting = requireCounting(found.value);
+    const counting = requireCountingRound(db, input.roundId);
     if (!counting.ok) return counting;
     const { round, contest, label } = counting.value;
     if (!contest.doubleEntry) {

@@ -156,6 +156,24 @@ export const useCount = create<CountStore>()((set, get) => {
 
   const rowCount = () => get().candidates.length + get().writeIns.length;
 
+  /** What belongs to one round: cleared when another round is opened. */
+  const roundLoaded = () => ({
+    round: null,
+    detail: null,
+    candidates: [] as Candidate[],
+    ballots: [] as Ballot[],
+    result: null,
+    loadError: null,
+    error: null,
+    last: null,
+    marks: [] as PaperMark[],
+    writeIns: [] as DraftWriteIn[],
+    cursor: 0,
+    correcting: null,
+    stacks: [],
+    stacksError: null,
+  });
+
   const sheetReset = () => ({
     marks: fresh(get().candidates.length, get().defaultMark),
     writeIns: [] as DraftWriteIn[],
@@ -165,47 +183,18 @@ export const useCount = create<CountStore>()((set, get) => {
 
   return {
     roundId: null,
-    round: null,
-    detail: null,
-    candidates: [],
-    ballots: [],
-    result: null,
-    loadError: null,
-    error: null,
-    last: null,
-    marks: [],
-    writeIns: [],
-    cursor: 0,
+    ...roundLoaded(),
     defaultMark: initialDefaultMark(),
-    correcting: null,
     stack: 1,
     entry: 1,
     pending: 0,
-    stacks: [],
-    stacksError: null,
 
     load(roundId) {
       if (get().roundId === roundId) {
         void fetchAll();
         return;
       }
-      set({
-        roundId,
-        round: null,
-        detail: null,
-        candidates: [],
-        ballots: [],
-        result: null,
-        loadError: null,
-        error: null,
-        last: null,
-        marks: [],
-        writeIns: [],
-        cursor: 0,
-        correcting: null,
-        stacks: [],
-        stacksError: null,
-      });
+      set({ roundId, ...roundLoaded() });
       void fetchAll();
     },
     refresh: fetchAll,

@@ -19,3 +19,28 @@ export async function call<C extends Channel>(
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
 }
+
+type Host = { port: number; token: string };
+
+/** Delegates of the roster made candidates of a contest, in the order given; returns their ids. */
+export async function addCandidates(
+  host: Host,
+  contestId: number,
+  delegates: readonly Output<'delegates.list'>[number][],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const d of delegates) {
+    const c = await call(host, 'candidates.add', {
+      contestId,
+      delegateId: d.id,
+      name: d.name,
+      gender: d.gender,
+      birthDate: d.birthDate,
+      ethnicity: d.ethnicity,
+      education: d.education,
+      unit: d.unit,
+    });
+    ids.push(c.id);
+  }
+  return ids;
+}

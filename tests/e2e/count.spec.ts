@@ -5,7 +5,7 @@
  * closed with the elected shown.
  */
 import type { Page } from '@playwright/test';
-import { call } from './api.js';
+import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
 
 type Mark = 'o' | 'x' | '-';
@@ -79,18 +79,7 @@ test('a counter keys in 120 ballots while the hall watches the board', async ({ 
   await expect(page.getByTestId('contest-detail')).toBeVisible();
   const [contest] = await call(host, 'contests.list', { meetingId });
   const people = voting.slice(0, 9);
-  for (const d of people) {
-    await call(host, 'candidates.add', {
-      contestId: contest!.id,
-      delegateId: d.id,
-      name: d.name,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      ethnicity: d.ethnicity,
-      education: d.education,
-      unit: d.unit,
-    });
-  }
+  await addCandidates(host, contest!.id, people);
   await expect(page.getByTestId('candidates-count')).toContainText('9');
   await page.getByTestId('order-suggest').click();
   await page.getByTestId('order-approve').click();

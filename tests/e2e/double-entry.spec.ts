@@ -3,7 +3,7 @@
  * shown side by side and the scrutineers settle it; the tally is provisional until then.
  */
 import type { Page } from '@playwright/test';
-import { call } from './api.js';
+import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
 
 const KEY = { o: '1', x: '2', '-': '3' } as const;
@@ -39,20 +39,7 @@ test('a stack keyed twice with one difference is settled by the scrutineers', as
     doubleEntry: true,
     paperGroup: null,
   });
-  const ids: number[] = [];
-  for (const d of voting.slice(0, 3)) {
-    const c = await call(host, 'candidates.add', {
-      contestId: contest.id,
-      delegateId: d.id,
-      name: d.name,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      ethnicity: d.ethnicity,
-      education: d.education,
-      unit: d.unit,
-    });
-    ids.push(c.id);
-  }
+  const ids = await addCandidates(host, contest.id, voting.slice(0, 3));
   await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
   const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
   await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 100, issued: 100, spareVoided: 0 });

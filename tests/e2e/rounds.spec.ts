@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { PaperMark } from '../../core/election-types.js';
-import { call } from './api.js';
+import { addCandidates, call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 
 const KEY = { o: '1', x: '2', '-': '3' } as const;
@@ -42,20 +42,7 @@ async function setUpContest(
     doubleEntry: false,
     paperGroup: null,
   });
-  const ids: number[] = [];
-  for (const d of people) {
-    const c = await call(host, 'candidates.add', {
-      contestId: contest.id,
-      delegateId: d.id,
-      name: d.name,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      ethnicity: d.ethnicity,
-      education: d.education,
-      unit: d.unit,
-    });
-    ids.push(c.id);
-  }
+  const ids = await addCandidates(host, contest.id, people);
   await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
   const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
   return { contestId: contest.id, roundId, candidateIds: ids, names: people.map((d) => d.name) };
