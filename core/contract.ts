@@ -4,6 +4,7 @@
  * thin adapters over it. The renderer imports the types from here, never backend code.
  */
 import { z } from 'zod';
+import { DISCIPLINE_TEXT_KINDS, PLEDGE_STATES, PLEDGE_STATUSES } from './discipline.js';
 import { ATTENDANCE_STATUSES, DELEGATE_CATEGORIES, GENDERS } from './domain.js';
 import { BALLOT_STATES, CONTEST_KINDS, MEANINGS, PAPER_MARKS, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
 
@@ -47,7 +48,7 @@ const markingConvention = z
   })
   .strict();
 
-const settings = z.object({ quorumAllowEqual: z.boolean(), marking: markingConvention });
+const settings = z.object({ quorumAllowEqual: z.boolean(), marking: markingConvention, pledgeAtDesk: z.boolean() });
 
 const congress = z.object({
   name: z.string(),
@@ -437,6 +438,146 @@ export const electionContract = {
   },
 } as const;
 
+// ——— The oath of election discipline and the pledges (issue 5) ———
+
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .min(1)
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '内容不是 base64');
+
+const disciplineText = z.object({
+  id,
+  kind: z.enum(DISCIPLINE_TEXT_KINDS),
+  /** 1, 2, … per kind: the oath and each pledge keep the version that was read. */
+  version: z.number().int(),
+  body: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+const delegateBrief = z.object({
+  id,
+  badge: z.string(),
+  name: z.string(),
+  delegation: z.string().nullable(),
+  category: z.enum(DELEGATE_CATEGORIES),
+});
+
+const oath = z.object({
+  id,
+  meetingId: id,
+  text: disciplineText,
+  leader: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  operator: z.string(),
+  /** The delegates checked in when the oath began, then latecomers with their own time. */
+  participants: z.array(
+    z.object({ delegate: delegateBrief, joinedAt: z.string(), late: z.boolean(), operator: z.string() }),
+  ),
+});
+
+const pledge = z.object({
+  id,
+  delegateId: id,
+  status: z.enum(PLEDGE_STATUSES),
+  textId: id,
+  textVersion: z.number().int(),
+  meetingId: id.nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+  operator: z.string(),
+  station: z.string(),
+  /** Size and SHA-256 of the stored PNG; the image itself comes from `pledges.signatures`. */
+  signature: z.object({ bytes: z.number().int(), sha256: z.string() }).nullable(),
+  withdrawn: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+});
+
+const pledgeCounts = {
+  due: z.number().int(),
+  signed: z.number().int(),
+  refused: z.number().int(),
+  leave: z.number().int(),
+  absent: z.number().int(),
+  pending: z.number().int(),
+};
+
+export const disciplineContract = {
+  /** The current oath and pledge texts (the newest version of each). */
+  'discipline.texts': {
+    write: false,
+    input: empty,
+    output: z.object({ oath: disciplineText, pledge: disciplineText }),
+  },
+  /** Saves a new version; records already taken keep the version they were taken with. */
+  'discipline.setText': {
+    write: true,
+    input: z.object({ kind: z.enum(DISCIPLINE_TEXT_KINDS), body: text(20_000) }).strict(),
+    output: disciplineText,
+  },
+  'oath.get': { write: false, input: z.object({ meetingId: id }).strict(), output: oath.nullable() },
+  /** The moment the oath begins: the delegates checked in now become its participants. */
+  'oath.start': {
+    write: true,
+    input: z.object({ meetingId: id, leader: optionalText(64) }).strict(),
+    output: oath,
+  },
+  /** Records the end (and the leader, when given; null keeps the one recorded). */
+  'oath.finish': {
+    write: true,
+    input: z.object({ oathId: id, leader: optionalText(64) }).strict(),
+    output: oath,
+  },
+  /** A delegate checked in after the oath began, who took it late. */
+  'oath.addLatecomer': {
+    write: true,
+    input: z.object({ oathId: id, delegateId: id }).strict(),
+    output: oath,
+  },
+  /** Every delegate due to pledge, with where they stand at the meeting, and the counts. */
+  'pledges.summary': {
+    write: false,
+    input: z.object({ meetingId: id }).strict(),
+    output: z.object({
+      ...pledgeCounts,
+      byDelegation: z.array(z.object({ delegation: z.string(), ...pledgeCounts })),
+      rows: z.array(
+        z.object({
+          delegate: delegateBrief,
+          state: z.enum(PLEDGE_STATES),
+          present: z.boolean(),
+          pledge: pledge.nullable(),
+        }),
+      ),
+    }),
+  },
+  /** A delegate's pledges, withdrawn ones included, oldest first. */
+  'pledges.history': { write: false, input: z.object({ delegateId: id }).strict(), output: z.array(pledge) },
+  /** `textId` is the version shown on screen: a pledge is refused against a text since replaced. */
+  'pledges.sign': {
+    write: true,
+    input: z
+      .object({ delegateId: id, meetingId: id.nullable(), textId: id, signaturePngBase64: base64(2 * 1024 * 1024) })
+      .strict(),
+    output: pledge,
+  },
+  'pledges.refuse': {
+    write: true,
+    input: z.object({ delegateId: id, meetingId: id.nullable(), textId: id, note: optionalText(200) }).strict(),
+    output: pledge,
+  },
+  /** Only with a reason; the pledge stays in the history and the audit log. */
+  'pledges.withdraw': { write: true, input: z.object({ pledgeId: id, reason }).strict(), output: pledge },
+  /** The signature images (PNG, base64) for the pledge roster. */
+  'pledges.signatures': {
+    write: false,
+    input: z.object({ pledgeIds: z.array(id).max(5000) }).strict(),
+    output: z.array(z.object({ pledgeId: id, pngBase64: z.string() })),
+  },
+} as const;
+
 /**
  * `write: true` calls run in one transaction and append one audit row; the dispatcher
  * requires an operator name for them.
@@ -539,6 +680,7 @@ export const contract = {
     output: z.object({ ok: z.boolean(), count: z.number().int(), firstBrokenId: id.nullable() }),
   },
   ...electionContract,
+  ...disciplineContract,
 } as const;
 
 export type Contract = typeof contract;

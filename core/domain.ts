@@ -58,9 +58,15 @@ export interface CongressSettings {
    * may allow equality.
    */
   quorumAllowEqual: boolean;
+  /** The check-in desk asks for the discipline pledge right after a delegate checks in. */
+  pledgeAtDesk: boolean;
 }
 
-export const DEFAULT_SETTINGS: CongressSettings = { quorumAllowEqual: false, marking: DEFAULT_CONVENTION };
+export const DEFAULT_SETTINGS: CongressSettings = {
+  quorumAllowEqual: false,
+  marking: DEFAULT_CONVENTION,
+  pledgeAtDesk: false,
+};
 
 export interface Congress {
   name: string;
@@ -133,7 +139,7 @@ export interface AuditEntry {
 }
 
 export interface ChangeEvent {
-  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit' | 'contests' | 'ballots';
+  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit' | 'contests' | 'ballots' | 'discipline';
   meetingId?: number;
   contestId?: number;
   roundId?: number;

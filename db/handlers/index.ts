@@ -10,6 +10,7 @@ import * as candidates from './candidates.js';
 import * as congress from './congress.js';
 import * as contests from './contests.js';
 import * as delegates from './delegates.js';
+import * as discipline from './discipline.js';
 import * as meetings from './meetings.js';
 import * as roster from './roster.js';
 import * as rounds from './rounds.js';
@@ -63,4 +64,16 @@ export const handlers: HandlerTable = {
   'stacks.list': stacks.list,
   'stacks.compare': stacks.compare,
   'stacks.settle': stacks.settle,
+  'discipline.texts': discipline.texts,
+  'discipline.setText': discipline.setText,
+  'oath.get': discipline.getOath,
+  'oath.start': discipline.startOath,
+  'oath.finish': discipline.finishOath,
+  'oath.addLatecomer': discipline.addLatecomer,
+  'pledges.summary': discipline.summary,
+  'pledges.history': discipline.history,
+  'pledges.sign': discipline.sign,
+  'pledges.refuse': discipline.refuse,
+  'pledges.withdraw': discipline.withdraw,
+  'pledges.signatures': discipline.signatures,
 };

@@ -234,6 +234,7 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
     expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
+      pledgeAtDesk: false,
     });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toEqual({
       met: true,
@@ -243,6 +244,7 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
     expect((await c.call('congress.get', {})).congress.settings).toEqual({
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
+      pledgeAtDesk: false,
     });
     await c.call('attendance.undoLast', { meetingId: c.meetingId });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toMatchObject({

@@ -95,10 +95,12 @@ describe('congress lifecycle', () => {
     expect(await c.call('congress.updateSettings', {})).toEqual({
       quorumAllowEqual: false,
       marking: DEFAULT_CONVENTION,
+      pledgeAtDesk: false,
     });
     expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
+      pledgeAtDesk: false,
     });
     const [last] = await c.call('audit.list', { limit: 1, beforeId: null });
     expect(last).toMatchObject({ action: 'congress.updateSettings', payload: '{"quorumAllowEqual":true}' });
