@@ -578,6 +578,154 @@ export const disciplineContract = {
   },
 } as const;
 
+// ——— Signed results, verification and the district view (issue 4) ———
+
+const bodyStructureSchema = z.object({
+  total: z.number().int(),
+  women: z.number().int(),
+  under35: z.number().int(),
+  minority: z.number().int(),
+  education: z.array(z.object({ level: z.string(), count: z.number().int() })),
+  unknown: z.object({
+    gender: z.number().int(),
+    birthDate: z.number().int(),
+    ethnicity: z.number().int(),
+    education: z.number().int(),
+  }),
+});
+
+export const VERIFY_FAILURE_KINDS = [
+  'malformed',
+  'unknown_format',
+  'bad_signature',
+  'unknown_key',
+  'recount_differs',
+  'attendance_inconsistent',
+] as const;
+
+const verifyReport = z.object({
+  /** True only when every check holds. */
+  ok: z.boolean(),
+  failures: z.array(
+    z.object({
+      kind: z.enum(VERIFY_FAILURE_KINDS),
+      message: z.string(),
+      contest: z.string().nullable(),
+      round: z.number().int().nullable(),
+      subject: z.string().nullable(),
+      stated: z.string().nullable(),
+      recounted: z.string().nullable(),
+    }),
+  ),
+  signatureValid: z.boolean(),
+  /** The fingerprint of the key that signed (null when the file could not be read that far). */
+  fingerprint: z.string().nullable(),
+  summary: z
+    .object({
+      congress: z.object({ name: z.string(), date: z.string(), venue: z.string() }),
+      exportedAt: z.string(),
+      appVersion: z.string(),
+      contentHash: z.string(),
+      shortHash: z.string(),
+      audit: z.object({ entries: z.number().int(), head: z.string() }),
+      fingerprint: z.string(),
+      contests: z.array(
+        z.object({
+          title: z.string(),
+          kind: z.enum(CONTEST_KINDS),
+          seats: z.number().int(),
+          elected: z.array(z.string()),
+          structure: bodyStructureSchema,
+        }),
+      ),
+      seats: z.number().int(),
+      elected: z.number().int(),
+      structure: bodyStructureSchema,
+      meetings: z.array(
+        z.object({
+          name: z.string(),
+          date: z.string(),
+          due: z.number().int(),
+          present: z.number().int(),
+          oathParticipants: z.number().int().nullable(),
+        }),
+      ),
+      pledges: z.object({ due: z.number().int(), signed: z.number().int(), refused: z.number().int() }),
+    })
+    .nullable(),
+});
+
+const fingerprintInput = z.string().trim().max(64).nullable();
+
+export const resultContract = {
+  /** The installation key's fingerprint, made on first use. */
+  'keys.info': {
+    write: false,
+    input: empty,
+    output: z.object({
+      fingerprint: z.string(),
+      publicKey: z.string(),
+      createdAt: z.string(),
+      protection: z.enum(['safeStorage', 'file']),
+    }),
+  },
+  /** Whether the result can be exported, and the hash the forms print. */
+  'result.status': {
+    write: false,
+    input: empty,
+    output: z.object({
+      ready: z.boolean(),
+      /** Contests not closed yet (the export waits for all). */
+      open: z.array(z.object({ contestId: id, title: z.string() })),
+      contentHash: z.string(),
+      shortHash: z.string(),
+      fingerprint: z.string(),
+    }),
+  },
+  /** The signed result file (and a CSV of the results when `csvPath` is given), written atomically. */
+  'result.export': {
+    write: true,
+    input: z.object({ path: filePath, csvPath: filePath.nullable() }).strict(),
+    output: z.object({
+      path: z.string(),
+      bytes: z.number().int(),
+      csvPath: z.string().nullable(),
+      contentHash: z.string(),
+      shortHash: z.string(),
+      fingerprint: z.string(),
+    }),
+  },
+  /** Checks a result file from anywhere; needs no congress open. */
+  'result.verify': {
+    write: false,
+    input: z.object({ path: filePath, fingerprint: fingerprintInput }).strict(),
+    output: verifyReport,
+  },
+  /** The district view: many result files verified, per township and in total (verified files only). */
+  'result.district': {
+    write: false,
+    input: z.object({ paths: z.array(filePath).min(1).max(1000), fingerprint: fingerprintInput }).strict(),
+    output: z.object({
+      files: z.array(z.object({ path: z.string(), report: verifyReport })),
+      total: z.object({
+        townships: z.number().int(),
+        contests: z.number().int(),
+        seats: z.number().int(),
+        elected: z.number().int(),
+        structure: bodyStructureSchema,
+      }),
+    }),
+  },
+  /** The district view as an .xlsx workbook. */
+  'result.districtExport': {
+    write: false,
+    input: z
+      .object({ paths: z.array(filePath).min(1).max(1000), fingerprint: fingerprintInput, out: filePath })
+      .strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+} as const;
+
 /**
  * `write: true` calls run in one transaction and append one audit row; the dispatcher
  * requires an operator name for them.
@@ -681,6 +829,7 @@ export const contract = {
   },
   ...electionContract,
   ...disciplineContract,
+  ...resultContract,
 } as const;
 
 export type Contract = typeof contract;

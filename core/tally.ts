@@ -14,6 +14,20 @@ export interface TallyBallot {
   status: TallyBallotStatus;
 }
 
+/** How a stored ballot enters the tally; null when it does not (voided, superseded, a check keying). */
+export function tallyStatusOf(b: {
+  state: 'counted' | 'set_aside' | 'voided' | 'superseded';
+  entry: 1 | 2 | null;
+  decision: 'as_entered' | 'invalid' | null;
+}): TallyBallotStatus | null {
+  // Double entry: the first keying is counted, the second only checks it.
+  if (b.entry === 2) return null;
+  if (b.state === 'counted') return 'counted';
+  if (b.state !== 'set_aside') return null;
+  if (b.decision === 'invalid') return 'invalid_by_decision';
+  return b.decision === 'as_entered' ? 'counted' : 'pending';
+}
+
 /**
  * The count of one round (rules 3 and 4, 计票结果报告单's 有效/无效 and 赞成/不赞成/弃权).
  * A valid ballot adds, per candidate, a for, against or abstain by the convention's meaning of

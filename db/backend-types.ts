@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
+import type { KeyStore } from './installation-key.js';
 
 /**
  * What a transport (Electron IPC relay, the store worker, the loopback host) needs from
@@ -23,4 +24,9 @@ export interface BackendOptions {
    * `db/migrations/` (default: next to db/open.ts, via `import.meta.url`).
    */
   migrationsDir?: string;
+  /**
+   * Where the installation key comes from: in Electron the main process (safeStorage); by
+   * default a file in `dataDir` that only the user can read.
+   */
+  keyStore?: KeyStore;
 }

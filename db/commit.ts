@@ -4,7 +4,7 @@
  */
 import type { AppError } from '../core/result.js';
 import { appendAudit } from './audit.js';
-import type { QueryCall, WriteOutcome } from './handlers/types.js';
+import type { StoreCall, WriteOutcome } from './handlers/types.js';
 
 /** Carries a handler's failure out of `db.transaction`, which only rolls back on a throw. */
 export class Rollback extends Error {
@@ -13,10 +13,10 @@ export class Rollback extends Error {
   }
 }
 
-export function commitWrite<T>(
-  call: QueryCall,
+export function commitWrite<T, C extends StoreCall>(
+  call: C,
   action: string,
-  change: (call: QueryCall) => WriteOutcome<T>,
+  change: (call: C) => WriteOutcome<T>,
   auditPayload: (output: T) => unknown,
 ): WriteOutcome<T> {
   try {

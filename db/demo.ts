@@ -410,7 +410,9 @@ export function createDemoCongress(filePath: string, options: DemoCongressOption
   );
   if (!created.ok) return created;
   try {
-    const call: QueryCall = { operator, station, now, db: created.value.db, path: created.value.path };
+    // The demo builder signs nothing: no installation key is made for it.
+    const keys = { load: () => Promise.reject(new Error('createDemoCongress has no installation key')) };
+    const call: QueryCall = { operator, station, now, db: created.value.db, path: created.value.path, keys };
     const rows = generateDemoRoster(options);
     const imported = commitWrite(
       call,

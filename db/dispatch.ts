@@ -13,6 +13,7 @@ import { commitWrite } from './commit.js';
 import { noCongressOpen } from './handlers/congress.js';
 import { handlers } from './handlers/index.js';
 import type { CallInfo, QueryCall, SessionCall, UpdateHandler } from './handlers/types.js';
+import { FileKeyStore, type KeyStore } from './installation-key.js';
 import type { Session } from './session.js';
 import { invalidInput } from './validation-messages.js';
 
@@ -28,10 +29,14 @@ export class Dispatcher {
   /** Calls run one at a time: a backup or an import never interleaves with a check-in. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly keys: KeyStore;
+
   constructor(
     readonly session: Session,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.keys = options.keyStore ?? new FileKeyStore(options.dataDir);
+  }
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
     this.listeners.add(listener);
@@ -83,6 +88,7 @@ export class Dispatcher {
         ...info,
         session: this.session,
         options: this.options,
+        keys: this.keys,
         auditEntry: (action, payload) => ({ ...auditBase(info), action, payload }),
         createDemo: (path) => this.options.createDemo(path, ctx),
       };
@@ -96,7 +102,7 @@ export class Dispatcher {
 
     const open = this.session.open;
     if (!open) return noCongressOpen();
-    const call: QueryCall = { ...info, db: open.db, path: open.path };
+    const call: QueryCall = { ...info, db: open.db, path: open.path, keys: this.keys };
 
     if (handler.kind === 'query') {
       const result = await handler.run(input, call);

@@ -20,7 +20,7 @@ import { requiredCandidates } from '../core/margin.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { decideRound } from '../core/results.js';
 import { bodyStructure } from '../core/structure.js';
-import { type TallyBallot, tallyRound } from '../core/tally.js';
+import { type TallyBallot, tallyRound, tallyStatusOf } from '../core/tally.js';
 import type { SqliteDb } from './open.js';
 import { findMeeting, listDelegates, readCongress } from './records.js';
 import { statement } from './statements.js';
@@ -479,16 +479,12 @@ interface TallyRow {
 
 /** How the tally sees a stored ballot; null when it is not in the tally. */
 function tallyBallotOf(r: TallyRow): TallyBallot | null {
-  // Double entry: the first keying is counted, the second only checks it.
-  if (r.entry === 2) return null;
-  const marks = (): BallotMarks => ({
-    marks: JSON.parse(r.marks) as PaperMark[],
-    writeIns: JSON.parse(r.write_ins) as WriteIn[],
-  });
-  if (r.state === 'counted') return { marks: marks(), status: 'counted' };
-  if (r.state !== 'set_aside') return null;
-  if (r.decision === 'invalid') return { marks: marks(), status: 'invalid_by_decision' };
-  return { marks: marks(), status: r.decision === 'as_entered' ? 'counted' : 'pending' };
+  const status = tallyStatusOf(r);
+  if (status === null) return null;
+  return {
+    marks: { marks: JSON.parse(r.marks) as PaperMark[], writeIns: JSON.parse(r.write_ins) as WriteIn[] },
+    status,
+  };
 }
 
 interface TallyCache {

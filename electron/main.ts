@@ -19,6 +19,7 @@ import {
   type OpenDialogOptions,
   protocol,
   type SaveDialogOptions,
+  safeStorage,
   session,
   type UtilityProcess,
   utilityProcess,
@@ -28,6 +29,7 @@ import type { z } from 'zod';
 import { type CallContext, callContext, isChannel, type ShellChannel, shellContract } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
 import { fail, ok, type Result } from '../core/result.js';
+import { obtainInstallationKey } from './key-storage.js';
 import { defaultDataDir, defaultDocumentsDir } from './paths.js';
 import {
   APP_ENTRY_URL,
@@ -118,6 +120,7 @@ class StoreClient {
     env[WORKER_ENV.dataDir] = dataDir;
     env[WORKER_ENV.documentsDir] = documentsDir;
     if (binding) env[WORKER_ENV.sqliteBinding] = binding;
+    env[WORKER_ENV.keyFromParent] = '1';
 
     const worker = utilityProcess.fork(workerPath, [], { serviceName: 'Congress Desk store', env, stdio: 'inherit' });
     this.worker = worker;
@@ -142,6 +145,17 @@ class StoreClient {
             break;
           case 'closed':
             break;
+          case 'key-request': {
+            // The key stays sealed on disk; only the store process ever holds it in clear.
+            let reply: ToWorker;
+            try {
+              reply = { type: 'key', key: obtainInstallationKey(dataDir, safeStorage), error: null };
+            } catch (error) {
+              reply = { type: 'key', key: null, error: error instanceof Error ? error.message : String(error) };
+            }
+            worker.postMessage(reply);
+            break;
+          }
         }
       });
       worker.on('exit', (code) => {

@@ -4,10 +4,13 @@
  */
 import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
+import type { KeyProtection, StoredKey } from '../db/installation-key.js';
 
 /** Main → worker. */
 export type ToWorker =
   | { type: 'invoke'; id: number; channel: string; input: unknown; ctx: unknown }
+  /** The answer to `key-request`: the installation key, or why it could not be had. */
+  | { type: 'key'; key: { stored: StoredKey; protection: KeyProtection } | null; error: string | null }
   | { type: 'close' };
 
 /** Worker → main. */
@@ -16,7 +19,9 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'change'; event: ChangeEvent }
   | { type: 'fatal'; message: string }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** The store needs the installation key (to sign a result file); the main process holds it. */
+  | { type: 'key-request' };
 
 /** Environment the main process sets for the worker. */
 export const WORKER_ENV = {
@@ -24,4 +29,6 @@ export const WORKER_ENV = {
   documentsDir: 'CONGRESS_DESK_DOCUMENTS',
   /** Path of a better-sqlite3 binary built for Electron's ABI (see scripts/electron-native.mjs). */
   sqliteBinding: 'CONGRESS_DESK_SQLITE_BINDING',
+  /** "1": ask the main process for the installation key instead of keeping a file of it. */
+  keyFromParent: 'CONGRESS_DESK_KEY_FROM_PARENT',
 } as const;

@@ -12,8 +12,9 @@
 import { mkdirSync } from 'node:fs';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
+import { ProvidedKeyStore } from '../db/installation-key.js';
 import { defaultDataDir, defaultDocumentsDir } from './paths.js';
-import type { FromWorker, ToWorker } from './store-protocol.js';
+import { type FromWorker, type ToWorker, WORKER_ENV } from './store-protocol.js';
 
 interface ParentPort {
   on(event: 'message', listener: (message: { data: unknown }) => void): unknown;
@@ -58,9 +59,22 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(documentsDir, { recursive: true });
 
+  // In the app the main process holds the key (safeStorage) and sends it when asked.
+  const keyWaiters: ((message: Extract<ToWorker, { type: 'key' }>) => void)[] = [];
+  const keyStore =
+    process.env[WORKER_ENV.keyFromParent] === '1'
+      ? new ProvidedKeyStore(
+          () =>
+            new Promise((resolve, reject) => {
+              keyWaiters.push((m) => (m.key ? resolve(m.key) : reject(new Error(m.error ?? 'no key'))));
+              channel.send({ type: 'key-request' });
+            }),
+        )
+      : undefined;
+
   let backend: Backend;
   try {
-    backend = await createBackend({ dataDir, documentsDir });
+    backend = await createBackend({ dataDir, documentsDir, ...(keyStore ? { keyStore } : {}) });
   } catch (error) {
     channel.send({ type: 'fatal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     process.exit(1);
@@ -77,6 +91,10 @@ async function main(): Promise<void> {
           return { ok: false as const, error: { code: 'internal' as const, message: '内部错误' } };
         })
         .then((result) => channel.send({ type: 'result', id, result }));
+      return;
+    }
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'key') {
+      keyWaiters.shift()?.(message as Extract<ToWorker, { type: 'key' }>);
       return;
     }
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'close') {

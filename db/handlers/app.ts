@@ -1,26 +1,9 @@
-import fs from 'node:fs';
 import { ok } from '../../core/result.js';
+import { appVersion } from '../app-version.js';
 import { SCHEMA_VERSION } from '../open.js';
 import { readRecentFiles } from '../recent-files.js';
 import { readCongress } from '../records.js';
 import type { SessionHandler } from './types.js';
-
-let cachedVersion: string | undefined;
-
-/** The version in package.json, read once; a packaged layout without it reports "unknown". */
-function appVersion(): string {
-  if (cachedVersion === undefined) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-        version?: string;
-      };
-      cachedVersion = pkg.version ?? 'unknown';
-    } catch {
-      cachedVersion = process.env.npm_package_version ?? 'unknown';
-    }
-  }
-  return cachedVersion;
-}
 
 export const info: SessionHandler<'app.info'> = {
   kind: 'session',

@@ -12,6 +12,7 @@ import * as contests from './contests.js';
 import * as delegates from './delegates.js';
 import * as discipline from './discipline.js';
 import * as meetings from './meetings.js';
+import * as results from './results.js';
 import * as roster from './roster.js';
 import * as rounds from './rounds.js';
 import * as stacks from './stacks.js';
@@ -76,4 +77,10 @@ export const handlers: HandlerTable = {
   'pledges.refuse': discipline.refuse,
   'pledges.withdraw': discipline.withdraw,
   'pledges.signatures': discipline.signatures,
+  'keys.info': results.keysInfo,
+  'result.status': results.status,
+  'result.export': results.exportResult,
+  'result.verify': results.verify,
+  'result.district': results.district,
+  'result.districtExport': results.districtExport,
 };

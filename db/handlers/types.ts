@@ -15,6 +15,7 @@ import type { ChangeEvent } from '../../core/domain.js';
 import type { Result } from '../../core/result.js';
 import type { AuditInput } from '../audit.js';
 import type { BackendOptions } from '../backend-types.js';
+import type { KeyStore } from '../installation-key.js';
 import type { SqliteDb } from '../open.js';
 import type { Session } from '../session.js';
 
@@ -28,9 +29,15 @@ export interface CallInfo {
   now: string;
 }
 
-export interface QueryCall extends CallInfo {
+/** A call on the open congress file. */
+export interface StoreCall extends CallInfo {
   db: SqliteDb;
   path: string;
+}
+
+export interface QueryCall extends StoreCall {
+  /** The installation key (signs result files), loaded on first use. */
+  keys: KeyStore;
 }
 
 export type UpdateCall = QueryCall;
@@ -38,6 +45,7 @@ export type UpdateCall = QueryCall;
 export interface SessionCall extends CallInfo {
   session: Session;
   options: BackendOptions;
+  keys: KeyStore;
   /** The audit row for `action` made by this call. */
   auditEntry(action: string, payload: unknown): AuditInput;
   /** Builds the demo congress at `path` (supplied by the backend, see db/demo.ts). */

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPng, oathSnapshot, PLEDGE_STATES, pledgeState, summarizePledges } from '../../core/discipline.js';
+import {
+  isPng,
+  oathSnapshot,
+  PLEDGE_STATES,
+  type PledgeCounts,
+  pledgeState,
+  summarizePledges,
+} from '../../core/discipline.js';
 import type { AttendanceRecord, Delegate } from '../../core/domain.js';
 
 const person = (id: number, category: Delegate['category'], delegation: string | null = null): Delegate => ({
@@ -63,7 +70,7 @@ describe('where a delegate stands on the pledge', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
         const s = summarizePledges(rows);
-        const sum = (c: typeof s) => c.signed + c.refused + c.leave + c.absent + c.pending;
+        const sum = (c: PledgeCounts) => c.signed + c.refused + c.leave + c.absent + c.pending;
         expect(s.due).toBe(rows.length);
         expect(sum(s)).toBe(s.due);
         for (const d of s.byDelegation) expect(sum(d)).toBe(d.due);

@@ -1,0 +1,302 @@
+/**
+ * The signed result file (DESIGN.md "Signed results", docs/result-file.md): what leaves the
+ * venue. One schema, used to write the file, to check a file read back, and to generate the
+ * JSON Schema in docs/. Pure: hashing and signing are done by the caller (db/result-file/).
+ */
+import { z } from 'zod';
+import { GENDERS } from './domain.js';
+import { CONTEST_KINDS, MEANINGS, type PaperMark, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
+
+export const RESULT_FORMAT = 'congress-desk-result';
+export const RESULT_FORMAT_VERSION = 1;
+
+/**
+ * A ballot's marks as one character per candidate in paper order: `o` ○, `x` ×, `-` no mark.
+ * 100,000 ballots of 30 candidates stay a few megabytes, and a line is readable by eye.
+ */
+const MARK_CHARS: Record<PaperMark, string> = { circle: 'o', cross: 'x', none: '-' };
+const CHAR_MARKS: Record<string, PaperMark> = { o: 'circle', x: 'cross', '-': 'none' };
+
+export const encodeMarks = (marks: readonly PaperMark[]): string => marks.map((m) => MARK_CHARS[m]).join('');
+export function decodeMarks(text: string): PaperMark[] {
+  const out: PaperMark[] = [];
+  for (const ch of text) {
+    const mark = CHAR_MARKS[ch];
+    if (!mark) throw new RangeError(`unknown mark character ${JSON.stringify(ch)}`);
+    out.push(mark);
+  }
+  return out;
+}
+
+const count = z.number().int().min(0);
+/** A calendar day: the structure counts ages on it, so 2026-13-20 is refused, not guessed. */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: '不是有效的日期',
+    },
+  );
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const nullableText = z.string().nullable();
+const meaning = z.enum(MEANINGS);
+
+const personFacts = {
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: nullableText,
+  ethnicity: nullableText,
+  education: nullableText,
+};
+
+const structure = z
+  .object({
+    total: count,
+    women: count,
+    under35: count,
+    minority: count,
+    education: z.array(z.object({ level: z.string(), count }).strict()),
+    unknown: z.object({ gender: count, birthDate: count, ethnicity: count, education: count }).strict(),
+  })
+  .strict()
+  .describe('Rule 11: women, under 35 on the meeting day, ethnic minority, education; missing facts under unknown.');
+
+const ballot = z
+  .object({
+    seq: z.number().int().min(1).describe('Order of entry in the round, counting every version.'),
+    marks: z
+      .string()
+      .regex(/^[ox-]*$/)
+      .describe('One character per candidate in paper order: o = ○, x = ×, - = no mark.'),
+    writeIns: z.array(z.object({ name: z.string(), mark: z.enum(['o', 'x', '-']) }).strict()),
+    state: z
+      .enum(['counted', 'set_aside', 'voided', 'superseded'])
+      .describe('Only counted and set_aside ballots are in the tally; voided and superseded are kept as history.'),
+    entry: z
+      .union([z.literal(1), z.literal(2), z.null()])
+      .describe('Double entry: 1 = the keying that counts, 2 = the check keying (never counted).'),
+    decision: z
+      .enum(['as_entered', 'invalid'])
+      .nullable()
+      .describe("The scrutineers' verdict on a set-aside ballot; null = undecided."),
+  })
+  .strict();
+
+const choice = z
+  .object({
+    name: z.string(),
+    votes: count,
+    candidateId: z.number().int().nullable().describe('null for a written-in name (另选他人).'),
+  })
+  .strict();
+
+const tally = z
+  .object({
+    counted: count,
+    valid: count,
+    invalid: count,
+    pendingSetAside: count,
+    candidates: z.array(z.object({ for: count, against: count, abstain: count }).strict()),
+    writeIns: z.array(z.object({ name: z.string(), for: count }).strict()),
+  })
+  .strict();
+
+const round = z
+  .object({
+    number: z.number().int().min(1),
+    kind: z.enum(ROUND_KINDS),
+    seats: z.number().int().min(1),
+    status: z.enum(ROUND_STATUSES),
+    candidateIds: z.array(z.number().int()).describe("The round's candidates in paper order."),
+    votersPresent: count.nullable().describe('实到会有选举权人数 when the ballots were issued.'),
+    due: count.nullable().describe('应到会人数 when the ballots were issued.'),
+    ballotsPrinted: count.nullable(),
+    issued: count.nullable(),
+    spareVoided: count.nullable(),
+    collected: count.nullable(),
+    closedBy: nullableText,
+    closedAt: nullableText,
+    ballots: z.array(ballot),
+    tally: tally.describe('As stated by the app; a verifier recounts it from `ballots`.'),
+    decision: z
+      .object({
+        threshold: count,
+        basis: count,
+        basisKind: z.enum(['present', 'due']),
+        elected: z.array(choice),
+        tie: z
+          .object({ tied: z.array(choice), seats: count })
+          .strict()
+          .nullable(),
+        unfilled: count,
+      })
+      .strict()
+      .nullable()
+      .describe('Rules 5–7 on the tally; null for a round that was never counted (void or not closed).'),
+  })
+  .strict();
+
+const candidate = z
+  .object({ id: z.number().int(), name: z.string(), ...personFacts, unit: nullableText, fromWriteIn: z.boolean() })
+  .strict();
+
+const contest = z
+  .object({
+    id: z.number().int(),
+    meetingId: z.number().int(),
+    title: z.string(),
+    kind: z.enum(CONTEST_KINDS),
+    seats: z.number().int().min(1),
+    marginPercent: count,
+    seatsReducedTo: count.nullable(),
+    seatsReducedNote: nullableText,
+    status: z.enum(['setup', 'voting', 'closed']),
+    candidates: z.array(candidate),
+    rounds: z.array(round),
+    elected: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            round: z.number().int(),
+            votes: count,
+            candidateId: z.number().int().nullable(),
+            ...personFacts,
+          })
+          .strict(),
+      )
+      .describe('Everyone elected in the closed rounds, round by round, with the facts the structure counts.'),
+    structure,
+  })
+  .strict();
+
+const meeting = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    date: calendarDay,
+    attendance: z
+      .object({
+        due: count,
+        present: count,
+        leave: count,
+        absent: count,
+        nonvotingPresent: count,
+        alternatePresent: count,
+      })
+      .strict()
+      .describe('Voting delegates: 应到, 实到, 请假, 缺席; 列席 and 候补 present are counted apart.'),
+    oath: z
+      .object({
+        startedAt: z.string(),
+        endedAt: nullableText,
+        leader: nullableText,
+        participants: count,
+        latecomers: count,
+        textVersion: z.number().int(),
+      })
+      .strict()
+      .nullable()
+      .describe('The collective oath (集中宣誓) of the meeting, if taken.'),
+  })
+  .strict();
+
+export const resultContentSchema = z
+  .object({
+    congress: z
+      .object({
+        name: z.string(),
+        date: calendarDay,
+        venue: z.string(),
+        settings: z
+          .object({
+            quorumAllowEqual: z.boolean(),
+            marking: z
+              .object({
+                circle: meaning,
+                cross: meaning,
+                none: meaning,
+                writeInNeedsMark: z.boolean(),
+                writeInNeedsAgainst: z.boolean(),
+              })
+              .strict(),
+          })
+          .strict(),
+      })
+      .strict(),
+    meetings: z.array(meeting),
+    pledges: z
+      .object({ due: count, signed: count, refused: count })
+      .strict()
+      .describe('Discipline pledges (严肃换届纪律承诺书) of the delegates (正式 and 候补).'),
+    contests: z.array(contest),
+    delegates: z
+      .object({ voting: count, alternate: count, nonvoting: count })
+      .strict()
+      .describe('The roster by category; the file carries no names of voters.'),
+  })
+  .strict();
+
+export const resultFileSchema = z
+  .object({
+    format: z.literal(RESULT_FORMAT),
+    formatVersion: z.literal(RESULT_FORMAT_VERSION),
+    app: z.object({ name: z.string(), version: z.string() }).strict(),
+    exportedAt: z.string(),
+    content: resultContentSchema,
+    contentHash: hex64.describe(
+      'SHA-256 (hex) of the RFC 8785 canonical JSON of `content`: the hash printed on the forms.',
+    ),
+    audit: z
+      .object({ entries: count, head: hex64 })
+      .strict()
+      .describe("The congress file's audit chain: number of rows and the hash of the last one at export."),
+    signature: z
+      .object({
+        algorithm: z.literal('Ed25519'),
+        publicKey: base64.describe('The raw 32-byte Ed25519 public key, base64.'),
+        fingerprint: z.string().describe('The key fingerprint as printed on the forms (see docs/result-file.md).'),
+        value: base64.describe(
+          'Ed25519 signature (64 bytes, base64) of the canonical JSON of the file without `signature`.',
+        ),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type ResultFile = z.infer<typeof resultFileSchema>;
+export type ResultContent = z.infer<typeof resultContentSchema>;
+export type ResultContest = ResultContent['contests'][number];
+export type ResultRound = ResultContest['rounds'][number];
+export type ResultBallot = ResultRound['ballots'][number];
+export type UnsignedResultFile = Omit<ResultFile, 'signature'>;
+
+/** The fingerprint people read aloud: 20 digits in five groups, from SHA-256 of the raw key. */
+export function fingerprintOf(publicKeySha256: Uint8Array): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 5; g++) {
+    let n = 0;
+    for (let i = 0; i < 5; i++) n = n * 256 + publicKeySha256[g * 5 + i]!;
+    groups.push(String(n % 10000).padStart(4, '0'));
+  }
+  return groups.join(' ');
+}
+
+/** The result's short hash for paper: the first 12 hex digits of `contentHash`, upper case, in groups of four (A1B2-C3D4-E5F6). */
+export const shortHash = (contentHash: string): string =>
+  contentHash
+    .slice(0, 12)
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1-');
+
+/** The file format as a JSON Schema (draft 2020-12), for docs/result-file.schema.json. */
+export function resultJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'Congress Desk signed result file',
+    description:
+      'RFC 8785 canonical JSON. `signature.value` is Ed25519 over the canonical JSON of the file without `signature`; `contentHash` is SHA-256 of the canonical JSON of `content`. See docs/result-file.md.',
+    ...z.toJSONSchema(resultFileSchema, { target: 'draft-2020-12' }),
+  };
+}

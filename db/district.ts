@@ -1,0 +1,136 @@
+/**
+ * The district organisation department's view: many townships' result files, each verified,
+ * and the figures they report upward — contests, seats, elected, and the structure of all
+ * elected (women, under 35, minority, education) as counts and shares. Files that fail
+ * verification are listed with why, and left out of the totals.
+ */
+import ExcelJS from 'exceljs';
+import type { Output } from '../core/contract.js';
+import type { BodyStructure } from '../core/election-types.js';
+import { formatShare } from '../core/structure.js';
+import { verifyResultFile } from './result-sign.js';
+
+export type DistrictView = Output<'result.district'>;
+
+function addStructure(total: BodyStructure, s: BodyStructure): void {
+  total.total += s.total;
+  total.women += s.women;
+  total.under35 += s.under35;
+  total.minority += s.minority;
+  for (const e of s.education) {
+    const row = total.education.find((x) => x.level === e.level);
+    if (row) row.count += e.count;
+    else total.education.push({ ...e });
+  }
+  for (const k of ['gender', 'birthDate', 'ethnicity', 'education'] as const) total.unknown[k] += s.unknown[k];
+}
+
+export function districtView(paths: readonly string[], fingerprint: string | null): DistrictView {
+  const files = paths.map((p) => ({ path: p, report: verifyResultFile(p, fingerprint) }));
+  const structure: BodyStructure = {
+    total: 0,
+    women: 0,
+    under35: 0,
+    minority: 0,
+    education: [],
+    unknown: { gender: 0, birthDate: 0, ethnicity: 0, education: 0 },
+  };
+  let townships = 0;
+  let contests = 0;
+  let seats = 0;
+  let elected = 0;
+  for (const { report } of files) {
+    if (!report.ok || !report.summary) continue;
+    townships++;
+    contests += report.summary.contests.length;
+    seats += report.summary.seats;
+    elected += report.summary.elected;
+    addStructure(structure, report.summary.structure);
+  }
+  structure.education.sort((a, b) => b.count - a.count || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0));
+  return { files, total: { townships, contests, seats, elected, structure } };
+}
+
+const HEADER = [
+  '乡镇党代会',
+  '文件',
+  '核验',
+  '选举数',
+  '应选名额',
+  '当选人数',
+  '女性',
+  '35岁以下',
+  '少数民族',
+  '学历',
+  '签名指纹',
+];
+
+const educationText = (s: BodyStructure) =>
+  s.education.map((e) => `${e.level}${formatShare(e.count, s.total)}`).join(';');
+
+/** The district view as a workbook: one row per township, a total row, and each contest on a second sheet. */
+export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Congress Desk';
+  const sheet = book.addWorksheet('汇总');
+  sheet.addRow(HEADER).font = { bold: true };
+  for (const { path, report } of view.files) {
+    const s = report.summary;
+    const verdict = report.ok ? '通过' : `未通过:${report.failures[0]?.message ?? ''}`;
+    if (!report.ok || !s) {
+      sheet.addRow([s?.congress.name ?? '', path, verdict]);
+      continue;
+    }
+    sheet.addRow([
+      s.congress.name,
+      path,
+      verdict,
+      s.contests.length,
+      s.seats,
+      s.elected,
+      formatShare(s.structure.women, s.structure.total),
+      formatShare(s.structure.under35, s.structure.total),
+      formatShare(s.structure.minority, s.structure.total),
+      educationText(s.structure),
+      s.fingerprint,
+    ]);
+  }
+  const t = view.total;
+  const totalRow = sheet.addRow([
+    `合计(${t.townships} 个乡镇,仅含核验通过的文件)`,
+    '',
+    '',
+    t.contests,
+    t.seats,
+    t.elected,
+    formatShare(t.structure.women, t.structure.total),
+    formatShare(t.structure.under35, t.structure.total),
+    formatShare(t.structure.minority, t.structure.total),
+    educationText(t.structure),
+  ]);
+  totalRow.font = { bold: true };
+  sheet.columns.forEach((c, i) => {
+    c.width = [28, 40, 12, 8, 10, 10, 18, 18, 18, 40, 26][i] ?? 12;
+  });
+
+  const detail = book.addWorksheet('各项选举');
+  detail.addRow(['乡镇党代会', '选举', '应选名额', '当选人', '女性', '35岁以下', '少数民族']).font = { bold: true };
+  for (const { report } of view.files) {
+    if (!report.ok || !report.summary) continue;
+    for (const c of report.summary.contests) {
+      detail.addRow([
+        report.summary.congress.name,
+        c.title,
+        c.seats,
+        c.elected.join('、'),
+        formatShare(c.structure.women, c.structure.total),
+        formatShare(c.structure.under35, c.structure.total),
+        formatShare(c.structure.minority, c.structure.total),
+      ]);
+    }
+  }
+  detail.columns.forEach((c, i) => {
+    c.width = [28, 24, 10, 60, 18, 18, 18][i] ?? 12;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,243 @@
+/**
+ * Signing and verifying result files: RFC 8785 canonical JSON (the `canonicalize` library),
+ * SHA-256 and Ed25519 from Node's crypto. Verification needs no congress file and no
+ * database: the CLI and the district view use it on files from anywhere.
+ */
+import { createHash, sign, verify } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import canonicalize from 'canonicalize';
+import type { Output } from '../core/contract.js';
+import { recheckResult } from '../core/result-check.js';
+import {
+  RESULT_FORMAT,
+  RESULT_FORMAT_VERSION,
+  type ResultContent,
+  type ResultFile,
+  resultFileSchema,
+  shortHash,
+  type UnsignedResultFile,
+} from '../core/result-file.js';
+import { bodyStructure } from '../core/structure.js';
+import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
+
+export type VerifyReport = Output<'result.verify'>;
+type Failure = VerifyReport['failures'][number];
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('canonicalize: value has no JSON form');
+  return text;
+}
+
+export const sha256Hex = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+/** The signed file's text: canonical JSON of the whole file, the signature over everything else. */
+export function signResult(unsigned: Omit<UnsignedResultFile, 'contentHash'>, key: InstallationKey): string {
+  const body: UnsignedResultFile = { ...unsigned, contentHash: sha256Hex(canonicalJson(unsigned.content)) };
+  const value = sign(null, Buffer.from(canonicalJson(body), 'utf8'), key.privateKey).toString('base64');
+  const file: ResultFile = {
+    ...body,
+    signature: {
+      algorithm: 'Ed25519',
+      publicKey: key.publicKeyRaw.toString('base64'),
+      fingerprint: key.fingerprint,
+      value,
+    },
+  };
+  return canonicalJson(file);
+}
+
+/**
+ * Writes through a temp file in the same folder and a rename, so that a reader (or a power cut)
+ * sees the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(target: string, data: string | Buffer): number {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = fs.openSync(temp, 'wx', 0o644);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return Buffer.byteLength(data);
+}
+
+const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure> = {}): Failure => ({
+  kind,
+  message,
+  contest: null,
+  round: null,
+  subject: null,
+  stated: null,
+  recounted: null,
+  ...extra,
+});
+
+/** The fingerprint as people type it: digits only, any spacing. */
+export const normaliseFingerprint = (fp: string): string => fp.replace(/\D/g, '');
+
+function summaryOf(file: ResultFile): NonNullable<VerifyReport['summary']> {
+  const c: ResultContent = file.content;
+  const meetingDate = new Map(c.meetings.map((m) => [m.id, m.date]));
+  const allElected = c.contests.flatMap((k) => k.elected);
+  // The body of all elected of the congress, on the first contest's meeting day (one election day).
+  const day = meetingDate.get(c.contests[0]?.meetingId ?? -1) ?? c.congress.date;
+  return {
+    congress: { name: c.congress.name, date: c.congress.date, venue: c.congress.venue },
+    exportedAt: file.exportedAt,
+    appVersion: file.app.version,
+    contentHash: file.contentHash,
+    shortHash: shortHash(file.contentHash),
+    audit: file.audit,
+    fingerprint: file.signature.fingerprint,
+    contests: c.contests.map((k) => ({
+      title: k.title,
+      kind: k.kind,
+      seats: k.seatsReducedTo ?? k.seats,
+      elected: k.elected.map((e) => e.name),
+      structure: k.structure,
+    })),
+    seats: c.contests.reduce((n, k) => n + (k.seatsReducedTo ?? k.seats), 0),
+    elected: allElected.length,
+    structure: bodyStructure(allElected, day),
+    meetings: c.meetings.map((m) => ({
+      name: m.name,
+      date: m.date,
+      due: m.attendance.due,
+      present: m.attendance.present,
+      oathParticipants: m.oath ? m.oath.participants + m.oath.latecomers : null,
+    })),
+    pledges: c.pledges,
+  };
+}
+
+/**
+ * Everything the district checks, in order: the file parses and has our format and version; the
+ * signature is valid for the key inside; the key is the expected one (when a fingerprint is
+ * given); the content hash matches; every closed round recounts to the stated figures.
+ */
+export function verifyResultText(text: string, expectedFingerprint: string | null): VerifyReport {
+  const report = (failures: Failure[], file: ResultFile | null, signatureValid: boolean): VerifyReport => ({
+    ok: failures.length === 0,
+    failures,
+    signatureValid,
+    fingerprint: file?.signature.fingerprint ?? null,
+    summary: file ? summaryOf(file) : null,
+  });
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const where = error instanceof SyntaxError ? error.message : '';
+    return report([failure('malformed', `文件不是完整的 JSON(可能被截断或损坏):${where}`)], null, false);
+  }
+  const head = raw as { format?: unknown; formatVersion?: unknown } | null;
+  if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
+    return report([failure('unknown_format', `不是选举结果文件(format 应为 ${RESULT_FORMAT})`)], null, false);
+  }
+  if (head.formatVersion !== RESULT_FORMAT_VERSION) {
+    return report(
+      [
+        failure(
+          'unknown_format',
+          `结果文件格式版本 ${String(head.formatVersion)} 不受支持(支持 ${RESULT_FORMAT_VERSION})`,
+        ),
+      ],
+      null,
+      false,
+    );
+  }
+  const parsed = resultFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.join('.');
+    return report(
+      [failure('malformed', `文件结构不符合格式:${at || '(根)'} ${issue.message}`, { subject: at })],
+      null,
+      false,
+    );
+  }
+  const file = parsed.data;
+
+  const { signature, ...unsigned } = file;
+  // Base64 has spare bits in its last character: "Q==" and "R==" decode alike. Only the one
+  // canonical spelling is accepted, so that no byte of a signed file can change unnoticed.
+  for (const field of ['publicKey', 'value'] as const) {
+    const text = signature[field];
+    if (Buffer.from(text, 'base64').toString('base64') !== text) {
+      return report([failure('bad_signature', `signature.${field} 不是规范的 base64 编码`)], file, false);
+    }
+  }
+  const publicKeyRaw = Buffer.from(signature.publicKey, 'base64');
+  const publicKey = publicKeyFromRaw(publicKeyRaw);
+  if (!publicKey) return report([failure('bad_signature', '公钥长度不对(应为 32 字节)')], file, false);
+  const signatureBytes = Buffer.from(signature.value, 'base64');
+  const signatureValid =
+    signatureBytes.length === 64 &&
+    verify(null, Buffer.from(canonicalJson(unsigned), 'utf8'), publicKey, signatureBytes);
+  if (!signatureValid) {
+    return report([failure('bad_signature', '签名无效:文件在签名后被改动,或签名不属于文件中的公钥')], file, false);
+  }
+  const failures: Failure[] = [];
+  const actualFingerprint = fingerprintOfRaw(publicKeyRaw);
+  if (signature.fingerprint !== actualFingerprint) {
+    failures.push(
+      failure('bad_signature', `文件写明的指纹 ${signature.fingerprint} 与公钥不符(应为 ${actualFingerprint})`),
+    );
+  }
+  if (
+    expectedFingerprint !== null &&
+    normaliseFingerprint(expectedFingerprint) !== normaliseFingerprint(actualFingerprint)
+  ) {
+    failures.push(
+      failure('unknown_key', `签名密钥不是预期的密钥:文件的指纹为 ${actualFingerprint},预期 ${expectedFingerprint}`, {
+        stated: actualFingerprint,
+        recounted: expectedFingerprint,
+      }),
+    );
+  }
+  const contentHash = sha256Hex(canonicalJson(file.content));
+  if (contentHash !== file.contentHash) {
+    failures.push(
+      failure('malformed', `contentHash 与内容不符(应为 ${contentHash})`, {
+        stated: file.contentHash,
+        recounted: contentHash,
+      }),
+    );
+  }
+  try {
+    for (const f of recheckResult(file.content)) failures.push(failure(f.kind, f.message, f));
+  } catch (error) {
+    // The schema admits it, yet a rule cannot count it: malformed, never a crash of the verifier.
+    failures.push(failure('malformed', `文件内容无法重新计票:${(error as Error).message}`));
+  }
+  return report(failures, file, true);
+}
+
+/** Reads and verifies a result file; an unreadable file is named as such. */
+export function verifyResultFile(filePath: string, expectedFingerprint: string | null): VerifyReport {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return {
+      ok: false,
+      failures: [failure('malformed', `无法读取文件 ${filePath}(${code})`)],
+      signatureValid: false,
+      fingerprint: null,
+      summary: null,
+    };
+  }
+  return verifyResultText(text, expectedFingerprint);
+}

@@ -1,0 +1,95 @@
+/**
+ * The command line as the district runs it: `congress-desk verify` and `export`, spawned as a
+ * real process through the package's bin, with the exit code of each failure kind.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ResultFile } from '../../core/result-file.js';
+import { exported, forge } from '../db/result-setup.js';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'congress-desk.mjs');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('congress-desk verify', () => {
+  it('exits 0 only when all holds, and names each failure kind with its own code', async () => {
+    const e = await exported();
+    const write = (name: string, text: string) => {
+      const p = path.join(e.dir, name);
+      fs.writeFileSync(p, text);
+      return p;
+    };
+
+    const good = cli('verify', e.out, '--fingerprint', e.exportOut.fingerprint);
+    expect(good.out).toContain('OK');
+    expect(good.out).toContain(e.exportOut.shortHash);
+    expect(good.code).toBe(0);
+
+    const recount = write(
+      'recount.json',
+      forge(e.text, (f) => {
+        f.content.contests[0]!.rounds[0]!.ballots[1]!.marks = 'oxx-';
+      }),
+    );
+    const r1 = cli('verify', recount);
+    expect(r1.out).toContain('[recount_differs]');
+    expect(r1.out).toContain('田大利 赞成');
+    expect(r1.code).toBe(1);
+
+    const file = JSON.parse(e.text) as ResultFile;
+    file.content.congress.venue = '别处';
+    const r2 = cli('verify', write('resigned.json', JSON.stringify(file)));
+    expect(r2.out).toContain('[bad_signature]');
+    expect(r2.code).toBe(2);
+
+    const r3 = cli(
+      'verify',
+      write(
+        'other-key.json',
+        forge(e.text, () => {}),
+      ),
+      '--fingerprint',
+      e.exportOut.fingerprint,
+    );
+    expect(r3.out).toContain('[unknown_key]');
+    expect(r3.code).toBe(3);
+
+    const r4 = cli('verify', write('truncated.json', e.text.slice(0, 500)));
+    expect(r4.out).toContain('[malformed]');
+    expect(r4.code).toBe(4);
+
+    const json = cli('verify', e.out, '--json');
+    expect(JSON.parse(json.out).ok).toBe(true);
+
+    expect(cli('verify').code).toBe(64);
+    expect(cli('frobnicate', e.out).code).toBe(64);
+  });
+});
+
+describe('congress-desk export', () => {
+  it('writes the same signed file as the app, which then verifies', async () => {
+    const e = await exported();
+    await e.call('congress.close', {});
+    const out = path.join(e.dir, 'cli-result.json');
+    const dataDir = path.join(e.dir, 'cli-data');
+    const r = cli('export', e.path, '--out', out, '--data-dir', dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const app = JSON.parse(e.text) as ResultFile;
+    const scripted = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultFile;
+    // Same content, hence the same hash on the forms; signed by the CLI's installation key.
+    expect(scripted.contentHash).toBe(app.contentHash);
+    expect(cli('verify', out, '--fingerprint', scripted.signature.fingerprint).code).toBe(0);
+
+    expect(cli('export', e.path).code).toBe(64);
+    const missing = cli('export', path.join(e.dir, 'nope.congress'), '--out', out, '--data-dir', dataDir);
+    expect(missing.code).toBe(70);
+    expect(missing.err).not.toBe('');
+  });
+});
