@@ -15,6 +15,7 @@ const areas: [string, () => Promise<Area>][] = [
   ['checkin', async () => (await import('./checkin.js')).benchCheckIn],
   ['ballot', async () => (await import('./ballot.js')).benchBallotCommit],
   ['tally', async () => (await import('./tally.js')).benchTally],
+  ['result', async () => (await import('./result.js')).benchResultFile],
   ['ui', async () => (await import('./ui.js')).benchUi],
 ];
 

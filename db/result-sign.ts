@@ -32,20 +32,43 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256Hex = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-/** The signed file's text: canonical JSON of the whole file, the signature over everything else. */
-export function signResult(unsigned: Omit<UnsignedResultFile, 'contentHash'>, key: InstallationKey): string {
-  const body: UnsignedResultFile = { ...unsigned, contentHash: sha256Hex(canonicalJson(unsigned.content)) };
-  const value = sign(null, Buffer.from(canonicalJson(body), 'utf8'), key.privateKey).toString('base64');
-  const file: ResultFile = {
-    ...body,
-    signature: {
-      algorithm: 'Ed25519',
-      publicKey: key.publicKeyRaw.toString('base64'),
-      fingerprint: key.fingerprint,
-      value,
-    },
+/**
+ * RFC 8785 of an object whose members are already canonical JSON texts: members sorted by
+ * their names' UTF-16 code units, as the RFC orders them. It lets the 10 MB `content` be made
+ * canonical once and reused for its hash, the signed body and the file.
+ */
+function canonicalMembers(members: Record<string, string>): string {
+  const names = Object.keys(members).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${names.map((n) => `${canonicalJson(n)}:${members[n]}`).join(',')}}`;
+}
+
+/** Canonical members of a file (or its unsigned part) whose `content` is already canonical text. */
+function membersOf(file: Record<string, unknown>, contentText: string): Record<string, string> {
+  const members: Record<string, string> = {};
+  for (const [name, value] of Object.entries(file)) {
+    members[name] = name === 'content' ? contentText : canonicalJson(value);
+  }
+  return members;
+}
+
+/** The signed file's text (canonical JSON of the whole file, the signature over everything else) and its content hash. */
+export function signResult(
+  unsigned: Omit<UnsignedResultFile, 'contentHash'>,
+  key: InstallationKey,
+): { text: string; contentHash: string } {
+  const contentText = canonicalJson(unsigned.content);
+  const contentHash = sha256Hex(contentText);
+  const members = membersOf(unsigned, contentText);
+  members.contentHash = canonicalJson(contentHash);
+  const body = canonicalMembers(members);
+  const value = sign(null, Buffer.from(body, 'utf8'), key.privateKey).toString('base64');
+  const signature: ResultFile['signature'] = {
+    algorithm: 'Ed25519',
+    publicKey: key.publicKeyRaw.toString('base64'),
+    fingerprint: key.fingerprint,
+    value,
   };
-  return canonicalJson(file);
+  return { text: canonicalMembers({ ...members, signature: canonicalJson(signature) }), contentHash };
 }
 
 /**
@@ -182,9 +205,11 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
   const publicKey = publicKeyFromRaw(publicKeyRaw);
   if (!publicKey) return report([failure('bad_signature', '公钥长度不对(应为 32 字节)')], file, false);
   const signatureBytes = Buffer.from(signature.value, 'base64');
+  // The content is most of the file: made canonical once, for the signature and for its hash.
+  const contentText = canonicalJson(file.content);
+  const signedText = canonicalMembers(membersOf(unsigned, contentText));
   const signatureValid =
-    signatureBytes.length === 64 &&
-    verify(null, Buffer.from(canonicalJson(unsigned), 'utf8'), publicKey, signatureBytes);
+    signatureBytes.length === 64 && verify(null, Buffer.from(signedText, 'utf8'), publicKey, signatureBytes);
   if (!signatureValid) {
     return report([failure('bad_signature', '签名无效:文件在签名后被改动,或签名不属于文件中的公钥')], file, false);
   }
@@ -206,7 +231,7 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
       }),
     );
   }
-  const contentHash = sha256Hex(canonicalJson(file.content));
+  const contentHash = sha256Hex(contentText);
   if (contentHash !== file.contentHash) {
     failures.push(
       failure('malformed', `contentHash 与内容不符(应为 ${contentHash})`, {

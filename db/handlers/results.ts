@@ -125,7 +125,7 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
     }
     const content = resultContent(db);
     const audit = auditHead(db);
-    const text = signResult(
+    const { text, contentHash } = signResult(
       {
         format: RESULT_FORMAT,
         formatVersion: RESULT_FORMAT_VERSION,
@@ -144,7 +144,6 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
       // The audit row rolls back with this failure: no export is recorded that did not happen.
       return fail('file_io', `无法写入文件:${(error as Error).message}`, { field: 'path', value: input.path });
     }
-    const contentHash = sha256Hex(canonicalJson(content));
     const output = {
       path: input.path,
       bytes,

@@ -71,7 +71,15 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         { field: 'meetingId', value: String(contest.meetingId) },
       );
     }
-    // Issued ≠ voters present is allowed (the screen warns): the record says what happened.
+    // Rule 2: "发出的选票数等于实到会有选举权人数". Fewer is recorded as it happened (a voter who
+    // left, the screen warns); more would hand someone a second ballot, and a verifier rejects
+    // any file where issued exceeds those present.
+    if (input.issued > attendance.present) {
+      return fail('invalid_input', `发出选票 ${input.issued} 张,多于实到会有选举权人数 ${attendance.present} 人`, {
+        field: 'issued',
+        value: String(input.issued),
+      });
+    }
     db.prepare(
       `UPDATE rounds SET status = 'voting', voters_present = ?, due = ?, ballots_printed = ?, issued = ?, spare_voided = ?
        WHERE id = ?`,
