@@ -84,7 +84,10 @@ export async function benchResultFile(report: Reporter): Promise<void> {
     const total = weights.reduce((a, b) => a + b, 0);
     const draw = () => {
       let r = random() * total;
-      for (let i = 0; i < CANDIDATES; i++) if ((r -= weights[i]!) < 0) return i;
+      for (let i = 0; i < CANDIDATES; i++) {
+        r -= weights[i]!;
+        if (r < 0) return i;
+      }
       return CANDIDATES - 1;
     };
     const marksFor = (): PaperMark[] => {

@@ -5,6 +5,8 @@ import { AppFrame } from './screens/AppFrame.js';
 import { BoardPage } from './screens/BoardPage.js';
 import { OperatorModal } from './screens/OperatorModal.js';
 import { PrintAttendancePage } from './screens/PrintAttendancePage.js';
+import { PrintOathPage } from './screens/PrintOathPage.js';
+import { PrintPledgesPage } from './screens/PrintPledgesPage.js';
 import { StartScreen } from './screens/StartScreen.js';
 import { TallyPage } from './screens/TallyPage.js';
 import { useCongress } from './stores/congress.js';
@@ -49,9 +51,11 @@ function Screens() {
     document.title = title;
   }, [title]);
 
-  // The print route shows the paper form alone, for printing and for `page.pdf()`; the
+  // The print routes show the paper form alone, for printing and for `page.pdf()`; the
   // board and the tally are the projector's windows. None asks for the operator: they only read.
   if (page === 'print/attendance') return <PrintAttendancePage />;
+  if (page === 'print/pledges') return <PrintPledgesPage />;
+  if (page === 'print/oath') return <PrintOathPage />;
   if (page === 'board') return <BoardPage />;
   if (page === 'tally') return <TallyPage />;
 

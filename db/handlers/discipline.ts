@@ -226,17 +226,12 @@ interface PledgeRow {
 }
 
 const PLEDGE_SELECT = `SELECT p.id, p.delegate_id, p.status, p.text_id, t.version, p.meeting_id, p.note, p.at,
-    p.operator, p.station, length(p.signature) AS signature_bytes, p.withdrawn_at, p.withdrawn_by, p.withdrawn_reason
+    p.operator, p.station, length(p.signature) AS signature_bytes, p.signature_sha256, p.withdrawn_at, p.withdrawn_by, p.withdrawn_reason
   FROM pledges p JOIN discipline_texts t ON t.id = p.text_id`;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function toPledge(db: SqliteDb, row: PledgeRow, withHash = true): Pledge {
-  let signature: Pledge['signature'] = null;
-  if (row.signature_bytes !== null && withHash) {
-    const blob = db.prepare('SELECT signature FROM pledges WHERE id = ?').get(row.id) as { signature: Buffer };
-    signature = { bytes: row.signature_bytes, sha256: sha256(blob.signature) };
-  }
+function toPledge(row: PledgeRow): Pledge {
   return {
     id: row.id,
     delegateId: row.delegate_id,
@@ -248,7 +243,10 @@ function toPledge(db: SqliteDb, row: PledgeRow, withHash = true): Pledge {
     at: row.at,
     operator: row.operator,
     station: row.station,
-    signature,
+    signature:
+      row.signature_bytes === null || row.signature_sha256 === null
+        ? null
+        : { bytes: row.signature_bytes, sha256: row.signature_sha256 },
     withdrawn:
       row.withdrawn_at === null
         ? null
@@ -275,8 +273,6 @@ export const summary: QueryHandler<'pledges.summary'> = {
     if (!meeting.ok) return meeting;
     const attendance = new Map(listAttendance(db, input.meetingId).map((r) => [r.delegateId, r]));
     const pledges = currentPledges(db);
-    // Hashing every signature for a list of 3,000 would read every image: the list shows
-    // sizes only, the hash is in each pledge's own answer and in the audit log.
     const rows = listDelegates(db)
       .filter(takesDisciplineVows)
       .map((d) => {
@@ -286,7 +282,7 @@ export const summary: QueryHandler<'pledges.summary'> = {
           delegate: brief(d),
           state: pledgeState(current, record),
           present: record?.status === 'present',
-          pledge: current ? toPledge(db, current, false) : null,
+          pledge: current ? toPledge(current) : null,
         };
       });
     const counts = summarizePledges(rows.map((r) => ({ delegation: r.delegate.delegation, state: r.state })));
@@ -301,7 +297,7 @@ export const history: QueryHandler<'pledges.history'> = {
     const rows = db
       .prepare(`${PLEDGE_SELECT} WHERE p.delegate_id = ? ORDER BY p.id`)
       .all(input.delegateId) as PledgeRow[];
-    return ok(rows.map((r) => toPledge(db, r)));
+    return ok(rows.map(toPledge));
   },
 };
 
@@ -343,8 +339,9 @@ function insertPledge(
 ): Pledge {
   const info = db
     .prepare(
-      `INSERT INTO pledges (delegate_id, status, text_id, meeting_id, signature, note, at, operator, station)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pledges (delegate_id, status, text_id, meeting_id, signature, signature_sha256, note, at,
+         operator, station)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       input.delegateId,
@@ -352,13 +349,14 @@ function insertPledge(
       input.textId,
       input.meetingId,
       signature,
+      signature && sha256(signature),
       note,
       call.now,
       call.operator,
       call.station,
     );
   const row = db.prepare(`${PLEDGE_SELECT} WHERE p.id = ?`).get(Number(info.lastInsertRowid)) as PledgeRow;
-  return toPledge(db, row);
+  return toPledge(row);
 }
 
 export const sign: UpdateHandler<'pledges.sign'> = {
@@ -418,7 +416,7 @@ export const withdraw: UpdateHandler<'pledges.withdraw'> = {
       input.reason,
       row.id,
     );
-    return ok(toPledge(db, db.prepare(`${PLEDGE_SELECT} WHERE p.id = ?`).get(row.id) as PledgeRow));
+    return ok(toPledge(db.prepare(`${PLEDGE_SELECT} WHERE p.id = ?`).get(row.id) as PledgeRow));
   },
   changes: changed,
 };

@@ -100,6 +100,8 @@ CREATE TABLE pledges (
   -- The meeting at whose desk it was taken, if any (a pledge station may work before).
   meeting_id INTEGER REFERENCES meetings (id),
   signature BLOB,
+  -- SHA-256 (hex) of `signature`, so lists can name the image without reading it.
+  signature_sha256 TEXT CHECK (signature_sha256 IS NULL OR length(signature_sha256) = 64),
   note TEXT,
   at TEXT NOT NULL,
   operator TEXT NOT NULL,
@@ -108,6 +110,7 @@ CREATE TABLE pledges (
   withdrawn_by TEXT,
   withdrawn_reason TEXT,
   CHECK ((status = 'signed') = (signature IS NOT NULL)),
+  CHECK ((signature IS NULL) = (signature_sha256 IS NULL)),
   CHECK (signature IS NULL OR substr(signature, 1, 8) = X'89504E470D0A1A0A'),
   CHECK ((withdrawn_at IS NULL) = (withdrawn_reason IS NULL) AND (withdrawn_at IS NULL) = (withdrawn_by IS NULL)),
   CHECK (withdrawn_reason IS NULL OR length(trim(withdrawn_reason)) > 0)
@@ -123,7 +126,7 @@ END;
 CREATE TRIGGER pledges_only_withdrawal BEFORE UPDATE ON pledges
 WHEN NOT (OLD.withdrawn_at IS NULL AND NEW.id = OLD.id AND NEW.delegate_id = OLD.delegate_id
   AND NEW.status = OLD.status AND NEW.text_id = OLD.text_id AND NEW.meeting_id IS OLD.meeting_id
-  AND NEW.signature IS OLD.signature AND NEW.note IS OLD.note AND NEW.at = OLD.at
+  AND NEW.signature IS OLD.signature AND NEW.signature_sha256 IS OLD.signature_sha256 AND NEW.note IS OLD.note AND NEW.at = OLD.at
   AND NEW.operator = OLD.operator AND NEW.station = OLD.station)
 BEGIN
   SELECT RAISE(ABORT, 'a pledge is only ever withdrawn, once');

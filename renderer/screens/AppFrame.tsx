@@ -4,6 +4,7 @@ import {
   CloseOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  SafetyCertificateOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -18,6 +19,7 @@ import { openBoardWindow } from '../lib/board.js';
 import { useAudit } from '../stores/audit.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useDesk } from '../stores/desk.js';
+import { useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
 import { type Page, useRoute } from '../stores/route.js';
@@ -26,6 +28,7 @@ import { AuditScreen } from './AuditScreen.js';
 import { ContestsScreen } from './ContestsScreen.js';
 import { CountScreen } from './CountScreen.js';
 import { DeskScreen } from './DeskScreen.js';
+import { DisciplineScreen } from './DisciplineScreen.js';
 import { MeetingsScreen } from './MeetingsScreen.js';
 import { NewCongressScreen } from './NewCongressScreen.js';
 import { ReportScreen } from './ReportScreen.js';
@@ -36,6 +39,7 @@ const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
   { page: 'desk', label: 'nav.desk', icon: <ScanOutlined /> },
   { page: 'roster', label: 'nav.roster', icon: <TeamOutlined /> },
   { page: 'meetings', label: 'nav.meetings', icon: <ScheduleOutlined /> },
+  { page: 'discipline', label: 'nav.discipline', icon: <SafetyCertificateOutlined /> },
   { page: 'contests', label: 'nav.contests', icon: <CheckSquareOutlined /> },
   { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
   { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
@@ -57,6 +61,7 @@ export function AppFrame() {
       useRoster.getState().reset();
       useDesk.getState().setMeeting(null);
       useAudit.getState().reset();
+      useDiscipline.getState().reset();
     };
   }, [path]);
   useEffect(() => {
@@ -93,6 +98,8 @@ function PageView({ page }: { page: Page }) {
       return <RosterScreen />;
     case 'meetings':
       return <MeetingsScreen />;
+    case 'discipline':
+      return <DisciplineScreen />;
     case 'contests':
       return <ContestsScreen />;
     case 'count':

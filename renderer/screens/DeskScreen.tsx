@@ -8,12 +8,14 @@ import { CountsBar } from '../components/desk/CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from '../components/desk/DeskLists.js';
 import { LeaveModal } from '../components/desk/LeaveModal.js';
 import { SearchResults } from '../components/desk/SearchResults.js';
+import { PledgeModal } from '../components/discipline/PledgeModal.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { badgeOf, searchDelegates } from '../lib/search.js';
 import { playTone, unlockAudio } from '../lib/sound.js';
 import { useHeight } from '../lib/useHeight.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useDesk } from '../stores/desk.js';
+import { useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
 
@@ -22,7 +24,7 @@ const RESULT_LIMIT = 8;
 /** The check-in desk: one search box, a banner, the counts and the quorum, the lists. */
 export function DeskScreen() {
   const t = useT();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const meeting = useCongress(currentMeeting);
   const delegates = useRoster((s) => s.delegates);
   const rosterLoaded = useRoster((s) => s.loaded);
@@ -32,6 +34,9 @@ export function DeskScreen() {
   const query = useDesk((s) => s.query);
   const highlight = useDesk((s) => s.highlight);
   const loadError = useDesk((s) => s.loadError);
+  const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
+  const pledgeAtDesk = useCongress((s) => s.file?.congress.settings.pledgeAtDesk ?? false);
+  const pledgeText = useDiscipline((s) => s.texts?.pledge ?? null);
   const desk = useDesk.getState();
 
   const search = useRef<InputRef>(null);
@@ -43,6 +48,17 @@ export function DeskScreen() {
     // After the click or the modal that took the focus has finished.
     requestAnimationFrame(() => search.current?.focus());
   }, []);
+
+  // The pledge dialog shows the text at once after a check-in: load it before the first one.
+  useEffect(() => {
+    if (pledgeAtDesk) void useDiscipline.getState().loadTexts();
+  }, [pledgeAtDesk]);
+
+  /** The pledge of the delegate asked is done (or put off): the next one, or back to the search box. */
+  const pledgeDone = useCallback(() => {
+    useDesk.getState().nextPledge();
+    if (useDesk.getState().pledgeQueue.length === 0) focusSearch();
+  }, [focusSearch]);
 
   const found = useMemo(() => searchDelegates(delegates, query, RESULT_LIMIT + 1), [delegates, query]);
   const results = found.slice(0, RESULT_LIMIT);
@@ -118,7 +134,7 @@ export function DeskScreen() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
-      if (modalOpen || leaveFor) return;
+      if (modalOpen || leaveFor || pledgeAsk) return;
       const target = e.target as HTMLElement | null;
       const inOtherField =
         target &&
@@ -131,7 +147,7 @@ export function DeskScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [modalOpen, leaveFor, focusSearch]);
+  }, [modalOpen, leaveFor, pledgeAsk, focusSearch]);
 
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
 
@@ -259,6 +275,32 @@ export function DeskScreen() {
           desk.setQuery('');
           const r = await desk.mark(leaveFor.id, 'leave', reason);
           return r.ok ? null : r.error.message;
+        }}
+      />
+      <PledgeModal
+        delegate={pledgeAsk?.delegate ?? null}
+        current={pledgeAsk?.current ?? null}
+        text={pledgeText}
+        t={t}
+        onSkip={pledgeDone}
+        afterClose={focusSearch}
+        onSign={async (png) => {
+          if (!pledgeAsk || !pledgeText) return null;
+          const r = await useDiscipline.getState().sign(pledgeAsk.delegate.id, meeting.id, pledgeText.id, png);
+          if (!r.ok) return r.error;
+          playTone('ok');
+          void message.success(t('pledge.signed', { name: pledgeAsk.delegate.name }));
+          pledgeDone();
+          return null;
+        }}
+        onRefuse={async (note) => {
+          if (!pledgeAsk || !pledgeText) return null;
+          const r = await useDiscipline.getState().refuse(pledgeAsk.delegate.id, meeting.id, pledgeText.id, note);
+          if (!r.ok) return r.error;
+          playTone('soft');
+          void message.info(t('pledge.refused', { name: pledgeAsk.delegate.name }));
+          pledgeDone();
+          return null;
         }}
       />
     </div>

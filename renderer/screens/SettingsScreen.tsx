@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../core/election-types.js';
 import type { AppError } from '../../core/result.js';
@@ -69,6 +69,23 @@ export function SettingsScreen() {
         </Checkbox>
         <Typography.Paragraph type="secondary" className="setting-help">
           {t('settings.quorum.help')}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t('settings.discipline.title')} className="page-card">
+        <Space>
+          <Switch
+            data-testid="settings-pledge-at-desk"
+            checked={congress.settings.pledgeAtDesk}
+            onChange={async (checked) => {
+              const r = await updateSettings({ pledgeAtDesk: checked });
+              if (r.ok) void message.success(t('settings.saved'));
+              else setError(r.error);
+            }}
+          />
+          <span>{t('settings.discipline.pledgeAtDesk')}</span>
+        </Space>
+        <Typography.Paragraph type="secondary" className="setting-help">
+          {t('settings.discipline.pledgeAtDesk.help')}
         </Typography.Paragraph>
       </Card>
       <Card title={t('settings.marking.title')} className="page-card" data-testid="settings-marking">

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { Output } from '../../core/contract.js';
+import { takesDisciplineVows } from '../../core/discipline.js';
 import type { AttendanceRecord, AttendanceSummary, Delegate } from '../../core/domain.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
 import { coalesce } from '../lib/coalesce.js';
 import { playTone } from '../lib/sound.js';
+import { useCongress } from './congress.js';
+import { type Pledge, useDiscipline } from './discipline.js';
 
 export type MarkStatus = 'leave' | 'absent' | 'pending';
 
@@ -39,6 +42,19 @@ interface DeskStore {
   undoLast(): Promise<void>;
   mark(delegateId: number, status: MarkStatus, reason: string | null): Promise<Result<unknown>>;
   dismissBanner(): void;
+  /**
+   * With the congress setting `pledgeAtDesk`: delegates just checked in here who have not
+   * signed the discipline pledge, in order; the pledge dialog shows the first.
+   */
+  pledgeQueue: PledgeAsk[];
+  /** The pledge dialog for the first in the queue is done (signed, refused or skipped). */
+  nextPledge(): void;
+}
+
+/** A delegate asked for the pledge at the desk, with the pledge on record (a refusal) if any. */
+export interface PledgeAsk {
+  delegate: Delegate;
+  current: Pledge | null;
 }
 
 let seq = 0;
@@ -87,6 +103,19 @@ export const useDesk = create<DeskStore>()((set, get) => {
     set({ records });
   };
 
+  /** After a check-in: ask for the pledge when the congress does so at the desk and it is not signed yet. */
+  const askPledge = async (delegate: Delegate) => {
+    if (!useCongress.getState().file?.congress.settings.pledgeAtDesk || !takesDisciplineVows(delegate)) return;
+    const discipline = useDiscipline.getState();
+    if (!discipline.texts) void discipline.loadTexts();
+    const current = await discipline.currentPledge(delegate.id);
+    // Unknown (the call failed): ask anyway; signing twice is refused by the backend.
+    if (current.ok && current.value?.status === 'signed') return;
+    if (get().pledgeQueue.some((a) => a.delegate.id === delegate.id)) return;
+    const ask = { delegate, current: current.ok ? current.value : null };
+    set((s) => ({ pledgeQueue: [...s.pledgeQueue, ask] }));
+  };
+
   const checkInWith = async (
     issued: number,
     call: () => Promise<Result<Output<'attendance.checkIn'>>>,
@@ -98,6 +127,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
       applyRecord(record, delegate.id);
       playTone(outcome === 'checked_in' ? 'ok' : 'already');
       show(issued, { kind: outcome, delegate, seq: issued });
+      if (outcome === 'checked_in') void askPledge(delegate);
     } else if (r.error.code === 'not_found') {
       playTone('error');
       show(issued, { kind: 'not_found', query, message: r.error.message, seq: issued });
@@ -118,6 +148,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
     highlight: 0,
     highlightChosen: false,
     inFlight: 0,
+    pledgeQueue: [],
     setQuery(query) {
       set({ query, highlight: 0, highlightChosen: false });
     },
@@ -130,7 +161,16 @@ export const useDesk = create<DeskStore>()((set, get) => {
     },
     setMeeting(meetingId) {
       if (get().meetingId === meetingId) return;
-      set({ meetingId, summary: null, records: new Map(), banner: null, loadError: null, query: '', highlight: 0 });
+      set({
+        meetingId,
+        summary: null,
+        records: new Map(),
+        banner: null,
+        loadError: null,
+        query: '',
+        highlight: 0,
+        pledgeQueue: [],
+      });
       void fetchAttendance();
     },
     refresh: fetchAttendance,
@@ -153,6 +193,10 @@ export const useDesk = create<DeskStore>()((set, get) => {
       const r = await track(() => invoke('attendance.undoLast', { meetingId }));
       if (r.ok) {
         applyRecord(null, r.value.delegate.id);
+        // An undone check-in is not asked for the pledge any more (unless the dialog is already up).
+        set((s) => ({
+          pledgeQueue: s.pledgeQueue.filter((a, i) => i === 0 || a.delegate.id !== r.value.delegate.id),
+        }));
         playTone('soft');
         show(issued, { kind: 'undone', delegate: r.value.delegate, seq: issued });
       } else {
@@ -175,6 +219,9 @@ export const useDesk = create<DeskStore>()((set, get) => {
     },
     dismissBanner() {
       set({ banner: null });
+    },
+    nextPledge() {
+      set((s) => ({ pledgeQueue: s.pledgeQueue.slice(1) }));
     },
   };
 });

@@ -5,6 +5,7 @@ import { useCongress } from './congress.js';
 import { useContests } from './contests.js';
 import { useCount } from './count.js';
 import { useDesk } from './desk.js';
+import { useDiscipline } from './discipline.js';
 import { useReport } from './report.js';
 import { useRoster } from './roster.js';
 import { useTally } from './tally.js';
@@ -18,6 +19,7 @@ export function startLiveUpdates(): () => void {
     switch (event.topic) {
       case 'congress':
         void useCongress.getState().refresh();
+        useDiscipline.getState().onChange(event);
         break;
       case 'meetings':
         void useCongress.getState().refresh();
@@ -25,10 +27,12 @@ export function startLiveUpdates(): () => void {
       case 'roster':
         if (useRoster.getState().loaded) void useRoster.getState().refresh();
         void refreshAttendance(undefined);
+        useDiscipline.getState().onChange(event);
         break;
       case 'attendance':
         void refreshAttendance(event.meetingId);
         useContests.getState().onAttendanceChanged(event.meetingId);
+        useDiscipline.getState().onChange(event);
         break;
       case 'contests':
         useContests.getState().onContestsChanged(event.contestId);
@@ -39,6 +43,9 @@ export function startLiveUpdates(): () => void {
         useContests.getState().onBallotsChanged(event.contestId, event.roundId);
         useCount.getState().onBallotsChanged(event.roundId);
         useTally.getState().onBallotsChanged(event.contestId, event.roundId);
+        break;
+      case 'discipline':
+        useDiscipline.getState().onChange(event);
         break;
       case 'audit':
         break;

@@ -4,12 +4,14 @@ import { create } from 'zustand';
  * The app's pages. `print/attendance` renders only the paper form, `board` the attendance
  * board and `tally` the live count (`?contest=ID`) for the hall's projector, no app chrome.
  * `new` is the New congress form; `contests` (`?contest=ID` for one contest) and `count`
- * (`?round=ID`, ballot entry) are the election's pages.
+ * (`?round=ID`, ballot entry) are the election's pages. `discipline` (`?tab=oath|pledges|texts`)
+ * is the oath and the pledges; `print/pledges` and `print/oath` (`?meeting=ID`) their paper forms.
  */
 export const PAGES = [
   'desk',
   'roster',
   'meetings',
+  'discipline',
   'contests',
   'count',
   'tally',
@@ -19,6 +21,8 @@ export const PAGES = [
   'new',
   'board',
   'print/attendance',
+  'print/pledges',
+  'print/oath',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -136,7 +136,7 @@ describe('pledges', () => {
       status: 'leave',
       reason: '病假',
     });
-    await c.call('pledges.sign', {
+    const signed = await c.call('pledges.sign', {
       delegateId: c.id('001'),
       meetingId: c.meetingId,
       textId: c.texts.pledge.id,
@@ -156,6 +156,8 @@ describe('pledges', () => {
       ['003', 'leave', false],
       ['004', 'pending', false],
     ]);
+    // The list names each signature by its hash without reading the images.
+    expect(s.rows[0]!.pledge!.signature).toEqual(signed.signature);
     expect(s.byDelegation.map((d) => [d.delegation, d.due, d.signed])).toEqual([
       ['机关代表团', 2, 1],
       ['农村代表团', 2, 0],

@@ -1,0 +1,112 @@
+import type { Congress, Meeting } from '../../../core/domain.js';
+import { formatTime } from '../../lib/paths.js';
+import type { Oath } from '../../stores/discipline.js';
+import type { Translate } from '../../stores/language.js';
+
+export interface OathRecordData {
+  congress: Congress;
+  meeting: Meeting;
+  oath: Oath;
+  printedAt: string;
+}
+
+/**
+ * 集中宣誓记录: when, who led it, how many took it (latecomers named apart), the text sworn,
+ * the participants, and the lines to sign.
+ */
+export function OathRecordForm(props: { data: OathRecordData; t: Translate }) {
+  const { t } = props;
+  const { congress, meeting, oath } = props.data;
+  const onTime = oath.participants.filter((p) => !p.late);
+  const late = oath.participants.filter((p) => p.late);
+  const time = oath.endedAt
+    ? t('oath.form.timeRange', { start: formatTime(oath.startedAt), end: formatTime(oath.endedAt).slice(11) })
+    : t('oath.form.timeOpen', { start: formatTime(oath.startedAt) });
+  return (
+    <article className="paper-form oath-record" data-testid="oath-record">
+      <header className="paper-head">
+        <div className="paper-congress">{congress.name}</div>
+        <h1 className="paper-title">{t('oath.form.title')}</h1>
+        <div className="paper-meta">
+          <span>
+            {t('report.form.meeting')}:{meeting.name}
+          </span>
+          <span>
+            {t('report.form.date')}:{meeting.date}
+          </span>
+          {congress.venue && (
+            <span>
+              {t('report.form.venue')}:{congress.venue}
+            </span>
+          )}
+        </div>
+      </header>
+
+      <table className="paper-table">
+        <tbody>
+          <tr data-testid="oath-form-time">
+            <th scope="row">{t('oath.form.time')}</th>
+            <td>{time}</td>
+          </tr>
+          <tr data-testid="oath-form-leader">
+            <th scope="row">{t('oath.form.leader')}</th>
+            <td>{oath.leader ?? ''}</td>
+          </tr>
+          <tr data-testid="oath-form-count">
+            <th scope="row">{t('oath.form.count')}</th>
+            <td>
+              {late.length > 0
+                ? t('oath.form.countWithLate', { n: oath.participants.length, late: late.length })
+                : t('report.form.count', { n: oath.participants.length })}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t('oath.form.text')}</th>
+            <td>
+              <div className="paper-body-text">{oath.text.body}</div>
+              <div className="paper-small">{t('discipline.text.version', { version: oath.text.version })}</div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      <section className="oath-form-names">
+        <h2>{t('oath.form.participants', { n: onTime.length })}</h2>
+        <ol className="oath-name-grid" data-testid="oath-form-names">
+          {onTime.map((p) => (
+            <li key={p.delegate.id}>
+              <span className="oath-name-badge">{p.delegate.badge}</span>
+              {p.delegate.name}
+            </li>
+          ))}
+        </ol>
+        {late.length > 0 && (
+          <>
+            <h2>{t('oath.form.latecomers', { n: late.length })}</h2>
+            <ol className="oath-name-grid" data-testid="oath-form-late">
+              {late.map((p) => (
+                <li key={p.delegate.id}>
+                  <span className="oath-name-badge">{p.delegate.badge}</span>
+                  {p.delegate.name}
+                  <span className="oath-name-time">{formatTime(p.joinedAt).slice(11, 16)}</span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+
+      <section className="paper-signatures">
+        <div className="paper-sign">
+          <span>{t('oath.form.sign.recorder')}:</span>
+          <span className="paper-line" />
+        </div>
+        <div className="paper-sign paper-sign-secretariat">
+          <span>{t('report.form.sign.secretariat')}</span>
+          <span className="paper-date">{t('report.form.sign.date')}</span>
+        </div>
+      </section>
+      <footer className="paper-foot">{t('report.form.printedAt', { at: props.data.printedAt })}</footer>
+    </article>
+  );
+}

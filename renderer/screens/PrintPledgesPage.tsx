@@ -1,0 +1,84 @@
+import { Spin } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type PledgeRosterData, PledgeRosterForm } from '../components/discipline/PledgeRosterForm.js';
+import { imagesDecoded, PrintToolbar } from '../components/discipline/PrintToolbar.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { formatTime, joinPath, safeFileName } from '../lib/paths.js';
+import { currentMeeting, useCongress } from '../stores/congress.js';
+import { signatureKey, signedPledges, useDiscipline } from '../stores/discipline.js';
+import { useT } from '../stores/language.js';
+import { useRoute } from '../stores/route.js';
+
+/** The meeting a print route is about: `?meeting=ID`, else the current one. */
+export function usePrintMeetingId(): number | null {
+  const query = useRoute((s) => s.query);
+  const current = useCongress(currentMeeting);
+  const requested = Number(query.meeting);
+  return Number.isInteger(requested) && requested > 0 ? requested : (current?.id ?? null);
+}
+
+/**
+ * `#/print/pledges?meeting=ID`: 严肃换届纪律承诺书签署名册 alone, every signature image in
+ * place. `data-ready` says when it is filled and the images are decoded.
+ */
+export function PrintPledgesPage() {
+  const t = useT();
+  const status = useCongress((s) => s.status);
+  const openError = useCongress((s) => s.openError);
+  const congress = useCongress((s) => s.file?.congress ?? null);
+  const meetings = useCongress((s) => s.meetings);
+  const defaultDirectory = useCongress((s) => s.info?.defaultDirectory ?? '');
+  const meetingId = usePrintMeetingId();
+  const storeMeeting = useDiscipline((s) => s.meetingId);
+  const summary = useDiscipline((s) => s.summary);
+  const text = useDiscipline((s) => s.texts?.pledge ?? null);
+  const signatures = useDiscipline((s) => s.signatures);
+  const loadError = useDiscipline((s) => s.loadError);
+  const signaturesError = useDiscipline((s) => s.signaturesError);
+
+  useEffect(() => (meetingId === null ? undefined : useDiscipline.getState().watch(meetingId)), [meetingId]);
+  const signed = useMemo(
+    () => (storeMeeting === meetingId ? signedPledges(summary) : []),
+    [summary, storeMeeting, meetingId],
+  );
+  useEffect(() => {
+    if (signed.length > 0) void useDiscipline.getState().loadSignatures(signed);
+  }, [signed]);
+
+  const data = useMemo((): PledgeRosterData | null => {
+    const meeting = meetings.find((m) => m.id === meetingId);
+    if (!congress || !meeting || !summary || storeMeeting !== meetingId || !text) return null;
+    if (!signed.every((p) => signatures.has(signatureKey(p)))) return null;
+    return { congress, meeting, summary, text, signatures, printedAt: formatTime(new Date().toISOString()) };
+  }, [congress, meetings, meetingId, summary, storeMeeting, text, signed, signatures]);
+
+  const sheet = useRef<HTMLDivElement>(null);
+  const [decoded, setDecoded] = useState<PledgeRosterData | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (data) void imagesDecoded(sheet.current).then(() => live && setDecoded(data));
+    return () => {
+      live = false;
+    };
+  }, [data]);
+  const ready = data !== null && decoded === data;
+
+  const error = loadError ?? signaturesError ?? openError;
+  const pdfName = data ? `${safeFileName(`${data.meeting.name}-${t('pledge.roster.title')}`)}.pdf` : 'pledges.pdf';
+  return (
+    <main className="print-page" data-testid="print-page" data-ready={ready}>
+      <PrintToolbar ready={ready} pdfPath={joinPath(defaultDirectory, pdfName)} t={t} />
+      {data ? (
+        <div ref={sheet}>
+          <PledgeRosterForm data={data} t={t} />
+        </div>
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : status === 'ready' && !congress ? (
+        <ErrorAlert error={{ code: 'no_congress_open', message: t('error.no_congress_open') }} />
+      ) : (
+        <Spin />
+      )}
+    </main>
+  );
+}
