@@ -246,6 +246,21 @@ const rankedChoice = z.object({
   votes: z.number().int(),
 });
 
+/** Rule 11's structure of an elected body (core/structure.ts). */
+const bodyStructureSchema = z.object({
+  total: z.number().int(),
+  women: z.number().int(),
+  under35: z.number().int(),
+  minority: z.number().int(),
+  education: z.array(z.object({ level: z.string(), count: z.number().int() })),
+  unknown: z.object({
+    gender: z.number().int(),
+    birthDate: z.number().int(),
+    ethnicity: z.number().int(),
+    education: z.number().int(),
+  }),
+});
+
 const roundResult = z.object({
   round,
   tally: z.object({
@@ -268,19 +283,7 @@ const roundResult = z.object({
   /** Why the figures are not final yet (entries missing, set-aside ballots, unreconciled stacks, not closed). */
   provisional: z.array(z.enum(['not_closed', 'ballots_missing', 'set_aside_pending', 'stacks_unreconciled'])),
   /** Structure of those elected (rule 11): women, under 35 on the election day, minority, education. */
-  structure: z.object({
-    total: z.number().int(),
-    women: z.number().int(),
-    under35: z.number().int(),
-    minority: z.number().int(),
-    education: z.array(z.object({ level: z.string(), count: z.number().int() })),
-    unknown: z.object({
-      gender: z.number().int(),
-      birthDate: z.number().int(),
-      ethnicity: z.number().int(),
-      education: z.number().int(),
-    }),
-  }),
+  structure: bodyStructureSchema,
 });
 
 const stackSummary = z.object({
@@ -579,20 +582,6 @@ export const disciplineContract = {
 } as const;
 
 // ——— Signed results, verification and the district view (issue 4) ———
-
-const bodyStructureSchema = z.object({
-  total: z.number().int(),
-  women: z.number().int(),
-  under35: z.number().int(),
-  minority: z.number().int(),
-  education: z.array(z.object({ level: z.string(), count: z.number().int() })),
-  unknown: z.object({
-    gender: z.number().int(),
-    birthDate: z.number().int(),
-    ethnicity: z.number().int(),
-    education: z.number().int(),
-  }),
-});
 
 export const VERIFY_FAILURE_KINDS = [
   'malformed',
