@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -5,7 +6,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ResultFile, resultJsonSchema } from '../../core/result-file.js';
-import { FileKeyStore, KEY_FILE_NAME } from '../../db/installation-key.js';
+import { FileKeyStore, fingerprintOfRaw, KEY_FILE_NAME, rawPublicKey } from '../../db/installation-key.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/result-sign.js';
 import { dumpTables, makeBackend } from './helpers.js';
 import { countedCongress, exported, forge } from './result-setup.js';
@@ -233,5 +234,143 @@ describe('the published format', () => {
     const broken = JSON.parse(e.text) as ResultFile;
     (broken.content.contests[0]!.rounds[0]!.ballots[0] as { marks: string }).marks = 'ooq-';
     expect(validate(broken)).toBe(false);
+  });
+});
+
+describe('a file written by other software, following docs/result-file.md', () => {
+  it('verifies when it follows the page, and fails the recount when its figures are wrong', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const raw = rawPublicKey(privateKey);
+    const facts = { gender: null, birthDate: null, ethnicity: null, education: null };
+    const content = {
+      congress: {
+        name: '中国共产党某镇第一次代表大会',
+        date: '2026-04-01',
+        venue: '某镇礼堂',
+        settings: {
+          quorumAllowEqual: false,
+          marking: {
+            circle: 'for',
+            cross: 'against',
+            none: 'abstain',
+            writeInNeedsMark: true,
+            writeInNeedsAgainst: true,
+          },
+        },
+      },
+      delegates: { voting: 3, alternate: 0, nonvoting: 0 },
+      meetings: [
+        {
+          id: 1,
+          name: '选举大会',
+          date: '2026-04-01',
+          attendance: { due: 3, present: 3, leave: 0, absent: 0, nonvotingPresent: 0, alternatePresent: 0 },
+          oath: null,
+        },
+      ],
+      pledges: { due: 3, signed: 0, refused: 0 },
+      contests: [
+        {
+          id: 7,
+          meetingId: 1,
+          title: '纪委委员',
+          kind: 'election',
+          seats: 1,
+          marginPercent: 20,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [
+            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
+            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
+          ],
+          rounds: [
+            {
+              number: 1,
+              kind: 'first',
+              seats: 1,
+              status: 'closed',
+              candidateIds: [1, 2],
+              votersPresent: 3,
+              due: 3,
+              ballotsPrinted: 3,
+              issued: 3,
+              spareVoided: 0,
+              collected: 3,
+              closedBy: '总监票人',
+              closedAt: '2026-04-01T10:00:00.000Z',
+              ballots: ['ox', 'ox', 'oo'].map((marks, i) => ({
+                seq: i + 1,
+                marks,
+                writeIns: [],
+                state: 'counted',
+                entry: null,
+                decision: null,
+              })),
+              tally: {
+                counted: 3,
+                valid: 2,
+                invalid: 1,
+                pendingSetAside: 0,
+                candidates: [
+                  { for: 2, against: 0, abstain: 0 },
+                  { for: 0, against: 2, abstain: 0 },
+                ],
+                writeIns: [],
+              },
+              decision: {
+                threshold: 2,
+                basis: 3,
+                basisKind: 'present',
+                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
+          structure: {
+            total: 1,
+            women: 0,
+            under35: 0,
+            minority: 0,
+            education: [],
+            unknown: { gender: 1, birthDate: 1, ethnicity: 1, education: 1 },
+          },
+        },
+      ],
+    };
+    const write = (c: typeof content) => {
+      const unsigned = {
+        format: 'congress-desk-result',
+        formatVersion: 1,
+        app: { name: 'other', version: '1' },
+        exportedAt: '2026-04-01T10:05:00.000Z',
+        content: c,
+        contentHash: sha256Hex(canonicalJson(c)),
+        audit: { entries: 0, head: '0'.repeat(64) },
+      };
+      const value = sign(null, Buffer.from(canonicalJson(unsigned)), privateKey).toString('base64');
+      const signature = {
+        algorithm: 'Ed25519',
+        publicKey: raw.toString('base64'),
+        fingerprint: fingerprintOfRaw(raw),
+        value,
+      };
+      // Pretty-printed on purpose: a verifier canonicalises what it parsed.
+      return JSON.stringify({ ...unsigned, signature }, null, 2);
+    };
+    const good = verifyResultText(write(content), fingerprintOfRaw(raw));
+    expect(good.failures).toEqual([]);
+    expect(good.ok).toBe(true);
+
+    const wrong = structuredClone(content);
+    wrong.contests[0]!.rounds[0]!.tally.invalid = 0;
+    wrong.contests[0]!.rounds[0]!.tally.valid = 3;
+    const report = verifyResultText(write(wrong), null);
+    expect(report.failures.map((f) => [f.kind, f.subject, f.stated, f.recounted])).toEqual([
+      ['recount_differs', '有效票', '3', '2'],
+      ['recount_differs', '无效票', '0', '1'],
+    ]);
   });
 });
