@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ResultFile, resultJsonSchema } from '../../core/result-file.js';
+import { createCountedDemoCongress } from '../../db/demo-election.js';
 import { FileKeyStore, fingerprintOfRaw, KEY_FILE_NAME, rawPublicKey } from '../../db/installation-key.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/result-sign.js';
 import { dumpTables, makeBackend } from './helpers.js';
@@ -372,5 +373,27 @@ describe('a file written by other software, following docs/result-file.md', () =
       ['recount_differs', '有效票', '3', '2'],
       ['recount_differs', '无效票', '0', '1'],
     ]);
+  });
+});
+
+describe('the demo congress counted to the end', () => {
+  it('exports a signed file that verifies, with the oath, the pledges and both contests', async () => {
+    const tb = makeBackend();
+    const file = path.join(tb.dir, 'demo.congress');
+    const built = createCountedDemoCongress(file);
+    expect(built.ok).toBe(true);
+    await tb.call('congress.open', { path: file });
+    const out = path.join(tb.dir, 'demo-result.json');
+    const exported = await tb.call('result.export', { path: out, csvPath: null });
+    const report = await tb.call('result.verify', { path: out, fingerprint: exported.fingerprint });
+    expect(report.failures).toEqual([]);
+    const s = report.summary!;
+    expect(s.contests.map((c) => [c.title, c.seats, c.elected.length])).toEqual([
+      ['党委委员', 7, 7],
+      ['纪委委员', 3, 3],
+    ]);
+    expect(s.meetings.at(-1)!.oathParticipants).toBeGreaterThan(100);
+    expect(s.pledges.signed).toBe(s.pledges.due - 3);
+    expect(await tb.call('audit.verify', {})).toMatchObject({ ok: true });
   });
 });
