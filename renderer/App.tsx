@@ -4,11 +4,12 @@ import { antdLocales } from './lib/antd-locale.js';
 import { AppFrame } from './screens/AppFrame.js';
 import { BoardPage } from './screens/BoardPage.js';
 import { OperatorModal } from './screens/OperatorModal.js';
-import { PrintAttendancePage } from './screens/PrintAttendancePage.js';
+import { PrintFormPage } from './screens/PrintFormPage.js';
 import { PrintOathPage } from './screens/PrintOathPage.js';
 import { PrintPledgesPage } from './screens/PrintPledgesPage.js';
 import { StartScreen } from './screens/StartScreen.js';
 import { TallyPage } from './screens/TallyPage.js';
+import { VerifyScreen } from './screens/VerifyScreen.js';
 import { useCongress } from './stores/congress.js';
 import { useLanguage, useT } from './stores/language.js';
 import { useRoute } from './stores/route.js';
@@ -45,7 +46,9 @@ function Screens() {
       ? `${t('board.title')} · ${t('app.name')}`
       : page === 'tally'
         ? `${t('tally.title')} · ${t('app.name')}`
-        : t('app.name');
+        : page === 'verify'
+          ? `${t('verify.title')} · ${t('app.name')}`
+          : t('app.name');
 
   useEffect(() => {
     document.title = title;
@@ -53,7 +56,9 @@ function Screens() {
 
   // The print routes show the paper form alone, for printing and for `page.pdf()`; the
   // board and the tally are the projector's windows. None asks for the operator: they only read.
-  if (page === 'print/attendance') return <PrintAttendancePage />;
+  if (page === 'print/attendance' || page === 'print/ballots' || page === 'print/count' || page === 'print/election') {
+    return <PrintFormPage />;
+  }
   if (page === 'print/pledges') return <PrintPledgesPage />;
   if (page === 'print/oath') return <PrintOathPage />;
   if (page === 'board') return <BoardPage />;
@@ -78,6 +83,8 @@ function Screens() {
       </div>
     );
   }
+  // Checking result files needs no congress (the district's machine has none) and no operator.
+  if (page === 'verify') return <VerifyScreen />;
   return (
     <>
       {open ? <AppFrame /> : <StartScreen />}

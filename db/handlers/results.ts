@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { fail, ok, type Result } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
 import { appVersion } from '../app-version.js';
+import { verifyAuditChain } from '../audit.js';
 import { districtView, districtWorkbook } from '../district.js';
 import { listContests, noteOf, withNote } from '../elections.js';
 import type { InstallationKey } from '../installation-key.js';
@@ -122,6 +123,14 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
       if (target !== null && !fs.existsSync(path.dirname(target))) {
         return fail('file_io', `文件夹不存在:${path.dirname(target)}`, { field: 'path', value: target });
       }
+    }
+    // A file whose history was edited behind the app signs nothing: the head would vouch for it.
+    const chain = verifyAuditChain(db);
+    if (!chain.ok) {
+      return fail('conflict', `审计日志校验失败(第 ${chain.firstBrokenId} 条被改动),不能导出结果`, {
+        field: 'audit',
+        value: String(chain.firstBrokenId),
+      });
     }
     const content = resultContent(db);
     const audit = auditHead(db);

@@ -1,5 +1,7 @@
 import type { AttendanceRecord, AttendanceSummary, Congress, Delegate, Meeting } from '../../core/domain.js';
 import type { Translate } from '../stores/language.js';
+import { PaperFooter, type PaperSeal } from './print/PaperFooter.js';
+import { meetingMeta, PaperHead } from './print/PaperHead.js';
 
 export interface AttendanceFormData {
   congress: Congress;
@@ -7,13 +9,14 @@ export interface AttendanceFormData {
   summary: AttendanceSummary;
   records: AttendanceRecord[];
   delegates: Delegate[];
+  seal: PaperSeal | null;
   printedAt: string;
 }
 
 /**
  * 清点到会人数报告单, laid out like the paper form the scrutineers sign: the figures, the
  * names on leave (with reasons) and absent, those apart from the count, the quorum
- * statement, and the signature lines.
+ * statement, and the signature lines with the key's fingerprint and the result's hash.
  */
 export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }) {
   const { t } = props;
@@ -74,23 +77,12 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
 
   return (
     <article className="paper-form" data-testid="attendance-report">
-      <header className="paper-head">
-        <div className="paper-congress">{congress.name}</div>
-        <h1 className="paper-title">{t('report.title')}</h1>
-        <div className="paper-meta">
-          <span>
-            {t('report.form.meeting')}:{meeting.name}
-          </span>
-          <span>
-            {t('report.form.date')}:{meeting.date}
-          </span>
-          {congress.venue && (
-            <span>
-              {t('report.form.venue')}:{congress.venue}
-            </span>
-          )}
-        </div>
-      </header>
+      <PaperHead
+        congress={congress.name}
+        title={t('report.title')}
+        meta={meetingMeta(t, meeting, congress.venue)}
+        t={t}
+      />
 
       <table className="paper-table">
         <tbody>
@@ -113,19 +105,7 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
         {t(statementKey, { present: s.present, due: s.due })}
       </p>
 
-      <section className="paper-signatures">
-        {(['chief', 'scrutineer', 'counter'] as const).map((role) => (
-          <div key={role} className="paper-sign">
-            <span>{t(`report.form.sign.${role}`)}:</span>
-            <span className="paper-line" />
-          </div>
-        ))}
-        <div className="paper-sign paper-sign-secretariat">
-          <span>{t('report.form.sign.secretariat')}</span>
-          <span className="paper-date">{t('report.form.sign.date')}</span>
-        </div>
-      </section>
-      <footer className="paper-foot">{t('report.form.printedAt', { at: props.data.printedAt })}</footer>
+      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
     </article>
   );
 }

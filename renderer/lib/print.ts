@@ -1,4 +1,6 @@
 import { invokeShell, isDesktop } from '../api/index.js';
+import { loopbackToken } from '../api/token.js';
+import { hashFor, type Page } from '../stores/route.js';
 
 /** Print the window: Electron's print dialog through the shell, else the browser's. */
 export async function printWindow(): Promise<void> {
@@ -21,4 +23,27 @@ export async function savePdf(
   const printed = await invokeShell('shell.print', { pdfPath: chosen.value.path });
   if (!printed?.ok) return { path: null, error: printed?.error.message };
   return { path: chosen.value.path };
+}
+
+/** A print route: the paper form alone in its own window. */
+export type PrintPage = Page & `print/${string}`;
+
+/**
+ * Opens a print route (`#/print/count?round=ID`) in a window of its own, like the board: one
+ * window per kind of form, so opening another form of that kind replaces it. In a browser the
+ * loopback token goes along in the hash; Electron opens the app's own URLs as app windows.
+ */
+export function openPrintWindow(page: PrintPage, query: Record<string, string>): void {
+  const token = loopbackToken();
+  const inSearch = new URLSearchParams(window.location.search).has('token');
+  const q: Record<string, string> = { ...query };
+  if (token && !inSearch) q.token = token;
+  const url = `${window.location.pathname}${window.location.search}${hashFor(page, q)}`;
+  window.open(url, `congress-desk-${page.replace('/', '-')}`, 'popup,width=960,height=1000')?.focus();
+}
+
+/** Resolves once every image inside `root` is decoded, so a PDF taken then shows them all. */
+export async function imagesDecoded(root: HTMLElement | null): Promise<void> {
+  if (!root) return;
+  await Promise.all([...root.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
 }

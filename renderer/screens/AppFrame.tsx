@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   CloseOutlined,
+  ExportOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
   SafetyCertificateOutlined,
@@ -20,7 +21,9 @@ import { useAudit } from '../stores/audit.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useDesk } from '../stores/desk.js';
 import { useDiscipline } from '../stores/discipline.js';
+import { useForms } from '../stores/forms.js';
 import { useT } from '../stores/language.js';
+import { useResults } from '../stores/results.js';
 import { useRoster } from '../stores/roster.js';
 import { type Page, useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
@@ -32,6 +35,7 @@ import { DisciplineScreen } from './DisciplineScreen.js';
 import { MeetingsScreen } from './MeetingsScreen.js';
 import { NewCongressScreen } from './NewCongressScreen.js';
 import { ReportScreen } from './ReportScreen.js';
+import { ResultsScreen } from './ResultsScreen.js';
 import { RosterScreen } from './RosterScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 
@@ -42,6 +46,7 @@ const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
   { page: 'discipline', label: 'nav.discipline', icon: <SafetyCertificateOutlined /> },
   { page: 'contests', label: 'nav.contests', icon: <CheckSquareOutlined /> },
   { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
+  { page: 'results', label: 'nav.results', icon: <ExportOutlined /> },
   { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
   { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
@@ -62,6 +67,8 @@ export function AppFrame() {
       useDesk.getState().setMeeting(null);
       useAudit.getState().reset();
       useDiscipline.getState().reset();
+      useForms.getState().reset();
+      useResults.getState().reset();
     };
   }, [path]);
   useEffect(() => {
@@ -106,6 +113,8 @@ function PageView({ page }: { page: Page }) {
       return <CountScreen />;
     case 'report':
       return <ReportScreen />;
+    case 'results':
+      return <ResultsScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

@@ -2,7 +2,6 @@ import { FileProtectOutlined, PrinterOutlined, SearchOutlined } from '@ant-desig
 import { Alert, App, Button, Input, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../core/result.js';
-import { loopbackToken } from '../api/token.js';
 import { OathPanel } from '../components/discipline/OathPanel.js';
 import { PledgeModal } from '../components/discipline/PledgeModal.js';
 import {
@@ -14,13 +13,14 @@ import {
 import { ReasonModal } from '../components/discipline/ReasonModal.js';
 import { TextEditor } from '../components/discipline/TextEditor.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { openPrintWindow } from '../lib/print.js';
 import { searchDelegates } from '../lib/search.js';
 import { useHeight } from '../lib/useHeight.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { type PledgeRow, useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
-import { hashFor, type Page, useRoute } from '../stores/route.js';
+import { useRoute } from '../stores/route.js';
 
 /** The one key that records the moment the oath begins (shown on the button). */
 const OATH_KEY = 'F9';
@@ -30,16 +30,6 @@ type Tab = (typeof TABS)[number];
 
 const FILTERS = ['open', 'signed', 'refused', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
-
-/** Opens a print route (`#/print/pledges?meeting=ID`) in a window of its own, like the board. */
-function openPrintWindow(page: Page & `print/${string}`, meetingId: number): void {
-  const token = loopbackToken();
-  const inSearch = new URLSearchParams(window.location.search).has('token');
-  const query: Record<string, string> = { meeting: String(meetingId) };
-  if (token && !inSearch) query.token = token;
-  const url = `${window.location.pathname}${window.location.search}${hashFor(page, query)}`;
-  window.open(url, `congress-desk-${page.replace('/', '-')}`, 'popup,width=960,height=1000')?.focus();
-}
 
 /**
  * 纪律承诺: the collective oath of the current meeting (one key at the moment it begins),
@@ -71,7 +61,7 @@ export function DisciplineScreen() {
         <Space>
           <Button
             icon={<PrinterOutlined />}
-            onClick={() => openPrintWindow('print/pledges', meeting.id)}
+            onClick={() => openPrintWindow('print/pledges', { meeting: String(meeting.id) })}
             data-testid="discipline-print-pledges"
           >
             {t('discipline.print.pledges')}
@@ -79,7 +69,7 @@ export function DisciplineScreen() {
           <Button
             icon={<PrinterOutlined />}
             disabled={!oathExists}
-            onClick={() => openPrintWindow('print/oath', meeting.id)}
+            onClick={() => openPrintWindow('print/oath', { meeting: String(meeting.id) })}
             data-testid="discipline-print-oath"
           >
             {t('discipline.print.oath')}
@@ -199,7 +189,7 @@ function OathTab(props: { meetingId: number }) {
         if (!r.ok) report(r.error);
         return r.ok;
       }}
-      onPrint={() => openPrintWindow('print/oath', props.meetingId)}
+      onPrint={() => openPrintWindow('print/oath', { meeting: String(props.meetingId) })}
       t={t}
     />
   );

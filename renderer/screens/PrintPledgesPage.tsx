@@ -1,13 +1,13 @@
-import { Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type PledgeRosterData, PledgeRosterForm } from '../components/discipline/PledgeRosterForm.js';
-import { imagesDecoded, PrintToolbar } from '../components/discipline/PrintToolbar.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
-import { formatTime, joinPath, safeFileName } from '../lib/paths.js';
+import { PrintPage } from '../components/print/PrintPage.js';
+import { formatTime, safeFileName } from '../lib/paths.js';
+import { imagesDecoded } from '../lib/print.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { signatureKey, signedPledges, useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoute } from '../stores/route.js';
+import { usePaperSeal } from './useFormView.js';
 
 /** The meeting a print route is about: `?meeting=ID`, else the current one. */
 export function usePrintMeetingId(): number | null {
@@ -23,11 +23,8 @@ export function usePrintMeetingId(): number | null {
  */
 export function PrintPledgesPage() {
   const t = useT();
-  const status = useCongress((s) => s.status);
-  const openError = useCongress((s) => s.openError);
   const congress = useCongress((s) => s.file?.congress ?? null);
   const meetings = useCongress((s) => s.meetings);
-  const defaultDirectory = useCongress((s) => s.info?.defaultDirectory ?? '');
   const meetingId = usePrintMeetingId();
   const storeMeeting = useDiscipline((s) => s.meetingId);
   const summary = useDiscipline((s) => s.summary);
@@ -35,6 +32,7 @@ export function PrintPledgesPage() {
   const signatures = useDiscipline((s) => s.signatures);
   const loadError = useDiscipline((s) => s.loadError);
   const signaturesError = useDiscipline((s) => s.signaturesError);
+  const { seal, settled } = usePaperSeal();
 
   useEffect(() => (meetingId === null ? undefined : useDiscipline.getState().watch(meetingId)), [meetingId]);
   const signed = useMemo(
@@ -49,8 +47,8 @@ export function PrintPledgesPage() {
     const meeting = meetings.find((m) => m.id === meetingId);
     if (!congress || !meeting || !summary || storeMeeting !== meetingId || !text) return null;
     if (!signed.every((p) => signatures.has(signatureKey(p)))) return null;
-    return { congress, meeting, summary, text, signatures, printedAt: formatTime(new Date().toISOString()) };
-  }, [congress, meetings, meetingId, summary, storeMeeting, text, signed, signatures]);
+    return { congress, meeting, summary, text, signatures, seal, printedAt: formatTime(new Date().toISOString()) };
+  }, [congress, meetings, meetingId, summary, storeMeeting, text, signed, signatures, seal]);
 
   const sheet = useRef<HTMLDivElement>(null);
   const [decoded, setDecoded] = useState<PledgeRosterData | null>(null);
@@ -61,24 +59,21 @@ export function PrintPledgesPage() {
       live = false;
     };
   }, [data]);
-  const ready = data !== null && decoded === data;
+  const ready = data !== null && decoded === data && settled;
 
-  const error = loadError ?? signaturesError ?? openError;
   const pdfName = data ? `${safeFileName(`${data.meeting.name}-${t('pledge.roster.title')}`)}.pdf` : 'pledges.pdf';
   return (
-    <main className="print-page" data-testid="print-page" data-ready={ready}>
-      <PrintToolbar ready={ready} pdfPath={joinPath(defaultDirectory, pdfName)} t={t} />
-      {data ? (
-        <div ref={sheet}>
-          <PledgeRosterForm data={data} t={t} />
-        </div>
-      ) : error ? (
-        <ErrorAlert error={error} />
-      ) : status === 'ready' && !congress ? (
-        <ErrorAlert error={{ code: 'no_congress_open', message: t('error.no_congress_open') }} />
-      ) : (
-        <Spin />
-      )}
-    </main>
+    <PrintPage
+      ready={ready}
+      form={
+        data && (
+          <div ref={sheet}>
+            <PledgeRosterForm data={data} t={t} />
+          </div>
+        )
+      }
+      error={loadError ?? signaturesError}
+      pdfName={pdfName}
+    />
   );
 }

@@ -1,13 +1,15 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Input, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { KeyOutlined, SaveOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Descriptions, Input, Select, Space, Spin, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../core/election-types.js';
 import type { AppError } from '../../core/result.js';
 import { invokeShell, isDesktop } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { baseName, directoryOf, formatBytes, joinPath, today } from '../lib/paths.js';
+import { Fingerprint } from '../components/Fingerprint.js';
+import { baseName, directoryOf, formatBytes, formatTime, joinPath, today } from '../lib/paths.js';
 import { useCongress } from '../stores/congress.js';
-import { useT } from '../stores/language.js';
+import { type Translate, useT } from '../stores/language.js';
+import { useResults } from '../stores/results.js';
 
 /** Quorum setting, marking convention (rule 3), and Save a backup copy. */
 export function SettingsScreen() {
@@ -121,6 +123,7 @@ export function SettingsScreen() {
           {t('settings.marking.writeInNeedsAgainst')}
         </Checkbox>
       </Card>
+      <KeyCard t={t} />
       <Card title={t('settings.backup.title')} className="page-card">
         <Typography.Paragraph type="secondary">{t('settings.backup.help')}</Typography.Paragraph>
         {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
@@ -158,5 +161,51 @@ export function SettingsScreen() {
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * The installation key that signs result files: its fingerprint large and spaced, to read
+ * aloud and compare with the paper forms, how the private key is kept, and since when.
+ */
+function KeyCard(props: { t: Translate }) {
+  const { t } = props;
+  const key = useResults((s) => s.key);
+  const error = useResults((s) => s.keyError);
+  useEffect(() => {
+    void useResults.getState().loadKey();
+  }, []);
+  return (
+    <Card
+      title={
+        <Space>
+          <KeyOutlined />
+          {t('key.title')}
+        </Space>
+      }
+      className="page-card"
+      data-testid="settings-key"
+    >
+      {error && <ErrorAlert error={error} />}
+      {key ? (
+        <>
+          <div className="key-fingerprint">
+            <Typography.Text type="secondary">{t('key.fingerprint')}</Typography.Text>
+            <Fingerprint value={key.fingerprint} testId="settings-key-fingerprint" />
+          </div>
+          <Typography.Paragraph type="secondary">{t('key.help')}</Typography.Paragraph>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('key.protection')}>
+              <span data-testid="settings-key-protection" data-protection={key.protection}>
+                {t(key.protection === 'safeStorage' ? 'key.protection.safeStorage' : 'key.protection.file')}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('key.createdAt')}>{formatTime(key.createdAt)}</Descriptions.Item>
+          </Descriptions>
+        </>
+      ) : (
+        !error && <Spin />
+      )}
+    </Card>
   );
 }

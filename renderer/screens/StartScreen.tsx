@@ -1,4 +1,10 @@
-import { FileAddOutlined, FolderOpenOutlined, HistoryOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import {
+  FileAddOutlined,
+  FolderOpenOutlined,
+  HistoryOutlined,
+  PlayCircleOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { invokeShell, isDesktop } from '../api/index.js';
@@ -25,6 +31,7 @@ export function StartScreen() {
   // `#/new` (File › New) with no congress open: the form is here; focus it, and leave the
   // route at the desk so that whatever is opened next shows its desk, not the form again.
   const page = useRoute((s) => s.page);
+  const navigate = useRoute((s) => s.navigate);
   const [focusNew, setFocusNew] = useState(0);
   useEffect(() => {
     if (page !== 'new') return;
@@ -158,6 +165,21 @@ export function StartScreen() {
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('start.recent.empty')} />
             )}
+          </Card>
+
+          <Card
+            title={
+              <Space>
+                <SafetyCertificateOutlined />
+                {t('start.verify.title')}
+              </Space>
+            }
+            data-testid="start-verify"
+          >
+            <Typography.Paragraph type="secondary">{t('start.verify.description')}</Typography.Paragraph>
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('verify')} data-testid="open-verify">
+              {t('start.verify.button')}
+            </Button>
           </Card>
         </div>
       </div>

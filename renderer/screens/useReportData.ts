@@ -6,7 +6,7 @@ import { useReport } from '../stores/report.js';
 import { useRoster } from '../stores/roster.js';
 
 /** Everything the attendance form needs for one meeting, or null while it loads. */
-export function useReportData(meetingId: number | null): AttendanceFormData | null {
+export function useReportData(meetingId: number | null): Omit<AttendanceFormData, 'seal'> | null {
   const congress = useCongress((s) => s.file?.congress ?? null);
   const meetings = useCongress((s) => s.meetings);
   const delegates = useRoster((s) => s.delegates);

@@ -6,7 +6,9 @@ import { useContests } from './contests.js';
 import { useCount } from './count.js';
 import { useDesk } from './desk.js';
 import { useDiscipline } from './discipline.js';
+import { useForms } from './forms.js';
 import { useReport } from './report.js';
+import { useResults } from './results.js';
 import { useRoster } from './roster.js';
 import { useTally } from './tally.js';
 
@@ -50,6 +52,9 @@ export function startLiveUpdates(): () => void {
       case 'audit':
         break;
     }
+    // The paper forms and the result's hash follow whatever they show.
+    useForms.getState().onChange(event);
+    useResults.getState().onChange(event);
     // Every write appends an audit row; the log follows when its first page is shown.
     const audit = useAudit.getState();
     if (audit.cursors.length === 1 && audit.entries.length > 0) void audit.refresh();

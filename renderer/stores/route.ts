@@ -6,6 +6,10 @@ import { create } from 'zustand';
  * `new` is the New congress form; `contests` (`?contest=ID` for one contest) and `count`
  * (`?round=ID`, ballot entry) are the election's pages. `discipline` (`?tab=oath|pledges|texts`)
  * is the oath and the pledges; `print/pledges` and `print/oath` (`?meeting=ID`) their paper forms.
+ * `report` lists rule 11's forms (`?meeting=ID&form=…`), each also a print route:
+ * `print/ballots` (`?meeting=ID`), `print/count` (`?round=ID`), `print/election` (`?contest=ID`).
+ * `results` exports the signed result file; `verify` checks result files (and the district
+ * view of several) and works with no congress open.
  */
 export const PAGES = [
   'desk',
@@ -16,6 +20,7 @@ export const PAGES = [
   'count',
   'tally',
   'report',
+  'results',
   'audit',
   'settings',
   'new',
@@ -23,6 +28,10 @@ export const PAGES = [
   'print/attendance',
   'print/pledges',
   'print/oath',
+  'print/ballots',
+  'print/count',
+  'print/election',
+  'verify',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

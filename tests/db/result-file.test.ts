@@ -9,7 +9,7 @@ import { type ResultFile, resultJsonSchema } from '../../core/result-file.js';
 import { createCountedDemoCongress } from '../../db/demo-election.js';
 import { FileKeyStore, fingerprintOfRaw, KEY_FILE_NAME, rawPublicKey } from '../../db/installation-key.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/result-sign.js';
-import { dumpTables, makeBackend } from './helpers.js';
+import { dumpTables, makeBackend, rawDb } from './helpers.js';
 import { countedCongress, exported, forge } from './result-setup.js';
 
 describe('the installation key', () => {
@@ -65,6 +65,20 @@ describe('export and verify', () => {
     const error = await e.failure('result.export', { path: path.join(e.dir, 'x.json'), csvPath: null });
     expect(error.message).toContain('尚有选举未结束:党委委员');
     expect(fs.existsSync(path.join(e.dir, 'x.json'))).toBe(false);
+  });
+
+  it('refuses to sign a file whose audit log was edited behind the app', async () => {
+    const e = await countedCongress();
+    await e.call('rounds.close', { roundId: e.roundId });
+    await e.call('congress.close', {});
+    const raw = rawDb(e.path);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET payload = json_set(payload, '$.badge', '999') WHERE id = 3").run();
+    raw.close();
+    await e.call('congress.open', { path: e.path });
+    const error = await e.failure('result.export', { path: path.join(e.dir, 'r.json'), csvPath: null });
+    expect(error.message).toContain('第 3 条被改动');
+    expect(fs.existsSync(path.join(e.dir, 'r.json'))).toBe(false);
   });
 
   it('writes atomically: a failed write leaves no file and no audit row', async () => {

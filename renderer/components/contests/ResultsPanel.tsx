@@ -1,4 +1,4 @@
-import { CheckCircleFilled, LockOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, LockOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -16,14 +16,15 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
-import { sharePercent } from '../../../core/structure.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { formatTime } from '../../lib/paths.js';
+import { openPrintWindow } from '../../lib/print.js';
 import { testId } from '../../lib/testid.js';
 import type { Candidate, Contest, Round, RoundResult } from '../../stores/contests.js';
 import { paperOrder, useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { ErrorAlert } from '../ErrorAlert.js';
+import { structureItems, unknownText } from '../reports/structure.js';
 
 interface Row {
   key: string;
@@ -212,6 +213,22 @@ export function ResultsPanel(props: {
       )}
       <Structure result={result} t={t} />
       <div className="results-close">
+        <Space wrap>
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="results-print-count"
+            onClick={() => openPrintWindow('print/count', { round: String(round.id) })}
+          >
+            {t('countForm.title')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="results-print-election"
+            onClick={() => openPrintWindow('print/election', { contest: String(contest.id) })}
+          >
+            {t('electionForm.title')}
+          </Button>
+        </Space>
         {closed ? (
           <Typography.Text type="success" data-testid="round-closed">
             <LockOutlined /> {t('results.closedBy', { by: round.closedBy ?? '', at: formatTime(round.closedAt ?? '') })}
@@ -263,26 +280,16 @@ function Structure(props: { result: RoundResult; t: Translate }) {
   const { structure: s } = props.result;
   const { t } = props;
   if (s.total === 0) return null;
-  const share = (n: number) => t('results.share', { n, pct: sharePercent(n, s.total) });
-  const unknown = (Object.entries(s.unknown) as [string, number][]).filter(([, n]) => n > 0);
+  const unknown = unknownText(t, s);
   return (
     <div className="results-structure" data-testid="results-structure">
       <Typography.Text strong>{t('results.structure', { n: s.total })}</Typography.Text>
       <ul>
-        <li>{t('results.structure.women', { share: share(s.women) })}</li>
-        <li>{t('results.structure.under35', { share: share(s.under35) })}</li>
-        <li>{t('results.structure.minority', { share: share(s.minority) })}</li>
-        {s.education.map((e) => (
-          <li key={e.level}>{t('results.structure.education', { level: e.level, share: share(e.count) })}</li>
+        {structureItems(t, s).map((item) => (
+          <li key={item.key}>{item.text}</li>
         ))}
       </ul>
-      {unknown.length > 0 && (
-        <Typography.Text type="warning">
-          {t('results.structure.unknown', {
-            list: unknown.map(([k, n]) => `${t(`field.${k}` as MessageKey)} ${n}`).join('、'),
-          })}
-        </Typography.Text>
-      )}
+      {unknown && <Typography.Text type="warning">{unknown}</Typography.Text>}
     </div>
   );
 }

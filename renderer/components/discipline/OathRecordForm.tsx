@@ -2,11 +2,14 @@ import type { Congress, Meeting } from '../../../core/domain.js';
 import { formatTime } from '../../lib/paths.js';
 import type { Oath } from '../../stores/discipline.js';
 import type { Translate } from '../../stores/language.js';
+import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
+import { meetingMeta, PaperHead } from '../print/PaperHead.js';
 
 export interface OathRecordData {
   congress: Congress;
   meeting: Meeting;
   oath: Oath;
+  seal: PaperSeal | null;
   printedAt: string;
 }
 
@@ -24,23 +27,12 @@ export function OathRecordForm(props: { data: OathRecordData; t: Translate }) {
     : t('oath.form.timeOpen', { start: formatTime(oath.startedAt) });
   return (
     <article className="paper-form oath-record" data-testid="oath-record">
-      <header className="paper-head">
-        <div className="paper-congress">{congress.name}</div>
-        <h1 className="paper-title">{t('oath.form.title')}</h1>
-        <div className="paper-meta">
-          <span>
-            {t('report.form.meeting')}:{meeting.name}
-          </span>
-          <span>
-            {t('report.form.date')}:{meeting.date}
-          </span>
-          {congress.venue && (
-            <span>
-              {t('report.form.venue')}:{congress.venue}
-            </span>
-          )}
-        </div>
-      </header>
+      <PaperHead
+        congress={congress.name}
+        title={t('oath.form.title')}
+        meta={meetingMeta(t, meeting, congress.venue)}
+        t={t}
+      />
 
       <table className="paper-table">
         <tbody>
@@ -96,17 +88,7 @@ export function OathRecordForm(props: { data: OathRecordData; t: Translate }) {
         )}
       </section>
 
-      <section className="paper-signatures">
-        <div className="paper-sign">
-          <span>{t('oath.form.sign.recorder')}:</span>
-          <span className="paper-line" />
-        </div>
-        <div className="paper-sign paper-sign-secretariat">
-          <span>{t('report.form.sign.secretariat')}</span>
-          <span className="paper-date">{t('report.form.sign.date')}</span>
-        </div>
-      </section>
-      <footer className="paper-foot">{t('report.form.printedAt', { at: props.data.printedAt })}</footer>
+      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} roles={['recorder']} />
     </article>
   );
 }

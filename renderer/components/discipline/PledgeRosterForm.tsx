@@ -2,6 +2,8 @@ import type { Congress, Meeting } from '../../../core/domain.js';
 import { formatTime } from '../../lib/paths.js';
 import { type DisciplineText, type PledgeRow, type PledgeSummary, signatureKey } from '../../stores/discipline.js';
 import type { Translate } from '../../stores/language.js';
+import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
+import { meetingMeta, PaperHead } from '../print/PaperHead.js';
 
 export interface PledgeRosterData {
   congress: Congress;
@@ -11,6 +13,7 @@ export interface PledgeRosterData {
   text: DisciplineText | null;
   /** PNG base64 by `signatureKey`. */
   signatures: ReadonlyMap<string, string>;
+  seal: PaperSeal | null;
   printedAt: string;
 }
 
@@ -26,18 +29,7 @@ export function PledgeRosterForm(props: { data: PledgeRosterData; t: Translate }
   const rows = [...s.rows].sort((a, b) => badgeOrder.compare(a.delegate.badge, b.delegate.badge));
   return (
     <article className="paper-form pledge-roster" data-testid="pledge-roster">
-      <header className="paper-head">
-        <div className="paper-congress">{congress.name}</div>
-        <h1 className="paper-title">{t('pledge.roster.title')}</h1>
-        <div className="paper-meta">
-          <span>
-            {t('report.form.meeting')}:{meeting.name}
-          </span>
-          <span>
-            {t('report.form.date')}:{meeting.date}
-          </span>
-        </div>
-      </header>
+      <PaperHead congress={congress.name} title={t('pledge.roster.title')} meta={meetingMeta(t, meeting, null)} t={t} />
 
       <p className="pledge-roster-totals" data-testid="pledge-roster-totals">
         {t('pledge.roster.totals', {
@@ -88,13 +80,7 @@ export function PledgeRosterForm(props: { data: PledgeRosterData; t: Translate }
         </section>
       )}
 
-      <section className="paper-signatures">
-        <div className="paper-sign paper-sign-secretariat">
-          <span>{t('report.form.sign.secretariat')}</span>
-          <span className="paper-date">{t('report.form.sign.date')}</span>
-        </div>
-      </section>
-      <footer className="paper-foot">{t('report.form.printedAt', { at: props.data.printedAt })}</footer>
+      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} roles={[]} />
     </article>
   );
 }
