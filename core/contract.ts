@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DISCIPLINE_TEXT_KINDS, PLEDGE_STATES, PLEDGE_STATUSES } from './discipline.js';
 import { ATTENDANCE_STATUSES, DELEGATE_CATEGORIES, GENDERS } from './domain.js';
 import { BALLOT_STATES, CONTEST_KINDS, MEANINGS, PAPER_MARKS, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
+import { ROLES } from './roles.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD');
@@ -48,7 +49,15 @@ const markingConvention = z
   })
   .strict();
 
-const settings = z.object({ quorumAllowEqual: z.boolean(), marking: markingConvention, pledgeAtDesk: z.boolean() });
+const settings = z.object({
+  quorumAllowEqual: z.boolean(),
+  marking: markingConvention,
+  pledgeAtDesk: z.boolean(),
+  /** A station locks after this many minutes without a call (once the congress has operators). */
+  idleMinutes: z.number().int().min(1).max(240),
+  /** Where automatic backups go (a USB stick), or null for none. */
+  backupDir: filePath.nullable(),
+});
 
 const congress = z.object({
   name: z.string(),
@@ -715,6 +724,67 @@ export const resultContract = {
   },
 } as const;
 
+// ——— Operators, stations and backups (issue 6) ———
+
+const operator = z.object({
+  id,
+  name: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+const pin = z.string().regex(/^\d{4,12}$/, 'PIN 须为 4–12 位数字');
+
+const backupEntry = z.object({ path: z.string(), bytes: z.number().int(), modifiedAt: z.string() });
+
+export const operatorContract = {
+  'operators.list': { write: false, input: empty, output: z.array(operator) },
+  /** The first operator must be the secretariat: from then on every write needs a signed-in station. */
+  'operators.add': {
+    write: true,
+    input: z.object({ name: text(64), role: z.enum(ROLES), pin }).strict(),
+    output: operator,
+  },
+  'operators.update': {
+    write: true,
+    input: z
+      .object({ operatorId: id, role: z.enum(ROLES).optional(), pin: pin.optional(), disabled: z.boolean().optional() })
+      .strict(),
+    output: operator,
+  },
+  /** Opens this station for an operator; the answer's token goes with every later call. */
+  'station.signIn': {
+    write: true,
+    input: z.object({ operatorId: id, pin: z.string().max(32) }).strict(),
+    output: z.object({ token: z.string(), operator, idleMinutes: z.number().int() }),
+  },
+  /** Locks this station (the token in the call's context stops working). */
+  'station.lock': { write: false, input: empty, output: z.object({}) },
+  /** Whether the open congress asks for sign-in, and who is signed in at this station. */
+  'station.status': {
+    write: false,
+    input: empty,
+    output: z.object({ enforced: z.boolean(), operator: operator.nullable(), idleMinutes: z.number().int() }),
+  },
+  /** Automatic backups of the open congress: the folder, the last copy, the copies there. */
+  'backups.status': {
+    write: false,
+    input: empty,
+    output: z.object({
+      dir: z.string().nullable(),
+      last: z.object({ path: z.string(), at: z.string(), reason: z.string() }).nullable(),
+      lastError: z.string().nullable(),
+      copies: z.array(backupEntry),
+    }),
+  },
+  /** Replaces `path` by a backup copy, after checking the copy (ours, intact, audit chain whole). */
+  'backups.restore': {
+    write: true,
+    input: z.object({ backupPath: filePath, path: filePath }).strict(),
+    output: z.object({ path: z.string(), restoredFrom: z.string(), previousKeptAt: z.string().nullable() }),
+  },
+} as const;
+
 /**
  * `write: true` calls run in one transaction and append one audit row; the dispatcher
  * requires an operator name for them.
@@ -819,6 +889,7 @@ export const contract = {
   ...electionContract,
   ...disciplineContract,
   ...resultContract,
+  ...operatorContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -832,6 +903,13 @@ export const isChannel = (name: string): name is Channel => Object.hasOwn(contra
 export const callContext = z.object({
   operator: z.string().trim().max(64),
   station: z.string().trim().max(64),
+  /** The station's sign-in (`station.signIn`), once the congress has operators. */
+  session: z.string().max(128).optional(),
+  /** The chief scrutineer's PIN typed for this one call (closing a round, deciding a ballot, signing). */
+  confirm: z
+    .object({ operatorId: z.number().int().positive(), pin: z.string().max(32) })
+    .strict()
+    .optional(),
 });
 export type CallContext = z.infer<typeof callContext>;
 

@@ -60,12 +60,18 @@ export interface CongressSettings {
   quorumAllowEqual: boolean;
   /** The check-in desk asks for the discipline pledge right after a delegate checks in. */
   pledgeAtDesk: boolean;
+  /** A station locks after this many minutes without a call (once the congress has operators). */
+  idleMinutes: number;
+  /** Where automatic backups go (a USB stick), or null for none. */
+  backupDir: string | null;
 }
 
 export const DEFAULT_SETTINGS: CongressSettings = {
   quorumAllowEqual: false,
   marking: DEFAULT_CONVENTION,
   pledgeAtDesk: false,
+  idleMinutes: 10,
+  backupDir: null,
 };
 
 export interface Congress {
@@ -139,7 +145,17 @@ export interface AuditEntry {
 }
 
 export interface ChangeEvent {
-  topic: 'congress' | 'roster' | 'meetings' | 'attendance' | 'audit' | 'contests' | 'ballots' | 'discipline';
+  topic:
+    | 'congress'
+    | 'roster'
+    | 'meetings'
+    | 'attendance'
+    | 'audit'
+    | 'contests'
+    | 'ballots'
+    | 'discipline'
+    | 'operators'
+    | 'backups';
   meetingId?: number;
   contestId?: number;
   roundId?: number;

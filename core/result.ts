@@ -15,6 +15,14 @@ export type ErrorCode =
   | 'file_io'
   | 'roster_invalid'
   | 'operator_required'
+  /** The station is not signed in, or locked after idle time. */
+  | 'locked'
+  /** The signed-in role may not make this call. */
+  | 'forbidden'
+  /** The call needs the chief scrutineer's PIN at that moment. */
+  | 'chief_required'
+  /** A wrong PIN. */
+  | 'unauthorized'
   | 'internal';
 
 export interface AppError {

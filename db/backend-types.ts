@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
+import type { BackupOptions } from './backups.js';
 import type { KeyStore } from './installation-key.js';
 
 /**
@@ -29,4 +30,8 @@ export interface BackendOptions {
    * default a file in `dataDir` that only the user can read.
    */
   keyStore?: KeyStore;
+  /** Automatic backups: how often while the congress changes, how many copies (db/backups.ts). */
+  backup?: BackupOptions;
+  /** The clock (tests move it to reach the idle lock). */
+  now?: () => Date;
 }

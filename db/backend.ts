@@ -19,7 +19,10 @@ export function createBackend(opts: BackendOptions): Backend {
   return {
     invoke: (channel, input, ctx) => dispatcher.invoke(channel, input, ctx),
     onChange: (listener) => dispatcher.onChange(listener),
-    close: () => session.close(),
+    close: () => {
+      dispatcher.close();
+      session.close();
+    },
   };
 }
 

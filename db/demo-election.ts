@@ -9,7 +9,7 @@ import { type Channel, contract, type Input, type Output } from '../core/contrac
 import type { PaperMark, WriteIn } from '../core/election-types.js';
 import { ok, type Result } from '../core/result.js';
 import { commitWrite } from './commit.js';
-import { createDemoCongress, type DemoCongressOptions, prng } from './demo.js';
+import { builderCall, createDemoCongress, type DemoCongressOptions, prng } from './demo.js';
 import { handlers } from './handlers/index.js';
 import type { QueryCall, UpdateHandler } from './handlers/types.js';
 import { listDelegates, readCongress } from './records.js';
@@ -74,15 +74,13 @@ export function createCountedDemoCongress(
   const opened = session.openFile(filePath);
   if (!opened.ok) return opened;
   try {
-    const keys = { load: () => Promise.reject(new Error('the demo builder signs nothing')) };
-    const call: QueryCall = {
+    const call = builderCall({
       operator: options.operator || '演示数据',
       station: options.station ?? '',
       now: (options.now ?? new Date()).toISOString(),
       db: opened.value.db,
       path: opened.value.path,
-      keys,
-    };
+    });
     const meetingId = readCongress(call.db).currentMeetingId!;
     const counted = countDemoElection(call, meetingId);
     return counted.ok ? ok({ delegates: built.value.delegates, ballots: counted.value.ballots }) : counted;

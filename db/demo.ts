@@ -17,6 +17,7 @@ import type { QueryCall } from './handlers/types.js';
 import type { OpenOptions } from './open.js';
 import { applyRoster } from './roster-apply.js';
 import { Session } from './session.js';
+import { Stations } from './stations.js';
 
 export const DEMO_CONGRESS = {
   name: '中国共产党青山镇第十五次代表大会',
@@ -388,6 +389,15 @@ export function generateDemoRoster(options: DemoRosterOptions = {}): DelegateFie
   return rows;
 }
 
+/**
+ * The call the demo builders write with: the handlers themselves, outside the dispatcher. It
+ * signs nothing (no installation key is made for a demo) and no station is signed in.
+ */
+export function builderCall(info: Omit<QueryCall, 'keys' | 'stations' | 'token'>): QueryCall {
+  const keys = { load: () => Promise.reject(new Error('the demo builder signs nothing')) };
+  return { ...info, keys, stations: new Stations(), token: undefined };
+}
+
 export interface DemoCongressOptions extends DemoRosterOptions, OpenOptions {
   operator?: string;
   station?: string;
@@ -410,9 +420,7 @@ export function createDemoCongress(filePath: string, options: DemoCongressOption
   );
   if (!created.ok) return created;
   try {
-    // The demo builder signs nothing: no installation key is made for it.
-    const keys = { load: () => Promise.reject(new Error('createDemoCongress has no installation key')) };
-    const call: QueryCall = { operator, station, now, db: created.value.db, path: created.value.path, keys };
+    const call = builderCall({ operator, station, now, db: created.value.db, path: created.value.path });
     const rows = generateDemoRoster(options);
     const imported = commitWrite(
       call,

@@ -7,19 +7,23 @@
 import { type CallContext, type Channel, callContext, contract, isChannel } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
 import { fail, ok, type Result } from '../core/result.js';
+import { permission, type WriteChannel } from '../core/roles.js';
 import type { AuditInput } from './audit.js';
 import type { BackendOptions } from './backend-types.js';
+import { Backups } from './backups.js';
 import { commitWrite } from './commit.js';
 import { noCongressOpen } from './handlers/congress.js';
 import { handlers } from './handlers/index.js';
+import { checkPin, findOperator, hasOperators, roleName } from './handlers/operators.js';
 import type { CallInfo, QueryCall, SessionCall, UpdateHandler } from './handlers/types.js';
 import { FileKeyStore, type KeyStore } from './installation-key.js';
+import { readCongress } from './records.js';
 import type { Session } from './session.js';
+import { Stations } from './stations.js';
 import { invalidInput } from './validation-messages.js';
 
 export interface DispatcherOptions extends BackendOptions {
   createDemo(path: string, ctx: CallContext): Promise<Result<void>>;
-  now?: () => Date;
 }
 
 const validateOutputs = () => process.env.CONGRESS_DESK_VALIDATE_OUTPUT === '1';
@@ -30,12 +34,28 @@ export class Dispatcher {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly keys: KeyStore;
+  private readonly stations = new Stations();
+  readonly backups: Backups;
 
   constructor(
     readonly session: Session,
     private readonly options: DispatcherOptions,
   ) {
     this.keys = options.keyStore ?? new FileKeyStore(options.dataDir);
+    this.backups = new Backups(session, (work) => this.enqueue(work), options.backup);
+    this.backups.start();
+  }
+
+  /** Work that must not interleave with a call (a backup): queued like one. */
+  enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): void {
+    this.backups.stop();
+    this.stations.closeAll();
   }
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
@@ -53,13 +73,29 @@ export class Dispatcher {
     if (!isChannel(channel)) return fail('unknown_channel', `未知的调用:${channel}`, { value: String(channel) });
     const ctx = callContext.safeParse(rawCtx, { reportInput: true });
     if (!ctx.success) return { ok: false, error: invalidInput(ctx.error, '调用信息') };
-    const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
-    if (!input.success) return { ok: false, error: invalidInput(input.error) };
-    if (contract[channel].write && ctx.data.operator.length === 0) {
-      return fail('operator_required', '请先填写操作员姓名,再进行修改');
-    }
-    const info: CallInfo = { ...ctx.data, now: (this.options.now?.() ?? new Date()).toISOString() };
+    const now = this.options.now?.() ?? new Date();
+    const info: CallInfo = {
+      operator: ctx.data.operator,
+      station: ctx.data.station,
+      now: now.toISOString(),
+      token: ctx.data.session,
+    };
     try {
+      // Who may make this call (core/roles.ts), before anything of its input is looked at.
+      const gate = contract[channel].write ? this.admit(channel as WriteChannel, ctx.data, now.getTime()) : ok(null);
+      if (!gate.ok) return gate;
+      if (gate.value !== null) Object.assign(info, gate.value);
+      const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
+      if (!input.success) return { ok: false, error: invalidInput(input.error) };
+      // A sign-in is made by the operator signing in, whatever name the station typed.
+      const signingIn = channel === 'station.signIn' && this.session.open;
+      if (signingIn) {
+        const row = findOperator(signingIn.db, (input.data as { operatorId: number }).operatorId);
+        if (row) info.operator = row.name;
+      }
+      if (contract[channel].write && info.operator.length === 0) {
+        return fail('operator_required', '请先填写操作员姓名,再进行修改');
+      }
       return await this.runHandler(channel, input.data, info, ctx.data);
     } catch (err) {
       console.error(`congress-desk: internal error in ${channel}:`, err);
@@ -89,10 +125,19 @@ export class Dispatcher {
         session: this.session,
         options: this.options,
         keys: this.keys,
+        stations: this.stations,
+        backups: this.backups,
         auditEntry: (action, payload) => ({ ...auditBase(info), action, payload }),
         createDemo: (path) => this.options.createDemo(path, ctx),
       };
+      const before = this.session.open?.path ?? null;
       const result = await handler.run(input, call);
+      // A sign-in belongs to the congress it was made in: another file, or none, ends them all;
+      // so does the backup history.
+      if ((this.session.open?.path ?? null) !== before) {
+        this.stations.closeAll();
+        this.backups.reset();
+      }
       if (result.ok) {
         this.checkOutput(channel, result.value);
         this.emit(handler.changes?.(input, result.value) ?? []);
@@ -102,7 +147,7 @@ export class Dispatcher {
 
     const open = this.session.open;
     if (!open) return noCongressOpen();
-    const call: QueryCall = { ...info, db: open.db, path: open.path, keys: this.keys };
+    const call: QueryCall = { ...info, db: open.db, path: open.path, keys: this.keys, stations: this.stations };
 
     if (handler.kind === 'query') {
       const result = await handler.run(input, call);
@@ -127,8 +172,53 @@ export class Dispatcher {
       },
       (output) => (handler.auditPayload ? handler.auditPayload(input as never, output as never, prepared) : input),
     );
-    if (outcome.ok && !('unchanged' in outcome)) this.emit(handler.changes(input as never, outcome.value as never));
+    if (outcome.ok && !('unchanged' in outcome)) {
+      this.backups.changed();
+      this.emit(handler.changes(input as never, outcome.value as never));
+      // A round closed (and maybe its contest): a copy now, not in a few minutes.
+      if (channel === 'rounds.close') void this.backups.backupNow('计票结束');
+      if (channel === 'congress.updateSettings' && (input as { backupDir?: unknown }).backupDir) {
+        void this.backups.backupNow('设置备份文件夹');
+      }
+    }
     return outcome.ok ? ok(outcome.value) : outcome;
+  }
+
+  /**
+   * The role check of a write (core/roles.ts). A congress without operators is open: the name
+   * typed at the station is the operator. With operators, the station must be signed in and its
+   * role allowed; the chief scrutineer's calls need the chief's PIN in this call's context.
+   * Answers who the audit row will name (null: the name typed at the station).
+   */
+  private admit(
+    channel: WriteChannel,
+    ctx: CallContext,
+    now: number,
+  ): Result<{ operator: string; station: string } | null> {
+    const open = this.session.open;
+    if (channel === 'congress.create' || channel === 'station.signIn' || !open || !hasOperators(open.db)) {
+      return ok(null);
+    }
+    const { idleMinutes } = readCongress(open.db).settings;
+    const station = this.stations.resolve(ctx.session, open.path, idleMinutes, now);
+    if (!station) return fail('locked', '本工作站未登录或已锁定,请操作员输入 PIN 登录');
+    const rule = permission(channel, station.role);
+    if (rule === 'refused') {
+      return fail('forbidden', `${roleName(station.role)}「${station.name}」无权进行此项操作(${channel})`, {
+        value: channel,
+      });
+    }
+    if (rule === 'chief') {
+      if (!ctx.confirm) return fail('chief_required', '此项操作须由总监票人当场输入 PIN 确认');
+      const chief = checkPin(open.db, this.stations, ctx.confirm.operatorId, ctx.confirm.pin, now);
+      if (!chief.ok) return chief;
+      if (chief.value.role !== 'chief_scrutineer') {
+        return fail('chief_required', `「${chief.value.name}」不是总监票人,此项操作须由总监票人确认`);
+      }
+      // The chief made it, at a station someone else had open: the audit row names both.
+      return ok({ operator: chief.value.name, station: `${ctx.station}(${station.name}登录)` });
+    }
+    return ok({ operator: station.name, station: ctx.station });
   }
 
   /** Announces committed changes; `audit` always, since every committed write appended a row. */

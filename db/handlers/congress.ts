@@ -149,6 +149,12 @@ export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
         return fail('conflict', `已录入 ${entered.n} 张选票,划票规则不能再修改`, { field: 'marking' });
       }
     }
+    if (input.backupDir && !fs.existsSync(input.backupDir)) {
+      return fail('file_io', `备份文件夹不存在:${input.backupDir}(U 盘是否已插好?)`, {
+        field: 'backupDir',
+        value: input.backupDir,
+      });
+    }
     db.prepare('UPDATE congress SET settings_json = ? WHERE id = 1').run(JSON.stringify(settings));
     return ok(settings);
   },

@@ -5,6 +5,7 @@
 import * as app from './app.js';
 import * as attendance from './attendance.js';
 import * as audit from './audit.js';
+import * as backups from './backups.js';
 import * as ballots from './ballots.js';
 import * as candidates from './candidates.js';
 import * as congress from './congress.js';
@@ -12,6 +13,7 @@ import * as contests from './contests.js';
 import * as delegates from './delegates.js';
 import * as discipline from './discipline.js';
 import * as meetings from './meetings.js';
+import * as operators from './operators.js';
 import * as results from './results.js';
 import * as roster from './roster.js';
 import * as rounds from './rounds.js';
@@ -83,4 +85,12 @@ export const handlers: HandlerTable = {
   'result.verify': results.verify,
   'result.district': results.district,
   'result.districtExport': results.districtExport,
+  'operators.list': operators.list,
+  'operators.add': operators.add,
+  'operators.update': operators.update,
+  'station.signIn': operators.signIn,
+  'station.lock': operators.lock,
+  'station.status': operators.status,
+  'backups.status': backups.status,
+  'backups.restore': backups.restore,
 };

@@ -15,9 +15,11 @@ import type { ChangeEvent } from '../../core/domain.js';
 import type { Result } from '../../core/result.js';
 import type { AuditInput } from '../audit.js';
 import type { BackendOptions } from '../backend-types.js';
+import type { Backups } from '../backups.js';
 import type { KeyStore } from '../installation-key.js';
 import type { SqliteDb } from '../open.js';
 import type { Session } from '../session.js';
+import type { Stations } from '../stations.js';
 
 /** A call's input after the contract parsed it (trimmed strings, defaults applied). */
 export type In<C extends Channel> = z.output<Contract[C]['input']>;
@@ -27,6 +29,8 @@ export interface CallInfo {
   operator: string;
   station: string;
   now: string;
+  /** The station's sign-in token from the call's context, if any. */
+  token: string | undefined;
 }
 
 /** A call on the open congress file. */
@@ -38,6 +42,8 @@ export interface StoreCall extends CallInfo {
 export interface QueryCall extends StoreCall {
   /** The installation key (signs result files), loaded on first use. */
   keys: KeyStore;
+  /** Signed-in stations (db/stations.ts). */
+  stations: Stations;
 }
 
 export type UpdateCall = QueryCall;
@@ -46,6 +52,8 @@ export interface SessionCall extends CallInfo {
   session: Session;
   options: BackendOptions;
   keys: KeyStore;
+  stations: Stations;
+  backups: Backups;
   /** The audit row for `action` made by this call. */
   auditEntry(action: string, payload: unknown): AuditInput;
   /** Builds the demo congress at `path` (supplied by the backend, see db/demo.ts). */

@@ -235,6 +235,8 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
       pledgeAtDesk: false,
+      idleMinutes: 10,
+      backupDir: null,
     });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toEqual({
       met: true,
@@ -245,6 +247,8 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
       pledgeAtDesk: false,
+      idleMinutes: 10,
+      backupDir: null,
     });
     await c.call('attendance.undoLast', { meetingId: c.meetingId });
     expect((await c.call('attendance.summary', { meetingId: c.meetingId })).quorum).toMatchObject({

@@ -96,11 +96,15 @@ describe('congress lifecycle', () => {
       quorumAllowEqual: false,
       marking: DEFAULT_CONVENTION,
       pledgeAtDesk: false,
+      idleMinutes: 10,
+      backupDir: null,
     });
     expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
       pledgeAtDesk: false,
+      idleMinutes: 10,
+      backupDir: null,
     });
     const [last] = await c.call('audit.list', { limit: 1, beforeId: null });
     expect(last).toMatchObject({ action: 'congress.updateSettings', payload: '{"quorumAllowEqual":true}' });

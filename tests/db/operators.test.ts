@@ -1,0 +1,261 @@
+/**
+ * Operators, PINs and roles (issue 6): the role table of core/roles.ts enforced by the backend
+ * for every call, stations that sign in and lock, and the chief scrutineer's PIN for the calls
+ * that need it at that moment.
+ */
+import { describe, expect, it } from 'vitest';
+import { channels, contract } from '../../core/contract.js';
+import { ROLES, type Role, WRITE_PERMISSIONS, type WriteChannel } from '../../core/roles.js';
+import { createBackend } from '../../db/backend.js';
+import { election } from './election-setup.js';
+import { dumpTables, makeBackend, rawDb, type TestBackend, tempDir } from './helpers.js';
+
+const PINS: Record<Role, string> = {
+  secretariat: '111111',
+  clerk: '222222',
+  counter: '333333',
+  scrutineer: '444444',
+  chief_scrutineer: '555555',
+};
+const NAMES: Record<Role, string> = {
+  secretariat: '秘书 王敏',
+  clerk: '报到员 李华',
+  counter: '计票人 张强',
+  scrutineer: '监票人 赵芳',
+  chief_scrutineer: '总监票人 陈刚',
+};
+
+/** One operator per role; the secretariat first, as the app requires. */
+async function withOperators(tb: TestBackend) {
+  const ids = {} as Record<Role, number>;
+  for (const role of ROLES) {
+    // Before the first operator the congress is open: the name typed at the station is the operator.
+    const ctx =
+      role === 'secretariat'
+        ? { operator: NAMES.secretariat, station: '秘书处' }
+        : { operator: '', station: '秘书处', session: await tokenOf(tb, ids.secretariat, PINS.secretariat) };
+    const op = await tb.call('operators.add', { name: NAMES[role], role, pin: PINS[role] }, ctx);
+    ids[role] = op.id;
+  }
+  return ids;
+}
+
+async function tokenOf(tb: TestBackend, operatorId: number, pin: string): Promise<string> {
+  const r = await tb.call('station.signIn', { operatorId, pin }, { operator: '', station: '工作站' });
+  return r.token;
+}
+
+describe('operators and their PINs', () => {
+  it('the first operator must be the secretariat; the PIN is kept only as a scrypt hash, never in the audit log', async () => {
+    const e = await election();
+    const refused = await e.failure('operators.add', { name: '计票人 张强', role: 'counter', pin: '333333' });
+    expect(refused).toMatchObject({ code: 'conflict', field: 'role' });
+    const ids = await withOperators(e);
+    const raw = rawDb(e.path);
+    const rows = raw.prepare('SELECT name, pin_hash FROM operators').all() as { name: string; pin_hash: string }[];
+    raw.close();
+    expect(rows).toHaveLength(5);
+    for (const r of rows) {
+      expect(r.pin_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      for (const pin of Object.values(PINS)) expect(r.pin_hash).not.toContain(pin);
+    }
+    const audit = await e.call('audit.list', { limit: 100, beforeId: null });
+    for (const a of audit) for (const pin of Object.values(PINS)) expect(a.payload).not.toContain(pin);
+    expect((await e.call('operators.list', {})).map((o) => o.role)).toEqual([...ROLES]);
+    expect(ids.chief_scrutineer).toBeGreaterThan(0);
+  });
+
+  it('once there are operators, every write needs a signed-in station; the audit row names operator and station', async () => {
+    const e = await election();
+    const ids = await withOperators(e);
+    const before = dumpTables(e.path);
+    const locked = await e.failure('attendance.checkInByBadge', { meetingId: e.meetingId, badge: '001' });
+    expect(locked.code).toBe('locked');
+    const wrong = await e.failure('station.signIn', { operatorId: ids.clerk, pin: '000000' });
+    expect(wrong).toMatchObject({ code: 'unauthorized', field: 'pin' });
+    expect(dumpTables(e.path)).toEqual(before);
+
+    const session = await tokenOf(e, ids.clerk, PINS.clerk);
+    await e.call(
+      'attendance.mark',
+      { meetingId: e.meetingId, delegateId: 1, status: 'pending', reason: null },
+      {
+        operator: '随便写的名字',
+        station: '报到处2',
+        session,
+      },
+    );
+    await e.call(
+      'attendance.mark',
+      { meetingId: e.meetingId, delegateId: 1, status: 'absent', reason: null },
+      {
+        operator: '随便写的名字',
+        station: '报到处2',
+        session,
+      },
+    );
+    const [last] = await e.call('audit.list', { limit: 1, beforeId: null });
+    expect(last).toMatchObject({ action: 'attendance.mark', operator: NAMES.clerk, station: '报到处2' });
+    // Locked on demand: the token stops working.
+    await e.call('station.lock', {}, { operator: '', station: '报到处2', session });
+    const after = await e.failure(
+      'attendance.mark',
+      { meetingId: e.meetingId, delegateId: 1, status: 'pending', reason: null },
+      {
+        operator: '',
+        station: '报到处2',
+        session,
+      },
+    );
+    expect(after.code).toBe('locked');
+  });
+
+  it('five wrong PINs in a row make that operator wait', async () => {
+    const e = await election();
+    const ids = await withOperators(e);
+    for (let i = 0; i < 5; i++) await e.failure('station.signIn', { operatorId: ids.counter, pin: '999999' });
+    const waiting = await e.failure('station.signIn', { operatorId: ids.counter, pin: PINS.counter });
+    expect(waiting.message).toMatch(/秒后再试/);
+    // Others are not held up by it.
+    expect(await tokenOf(e, ids.scrutineer, PINS.scrutineer)).toBeTruthy();
+  });
+
+  it('a station locks after the congress idle minutes', async () => {
+    let clock = new Date('2026-03-20T08:00:00Z');
+    const dir = tempDir();
+    const backend = createBackend({ dataDir: `${dir}/data`, documentsDir: dir, now: () => clock });
+    const tb = { ...makeBackend(dir), backend } as TestBackend;
+    const call: TestBackend['call'] = async (channel, input, ctx = { operator: '秘书', station: 's' }) => {
+      const r = await backend.invoke(channel, input, ctx);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value as never;
+    };
+    try {
+      await call('congress.create', {
+        name: '时钟镇代表大会',
+        date: '2026-03-20',
+        venue: '礼堂',
+        path: `${dir}/c.congress`,
+      });
+      const op = await call('operators.add', { name: '秘书 王敏', role: 'secretariat', pin: '111111' });
+      await call(
+        'congress.updateSettings',
+        { idleMinutes: 5 },
+        { operator: '', station: 's', session: await signIn() },
+      );
+      async function signIn() {
+        return (await call('station.signIn', { operatorId: op.id, pin: '111111' })).token;
+      }
+      const session = await signIn();
+      const ctx = { operator: '', station: 's', session };
+      clock = new Date(clock.getTime() + 4 * 60_000);
+      await call('meetings.create', { name: '预备会议', date: '2026-03-20' }, ctx);
+      clock = new Date(clock.getTime() + 5 * 60_000 + 1);
+      const r = await backend.invoke('meetings.create', { name: '选举大会', date: '2026-03-20' }, ctx);
+      expect(r).toMatchObject({ ok: false, error: { code: 'locked' } });
+    } finally {
+      backend.close();
+    }
+    expect(tb).toBeTruthy();
+  });
+
+  it('the last secretariat cannot be disabled or demoted; a new PIN signs the operator out', async () => {
+    const e = await election();
+    const ids = await withOperators(e);
+    const session = await tokenOf(e, ids.secretariat, PINS.secretariat);
+    const ctx = { operator: '', station: '秘书处', session };
+    const refused = await e.failure('operators.update', { operatorId: ids.secretariat, disabled: true }, ctx);
+    expect(refused.message).toContain('唯一的大会秘书处');
+    const counter = await tokenOf(e, ids.counter, PINS.counter);
+    await e.call('operators.update', { operatorId: ids.counter, pin: '303030' }, ctx);
+    const r = await e.failure(
+      'ballots.enter',
+      { roundId: e.roundId },
+      { operator: '', station: 'c', session: counter },
+    );
+    expect(r.code).toBe('locked');
+    expect(await tokenOf(e, ids.counter, '303030')).toBeTruthy();
+  });
+});
+
+describe('the role table, call by call', () => {
+  it('each write tried by each role is allowed exactly as core/roles.ts says', async () => {
+    const e = await election();
+    const ids = await withOperators(e);
+    const tokens = {} as Record<Role, string>;
+    for (const role of ROLES) tokens[role] = await tokenOf(e, ids[role], PINS[role]);
+    const writes = channels.filter((c) => contract[c].write) as WriteChannel[];
+    expect(Object.keys(WRITE_PERMISSIONS).sort()).toEqual([...writes].sort());
+    const exempt = new Set<WriteChannel>(['congress.create', 'station.signIn']);
+    for (const channel of writes) {
+      if (exempt.has(channel)) continue;
+      for (const role of ROLES) {
+        // Input a handler refuses (or, for an allowed call, harmlessly runs): what matters is the gate.
+        const r = await e.backend.invoke(channel, {}, { operator: '', station: role, session: tokens[role] });
+        const rule = WRITE_PERMISSIONS[channel];
+        const code = r.ok ? 'ok' : r.error.code;
+        if (rule === 'chief_confirms') expect(code, `${channel} by ${role}`).toBe('chief_required');
+        else if (rule.includes(role))
+          expect(['forbidden', 'locked', 'chief_required'], `${channel} by ${role}`).not.toContain(code);
+        else expect(code, `${channel} by ${role}`).toBe('forbidden');
+      }
+    }
+    // Reading is open to every window, signed in or not (the hall's board has no one at it).
+    expect(
+      (await e.backend.invoke('rounds.result', { roundId: e.roundId }, { operator: '', station: '大屏' })).ok,
+    ).toBe(true);
+  });
+
+  it("closing a round needs the chief scrutineer's PIN at that moment, even at a counter's station", async () => {
+    const e = await election({ voters: 10, seats: 2 });
+    const ids = await withOperators(e);
+    const secretariat = {
+      operator: '',
+      station: '秘书处',
+      session: await tokenOf(e, ids.secretariat, PINS.secretariat),
+    };
+    await e.call(
+      'rounds.distribute',
+      { roundId: e.roundId, ballotsPrinted: 10, issued: 10, spareVoided: 0 },
+      secretariat,
+    );
+    await e.call('rounds.collect', { roundId: e.roundId, collected: 2 }, secretariat);
+    const counter = { operator: '', station: '计票台1', session: await tokenOf(e, ids.counter, PINS.counter) };
+    for (const m of ['oox-', 'oox-']) {
+      await e.call('ballots.enter', { ...e.enterInput(m) }, counter);
+    }
+    const withoutPin = await e.failure('rounds.close', { roundId: e.roundId }, counter);
+    expect(withoutPin.code).toBe('chief_required');
+    const notChief = await e.failure(
+      'rounds.close',
+      { roundId: e.roundId },
+      {
+        ...counter,
+        confirm: { operatorId: ids.scrutineer, pin: PINS.scrutineer },
+      },
+    );
+    expect(notChief).toMatchObject({ code: 'chief_required' });
+    expect(notChief.message).toContain('不是总监票人');
+    const wrongPin = await e.failure(
+      'rounds.close',
+      { roundId: e.roundId },
+      {
+        ...counter,
+        confirm: { operatorId: ids.chief_scrutineer, pin: '000000' },
+      },
+    );
+    expect(wrongPin.code).toBe('unauthorized');
+    const closed = await e.call(
+      'rounds.close',
+      { roundId: e.roundId },
+      {
+        ...counter,
+        confirm: { operatorId: ids.chief_scrutineer, pin: PINS.chief_scrutineer },
+      },
+    );
+    expect(closed.result.round.closedBy).toBe(NAMES.chief_scrutineer);
+    const [last] = await e.call('audit.list', { limit: 1, beforeId: null });
+    expect(last).toMatchObject({ action: 'rounds.close', operator: NAMES.chief_scrutineer });
+    expect(last!.station).toContain(NAMES.counter);
+  });
+});
