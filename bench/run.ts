@@ -17,6 +17,7 @@ const areas: [string, () => Promise<Area>][] = [
   ['tally', async () => (await import('./tally.js')).benchTally],
   ['result', async () => (await import('./result.js')).benchResultFile],
   ['ui', async () => (await import('./ui.js')).benchUi],
+  ['large', async () => (await import('./large.js')).benchLarge],
 ];
 
 const report = new Reporter();

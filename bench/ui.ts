@@ -41,7 +41,7 @@ function newest(target: string): number {
   return latest;
 }
 
-function buildRendererIfStale(): void {
+export function buildRendererIfStale(): void {
   const built = path.join(staticDir, 'index.html');
   const sources = ['renderer', 'core', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) =>
     newest(path.join(root, p)),
