@@ -21,6 +21,14 @@ export function listDelegates(db: SqliteDb): Delegate[] {
   return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates ORDER BY badge`).all() as Delegate[];
 }
 
+/** What attendance figures need of every delegate: a fraction of the row, for the 3,000-delegate desk. */
+export function listDelegateGroups(db: SqliteDb): Pick<Delegate, 'id' | 'category' | 'delegation'>[] {
+  return statement(db, 'SELECT id, category, delegation FROM delegates').all() as Pick<
+    Delegate,
+    'id' | 'category' | 'delegation'
+  >[];
+}
+
 export function findDelegate(db: SqliteDb, id: number): Delegate | undefined {
   return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE id = ?`).get(id) as Delegate | undefined;
 }

@@ -15,7 +15,7 @@ import {
   findDelegate,
   findDelegateByBadge,
   listAttendance,
-  listDelegates,
+  listDelegateGroups,
   readCongress,
   type StoredAttendance,
 } from '../records.js';
@@ -113,7 +113,9 @@ export const summary: QueryHandler<'attendance.summary'> = {
     const meeting = requireMeeting(db, input.meetingId);
     if (!meeting.ok) return meeting;
     const { settings } = readCongress(db);
-    return ok(summarizeAttendance(input.meetingId, listDelegates(db), listAttendance(db, input.meetingId), settings));
+    return ok(
+      summarizeAttendance(input.meetingId, listDelegateGroups(db), listAttendance(db, input.meetingId), settings),
+    );
   },
 };
 

@@ -28,7 +28,7 @@ import {
   seatsToFill,
 } from '../elections.js';
 import type { SqliteDb } from '../open.js';
-import { listAttendance, listDelegates, readCongress } from '../records.js';
+import { listAttendance, listDelegateGroups, readCongress } from '../records.js';
 import { contestChanged } from './contests.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
@@ -60,7 +60,7 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
     const { settings } = readCongress(db);
     const attendance = summarizeAttendance(
       contest.meetingId,
-      listDelegates(db),
+      listDelegateGroups(db),
       listAttendance(db, contest.meetingId),
       settings,
     );

@@ -21,6 +21,22 @@ import { useRoster } from '../stores/roster.js';
 
 const RESULT_LIMIT = 8;
 
+/** The desk store's actions, one stable object for the screen's lifetime. */
+function useDeskActions() {
+  return useMemo(() => {
+    const s = useDesk.getState();
+    return {
+      setQuery: s.setQuery,
+      checkIn: s.checkIn,
+      checkInByBadge: s.checkInByBadge,
+      mark: s.mark,
+      moveHighlight: s.moveHighlight,
+      setHighlight: s.setHighlight,
+      undoLast: s.undoLast,
+    };
+  }, []);
+}
+
 /** The check-in desk: one search box, a banner, the counts and the quorum, the lists. */
 export function DeskScreen() {
   const t = useT();
@@ -37,7 +53,9 @@ export function DeskScreen() {
   const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
   const pledgeAtDesk = useCongress((s) => s.file?.congress.settings.pledgeAtDesk ?? false);
   const pledgeText = useDiscipline((s) => s.texts?.pledge ?? null);
-  const desk = useDesk.getState();
+  // The store's actions never change; the state object does at every keystroke, so callbacks
+  // read the actions from here, and the memoised lists are not drawn again as the clerk types.
+  const desk = useDeskActions();
 
   const search = useRef<InputRef>(null);
   const [leaveFor, setLeaveFor] = useState<Delegate | null>(null);

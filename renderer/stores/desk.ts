@@ -79,7 +79,20 @@ export const useDesk = create<DeskStore>()((set, get) => {
       set({ loadError: list.error });
       return;
     }
-    set({ summary: summary.value, records: new Map(list.value.map((r) => [r.delegateId, r])), loadError: null });
+    // Unchanged records keep the same Map: the lists of thousands are not drawn again for nothing
+    // (the check-in that caused this refresh has usually been applied already).
+    const current = get().records;
+    const same =
+      list.value.length === current.size &&
+      list.value.every((r) => {
+        const c = current.get(r.delegateId);
+        return c !== undefined && c.status === r.status && c.at === r.at && c.reason === r.reason;
+      });
+    set({
+      summary: summary.value,
+      ...(same ? {} : { records: new Map(list.value.map((r) => [r.delegateId, r])) }),
+      loadError: null,
+    });
   });
 
   /** Shows the answer of the call issued last; an older answer arriving late is not shown. */
@@ -135,7 +148,8 @@ export const useDesk = create<DeskStore>()((set, get) => {
       playTone('error');
       show(issued, { kind: 'error', error: r.error, seq: issued });
     }
-    void fetchAttendance();
+    // The counts follow from the change event every window gets (stores/live.ts): asking here
+    // too would queue a second refresh of 3,000 rows behind the next scan.
   };
 
   return {

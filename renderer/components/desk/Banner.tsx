@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Delegate } from '../../../core/domain.js';
 import { errorTitleKey } from '../../lib/errors.js';
 import type { Banner } from '../../stores/desk.js';
@@ -14,7 +15,7 @@ const TONE: Record<Banner['kind'], 'green' | 'amber' | 'red' | 'blue' | 'grey'> 
 };
 
 /** The confirmation after each action: the delegate's name large enough to read from a step away. */
-export function DeskBanner(props: { banner: Banner | null; t: Translate }) {
+export const DeskBanner = memo(function DeskBanner(props: { banner: Banner | null; t: Translate }) {
   const { banner, t } = props;
   if (!banner) {
     return (
@@ -37,7 +38,7 @@ export function DeskBanner(props: { banner: Banner | null; t: Translate }) {
       <BannerBody banner={banner} t={t} />
     </section>
   );
-}
+});
 
 function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
   switch (banner.kind) {

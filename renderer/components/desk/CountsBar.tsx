@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import type { Translate } from '../../stores/language.js';
@@ -11,7 +12,7 @@ interface Tile {
 }
 
 /** 应到 实到 请假 缺席 列席 候补 and the quorum state: always on screen at the desk. */
-export function CountsBar(props: { summary: AttendanceSummary | null; t: Translate }) {
+export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSummary | null; t: Translate }) {
   const { summary: s, t } = props;
   const tiles: Tile[] = [
     { key: 'due', label: 'count.due', value: s?.due, tone: 'main' },
@@ -40,7 +41,7 @@ export function CountsBar(props: { summary: AttendanceSummary | null; t: Transla
       <QuorumState summary={s} t={t} />
     </section>
   );
-}
+});
 
 function QuorumState(props: { summary: AttendanceSummary | null; t: Translate }) {
   const { summary: s, t } = props;

@@ -1,5 +1,6 @@
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Table, Typography } from 'antd';
+import { memo } from 'react';
 import type { AttendanceRecord, AttendanceStatus, Delegate, DelegationCounts } from '../../../core/domain.js';
 import { formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
@@ -16,7 +17,7 @@ interface ListProps {
 }
 
 /** Voting delegates not arrived yet; clicking a row checks the delegate in. */
-export function NotArrivedList(props: ListProps) {
+export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
   const { t } = props;
   const columns: ColumnsType<Delegate> = [
     { title: t('field.badge'), dataIndex: 'badge', width: 80 },
@@ -51,10 +52,12 @@ export function NotArrivedList(props: ListProps) {
       />
     </div>
   );
-}
+});
 
 /** 列席 and 候补代表 checked in: shown apart, never counted. */
-export function NonVotingList(props: ListProps & { records: Map<number, AttendanceRecord> }) {
+export const NonVotingList = memo(function NonVotingList(
+  props: ListProps & { records: Map<number, AttendanceRecord> },
+) {
   const { t } = props;
   const columns: ColumnsType<Delegate> = [
     { title: t('field.badge'), dataIndex: 'badge', width: 80 },
@@ -96,10 +99,12 @@ export function NonVotingList(props: ListProps & { records: Map<number, Attendan
       />
     </div>
   );
-}
+});
 
 /** Voting delegates on leave (with the reason) or marked absent. */
-export function LeaveAbsentList(props: ListProps & { records: Map<number, AttendanceRecord> }) {
+export const LeaveAbsentList = memo(function LeaveAbsentList(
+  props: ListProps & { records: Map<number, AttendanceRecord> },
+) {
   const { t } = props;
   const statusOf = (d: Delegate): AttendanceStatus => props.records.get(d.id)?.status ?? 'pending';
   const columns: ColumnsType<Delegate> = [
@@ -132,10 +137,14 @@ export function LeaveAbsentList(props: ListProps & { records: Map<number, Attend
       onRow={(d) => testId('leave-absent-row', { 'data-badge': d.badge })}
     />
   );
-}
+});
 
 /** 应到 / 实到 / 请假 / 缺席 per delegation, with a total row. */
-export function DelegationTable(props: { rows: DelegationCounts[]; t: Translate; height: number }) {
+export const DelegationTable = memo(function DelegationTable(props: {
+  rows: DelegationCounts[];
+  t: Translate;
+  height: number;
+}) {
   const { t } = props;
   const columns: ColumnsType<DelegationCounts> = [
     {
@@ -189,4 +198,4 @@ export function DelegationTable(props: { rows: DelegationCounts[]; t: Translate;
       )}
     />
   );
-}
+});

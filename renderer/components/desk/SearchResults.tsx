@@ -1,12 +1,12 @@
 import { Button, Space } from 'antd';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { AttendanceStatus, Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../stores/language.js';
 import { CategoryTag, StatusTag } from '../Tags.js';
 import type { DelegateAction } from './actions.js';
 
 /** Results as you type; the highlighted row is what Enter checks in. */
-export function SearchResults(props: {
+export const SearchResults = memo(function SearchResults(props: {
   results: Delegate[];
   statusOf: (id: number) => AttendanceStatus;
   highlight: number;
@@ -60,7 +60,7 @@ export function SearchResults(props: {
       {props.more && <div className="desk-results-more">{t('desk.results.more')}</div>}
     </div>
   );
-}
+});
 
 /** Leave / absent / reset for one delegate, as fits the status. Check-in is the row's click. */
 export function RowActions(props: {
