@@ -682,7 +682,7 @@ export const en: Record<MessageKey, string> = {
   'forms.badLink': 'Incomplete link: it does not say which contest or round.',
 
   'reports.title': 'Report forms',
-  'reports.countItem': 'Count result report · {round}',
+  'reports.countItem': 'Count result report · round {n}',
   'reports.noContests': 'This meeting has no contests.',
   'reports.openWindow': 'Open in a new window',
 
@@ -714,7 +714,7 @@ export const en: Record<MessageKey, string> = {
   'countForm.valid': 'Valid',
   'countForm.invalid': 'Invalid',
   'countForm.figure': '{n}',
-  'countForm.setAside': '{n} more ballots await the scrutineers’ decision and are not in these figures.',
+  'countForm.setAside': '{n} more ballots await the decision of the scrutineers and are not in these figures.',
   'countForm.threshold.present':
     'Election needs for-votes from more than half of the {basis} voters present: at least {threshold}.',
   'countForm.threshold.due': 'A pre-vote needs for-votes from more than half of the {basis} due: at least {threshold}.',
@@ -728,7 +728,8 @@ export const en: Record<MessageKey, string> = {
   'countForm.provisional': 'The chief scrutineer has not confirmed this round: the figures are not final ({why}).',
 
   'electionForm.title': 'Election result report',
-  'electionForm.summary': '{kind}: {seats} seats, {candidates} candidates, {rounds} rounds counted, {elected} elected.',
+  'electionForm.summary':
+    '{kind}: {seats} seats, {candidates} candidates, {elected} elected (rounds counted: {rounds}).',
   'electionForm.provisional': 'This contest is not over: the result below is as of printing.',
   'electionForm.rounds': 'Rounds',
   'electionForm.col.roundElected': 'Elected',
@@ -750,7 +751,7 @@ export const en: Record<MessageKey, string> = {
   'resultExport.contentHash': 'Content hash (SHA-256)',
   'resultExport.export.title': 'Export the signed result file',
   'resultExport.export.help':
-    'Canonical JSON signed with this installation’s key; any change to the file breaks the signature.',
+    'Canonical JSON signed with the key of this installation; any change to the file breaks the signature.',
   'resultExport.path': 'Result file path',
   'resultExport.csv': 'Also write a CSV table (same name, same folder)',
   'resultExport.submit': 'Export',
@@ -772,12 +773,12 @@ export const en: Record<MessageKey, string> = {
   'key.protection': 'Kept',
   'key.protection.safeStorage': 'Encrypted by the operating system (safeStorage), outside the congress file',
   'key.protection.file':
-    'A file in this machine’s data folder that only the current user can read, outside the congress file',
+    'A file in the data folder of this machine that only the current user can read, outside the congress file',
   'key.createdAt': 'Created',
 
   'start.verify.title': 'Verify a result file',
   'start.verify.description':
-    'For the district organisation department: open the townships’ result files, check the signatures, recount, and add up several townships. No congress needs to be open.',
+    'For the district organisation department: open the result files of the townships, check the signatures, recount, and add up several townships. No congress needs to be open.',
   'start.verify.button': 'Verify a result file',
 
   'verify.title': 'Verify a result file',
@@ -786,7 +787,7 @@ export const en: Record<MessageKey, string> = {
   'verify.back.start': 'Back to start',
   'verify.back.results': 'Back to result export',
   'verify.paths': 'Result file paths',
-  'verify.paths.help': 'One full path a line; several townships’ files can be checked at once.',
+  'verify.paths.help': 'One full path a line; the files of several townships can be checked at once.',
   'verify.paths.helpDesktop': 'Choose files one by one with "Add file", or paste one full path a line.',
   'verify.paths.placeholder': 'e.g. D:\\results\\qingshan-result.json',
   'verify.addFile': 'Add file…',
@@ -807,9 +808,11 @@ export const en: Record<MessageKey, string> = {
   'verify.kind.recount_differs': 'The recount differs from the stated result',
   'verify.kind.attendance_inconsistent': 'Attendance figures contradict each other',
   'verify.detail.recount': '{where}: {subject} stated {stated}, recounted {recounted}',
-  'verify.detail.unknownKey': 'The file’s key fingerprint is {actual}; expected {expected}',
+  'verify.detail.unknownKey': 'The file was signed with key {actual}; expected {expected}',
   'verify.detail.file': 'File',
   'verify.roundN': 'round {n}',
+  'verify.unverifiedSummary':
+    'Below is what the file itself states; it failed the check and cannot be relied on as the result.',
   'verify.congress': 'Congress',
   'verify.date': 'Date',
   'verify.venue': 'Venue',
@@ -825,7 +828,7 @@ export const en: Record<MessageKey, string> = {
   'verify.pledges': 'Discipline pledges',
   'verify.pledges.value': '{due} due, {signed} signed, {refused} refused',
   'verify.contests': 'Results ({n} contests)',
-  'verify.contestsTotal': 'All elected',
+  'verify.contestsTotal': 'Total',
   'verify.electedCount': '{n}',
   'verify.col.contest': 'Contest',
   'verify.col.seats': 'Seats',

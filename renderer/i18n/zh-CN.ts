@@ -664,7 +664,7 @@ export const zhCN = {
   'forms.badLink': '链接不完整:没有指明是哪一项选举或哪一轮。',
 
   'reports.title': '报告单',
-  'reports.countItem': '计票结果报告单 · {round}',
+  'reports.countItem': '计票结果报告单 · 第 {n} 轮',
   'reports.noContests': '本次会议没有选举。',
   'reports.openWindow': '在新窗口中打开',
 
@@ -788,6 +788,7 @@ export const zhCN = {
   'verify.detail.unknownKey': '文件的签名密钥指纹为 {actual},预期 {expected}',
   'verify.detail.file': '文件',
   'verify.roundN': '第 {n} 轮',
+  'verify.unverifiedSummary': '以下是文件自己所载的内容,核验未通过,不能作为结果使用。',
   'verify.congress': '大会',
   'verify.date': '日期',
   'verify.venue': '地点',
@@ -803,7 +804,7 @@ export const zhCN = {
   'verify.pledges': '纪律承诺书',
   'verify.pledges.value': '应签 {due} 人,已签署 {signed} 人,拒签 {refused} 人',
   'verify.contests': '选举结果({n} 项)',
-  'verify.contestsTotal': '全部当选人员',
+  'verify.contestsTotal': '合计',
   'verify.electedCount': '{n} 名',
   'verify.col.contest': '选举',
   'verify.col.seats': '名额',

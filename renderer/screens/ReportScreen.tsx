@@ -15,6 +15,8 @@ import { FORM_KINDS, type FormKind, type FormSpec, printRouteOf, useFormView } f
 interface FormItem {
   spec: FormSpec;
   label: string;
+  /** The round's kind as well (另行选举, 重新选举…), on hover. */
+  title?: string;
   testId: string;
 }
 
@@ -73,7 +75,8 @@ export function ReportScreen() {
         items: [
           ...rounds.map((r) => ({
             spec: { kind: 'count' as const, id: r.id },
-            label: t('reports.countItem', { round: roundLabel(t, r) }),
+            label: t('reports.countItem', { n: r.number }),
+            title: roundLabel(t, r),
             testId: 'report-form-count',
           })),
           { spec: { kind: 'election', id: c.id }, label: t('electionForm.title'), testId: 'report-form-election' },
@@ -141,6 +144,7 @@ export function ReportScreen() {
                     key={`${item.spec.kind}-${item.spec.id}`}
                     className={`report-item${isSelected(item.spec) ? ' report-item-active' : ''}`}
                     aria-current={isSelected(item.spec)}
+                    title={item.title}
                     data-testid={item.testId}
                     data-id={item.spec.id}
                     onClick={() => select(item.spec)}

@@ -44,3 +44,30 @@ export async function addCandidates(
   }
   return ids;
 }
+
+const PAPER_MARK = { o: 'circle', x: 'cross', '-': 'none' } as const;
+
+/** A paper as the tests write it: one character per candidate in paper order (o ○, x ×, - no mark). */
+export interface Paper {
+  marks: string;
+  /** A written-in name marked ○ (after an × on a candidate). */
+  writeIn?: string;
+}
+
+/** `n` papers marked alike. */
+export const papers = (marks: string, n: number, writeIn?: string): Paper[] =>
+  Array.from({ length: n }, () => (writeIn ? { marks, writeIn } : { marks }));
+
+/** Keys in every paper of a round through the API, in order (no stacks, none set aside). */
+export async function enterBallots(host: Host, roundId: number, list: readonly Paper[]): Promise<void> {
+  for (const p of list) {
+    await call(host, 'ballots.enter', {
+      roundId,
+      marks: [...p.marks].map((c) => PAPER_MARK[c as keyof typeof PAPER_MARK]),
+      writeIns: p.writeIn ? [{ name: p.writeIn, mark: 'circle' }] : [],
+      setAside: false,
+      stack: null,
+      entry: null,
+    });
+  }
+}

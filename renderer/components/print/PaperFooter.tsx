@@ -1,0 +1,75 @@
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import type { Translate } from '../../stores/language.js';
+
+/**
+ * What binds the paper to the signed result file (DESIGN.md "Signed results"): the
+ * installation key's fingerprint and the result's short hash at the moment of printing.
+ * `final` when every contest is closed: the hash will not change before the export.
+ */
+export interface PaperSeal {
+  fingerprint: string;
+  shortHash: string;
+  final: boolean;
+}
+
+export const SIGN_ROLES = ['chief', 'scrutineer', 'counter'] as const;
+export type SignRole = (typeof SIGN_ROLES)[number] | 'recorder';
+
+const ROLE_LABEL: Record<SignRole, MessageKey> = {
+  chief: 'report.form.sign.chief',
+  scrutineer: 'report.form.sign.scrutineer',
+  counter: 'report.form.sign.counter',
+  recorder: 'oath.form.sign.recorder',
+};
+
+/**
+ * The foot of every paper form: blank lines for those who sign (总监票人, 监票人, 计票人 by
+ * default), the secretariat's seal and date, the key's fingerprint and the result's short
+ * hash, and when it was printed.
+ */
+export function PaperFooter(props: {
+  t: Translate;
+  /** Null when the backend could not say (the key could not be read): the lines stay blank. */
+  seal: PaperSeal | null;
+  printedAt: string;
+  roles?: readonly SignRole[];
+}) {
+  const { t, seal } = props;
+  const roles = props.roles ?? SIGN_ROLES;
+  return (
+    <div className="paper-end">
+      <section className="paper-signatures">
+        <div className="paper-sign-lines">
+          {roles.map((role) => (
+            <div key={role} className="paper-sign" data-testid="paper-sign">
+              <span className="paper-sign-role">{t('paper.sign', { role: t(ROLE_LABEL[role]) })}</span>
+              <span className="paper-line" />
+            </div>
+          ))}
+        </div>
+        <div className="paper-sign-secretariat">
+          <span>{t('report.form.sign.secretariat')}</span>
+          <span className="paper-date">{t('report.form.sign.date')}</span>
+        </div>
+      </section>
+      <footer className="paper-foot" data-testid="paper-foot">
+        <div className="paper-seal">
+          <span>
+            {t('paper.fingerprint')}
+            <strong className="paper-seal-value" data-testid="paper-fingerprint">
+              {seal?.fingerprint ?? t('paper.unknown')}
+            </strong>
+          </span>
+          <span>
+            {t('paper.shortHash')}
+            <strong className="paper-seal-value" data-testid="paper-hash">
+              {seal?.shortHash ?? t('paper.unknown')}
+            </strong>
+          </span>
+        </div>
+        <div className="paper-seal-note">{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
+        <div>{t('report.form.printedAt', { at: props.printedAt })}</div>
+      </footer>
+    </div>
+  );
+}

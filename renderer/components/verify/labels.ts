@@ -1,0 +1,33 @@
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import type { Translate } from '../../stores/language.js';
+import type { VerifyFailure } from '../../stores/verify.js';
+
+/** What each kind of failure means, in plain words. */
+export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
+  malformed: 'verify.kind.malformed',
+  unknown_format: 'verify.kind.unknown_format',
+  bad_signature: 'verify.kind.bad_signature',
+  unknown_key: 'verify.kind.unknown_key',
+  recount_differs: 'verify.kind.recount_differs',
+  attendance_inconsistent: 'verify.kind.attendance_inconsistent',
+};
+
+/**
+ * The failure's particulars in the UI's language where the report names them (which contest
+ * and round, what was stated and what the recount gives); else the verifier's own message.
+ */
+export function failureDetail(t: Translate, f: VerifyFailure): string {
+  if (f.kind === 'recount_differs' && f.subject !== null && f.stated !== null && f.recounted !== null) {
+    const where = [f.contest, f.round === null ? null : t('verify.roundN', { n: f.round })].filter(Boolean).join(' ');
+    return t('verify.detail.recount', {
+      where: where || t('verify.detail.file'),
+      subject: f.subject,
+      stated: f.stated,
+      recounted: f.recounted,
+    });
+  }
+  if (f.kind === 'unknown_key' && f.stated !== null && f.recounted !== null) {
+    return t('verify.detail.unknownKey', { actual: f.stated, expected: f.recounted });
+  }
+  return f.message;
+}
