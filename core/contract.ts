@@ -704,7 +704,8 @@ export const resultContract = {
     write: false,
     input: z.object({ paths: z.array(filePath).min(1).max(1000), fingerprint: fingerprintInput }).strict(),
     output: z.object({
-      files: z.array(z.object({ path: z.string(), report: verifyReport })),
+      /** `duplicateOf`: an earlier file with the same content (one township counted once). */
+      files: z.array(z.object({ path: z.string(), report: verifyReport, duplicateOf: z.string().nullable() })),
       total: z.object({
         townships: z.number().int(),
         contests: z.number().int(),

@@ -26,7 +26,15 @@ function addStructure(total: BodyStructure, s: BodyStructure): void {
 }
 
 export function districtView(paths: readonly string[], fingerprint: string | null): DistrictView {
-  const files = paths.map((p) => ({ path: p, report: verifyResultFile(p, fingerprint) }));
+  // The same result under two names (a copy on the stick and one sent by mail) is one township.
+  const seen = new Map<string, string>();
+  const files = paths.map((p) => {
+    const report = verifyResultFile(p, fingerprint);
+    const hash = report.ok ? report.summary?.contentHash : undefined;
+    const duplicateOf = hash ? (seen.get(hash) ?? null) : null;
+    if (hash && duplicateOf === null) seen.set(hash, p);
+    return { path: p, report, duplicateOf };
+  });
   const structure: BodyStructure = {
     total: 0,
     women: 0,
@@ -39,8 +47,8 @@ export function districtView(paths: readonly string[], fingerprint: string | nul
   let contests = 0;
   let seats = 0;
   let elected = 0;
-  for (const { report } of files) {
-    if (!report.ok || !report.summary) continue;
+  for (const { report, duplicateOf } of files) {
+    if (!report.ok || !report.summary || duplicateOf !== null) continue;
     townships++;
     contests += report.summary.contests.length;
     seats += report.summary.seats;
@@ -74,9 +82,13 @@ export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
   book.creator = 'Congress Desk';
   const sheet = book.addWorksheet('汇总');
   sheet.addRow(HEADER).font = { bold: true };
-  for (const { path, report } of view.files) {
+  for (const { path, report, duplicateOf } of view.files) {
     const s = report.summary;
-    const verdict = report.ok ? '通过' : `未通过:${report.failures[0]?.message ?? ''}`;
+    const verdict = !report.ok
+      ? `未通过:${report.failures[0]?.message ?? ''}`
+      : duplicateOf
+        ? `通过;与 ${duplicateOf} 内容相同,不重复计入合计`
+        : '通过';
     if (!report.ok || !s) {
       sheet.addRow([s?.congress.name ?? '', path, verdict]);
       continue;
@@ -115,8 +127,8 @@ export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
 
   const detail = book.addWorksheet('各项选举');
   detail.addRow(['乡镇党代会', '选举', '应选名额', '当选人', '女性', '35岁以下', '少数民族']).font = { bold: true };
-  for (const { report } of view.files) {
-    if (!report.ok || !report.summary) continue;
+  for (const { report, duplicateOf } of view.files) {
+    if (!report.ok || !report.summary || duplicateOf !== null) continue;
     for (const c of report.summary.contests) {
       detail.addRow([
         report.summary.congress.name,

@@ -844,6 +844,7 @@ export const en: Record<MessageKey, string> = {
   'district.col.contests': 'Contests',
   'district.col.seats': 'Seats',
   'district.col.elected': 'Elected',
+  'district.duplicate': 'Same content as {name}: not counted again',
   'district.total': 'Total ({n} townships)',
   'district.note': 'The total counts verified files only: {n}.',
   'district.note.failed': 'The total counts verified files only: {n}; the {failed} files that failed are left out.',

@@ -820,6 +820,7 @@ export const zhCN = {
   'district.col.contests': '选举数',
   'district.col.seats': '应选名额',
   'district.col.elected': '当选人数',
+  'district.duplicate': '与 {name} 内容相同,不重复计入合计',
   'district.total': '合计({n} 个乡镇)',
   'district.note': '合计只统计核验通过的文件,共 {n} 个。',
   'district.note.failed': '合计只统计核验通过的文件,共 {n} 个;未通过的 {failed} 个文件不计入合计。',

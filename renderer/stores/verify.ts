@@ -12,6 +12,8 @@ export type DistrictExport = Output<'result.districtExport'>;
 export interface FileReport {
   path: string;
   report: VerifyReport;
+  /** An earlier file with the same content (district view only). */
+  duplicateOf: string | null;
 }
 
 /**
@@ -85,7 +87,12 @@ export const useVerify = create<VerifyStore>()((set, get) => ({
     set({ busy: true, error: null, exported: null, exportError: null });
     if (paths.length === 1) {
       const r = await invoke('result.verify', { path: paths[0]!, fingerprint });
-      if (r.ok) set({ reports: [{ path: paths[0]!, report: r.value }], total: null, checked: { paths, fingerprint } });
+      if (r.ok)
+        set({
+          reports: [{ path: paths[0]!, report: r.value, duplicateOf: null }],
+          total: null,
+          checked: { paths, fingerprint },
+        });
       else set({ error: r.error });
     } else {
       const r = await invoke('result.district', { paths, fingerprint });

@@ -216,8 +216,13 @@ describe('the district view', () => {
     const a = await exported();
     const bad = path.join(a.dir, 'bad.json');
     fs.writeFileSync(bad, a.text.slice(0, 100));
-    const view = await a.call('result.district', { paths: [a.out, a.out, bad], fingerprint: null });
-    expect(view.files.map((f) => f.report.ok)).toEqual([true, true, false]);
+    const b = await exported();
+    const copy = path.join(a.dir, 'copy-of-a.json');
+    fs.copyFileSync(a.out, copy);
+    const view = await a.call('result.district', { paths: [a.out, b.out, copy, bad], fingerprint: null });
+    expect(view.files.map((f) => f.report.ok)).toEqual([true, true, true, false]);
+    // The same result under another name counts once.
+    expect(view.files.map((f) => f.duplicateOf)).toEqual([null, null, a.out, null]);
     expect(view.total).toMatchObject({ townships: 2, contests: 2, seats: 4, elected: 4 });
     expect(view.total.structure.women).toBe(2); // 田富 is the young minority woman in each
 

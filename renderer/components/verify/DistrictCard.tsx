@@ -19,6 +19,8 @@ interface Row {
   ok: boolean | null;
   /** Why a file failed: its first failure's kind. */
   why: VerifyFailure['kind'] | null;
+  /** The earlier file with the same content: shown, not counted again. */
+  duplicateOf: string | null;
   contests: number | null;
   seats: number | null;
   elected: number | null;
@@ -41,7 +43,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
   const desktop = isDesktop();
 
   const rows: Row[] = [
-    ...files.map(({ path, report }, i) => {
+    ...files.map(({ path, report, duplicateOf }, i) => {
       const s = report.ok ? report.summary : null;
       return {
         key: `f${i}`,
@@ -49,6 +51,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         path,
         ok: report.ok,
         why: report.failures[0]?.kind ?? null,
+        duplicateOf,
         contests: s?.contests.length ?? null,
         seats: s?.seats ?? null,
         elected: s?.elected ?? null,
@@ -62,6 +65,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       path: null,
       ok: null,
       why: null,
+      duplicateOf: null,
       contests: total.contests,
       seats: total.seats,
       elected: total.elected,
@@ -91,9 +95,16 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       width: 150,
       render: (ok: boolean | null, r) =>
         ok === null ? null : ok ? (
-          <span className="verdict-ok">
-            <CheckCircleFilled /> {t('verify.ok')}
-          </span>
+          <>
+            <span className="verdict-ok">
+              <CheckCircleFilled /> {t('verify.ok')}
+            </span>
+            {r.duplicateOf && (
+              <div className="district-why" data-testid="district-duplicate">
+                {t('district.duplicate', { name: baseName(r.duplicateOf) })}
+              </div>
+            )}
+          </>
         ) : (
           <>
             <span className="verdict-bad">
