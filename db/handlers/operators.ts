@@ -8,6 +8,7 @@ import type { Role } from '../../core/roles.js';
 import type { SqliteDb } from '../open.js';
 import { hashPin, verifyPin } from '../pin.js';
 import { readCongress } from '../records.js';
+import { statement } from '../statements.js';
 import type { Stations } from '../stations.js';
 import type { QueryHandler, SessionHandler, UpdateHandler } from './types.js';
 
