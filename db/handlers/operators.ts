@@ -37,7 +37,7 @@ export function findOperator(db: SqliteDb, id: number): OperatorRow | undefined 
 
 /** A congress with operators asks every write for a signed-in station; one without is open. */
 export const hasOperators = (db: SqliteDb): boolean =>
-  db.prepare('SELECT 1 FROM operators LIMIT 1').get() !== undefined;
+  statement(db, 'SELECT 1 FROM operators LIMIT 1').get() !== undefined;
 
 const ROLE_NAMES: Record<Role, string> = {
   secretariat: '大会秘书处',
