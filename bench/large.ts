@@ -9,11 +9,13 @@
  *   contests the 选举 page opened → all 20 contests listed
  *   roster   the 代表名册 page opened → the roster table shows
  */
+
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { candidateFromDelegate } from '../core/candidates.js';
 import type { Channel, Input, Output } from '../core/contract.js';
 import type { Result } from '../core/result.js';
 import { createBackend } from '../db/backend.js';
@@ -79,16 +81,7 @@ export async function benchLarge(report: Reporter, size: number): Promise<void> 
         paperGroup: null,
       });
       for (const d of voting.slice(k * 9, k * 9 + 9)) {
-        await call('candidates.add', {
-          contestId: contest.id,
-          delegateId: d.id,
-          name: d.name,
-          gender: d.gender,
-          birthDate: d.birthDate,
-          ethnicity: d.ethnicity,
-          education: d.education,
-          unit: d.unit,
-        });
+        await call('candidates.add', { contestId: contest.id, ...candidateFromDelegate(d) });
       }
     }
     // Half the hall already in: the lists are at their longest and busiest.

@@ -5,12 +5,14 @@
  * then a row left unmarked (`3`), a few blank papers, a few write-ins (`w`, name, Enter,
  * `1`), Enter after each. The clock runs from the first key to "entered 200" on screen.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { candidateFromDelegate } from '../core/candidates.js';
 import type { Channel, Input, Output } from '../core/contract.js';
 import type { Result } from '../core/result.js';
 import { createBackend } from '../db/backend.js';
@@ -200,18 +202,7 @@ export async function benchUi(report: Reporter, _size: number): Promise<void> {
     });
     const added = [];
     for (const d of voting.slice(0, CANDIDATES)) {
-      added.push(
-        await call('candidates.add', {
-          contestId: contest.id,
-          delegateId: d.id,
-          name: d.name,
-          gender: d.gender,
-          birthDate: d.birthDate,
-          ethnicity: d.ethnicity,
-          education: d.education,
-          unit: d.unit,
-        }),
-      );
+      added.push(await call('candidates.add', { contestId: contest.id, ...candidateFromDelegate(d) }));
     }
     await call('candidates.approveOrder', { contestId: contest.id, candidateIds: added.map((c) => c.id) });
     const round = (await call('contests.get', { contestId: contest.id })).rounds[0];

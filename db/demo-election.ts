@@ -4,7 +4,9 @@
  * paper keyed, both rounds closed. Written through the handlers themselves, each call one
  * transaction with its audit row, exactly as the app would have written it. Deterministic.
  */
+
 import { suggestBallotOrder } from '../core/ballot-order.js';
+import { candidateFromDelegate } from '../core/candidates.js';
 import { type Channel, contract, type Input, type Output } from '../core/contract.js';
 import type { PaperMark, WriteIn } from '../core/election-types.js';
 import { ok, type Result } from '../core/result.js';
@@ -137,16 +139,7 @@ export function countDemoElection(call: QueryCall, meetingId: number): Result<{ 
     next += spec.candidates;
     const ids: number[] = [];
     for (const d of suggestBallotOrder(people)) {
-      const c = write(call, 'candidates.add', {
-        contestId: contest.value.id,
-        delegateId: d.id,
-        name: d.name,
-        gender: d.gender,
-        birthDate: d.birthDate,
-        ethnicity: d.ethnicity,
-        education: d.education,
-        unit: d.unit,
-      });
+      const c = write(call, 'candidates.add', { contestId: contest.value.id, ...candidateFromDelegate(d) });
       if (!c.ok) return c;
       ids.push(c.value.id);
     }

@@ -3,6 +3,7 @@
  * order the presidium approves (rule 9). All of it only before ballots are issued: once
  * they are, the approved order is the order of the paper and of the entry screen.
  */
+import { candidateFromDelegate } from '../../core/candidates.js';
 import type { AppError } from '../../core/result.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { RosterIssue } from '../../core/roster-types.js';
@@ -67,16 +68,7 @@ export const add: UpdateHandler<'candidates.add'> = {
       const taken = alreadyCandidate(db, contest.value, d.id);
       if (taken) return taken;
       // Picked from the roster: the roster's facts, so the structure report agrees with it.
-      fields = {
-        delegateId: d.id,
-        name: d.name,
-        gender: d.gender,
-        birthDate: d.birthDate,
-        ethnicity: d.ethnicity,
-        education: d.education,
-        unit: d.unit,
-        fromWriteIn: false,
-      };
+      fields = { ...candidateFromDelegate(d), fromWriteIn: false };
     } else {
       fields = {
         delegateId: null,
