@@ -73,6 +73,14 @@ const HEADER = [
   '签名指纹',
 ];
 
+/** Women, under 35, minority and education as the reports write them ("229名,占比37.1%"). */
+const structureCells = (s: BodyStructure) => [
+  formatShare(s.women, s.total),
+  formatShare(s.under35, s.total),
+  formatShare(s.minority, s.total),
+  educationText(s),
+];
+
 const educationText = (s: BodyStructure) =>
   s.education.map((e) => `${e.level}${formatShare(e.count, s.total)}`).join(';');
 
@@ -100,10 +108,7 @@ export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
       s.contests.length,
       s.seats,
       s.elected,
-      formatShare(s.structure.women, s.structure.total),
-      formatShare(s.structure.under35, s.structure.total),
-      formatShare(s.structure.minority, s.structure.total),
-      educationText(s.structure),
+      ...structureCells(s.structure),
       s.fingerprint,
     ]);
   }
@@ -115,10 +120,7 @@ export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
     t.contests,
     t.seats,
     t.elected,
-    formatShare(t.structure.women, t.structure.total),
-    formatShare(t.structure.under35, t.structure.total),
-    formatShare(t.structure.minority, t.structure.total),
-    educationText(t.structure),
+    ...structureCells(t.structure),
   ]);
   totalRow.font = { bold: true };
   sheet.columns.forEach((c, i) => {
