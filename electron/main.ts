@@ -300,7 +300,7 @@ async function menuOpen(): Promise<void> {
 async function menuBackup(): Promise<void> {
   const current = await store.invoke('congress.get', {}, shellContext());
   if (!(await reportFailure(current))) return;
-  if (!lastContext?.operator) {
+  if (!lastContext?.operator && !lastContext?.session) {
     await reportFailure(fail('operator_required', text().operatorFirst));
     return;
   }
@@ -471,7 +471,12 @@ ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: un
   if (isShellChannel(channel)) return handleShell(event.sender, channel, input);
   if (!isChannel(channel)) return fail('unknown_channel', `未知的调用：${channel}`);
   const context = callContext.safeParse(ctx);
-  if (context.success && context.data.operator) lastContext = context.data;
+  // The menu's own calls (backup) go as the station's last caller; a chief's PIN typed for one
+  // call is never kept for another.
+  if (context.success && (context.data.operator || context.data.session)) {
+    const { confirm: _once, ...station } = context.data;
+    lastContext = station;
+  }
   return store.invoke(channel, input, ctx);
 });
 
