@@ -202,6 +202,13 @@ export class Dispatcher {
     const { idleMinutes } = readCongress(open.db).settings;
     const station = this.stations.resolve(ctx.session, open.path, idleMinutes, now);
     if (!station) return fail('locked', '本工作站未登录或已锁定,请操作员输入 PIN 登录');
+    // The file decides, not the memory: a restored copy, or an operator disabled or given another
+    // role since signing in, ends that sign-in.
+    const row = findOperator(open.db, station.operatorId);
+    if (!row || row.disabled === 1 || row.role !== station.role || row.name !== station.name) {
+      this.stations.closeOperator(station.operatorId);
+      return fail('locked', '本工作站的登录已失效,请重新输入 PIN 登录');
+    }
     const rule = permission(channel, station.role);
     if (rule === 'refused') {
       return fail('forbidden', `${roleName(station.role)}「${station.name}」无权进行此项操作(${channel})`, {

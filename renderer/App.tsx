@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { antdLocales } from './lib/antd-locale.js';
 import { AppFrame } from './screens/AppFrame.js';
 import { BoardPage } from './screens/BoardPage.js';
+import { ChiefConfirmModal } from './screens/ChiefConfirmModal.js';
+import { LockScreen } from './screens/LockScreen.js';
 import { OperatorModal } from './screens/OperatorModal.js';
 import { PrintFormPage } from './screens/PrintFormPage.js';
 import { PrintOathPage } from './screens/PrintOathPage.js';
@@ -14,6 +16,7 @@ import { useCongress } from './stores/congress.js';
 import { useLanguage, useT } from './stores/language.js';
 import { useRoute } from './stores/route.js';
 import { useSession } from './stores/session.js';
+import { useStation } from './stores/station.js';
 
 const theme = {
   token: {
@@ -41,6 +44,9 @@ function Screens() {
   const status = useCongress((s) => s.status);
   const open = useCongress((s) => s.file !== null);
   const operator = useSession((s) => s.operator);
+  const stationKnown = useStation((s) => s.known);
+  const enforced = useStation((s) => s.enforced);
+  const signedIn = useStation((s) => s.operator !== null);
   const title =
     page === 'board'
       ? `${t('board.title')} · ${t('app.name')}`
@@ -85,10 +91,22 @@ function Screens() {
   }
   // Checking result files needs no congress (the district's machine has none) and no operator.
   if (page === 'verify') return <VerifyScreen />;
+  // Whether the open congress asks for sign-in is known before anything of it shows.
+  if (open && !stationKnown) {
+    return (
+      <div className="center-screen">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  }
+  // A congress with operators: the lock screen until someone signs in; the work behind it stays.
+  const locked = open && enforced && !signedIn;
   return (
     <>
-      {open ? <AppFrame /> : <StartScreen />}
-      <OperatorModal open={operator === ''} />
+      {open ? <AppFrame inert={locked} /> : <StartScreen />}
+      {locked && <LockScreen />}
+      <OperatorModal open={operator === '' && !(open && enforced)} />
+      <ChiefConfirmModal />
     </>
   );
 }

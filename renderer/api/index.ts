@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, Channel, Input, Output, ShellChannel, ShellContract } from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
-import type { Result } from '../../core/result.js';
+import type { AppError, Result } from '../../core/result.js';
 import { bridge } from './bridge.js';
 import { transport } from './transport.js';
 
@@ -9,14 +9,63 @@ export { isDesktop } from './bridge.js';
 
 let context: CallContext = { operator: '', station: '' };
 
-/** Who is at the keyboard; sent with every call. Set by the session store. */
+/** Who is at the keyboard (and the station's sign-in); sent with every call. Set by the session store. */
 export function setCallContext(ctx: CallContext): void {
   context = ctx;
 }
 
+/** The chief scrutineer's PIN, typed for one call. */
+export type ChiefConfirm = NonNullable<CallContext['confirm']>;
+
+export interface CallOptions {
+  /** The chief scrutineer's PIN for this call (closing a round, deciding a ballot, signing). */
+  confirm?: ChiefConfirm;
+}
+
+/**
+ * What the UI does when a write is refused for who is (not) at the keyboard, installed once
+ * (renderer/main.tsx) so that no screen has to handle it:
+ *
+ * - `locked`: the station is not signed in, or was locked. The lock screen shows; resolves true
+ *   once the operator who made the call has signed in again, and the call is made once more.
+ * - `chiefRequired`: the call needs the chief scrutineer's PIN. Asks for it and makes the call
+ *   with it (`attempt`, as often as a wrong PIN needs); resolves with the final answer, or with
+ *   a cancelled error (renderer/lib/errors.ts `isCancelled`) when the chief's PIN was not given.
+ */
+export interface CallHooks {
+  locked(error: AppError): Promise<boolean>;
+  chiefRequired(
+    error: AppError,
+    attempt: (confirm: ChiefConfirm) => Promise<Result<unknown>>,
+  ): Promise<Result<unknown>>;
+}
+
+let hooks: Partial<CallHooks> = {};
+
+export function setCallHooks(next: Partial<CallHooks>): void {
+  hooks = next;
+}
+
 /** Every call to the backend goes through here: the contract is the only way in. */
-export function invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
-  return transport().invoke(channel, input, context) as Promise<Result<Output<C>>>;
+export async function invoke<C extends Channel>(
+  channel: C,
+  input: Input<C>,
+  options: CallOptions = {},
+): Promise<Result<Output<C>>> {
+  const send = async (confirm: ChiefConfirm | undefined): Promise<Result<unknown>> => {
+    const ctx = confirm ? { ...context, confirm } : context;
+    const r = await transport().invoke(channel, input, ctx);
+    // Locked while the call was made: the same operator signs in again, and it goes through.
+    if (!r.ok && r.error.code === 'locked' && hooks.locked && (await hooks.locked(r.error))) {
+      return transport().invoke(channel, input, confirm ? { ...context, confirm } : context);
+    }
+    return r;
+  };
+  const r = await send(options.confirm);
+  if (!r.ok && r.error.code === 'chief_required' && !options.confirm && hooks.chiefRequired) {
+    return (await hooks.chiefRequired(r.error, (confirm) => send(confirm))) as Result<Output<C>>;
+  }
+  return r as Result<Output<C>>;
 }
 
 export function onChange(listener: (event: ChangeEvent) => void): () => void {

@@ -1,12 +1,14 @@
 import { Alert } from 'antd';
 import type { AppError } from '../../core/result.js';
-import { errorTitleKey } from '../lib/errors.js';
+import { errorTitleKey, isCancelled } from '../lib/errors.js';
 import { useT } from '../stores/language.js';
 
-/** A backend error: the code's title from the catalogue, the backend's own message below. */
+/** A backend error: the code's title from the catalogue, the backend's own message below (none for a cancelled call). */
 export function ErrorAlert(props: { error: AppError; testId?: string; extra?: string; onClose?: () => void }) {
   const t = useT();
   const { error } = props;
+  // A call whose chief scrutineer's confirmation was cancelled left everything as it was.
+  if (isCancelled(error)) return null;
   const details = (error.details ?? []).filter((d) => d.message !== error.message);
   return (
     <Alert

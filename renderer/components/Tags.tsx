@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { AttendanceStatus, DelegateCategory } from '../../core/domain.js';
+import type { Role } from '../../core/roles.js';
 import type { Translate } from '../stores/language.js';
 
 const CATEGORY_COLOR: Record<DelegateCategory, string> = { voting: 'red', alternate: 'purple', nonvoting: 'blue' };
@@ -26,6 +27,22 @@ export function StatusTag(props: { status: AttendanceStatus; t: Translate }) {
   return (
     <Tag color={STATUS_COLOR[props.status]} data-testid={`status-${props.status}`}>
       {props.t(`status.${props.status}`)}
+    </Tag>
+  );
+}
+
+const ROLE_COLOR: Record<Role, string> = {
+  secretariat: 'red',
+  clerk: 'blue',
+  counter: 'green',
+  scrutineer: 'orange',
+  chief_scrutineer: 'volcano',
+};
+
+export function RoleTag(props: { role: Role; t: Translate }) {
+  return (
+    <Tag color={ROLE_COLOR[props.role]} data-testid="role-tag" data-role={props.role}>
+      {props.t(`role.${props.role}`)}
     </Tag>
   );
 }

@@ -20,3 +20,15 @@ export function fieldErrors(error: AppError): Map<string, string[]> {
   for (const d of error.details ?? []) add(d);
   return out;
 }
+
+const cancelled = new WeakSet<AppError>();
+
+/** The answer of a call whose chief scrutineer's confirmation was cancelled: nothing happened. */
+export function cancelledError(message: string): AppError {
+  const error: AppError = { code: 'chief_required', message };
+  cancelled.add(error);
+  return error;
+}
+
+/** True for a call the operator called off (the chief's PIN not given): nothing to show. */
+export const isCancelled = (error: AppError | null | undefined): boolean => !!error && cancelled.has(error);

@@ -5,6 +5,7 @@ import {
   ExportOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  LockOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   ScheduleOutlined,
@@ -15,6 +16,7 @@ import {
 import { App, Button, Layout, Menu, Select, Space, Tooltip, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { RoleTag } from '../components/Tags.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { openBoardWindow } from '../lib/board.js';
 import { useAudit } from '../stores/audit.js';
@@ -27,6 +29,7 @@ import { useResults } from '../stores/results.js';
 import { useRoster } from '../stores/roster.js';
 import { type Page, useRoute } from '../stores/route.js';
 import { useSession } from '../stores/session.js';
+import { useCan, useStation } from '../stores/station.js';
 import { AuditScreen } from './AuditScreen.js';
 import { ContestsScreen } from './ContestsScreen.js';
 import { CountScreen } from './CountScreen.js';
@@ -51,8 +54,11 @@ const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
   { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
-/** A congress is open: header, side navigation, and the page of the route. */
-export function AppFrame() {
+/**
+ * A congress is open: header, side navigation, and the page of the route. `inert` while the
+ * lock screen covers it: nothing behind can be reached, and nothing is lost.
+ */
+export function AppFrame(props: { inert?: boolean }) {
   const page = useRoute((s) => s.page);
   const navigate = useRoute((s) => s.navigate);
   const t = useT();
@@ -76,7 +82,7 @@ export function AppFrame() {
   }, [meeting?.id]);
 
   return (
-    <Layout className="app-frame">
+    <Layout className="app-frame" inert={props.inert} aria-hidden={props.inert || undefined}>
       <FrameHeader />
       <Layout>
         <Layout.Sider width={168} theme="light" className="app-nav no-print" breakpoint="lg" collapsedWidth={56}>
@@ -132,8 +138,10 @@ function FrameHeader() {
   const name = useCongress((s) => s.file?.congress.name ?? '');
   const meetings = useCongress((s) => s.meetings);
   const meeting = useCongress(currentMeeting);
-  const operator = useSession((s) => s.operator);
+  const typedName = useSession((s) => s.operator);
   const station = useSession((s) => s.stationLabel);
+  const signedIn = useStation((s) => s.operator);
+  const canSetMeeting = useCan('meetings.setCurrent');
   const { setCurrentMeeting, close } = useCongress.getState();
 
   return (
@@ -148,6 +156,7 @@ function FrameHeader() {
             className="meeting-select"
             data-testid="meeting-select"
             value={meeting?.id}
+            disabled={!canSetMeeting}
             placeholder={t('header.meeting.none')}
             options={meetings.map((m) => ({ value: m.id, label: `${m.name} · ${m.date}` }))}
             onChange={async (id: number) => {
@@ -157,12 +166,31 @@ function FrameHeader() {
             popupMatchSelectWidth={false}
           />
         </Space>
-        <Tooltip title={t('header.station', { station })}>
-          <Space size={4} data-testid="operator-name-display">
+        <Tooltip
+          title={
+            signedIn
+              ? `${t('header.signedIn', { name: signedIn.name, role: t(`role.${signedIn.role}`) })} · ${t('header.station', { station })}`
+              : t('header.station', { station })
+          }
+        >
+          <Space size={4} data-testid="operator-name-display" data-signed-in={signedIn ? signedIn.name : undefined}>
             <UserOutlined />
-            <Typography.Text>{operator}</Typography.Text>
+            <Typography.Text>{signedIn ? signedIn.name : typedName}</Typography.Text>
+            {signedIn && <RoleTag role={signedIn.role} t={t} />}
           </Space>
         </Tooltip>
+        {signedIn && (
+          <Tooltip title={t('header.lock.hint')}>
+            <Button
+              icon={<LockOutlined />}
+              data-testid="header-lock"
+              aria-label={t('header.lock')}
+              onClick={() => void useStation.getState().lock()}
+            >
+              <span className="header-button-label">{t('header.lock')}</span>
+            </Button>
+          </Tooltip>
+        )}
         <Tooltip title={t('header.board.hint')}>
           <Button
             icon={<FundProjectionScreenOutlined />}

@@ -12,6 +12,7 @@ import { currentMeeting, useCongress } from '../stores/congress.js';
 import { type Contest, currentRound, useContests } from '../stores/contests.js';
 import { type Translate, useT } from '../stores/language.js';
 import { useRoute } from '../stores/route.js';
+import { useCan } from '../stores/station.js';
 
 /** 选举: the contests of the current meeting; `?contest=ID` opens one. */
 export function ContestsScreen() {
@@ -51,6 +52,8 @@ function ContestList(props: { t: Translate; meetingName: string }) {
     [contests],
   );
   const counts = useContests((s) => s.candidateCounts);
+  const canCreate = useCan('contests.create');
+  const canUpdate = useCan('contests.update');
 
   const columns: TableColumnsType<Contest> = [
     {
@@ -120,7 +123,8 @@ function ContestList(props: { t: Translate; meetingName: string }) {
       key: 'edit',
       width: 80,
       render: (_, c) =>
-        c.status === 'setup' && (
+        c.status === 'setup' &&
+        canUpdate && (
           <Button
             size="small"
             type="link"
@@ -141,17 +145,19 @@ function ContestList(props: { t: Translate; meetingName: string }) {
     <div className="page" data-testid="contests-page">
       <div className="page-head">
         <Typography.Title level={3}>{t('contests.title')}</Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="contest-add"
-          onClick={() => {
-            setEditing(null);
-            setFormOpen(true);
-          }}
-        >
-          {t('contests.add')}
-        </Button>
+        {canCreate && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="contest-add"
+            onClick={() => {
+              setEditing(null);
+              setFormOpen(true);
+            }}
+          >
+            {t('contests.add')}
+          </Button>
+        )}
       </div>
       <Typography.Paragraph type="secondary">{t('contests.hint', { meeting: props.meetingName })}</Typography.Paragraph>
       {error && <ErrorAlert error={error} />}

@@ -16,6 +16,7 @@ import { type Ballot, isStanding, useCount } from '../stores/count.js';
 import { type Translate, useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
 import { useRoute } from '../stores/route.js';
+import { useCan, useStation } from '../stores/station.js';
 
 /** Keys of the sheet: a paper mark per key, moving on to the next row. */
 const MARK_KEYS: Record<string, 'circle' | 'cross' | 'none'> = {
@@ -51,6 +52,9 @@ export function CountScreen() {
   const delegates = useRoster((x) => x.delegates);
   const [voiding, setVoiding] = useState<Ballot | null>(null);
   const [askReason, setAskReason] = useState(false);
+  // Keying ballots is for counters and scrutineers; another role sees the count, read only.
+  const canEnter = useCan('ballots.enter');
+  const role = useStation((x) => x.operator?.role ?? null);
 
   useEffect(() => {
     useCount.getState().load(roundId);
@@ -63,6 +67,7 @@ export function CountScreen() {
   const entered = doubleEntry ? standing.filter((b) => b.entry === s.entry).length : standing.length;
   const inStack = standing.filter((b) => b.stack === s.stack && b.entry === s.entry).length;
   const open = round?.status === 'voting' && round.collected !== null;
+  const entering = open && canEnter;
   const modalOpen = voiding !== null || askReason;
 
   const paper = {
@@ -85,7 +90,7 @@ export function CountScreen() {
 
   // The keys of the sheet, unless a text field or a dialog has them.
   useEffect(() => {
-    if (!open || modalOpen) return;
+    if (!entering || modalOpen) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
       if (e.target instanceof HTMLElement && e.target.closest('.ant-modal, .ant-select-dropdown')) return;
@@ -111,7 +116,7 @@ export function CountScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, modalOpen]);
+  }, [entering, modalOpen]);
 
   if (roundId === null) return <Alert type="warning" showIcon title={t('count.noRound')} />;
   if (s.loadError) return <ErrorAlert error={s.loadError} />;
@@ -136,6 +141,15 @@ export function CountScreen() {
           className="page-alert"
           data-testid="count-closed"
           title={t(round.status === 'voting' ? 'count.notCollected' : 'count.notOpen')}
+        />
+      )}
+      {open && !canEnter && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          data-testid="count-read-only"
+          title={t('count.readOnly', { role: role ? t(`role.${role}`) : '' })}
         />
       )}
       {s.error && (
@@ -324,6 +338,9 @@ const CountSide = memo(function CountSide(props: { doubleEntry: boolean; onVoid:
   const stacks = useCount((x) => x.stacks);
   const { doubleEntry, onVoid } = props;
   const setAsideCount = ballots.filter((b) => b.state === 'set_aside' && b.decision === null).length;
+  const canCorrect = useCan('ballots.correct');
+  const canVoid = useCan('ballots.void');
+  const canSettle = useCan('stacks.settle');
   return (
     <Tabs
       size="small"
@@ -335,8 +352,8 @@ const CountSide = memo(function CountSide(props: { doubleEntry: boolean; onVoid:
             <RecentBallots
               ballots={ballots}
               t={t}
-              onCorrect={(b) => useCount.getState().startCorrecting(b)}
-              onVoid={onVoid}
+              onCorrect={canCorrect ? (b) => useCount.getState().startCorrecting(b) : undefined}
+              onVoid={canVoid ? onVoid : undefined}
             />
           ),
         },
@@ -366,10 +383,14 @@ const CountSide = memo(function CountSide(props: { doubleEntry: boolean; onVoid:
                     candidates={candidates}
                     t={t}
                     onCompare={useCount.getState().compare}
-                    onSettle={async (stack, position, keep) => {
-                      const r = await useCount.getState().settle(stack, position, keep);
-                      return r.ok ? null : r.error;
-                    }}
+                    onSettle={
+                      canSettle
+                        ? async (stack, position, keep) => {
+                            const r = await useCount.getState().settle(stack, position, keep);
+                            return r.ok ? null : r.error;
+                          }
+                        : undefined
+                    }
                   />
                 ),
               },

@@ -18,6 +18,7 @@ import { useDesk } from '../stores/desk.js';
 import { useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
+import { useCan, useStation } from '../stores/station.js';
 
 const RESULT_LIMIT = 8;
 
@@ -56,6 +57,9 @@ export function DeskScreen() {
   // The store's actions never change; the state object does at every keystroke, so callbacks
   // read the actions from here, and the memoised lists are not drawn again as the clerk types.
   const desk = useDeskActions();
+  // A station whose role does not work the desk (a counter) sees the attendance, read only.
+  const canDesk = useCan('attendance.checkIn');
+  const role = useStation((s) => s.operator?.role ?? null);
 
   const search = useRef<InputRef>(null);
   const [leaveFor, setLeaveFor] = useState<Delegate | null>(null);
@@ -151,6 +155,7 @@ export function DeskScreen() {
   // Ctrl+Z undoes this station's last check-in, unless a dialog or another text field has the keys.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (!canDesk) return;
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
       if (modalOpen || leaveFor || pledgeAsk) return;
       const target = e.target as HTMLElement | null;
@@ -165,7 +170,7 @@ export function DeskScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [modalOpen, leaveFor, pledgeAsk, focusSearch]);
+  }, [canDesk, modalOpen, leaveFor, pledgeAsk, focusSearch]);
 
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
 
@@ -183,47 +188,57 @@ export function DeskScreen() {
               {t('desk.search.hint')}
             </Typography.Text>
           </div>
-          <div className="desk-search-row">
-            <Input
-              ref={search}
-              autoFocus
-              size="large"
-              className="desk-search"
-              data-testid="desk-search"
-              placeholder={t('desk.search.placeholder')}
-              value={query}
-              allowClear
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => desk.setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                unlockAudio();
-                if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                  e.preventDefault();
-                  desk.moveHighlight(e.key === 'ArrowDown' ? 1 : -1, results.length);
-                } else if (e.key === 'Enter') {
-                  e.preventDefault();
-                  if (!e.nativeEvent.isComposing) submit(e.currentTarget.value);
-                } else if (e.key === 'Escape') {
-                  desk.setQuery('');
-                }
-              }}
+          {!canDesk && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="desk-read-only"
+              title={t('desk.readOnly', { role: role ? t(`role.${role}`) : '' })}
             />
-            <Button
-              size="large"
-              icon={<UndoOutlined />}
-              data-testid="undo-last"
-              title={t('desk.undo.shortcut')}
-              onClick={() => {
-                void desk.undoLast();
-                focusSearch();
-              }}
-            >
-              {t('desk.undo')}
-            </Button>
-          </div>
+          )}
+          {canDesk && (
+            <div className="desk-search-row">
+              <Input
+                ref={search}
+                autoFocus
+                size="large"
+                className="desk-search"
+                data-testid="desk-search"
+                placeholder={t('desk.search.placeholder')}
+                value={query}
+                allowClear
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => desk.setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  unlockAudio();
+                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    desk.moveHighlight(e.key === 'ArrowDown' ? 1 : -1, results.length);
+                  } else if (e.key === 'Enter') {
+                    e.preventDefault();
+                    if (!e.nativeEvent.isComposing) submit(e.currentTarget.value);
+                  } else if (e.key === 'Escape') {
+                    desk.setQuery('');
+                  }
+                }}
+              />
+              <Button
+                size="large"
+                icon={<UndoOutlined />}
+                data-testid="undo-last"
+                title={t('desk.undo.shortcut')}
+                onClick={() => {
+                  void desk.undoLast();
+                  focusSearch();
+                }}
+              >
+                {t('desk.undo')}
+              </Button>
+            </div>
+          )}
           {rosterLoaded && delegates.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
-          {query.trim() !== '' && (
+          {canDesk && query.trim() !== '' && (
             <SearchResults
               results={results}
               statusOf={statusOf}
@@ -234,7 +249,7 @@ export function DeskScreen() {
               onAction={act}
             />
           )}
-          <DeskBanner banner={banner} t={t} />
+          {canDesk && <DeskBanner banner={banner} t={t} />}
         </div>
         <div className="desk-right" ref={listRef}>
           <Tabs
@@ -244,7 +259,14 @@ export function DeskScreen() {
               {
                 key: 'not-arrived',
                 label: t('desk.tab.notArrived', { n: lists.notArrived.length }),
-                children: <NotArrivedList delegates={lists.notArrived} t={t} height={listHeight - 90} onAction={act} />,
+                children: (
+                  <NotArrivedList
+                    delegates={lists.notArrived}
+                    t={t}
+                    height={listHeight - 90}
+                    onAction={canDesk ? act : undefined}
+                  />
+                ),
               },
               {
                 key: 'delegations',
@@ -260,7 +282,7 @@ export function DeskScreen() {
                     records={records}
                     t={t}
                     height={listHeight - 110}
-                    onAction={act}
+                    onAction={canDesk ? act : undefined}
                   />
                 ),
               },
@@ -273,7 +295,7 @@ export function DeskScreen() {
                     records={records}
                     t={t}
                     height={listHeight - 90}
-                    onAction={act}
+                    onAction={canDesk ? act : undefined}
                   />
                 ),
               },

@@ -21,6 +21,7 @@ import { type PledgeRow, useDiscipline } from '../stores/discipline.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
 import { useRoute } from '../stores/route.js';
+import { useCan } from '../stores/station.js';
 
 /** The one key that records the moment the oath begins (shown on the button). */
 const OATH_KEY = 'F9';
@@ -152,7 +153,9 @@ function OathTab(props: { meetingId: number }) {
   }, [message, report, t]);
 
   // The key press at the moment the oath begins, wherever the focus is on this tab.
-  const canStart = loaded && oath === null && presentCount > 0;
+  const canRun = useCan('oath.start');
+  const canAddLatecomer = useCan('oath.addLatecomer');
+  const canStart = loaded && oath === null && presentCount > 0 && canRun;
   useEffect(() => {
     if (!canStart) return;
     const onKey = (e: KeyboardEvent) => {
@@ -190,6 +193,8 @@ function OathTab(props: { meetingId: number }) {
         return r.ok;
       }}
       onPrint={() => openPrintWindow('print/oath', { meeting: String(props.meetingId) })}
+      canRun={canRun}
+      canAddLatecomer={canAddLatecomer}
       t={t}
     />
   );
@@ -208,6 +213,18 @@ function PledgesTab(props: { meetingId: number }) {
   const [refuseFor, setRefuseFor] = useState<PledgeRow | null>(null);
   const [withdrawFor, setWithdrawFor] = useState<PledgeRow | null>(null);
   const [listRef, listHeight] = useHeight<HTMLDivElement>(420);
+  const canSign = useCan('pledges.sign');
+  const canRefuse = useCan('pledges.refuse');
+  const canWithdraw = useCan('pledges.withdraw');
+  const allowed = useMemo(
+    () =>
+      new Set<PledgeAction>([
+        ...(canSign ? (['sign'] as const) : []),
+        ...(canRefuse ? (['refuse'] as const) : []),
+        ...(canWithdraw ? (['withdraw'] as const) : []),
+      ]),
+    [canSign, canRefuse, canWithdraw],
+  );
 
   const rows = useMemo(() => {
     const all = summary?.rows ?? [];
@@ -269,6 +286,7 @@ function PledgesTab(props: { meetingId: number }) {
                 height={Math.max(200, listHeight - 48)}
                 emptyText={t(filter === 'open' && search === '' ? 'pledge.list.allSigned' : 'pledge.list.empty')}
                 onAction={act}
+                allowed={allowed}
               />
             </div>
           </div>
@@ -354,6 +372,7 @@ function TextsTab() {
   const { message } = App.useApp();
   const texts = useDiscipline((s) => s.texts);
   const textsError = useDiscipline((s) => s.textsError);
+  const canSetText = useCan('discipline.setText');
   const save = (kind: 'oath' | 'pledge') => async (body: string) => {
     const r = await useDiscipline.getState().setText(kind, body);
     if (!r.ok) return r.error;
@@ -368,6 +387,7 @@ function TextsTab() {
         help={t('discipline.text.oath.help')}
         text={texts?.oath ?? null}
         testIdPrefix="text-oath"
+        readOnly={!canSetText}
         t={t}
         onSave={save('oath')}
       />
@@ -376,6 +396,7 @@ function TextsTab() {
         help={t('discipline.text.pledge.help')}
         text={texts?.pledge ?? null}
         testIdPrefix="text-pledge"
+        readOnly={!canSetText}
         t={t}
         onSave={save('pledge')}
       />

@@ -8,6 +8,7 @@ import { fieldErrors } from '../lib/errors.js';
 import { today } from '../lib/paths.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useT } from '../stores/language.js';
+import { useCan } from '../stores/station.js';
 
 /** Meetings of the congress; attendance is per meeting, the desk uses the current one. */
 export function MeetingsScreen() {
@@ -18,6 +19,8 @@ export function MeetingsScreen() {
   const { createMeeting, setCurrentMeeting } = useCongress.getState();
   const [form] = Form.useForm<{ name: string; date: string }>();
   const [error, setError] = useState<AppError | null>(null);
+  const canCreate = useCan('meetings.create');
+  const canSetCurrent = useCan('meetings.setCurrent');
 
   const columns: TableColumnsType<Meeting> = [
     { title: t('meetings.name'), dataIndex: 'name' },
@@ -32,16 +35,18 @@ export function MeetingsScreen() {
             {t('meetings.current')}
           </Tag>
         ) : (
-          <Button
-            size="small"
-            data-testid="meeting-make-current"
-            onClick={async () => {
-              const r = await setCurrentMeeting(m.id);
-              if (!r.ok) void message.error(r.error.message);
-            }}
-          >
-            {t('meetings.makeCurrent')}
-          </Button>
+          canSetCurrent && (
+            <Button
+              size="small"
+              data-testid="meeting-make-current"
+              onClick={async () => {
+                const r = await setCurrentMeeting(m.id);
+                if (!r.ok) void message.error(r.error.message);
+              }}
+            >
+              {t('meetings.makeCurrent')}
+            </Button>
+          )
         ),
     },
   ];
@@ -58,41 +63,47 @@ export function MeetingsScreen() {
         locale={{ emptyText: t('meetings.empty') }}
         data-testid="meetings-table"
       />
-      <Card title={t('meetings.add')} className="page-card">
-        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-        <Form
-          form={form}
-          layout="inline"
-          initialValues={{ name: '', date: today() }}
-          onFinish={async (v) => {
-            setError(null);
-            const r = await createMeeting({ name: v.name.trim(), date: v.date });
-            if (r.ok) {
-              form.resetFields();
-              void message.success(t('meetings.created', { name: r.value.name }));
-            } else {
-              const byField = fieldErrors(r.error);
-              if (byField.size > 0) {
-                form.setFields([...byField].map(([name, errors]) => ({ name: name as 'name' | 'date', errors })));
-              } else setError(r.error);
-            }
-          }}
-        >
-          <Form.Item
-            name="name"
-            label={t('meetings.name')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+      {canCreate && (
+        <Card title={t('meetings.add')} className="page-card">
+          {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={{ name: '', date: today() }}
+            onFinish={async (v) => {
+              setError(null);
+              const r = await createMeeting({ name: v.name.trim(), date: v.date });
+              if (r.ok) {
+                form.resetFields();
+                void message.success(t('meetings.created', { name: r.value.name }));
+              } else {
+                const byField = fieldErrors(r.error);
+                if (byField.size > 0) {
+                  form.setFields([...byField].map(([name, errors]) => ({ name: name as 'name' | 'date', errors })));
+                } else setError(r.error);
+              }
+            }}
           >
-            <Input placeholder={t('meetings.name.placeholder')} data-testid="meeting-name" />
-          </Form.Item>
-          <Form.Item name="date" label={t('meetings.date')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input type="date" data-testid="meeting-date" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} data-testid="meeting-add">
-            {t('meetings.add')}
-          </Button>
-        </Form>
-      </Card>
+            <Form.Item
+              name="name"
+              label={t('meetings.name')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+            >
+              <Input placeholder={t('meetings.name.placeholder')} data-testid="meeting-name" />
+            </Form.Item>
+            <Form.Item
+              name="date"
+              label={t('meetings.date')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <Input type="date" data-testid="meeting-date" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} data-testid="meeting-add">
+              {t('meetings.add')}
+            </Button>
+          </Form>
+        </Card>
+      )}
     </div>
   );
 }

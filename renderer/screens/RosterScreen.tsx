@@ -11,6 +11,7 @@ import { MAX_ROSTER_BYTES, readAsBase64 } from '../lib/readFile.js';
 import { searchDelegates } from '../lib/search.js';
 import { useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
+import { useCan } from '../stores/station.js';
 
 /** The roster: filter, add and edit by hand, import a spreadsheet with a preview. */
 export function RosterScreen() {
@@ -24,6 +25,9 @@ export function RosterScreen() {
   const [editing, setEditing] = useState<Delegate | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const canAdd = useCan('delegates.add');
+  const canEdit = useCan('delegates.update');
+  const canImport = useCan('roster.import');
 
   const shown = useMemo(
     () => (filter.trim() ? searchDelegates(delegates, filter, delegates.length) : delegates),
@@ -65,26 +69,30 @@ export function RosterScreen() {
       width: 100,
       render: (_, d) => <CategoryTag category={d.category} t={t} />,
     },
-    {
-      title: t('roster.actions'),
-      key: 'actions',
-      width: 80,
-      fixed: 'right',
-      render: (_, d) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<EditOutlined />}
-          data-testid="delegate-edit"
-          onClick={() => {
-            setEditing(d);
-            setFormOpen(true);
-          }}
-        >
-          {t('roster.edit')}
-        </Button>
-      ),
-    },
+    ...(canEdit
+      ? [
+          {
+            title: t('roster.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, d: Delegate) => (
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                data-testid="delegate-edit"
+                onClick={() => {
+                  setEditing(d);
+                  setFormOpen(true);
+                }}
+              >
+                {t('roster.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -92,24 +100,28 @@ export function RosterScreen() {
       <div className="page-head">
         <Typography.Title level={3}>{t('roster.title')}</Typography.Title>
         <Space>
-          <Button
-            icon={<UserAddOutlined />}
-            data-testid="roster-add"
-            onClick={() => {
-              setEditing(null);
-              setFormOpen(true);
-            }}
-          >
-            {t('roster.add')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<ImportOutlined />}
-            data-testid="roster-import"
-            onClick={() => setImportOpen(true)}
-          >
-            {t('roster.import')}
-          </Button>
+          {canAdd && (
+            <Button
+              icon={<UserAddOutlined />}
+              data-testid="roster-add"
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
+              {t('roster.add')}
+            </Button>
+          )}
+          {canImport && (
+            <Button
+              type="primary"
+              icon={<ImportOutlined />}
+              data-testid="roster-import"
+              onClick={() => setImportOpen(true)}
+            >
+              {t('roster.import')}
+            </Button>
+          )}
         </Space>
       </div>
       {loadError && <ErrorAlert error={loadError} />}

@@ -6,14 +6,22 @@ import type { AppError } from '../../core/result.js';
 import { invokeShell, isDesktop } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Fingerprint } from '../components/Fingerprint.js';
+import { BackupsCard } from '../components/settings/BackupsCard.js';
+import { OperatorsCard } from '../components/settings/OperatorsCard.js';
 import { baseName, directoryOf, formatBytes, formatTime, joinPath, today } from '../lib/paths.js';
 import { useCongress } from '../stores/congress.js';
 import { type Translate, useT } from '../stores/language.js';
 import { useResults } from '../stores/results.js';
+import { useCan } from '../stores/station.js';
 
-/** Quorum setting, marking convention (rule 3), and Save a backup copy. */
+/**
+ * Quorum setting, marking convention (rule 3), operators and the idle lock, automatic backups,
+ * and Save a backup copy. A station whose role may not change settings sees them, disabled.
+ */
 export function SettingsScreen() {
   const t = useT();
+  const readOnly = !useCan('congress.updateSettings');
+  const canBackup = useCan('congress.backup');
   const { message } = App.useApp();
   const file = useCongress((s) => s.file);
   const info = useCongress((s) => s.info);
@@ -57,9 +65,11 @@ export function SettingsScreen() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <OperatorsCard t={t} />
       <Card title={t('settings.quorum.title')} className="page-card">
         <Checkbox
           data-testid="settings-quorum-equal"
+          disabled={readOnly}
           checked={congress.settings.quorumAllowEqual}
           onChange={async (e) => {
             const r = await updateSettings({ quorumAllowEqual: e.target.checked });
@@ -77,6 +87,7 @@ export function SettingsScreen() {
         <Space>
           <Switch
             data-testid="settings-pledge-at-desk"
+            disabled={readOnly}
             checked={congress.settings.pledgeAtDesk}
             onChange={async (checked) => {
               const r = await updateSettings({ pledgeAtDesk: checked });
@@ -100,6 +111,7 @@ export function SettingsScreen() {
                 value={marking[mark]}
                 style={{ width: 140 }}
                 data-testid={`settings-marking-${mark}`}
+                disabled={readOnly}
                 onChange={(meaning) => void saveMarking({ [mark]: meaning })}
                 options={MEANINGS.map((m) => ({ value: m, label: t(`count.meaning.${m}`) }))}
               />
@@ -109,6 +121,7 @@ export function SettingsScreen() {
         <Checkbox
           className="marking-check"
           data-testid="settings-writein-mark"
+          disabled={readOnly}
           checked={marking.writeInNeedsMark}
           onChange={(e) => void saveMarking({ writeInNeedsMark: e.target.checked })}
         >
@@ -117,6 +130,7 @@ export function SettingsScreen() {
         <Checkbox
           className="marking-check"
           data-testid="settings-writein-against"
+          disabled={readOnly}
           checked={marking.writeInNeedsAgainst}
           onChange={(e) => void saveMarking({ writeInNeedsAgainst: e.target.checked })}
         >
@@ -124,10 +138,11 @@ export function SettingsScreen() {
         </Checkbox>
       </Card>
       <KeyCard t={t} />
+      <BackupsCard t={t} />
       <Card title={t('settings.backup.title')} className="page-card">
         <Typography.Paragraph type="secondary">{t('settings.backup.help')}</Typography.Paragraph>
         {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-        {isDesktop() ? (
+        {!canBackup ? null : isDesktop() ? (
           <Button
             icon={<SaveOutlined />}
             loading={busy}

@@ -7,9 +7,11 @@ import { useCount } from './count.js';
 import { useDesk } from './desk.js';
 import { useDiscipline } from './discipline.js';
 import { useForms } from './forms.js';
+import { useOperators } from './operators.js';
 import { useReport } from './report.js';
 import { useResults } from './results.js';
 import { useRoster } from './roster.js';
+import { useStation } from './station.js';
 import { useTally } from './tally.js';
 
 /**
@@ -17,48 +19,76 @@ import { useTally } from './tally.js';
  * No polling: a check-in at another desk shows here within a moment.
  */
 export function startLiveUpdates(): () => void {
-  return onChange((event: ChangeEvent) => {
-    switch (event.topic) {
-      case 'congress':
-        void useCongress.getState().refresh();
-        useDiscipline.getState().onChange(event);
-        break;
-      case 'meetings':
-        void useCongress.getState().refresh();
-        break;
-      case 'roster':
-        if (useRoster.getState().loaded) void useRoster.getState().refresh();
-        void refreshAttendance(undefined);
-        useDiscipline.getState().onChange(event);
-        break;
-      case 'attendance':
-        void refreshAttendance(event.meetingId);
-        useContests.getState().onAttendanceChanged(event.meetingId);
-        useDiscipline.getState().onChange(event);
-        break;
-      case 'contests':
-        useContests.getState().onContestsChanged(event.contestId);
-        useCount.getState().onContestsChanged(event.contestId);
-        useTally.getState().onContestsChanged(event.contestId);
-        break;
-      case 'ballots':
-        useContests.getState().onBallotsChanged(event.contestId, event.roundId);
-        useCount.getState().onBallotsChanged(event.roundId);
-        useTally.getState().onBallotsChanged(event.contestId, event.roundId);
-        break;
-      case 'discipline':
-        useDiscipline.getState().onChange(event);
-        break;
-      case 'audit':
-        break;
-    }
-    // The paper forms and the result's hash follow whatever they show.
-    useForms.getState().onChange(event);
-    useResults.getState().onChange(event);
-    // Every write appends an audit row; the log follows when its first page is shown.
-    const audit = useAudit.getState();
-    if (audit.cursors.length === 1 && audit.entries.length > 0) void audit.refresh();
-  });
+  return onChange(applyChange);
+}
+
+const TOPICS: ChangeEvent['topic'][] = [
+  'congress',
+  'meetings',
+  'roster',
+  'attendance',
+  'contests',
+  'ballots',
+  'discipline',
+  'operators',
+  'audit',
+];
+
+/**
+ * Reads again everything shown, as if every kind of change had happened: after a restore the
+ * open congress is another version of itself.
+ */
+export function refreshEverything(): void {
+  for (const topic of TOPICS) applyChange({ topic });
+}
+
+function applyChange(event: ChangeEvent): void {
+  switch (event.topic) {
+    case 'congress':
+      void useCongress.getState().refresh();
+      // The idle minutes, or a restored congress with other operators.
+      void useStation.getState().refresh();
+      useDiscipline.getState().onChange(event);
+      break;
+    case 'operators':
+      void useStation.getState().refresh();
+      if (useOperators.getState().loaded) void useOperators.getState().refresh();
+      break;
+    case 'meetings':
+      void useCongress.getState().refresh();
+      break;
+    case 'roster':
+      if (useRoster.getState().loaded) void useRoster.getState().refresh();
+      void refreshAttendance(undefined);
+      useDiscipline.getState().onChange(event);
+      break;
+    case 'attendance':
+      void refreshAttendance(event.meetingId);
+      useContests.getState().onAttendanceChanged(event.meetingId);
+      useDiscipline.getState().onChange(event);
+      break;
+    case 'contests':
+      useContests.getState().onContestsChanged(event.contestId);
+      useCount.getState().onContestsChanged(event.contestId);
+      useTally.getState().onContestsChanged(event.contestId);
+      break;
+    case 'ballots':
+      useContests.getState().onBallotsChanged(event.contestId, event.roundId);
+      useCount.getState().onBallotsChanged(event.roundId);
+      useTally.getState().onBallotsChanged(event.contestId, event.roundId);
+      break;
+    case 'discipline':
+      useDiscipline.getState().onChange(event);
+      break;
+    case 'audit':
+      break;
+  }
+  // The paper forms and the result's hash follow whatever they show.
+  useForms.getState().onChange(event);
+  useResults.getState().onChange(event);
+  // Every write appends an audit row; the log follows when its first page is shown.
+  const audit = useAudit.getState();
+  if (audit.cursors.length === 1 && audit.entries.length > 0) void audit.refresh();
 }
 
 function refreshAttendance(meetingId: number | undefined): void {

@@ -154,3 +154,23 @@ describe('restore', () => {
     expect(sha256File(e.path)).toBe(before);
   });
 });
+
+describe('restore and sign-ins', () => {
+  it('an operator who is not in the restored copy is signed out at the next write', async () => {
+    const tb = eagerBackups();
+    const e = await election({ voters: 10 }, tb);
+    const usb = tempDir();
+    const chief = await e.call('operators.add', { name: '秘书 王敏', role: 'secretariat', pin: '111111' });
+    const sign = async (operatorId: number, pin: string) =>
+      (await e.call('station.signIn', { operatorId, pin }, { operator: '', station: 's' })).token;
+    const secretariat = { operator: '', station: '秘书处', session: await sign(chief.id, '111111') };
+    await e.call('congress.updateSettings', { backupDir: usb }, secretariat);
+    await settle(e);
+    const copyPath = (await e.call('backups.status', {})).last!.path;
+    const counter = await e.call('operators.add', { name: '计票人 张强', role: 'counter', pin: '333333' }, secretariat);
+    const counterCtx = { operator: '', station: '计票台', session: await sign(counter.id, '333333') };
+    await e.call('backups.restore', { backupPath: copyPath, path: e.path }, secretariat);
+    const r = await e.failure('ballots.enter', { ...e.enterInput('oox-') }, counterCtx);
+    expect(r.code).toBe('locked');
+  });
+});

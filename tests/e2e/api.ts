@@ -2,22 +2,47 @@
  * Direct calls to the loopback host from a test, for setting the scene (e.g. checking in
  * 87 delegates before the boundary) without keying each one through the UI.
  */
-import type { Channel, Input, Output } from '../../core/contract.js';
-import type { Result } from '../../core/result.js';
+import type { CallContext, Channel, Input, Output } from '../../core/contract.js';
+import type { AppError, Result } from '../../core/result.js';
+
+const SETUP_CONTEXT: CallContext = { operator: 'e2e setup', station: 'e2e' };
+
+/** The raw answer of one call, with the test's own context (e.g. a station's sign-in token). */
+export async function invokeRaw<C extends Channel>(
+  host: { port: number; token: string },
+  channel: C,
+  input: Input<C>,
+  ctx: CallContext = SETUP_CONTEXT,
+): Promise<Result<Output<C>>> {
+  const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify({ channel, input, ctx }),
+  });
+  return (await res.json()) as Result<Output<C>>;
+}
 
 export async function call<C extends Channel>(
   host: { port: number; token: string },
   channel: C,
   input: Input<C>,
+  ctx: CallContext = SETUP_CONTEXT,
 ): Promise<Output<C>> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
-    body: JSON.stringify({ channel, input, ctx: { operator: 'e2e setup', station: 'e2e' } }),
-  });
-  const result = (await res.json()) as Result<Output<C>>;
+  const result = await invokeRaw(host, channel, input, ctx);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
+}
+
+/** A call that must be refused: its error. */
+export async function refused<C extends Channel>(
+  host: { port: number; token: string },
+  channel: C,
+  input: Input<C>,
+  ctx: CallContext = SETUP_CONTEXT,
+): Promise<AppError> {
+  const result = await invokeRaw(host, channel, input, ctx);
+  if (result.ok) throw new Error(`${channel} should have been refused`);
+  return result.error;
 }
 
 type Host = { port: number; token: string };
@@ -27,19 +52,25 @@ export async function addCandidates(
   host: Host,
   contestId: number,
   delegates: readonly Output<'delegates.list'>[number][],
+  ctx: CallContext = SETUP_CONTEXT,
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const d of delegates) {
-    const c = await call(host, 'candidates.add', {
-      contestId,
-      delegateId: d.id,
-      name: d.name,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      ethnicity: d.ethnicity,
-      education: d.education,
-      unit: d.unit,
-    });
+    const c = await call(
+      host,
+      'candidates.add',
+      {
+        contestId,
+        delegateId: d.id,
+        name: d.name,
+        gender: d.gender,
+        birthDate: d.birthDate,
+        ethnicity: d.ethnicity,
+        education: d.education,
+        unit: d.unit,
+      },
+      ctx,
+    );
     ids.push(c.id);
   }
   return ids;
@@ -59,15 +90,25 @@ export const papers = (marks: string, n: number, writeIn?: string): Paper[] =>
   Array.from({ length: n }, () => (writeIn ? { marks, writeIn } : { marks }));
 
 /** Keys in every paper of a round through the API, in order (no stacks, none set aside). */
-export async function enterBallots(host: Host, roundId: number, list: readonly Paper[]): Promise<void> {
+export async function enterBallots(
+  host: Host,
+  roundId: number,
+  list: readonly Paper[],
+  ctx: CallContext = SETUP_CONTEXT,
+): Promise<void> {
   for (const p of list) {
-    await call(host, 'ballots.enter', {
-      roundId,
-      marks: [...p.marks].map((c) => PAPER_MARK[c as keyof typeof PAPER_MARK]),
-      writeIns: p.writeIn ? [{ name: p.writeIn, mark: 'circle' }] : [],
-      setAside: false,
-      stack: null,
-      entry: null,
-    });
+    await call(
+      host,
+      'ballots.enter',
+      {
+        roundId,
+        marks: [...p.marks].map((c) => PAPER_MARK[c as keyof typeof PAPER_MARK]),
+        writeIns: p.writeIn ? [{ name: p.writeIn, mark: 'circle' }] : [],
+        setAside: false,
+        stack: null,
+        entry: null,
+      },
+      ctx,
+    );
   }
 }

@@ -218,7 +218,7 @@ test('the result is exported on screen, verified from the start screen, a tamper
   ballot.marks = 'xoxxx';
   const tampered = path.join(host.documentsDir, 'tampered.json');
   fs.writeFileSync(tampered, JSON.stringify(file));
-  // The same township's file under another name: a second township for the district view.
+  // The same township's file under another name: shown, but one township in the totals.
   const copy = path.join(host.documentsDir, 'copy-of-result.json');
   fs.copyFileSync(good, copy);
 
@@ -272,18 +272,19 @@ test('the result is exported on screen, verified from the start screen, a tamper
   await expect(recount).toContainText('80');
   await expect(recount).toContainText('73');
 
-  // The district view: two good files and the tampered one; the total counts the good ones.
+  // The district view: the good file, its copy and the tampered one; the total counts one township.
   await page.getByTestId('verify-paths').fill([good, copy, tampered].join('\n'));
   await page.getByTestId('verify-expected').fill('');
   await page.getByTestId('verify-submit').click();
   const district = page.getByTestId('district');
-  await expect(district).toHaveAttribute('data-townships', '2');
+  await expect(district).toHaveAttribute('data-townships', '1');
   await expect(district.getByTestId('district-row')).toHaveCount(3);
   await expect(district.locator('[data-testid="district-row"][data-ok="false"]')).toHaveCount(1);
+  await expect(district.getByTestId('district-duplicate')).toContainText('青山镇-选举结果.json');
   const total = district.getByTestId('district-total');
-  await expect(total).toContainText('合计(2 个乡镇)');
-  await expect(total).toContainText('4名,占比50.0%');
-  await expect(total).toContainText('2名,占比25.0%');
+  await expect(total).toContainText('合计(1 个乡镇)');
+  await expect(total).toContainText('2名,占比50.0%');
+  await expect(total).toContainText('1名,占比25.0%');
   await expect(page.getByTestId('district-note')).toContainText('未通过的 1 个文件不计入合计');
   await expect(page.getByTestId('verify-report')).toHaveCount(3);
 
@@ -295,9 +296,9 @@ test('the result is exported on screen, verified from the start screen, a tamper
   await book.xlsx.readFile(xlsx);
   const sheet = book.getWorksheet('汇总')!;
   const last = sheet.getRow(sheet.rowCount);
-  expect(String(last.getCell(1).value)).toContain('合计(2 个乡镇');
-  expect(last.getCell(4).value).toBe(2);
-  expect(last.getCell(5).value).toBe(8);
-  expect(last.getCell(6).value).toBe(8);
-  expect(last.getCell(7).value).toBe('4名,占比50.0%');
+  expect(String(last.getCell(1).value)).toContain('合计(1 个乡镇');
+  expect(last.getCell(4).value).toBe(1);
+  expect(last.getCell(5).value).toBe(4);
+  expect(last.getCell(6).value).toBe(4);
+  expect(last.getCell(7).value).toBe('2名,占比50.0%');
 });

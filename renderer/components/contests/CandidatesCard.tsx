@@ -26,6 +26,7 @@ import type { Candidate, CandidateInput, Contest } from '../../stores/contests.j
 import { useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { useRoster } from '../../stores/roster.js';
+import { useCan } from '../../stores/station.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { fieldValue } from '../roster/fields.js';
 
@@ -44,7 +45,10 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
   const [orderOpen, setOrderOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
-  const editable = contest.status === 'setup';
+  const setup = contest.status === 'setup';
+  // Candidates and their order are the secretariat's: other roles see them.
+  const canEdit = useCan('candidates.add');
+  const editable = setup && canEdit;
   const approved = candidates.length > 0 && candidates.every((c) => c.position !== null);
   const shown = useMemo(
     () =>
@@ -159,12 +163,12 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
       }
       extra={
         <Space>
-          {approved && !editable && (
+          {approved && !setup && (
             <Tag icon={<LockOutlined />} color="gold" data-testid="order-locked">
               {t('candidates.order.locked')}
             </Tag>
           )}
-          {approved && editable && (
+          {approved && setup && (
             <Tag color="green" data-testid="order-approved">
               {t('candidates.order.approved')}
             </Tag>

@@ -23,6 +23,7 @@ import { testId } from '../../lib/testid.js';
 import type { Candidate, Contest, Round, RoundResult } from '../../stores/contests.js';
 import { paperOrder, useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
+import { useCan } from '../../stores/station.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { structureItems, unknownText } from '../reports/structure.js';
 
@@ -53,6 +54,8 @@ export function ResultsPanel(props: {
   const { contest, round, result, candidates, t } = props;
   const { modal, message } = App.useApp();
   const [error, setError] = useState<AppError | null>(null);
+  // Rule 7: the presidium decides, the secretariat records it.
+  const canDecideSeats = useCan('rounds.openAdditional');
   const [additionalOpen, setAdditionalOpen] = useState(false);
   const [reduceOpen, setReduceOpen] = useState(false);
   const { tally, decision } = result;
@@ -189,7 +192,7 @@ export function ResultsPanel(props: {
           data-testid="results-unfilled"
           title={t('results.unfilled', { n: decision.unfilled })}
           action={
-            closed && props.isLatest && contest.seatsReducedTo === null ? (
+            closed && props.isLatest && contest.seatsReducedTo === null && canDecideSeats ? (
               <Space direction="vertical">
                 <Button size="small" data-testid="results-additional" onClick={() => setAdditionalOpen(true)}>
                   {t('results.additional')}

@@ -8,6 +8,7 @@ import type { Contest, Round } from '../../stores/contests.js';
 import { useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { useRoute } from '../../stores/route.js';
+import { useCan } from '../../stores/station.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 
 /**
@@ -19,6 +20,9 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
   const [error, setError] = useState<AppError | null>(null);
   const [rerun, setRerun] = useState<{ collected: number; issued: number; number: number } | null>(null);
   const navigate = useRoute((s) => s.navigate);
+  // Papers are issued and collected under the scrutineers' eyes: other roles see the figures.
+  const canDistribute = useCan('rounds.distribute');
+  const canCollect = useCan('rounds.collect');
 
   const present = round.votersPresent ?? summary?.present ?? null;
   return (
@@ -35,7 +39,13 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
         />
       )}
       {round.status === 'setup' ? (
-        <DistributeForm round={round} present={present} summary={summary} t={t} onError={setError} />
+        canDistribute ? (
+          <DistributeForm round={round} present={present} summary={summary} t={t} onError={setError} />
+        ) : (
+          <Typography.Text type="secondary" data-testid="round-not-distributed">
+            {t('round.notDistributed')}
+          </Typography.Text>
+        )
       ) : (
         <Descriptions size="small" column={5} bordered className="round-figures" data-testid="round-figures">
           <Descriptions.Item label={t('round.votersPresent')}>{round.votersPresent ?? '–'}</Descriptions.Item>
@@ -47,7 +57,7 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
           </Descriptions.Item>
         </Descriptions>
       )}
-      {round.status === 'voting' && round.collected === null && (
+      {round.status === 'voting' && round.collected === null && canCollect && (
         <CollectForm
           round={round}
           t={t}

@@ -31,9 +31,11 @@ export function BallotStateTag(props: { ballot: Ballot; t: Translate }) {
 export function RecentBallots(props: {
   ballots: Ballot[];
   t: Translate;
-  onCorrect(b: Ballot): void;
-  onVoid(b: Ballot): void;
+  /** None for a role that may not (then the button is not shown). */
+  onCorrect?: ((b: Ballot) => void) | undefined;
+  onVoid?: ((b: Ballot) => void) | undefined;
 }) {
+  const { onCorrect, onVoid } = props;
   const { t } = props;
   const rows = [...props.ballots].sort((a, b) => b.seq - a.seq).slice(0, 12);
   const columns: TableColumnsType<Ballot> = [
@@ -51,12 +53,16 @@ export function RecentBallots(props: {
       render: (_, b) =>
         (b.state === 'counted' || b.state === 'set_aside') && (
           <Space size={0}>
-            <Button size="small" type="link" data-testid="ballot-correct" onClick={() => props.onCorrect(b)}>
-              {t('count.correct')}
-            </Button>
-            <Button size="small" type="link" danger data-testid="ballot-void" onClick={() => props.onVoid(b)}>
-              {t('count.void')}
-            </Button>
+            {onCorrect && (
+              <Button size="small" type="link" data-testid="ballot-correct" onClick={() => onCorrect(b)}>
+                {t('count.correct')}
+              </Button>
+            )}
+            {onVoid && (
+              <Button size="small" type="link" danger data-testid="ballot-void" onClick={() => onVoid(b)}>
+                {t('count.void')}
+              </Button>
+            )}
           </Space>
         ),
     },
@@ -175,9 +181,11 @@ export function StacksPanel(props: {
   candidates: Candidate[];
   t: Translate;
   onCompare(stack: number): Promise<{ ok: true; value: StackComparison } | { ok: false; error: AppError }>;
-  onSettle(stack: number, position: number, keep: 1 | 2): Promise<AppError | null>;
+  /** None for a role that may not settle (counters): the comparison only shows. */
+  onSettle?: ((stack: number, position: number, keep: 1 | 2) => Promise<AppError | null>) | undefined;
 }) {
   const { t, candidates } = props;
+  const settle = props.onSettle;
   const [open, setOpen] = useState<number | null>(null);
   const [rows, setRows] = useState<StackComparison>([]);
   const [error, setError] = useState<AppError | null>(null);
@@ -265,31 +273,35 @@ export function StacksPanel(props: {
               <div className="compare-pos">#{r.position}</div>
               <div>
                 {side(r.first, r.second)}
-                <Button
-                  size="small"
-                  data-testid="settle-first"
-                  onClick={async () => {
-                    const e = await props.onSettle(open, r.position, 1);
-                    if (e) setError(e);
-                    else void load(open);
-                  }}
-                >
-                  {t('count.stacks.keepFirst')}
-                </Button>
+                {settle && (
+                  <Button
+                    size="small"
+                    data-testid="settle-first"
+                    onClick={async () => {
+                      const e = await settle(open, r.position, 1);
+                      if (e) setError(e);
+                      else void load(open);
+                    }}
+                  >
+                    {t('count.stacks.keepFirst')}
+                  </Button>
+                )}
               </div>
               <div>
                 {side(r.second, r.first)}
-                <Button
-                  size="small"
-                  data-testid="settle-second"
-                  onClick={async () => {
-                    const e = await props.onSettle(open, r.position, 2);
-                    if (e) setError(e);
-                    else void load(open);
-                  }}
-                >
-                  {t('count.stacks.keepSecond')}
-                </Button>
+                {settle && (
+                  <Button
+                    size="small"
+                    data-testid="settle-second"
+                    onClick={async () => {
+                      const e = await settle(open, r.position, 2);
+                      if (e) setError(e);
+                      else void load(open);
+                    }}
+                  >
+                    {t('count.stacks.keepSecond')}
+                  </Button>
+                )}
               </div>
             </div>
           ))}

@@ -30,7 +30,7 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
   return (
     <section className="counts-bar" data-testid="counts-bar">
       {tiles.map((tile) => (
-        <div key={tile.key} className={`count-tile count-${tile.tone ?? 'plain'}`}>
+        <div key={tile.key} className={`count-tile count-tile-${tile.tone ?? 'plain'}`}>
           <div className="count-label">{t(tile.label)}</div>
           <div className="count-value" data-testid={`count-${tile.key}`}>
             {tile.value ?? '–'}

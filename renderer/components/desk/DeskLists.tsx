@@ -13,28 +13,35 @@ interface ListProps {
   delegates: Delegate[];
   t: Translate;
   height: number;
-  onAction(action: DelegateAction, delegate: Delegate): void;
+  /** None for a station whose role does not work the desk: the lists only show. */
+  onAction?: ((action: DelegateAction, delegate: Delegate) => void) | undefined;
 }
 
 /** Voting delegates not arrived yet; clicking a row checks the delegate in. */
 export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
-  const { t } = props;
+  const { t, onAction } = props;
   const columns: ColumnsType<Delegate> = [
     { title: t('field.badge'), dataIndex: 'badge', width: 80 },
     { title: t('field.name'), dataIndex: 'name', width: 110, render: (name: string) => <strong>{name}</strong> },
     { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
-    {
-      title: '',
-      key: 'actions',
-      width: 150,
-      render: (_, d) => <RowActions delegate={d} status="pending" t={t} onAction={props.onAction} />,
-    },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />,
+          },
+        ]
+      : []),
   ];
   return (
     <div data-testid="not-arrived-list">
-      <Typography.Text type="secondary" className="list-hint">
-        {t('desk.notArrived.hint')}
-      </Typography.Text>
+      {onAction && (
+        <Typography.Text type="secondary" className="list-hint">
+          {t('desk.notArrived.hint')}
+        </Typography.Text>
+      )}
       <Table<Delegate>
         size="small"
         rowKey="id"
@@ -45,8 +52,7 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
         dataSource={props.delegates}
         locale={{ emptyText: t('desk.notArrived.empty') }}
         onRow={(d) => ({
-          onClick: () => props.onAction('checkIn', d),
-          className: 'clickable-row',
+          ...(onAction ? { onClick: () => onAction('checkIn', d), className: 'clickable-row' } : {}),
           ...testId('not-arrived-row', { 'data-badge': d.badge }),
         })}
       />
@@ -58,7 +64,7 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
 export const NonVotingList = memo(function NonVotingList(
   props: ListProps & { records: Map<number, AttendanceRecord> },
 ) {
-  const { t } = props;
+  const { t, onAction } = props;
   const columns: ColumnsType<Delegate> = [
     { title: t('field.badge'), dataIndex: 'badge', width: 80 },
     { title: t('field.name'), dataIndex: 'name', width: 100 },
@@ -75,12 +81,16 @@ export const NonVotingList = memo(function NonVotingList(
       width: 90,
       render: (_, d) => formatTime(props.records.get(d.id)?.at ?? '').slice(11),
     },
-    {
-      title: '',
-      key: 'actions',
-      width: 70,
-      render: (_, d) => <RowActions delegate={d} status="present" t={t} onAction={props.onAction} />,
-    },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 70,
+            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="present" t={t} onAction={onAction} />,
+          },
+        ]
+      : []),
   ];
   return (
     <div data-testid="nonvoting-list">
@@ -105,7 +115,7 @@ export const NonVotingList = memo(function NonVotingList(
 export const LeaveAbsentList = memo(function LeaveAbsentList(
   props: ListProps & { records: Map<number, AttendanceRecord> },
 ) {
-  const { t } = props;
+  const { t, onAction } = props;
   const statusOf = (d: Delegate): AttendanceStatus => props.records.get(d.id)?.status ?? 'pending';
   const columns: ColumnsType<Delegate> = [
     { title: t('field.badge'), dataIndex: 'badge', width: 70 },
@@ -117,12 +127,18 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
       ellipsis: true,
       render: (_, d) => props.records.get(d.id)?.reason ?? '',
     },
-    {
-      title: '',
-      key: 'actions',
-      width: 170,
-      render: (_, d) => <RowActions delegate={d} status={statusOf(d)} t={t} onAction={props.onAction} withCheckIn />,
-    },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 170,
+            render: (_: unknown, d: Delegate) => (
+              <RowActions delegate={d} status={statusOf(d)} t={t} onAction={onAction} withCheckIn />
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<Delegate>

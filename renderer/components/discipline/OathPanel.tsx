@@ -29,6 +29,9 @@ export interface OathPanelProps {
   onFinish(): void;
   onAddLatecomer(delegateId: number): Promise<boolean>;
   onPrint(): void;
+  /** This station's role may start and finish the oath / add latecomers (all, without operators). */
+  canRun?: boolean;
+  canAddLatecomer?: boolean;
   t: Translate;
 }
 
@@ -92,19 +95,21 @@ function OathStart(props: OathPanelProps) {
         <Typography.Text className="oath-present" data-testid="oath-present-now">
           {t('oath.presentNow', { n: props.presentCount })}
         </Typography.Text>
-        <Button
-          type="primary"
-          size="large"
-          className="oath-start-button"
-          icon={<FlagOutlined />}
-          loading={props.starting}
-          disabled={props.presentCount === 0}
-          onClick={props.onStart}
-          data-testid="oath-start"
-        >
-          <span>{t('oath.start')}</span>
-          <kbd className="oath-key">{props.hotkey}</kbd>
-        </Button>
+        {props.canRun !== false && (
+          <Button
+            type="primary"
+            size="large"
+            className="oath-start-button"
+            icon={<FlagOutlined />}
+            loading={props.starting}
+            disabled={props.presentCount === 0}
+            onClick={props.onStart}
+            data-testid="oath-start"
+          >
+            <span>{t('oath.start')}</span>
+            <kbd className="oath-key">{props.hotkey}</kbd>
+          </Button>
+        )}
         {props.presentCount === 0 && <Alert type="info" showIcon title={t('oath.noneCheckedIn')} />}
       </div>
     </Card>
@@ -168,7 +173,7 @@ function OathRecorded(props: OathPanelProps & { oath: Oath }) {
               {t('discipline.text.version', { version: oath.text.version })}
             </Descriptions.Item>
           </Descriptions>
-          {!oath.endedAt && (
+          {!oath.endedAt && props.canRun !== false && (
             <Button
               size="large"
               danger
@@ -183,7 +188,7 @@ function OathRecorded(props: OathPanelProps & { oath: Oath }) {
             </Button>
           )}
         </div>
-        <LatecomerPicker {...props} />
+        {props.canAddLatecomer !== false && <LatecomerPicker {...props} />}
       </Card>
       <ParticipantTable participants={oath.participants} t={t} />
     </>

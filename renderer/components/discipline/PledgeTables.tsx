@@ -120,8 +120,11 @@ export function PledgeList(props: {
   height: number;
   emptyText: string;
   onAction(action: PledgeAction, row: PledgeRow): void;
+  /** What this station's role may do (all, in a congress without operators). */
+  allowed?: ReadonlySet<PledgeAction>;
 }) {
   const { t } = props;
+  const may = (a: PledgeAction) => !props.allowed || props.allowed.has(a);
   const columns: TableColumnsType<PledgeRow> = [
     { title: t('field.badge'), key: 'badge', width: 84, render: (_, r) => r.delegate.badge },
     {
@@ -176,17 +179,17 @@ export function PledgeList(props: {
       width: 136,
       render: (_, r) => (
         <Space size={4}>
-          {r.state !== 'signed' && (
+          {r.state !== 'signed' && may('sign') && (
             <Button size="small" type="primary" onClick={() => props.onAction('sign', r)} data-testid="pledge-row-sign">
               {t('pledge.row.sign')}
             </Button>
           )}
-          {r.state !== 'signed' && r.state !== 'refused' && (
+          {r.state !== 'signed' && r.state !== 'refused' && may('refuse') && (
             <Button size="small" danger onClick={() => props.onAction('refuse', r)} data-testid="pledge-row-refuse">
               {t('pledge.row.refuse')}
             </Button>
           )}
-          {r.pledge && (
+          {r.pledge && may('withdraw') && (
             <Button size="small" onClick={() => props.onAction('withdraw', r)} data-testid="pledge-row-withdraw">
               {t('pledge.row.withdraw')}
             </Button>

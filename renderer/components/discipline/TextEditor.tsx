@@ -18,6 +18,8 @@ export function TextEditor(props: {
   testIdPrefix: string;
   t: Translate;
   onSave(body: string): Promise<AppError | null>;
+  /** A role that may not change the texts reads them. */
+  readOnly?: boolean;
 }) {
   const { text, t } = props;
   const [draft, setDraft] = useState(text?.body ?? '');
@@ -59,34 +61,37 @@ export function TextEditor(props: {
         maxLength={20_000}
         className="discipline-text-input"
         disabled={!text}
+        readOnly={props.readOnly}
         data-testid={`${props.testIdPrefix}-input`}
       />
-      <Space className="discipline-text-actions">
-        <Button
-          type="primary"
-          icon={<SaveOutlined />}
-          disabled={!dirty || draft.trim() === ''}
-          loading={saving}
-          data-testid={`${props.testIdPrefix}-save`}
-          onClick={async () => {
-            setSaving(true);
-            const failed = await props.onSave(draft.trim());
-            setSaving(false);
-            setError(failed);
-          }}
-        >
-          {t('discipline.text.save')}
-        </Button>
-        <Button
-          icon={<UndoOutlined />}
-          disabled={!dirty}
-          onClick={() => text && setDraft(text.body)}
-          data-testid={`${props.testIdPrefix}-revert`}
-        >
-          {t('discipline.text.revert')}
-        </Button>
-        {dirty && <Typography.Text type="warning">{t('discipline.text.unsaved')}</Typography.Text>}
-      </Space>
+      {!props.readOnly && (
+        <Space className="discipline-text-actions">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={!dirty || draft.trim() === ''}
+            loading={saving}
+            data-testid={`${props.testIdPrefix}-save`}
+            onClick={async () => {
+              setSaving(true);
+              const failed = await props.onSave(draft.trim());
+              setSaving(false);
+              setError(failed);
+            }}
+          >
+            {t('discipline.text.save')}
+          </Button>
+          <Button
+            icon={<UndoOutlined />}
+            disabled={!dirty}
+            onClick={() => text && setDraft(text.body)}
+            data-testid={`${props.testIdPrefix}-revert`}
+          >
+            {t('discipline.text.revert')}
+          </Button>
+          {dirty && <Typography.Text type="warning">{t('discipline.text.unsaved')}</Typography.Text>}
+        </Space>
+      )}
     </Card>
   );
 }
