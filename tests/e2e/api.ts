@@ -2,6 +2,7 @@
  * Direct calls to the loopback host from a test, for setting the scene (e.g. checking in
  * 87 delegates before the boundary) without keying each one through the UI.
  */
+import { candidateFromDelegate } from '../../core/candidates.js';
 import type { CallContext, Channel, Input, Output } from '../../core/contract.js';
 import type { AppError, Result } from '../../core/result.js';
 
@@ -56,21 +57,7 @@ export async function addCandidates(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const d of delegates) {
-    const c = await call(
-      host,
-      'candidates.add',
-      {
-        contestId,
-        delegateId: d.id,
-        name: d.name,
-        gender: d.gender,
-        birthDate: d.birthDate,
-        ethnicity: d.ethnicity,
-        education: d.education,
-        unit: d.unit,
-      },
-      ctx,
-    );
+    const c = await call(host, 'candidates.add', { contestId, ...candidateFromDelegate(d) }, ctx);
     ids.push(c.id);
   }
   return ids;

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { suggestBallotOrder } from '../../../core/ballot-order.js';
+import { candidateFromDelegate } from '../../../core/candidates.js';
 import { type Delegate, GENDERS } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
@@ -68,15 +69,7 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
 
   const addDelegate = async (d: Delegate) => {
     setQuery('');
-    const r = await add({
-      delegateId: d.id,
-      name: d.name,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      ethnicity: d.ethnicity,
-      education: d.education,
-      unit: d.unit,
-    });
+    const r = await add(candidateFromDelegate(d));
     if (r.ok) void message.success(t('candidates.added', { name: d.name }));
   };
 
