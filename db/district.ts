@@ -7,23 +7,10 @@
 import ExcelJS from 'exceljs';
 import type { Output } from '../core/contract.js';
 import type { BodyStructure } from '../core/election-types.js';
-import { formatShare } from '../core/structure.js';
+import { formatShare, sumStructures } from '../core/structure.js';
 import { verifyResultFile } from './result-sign.js';
 
 export type DistrictView = Output<'result.district'>;
-
-function addStructure(total: BodyStructure, s: BodyStructure): void {
-  total.total += s.total;
-  total.women += s.women;
-  total.under35 += s.under35;
-  total.minority += s.minority;
-  for (const e of s.education) {
-    const row = total.education.find((x) => x.level === e.level);
-    if (row) row.count += e.count;
-    else total.education.push({ ...e });
-  }
-  for (const k of ['gender', 'birthDate', 'ethnicity', 'education'] as const) total.unknown[k] += s.unknown[k];
-}
 
 export function districtView(paths: readonly string[], fingerprint: string | null): DistrictView {
   // The same result under two names (a copy on the stick and one sent by mail) is one township.
@@ -35,14 +22,7 @@ export function districtView(paths: readonly string[], fingerprint: string | nul
     if (hash && duplicateOf === null) seen.set(hash, p);
     return { path: p, report, duplicateOf };
   });
-  const structure: BodyStructure = {
-    total: 0,
-    women: 0,
-    under35: 0,
-    minority: 0,
-    education: [],
-    unknown: { gender: 0, birthDate: 0, ethnicity: 0, education: 0 },
-  };
+  const counted: BodyStructure[] = [];
   let townships = 0;
   let contests = 0;
   let seats = 0;
@@ -53,10 +33,9 @@ export function districtView(paths: readonly string[], fingerprint: string | nul
     contests += report.summary.contests.length;
     seats += report.summary.seats;
     elected += report.summary.elected;
-    addStructure(structure, report.summary.structure);
+    counted.push(report.summary.structure);
   }
-  structure.education.sort((a, b) => b.count - a.count || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0));
-  return { files, total: { townships, contests, seats, elected, structure } };
+  return { files, total: { townships, contests, seats, elected, structure: sumStructures(counted) } };
 }
 
 const HEADER = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../../core/election-types.js';
-import { bodyStructure, formatShare, sharePercent } from '../../core/structure.js';
+import { bodyStructure, formatShare, sharePercent, sumStructures } from '../../core/structure.js';
 
 const P = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   gender: 'male',
@@ -121,6 +121,23 @@ describe('formatShare', () => {
         const den = BigInt(total);
         const tenths = (2n * num + den) / (2n * den);
         expect(formatShare(count, total)).toBe(`${count}名,占比${tenths / 10n}.${tenths % 10n}%`);
+      }),
+    );
+  });
+});
+
+describe('sumStructures', () => {
+  it('the structure of several bodies together is the structure of all their people', () => {
+    const person = fc.record({
+      gender: fc.constantFrom('male' as const, 'female' as const, null),
+      birthDate: fc.constantFrom('1990-06', '1970-01-15', null),
+      ethnicity: fc.constantFrom('汉族', '回族', null),
+      education: fc.constantFrom('大学', '研究生', '大专', null),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(person, { maxLength: 8 }), { maxLength: 5 }), (bodies) => {
+        const summed = sumStructures(bodies.map((b) => bodyStructure(b, '2025-06-15')));
+        expect(summed).toEqual(bodyStructure(bodies.flat(), '2025-06-15'));
       }),
     );
   });

@@ -1,12 +1,13 @@
 import type { Congress, Meeting } from '../../../core/domain.js';
 import type { BodyStructure } from '../../../core/election-types.js';
+import { sumStructures } from '../../../core/structure.js';
 import type { Candidate, ContestDetail, Round, RoundResult } from '../../stores/contests.js';
 import { paperOrder } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { roundLabel } from '../contests/labels.js';
 import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
 import { PaperHead } from '../print/PaperHead.js';
-import { structureItems, sumStructures, unknownText } from './structure.js';
+import { structureItems, unknownText } from './structure.js';
 
 export interface ElectionFormData {
   congress: Congress;

@@ -38,30 +38,3 @@ export function unknownText(t: Translate, s: BodyStructure): string | null {
     list: unknown.map(([k, n]) => `${t(`field.${k}` as MessageKey)} ${n}`).join(t('list.separator')),
   });
 }
-
-/** The body of everyone elected over several rounds (each person is elected in one round only). */
-export function sumStructures(list: readonly BodyStructure[]): BodyStructure {
-  const total: BodyStructure = {
-    total: 0,
-    women: 0,
-    under35: 0,
-    minority: 0,
-    education: [],
-    unknown: { gender: 0, birthDate: 0, ethnicity: 0, education: 0 },
-  };
-  for (const s of list) {
-    total.total += s.total;
-    total.women += s.women;
-    total.under35 += s.under35;
-    total.minority += s.minority;
-    for (const e of s.education) {
-      const row = total.education.find((x) => x.level === e.level);
-      if (row) row.count += e.count;
-      else total.education.push({ ...e });
-    }
-    for (const k of ['gender', 'birthDate', 'ethnicity', 'education'] as const) total.unknown[k] += s.unknown[k];
-  }
-  // As core/structure.ts orders them: most first, then by name.
-  total.education.sort((a, b) => b.count - a.count || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0));
-  return total;
-}
