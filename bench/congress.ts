@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Channel, Input, Output } from '../core/contract.js';
+import type { Result } from '../core/result.js';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
 
@@ -41,5 +43,19 @@ export async function openBenchCongress(label: string): Promise<BenchCongress> {
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Calls through a loopback host's API, as the browser benches set their scene. */
+export function loopbackCall(host: { port: number; token: string }) {
+  return async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ channel, input, ctx: BENCH_CTX }),
+    });
+    const result = (await res.json()) as Result<Output<C>>;
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
   };
 }

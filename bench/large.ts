@@ -16,14 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { candidateFromDelegate } from '../core/candidates.js';
-import type { Channel, Input, Output } from '../core/contract.js';
-import type { Result } from '../core/result.js';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
 import { createDemoCongress } from '../db/demo.js';
 import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../electron/host/chromium.js';
 import { type LoopbackHost, startLoopbackHost } from '../electron/host/server.js';
-import { BENCH_CTX } from './congress.js';
+import { BENCH_CTX, loopbackCall } from './congress.js';
 import { median, percentile, type Reporter } from './report.js';
 import { buildRendererIfStale } from './ui.js';
 
@@ -55,17 +53,7 @@ export async function benchLarge(report: Reporter, size: number): Promise<void> 
     if (!built.ok) throw new Error(built.error.message);
     backend = createBackend({ dataDir, documentsDir: dir });
     host = await startLoopbackHost({ backend, staticDir });
-    const { port, token } = host;
-    const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/invoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input, ctx: BENCH_CTX }),
-      });
-      const result = (await res.json()) as Result<Output<C>>;
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = loopbackCall(host);
     await call('congress.open', { path: file });
     const meetingId = (await call('congress.get', {})).congress.currentMeetingId!;
     const delegates = await call('delegates.list', {});

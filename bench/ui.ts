@@ -13,13 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { candidateFromDelegate } from '../core/candidates.js';
-import type { Channel, Input, Output } from '../core/contract.js';
-import type { Result } from '../core/result.js';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
 import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../electron/host/chromium.js';
 import { type LoopbackHost, startLoopbackHost } from '../electron/host/server.js';
-import { BENCH_CTX } from './congress.js';
+import { loopbackCall } from './congress.js';
 import type { Reporter } from './report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -158,19 +156,9 @@ export async function benchUi(report: Reporter, _size: number): Promise<void> {
     mkdirSync(documentsDir, { recursive: true });
     backend = createBackend({ dataDir, documentsDir });
     host = await startLoopbackHost({ backend, staticDir });
-    const { port, token } = host;
 
     // The scene, through the host's API as the e2e tests set it.
-    const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/invoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input, ctx: BENCH_CTX }),
-      });
-      const result = (await res.json()) as Result<Output<C>>;
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = loopbackCall(host);
     await call('congress.openDemo', {});
     const meetingId = (await call('congress.get', {})).congress.currentMeetingId;
     if (meetingId === null) throw new Error('the demo congress has no current meeting');
