@@ -1,3 +1,5 @@
+import { type ReasonKey, type ReasonParams, reasonText } from './reasons.js';
+
 /**
  * Expected failures travel as values. An exception crossing a handler boundary
  * means a bug, and the dispatcher reports it as `internal`.
@@ -27,6 +29,9 @@ export type ErrorCode =
 
 export interface AppError {
   code: ErrorCode;
+  /** Why, as a key of core/reasons.ts: the UI renders it in its language from `params`. */
+  reason?: string;
+  params?: ReasonParams;
   /** A sentence for people, naming the row, field or value at fault (zh-CN). */
   message: string;
   /** Where the fault is, when it has a place: a field path, a row number, a column. */
@@ -35,6 +40,14 @@ export interface AppError {
   column?: string;
   value?: string;
   details?: AppError[];
+}
+
+/** Something allowed but unusual (a short margin, fewer papers issued than present): shown, acknowledged, audited. */
+export interface AppWarning {
+  reason: string;
+  params: ReasonParams;
+  /** zh-CN text, as for AppError.message. */
+  message: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -47,4 +60,24 @@ export const fail = (
 ): { ok: false; error: AppError } => ({
   ok: false,
   error: { code, message, ...extra },
+});
+
+/**
+ * A refusal by reason code: the zh-CN sentence is made from the catalogue, the UI renders
+ * its own language from `reason` and `params`.
+ */
+export const refuse = (
+  code: ErrorCode,
+  reason: ReasonKey,
+  params: ReasonParams = {},
+  extra: Partial<AppError> = {},
+): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, reason, params, message: reasonText(reason, params, 'zh-CN') ?? reason, ...extra },
+});
+
+export const warning = (reason: ReasonKey, params: ReasonParams = {}): AppWarning => ({
+  reason,
+  params,
+  message: reasonText(reason, params, 'zh-CN') ?? reason,
 });
