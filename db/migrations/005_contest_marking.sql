@@ -1,0 +1,1 @@
+-- Schema version 5: count rules at the joints (issue 10): a marking convention per contest.

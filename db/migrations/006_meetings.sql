@@ -1,0 +1,1 @@
+-- Schema version 6: meetings with their own electorate (the first plenaries) and exclusions from 应到 (issue 10).

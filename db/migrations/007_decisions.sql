@@ -1,0 +1,1 @@
+-- Schema version 7: the day's recorded decisions (issue 10): a round declared void, officials of a contest, pre-vote to formal list.
