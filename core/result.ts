@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'chief_required'
   /** A wrong PIN. */
   | 'unauthorized'
+  /** The write raised warnings the operator has not acknowledged (`AppError.warnings`): nothing was written. */
+  | 'warnings'
   | 'internal';
 
 export interface AppError {
@@ -40,6 +42,8 @@ export interface AppError {
   column?: string;
   value?: string;
   details?: AppError[];
+  /** With code `warnings`: what must be acknowledged (their reasons go back in `acknowledge`). */
+  warnings?: AppWarning[];
 }
 
 /** Something allowed but unusual (a short margin, fewer papers issued than present): shown, acknowledged, audited. */

@@ -171,6 +171,7 @@ export class Dispatcher {
         return result;
       },
       (output) => (handler.auditPayload ? handler.auditPayload(input as never, output as never, prepared) : input),
+      { acknowledge: ctx.acknowledge ?? [] },
     );
     if (outcome.ok && !('unchanged' in outcome)) {
       this.backups.changed();

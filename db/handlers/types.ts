@@ -12,7 +12,7 @@
 import type { z } from 'zod';
 import type { Channel, Contract, Output } from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
-import type { Result } from '../../core/result.js';
+import type { AppWarning, Result } from '../../core/result.js';
 import type { AuditInput } from '../audit.js';
 import type { BackendOptions } from '../backend-types.js';
 import type { Backups } from '../backups.js';
@@ -46,7 +46,14 @@ export interface QueryCall extends StoreCall {
   stations: Stations;
 }
 
-export type UpdateCall = QueryCall;
+/** A write's call: it may raise warnings (allowed but unusual), which the operator must acknowledge. */
+export interface UpdateCall extends QueryCall {
+  /**
+   * Records a warning (`warning(reason, params)` of core/result.ts). Unless the call's context
+   * acknowledges its reason, the dispatcher rolls the write back and answers `warnings`.
+   */
+  warn(warning: AppWarning): void;
+}
 
 export interface SessionCall extends CallInfo {
   session: Session;
