@@ -1,35 +1,21 @@
 import { ArrowLeftOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, InputNumber, Modal, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { ballotValidity } from '../../core/ballot.js';
-import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { roundLabel } from '../components/contests/labels.js';
 import { RecentBallots, SetAsideQueue, StacksPanel } from '../components/count/BallotLists.js';
 import { BallotSheet } from '../components/count/BallotSheet.js';
+import { MARK_KEYS, type SheetVerdict } from '../components/count/sheet-keys.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { openTallyWindow } from '../lib/board.js';
 import { searchDelegates } from '../lib/search.js';
 import { unlockAudio } from '../lib/sound.js';
 import { testId } from '../lib/testid.js';
 import { useCongress } from '../stores/congress.js';
-import { type Ballot, isStanding, useCount } from '../stores/count.js';
+import { type Ballot, contestConvention, isStanding, useCount } from '../stores/count.js';
 import { type Translate, useT } from '../stores/language.js';
 import { useRoster } from '../stores/roster.js';
 import { useRoute } from '../stores/route.js';
 import { useCan, useStation } from '../stores/station.js';
-
-/** Keys of the sheet: a paper mark per key, moving on to the next row. */
-const MARK_KEYS: Record<string, 'circle' | 'cross' | 'none'> = {
-  '1': 'circle',
-  o: 'circle',
-  O: 'circle',
-  '2': 'cross',
-  x: 'cross',
-  X: 'cross',
-  '3': 'none',
-  '0': 'none',
-  ' ': 'none',
-};
 
 const isTextEntry = (el: EventTarget | null): boolean => {
   if (!(el instanceof HTMLElement)) return false;
@@ -40,15 +26,20 @@ const isTextEntry = (el: EventTarget | null): boolean => {
 };
 
 /**
- * `#/count?round=ID`: ballot entry for a counter with a stack of papers, keyboard first.
- * 1/o ○, 2/x ×, 3/0/space no mark, ↑/↓, w a write-in line, Enter commits, s sets aside.
+ * `#/count?round=ID`: ballot entry for a counter with a stack of papers, keyboard first. A row's
+ * number (two digits from 10 candidates) flips that row from the default (○ → ×, blank → ○);
+ * o ○, x ×, space/- no mark on the cursor row; b a blank paper; ↑/↓; w a write-in line (its name
+ * gets the for-mark; Enter in the name commits the paper); Enter commits, s sets aside.
  */
 export function CountScreen() {
   const t = useT();
   const roundParam = useRoute((s) => s.query.round);
   const roundId = roundParam && /^\d+$/.test(roundParam) ? Number(roundParam) : null;
   const s = useCount();
-  const convention = useCongress((x) => x.file?.congress.settings.marking ?? DEFAULT_CONVENTION);
+  // Re-read with the congress settings too (the fallback when the contest has no convention of its own).
+  const settingsMarking = useCongress((x) => x.file?.congress.settings.marking);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the congress setting is read inside
+  const convention = useMemo(() => contestConvention(s.detail), [s.detail, settingsMarking]);
   const delegates = useRoster((x) => x.delegates);
   const [voiding, setVoiding] = useState<Ballot | null>(null);
   const [askReason, setAskReason] = useState(false);
@@ -70,11 +61,8 @@ export function CountScreen() {
   const entering = open && canEnter;
   const modalOpen = voiding !== null || askReason;
 
-  const paper = {
-    marks: s.marks,
-    writeIns: s.writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
-  };
-  const validity = round ? ballotValidity(paper, round.seats, convention) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the verdict follows the paper
+  const verdict = useMemo(() => s.verdict(), [s.marks, s.writeIns, s.touched, s.round, s.context, convention]);
 
   const earlierWriteIns = useMemo(() => {
     const names = new Map<string, number>();
@@ -100,6 +88,8 @@ export function CountScreen() {
       const mark = MARK_KEYS[e.key];
       let handled = true;
       if (mark) count.setMark(mark);
+      else if (/^[0-9]$/.test(e.key)) count.typeDigit(e.key);
+      else if (e.key === 'b' || e.key === 'B') count.blankPaper();
       else if (e.key === 'ArrowDown') count.move(1);
       else if (e.key === 'ArrowUp') count.move(-1);
       else if (e.key === 'Enter') {
@@ -176,6 +166,8 @@ export function CountScreen() {
             writeIns={s.writeIns}
             cursor={s.cursor}
             convention={convention}
+            verdict={verdict}
+            rowPending={s.rowPending}
             suggestions={suggestions}
             t={t}
             onMark={(row, mark) => {
@@ -184,10 +176,16 @@ export function CountScreen() {
             }}
             onCursor={s.setCursor}
             onWriteInName={s.setWriteInName}
-            onWriteInDone={s.finishWriteInName}
+            onWriteInDone={(index, enter) => {
+              // Enter in the name field is Enter on the paper: commit (or, correcting, ask why).
+              if (enter && useCount.getState().correcting) {
+                s.finishWriteInName(index);
+                setAskReason(true);
+              } else s.finishWriteInName(index, enter);
+            }}
             onWriteInRemove={s.removeWriteIn}
           />
-          {validity && <ValidityLine valid={validity.valid} chosen={validity.chosen} seats={round.seats} t={t} />}
+          <ValidityLine verdict={verdict} seats={round.seats} confirming={s.confirming} t={t} />
           <LastLine t={t} />
           <div className="count-keys" data-testid="count-keys">
             {t('count.keys')}
@@ -226,16 +224,48 @@ export function CountScreen() {
   );
 }
 
-function ValidityLine(props: { valid: boolean; chosen: number; seats: number; t: Translate }) {
-  const { valid, chosen, seats, t } = props;
+/**
+ * Rule 4's verdict on the paper as keyed: nothing before the first key (neutral, so that red
+ * keeps meaning something), then valid or invalid with the persons chosen, and every written-in
+ * name that will not count with why. With `confirming`, Enter was held for that reason.
+ */
+function ValidityLine(props: { verdict: SheetVerdict; seats: number; confirming: boolean; t: Translate }) {
+  const { verdict, seats, confirming, t } = props;
+  if (verdict.kind === 'idle') {
+    return (
+      <div className="validity-line validity-idle" data-testid="validity-line" data-state="idle">
+        {t('count.validity.idle', { seats })}
+      </div>
+    );
+  }
+  const { valid, chosen } = verdict.judgement;
   return (
-    <div
-      className={`validity-line ${valid ? 'validity-ok' : 'validity-bad'}`}
-      data-testid="validity-line"
-      data-valid={valid}
-      data-chosen={chosen}
-    >
-      {valid ? t('count.validity.ok', { chosen, seats }) : t('count.validity.bad', { chosen, seats })}
+    <div className="validity-block">
+      <div
+        className={`validity-line ${valid ? 'validity-ok' : 'validity-bad'}`}
+        data-testid="validity-line"
+        data-state={valid ? 'valid' : 'invalid'}
+        data-valid={valid}
+        data-chosen={chosen}
+      >
+        {valid ? t('count.validity.ok', { chosen, seats }) : t('count.validity.bad', { chosen, seats })}
+      </div>
+      {verdict.notCounting.length > 0 && (
+        <div
+          className={`validity-writeins${confirming ? ' validity-confirming' : ''}`}
+          data-testid="validity-writeins"
+          data-confirming={confirming}
+        >
+          {verdict.notCounting.map((w) => (
+            <div key={w.index} data-testid="validity-writein" data-fate={w.fate}>
+              {t('count.writeIn.notCounting', { name: w.name, why: t(`count.fate.${w.fate}`) })}
+            </div>
+          ))}
+          <div className="validity-confirm-hint">
+            {t(confirming ? 'count.writeIn.confirmAgain' : 'count.writeIn.confirmHint')}
+          </div>
+        </div>
+      )}
     </div>
   );
 }

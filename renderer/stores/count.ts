@@ -1,10 +1,25 @@
 import { create } from 'zustand';
+import { writeInContext } from '../../core/ballot.js';
 import type { Output } from '../../core/contract.js';
-import type { PaperMark, WriteIn } from '../../core/election-types.js';
+import {
+  DEFAULT_CONVENTION,
+  type MarkingConvention,
+  type PaperMark,
+  type WriteIn,
+  type WriteInContext,
+} from '../../core/election-types.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
+import {
+  markAfterNumber,
+  markMeaning,
+  type SheetVerdict,
+  sheetVerdict,
+  typeRowDigit,
+} from '../components/count/sheet-keys.js';
 import { coalesce } from '../lib/coalesce.js';
 import { playTone } from '../lib/sound.js';
+import { useCongress } from './congress.js';
 import { type Candidate, type ContestDetail, paperOrder, type Round, type RoundResult } from './contests.js';
 
 export type Ballot = Output<'ballots.list'>[number];
@@ -26,12 +41,23 @@ function initialDefaultMark(): DefaultMark {
 /** A write-in line being keyed: its name may still be open for typing. */
 export interface DraftWriteIn extends WriteIn {
   editing: boolean;
+  /** The counter set this line's mark by a key or a click: a typed name no longer sets it. */
+  markKeyed: boolean;
   /** A React key: lines of one paper have no identity of their own. */
   line: number;
 }
 
 let lineSeq = 0;
-const draft = (w: WriteIn, editing = false): DraftWriteIn => ({ ...w, editing, line: ++lineSeq });
+const draft = (w: WriteIn, editing = false): DraftWriteIn => ({ ...w, editing, markKeyed: !editing, line: ++lineSeq });
+
+/**
+ * The convention the round's papers are read by: the contest's own (rule 3, 「each contest says
+ * which」) when the contest carries one, else the congress setting.
+ */
+export function contestConvention(detail: ContestDetail | null): MarkingConvention {
+  const own = (detail?.contest as { marking?: MarkingConvention } | undefined)?.marking;
+  return own ?? useCongress.getState().file?.congress.settings.marking ?? DEFAULT_CONVENTION;
+}
 
 /**
  * Ballot entry for one round (`#/count?round=ID`): the paper being keyed (a mark per
@@ -55,6 +81,20 @@ interface CountStore {
   marks: PaperMark[];
   writeIns: DraftWriteIn[];
   cursor: number;
+  /**
+   * Someone keyed this paper (a mark, a row number, a write-in, a click): until then the sheet
+   * shows no verdict, neither red nor green.
+   */
+  touched: boolean;
+  /** The first digit of a two-digit row number (papers of 10 or more candidates). */
+  rowPending: string;
+  /**
+   * Enter was pressed on a paper with a written-in name that will not count: the sheet says why
+   * and a second Enter commits it as it is. Cleared by any change to the paper.
+   */
+  confirming: boolean;
+  /** Rule 4's view of the round: the printed names, those elected earlier, a tie revote. */
+  context: WriteInContext;
   defaultMark: DefaultMark;
   /** Correcting a committed ballot: its marks are on the sheet; Enter asks for the reason. */
   correcting: Ballot | null;
@@ -72,18 +112,28 @@ interface CountStore {
   onContestsChanged(contestId?: number): void;
 
   setMark(mark: PaperMark, advance?: boolean): void;
+  /** A digit key: part of a row number; a whole number flips that row (see sheet-keys.ts). */
+  typeDigit(digit: string): void;
+  /** `b`: every printed row unmarked (a blank paper, valid by rule 4); write-in lines stay. */
+  blankPaper(): void;
+  /** The paper as rule 4 judges it now (idle until keyed). */
+  verdict(): SheetVerdict;
   move(delta: number): void;
   setCursor(row: number): void;
   setDefaultMark(mark: DefaultMark): void;
   resetSheet(): void;
   addWriteIn(): void;
   setWriteInName(index: number, name: string): void;
-  finishWriteInName(index: number): void;
+  /** The name is done (Enter or Tab in its field): it leaves the field; Enter also commits (`commit`). */
+  finishWriteInName(index: number, commit?: boolean): void;
   removeWriteIn(index: number): void;
   setStack(stack: number): void;
   setEntry(entry: 1 | 2): void;
 
-  /** Enter (setAside false) or `s` (setAside true). */
+  /**
+   * Enter (setAside false) or `s` (setAside true). Enter on a paper with a written-in name that
+   * does not count first only shows why (`confirming`); Enter again commits.
+   */
   commit(setAside: boolean): void;
   startCorrecting(ballot: Ballot): void;
   finishCorrecting(reason: string): Promise<Result<Ballot>>;
@@ -141,12 +191,27 @@ export const useCount = create<CountStore>()((set, get) => {
     const round = detail.value.rounds.find((r) => r.id === roundId) ?? first.value.round;
     const candidates = paperOrder(round, detail.value.candidates);
     const sheetFits = get().marks.length === candidates.length;
+    // Those elected in the contest's earlier closed rounds: a write-in naming one is disregarded.
+    const earlier = detail.value.rounds.filter((r) => r.number < round.number && r.status === 'closed');
+    const excluded: string[] = [];
+    for (const r of earlier) {
+      const res = await invoke('rounds.result', { roundId: r.id });
+      if (res.ok) for (const e of res.value.decision.elected) excluded.push(e.name);
+    }
+    if (get().roundId !== roundId) return;
     set({
       round,
       detail: detail.value,
       candidates,
       result: first.value,
-      ...(sheetFits ? {} : { marks: fresh(candidates.length, get().defaultMark), cursor: 0, writeIns: [] }),
+      context: writeInContext({
+        printed: candidates.map((c) => c.name),
+        excluded,
+        onlyTied: round.kind === 'tie_revote',
+      }),
+      ...(sheetFits
+        ? {}
+        : { marks: fresh(candidates.length, get().defaultMark), cursor: 0, writeIns: [], touched: false }),
     });
     await Promise.all([fetchBallots(), fetchStacks()]);
   });
@@ -169,6 +234,10 @@ export const useCount = create<CountStore>()((set, get) => {
     marks: [] as PaperMark[],
     writeIns: [] as DraftWriteIn[],
     cursor: 0,
+    touched: false,
+    rowPending: '',
+    confirming: false,
+    context: writeInContext({}),
     correcting: null,
     stacks: [],
     stacksError: null,
@@ -178,7 +247,19 @@ export const useCount = create<CountStore>()((set, get) => {
     marks: fresh(get().candidates.length, get().defaultMark),
     writeIns: [] as DraftWriteIn[],
     cursor: 0,
+    touched: false,
+    rowPending: '',
+    confirming: false,
     correcting: null,
+  });
+
+  /** Any change to the paper: it has been keyed, and a held Enter must be pressed again. */
+  const keyed = { touched: true, confirming: false, rowPending: '' } as const;
+
+  /** The paper as it goes to the store: lines without a name are not lines. */
+  const paperOf = (marks: PaperMark[], writeIns: DraftWriteIn[]) => ({
+    marks: [...marks],
+    writeIns: writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
   });
 
   return {
@@ -215,13 +296,38 @@ export const useCount = create<CountStore>()((set, get) => {
       if (cursor < candidates.length) {
         const marks = [...get().marks];
         marks[cursor] = mark;
-        set({ marks });
+        set({ marks, ...keyed });
       } else {
         const i = cursor - candidates.length;
-        const writeIns = get().writeIns.map((w, j) => (j === i ? { ...w, mark } : w));
-        set({ writeIns });
+        const writeIns = get().writeIns.map((w, j) => (j === i ? { ...w, mark, markKeyed: true } : w));
+        set({ writeIns, ...keyed });
       }
       if (advance) set({ cursor: Math.min(cursor + 1, Math.max(rowCount() - 1, 0)) });
+    },
+    typeDigit(digit) {
+      const { candidates, rowPending, defaultMark } = get();
+      if (candidates.length === 0) return;
+      const step = typeRowDigit(rowPending, digit, candidates.length);
+      if (step.kind === 'pending') {
+        set({ rowPending: step.pending });
+        return;
+      }
+      if (step.kind === 'none') {
+        playTone('error');
+        set({ rowPending: '' });
+        return;
+      }
+      const marks = [...get().marks];
+      marks[step.row] = markAfterNumber(marks[step.row] ?? defaultMark, defaultMark, contestConvention(get().detail));
+      set({ marks, cursor: step.row, ...keyed });
+    },
+    blankPaper() {
+      set({ marks: fresh(get().candidates.length, 'none'), cursor: 0, ...keyed });
+    },
+    verdict() {
+      const { round, marks, writeIns, touched, context } = get();
+      if (!round) return { kind: 'idle' };
+      return sheetVerdict(touched, { marks, writeIns }, round.seats, contestConvention(get().detail), context);
     },
     move(delta) {
       const n = rowCount();
@@ -238,36 +344,44 @@ export const useCount = create<CountStore>()((set, get) => {
         // not remembered
       }
       // An untouched sheet follows the new default at once.
-      const untouched =
-        get().correcting === null && get().writeIns.length === 0 && get().marks.every((m) => m === get().defaultMark);
+      const untouched = get().correcting === null && !get().touched;
       set({ defaultMark: mark });
-      if (untouched) set({ marks: fresh(get().candidates.length, mark) });
+      if (untouched) set({ marks: fresh(get().candidates.length, mark), writeIns: [] });
     },
     resetSheet() {
       set(sheetReset());
     },
     addWriteIn() {
       const writeIns = [...get().writeIns, draft({ name: '', mark: 'none' }, true)];
-      set({ writeIns, cursor: get().candidates.length + writeIns.length - 1 });
+      set({ writeIns, cursor: get().candidates.length + writeIns.length - 1, ...keyed });
     },
     setWriteInName(index, name) {
-      set({ writeIns: get().writeIns.map((w, i) => (i === index ? { ...w, name } : w)) });
+      // 另选他人: the voter writes a name and marks it "for"; a name on the line carries the mark
+      // meaning "for" under the contest's convention until the counter keys another mark.
+      const forMark = markMeaning(contestConvention(get().detail), 'for') ?? 'circle';
+      set({
+        writeIns: get().writeIns.map((w, i) =>
+          i !== index ? w : { ...w, name, mark: w.markKeyed ? w.mark : name.trim() === '' ? 'none' : forMark },
+        ),
+        ...keyed,
+      });
     },
-    finishWriteInName(index) {
+    finishWriteInName(index, commit = false) {
       const w = get().writeIns[index];
       if (!w) return;
       if (w.name.trim() === '') {
         get().removeWriteIn(index);
-        return;
+      } else {
+        set({
+          writeIns: get().writeIns.map((x, i) => (i === index ? { ...x, name: x.name.trim(), editing: false } : x)),
+          cursor: get().candidates.length + index,
+        });
       }
-      set({
-        writeIns: get().writeIns.map((x, i) => (i === index ? { ...x, name: x.name.trim(), editing: false } : x)),
-        cursor: get().candidates.length + index,
-      });
+      if (commit) get().commit(false);
     },
     removeWriteIn(index) {
       const writeIns = get().writeIns.filter((_, i) => i !== index);
-      set({ writeIns, cursor: Math.min(get().cursor, get().candidates.length + writeIns.length - 1) });
+      set({ writeIns, cursor: Math.min(get().cursor, get().candidates.length + writeIns.length - 1), ...keyed });
     },
     setStack(stack) {
       set({ stack });
@@ -277,13 +391,31 @@ export const useCount = create<CountStore>()((set, get) => {
     },
 
     commit(setAside) {
-      const { roundId, detail, marks, writeIns, correcting, stack, entry } = get();
+      const { roundId, detail, marks, writeIns, correcting, stack, entry, confirming } = get();
       if (roundId === null || !detail || correcting) return;
+      if (writeIns.some((w) => w.editing && w.name.trim() !== '')) {
+        // A name still in its field is part of this paper: take it as typed.
+        set({ writeIns: writeIns.map((w) => (w.editing ? { ...w, name: w.name.trim(), editing: false } : w)) });
+        get().commit(setAside);
+        return;
+      }
+      // A written-in name that will not count is committed only once the counter has seen why.
+      if (!setAside && !confirming) {
+        const verdict = sheetVerdict(
+          true,
+          { marks, writeIns },
+          get().round?.seats ?? 1,
+          contestConvention(detail),
+          get().context,
+        );
+        if (verdict.kind === 'judged' && verdict.notCounting.length > 0) {
+          playTone('soft');
+          set({ confirming: true, touched: true });
+          return;
+        }
+      }
       const doubleEntry = detail.contest.doubleEntry;
-      const paper = {
-        marks: [...marks],
-        writeIns: writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
-      };
+      const paper = paperOf(marks, writeIns);
       // The sheet is ready for the next paper at once; a refused commit brings this one back.
       set({ ...sheetReset(), error: null, pending: get().pending + 1 });
       queue = queue.then(async () => {
@@ -308,6 +440,7 @@ export const useCount = create<CountStore>()((set, get) => {
             marks: paper.marks,
             writeIns: paper.writeIns.map((w) => draft(w)),
             cursor: 0,
+            touched: true,
           });
         }
       });
@@ -318,18 +451,16 @@ export const useCount = create<CountStore>()((set, get) => {
         marks: [...ballot.marks],
         writeIns: ballot.writeIns.map((w) => draft(w)),
         cursor: 0,
+        touched: true,
+        confirming: false,
+        rowPending: '',
         error: null,
       });
     },
     async finishCorrecting(reason) {
       const { correcting, marks, writeIns } = get();
       if (!correcting) return { ok: false, error: { code: 'not_found', message: '' } };
-      const r = await invoke('ballots.correct', {
-        ballotId: correcting.id,
-        marks,
-        writeIns: writeIns.filter((w) => w.name.trim() !== '').map((w) => ({ name: w.name.trim(), mark: w.mark })),
-        reason,
-      });
+      const r = await invoke('ballots.correct', { ballotId: correcting.id, ...paperOf(marks, writeIns), reason });
       if (r.ok) {
         set({ ...sheetReset(), last: { kind: 'corrected', ballot: r.value } });
         void fetchBallots();

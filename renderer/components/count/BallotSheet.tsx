@@ -5,6 +5,7 @@ import type { Candidate } from '../../stores/contests.js';
 import type { DraftWriteIn } from '../../stores/count.js';
 import type { Translate } from '../../stores/language.js';
 import { MARK_SYMBOL } from '../contests/labels.js';
+import { rowLabel, type SheetVerdict } from './sheet-keys.js';
 
 const MARKS: PaperMark[] = ['circle', 'cross', 'none'];
 
@@ -18,15 +19,21 @@ export function BallotSheet(props: {
   writeIns: DraftWriteIn[];
   cursor: number;
   convention: MarkingConvention;
+  /** Idle until keyed: the sheet is neutral (no green ○, no red ×) before the first key. */
+  verdict: SheetVerdict;
+  /** The first digit of a two-digit row number, waiting for the second. */
+  rowPending: string;
   suggestions(query: string): string[];
   t: Translate;
   onMark(row: number, mark: PaperMark): void;
   onCursor(row: number): void;
   onWriteInName(index: number, name: string): void;
-  onWriteInDone(index: number): void;
+  /** The name is done: `enter` true when Enter (commit the paper), false for Tab. */
+  onWriteInDone(index: number, enter: boolean): void;
   onWriteInRemove(index: number): void;
 }) {
-  const { candidates, marks, writeIns, cursor, convention, t } = props;
+  const { candidates, marks, writeIns, cursor, convention, verdict, rowPending, t } = props;
+  const lines = verdict.kind === 'judged' ? verdict.judgement.lines : [];
   const active = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the cursor
   useEffect(() => {
@@ -48,7 +55,18 @@ export function BallotSheet(props: {
     ));
 
   return (
-    <div className="ballot-sheet" data-testid="ballot-sheet" data-cursor={cursor}>
+    <div
+      className={`ballot-sheet${verdict.kind === 'idle' ? ' ballot-sheet-idle' : ''}`}
+      data-testid="ballot-sheet"
+      data-cursor={cursor}
+      data-state={verdict.kind}
+      data-row-pending={rowPending}
+    >
+      {rowPending !== '' && (
+        <div className="sheet-row-pending" data-testid="sheet-row-pending">
+          {t('count.rowPending', { typed: rowPending })}
+        </div>
+      )}
       {candidates.map((c, i) => {
         const mark = marks[i] ?? 'none';
         return (
@@ -63,7 +81,7 @@ export function BallotSheet(props: {
             data-name={c.name}
             onClick={() => props.onCursor(i)}
           >
-            <span className="sheet-pos">{i + 1}</span>
+            <span className="sheet-pos">{rowLabel(i, candidates.length)}</span>
             <span className="sheet-name">{c.name}</span>
             <span className="sheet-box">{MARK_SYMBOL[mark]}</span>
             <span className="sheet-meaning">{t(`count.meaning.${convention[mark]}`)}</span>
@@ -73,6 +91,7 @@ export function BallotSheet(props: {
       })}
       {writeIns.map((w, j) => {
         const row = candidates.length + j;
+        const fate = lines[j]?.fate;
         return (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the screen's
           // biome-ignore lint/a11y/noStaticElementInteractions: a row of the paper
@@ -83,6 +102,7 @@ export function BallotSheet(props: {
             data-testid="sheet-writein"
             data-mark={w.mark}
             data-name={w.name}
+            data-fate={fate ?? ''}
             onClick={() => props.onCursor(row)}
           >
             <span className="sheet-pos">+</span>
@@ -93,11 +113,19 @@ export function BallotSheet(props: {
                   suggestions={props.suggestions}
                   t={t}
                   onChange={(name) => props.onWriteInName(j, name)}
-                  onDone={() => props.onWriteInDone(j)}
+                  onDone={(enter) => props.onWriteInDone(j, enter)}
                   onCancel={() => props.onWriteInRemove(j)}
                 />
               ) : (
                 w.name
+              )}
+              {fate && fate !== 'empty' && (
+                <span
+                  className={`writein-fate writein-fate-${fate === 'counts' ? 'counts' : 'not'}`}
+                  data-testid="writein-fate"
+                >
+                  {t(`count.fate.${fate}`)}
+                </span>
               )}
             </span>
             <span className="sheet-box">{MARK_SYMBOL[w.mark]}</span>
@@ -116,7 +144,7 @@ function WriteInName(props: {
   suggestions(query: string): string[];
   t: Translate;
   onChange(name: string): void;
-  onDone(): void;
+  onDone(enter: boolean): void;
   onCancel(): void;
 }) {
   const [highlight, setHighlight] = useState(-1);
@@ -135,6 +163,8 @@ function WriteInName(props: {
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
+          // An input method's Enter picks a character, not the name.
+          if (e.nativeEvent.isComposing) return;
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             setHighlight((h) => Math.min(h + 1, list.length - 1));
@@ -145,8 +175,9 @@ function WriteInName(props: {
             e.preventDefault();
             const picked = list[highlight];
             if (picked) props.onChange(picked);
+            const enter = e.key === 'Enter';
             // After the name is set in the store.
-            queueMicrotask(props.onDone);
+            queueMicrotask(() => props.onDone(enter));
           } else if (e.key === 'Escape') {
             e.preventDefault();
             props.onCancel();
@@ -163,7 +194,7 @@ function WriteInName(props: {
               onMouseDown={(e) => {
                 e.preventDefault();
                 props.onChange(name);
-                queueMicrotask(props.onDone);
+                queueMicrotask(() => props.onDone(false));
               }}
             >
               {name}
