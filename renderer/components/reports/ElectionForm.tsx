@@ -104,7 +104,7 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
       )}
 
       <h2 className="paper-section">{t('electionForm.rounds')}</h2>
-      <table className="paper-table paper-grid" data-testid="election-rounds">
+      <table className="paper-table paper-grid election-rounds" data-testid="election-rounds">
         <thead>
           <tr>
             <th className="cell-round">{t('paperForm.round')}</th>
@@ -138,7 +138,7 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
       </table>
 
       <h2 className="paper-section">{t('electionForm.elected', { n: elected.length })}</h2>
-      <table className="paper-table paper-grid" data-testid="election-elected">
+      <table className="paper-table paper-grid elected-table" data-testid="election-elected">
         <thead>
           <tr>
             <th className="cell-no">{t('paperForm.no')}</th>

@@ -1,0 +1,182 @@
+/**
+ * Issue 10, item 7: forms that stay whole. The 计票结果报告单 and the 选举结果报告单 of contests
+ * with 9, 15 and 40 candidates (and names written in) are printed to A4 PDF in Chromium — the
+ * engine Electron's printToPDF uses — and read back page by page: up to 15 candidates and their
+ * write-ins fit one page; a longer table repeats its head on every page, and the signature
+ * lines, the key fingerprint and the result hash are never on a page without a row of the table.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { call, enterBallots, type Paper, papers } from './api.js';
+import { expect, type TestHost, test } from './fixtures.js';
+
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程'];
+const GIVEN = ['建国', '丽华', '志强', '敏', '洋', '秀英', '国平', '红梅', '海涛', '春燕', '文斌', '晓东'];
+
+/** `n` distinct candidates with the facts the structure counts; deterministic. */
+function candidateList(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+    gender: i % 3 === 0 ? ('female' as const) : ('male' as const),
+    birthDate: `${1965 + ((i * 5) % 32)}-0${1 + (i % 9)}`,
+    ethnicity: i % 5 === 0 ? '回族' : '汉族',
+    education: ['大学', '大专', '研究生', '中专'][i % 4]!,
+  }));
+}
+
+/** Names written in after an ×, none of them on the paper. */
+const WRITE_INS = ['钱多多', '孔令辉', '葛优'];
+
+/**
+ * 89 papers for `n` candidates and `seats` seats: 60 mark the first `seats` names ○ and the
+ * rest ×; 20 cross the first name and write in a name (spread over WRITE_INS); 5 blank; 4
+ * mark every name ○ (invalid when there are more names than seats).
+ */
+function papersFor(n: number, seats: number): Paper[] {
+  const chosen = 'o'.repeat(seats) + 'x'.repeat(n - seats);
+  const crossFirst = `x${chosen.slice(1)}`;
+  return [
+    ...papers(chosen, 60),
+    ...papers(crossFirst, 14, WRITE_INS[0]),
+    ...papers(crossFirst, 4, WRITE_INS[1]),
+    ...papers(crossFirst, 2, WRITE_INS[2]),
+    ...papers('-'.repeat(n), 5),
+    ...papers('o'.repeat(n), 4),
+  ];
+}
+
+interface Scene {
+  title: string;
+  names: string[];
+  contestId: number;
+  roundId: number;
+}
+
+/** A contest set up, its 89 papers issued, collected, keyed and the round closed. */
+async function countedContest(
+  host: TestHost,
+  meetingId: number,
+  title: string,
+  n: number,
+  seats: number,
+): Promise<Scene> {
+  const contest = await call(host, 'contests.create', {
+    meetingId,
+    title,
+    kind: 'election',
+    seats,
+    marginPercent: 20,
+    doubleEntry: false,
+    paperGroup: null,
+  });
+  const list = candidateList(n);
+  const ids: number[] = [];
+  for (const c of list) {
+    ids.push((await call(host, 'candidates.add', { contestId: contest.id, delegateId: null, unit: null, ...c })).id);
+  }
+  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
+  const ballots = papersFor(n, seats);
+  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
+  await call(host, 'rounds.collect', { roundId, collected: ballots.length });
+  await enterBallots(host, roundId, ballots);
+  await call(host, 'rounds.close', { roundId });
+  return { title, names: list.map((c) => c.name), contestId: contest.id, roundId };
+}
+
+/** The form printed to A4 as Electron prints it, and each page's text. */
+async function printedPages(page: Page, url: string, file: string): Promise<string[]> {
+  await page.goto(url);
+  await expect(page.locator('[data-testid="print-page"][data-ready="true"]')).toBeVisible();
+  await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  if (keepDir) {
+    fs.mkdirSync(keepDir, { recursive: true });
+    fs.copyFileSync(file, path.join(keepDir, path.basename(file)));
+  }
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  expect(count).toBeGreaterThan(0);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+const spaced = (s: string) => s.split('').join('\\s*');
+/** Where to keep the PDFs for a person to look at (`FORMS_PDF_DIR=/tmp/forms npx playwright test …`). */
+const keepDir = process.env.FORMS_PDF_DIR;
+
+const FOOT = ['总监票人', '结果校验码', '本机签名密钥指纹'];
+
+/** A row of the count table: a name (or a written-in one) followed by its figures. */
+const countRow = (names: readonly string[]) =>
+  new RegExp(`(${[...names, ...WRITE_INS].map(spaced).join('|')})(\\(另选他人\\))?\\s+\\d+\\s+(\\d+|—)\\s+(\\d+|—)`);
+/** A row of the elected list: the name, the round, the votes. */
+const electedRow = (names: readonly string[]) =>
+  new RegExp(`(${names.map(spaced).join('|')})\\s+第\\s*1\\s*轮\\s+\\d+`);
+const COUNT_HEAD = /序号\s+姓名\s+赞成\s+不赞成\s+弃权\s+结果/;
+const ELECTED_HEAD = /序号\s+姓名\s+当选轮次\s+赞成票/;
+
+/** What must hold of every printed form: the foot is on the last page, with a row of the table. */
+function expectWhole(pages: readonly string[], row: RegExp, head: RegExp) {
+  const last = pages[pages.length - 1]!;
+  for (const word of FOOT) expect(last).toContain(word);
+  pages.forEach((text, i) => {
+    const hasFoot = FOOT.some((w) => text.includes(w));
+    if (hasFoot) expect(text, `page ${i + 1} has the foot but no row`).toMatch(row);
+    if (i < pages.length - 1) expect(text, `page ${i + 1} carries no part of the foot`).not.toMatch(/结果校验码/);
+    // Every page that has a row of the table has the table's head above it.
+    if (row.test(text)) expect(text, `page ${i + 1} has rows but no table head`).toMatch(head);
+  });
+}
+
+test('the count and election forms of 9, 15 and 40 candidates stay whole on A4', async ({
+  page,
+  context,
+  openApp,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await page.getByTestId('operator-name').fill('大会秘书处 周红');
+  await page.getByTestId('operator-submit').click();
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('desk')).toBeVisible();
+
+  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
+  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
+  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
+
+  const scenes = [
+    await countedContest(host, meetingId, '党委委员', 9, 7),
+    await countedContest(host, meetingId, '纪委委员', 15, 12),
+    await countedContest(host, meetingId, '出席区党代会代表', 40, 30),
+  ];
+  const print = await context.newPage();
+  const pageCounts: Record<string, [number, number]> = {};
+  for (const scene of scenes) {
+    const count = await printedPages(
+      print,
+      `${host.url}#/print/count?round=${scene.roundId}`,
+      path.join(host.dir, `count-${scene.names.length}.pdf`),
+    );
+    const all = count.join('\n');
+    expect(all).toContain('计票结果报告单');
+    for (const name of [...scene.names, ...WRITE_INS]) expect(all).toMatch(new RegExp(spaced(name)));
+    expectWhole(count, countRow(scene.names), COUNT_HEAD);
+
+    const election = await printedPages(
+      print,
+      `${host.url}#/print/election?contest=${scene.contestId}`,
+      path.join(host.dir, `election-${scene.names.length}.pdf`),
+    );
+    expect(election.join('\n')).toContain('选举结果报告单');
+    expectWhole(election, electedRow(scene.names), ELECTED_HEAD);
+    pageCounts[scene.title] = [count.length, election.length];
+  }
+  // Up to 15 candidates and their write-ins: one page each; 40 take more than one.
+  expect(pageCounts['党委委员']).toEqual([1, 1]);
+  expect(pageCounts['纪委委员']).toEqual([1, 1]);
+  expect(pageCounts['出席区党代会代表']![0]).toBeGreaterThan(1);
+});
