@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { type AppError, fail, ok, type Result } from '../core/result.js';
+import { type AppError, ok, type Result, refuse } from '../core/result.js';
 
 export type SqliteDb = Database.Database;
 
@@ -73,11 +73,11 @@ export const latestVersion = (migrations: Migration[]) => migrations[migrations.
 const displayName = (filePath: string) => path.basename(filePath);
 
 function notCongress(filePath: string): { ok: false; error: AppError } {
-  return fail('file_not_congress', `“${displayName(filePath)}”不是大会文件`, { value: filePath });
+  return refuse('file_not_congress', 'file.not_congress', { file: displayName(filePath) }, { value: filePath });
 }
 
 function corrupt(filePath: string, detail: string): { ok: false; error: AppError } {
-  return fail('file_corrupt', `“${displayName(filePath)}”已损坏,无法打开(${detail})`, { value: filePath });
+  return refuse('file_corrupt', 'file.corrupt', { file: displayName(filePath), detail }, { value: filePath });
 }
 
 /** Reads the first bytes of the file without opening it as a database. */
@@ -85,15 +85,20 @@ function readHeader(filePath: string): Result<Buffer> {
   let fd: number | undefined;
   try {
     const stat = fs.statSync(filePath);
-    if (!stat.isFile()) return fail('file_io', `“${filePath}”不是文件`, { value: filePath });
+    if (!stat.isFile()) return refuse('file_io', 'file.not_a_file', { path: filePath }, { value: filePath });
     fd = fs.openSync(filePath, 'r');
     const header = Buffer.alloc(SQLITE_HEADER_BYTES);
     const read = fs.readSync(fd, header, 0, SQLITE_HEADER_BYTES, 0);
     return ok(header.subarray(0, read));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('file_io', `文件不存在:${filePath}`, { value: filePath });
-    return fail('file_io', `无法读取“${filePath}”:${(err as Error).message}`, { value: filePath });
+    if (code === 'ENOENT') return refuse('file_io', 'file.missing', { path: filePath }, { value: filePath });
+    return refuse(
+      'file_io',
+      'file.unreadable',
+      { path: filePath, detail: (err as Error).message },
+      { value: filePath },
+    );
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -127,9 +132,10 @@ export function examineCongressFile(filePath: string, options: OpenOptions = {})
     if (applicationId !== APPLICATION_ID) return notCongress(filePath);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > supported) {
-      return fail(
+      return refuse(
         'file_newer_version',
-        `“${displayName(filePath)}”由更新版本的程序创建(架构版本 ${version}),本程序支持到 ${supported}`,
+        'file.newer_version',
+        { file: displayName(filePath), version, supported },
         { value: filePath },
       );
     }
@@ -184,7 +190,12 @@ export function openCongressFile(filePath: string, options: OpenOptions = {}): R
     return ok(db);
   } catch (err) {
     db?.close();
-    return fail('file_io', `无法打开“${displayName(filePath)}”:${(err as Error).message}`, { value: filePath });
+    return refuse(
+      'file_io',
+      'file.cannot_open',
+      { file: displayName(filePath), detail: (err as Error).message },
+      { value: filePath },
+    );
   }
 }
 
@@ -205,10 +216,20 @@ export function createCongressFile(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST')
-      return fail('file_exists', `“${filePath}”已存在,不会覆盖`, { field: 'path', value: filePath });
+      return refuse('file_exists', 'file.exists', { path: filePath }, { field: 'path', value: filePath });
     if (code === 'ENOENT')
-      return fail('file_io', `文件夹不存在:${path.dirname(filePath)}`, { field: 'path', value: filePath });
-    return fail('file_io', `无法创建“${filePath}”:${(err as Error).message}`, { field: 'path', value: filePath });
+      return refuse(
+        'file_io',
+        'file.folder_missing',
+        { folder: path.dirname(filePath) },
+        { field: 'path', value: filePath },
+      );
+    return refuse(
+      'file_io',
+      'file.cannot_create',
+      { path: filePath, detail: (err as Error).message },
+      { field: 'path', value: filePath },
+    );
   }
   fs.closeSync(fd);
 

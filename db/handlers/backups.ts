@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fail, ok } from '../../core/result.js';
+import { ok, refuse } from '../../core/result.js';
 import { appendAudit, verifyAuditChain } from '../audit.js';
 import { backupCopies } from '../backups.js';
 import { examineCongressFile } from '../open.js';
@@ -34,8 +34,7 @@ export const restore: SessionHandler<'backups.restore'> = {
   run(input, call) {
     const source = path.resolve(input.backupPath);
     const target = path.resolve(input.path);
-    if (source === target)
-      return fail('invalid_input', '备份文件与要恢复的大会文件是同一个文件', { field: 'backupPath' });
+    if (source === target) return refuse('invalid_input', 'backup.same_file', {}, { field: 'backupPath' });
     const examined = examineCongressFile(source, call.session.openOptions);
     if (!examined.ok) return examined;
     const copy = new Database(source, { readonly: true, fileMustExist: true });
@@ -46,13 +45,23 @@ export const restore: SessionHandler<'backups.restore'> = {
       copy.close();
     }
     if (!chain.ok) {
-      return fail('file_corrupt', `备份文件的审计日志第 ${chain.firstBrokenId} 条被改动,不能用它恢复`, {
-        field: 'backupPath',
-        value: source,
-      });
+      return refuse(
+        'file_corrupt',
+        'backup.audit_broken',
+        { id: chain.firstBrokenId ?? '?' },
+        {
+          field: 'backupPath',
+          value: source,
+        },
+      );
     }
     if (!fs.existsSync(path.dirname(target))) {
-      return fail('file_io', `文件夹不存在:${path.dirname(target)}`, { field: 'path', value: target });
+      return refuse(
+        'file_io',
+        'file.folder_missing',
+        { folder: path.dirname(target) },
+        { field: 'path', value: target },
+      );
     }
 
     // The congress being replaced is closed (its WAL folded in) and kept under another name.
@@ -69,7 +78,12 @@ export const restore: SessionHandler<'backups.restore'> = {
     } catch (error) {
       fs.rmSync(temp, { force: true });
       if (previous && !fs.existsSync(target) && fs.existsSync(previous)) fs.renameSync(previous, target);
-      return fail('file_io', `恢复失败:${(error as Error).message}`, { field: 'path', value: target });
+      return refuse(
+        'file_io',
+        'backup.restore_failed',
+        { detail: (error as Error).message },
+        { field: 'path', value: target },
+      );
     }
     const opened = call.session.openFile(target);
     if (!opened.ok) return opened;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeEvent } from '../../core/domain.js';
 import { DEFAULT_SETTINGS } from '../../core/domain.js';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { type AuditInput, appendAudit } from '../audit.js';
 import type { SqliteDb } from '../open.js';
 import { rememberRecentFile } from '../recent-files.js';
@@ -19,7 +19,7 @@ export const EVERYTHING: ChangeEvent[] = [
   { topic: 'audit' },
 ];
 
-export const noCongressOpen = () => fail('no_congress_open', '尚未打开大会文件');
+export const noCongressOpen = () => refuse('no_congress_open', 'congress.none_open');
 
 const congressFileOf = (open: OpenCongress) => ({ path: open.path, congress: readCongress(open.db) });
 
@@ -116,15 +116,20 @@ export const backup: SessionHandler<'congress.backup'> = {
     if (!current) return noCongressOpen();
     const target = path.resolve(input.path);
     if (fs.existsSync(target))
-      return fail('file_exists', `“${target}”已存在,不会覆盖`, { field: 'path', value: target });
+      return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
     if (!fs.existsSync(path.dirname(target))) {
-      return fail('file_io', `文件夹不存在:${path.dirname(target)}`, { field: 'path', value: target });
+      return refuse(
+        'file_io',
+        'file.folder_missing',
+        { folder: path.dirname(target) },
+        { field: 'path', value: target },
+      );
     }
     try {
       await current.db.backup(target);
     } catch (err) {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
-      return fail('file_io', `备份失败:${(err as Error).message}`, { field: 'path', value: target });
+      return refuse('file_io', 'backup.failed', { detail: (err as Error).message }, { field: 'path', value: target });
     }
     const bytes = fs.statSync(target).size;
     current.db.transaction(() =>
@@ -146,14 +151,19 @@ export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
     if (JSON.stringify(settings.marking) !== JSON.stringify(current.marking)) {
       const entered = db.prepare('SELECT count(*) AS n FROM ballots').get() as { n: number };
       if (entered.n > 0) {
-        return fail('conflict', `已录入 ${entered.n} 张选票,划票规则不能再修改`, { field: 'marking' });
+        return refuse('conflict', 'congress.marking_locked', { count: entered.n }, { field: 'marking' });
       }
     }
     if (input.backupDir && !fs.existsSync(input.backupDir)) {
-      return fail('file_io', `备份文件夹不存在:${input.backupDir}(U 盘是否已插好?)`, {
-        field: 'backupDir',
-        value: input.backupDir,
-      });
+      return refuse(
+        'file_io',
+        'backup.folder_missing',
+        { folder: input.backupDir },
+        {
+          field: 'backupDir',
+          value: input.backupDir,
+        },
+      );
     }
     db.prepare('UPDATE congress SET settings_json = ? WHERE id = 1').run(JSON.stringify(settings));
     return ok(settings);

@@ -1,6 +1,6 @@
 import { normalizeBadge } from '../../core/badge.js';
 import type { Delegate, DelegateFields } from '../../core/domain.js';
-import { fail, ok } from '../../core/result.js';
+import { ok, refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import {
   delegateFieldsOf,
@@ -13,16 +13,21 @@ import {
 import type { QueryHandler, UpdateHandler } from './types.js';
 
 export const delegateNotFound = (delegateId: number) =>
-  fail('not_found', `代表不存在(编号 ${delegateId})`, { field: 'delegateId', value: String(delegateId) });
+  refuse('not_found', 'delegate.not_found', { id: delegateId }, { field: 'delegateId', value: String(delegateId) });
 
 /** 代表证号 must be unique: the scanner finds a delegate by it. */
 function badgeTaken(db: SqliteDb, badge: string, exceptId: number | null) {
   const holder = findDelegateByBadge(db, badge);
   if (!holder || holder.id === exceptId) return null;
-  return fail('conflict', `代表证号 ${normalizeBadge(badge)} 已被 ${holder.name} 使用`, {
-    field: 'badge',
-    value: normalizeBadge(badge),
-  });
+  return refuse(
+    'conflict',
+    'delegate.badge_taken',
+    { badge: normalizeBadge(badge), holder: holder.name },
+    {
+      field: 'badge',
+      value: normalizeBadge(badge),
+    },
+  );
 }
 
 export const list: QueryHandler<'delegates.list'> = {

@@ -16,7 +16,8 @@ import {
   takesDisciplineVows,
 } from '../../core/discipline.js';
 import type { Delegate } from '../../core/domain.js';
-import { fail, ok, type Result } from '../../core/result.js';
+// `refuse` is the name of the pledge refusal handler below.
+import { ok, type Result, refuse as refuseCall } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { findDelegate, listAttendance, listDelegates } from '../records.js';
 import { delegateNotFound } from './delegates.js';
@@ -115,7 +116,7 @@ function requireOath(db: SqliteDb, oathId: number): Result<OathRow> {
   const row = findOath(db, 'id', oathId);
   return row
     ? ok(row)
-    : fail('not_found', `宣誓记录不存在(编号 ${oathId})`, { field: 'oathId', value: String(oathId) });
+    : refuseCall('not_found', 'oath.not_found', { id: oathId }, { field: 'oathId', value: String(oathId) });
 }
 
 export const getOath: QueryHandler<'oath.get'> = {
@@ -136,14 +137,19 @@ export const startOath: UpdateHandler<'oath.start'> = {
     if (!meeting.ok) return meeting;
     const existing = findOath(db, 'meeting_id', input.meetingId);
     if (existing) {
-      return fail('conflict', `${meeting.value.name}已于 ${existing.started_at} 集中宣誓`, {
-        field: 'meetingId',
-        value: String(input.meetingId),
-      });
+      return refuseCall(
+        'conflict',
+        'oath.already_held',
+        { meeting: meeting.value.name, at: existing.started_at },
+        {
+          field: 'meetingId',
+          value: String(input.meetingId),
+        },
+      );
     }
     const attendance = new Map(listAttendance(db, input.meetingId).map((r) => [r.delegateId, r]));
     const participants = oathSnapshot(listDelegates(db), attendance);
-    if (participants.length === 0) return fail('conflict', '尚无代表报到,不能开始宣誓', { field: 'meetingId' });
+    if (participants.length === 0) return refuseCall('conflict', 'oath.nobody_present', {}, { field: 'meetingId' });
     const info = db
       .prepare(
         'INSERT INTO oaths (meeting_id, text_id, leader, started_at, operator, station) VALUES (?, ?, ?, ?, ?, ?)',
@@ -167,7 +173,12 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
     const row = requireOath(db, input.oathId);
     if (!row.ok) return row;
     if (row.value.ended_at !== null) {
-      return fail('conflict', `宣誓已于 ${row.value.ended_at} 结束`, { field: 'oathId', value: String(input.oathId) });
+      return refuseCall(
+        'conflict',
+        'oath.ended',
+        { at: row.value.ended_at },
+        { field: 'oathId', value: String(input.oathId) },
+      );
     }
     db.prepare('UPDATE oaths SET ended_at = ?, leader = coalesce(?, leader) WHERE id = ?').run(
       now,
@@ -189,13 +200,13 @@ export const addLatecomer: UpdateHandler<'oath.addLatecomer'> = {
     const delegate = findDelegate(db, input.delegateId);
     if (!delegate) return delegateNotFound(input.delegateId);
     const who = `${delegate.name}(${delegate.badge})`;
-    if (!takesDisciplineVows(delegate)) return fail('conflict', `${who}是列席人员,不参加代表宣誓`, { value: who });
+    if (!takesDisciplineVows(delegate)) return refuseCall('conflict', 'oath.non_voting', { name: who }, { value: who });
     const present = listAttendance(db, row.value.meeting_id).find((r) => r.delegateId === delegate.id);
-    if (present?.status !== 'present') return fail('conflict', `${who}尚未报到`, { value: who });
+    if (present?.status !== 'present') return refuseCall('conflict', 'oath.not_present', { name: who }, { value: who });
     const already = db
       .prepare('SELECT joined_at AS at FROM oath_participants WHERE oath_id = ? AND delegate_id = ?')
       .get(input.oathId, delegate.id) as { at: string } | undefined;
-    if (already) return fail('conflict', `${who}已在宣誓名单中(${already.at})`, { value: who });
+    if (already) return refuseCall('conflict', 'oath.already_joined', { name: who, at: already.at }, { value: who });
     db.prepare(
       'INSERT INTO oath_participants (oath_id, delegate_id, joined_at, late, operator) VALUES (?, ?, ?, 1, ?)',
     ).run(input.oathId, delegate.id, call.now, call.operator);
@@ -309,7 +320,7 @@ function checkPledgeable(
   const delegate = findDelegate(db, input.delegateId);
   if (!delegate) return delegateNotFound(input.delegateId);
   const who = `${delegate.name}(${delegate.badge})`;
-  if (!takesDisciplineVows(delegate)) return fail('conflict', `${who}是列席人员,不签承诺书`, { value: who });
+  if (!takesDisciplineVows(delegate)) return refuseCall('conflict', 'pledge.non_voting', { name: who }, { value: who });
   if (input.meetingId !== null) {
     const meeting = requireMeeting(db, input.meetingId);
     if (!meeting.ok) return meeting;
@@ -317,14 +328,19 @@ function checkPledgeable(
   const shown = currentText(db, 'pledge');
   if (input.textId !== shown.id) {
     // The text changed between showing it and signing: what was read is not what would be stored.
-    return fail('conflict', `承诺书文本已更新为第 ${shown.version} 版,请重新阅读后签署`, {
-      field: 'textId',
-      value: String(input.textId),
-    });
+    return refuseCall(
+      'conflict',
+      'pledge.text_changed',
+      { version: shown.version },
+      {
+        field: 'textId',
+        value: String(input.textId),
+      },
+    );
   }
   const current = currentPledgeOf(db, delegate.id);
   if (current?.status === 'signed') {
-    return fail('conflict', `${who}已于 ${current.at} 签署承诺书`, { value: who });
+    return refuseCall('conflict', 'pledge.already_signed', { name: who, at: current.at }, { value: who });
   }
   return ok(delegate);
 }
@@ -366,7 +382,7 @@ export const sign: UpdateHandler<'pledges.sign'> = {
     if (!checked.ok) return checked;
     const png = Buffer.from(input.signaturePngBase64, 'base64');
     if (!isPng(png)) {
-      return fail('invalid_input', '字段 signaturePngBase64: 签名须为 PNG 图像', { field: 'signaturePngBase64' });
+      return refuseCall('invalid_input', 'pledge.signature_not_png', {}, { field: 'signaturePngBase64' });
     }
     return ok(insertPledge(call.db, call, input, 'signed', png, null));
   },
@@ -386,9 +402,14 @@ export const refuse: UpdateHandler<'pledges.refuse'> = {
     if (!checked.ok) return checked;
     const current = currentPledgeOf(call.db, input.delegateId);
     if (current?.status === 'refused') {
-      return fail('conflict', `${checked.value.name}(${checked.value.badge})已记录为拒签`, {
-        value: checked.value.badge,
-      });
+      return refuseCall(
+        'conflict',
+        'pledge.already_refused',
+        { name: checked.value.name, badge: checked.value.badge },
+        {
+          value: checked.value.badge,
+        },
+      );
     }
     return ok(insertPledge(call.db, call, input, 'refused', null, input.note || null));
   },
@@ -402,13 +423,23 @@ export const withdraw: UpdateHandler<'pledges.withdraw'> = {
     const { db } = call;
     const row = db.prepare(`${PLEDGE_SELECT} WHERE p.id = ?`).get(input.pledgeId) as PledgeRow | undefined;
     if (!row) {
-      return fail('not_found', `承诺书记录不存在(编号 ${input.pledgeId})`, {
-        field: 'pledgeId',
-        value: String(input.pledgeId),
-      });
+      return refuseCall(
+        'not_found',
+        'pledge.not_found',
+        { id: input.pledgeId },
+        {
+          field: 'pledgeId',
+          value: String(input.pledgeId),
+        },
+      );
     }
     if (row.withdrawn_at !== null) {
-      return fail('conflict', `该记录已于 ${row.withdrawn_at} 撤回`, { field: 'pledgeId', value: String(row.id) });
+      return refuseCall(
+        'conflict',
+        'pledge.already_withdrawn',
+        { at: row.withdrawn_at },
+        { field: 'pledgeId', value: String(row.id) },
+      );
     }
     db.prepare('UPDATE pledges SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?').run(
       call.now,
@@ -429,7 +460,12 @@ export const signatures: QueryHandler<'pledges.signatures'> = {
     for (const pledgeId of input.pledgeIds) {
       const row = read.get(pledgeId) as { signature: Buffer } | undefined;
       if (!row) {
-        return fail('not_found', `没有编号 ${pledgeId} 的签名`, { field: 'pledgeIds', value: String(pledgeId) });
+        return refuseCall(
+          'not_found',
+          'signature.not_found',
+          { id: pledgeId },
+          { field: 'pledgeIds', value: String(pledgeId) },
+        );
       }
       out.push({ pledgeId, pngBase64: row.signature.toString('base64') });
     }

@@ -3,7 +3,7 @@
  * but as a scrypt hash (db/pin.ts), and never reaches the audit log.
  */
 import type { Output } from '../../core/contract.js';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import type { Role } from '../../core/roles.js';
 import type { SqliteDb } from '../open.js';
 import { hashPin, verifyPin } from '../pin.js';
@@ -49,7 +49,7 @@ const ROLE_NAMES: Record<Role, string> = {
 export const roleName = (role: Role) => ROLE_NAMES[role];
 
 const operatorNotFound = (operatorId: number) =>
-  fail('not_found', `操作员不存在(编号 ${operatorId})`, { field: 'operatorId', value: String(operatorId) });
+  refuse('not_found', 'operator.not_found', { id: operatorId }, { field: 'operatorId', value: String(operatorId) });
 
 const activeSecretariats = (db: SqliteDb, except: number | null) =>
   (
@@ -69,13 +69,19 @@ export const add: UpdateHandler<'operators.add'> = {
   run(input, { db, now }) {
     // The first operator opens the congress to sign-in only: it must be someone who can add the rest.
     if (!hasOperators(db) && input.role !== 'secretariat') {
-      return fail('conflict', '第一位操作员须为大会秘书处:此后每项修改都要先登录', {
-        field: 'role',
-        value: input.role,
-      });
+      return refuse(
+        'conflict',
+        'operator.first_must_be_secretariat',
+        {},
+        {
+          field: 'role',
+          value: input.role,
+        },
+      );
     }
     const same = db.prepare('SELECT 1 FROM operators WHERE name = ?').get(input.name);
-    if (same) return fail('conflict', `已有名为「${input.name}」的操作员`, { field: 'name', value: input.name });
+    if (same)
+      return refuse('conflict', 'operator.name_taken', { name: input.name }, { field: 'name', value: input.name });
     const info = db
       .prepare('INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)')
       .run(input.name, input.role, hashPin(input.pin), now);
@@ -94,10 +100,15 @@ export const update: UpdateHandler<'operators.update'> = {
     const disabled = input.disabled ?? row.disabled === 1;
     // Nobody may be left able to add or restore operators.
     if (row.role === 'secretariat' && (role !== 'secretariat' || disabled) && activeSecretariats(db, row.id) === 0) {
-      return fail('conflict', `「${row.name}」是唯一的大会秘书处操作员,不能停用或改为其他角色`, {
-        field: 'operatorId',
-        value: String(row.id),
-      });
+      return refuse(
+        'conflict',
+        'operator.last_secretariat',
+        { name: row.name },
+        {
+          field: 'operatorId',
+          value: String(row.id),
+        },
+      );
     }
     db.prepare('UPDATE operators SET role = ?, disabled = ?, pin_hash = ? WHERE id = ?').run(
       role,
@@ -123,14 +134,20 @@ export function checkPin(
 ): Result<OperatorRow> {
   const row = findOperator(db, operatorId);
   if (!row) return operatorNotFound(operatorId);
-  if (row.disabled === 1) return fail('unauthorized', `操作员「${row.name}」已停用`, { field: 'operatorId' });
+  if (row.disabled === 1)
+    return refuse('unauthorized', 'operator.disabled', { name: row.name }, { field: 'operatorId' });
   const wait = stations.lockedFor(row.id, now);
   if (wait > 0) {
-    return fail('unauthorized', `「${row.name}」PIN 连续输错,请 ${Math.ceil(wait / 1000)} 秒后再试`, { field: 'pin' });
+    return refuse(
+      'unauthorized',
+      'operator.pin_wait',
+      { name: row.name, seconds: Math.ceil(wait / 1000) },
+      { field: 'pin' },
+    );
   }
   if (!verifyPin(pin, row.pin_hash)) {
     stations.recordFailure(row.id, now);
-    return fail('unauthorized', `「${row.name}」的 PIN 不正确`, { field: 'pin' });
+    return refuse('unauthorized', 'operator.pin_wrong', { name: row.name }, { field: 'pin' });
   }
   stations.recordSuccess(row.id);
   return ok(row);

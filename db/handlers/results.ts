@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
 import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit.js';
@@ -22,7 +22,7 @@ async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<Ins
   try {
     return ok(await load());
   } catch (error) {
-    return fail('file_io', `无法读取或生成本机签名密钥:${(error as Error).message}`);
+    return refuse('file_io', 'key.unavailable', { detail: (error as Error).message });
   }
 }
 
@@ -114,23 +114,38 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
   run(input, { db, now }, key) {
     const open = openContests(db);
     if (open.length > 0) {
-      return fail('conflict', `尚有选举未结束:${open.map((c) => c.title).join('、')}`, { field: 'contests' });
+      return refuse(
+        'conflict',
+        'results.contests_open',
+        { contests: open.map((c) => c.title).join('、') },
+        { field: 'contests' },
+      );
     }
     if (!listMeetings(db).some((m) => listContests(db, m.id).length > 0)) {
-      return fail('conflict', '大会还没有任何选举,无可导出的结果');
+      return refuse('conflict', 'results.no_contests');
     }
     for (const target of [input.path, input.csvPath]) {
       if (target !== null && !fs.existsSync(path.dirname(target))) {
-        return fail('file_io', `文件夹不存在:${path.dirname(target)}`, { field: 'path', value: target });
+        return refuse(
+          'file_io',
+          'file.folder_missing',
+          { folder: path.dirname(target) },
+          { field: 'path', value: target },
+        );
       }
     }
     // A file whose history was edited behind the app signs nothing: the head would vouch for it.
     const chain = verifyAuditChain(db);
     if (!chain.ok) {
-      return fail('conflict', `审计日志校验失败(第 ${chain.firstBrokenId} 条被改动),不能导出结果`, {
-        field: 'audit',
-        value: String(chain.firstBrokenId),
-      });
+      return refuse(
+        'conflict',
+        'results.audit_broken',
+        { id: chain.firstBrokenId ?? '?' },
+        {
+          field: 'audit',
+          value: String(chain.firstBrokenId),
+        },
+      );
     }
     const content = resultContent(db);
     const audit = auditHead(db);
@@ -151,7 +166,12 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
       if (input.csvPath !== null) writeFileAtomic(input.csvPath, resultsCsv(content));
     } catch (error) {
       // The audit row rolls back with this failure: no export is recorded that did not happen.
-      return fail('file_io', `无法写入文件:${(error as Error).message}`, { field: 'path', value: input.path });
+      return refuse(
+        'file_io',
+        'file.cannot_write',
+        { detail: (error as Error).message },
+        { field: 'path', value: input.path },
+      );
     }
     const output = {
       path: input.path,
@@ -191,7 +211,12 @@ export const districtExport: SessionHandler<'result.districtExport'> = {
       const bytes = writeFileAtomic(input.out, await districtWorkbook(view));
       return ok({ path: input.out, bytes });
     } catch (error) {
-      return fail('file_io', `无法写入文件:${(error as Error).message}`, { field: 'out', value: input.out });
+      return refuse(
+        'file_io',
+        'file.cannot_write',
+        { detail: (error as Error).message },
+        { field: 'out', value: input.out },
+      );
     }
   },
 };

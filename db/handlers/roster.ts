@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DelegateFields } from '../../core/domain.js';
-import { type AppError, fail, ok, type Result } from '../../core/result.js';
+import { type AppError, ok, type Result, refuse } from '../../core/result.js';
 import type { ParsedRoster, RosterIssue } from '../../core/roster-types.js';
 import { applyRoster, diffRoster, duplicateBadges, type PresentFields } from '../roster-apply.js';
 import { parseRosterFile } from '../roster-file.js';
@@ -39,11 +39,16 @@ async function parseForImport(fileName: string, contentBase64: string): Promise<
     }
   }
   if (issues.length > 0) {
-    return fail('roster_invalid', `名单有 ${issues.length} 处问题,未导入任何代表`, {
-      details: issues.map(issueAsError),
-    });
+    return refuse(
+      'roster_invalid',
+      'roster.invalid',
+      { count: issues.length },
+      {
+        details: issues.map(issueAsError),
+      },
+    );
   }
-  if (parsed.rows.length === 0) return fail('roster_invalid', '名单中没有代表,未导入任何代表');
+  if (parsed.rows.length === 0) return refuse('roster_invalid', 'roster.empty');
   return ok(parsed);
 }
 
