@@ -461,10 +461,13 @@ export const reasons = {
     en: '{entered} entered of {collected} collected',
   },
   'round.set_aside_pending': {
-    'zh-CN': '有待监票人裁定的选票',
-    en: 'Ballots set aside wait for the scrutineers’ decision',
+    'zh-CN': '{n} 张交监票人的选票尚未裁定',
+    en: '{n} ballots set aside wait for the scrutineers’ decision',
   },
-  'round.stacks_unreconciled': { 'zh-CN': '双录核对尚未完成', en: 'The double-entry check is not finished' },
+  'round.stacks_unreconciled': {
+    'zh-CN': '{n} 叠选票双录核对尚未完成',
+    en: 'The double-entry check of {n} stacks is not finished',
+  },
   // ——— ballots and stacks ———
   'ballot.not_found': { 'zh-CN': '选票记录不存在(编号 {id})', en: 'No such ballot record (id {id})' },
   'ballot.marks_count': {

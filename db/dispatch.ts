@@ -82,7 +82,9 @@ export class Dispatcher {
     };
     try {
       // Who may make this call (core/roles.ts), before anything of its input is looked at.
-      const gate = contract[channel].write ? this.admit(channel as WriteChannel, ctx.data, now.getTime()) : ok(null);
+      const gate = contract[channel].write
+        ? this.admit(channel as WriteChannel, ctx.data, now.getTime(), () => this.precheck(channel, rawInput, info))
+        : ok(null);
       if (!gate.ok) return gate;
       if (gate.value !== null) Object.assign(info, gate.value);
       const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
@@ -195,6 +197,7 @@ export class Dispatcher {
     channel: WriteChannel,
     ctx: CallContext,
     now: number,
+    precheck: () => Result<unknown>,
   ): Result<{ operator: string; station: string } | null> {
     const open = this.session.open;
     if (channel === 'congress.create' || channel === 'station.signIn' || !open || !hasOperators(open.db)) {
@@ -217,6 +220,9 @@ export class Dispatcher {
       });
     }
     if (rule === 'chief') {
+      // What would refuse the call anyway is said before anyone types the chief's PIN.
+      const pre = precheck();
+      if (!pre.ok) return pre;
       if (!ctx.confirm) return fail('chief_required', '此项操作须由总监票人当场输入 PIN 确认');
       const chief = checkPin(open.db, this.stations, ctx.confirm.operatorId, ctx.confirm.pin, now);
       if (!chief.ok) return chief;
@@ -227,6 +233,20 @@ export class Dispatcher {
       return ok({ operator: chief.value.name, station: `${ctx.station}(${station.name}登录)` });
     }
     return ok({ operator: station.name, station: ctx.station });
+  }
+
+  /**
+   * An update handler's `precheck` (types.ts) on the call's input, before the chief's PIN is
+   * asked for. An input that does not parse passes here: the contract refuses it after the gate.
+   */
+  private precheck(channel: Channel, rawInput: unknown, info: CallInfo): Result<unknown> {
+    const handler = handlers[channel] as unknown as UpdateHandler<Channel, unknown>;
+    const open = this.session.open;
+    if (handler.kind !== 'update' || !handler.precheck || !open) return ok(null);
+    const input = contract[channel].input.safeParse(rawInput ?? {});
+    if (!input.success) return ok(null);
+    const call: QueryCall = { ...info, db: open.db, path: open.path, keys: this.keys, stations: this.stations };
+    return handler.precheck(input.data as never, call);
   }
 
   /** Announces committed changes; `audit` always, since every committed write appended a row. */

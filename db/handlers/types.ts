@@ -83,6 +83,12 @@ export interface QueryHandler<C extends Channel> {
 
 export interface UpdateHandler<C extends Channel, P = undefined> {
   kind: 'update';
+  /**
+   * Read-only checks the dispatcher runs before the role gate asks for the chief scrutineer's PIN
+   * (e.g. a round that cannot close yet): a refusal here is said before anyone types a PIN.
+   * `run` must refuse the same cases itself (a congress without operators has no gate).
+   */
+  precheck?(input: In<C>, call: QueryCall): Result<unknown>;
   /** Asynchronous work before the transaction (parsing a file); its failure writes nothing. */
   prepare?(input: In<C>, call: QueryCall): Promise<Result<P>>;
   /** Runs inside the transaction: synchronous. */
