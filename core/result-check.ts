@@ -1,23 +1,44 @@
 /**
  * The district's recount of a result file (DESIGN.md "Signed results"): every closed round is
  * counted again from its ballots with the same rules the app used (tallyRound, decideRound,
- * bodyStructure), and every stated figure compared. Pure; the signature is checked elsewhere.
+ * bodyStructure), and every stated figure compared. Beyond the count, the rules the file's own
+ * figures must obey: each meeting's quorum, each round's snapshot against its meeting, nobody
+ * elected twice in a contest, real dates and times. Pure; the signature is checked elsewhere.
  */
-import type { BodyStructure, PersonFacts, RankedChoice, RoundTally } from './election-types.js';
-import { decodeMarks, type ResultContent, type ResultContest, type ResultRound } from './result-file.js';
+import { NO_WRITE_IN_CONTEXT, writeInContext } from './ballot.js';
+import type { BodyStructure, PersonFacts, RankedChoice, RoundTally, WriteInContext } from './election-types.js';
+import { normaliseName } from './names.js';
+import { quorumState } from './quorum.js';
+import {
+  decodeMarks,
+  type ResultContent,
+  type ResultContest,
+  type ResultFormatVersion,
+  type ResultMeeting,
+  type ResultRound,
+} from './result-file.js';
 import { decideRound } from './results.js';
 import { bodyStructure } from './structure.js';
 import { type TallyBallot, tallyRound, tallyStatusOf } from './tally.js';
 
-export type FindingKind = 'recount_differs' | 'attendance_inconsistent' | 'malformed';
+export type FindingKind =
+  | 'recount_differs'
+  | 'attendance_inconsistent'
+  | 'malformed'
+  | 'quorum_not_met'
+  | 'elected_twice';
 
 export interface Finding {
   kind: FindingKind;
+  /** The meeting the finding is about (its name), when it is about a meeting or one of its contests. */
+  meeting: string | null;
   contest: string | null;
   round: number | null;
   /** What differs: a candidate's name, or the figure (`valid`, `elected`, `collected`…). */
   subject: string;
+  /** What the file states. */
   stated: string;
+  /** What the recount gives, or what the rule requires. */
   recounted: string;
   message: string;
 }
@@ -27,17 +48,25 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 class Findings {
   constructor(
     readonly list: Finding[] = [],
+    private readonly meeting: string | null = null,
     private readonly contest: string | null = null,
     private readonly round: number | null = null,
   ) {}
-  /** The same list, with findings placed in a contest (and round). */
+  /** The same list, with findings placed in a meeting. */
+  inMeeting(meeting: string | null): Findings {
+    return new Findings(this.list, meeting, null, null);
+  }
+  /** The same list, with findings placed in a contest (and round) of this meeting. */
   at(contest: string | null, round: number | null = null): Findings {
-    return new Findings(this.list, contest, round);
+    return new Findings(this.list, this.meeting, contest, round);
   }
   add(kind: FindingKind, subject: string, stated: unknown, recounted: unknown, message: string): void {
-    const where = [this.contest, this.round === null ? null : `第${this.round}轮`].filter(Boolean).join(' ');
+    const where = [this.contest ?? this.meeting, this.round === null ? null : `第${this.round}轮`]
+      .filter(Boolean)
+      .join(' ');
     this.list.push({
       kind,
+      meeting: this.meeting,
       contest: this.contest,
       round: this.round,
       subject,
@@ -59,43 +88,217 @@ class Findings {
   }
 }
 
+export interface RecheckOptions {
+  /** The file's format version: a version 1 file is recounted with the rules it was counted under. */
+  formatVersion?: ResultFormatVersion;
+  /** The file's `exportedAt`: checked as a time, and no round can close after it. */
+  exportedAt?: string;
+}
+
 /** Every inconsistency found; empty when the file's figures are exactly what its ballots give. */
-export function recheckResult(content: ResultContent): Finding[] {
+export function recheckResult(content: ResultContent, options: RecheckOptions = {}): Finding[] {
+  const version = options.formatVersion ?? 2;
   const findings = new Findings();
+  if (options.exportedAt !== undefined) checkTime(findings, 'exportedAt', options.exportedAt);
   const meetings = new Map(content.meetings.map((m) => [m.id, m]));
-  for (const m of content.meetings) {
-    const a = m.attendance;
-    if (a.present > a.due || a.present + a.leave + a.absent !== a.due) {
-      findings
-        .at(m.name)
-        .add(
-          'attendance_inconsistent',
-          '应到/实到',
-          `应到${a.due} 实到${a.present} 请假${a.leave} 缺席${a.absent}`,
-          '实到 ≤ 应到,实到 + 请假 + 缺席 = 应到',
-          `出席人数不一致(应到 ${a.due},实到 ${a.present},请假 ${a.leave},缺席 ${a.absent})`,
-        );
-    }
-  }
+  for (const m of content.meetings) recheckMeeting(content, m, findings.inMeeting(m.name));
   for (const contest of content.contests) {
     const meeting = meetings.get(contest.meetingId);
-    const scope = findings.at(contest.title);
     if (!meeting) {
-      scope.add('malformed', 'meetingId', contest.meetingId, null, `选举所属会议 ${contest.meetingId} 不在文件中`);
+      findings
+        .at(contest.title)
+        .add('malformed', 'meetingId', contest.meetingId, null, `选举所属会议 ${contest.meetingId} 不在文件中`);
       continue;
     }
-    recheckContest(content, contest, meeting.date, scope);
+    recheckContest(content, contest, meeting, version, findings.inMeeting(meeting.name).at(contest.title));
+  }
+  if (options.exportedAt !== undefined && isUtcTime(options.exportedAt)) {
+    checkClosedBeforeExport(content, options.exportedAt, findings);
   }
   return findings.list;
 }
 
-function recheckContest(content: ResultContent, contest: ResultContest, meetingDate: string, findings: Findings) {
+// ——— Dates and times ———
+
+const PARTIAL_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z$/;
+
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** 出生年月 as rosters record it: YYYY-MM, or YYYY-MM-DD; a real month and day. */
+export function isPartialDate(text: string): boolean {
+  const match = PARTIAL_DATE.exec(text);
+  if (!match) return false;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return false;
+  return match[3] === undefined || (Number(match[3]) >= 1 && Number(match[3]) <= daysIn(y, m));
+}
+
+/** An ISO 8601 time in UTC (`2026-04-01T10:00:00.000Z`) naming a real instant: no 25:00, no 31 April. */
+export function isUtcTime(text: string): boolean {
+  const match = UTC_TIME.exec(text);
+  if (!match) return false;
+  const [y, mo, d, h, mi, s] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+}
+
+function checkTime(findings: Findings, subject: string, value: string | null): void {
+  if (value === null || isUtcTime(value)) return;
+  findings.add('malformed', subject, value, 'ISO 8601 UTC', `${subject} ${value} 不是有效的时间(应为 ISO 8601 UTC)`);
+}
+
+function checkBirthDate(findings: Findings, who: string, value: string | null): void {
+  if (value === null || isPartialDate(value)) return;
+  findings.add(
+    'malformed',
+    `${who} birthDate`,
+    value,
+    'YYYY-MM 或 YYYY-MM-DD',
+    `${who} 的出生年月 ${value} 不是有效的日期`,
+  );
+}
+
+function checkClosedBeforeExport(content: ResultContent, exportedAt: string, findings: Findings): void {
+  const exported = Date.parse(exportedAt);
+  for (const contest of content.contests) {
+    for (const round of contest.rounds) {
+      if (round.closedAt === null || !isUtcTime(round.closedAt) || Date.parse(round.closedAt) <= exported) continue;
+      findings
+        .at(contest.title, round.number)
+        .add(
+          'malformed',
+          'closedAt',
+          round.closedAt,
+          `≤ ${exportedAt}`,
+          `结束于 ${round.closedAt},晚于导出时间 ${exportedAt}`,
+        );
+    }
+  }
+}
+
+// ——— Meetings ———
+
+/** Whether any round of the meeting's contests had its papers issued (its attendance snapshot taken). */
+const distributedRounds = (content: ResultContent, meetingId: number) =>
+  content.contests
+    .filter((c) => c.meetingId === meetingId)
+    .flatMap((c) => c.rounds.map((r) => ({ contest: c, round: r })))
+    .filter(({ round }) => round.votersPresent !== null && round.due !== null);
+
+function recheckMeeting(content: ResultContent, m: ResultMeeting, findings: Findings): void {
+  const a = m.attendance;
+  if (a.present > a.due || a.present + a.leave + a.absent !== a.due) {
+    findings.add(
+      'attendance_inconsistent',
+      '应到/实到',
+      `应到${a.due} 实到${a.present} 请假${a.leave} 缺席${a.absent}`,
+      '实到 ≤ 应到,实到 + 请假 + 缺席 = 应到',
+      `出席人数不一致(应到 ${a.due},实到 ${a.present},请假 ${a.leave},缺席 ${a.absent})`,
+    );
+  }
+  // Rule 16: 应到 is the electorate less the approved exclusions, which the file lists.
+  const electorate =
+    m.electorate.kind === 'delegates'
+      ? { size: content.delegates.voting, what: '正式代表' }
+      : electorateOfMembers(content, m.electorate.contestId);
+  if (electorate === null) {
+    findings.add(
+      'malformed',
+      'electorate.contestId',
+      m.electorate.kind === 'members' ? m.electorate.contestId : null,
+      null,
+      `会议的选举人所属选举 ${m.electorate.kind === 'members' ? m.electorate.contestId : ''} 不在文件中`,
+    );
+  } else if (a.due + m.exclusions.length !== electorate.size) {
+    findings.add(
+      'attendance_inconsistent',
+      '应到',
+      `应到${a.due} + 不计入应到${m.exclusions.length}`,
+      `${electorate.what}${electorate.size}`,
+      `应到 ${a.due} 名加不计入应到的 ${m.exclusions.length} 名,不等于${electorate.what} ${electorate.size} 名`,
+    );
+  }
+  for (const x of m.approvals) {
+    checkTime(findings, 'approvals.at', x.at);
+    if (!content.meetings.some((other) => other.id === x.approvedMeetingId && other.id !== m.id)) {
+      findings.add(
+        'malformed',
+        'approvals.approvedMeetingId',
+        x.approvedMeetingId,
+        null,
+        `批准的会议 ${x.approvedMeetingId} 不在文件中`,
+      );
+    }
+  }
+  if (m.oath) {
+    checkTime(findings, 'oath.startedAt', m.oath.startedAt);
+    checkTime(findings, 'oath.endedAt', m.oath.endedAt);
+  }
+  // Rule 1: 有选举权的到会人数超过应到会人数的五分之四,会议有效 — for a meeting that voted.
+  const { quorumAllowEqual } = content.congress.settings;
+  const quorumRule = quorumAllowEqual ? '5 × 实到 ≥ 4 × 应到' : '5 × 实到 > 4 × 应到';
+  const distributed = distributedRounds(content, m.id);
+  if (distributed.length > 0 && !quorumState(a.due, a.present, quorumAllowEqual).met) {
+    findings.add(
+      'quorum_not_met',
+      '法定人数',
+      `应到${a.due} 实到${a.present}`,
+      quorumRule,
+      `会议进行了选举,但实到 ${a.present} 名未超过应到 ${a.due} 名的五分之四`,
+    );
+  }
+  for (const { contest, round } of distributed) {
+    const scope = findings.at(contest.title, round.number);
+    const present = round.votersPresent!;
+    const due = round.due!;
+    if (!quorumState(due, present, quorumAllowEqual).met) {
+      scope.add(
+        'quorum_not_met',
+        '法定人数',
+        `应到${due} 实到${present}`,
+        quorumRule,
+        `发出选票时实到 ${present} 名未超过应到 ${due} 名的五分之四`,
+      );
+    }
+    // The round's snapshot is the meeting's figures when the papers were issued: 应到 cannot
+    // change once a round is distributed, and 实到 only grows (latecomers check in).
+    if (due !== a.due || present > a.present) {
+      scope.add(
+        'attendance_inconsistent',
+        '本轮出席人数',
+        `应到${due} 实到${present}`,
+        `应到${a.due} 实到≤${a.present}`,
+        `本轮应到 ${due}、实到 ${present},与会议的应到 ${a.due}、实到 ${a.present} 不符`,
+      );
+    }
+  }
+}
+
+/** A plenary's electorate (rule 14): the members elected in the named contest. */
+function electorateOfMembers(content: ResultContent, contestId: number): { size: number; what: string } | null {
+  const contest = content.contests.find((c) => c.id === contestId);
+  return contest ? { size: contest.elected.length, what: `「${contest.title}」当选人` } : null;
+}
+
+// ——— Contests ———
+
+function recheckContest(
+  content: ResultContent,
+  contest: ResultContest,
+  meeting: ResultMeeting,
+  version: ResultFormatVersion,
+  findings: Findings,
+) {
   const candidates = new Map(contest.candidates.map((c) => [c.id, c]));
+  for (const c of contest.candidates) checkBirthDate(findings, c.name, c.birthDate);
+  for (const e of contest.elected) if (e.candidateId === null) checkBirthDate(findings, e.name, e.birthDate);
   const elected: { name: string; round: number; votes: number; candidateId: number | null; facts: PersonFacts }[] = [];
   const statedFacts = new Map(contest.elected.map((e) => [`${e.round}:${e.name}`, e]));
 
   for (const round of contest.rounds) {
     const scope = findings.at(contest.title, round.number);
+    checkTime(scope, 'closedAt', round.closedAt);
     const unknown = round.candidateIds.filter((id) => !candidates.has(id));
     if (unknown.length > 0) {
       scope.add('malformed', 'candidateIds', unknown, null, `候选人编号 ${unknown.join('、')} 不在候选人名单中`);
@@ -104,7 +307,17 @@ function recheckContest(content: ResultContent, contest: ResultContest, meetingD
     recheckAttendance(round, scope);
     const names = round.candidateIds.map((id) => candidates.get(id)!.name);
     if (round.status !== 'closed') continue;
-    const recount = recountRound(content, contest, round, names, scope);
+    // Rule 4 as the app judged the round: version 2 disregards a write-in naming a printed
+    // candidate, someone elected in an earlier round, or any write-in in a tie revote.
+    const context =
+      version === 1
+        ? NO_WRITE_IN_CONTEXT
+        : writeInContext({
+            printed: names,
+            excluded: elected.map((e) => e.name),
+            onlyTied: round.kind === 'tie_revote',
+          });
+    const recount = recountRound(content, contest, round, names, context, version, scope);
     if (!recount) continue;
     for (const e of recount.elected) {
       const candidateId = e.choice.kind === 'candidate' ? round.candidateIds[e.choice.index]! : null;
@@ -120,6 +333,7 @@ function recheckContest(content: ResultContent, contest: ResultContest, meetingD
   const list = (xs: readonly { name: string; round: number; votes: number }[]) =>
     xs.map((e) => `${e.name}(第${e.round}轮 ${e.votes}票)`).join('、') || '无';
   findings.differs('当选人', list(contest.elected), list(elected));
+  checkElectedOnce(contest, findings);
   const target = contest.seatsReducedTo ?? contest.seats;
   if (elected.length > target) {
     findings.add(
@@ -132,9 +346,42 @@ function recheckContest(content: ResultContent, contest: ResultContest, meetingD
   }
   const structure: BodyStructure = bodyStructure(
     elected.map((e) => e.facts),
-    meetingDate,
+    meeting.date,
   );
   findings.differs('当选人结构', contest.structure, structure);
+}
+
+/**
+ * 「Nobody is elected twice in a contest」: across its rounds, printed candidates and write-ins
+ * alike, by normalised name (田 富 and 田富 are one person). Checked on what the file states,
+ * in the contest's list and in every round's decision.
+ */
+function checkElectedOnce(contest: ResultContest, findings: Findings): void {
+  const lists = [
+    contest.elected.map((e) => ({ name: e.name, round: e.round })),
+    contest.rounds.flatMap((r) => (r.decision?.elected ?? []).map((e) => ({ name: e.name, round: r.number }))),
+  ];
+  const reported = new Set<string>();
+  for (const list of lists) {
+    const byName = new Map<string, { name: string; round: number }[]>();
+    for (const e of list) {
+      const key = normaliseName(e.name);
+      byName.set(key, [...(byName.get(key) ?? []), e]);
+    }
+    for (const [key, times] of byName) {
+      if (times.length < 2 || reported.has(key)) continue;
+      reported.add(key);
+      const spellings = [...new Set(times.map((t) => t.name))].join('、');
+      const rounds = times.map((t) => `第${t.round}轮`).join('、');
+      findings.add(
+        'elected_twice',
+        spellings,
+        `${spellings}(${rounds})`,
+        '至多当选一次',
+        `${spellings} 在本选举中当选 ${times.length} 次(${rounds})`,
+      );
+    }
+  }
 }
 
 /** Rule 2 and the snapshot: collected ≤ issued ≤ present ≤ due, unless the round was voided for it. */
@@ -167,6 +414,8 @@ function recountRound(
   contest: ResultContest,
   round: ResultRound,
   names: readonly string[],
+  context: WriteInContext,
+  version: ResultFormatVersion,
   findings: Findings,
 ): { elected: RankedChoice[] } | null {
   const ballots: TallyBallot[] = [];
@@ -193,8 +442,9 @@ function recountRound(
     const writeIns = b.writeIns.map((w) => ({ name: w.name, mark: decodeMarks(w.mark)[0]! }));
     ballots.push({ marks: { marks, writeIns }, status });
   }
-  const tally = tallyRound(names.length, ballots, round.seats, content.congress.settings.marking);
-  compareTally(round.tally, tally, names, findings);
+  // Rule 3: each contest (paper group) is counted with its own convention.
+  const tally = tallyRound(names.length, ballots, round.seats, contest.marking, context);
+  compareTally(round.tally, tally, names, version, findings);
   if (round.collected !== null && ballots.length !== round.collected) {
     findings.add(
       'recount_differs',
@@ -211,6 +461,8 @@ function recountRound(
     kind: contest.kind,
     votersPresent: round.votersPresent ?? 0,
     due: round.due ?? 0,
+    roundKind: round.kind,
+    tieRevoteNeedsMajority: content.congress.settings.tieRevoteNeedsMajority,
   });
   const stated = round.decision;
   if (!stated) {
@@ -221,6 +473,7 @@ function recountRound(
   const statedChoices = (xs: readonly { name: string; votes: number }[]) =>
     xs.map((c) => `${c.name} ${c.votes}`).join('、') || '无';
   findings.differs('当选票数线', stated.threshold, decision.threshold);
+  findings.differs('过半数要求', stated.majorityTest, decision.majorityTest);
   findings.differs('计算基数', `${stated.basisKind} ${stated.basis}`, `${decision.basisKind} ${decision.basis}`);
   findings.differs('当选', statedChoices(stated.elected), choices(decision.elected));
   findings.differs(
@@ -232,7 +485,13 @@ function recountRound(
   return { elected: decision.elected };
 }
 
-function compareTally(stated: ResultRound['tally'], recount: RoundTally, names: readonly string[], findings: Findings) {
+function compareTally(
+  stated: ResultRound['tally'],
+  recount: RoundTally,
+  names: readonly string[],
+  version: ResultFormatVersion,
+  findings: Findings,
+) {
   findings.differs('计入选票', stated.counted, recount.counted);
   findings.differs('有效票', stated.valid, recount.valid);
   findings.differs('无效票', stated.invalid, recount.invalid);
@@ -251,4 +510,13 @@ function compareTally(stated: ResultRound['tally'], recount: RoundTally, names: 
   const writeIns = (xs: readonly { name: string; for: number }[]) =>
     xs.map((w) => `${w.name} ${w.for}`).join('、') || '无';
   findings.differs('另选他人', writeIns(stated.writeIns), writeIns(recount.writeIns));
+  // A version 1 file states no disregarded write-ins: its rules disregarded none.
+  if (version === 1) return;
+  const disregarded = (xs: readonly { name: string; reason: string; count: number }[]) =>
+    xs.map((w) => `${w.name}(${w.reason})${w.count}`).join('、') || '无';
+  findings.differs(
+    '不予计算的另选他人',
+    disregarded(stated.disregardedWriteIns),
+    disregarded(recount.disregardedWriteIns),
+  );
 }

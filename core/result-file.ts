@@ -4,11 +4,22 @@
  * JSON Schema in docs/. Pure: hashing and signing are done by the caller (db/result-file/).
  */
 import { z } from 'zod';
-import { GENDERS } from './domain.js';
-import { CONTEST_KINDS, MEANINGS, type PaperMark, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
+import { EXCLUSION_KINDS, GENDERS } from './domain.js';
+import {
+  CONTEST_KINDS,
+  DISREGARD_REASONS,
+  MEANINGS,
+  type PaperMark,
+  ROUND_KINDS,
+  ROUND_STATUSES,
+} from './election-types.js';
 
 export const RESULT_FORMAT = 'congress-desk-result';
-export const RESULT_FORMAT_VERSION = 1;
+/** The version this app writes. */
+export const RESULT_FORMAT_VERSION = 2;
+/** Every version a verifier reads: version 1 files (written before issue 10) keep verifying. */
+export const RESULT_FORMAT_VERSIONS = [1, 2] as const;
+export type ResultFormatVersion = (typeof RESULT_FORMAT_VERSIONS)[number];
 
 /**
  * A ballot's marks as one character per candidate in paper order: `o` ○, `x` ×, `-` no mark.
@@ -92,7 +103,22 @@ const choice = z
   })
   .strict();
 
-const tally = z
+/** Rule 3: what each paper mark means, and when a write-in counts. */
+const markingConvention = z
+  .object({
+    circle: meaning,
+    cross: meaning,
+    none: meaning,
+    writeInNeedsMark: z.boolean(),
+    writeInNeedsAgainst: z.boolean(),
+  })
+  .strict();
+
+const settingsV1 = z.object({ quorumAllowEqual: z.boolean(), marking: markingConvention }).strict();
+
+// ——— Version 1 (written until issue 10), frozen: a verifier keeps reading it ———
+
+const tallyV1 = z
   .object({
     counted: count,
     valid: count,
@@ -103,7 +129,7 @@ const tally = z
   })
   .strict();
 
-const round = z
+const roundV1 = z
   .object({
     number: z.number().int().min(1),
     kind: z.enum(ROUND_KINDS),
@@ -119,7 +145,7 @@ const round = z
     closedBy: nullableText,
     closedAt: nullableText,
     ballots: z.array(ballot),
-    tally: tally.describe('As stated by the app; a verifier recounts it from `ballots`.'),
+    tally: tallyV1.describe('As stated by the app; a verifier recounts it from `ballots`.'),
     decision: z
       .object({
         threshold: count,
@@ -142,7 +168,7 @@ const candidate = z
   .object({ id: z.number().int(), name: z.string(), ...personFacts, unit: nullableText, fromWriteIn: z.boolean() })
   .strict();
 
-const contest = z
+const contestV1 = z
   .object({
     id: z.number().int(),
     meetingId: z.number().int(),
@@ -154,7 +180,7 @@ const contest = z
     seatsReducedNote: nullableText,
     status: z.enum(['setup', 'voting', 'closed']),
     candidates: z.array(candidate),
-    rounds: z.array(round),
+    rounds: z.array(roundV1),
     elected: z
       .array(
         z
@@ -172,7 +198,7 @@ const contest = z
   })
   .strict();
 
-const meeting = z
+const meetingV1 = z
   .object({
     id: z.number().int(),
     name: z.string(),
@@ -203,35 +229,22 @@ const meeting = z
   })
   .strict();
 
-export const resultContentSchema = z
+const resultContentV1 = z
   .object({
     congress: z
       .object({
         name: z.string(),
         date: calendarDay,
         venue: z.string(),
-        settings: z
-          .object({
-            quorumAllowEqual: z.boolean(),
-            marking: z
-              .object({
-                circle: meaning,
-                cross: meaning,
-                none: meaning,
-                writeInNeedsMark: z.boolean(),
-                writeInNeedsAgainst: z.boolean(),
-              })
-              .strict(),
-          })
-          .strict(),
+        settings: settingsV1,
       })
       .strict(),
-    meetings: z.array(meeting),
+    meetings: z.array(meetingV1),
     pledges: z
       .object({ due: count, signed: count, refused: count })
       .strict()
       .describe('Discipline pledges (严肃换届纪律承诺书) of the delegates (正式 and 候补).'),
-    contests: z.array(contest),
+    contests: z.array(contestV1),
     delegates: z
       .object({ voting: count, alternate: count, nonvoting: count })
       .strict()
@@ -239,13 +252,13 @@ export const resultContentSchema = z
   })
   .strict();
 
-export const resultFileSchema = z
+export const resultFileSchemaV1 = z
   .object({
     format: z.literal(RESULT_FORMAT),
-    formatVersion: z.literal(RESULT_FORMAT_VERSION),
+    formatVersion: z.literal(1),
     app: z.object({ name: z.string(), version: z.string() }).strict(),
     exportedAt: z.string(),
-    content: resultContentSchema,
+    content: resultContentV1,
     contentHash: hex64.describe(
       'SHA-256 (hex) of the RFC 8785 canonical JSON of `content`: the hash printed on the forms.',
     ),
@@ -266,12 +279,144 @@ export const resultFileSchema = z
   })
   .strict();
 
+// ——— Version 2 (issue 10): conventions per contest, plenary meetings, the day's decisions ———
+
+const settingsV2 = settingsV1
+  .extend({
+    marking: markingConvention.describe(
+      "The congress's default convention; each contest states its own in `contest.marking`, which is the one counted.",
+    ),
+    tieRevoteNeedsMajority: z
+      .boolean()
+      .describe(
+        'Rule 6: false (the 条例) = a tie revote elects by most votes among the tied without a second more-than-half test; true = the 选举办法 demands more than half again.',
+      ),
+  })
+  .strict();
+
+const tallyV2 = tallyV1
+  .extend({
+    disregardedWriteIns: z
+      .array(z.object({ name: z.string(), reason: z.enum(DISREGARD_REASONS), count: z.number().int().min(1) }).strict())
+      .describe(
+        'Rule 4: marked write-ins on valid ballots that count for nobody — naming a printed candidate (`printed`), someone elected in an earlier round of the contest (`elected`), or any write-in in a tie revote (`tie_revote`) — per normalised name and reason, in that reason order, then by name.',
+      ),
+  })
+  .strict();
+
+const roundV2 = roundV1
+  .extend({
+    tally: tallyV2.describe('As stated by the app; a verifier recounts it from `ballots`.'),
+    decision: roundV1.shape.decision
+      .unwrap()
+      .extend({
+        majorityTest: z
+          .boolean()
+          .describe(
+            "Whether rule 5's more-than-half applied: false only in a tie revote when `tieRevoteNeedsMajority` is false, and then `threshold` is 0.",
+          ),
+      })
+      .strict()
+      .nullable()
+      .describe('Rules 5–7 on the tally; null for a round that was never counted (void or not closed).'),
+  })
+  .strict();
+
+const contestV2 = contestV1
+  .extend({
+    marking: markingConvention.describe(
+      "This contest's marking convention (one per paper group, rule 3): the verifier counts its ballots with it.",
+    ),
+    rounds: z.array(roundV2),
+  })
+  .strict();
+
+const electorate = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('delegates') }).strict(),
+    z
+      .object({
+        kind: z.literal('members'),
+        contestId: z.number().int().describe("The contest whose elected members are this meeting's electorate."),
+      })
+      .strict(),
+  ])
+  .describe(
+    "Who votes at the meeting: the congress's voting delegates, or the members elected in a named contest (the first plenary sessions, rule 14).",
+  );
+
+const meetingV2 = meetingV1
+  .extend({
+    electorate,
+    exclusions: z
+      .array(z.object({ kind: z.enum(EXCLUSION_KINDS), note: nullableText }).strict())
+      .describe(
+        'Rule 16: approved exclusions from 应到 standing at the meeting (suspended = rights suspended under 条例 第五条, deceased, transferred), in the order approved; no names. `attendance.due` + their number = the electorate.',
+      ),
+    approvals: z
+      .array(
+        z
+          .object({
+            approvedMeetingId: z.number().int(),
+            note: nullableText,
+            by: z.string(),
+            at: z.string().describe('ISO 8601 UTC.'),
+          })
+          .strict(),
+      )
+      .describe(
+        "Rule 14: this meeting (the committee's first plenary) approved the named meeting's result (the 纪委 plenary).",
+      ),
+  })
+  .strict();
+
+export const resultContentSchema = resultContentV1
+  .extend({
+    congress: resultContentV1.shape.congress.extend({ settings: settingsV2 }).strict(),
+    meetings: z.array(meetingV2),
+    contests: z.array(contestV2),
+  })
+  .strict();
+
+export const resultFileSchema = resultFileSchemaV1
+  .extend({ formatVersion: z.literal(2), content: resultContentSchema })
+  .strict();
+
+export type ResultFileV1 = z.infer<typeof resultFileSchemaV1>;
 export type ResultFile = z.infer<typeof resultFileSchema>;
 export type ResultContent = z.infer<typeof resultContentSchema>;
 export type ResultContest = ResultContent['contests'][number];
 export type ResultRound = ResultContest['rounds'][number];
 export type ResultBallot = ResultRound['ballots'][number];
+export type ResultMeeting = ResultContent['meetings'][number];
 export type UnsignedResultFile = Omit<ResultFile, 'signature'>;
+
+/**
+ * A version 1 file's content in the version 2 shape, with what version 1 meant: one convention
+ * for every contest (the congress's), every meeting's electorate the delegates, and tie revotes
+ * that applied more than half again (the rule the app followed before issue 10).
+ */
+export function upgradeContentV1(content: ResultFileV1['content']): ResultContent {
+  return {
+    ...content,
+    congress: { ...content.congress, settings: { ...content.congress.settings, tieRevoteNeedsMajority: true } },
+    meetings: content.meetings.map((m) => ({
+      ...m,
+      electorate: { kind: 'delegates' as const },
+      exclusions: [],
+      approvals: [],
+    })),
+    contests: content.contests.map((c) => ({
+      ...c,
+      marking: content.congress.settings.marking,
+      rounds: c.rounds.map((r) => ({
+        ...r,
+        tally: { ...r.tally, disregardedWriteIns: [] },
+        decision: r.decision && { ...r.decision, majorityTest: true },
+      })),
+    })),
+  };
+}
 
 /** The fingerprint people read aloud: 20 digits in five groups, from SHA-256 of the raw key. */
 export function fingerprintOf(publicKeySha256: Uint8Array): string {

@@ -2,13 +2,14 @@
  * The result file's content, read from an open congress file (core/result-file.ts has the
  * shape). Every figure here is the one the app shows and prints; the district recounts them.
  */
-import { summarizeAttendance } from '../core/attendance.js';
 import { takesDisciplineVows } from '../core/discipline.js';
-import type { PersonFacts } from '../core/election-types.js';
+import type { CongressSettings } from '../core/domain.js';
+import type { MarkingConvention, PersonFacts } from '../core/election-types.js';
 import {
   encodeMarks,
   type ResultContent,
   type ResultContest,
+  type ResultMeeting,
   type ResultRound,
   resultContentSchema,
 } from '../core/result-file.js';
@@ -23,8 +24,9 @@ import {
   listRounds,
   roundResult,
 } from './elections.js';
+import { meetingAttendance } from './electorate.js';
 import type { SqliteDb } from './open.js';
-import { findMeeting, listAttendance, listDelegates, listMeetings, readCongress } from './records.js';
+import { findMeeting, listApprovals, listDelegates, listMeetings, readCongress } from './records.js';
 
 interface BallotRow {
   seq: number;
@@ -36,6 +38,17 @@ interface BallotRow {
 }
 
 const MARK_CHAR = { circle: 'o', cross: 'x', none: '-' } as const;
+
+/** The contest's own convention (one per paper group, rule 3); the congress default until it has one. */
+function markingOf(db: SqliteDb, contest: Contest): MarkingConvention {
+  const own = (contest as Contest & { marking?: MarkingConvention | null }).marking;
+  return own ?? readCongress(db).settings.marking;
+}
+
+/** Rule 6's revote: false (the 条例) unless the congress's 选举办法 demands more than half again. */
+function tieRevoteNeedsMajorityOf(settings: CongressSettings): boolean {
+  return (settings as CongressSettings & { tieRevoteNeedsMajority?: boolean }).tieRevoteNeedsMajority ?? false;
+}
 
 function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listRounds>[number]): ResultRound {
   const rows = db
@@ -73,7 +86,7 @@ function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listR
       entry: r.entry,
       decision: r.decision,
     })),
-    tally: result.tally,
+    tally: { ...result.tally, disregardedWriteIns: result.tally.disregardedWriteIns ?? [] },
     // Only a closed round has a result; a void one was never counted for anyone.
     decision:
       round.status === 'closed'
@@ -87,6 +100,7 @@ function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listR
               seats: result.decision.tie.seats,
             },
             unfilled: result.decision.unfilled,
+            majorityTest: result.decision.majorityTest,
           }
         : null,
   };
@@ -112,6 +126,7 @@ function contestOut(db: SqliteDb, contest: Contest): ResultContest {
     meetingId: contest.meetingId,
     title: contest.title,
     kind: contest.kind,
+    marking: markingOf(db, contest),
     seats: contest.seats,
     marginPercent: contest.marginPercent,
     seatsReducedTo: contest.seatsReducedTo,
@@ -166,12 +181,22 @@ function pledgesOut(db: SqliteDb): ResultContent['pledges'] {
 export function resultContent(db: SqliteDb): ResultContent {
   const congress = readCongress(db);
   const delegates = listDelegates(db);
-  const meetings = listMeetings(db).map((m) => {
-    const a = summarizeAttendance(m.id, delegates, listAttendance(db, m.id), congress.settings);
+  const approvals = listApprovals(db);
+  const meetings = listMeetings(db).map((m): ResultMeeting => {
+    // The meeting's own electorate and exclusions: the figures its quorum and rounds used.
+    const a = meetingAttendance(db, m.id);
     return {
       id: m.id,
       name: m.name,
       date: m.date,
+      electorate:
+        m.electorate === 'members' && m.electorateContestId !== null
+          ? { kind: 'members', contestId: m.electorateContestId }
+          : { kind: 'delegates' },
+      exclusions: a.exclusions.map((x) => ({ kind: x.kind, note: x.note })),
+      approvals: approvals
+        .filter((x) => x.meetingId === m.id)
+        .map((x) => ({ approvedMeetingId: x.approvedMeetingId, note: x.note, by: x.operator, at: x.at })),
       attendance: {
         due: a.due,
         present: a.present,
@@ -188,7 +213,11 @@ export function resultContent(db: SqliteDb): ResultContent {
       name: congress.name,
       date: congress.date,
       venue: congress.venue,
-      settings: { quorumAllowEqual: congress.settings.quorumAllowEqual, marking: congress.settings.marking },
+      settings: {
+        quorumAllowEqual: congress.settings.quorumAllowEqual,
+        marking: congress.settings.marking,
+        tieRevoteNeedsMajority: tieRevoteNeedsMajorityOf(congress.settings),
+      },
     },
     meetings,
     pledges: pledgesOut(db),

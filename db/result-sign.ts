@@ -11,12 +11,15 @@ import type { Output } from '../core/contract.js';
 import { recheckResult } from '../core/result-check.js';
 import {
   RESULT_FORMAT,
-  RESULT_FORMAT_VERSION,
+  RESULT_FORMAT_VERSIONS,
   type ResultContent,
   type ResultFile,
+  type ResultFileV1,
   resultFileSchema,
+  resultFileSchemaV1,
   shortHash,
   type UnsignedResultFile,
+  upgradeContentV1,
 } from '../core/result-file.js';
 import { bodyStructure } from '../core/structure.js';
 import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
@@ -97,6 +100,7 @@ export function writeFileAtomic(target: string, data: string | Buffer): number {
 const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure> = {}): Failure => ({
   kind,
   message,
+  meeting: null,
   contest: null,
   round: null,
   subject: null,
@@ -168,19 +172,23 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
   if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
     return report([failure('unknown_format', `不是选举结果文件(format 应为 ${RESULT_FORMAT})`)], null, false);
   }
-  if (head.formatVersion !== RESULT_FORMAT_VERSION) {
+  const version = RESULT_FORMAT_VERSIONS.find((v) => v === head.formatVersion);
+  if (version === undefined) {
     return report(
       [
         failure(
           'unknown_format',
-          `结果文件格式版本 ${String(head.formatVersion)} 不受支持(支持 ${RESULT_FORMAT_VERSION})`,
+          `结果文件格式版本 ${String(head.formatVersion)} 不受支持(支持 ${RESULT_FORMAT_VERSIONS.join('、')})`,
+          { stated: String(head.formatVersion), recounted: RESULT_FORMAT_VERSIONS.join(',') },
         ),
       ],
       null,
       false,
     );
   }
-  const parsed = resultFileSchema.safeParse(raw);
+  // Each version is read by its own schema; a version 1 file is then checked in the version 2
+  // shape with the rules it was counted under (upgradeContentV1), its signed bytes untouched.
+  const parsed = version === 1 ? resultFileSchemaV1.safeParse(raw) : resultFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.join('.');
@@ -190,9 +198,13 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
       false,
     );
   }
-  const file = parsed.data;
+  const signedFile: ResultFile | ResultFileV1 = parsed.data;
+  const file: ResultFile =
+    signedFile.formatVersion === 1
+      ? { ...signedFile, formatVersion: 2, content: upgradeContentV1(signedFile.content) }
+      : signedFile;
 
-  const { signature, ...unsigned } = file;
+  const { signature, ...unsigned } = signedFile;
   // Base64 has spare bits in its last character: "Q==" and "R==" decode alike. Only the one
   // canonical spelling is accepted, so that no byte of a signed file can change unnoticed.
   for (const field of ['publicKey', 'value'] as const) {
@@ -206,7 +218,7 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
   if (!publicKey) return report([failure('bad_signature', '公钥长度不对(应为 32 字节)')], file, false);
   const signatureBytes = Buffer.from(signature.value, 'base64');
   // The content is most of the file: made canonical once, for the signature and for its hash.
-  const contentText = canonicalJson(file.content);
+  const contentText = canonicalJson(signedFile.content);
   const signedText = canonicalMembers(membersOf(unsigned, contentText));
   const signatureValid =
     signatureBytes.length === 64 && verify(null, Buffer.from(signedText, 'utf8'), publicKey, signatureBytes);
@@ -241,7 +253,8 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
     );
   }
   try {
-    for (const f of recheckResult(file.content)) failures.push(failure(f.kind, f.message, f));
+    for (const f of recheckResult(file.content, { formatVersion: version, exportedAt: file.exportedAt }))
+      failures.push(failure(f.kind, f.message, f));
   } catch (error) {
     // The schema admits it, yet a rule cannot count it: malformed, never a crash of the verifier.
     failures.push(failure('malformed', `文件内容无法重新计票:${(error as Error).message}`));

@@ -5,7 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ResultFile, resultJsonSchema } from '../../core/result-file.js';
+import { recheckResult } from '../../core/result-check.js';
+import { type ResultFile, type ResultFileV1, resultJsonSchema, upgradeContentV1 } from '../../core/result-file.js';
 import { createCountedDemoCongress } from '../../db/demo-election.js';
 import { FileKeyStore, fingerprintOfRaw, KEY_FILE_NAME, rawPublicKey } from '../../db/installation-key.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/result-sign.js';
@@ -414,5 +415,45 @@ describe('the demo congress counted to the end', () => {
     expect(s.meetings.at(-1)!.oathParticipants).toBeGreaterThan(100);
     expect(s.pledges.signed).toBe(s.pledges.due - 3);
     expect(await tb.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('version 1 files keep verifying', () => {
+  const fixture = (name: string) => fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('the demo congress exported by the version 1 app verifies, with its figures', () => {
+    const text = fixture('result-v1-demo.json');
+    expect((JSON.parse(text) as { formatVersion: number }).formatVersion).toBe(1);
+    const report = verifyResultText(text, null);
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.summary!.contests.map((c) => [c.title, c.elected.length])).toEqual([
+      ['党委委员', 7],
+      ['纪委委员', 3],
+    ]);
+  });
+
+  it('is recounted with the rules it was counted under: a write-in naming a printed candidate still counted', () => {
+    const text = fixture('result-v1-writein.json');
+    const report = verifyResultText(text, null);
+    expect(report.failures).toEqual([]);
+    const v1 = JSON.parse(text) as ResultFileV1;
+    expect(v1.content.contests[0]!.rounds[0]!.tally.writeIns.map((w) => w.name)).toEqual(['田富', '赵六']);
+    // The same ballots under version 2's rules disregard the written-in 田富: the count differs.
+    const asV2 = recheckResult(upgradeContentV1(v1.content), { formatVersion: 2 });
+    expect(asV2.map((f) => [f.kind, f.subject])).toContainEqual(['recount_differs', '另选他人']);
+  });
+
+  it('a version 1 file changed after signing still fails', () => {
+    const text = fixture('result-v1-writein.json');
+    const file = JSON.parse(text) as ResultFileV1;
+    file.content.contests[0]!.rounds[0]!.ballots[1]!.marks = 'oxx-';
+    file.contentHash = sha256Hex(canonicalJson(file.content));
+    expect(verifyResultText(JSON.stringify(file), null).failures.map((f) => f.kind)).toEqual(['bad_signature']);
+    const forged = forge(text, (f) => {
+      (f as unknown as ResultFileV1).content.contests[0]!.rounds[0]!.ballots[1]!.marks = 'oxx-';
+    });
+    const report = verifyResultText(forged, null);
+    expect(report.failures.find((f) => f.subject === '田大利 赞成')).toMatchObject({ stated: '6', recounted: '5' });
   });
 });

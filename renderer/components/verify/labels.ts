@@ -10,6 +10,8 @@ export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
   unknown_key: 'verify.kind.unknown_key',
   recount_differs: 'verify.kind.recount_differs',
   attendance_inconsistent: 'verify.kind.attendance_inconsistent',
+  quorum_not_met: 'verify.kind.quorum_not_met',
+  elected_twice: 'verify.kind.elected_twice',
 };
 
 /**
