@@ -5,12 +5,21 @@
  */
 import { z } from 'zod';
 import { DISCIPLINE_TEXT_KINDS, PLEDGE_STATES, PLEDGE_STATUSES } from './discipline.js';
-import { ATTENDANCE_STATUSES, DELEGATE_CATEGORIES, GENDERS } from './domain.js';
-import { BALLOT_STATES, CONTEST_KINDS, MEANINGS, PAPER_MARKS, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
+import { ATTENDANCE_STATUSES, DELEGATE_CATEGORIES, EXCLUSION_KINDS, GENDERS, MEETING_ELECTORATES } from './domain.js';
+import {
+  BALLOT_STATES,
+  CONTEST_KINDS,
+  DISREGARD_REASONS,
+  MEANINGS,
+  PAPER_MARKS,
+  ROUND_KINDS,
+  ROUND_STATUSES,
+  WRITE_IN_FATES,
+} from './election-types.js';
 import { ROLES } from './roles.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'input.date');
+const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'input.month_or_date');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
 const id = z.number().int().positive();
@@ -22,7 +31,7 @@ const filePath = z
   .string()
   .min(1)
   .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '须为完整路径(如 /home/… 或 D:\\…)');
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'input.absolute_path');
 
 export const delegateFields = z.object({
   badge: text(32),
@@ -51,7 +60,10 @@ const markingConvention = z
 
 const settings = z.object({
   quorumAllowEqual: z.boolean(),
+  /** The default convention for new contests; each contest keeps its own (`contest.marking`). */
   marking: markingConvention,
+  /** Rule 6: a tie revote needs more than half again (default false: most votes win among the tied). */
+  tieRevoteNeedsMajority: z.boolean(),
   pledgeAtDesk: z.boolean(),
   /** A station locks after this many minutes without a call (once the congress has operators). */
   idleMinutes: z.number().int().min(1).max(240),
@@ -70,7 +82,37 @@ const congress = z.object({
 
 const congressFile = z.object({ path: z.string(), congress });
 
-const meeting = z.object({ id, name: z.string(), date: z.string(), position: z.number().int() });
+const meeting = z.object({
+  id,
+  name: z.string(),
+  date: z.string(),
+  position: z.number().int(),
+  /** Rule 14: the voting delegates, or the members elected in `electorateContestId`. */
+  electorate: z.enum(MEETING_ELECTORATES),
+  electorateContestId: id.nullable(),
+});
+
+const dueExclusion = z.object({
+  id,
+  meetingId: id,
+  delegateId: id,
+  kind: z.enum(EXCLUSION_KINDS),
+  note: z.string().nullable(),
+  operator: z.string(),
+  at: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  revokedNote: z.string().nullable(),
+});
+
+const meetingApproval = z.object({
+  id,
+  meetingId: id,
+  approvedMeetingId: id,
+  note: z.string().nullable(),
+  operator: z.string(),
+  at: z.string(),
+});
 
 const attendanceRecord = z.object({
   delegateId: id,
@@ -84,6 +126,7 @@ const quorum = z.object({ met: z.boolean(), needed: z.number().int(), allowEqual
 
 const attendanceSummary = z.object({
   meetingId: id,
+  electorate: z.enum(MEETING_ELECTORATES),
   due: z.number().int(),
   present: z.number().int(),
   leave: z.number().int(),
@@ -101,6 +144,8 @@ const attendanceSummary = z.object({
       absent: z.number().int(),
     }),
   ),
+  /** Rule 16: approved exclusions standing at the meeting, not counted in 应到. */
+  exclusions: z.array(z.object({ delegateId: id, kind: z.enum(EXCLUSION_KINDS), note: z.string().nullable() })),
 });
 
 const rosterFile = z.object({
@@ -109,7 +154,7 @@ const rosterFile = z.object({
   contentBase64: z
     .string()
     .max(64 * 1024 * 1024)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是 base64'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'input.base64'),
 });
 
 const rosterIssue = z.object({
@@ -161,7 +206,7 @@ const paperMark = z.enum(PAPER_MARKS);
 const writeIn = z.object({ name: text(64), mark: paperMark }).strict();
 /** A ballot as entered. Marks are checked against the round's candidate count by the handler. */
 const ballotMarks = { marks: z.array(paperMark).max(500), writeIns: z.array(writeIn).max(100) };
-const reason = z.string().trim().min(1, '须填写原因').max(500);
+const reason = z.string().trim().min(1, 'input.reason_required').max(500);
 
 const personFacts = {
   gender: z.enum(GENDERS).nullable(),
@@ -187,6 +232,13 @@ const contest = z.object({
   /** The presidium's recorded decision to reduce seats (rule 7), if any. */
   seatsReducedTo: z.number().int().nullable(),
   seatsReducedNote: z.string().nullable(),
+  /**
+   * Rule 3: this contest's marking convention (「each contest (paper group) says which」), fixed
+   * once it has a ballot; contests of one paper group share it.
+   */
+  marking: markingConvention,
+  /** Rule 12: the closed 预选 whose result made this formal contest's candidates, if any. */
+  fromPrevoteId: id.nullable(),
 });
 
 const candidate = z.object({
@@ -219,6 +271,23 @@ const round = z.object({
   collected: z.number().int().nullable(),
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Rule 16: the presidium declared the round void (选举无效) with this reason; a rerun follows. */
+  voidDeclaration: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+
+/** Rule 13: 总监票人, 监票人 (voters not standing in the contest, approved by the meeting), 计票人. */
+export const OFFICIAL_ROLES = ['chief_scrutineer', 'scrutineer', 'counter'] as const;
+const official = z.object({
+  id,
+  contestId: id,
+  role: z.enum(OFFICIAL_ROLES),
+  /** The voter on the roster; null only for a counter. */
+  delegateId: id.nullable(),
+  name: z.string(),
+  /** How the meeting approved them (「经大会表决通过」); null only for a counter. */
+  approval: z.string().nullable(),
+  appointedBy: z.string(),
+  appointedAt: z.string(),
 });
 
 const ballot = z.object({
@@ -234,6 +303,8 @@ const ballot = z.object({
   state: z.enum(BALLOT_STATES),
   marks: z.array(paperMark),
   writeIns: z.array(z.object({ name: z.string(), mark: paperMark })),
+  /** Rule 4's fate of each write-in line, in line order (core/ballot.ts `writeInLines`). */
+  writeInFates: z.array(z.enum(WRITE_IN_FATES)),
   /** Rule 4 on the marks; null while set aside and undecided. */
   valid: z.boolean().nullable(),
   chosen: z.number().int(),
@@ -279,6 +350,10 @@ const roundResult = z.object({
     pendingSetAside: z.number().int(),
     candidates: z.array(z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() })),
     writeIns: z.array(z.object({ name: z.string(), for: z.number().int() })),
+    /** Marked write-ins rule 4 disregarded on valid ballots, per normalised name and reason. */
+    disregardedWriteIns: z.array(
+      z.object({ name: z.string(), reason: z.enum(DISREGARD_REASONS), count: z.number().int() }),
+    ),
   }),
   decision: z.object({
     threshold: z.number().int(),
@@ -288,6 +363,8 @@ const roundResult = z.object({
     elected: z.array(rankedChoice),
     tie: z.object({ tied: z.array(rankedChoice), seats: z.number().int() }).nullable(),
     unfilled: z.number().int(),
+    /** False in a tie revote ranked by votes alone (rule 6); `threshold` is then 0. */
+    majorityTest: z.boolean(),
   }),
   /** Why the figures are not final yet (entries missing, set-aside ballots, unreconciled stacks, not closed). */
   provisional: z.array(z.enum(['not_closed', 'ballots_missing', 'set_aside_pending', 'stacks_unreconciled'])),
@@ -325,6 +402,8 @@ export const electionContract = {
         marginPercent: z.number().int().min(0).max(100),
         doubleEntry: z.boolean(),
         paperGroup: optionalText(50),
+        /** Rule 3: default the paper group's convention, else the congress setting. */
+        marking: markingConvention.optional(),
       })
       .strict(),
     output: contest,
@@ -341,6 +420,8 @@ export const electionContract = {
         marginPercent: z.number().int().min(0).max(100).optional(),
         doubleEntry: z.boolean().optional(),
         paperGroup: optionalText(50).optional(),
+        /** Applies to every contest of the paper group; refused once any of them has a ballot. */
+        marking: markingConvention.optional(),
       })
       .strict(),
     output: contest,
@@ -391,14 +472,66 @@ export const electionContract = {
     input: z.object({ roundId: id }).strict(),
     output: z.object({ result: roundResult, next: round.nullable() }),
   },
-  /** 另行选举 for unfilled seats, among candidates not elected, as the presidium decides. */
+  /**
+   * 另行选举 for unfilled seats, among candidates not elected, as the presidium decides (rule 7);
+   * candidates added after further 酝酿 come in `newCandidates` (from the roster by delegateId, or
+   * by name with facts) and join the contest. The whole paper is in suggested stroke order.
+   */
   'rounds.openAdditional': {
     write: true,
     input: z
-      .object({ contestId: id, seats: z.number().int().min(1).max(500), candidateIds: z.array(id).min(1) })
+      .object({
+        contestId: id,
+        seats: z.number().int().min(1).max(500),
+        candidateIds: z.array(id).max(500),
+        newCandidates: z.array(candidateInput).max(100).default([]),
+        /** The presidium's decision on the added candidates (酝酿), recorded in the audit row. */
+        note: optionalText(500).default(null),
+      })
       .strict(),
     output: round,
   },
+  /** Rule 16: the presidium declares a round void (选举无效) with its reason; opens a rerun. */
+  'rounds.declareVoid': {
+    write: true,
+    input: z.object({ roundId: id, reason }).strict(),
+    output: z.object({ round, rerun: round }),
+  },
+  /** Rule 12: the formal contest from a closed 预选, its elected as candidates in stroke order, not approved. */
+  'contests.createFromPrevote': {
+    write: true,
+    input: z
+      .object({
+        prevoteContestId: id,
+        /** Default: the pre-vote's meeting. */
+        meetingId: id.nullable().default(null),
+        title: text(100),
+        seats: z.number().int().min(1).max(500),
+        marginPercent: z.number().int().min(0).max(100),
+        doubleEntry: z.boolean().default(false),
+        paperGroup: optionalText(50).default(null),
+      })
+      .strict(),
+    output: z.object({ contest, candidates: z.array(candidate) }),
+  },
+  'officials.list': { write: false, input: z.object({ contestId: id }).strict(), output: z.array(official) },
+  /** A scrutineer must be a voter of the contest's meeting and no candidate in it; a counter may be anyone. */
+  'officials.appoint': {
+    write: true,
+    input: z
+      .object({
+        contestId: id,
+        role: z.enum(OFFICIAL_ROLES),
+        delegateId: id.nullable(),
+        /** Used for a counter not on the roster; ignored when delegateId is given. */
+        name: text(64).nullable().default(null),
+        approval: optionalText(200).default(null),
+      })
+      .strict(),
+    output: official,
+  },
+  /** Before the contest's first distribution only. */
+  'officials.remove': { write: true, input: z.object({ officialId: id }).strict(), output: z.object({}) },
   'ballots.list': { write: false, input: z.object({ roundId: id }).strict(), output: z.array(ballot) },
   'ballots.enter': {
     write: true,
@@ -457,7 +590,7 @@ const base64 = (maxBytes: number) =>
     .string()
     .min(1)
     .max(Math.ceil(maxBytes / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '内容不是 base64');
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'input.base64');
 
 const disciplineText = z.object({
   id,
@@ -599,6 +732,10 @@ export const VERIFY_FAILURE_KINDS = [
   'unknown_key',
   'recount_differs',
   'attendance_inconsistent',
+  /** Rule 1: a meeting that voted, or a round's snapshot, without more than four fifths present. */
+  'quorum_not_met',
+  /** The same person (by normalised name) elected twice in one contest. */
+  'elected_twice',
 ] as const;
 
 const verifyReport = z.object({
@@ -608,6 +745,8 @@ const verifyReport = z.object({
     z.object({
       kind: z.enum(VERIFY_FAILURE_KINDS),
       message: z.string(),
+      /** The meeting's name, when the failure is about a meeting or one of its contests. */
+      meeting: z.string().nullable(),
       contest: z.string().nullable(),
       round: z.number().int().nullable(),
       subject: z.string().nullable(),
@@ -734,7 +873,7 @@ const operator = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
 });
-const pin = z.string().regex(/^\d{4,12}$/, 'PIN 须为 4–12 位数字');
+const pin = z.string().regex(/^\d{4,12}$/, 'input.pin_format');
 
 const backupEntry = z.object({ path: z.string(), bytes: z.number().int(), modifiedAt: z.string() });
 
@@ -821,10 +960,40 @@ export const contract = {
   'meetings.list': { write: false, input: empty, output: z.array(meeting) },
   'meetings.create': {
     write: true,
-    input: z.object({ name: text(100), date: isoDate }).strict(),
+    input: z
+      .object({
+        name: text(100),
+        date: isoDate,
+        /** Rule 14: a first plenary names the closed contest whose members it gathers. Default: the delegates. */
+        electorate: z.enum(MEETING_ELECTORATES).optional(),
+        electorateContestId: id.nullable().optional(),
+      })
+      .strict()
+      .refine((m) => (m.electorate === 'members') === (m.electorateContestId != null), {
+        message: 'input.members_need_contest',
+        path: ['electorateContestId'],
+      }),
     output: meeting,
   },
   'meetings.setCurrent': { write: true, input: z.object({ meetingId: id }).strict(), output: meeting },
+  /** Who may attend and vote: null member ids at a congress session (every voting delegate). */
+  'meetings.electorate': {
+    write: false,
+    input: z.object({ meetingId: id }).strict(),
+    output: z.object({
+      meetingId: id,
+      electorate: z.enum(MEETING_ELECTORATES),
+      contestId: id.nullable(),
+      memberIds: z.array(id).nullable(),
+    }),
+  },
+  /** Rule 14: the committee's plenary records that it approved the 纪委 plenary's result. */
+  'meetings.approveResult': {
+    write: true,
+    input: z.object({ meetingId: id, approvedMeetingId: id, note: optionalText(500) }).strict(),
+    output: meetingApproval,
+  },
+  'meetings.approvals': { write: false, input: empty, output: z.array(meetingApproval) },
 
   'delegates.list': { write: false, input: empty, output: z.array(delegate) },
   'delegates.add': { write: true, input: delegateFields.strict(), output: delegate },
@@ -876,6 +1045,25 @@ export const contract = {
       .strict(),
     output: z.object({ delegate, status: z.enum(['leave', 'absent', 'pending']) }),
   },
+  /** Rule 16: an approved exclusion from 应到 with its kind (and a note: the decision, the date). */
+  'attendance.exclude': {
+    write: true,
+    input: z
+      .object({ meetingId: id, delegateId: id, kind: z.enum(EXCLUSION_KINDS), note: optionalText(200) })
+      .strict(),
+    output: dueExclusion,
+  },
+  'attendance.revokeExclusion': {
+    write: true,
+    input: z.object({ exclusionId: id, note: optionalText(200) }).strict(),
+    output: dueExclusion,
+  },
+  /** Every exclusion recorded at the meeting, revoked ones too. */
+  'attendance.exclusions': {
+    write: false,
+    input: z.object({ meetingId: id }).strict(),
+    output: z.array(dueExclusion),
+  },
 
   'audit.list': {
     write: false,
@@ -911,6 +1099,11 @@ export const callContext = z.object({
     .object({ operatorId: z.number().int().positive(), pin: z.string().max(32) })
     .strict()
     .optional(),
+  /**
+   * The reasons of the warnings (core/reasons.ts) the operator saw and acknowledged for this call:
+   * a write that raises a warning not listed here is answered `warnings` and writes nothing.
+   */
+  acknowledge: z.array(z.string().max(80)).max(32).optional(),
 });
 export type CallContext = z.infer<typeof callContext>;
 

@@ -923,6 +923,8 @@ export const en: Record<MessageKey, string> = {
   'verify.kind.unknown_key': 'Signed with a key other than the one expected',
   'verify.kind.recount_differs': 'The recount differs from the stated result',
   'verify.kind.attendance_inconsistent': 'Attendance figures contradict each other',
+  'verify.kind.quorum_not_met': 'An election was held without the quorum',
+  'verify.kind.elected_twice': 'The same person elected twice in one contest',
   'verify.detail.recount': '{where}: {subject} stated {stated}, recounted {recounted}',
   'verify.detail.unknownKey': 'The file was signed with key {actual}; expected {expected}',
   'verify.detail.file': 'File',

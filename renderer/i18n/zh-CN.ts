@@ -894,6 +894,8 @@ export const zhCN = {
   'verify.kind.unknown_key': '签名密钥不是预期的密钥',
   'verify.kind.recount_differs': '重新计票与文件所载结果不符',
   'verify.kind.attendance_inconsistent': '出席人数前后矛盾',
+  'verify.kind.quorum_not_met': '进行选举时到会人数不足法定人数',
+  'verify.kind.elected_twice': '同一人在一项选举中当选两次',
   'verify.detail.recount': '{where}:{subject} 文件所载 {stated},重新计票 {recounted}',
   'verify.detail.unknownKey': '文件的签名密钥指纹为 {actual},预期 {expected}',
   'verify.detail.file': '文件',
