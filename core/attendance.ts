@@ -1,20 +1,57 @@
-import type { AttendanceRecord, AttendanceSummary, CongressSettings, Delegate, DelegationCounts } from './domain.js';
+import type {
+  AttendanceRecord,
+  AttendanceSummary,
+  CongressSettings,
+  Delegate,
+  DelegationCounts,
+  DueExclusion,
+} from './domain.js';
 import { quorumState } from './quorum.js';
 
 /** The delegation label used for delegates the roster gives none. */
 export const NO_DELEGATION = '';
 
 /**
- * 应到/实到/请假/缺席 for one meeting. 应到 counts voting delegates only; those on leave
- * stay in 应到 (leave excuses the person, it does not lower the bar).
+ * Who votes at a meeting (rule 14). The congress sessions: the voting delegates (候补代表 and 列席
+ * never, rule 1). A first plenary: the members elected in its contest, whatever their roster
+ * category, and nobody else (「实到会委员」).
+ */
+export type Electorate = { kind: 'delegates' } | { kind: 'members'; memberIds: ReadonlySet<number> };
+
+export const DELEGATES: Electorate = { kind: 'delegates' };
+
+export function isVoter(delegate: Pick<Delegate, 'id' | 'category'>, electorate: Electorate): boolean {
+  return electorate.kind === 'delegates' ? delegate.category === 'voting' : electorate.memberIds.has(delegate.id);
+}
+
+/** Who may be checked in at a meeting: anyone on the roster at a congress session, only members at a plenary. */
+export function mayAttend(delegate: Pick<Delegate, 'id'>, electorate: Electorate): boolean {
+  return electorate.kind === 'delegates' || electorate.memberIds.has(delegate.id);
+}
+
+export interface AttendanceScope {
+  electorate?: Electorate;
+  /** Standing exclusions from 应到 at the meeting (rule 16). */
+  exclusions?: readonly Pick<DueExclusion, 'delegateId' | 'kind' | 'note'>[];
+}
+
+/**
+ * 应到/实到/请假/缺席 for one meeting. 应到 counts the meeting's voters (rule 14) except approved
+ * exclusions (rule 16: 「应到会人数…除去…经批准的…」); those on leave stay in 应到 (leave excuses
+ * the person, it does not lower the bar). An excluded voter counts nowhere, whatever the desk
+ * recorded for them, and is listed with the kind and note of the exclusion.
  */
 export function summarizeAttendance(
   meetingId: number,
   delegates: readonly Pick<Delegate, 'id' | 'category' | 'delegation'>[],
   records: readonly Pick<AttendanceRecord, 'delegateId' | 'status'>[],
   settings: Pick<CongressSettings, 'quorumAllowEqual'>,
+  scope: AttendanceScope = {},
 ): AttendanceSummary {
+  const electorate = scope.electorate ?? DELEGATES;
   const statusOf = new Map(records.map((r) => [r.delegateId, r.status]));
+  const excluded = new Map((scope.exclusions ?? []).map((x) => [x.delegateId, x]));
+  const exclusions: AttendanceSummary['exclusions'] = [];
   let due = 0;
   let present = 0;
   let leave = 0;
@@ -24,11 +61,17 @@ export function summarizeAttendance(
   const groups = new Map<string, DelegationCounts>();
   for (const d of delegates) {
     const status = statusOf.get(d.id);
-    if (d.category !== 'voting') {
-      if (status === 'present') {
+    if (!isVoter(d, electorate)) {
+      // At a plenary nobody else is checked in; at a session 列席 and 候补 are counted apart.
+      if (electorate.kind === 'delegates' && status === 'present') {
         if (d.category === 'nonvoting') nonvotingPresent++;
         else alternatePresent++;
       }
+      continue;
+    }
+    const exclusion = excluded.get(d.id);
+    if (exclusion) {
+      exclusions.push({ delegateId: d.id, kind: exclusion.kind, note: exclusion.note });
       continue;
     }
     const key = d.delegation ?? NO_DELEGATION;
@@ -53,6 +96,7 @@ export function summarizeAttendance(
   const byDelegation = [...groups.values()].sort((a, b) => a.delegation.localeCompare(b.delegation, 'zh-CN'));
   return {
     meetingId,
+    electorate: electorate.kind,
     due,
     present,
     leave,
@@ -62,5 +106,6 @@ export function summarizeAttendance(
     alternatePresent,
     quorum: quorumState(due, present, settings.quorumAllowEqual),
     byDelegation,
+    exclusions,
   };
 }

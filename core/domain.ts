@@ -58,6 +58,12 @@ export interface CongressSettings {
    * may allow equality.
    */
   quorumAllowEqual: boolean;
+  /**
+   * Rule 6. The 条例 ranks a tie revote by votes alone (「就票数相等的被选举人再次投票,得票多的
+   * 当选」: the tied passed half already); a congress whose 选举办法 demands more than half again
+   * sets this.
+   */
+  tieRevoteNeedsMajority: boolean;
   /** The check-in desk asks for the discipline pledge right after a delegate checks in. */
   pledgeAtDesk: boolean;
   /** A station locks after this many minutes without a call (once the congress has operators). */
@@ -68,6 +74,7 @@ export interface CongressSettings {
 
 export const DEFAULT_SETTINGS: CongressSettings = {
   quorumAllowEqual: false,
+  tieRevoteNeedsMajority: false,
   marking: DEFAULT_CONVENTION,
   pledgeAtDesk: false,
   idleMinutes: 10,
@@ -83,11 +90,52 @@ export interface Congress {
   currentMeetingId: number | null;
 }
 
+/**
+ * Who votes at a meeting (rule 14): the voting delegates (the congress sessions: 预备会议, 选举大会),
+ * or the members elected in a named contest (the first plenary, 一届一次全体会议, of the new
+ * committee or of the new 纪委).
+ */
+export const MEETING_ELECTORATES = ['delegates', 'members'] as const;
+export type MeetingElectorate = (typeof MEETING_ELECTORATES)[number];
+
 export interface Meeting {
   id: number;
   name: string;
   date: string;
   position: number;
+  electorate: MeetingElectorate;
+  /** For a members meeting: the contest whose elected members form the electorate. */
+  electorateContestId: number | null;
+}
+
+/** Rule 16: why someone is not due (rights suspended under 条例 第五条, death, transfer). Leave is no exclusion. */
+export const EXCLUSION_KINDS = ['suspended', 'deceased', 'transferred'] as const;
+export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
+
+/** An approved exclusion from 应到 at one meeting; `revokedAt` set once revoked. */
+export interface DueExclusion {
+  id: number;
+  meetingId: number;
+  delegateId: number;
+  kind: ExclusionKind;
+  note: string | null;
+  operator: string;
+  at: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokedNote: string | null;
+}
+
+/** Rule 14: the committee's plenary approved the 纪委 plenary's result. */
+export interface MeetingApproval {
+  id: number;
+  /** The approving meeting (the committee's plenary). */
+  meetingId: number;
+  /** The meeting whose result was approved (the 纪委 plenary). */
+  approvedMeetingId: number;
+  note: string | null;
+  operator: string;
+  at: string;
 }
 
 export interface AttendanceRecord {
@@ -115,9 +163,11 @@ export interface DelegationCounts {
 
 export interface AttendanceSummary {
   meetingId: number;
-  /** 应到: voting delegates due to attend. */
+  /** Whose figures these are: the voting delegates, or the members of a contest (rule 14). */
+  electorate: MeetingElectorate;
+  /** 应到: voting delegates (or members) due to attend, less approved exclusions (rule 16). */
   due: number;
-  /** 实到: voting delegates checked in. */
+  /** 实到: voting delegates (or members) checked in. */
   present: number;
   /** 请假 */
   leave: number;
@@ -131,6 +181,8 @@ export interface AttendanceSummary {
   alternatePresent: number;
   quorum: QuorumState;
   byDelegation: DelegationCounts[];
+  /** Approved exclusions standing at this meeting: not in 应到, listed on the attendance report. */
+  exclusions: Pick<DueExclusion, 'delegateId' | 'kind' | 'note'>[];
 }
 
 export interface AuditEntry {

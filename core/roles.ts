@@ -32,6 +32,8 @@ export const WRITE_PERMISSIONS: { [W in WriteChannel]: readonly Role[] | typeof 
   'congress.updateSettings': [S],
   'meetings.create': [S],
   'meetings.setCurrent': [S],
+  // Rule 14: the committee plenary's approval of the 纪委 plenary's result, recorded by the secretariat.
+  'meetings.approveResult': [S],
   'delegates.add': [S],
   'delegates.update': [S],
   'roster.import': [S],
@@ -40,6 +42,9 @@ export const WRITE_PERMISSIONS: { [W in WriteChannel]: readonly Role[] | typeof 
   'attendance.checkIn': [K, S],
   'attendance.undoLast': [K, S],
   'attendance.mark': [K, S],
+  // Rule 16: an approved exclusion from 应到 is the organisation's decision, not the desk's.
+  'attendance.exclude': [S],
+  'attendance.revokeExclusion': [S],
   'contests.create': [S],
   'contests.update': [S],
   // Rule 7: the presidium's decision, recorded by the secretariat.

@@ -8,7 +8,9 @@ import {
   DEFAULT_SETTINGS,
   type Delegate,
   type DelegateFields,
+  type DueExclusion,
   type Meeting,
+  type MeetingApproval,
 } from '../core/domain.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import type { SqliteDb } from './open.js';
@@ -110,12 +112,46 @@ export function readCongress(db: SqliteDb): Congress {
   };
 }
 
+const MEETING_COLUMNS = 'id, name, date, position, electorate, electorate_contest_id AS electorateContestId';
+
 export function listMeetings(db: SqliteDb): Meeting[] {
-  return db.prepare('SELECT id, name, date, position FROM meetings ORDER BY position').all() as Meeting[];
+  return db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings ORDER BY position`).all() as Meeting[];
 }
 
 export function findMeeting(db: SqliteDb, id: number): Meeting | undefined {
-  return statement(db, 'SELECT id, name, date, position FROM meetings WHERE id = ?').get(id) as Meeting | undefined;
+  return statement(db, `SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = ?`).get(id) as Meeting | undefined;
+}
+
+const EXCLUSION_COLUMNS = `id, meeting_id AS meetingId, delegate_id AS delegateId, kind, note, operator, at,
+  revoked_at AS revokedAt, revoked_by AS revokedBy, revoked_note AS revokedNote`;
+
+/** Every exclusion from 应到 recorded at the meeting, revoked ones too, in the order recorded. */
+export function listExclusions(db: SqliteDb, meetingId: number): DueExclusion[] {
+  return statement(db, `SELECT ${EXCLUSION_COLUMNS} FROM due_exclusions WHERE meeting_id = ? ORDER BY id`).all(
+    meetingId,
+  ) as DueExclusion[];
+}
+
+/** The exclusions standing at the meeting (rule 16): not revoked. */
+export function standingExclusions(db: SqliteDb, meetingId: number): DueExclusion[] {
+  return statement(
+    db,
+    `SELECT ${EXCLUSION_COLUMNS} FROM due_exclusions WHERE meeting_id = ? AND revoked_at IS NULL ORDER BY id`,
+  ).all(meetingId) as DueExclusion[];
+}
+
+export function findExclusion(db: SqliteDb, id: number): DueExclusion | undefined {
+  return statement(db, `SELECT ${EXCLUSION_COLUMNS} FROM due_exclusions WHERE id = ?`).get(id) as
+    | DueExclusion
+    | undefined;
+}
+
+export function listApprovals(db: SqliteDb): MeetingApproval[] {
+  return statement(
+    db,
+    `SELECT id, meeting_id AS meetingId, approved_meeting_id AS approvedMeetingId, note, operator, at
+       FROM meeting_approvals ORDER BY id`,
+  ).all() as MeetingApproval[];
 }
 
 export interface StoredAttendance extends AttendanceRecord {

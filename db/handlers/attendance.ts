@@ -5,19 +5,23 @@
  * mistake is on leave again, with the same reason).
  */
 
-import { summarizeAttendance } from '../../core/attendance.js';
+import { isVoter, mayAttend } from '../../core/attendance.js';
 import { normalizeBadge } from '../../core/badge.js';
-import type { AttendanceRecord, Delegate } from '../../core/domain.js';
-import { fail, ok } from '../../core/result.js';
+import type { AttendanceRecord, Delegate, DueExclusion, Meeting } from '../../core/domain.js';
+import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { findContest } from '../elections.js';
+import { meetingAttendance, meetingElectorate, meetingHasDistributed } from '../electorate.js';
 import type { SqliteDb } from '../open.js';
 import {
   findAttendance,
   findDelegate,
   findDelegateByBadge,
+  findExclusion,
+  findMeeting,
   listAttendance,
-  listDelegateGroups,
-  readCongress,
+  listExclusions,
   type StoredAttendance,
+  standingExclusions,
 } from '../records.js';
 import { delegateNotFound } from './delegates.js';
 import { requireMeeting } from './meetings.js';
@@ -76,6 +80,24 @@ interface CheckInOutcome {
   record: AttendanceRecord;
 }
 
+const delegateField = (delegate: Delegate) => ({ field: 'delegateId', value: String(delegate.id) });
+
+/**
+ * Whether the desk may record the delegate's attendance at the meeting: at a plenary only its
+ * members attend (rule 14), and someone excluded from 应到 (rule 16) has no attendance to record.
+ */
+function refuseAttendance(db: SqliteDb, meeting: Meeting, delegate: Delegate): Result<never> | null {
+  const params = { name: delegate.name, badge: delegate.badge };
+  if (!mayAttend(delegate, meetingElectorate(db, meeting))) {
+    const contest = findContest(db, meeting.electorateContestId!)!;
+    return refuse('conflict', 'meetings.not_member', { ...params, contest: contest.title }, delegateField(delegate));
+  }
+  if (standingExclusions(db, meeting.id).some((x) => x.delegateId === delegate.id)) {
+    return refuse('conflict', 'attendance.excluded', params, delegateField(delegate));
+  }
+  return null;
+}
+
 /**
  * Checking in someone already present says so and changes nothing; a delegate marked on
  * leave or absent who turns up is checked in (the event keeps the leave for undo).
@@ -83,9 +105,12 @@ interface CheckInOutcome {
 function checkInDelegate(
   db: SqliteDb,
   call: UpdateCall,
-  meetingId: number,
+  meeting: Meeting,
   delegate: Delegate,
 ): WriteOutcome<CheckInOutcome> {
+  const meetingId = meeting.id;
+  const refused = refuseAttendance(db, meeting, delegate);
+  if (refused) return refused;
   const previous = findAttendance(db, meetingId, delegate.id);
   if (previous?.status === 'present') {
     return unchanged({ outcome: 'already_present', delegate, record: publicRecord(previous) });
@@ -112,10 +137,7 @@ export const summary: QueryHandler<'attendance.summary'> = {
   run(input, { db }) {
     const meeting = requireMeeting(db, input.meetingId);
     if (!meeting.ok) return meeting;
-    const { settings } = readCongress(db);
-    return ok(
-      summarizeAttendance(input.meetingId, listDelegateGroups(db), listAttendance(db, input.meetingId), settings),
-    );
+    return ok(meetingAttendance(db, input.meetingId));
   },
 };
 
@@ -136,7 +158,7 @@ export const checkInByBadge: UpdateHandler<'attendance.checkInByBadge'> = {
     const badge = normalizeBadge(input.badge);
     const delegate = findDelegateByBadge(call.db, badge);
     if (!delegate) return fail('not_found', `没有代表证号为 ${badge} 的代表`, { field: 'badge', value: badge });
-    return checkInDelegate(call.db, call, input.meetingId, delegate);
+    return checkInDelegate(call.db, call, meeting.value, delegate);
   },
   changes: attendanceChanged,
 };
@@ -148,7 +170,7 @@ export const checkIn: UpdateHandler<'attendance.checkIn'> = {
     if (!meeting.ok) return meeting;
     const delegate = findDelegate(call.db, input.delegateId);
     if (!delegate) return delegateNotFound(input.delegateId);
-    return checkInDelegate(call.db, call, input.meetingId, delegate);
+    return checkInDelegate(call.db, call, meeting.value, delegate);
   },
   changes: attendanceChanged,
 };
@@ -224,6 +246,11 @@ export const mark: UpdateHandler<'attendance.mark'> = {
     }
     const previous = findAttendance(db, input.meetingId, delegate.id);
     const output = { delegate, status: input.status };
+    // Back to not arrived is always allowed: it only clears what the desk recorded.
+    if (input.status !== 'pending') {
+      const refused = refuseAttendance(db, meeting.value, delegate);
+      if (refused) return refused;
+    }
     if (input.status === 'pending') {
       if (!previous) return unchanged(output);
       writeState(db, input.meetingId, delegate.id, null);
@@ -243,4 +270,103 @@ export const mark: UpdateHandler<'attendance.mark'> = {
     return ok(output);
   },
   changes: attendanceChanged,
+};
+
+// ——— Exclusions from 应到 (rule 16) ———
+
+/**
+ * A distributed round took 应到 and 实到 as its snapshot (rule 5's basis, the quorum): an
+ * exclusion made or revoked afterwards would make the meeting's figures disagree with its
+ * rounds, so it is refused.
+ */
+function refuseAfterDistribution(db: SqliteDb, meeting: Meeting): Result<never> | null {
+  return meetingHasDistributed(db, meeting.id)
+    ? refuse(
+        'conflict',
+        'attendance.exclusion_after_distribution',
+        { meeting: meeting.name },
+        {
+          field: 'meetingId',
+          value: String(meeting.id),
+        },
+      )
+    : null;
+}
+
+/**
+ * 「应到会人数…除去…被停止党员权利、死亡、调离的代表」: an approved exclusion with its kind.
+ * Only a voter of the meeting can be excluded, once, and not while checked in (undo first: the
+ * desk would otherwise show someone present who counts nowhere). Leave is no exclusion.
+ */
+export const exclude: UpdateHandler<'attendance.exclude'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireMeeting(db, input.meetingId);
+    if (!found.ok) return found;
+    const meeting = found.value;
+    const delegate = findDelegate(db, input.delegateId);
+    if (!delegate) return delegateNotFound(input.delegateId);
+    const params = { name: delegate.name, badge: delegate.badge };
+    if (!isVoter(delegate, meetingElectorate(db, meeting))) {
+      return refuse('invalid_input', 'attendance.exclusion_not_voter', params, delegateField(delegate));
+    }
+    const late = refuseAfterDistribution(db, meeting);
+    if (late) return late;
+    if (standingExclusions(db, meeting.id).some((x) => x.delegateId === delegate.id)) {
+      return refuse('conflict', 'attendance.exclusion_exists', params, delegateField(delegate));
+    }
+    if (findAttendance(db, meeting.id, delegate.id)?.status === 'present') {
+      return refuse('conflict', 'attendance.exclusion_present', params, delegateField(delegate));
+    }
+    const note = input.note && input.note.length > 0 ? input.note : null;
+    const info = db
+      .prepare(
+        `INSERT INTO due_exclusions (meeting_id, delegate_id, kind, note, operator, station, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(meeting.id, delegate.id, input.kind, note, call.operator, call.station, call.now);
+    return ok(findExclusion(db, Number(info.lastInsertRowid)) as DueExclusion);
+  },
+  changes: attendanceChanged,
+};
+
+/** Revokes a standing exclusion (recorded by mistake, or the decision withdrawn): the person is due again. */
+export const revokeExclusion: UpdateHandler<'attendance.revokeExclusion'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const exclusion = findExclusion(db, input.exclusionId);
+    if (!exclusion || exclusion.revokedAt !== null) {
+      return refuse(
+        'not_found',
+        'attendance.exclusion_not_found',
+        { id: input.exclusionId },
+        {
+          field: 'exclusionId',
+          value: String(input.exclusionId),
+        },
+      );
+    }
+    const late = refuseAfterDistribution(db, findMeeting(db, exclusion.meetingId)!);
+    if (late) return late;
+    const note = input.note && input.note.length > 0 ? input.note : null;
+    db.prepare('UPDATE due_exclusions SET revoked_at = ?, revoked_by = ?, revoked_note = ? WHERE id = ?').run(
+      call.now,
+      call.operator,
+      note,
+      exclusion.id,
+    );
+    return ok(findExclusion(db, exclusion.id) as DueExclusion);
+  },
+  changes: (_input, output) => [{ topic: 'attendance' as const, meetingId: output.meetingId }],
+};
+
+export const exclusions: QueryHandler<'attendance.exclusions'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const meeting = requireMeeting(db, input.meetingId);
+    if (!meeting.ok) return meeting;
+    return ok(listExclusions(db, input.meetingId));
+  },
 };

@@ -25,6 +25,7 @@ import type { SqliteDb } from '../open.js';
 import { findDelegate, findDelegateByBadge } from '../records.js';
 import { contestChanged } from './contests.js';
 import { delegateNotFound } from './delegates.js';
+import { refuseNonMemberCandidate } from './meetings.js';
 import { sha256Hex } from './roster.js';
 import type { UpdateHandler } from './types.js';
 
@@ -81,6 +82,9 @@ export const add: UpdateHandler<'candidates.add'> = {
         fromWriteIn: false,
       };
     }
+    // Rule 14: at a first plenary the candidates come from the members just elected.
+    const notMember = refuseNonMemberCandidate(db, contest.value, fields);
+    if (notMember) return notMember;
     withdrawOrder(db, input.contestId);
     return ok(insertCandidate(db, input.contestId, fields));
   },

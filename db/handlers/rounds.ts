@@ -3,7 +3,6 @@
  * (more than issued voids it, rule 2), counted, and closed by the chief scrutineer, which
  * fixes who was elected and opens the revote a tie at the cut calls for (rule 6).
  */
-import { summarizeAttendance } from '../../core/attendance.js';
 import { normaliseWriteInName } from '../../core/ballot.js';
 import { fail, ok, type Result, refuse } from '../../core/result.js';
 import {
@@ -28,8 +27,8 @@ import {
   seatsToFill,
   stackSummaries,
 } from '../elections.js';
+import { meetingAttendance } from '../electorate.js';
 import type { SqliteDb } from '../open.js';
-import { listAttendance, listDelegateGroups, readCongress } from '../records.js';
 import { contestChanged } from './contests.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
@@ -57,14 +56,9 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         { field: 'ballotsPrinted', value: String(input.ballotsPrinted) },
       );
     }
-    // Rule 1: no voting while the quorum fails; the figures are the meeting's attendance now.
-    const { settings } = readCongress(db);
-    const attendance = summarizeAttendance(
-      contest.meetingId,
-      listDelegateGroups(db),
-      listAttendance(db, contest.meetingId),
-      settings,
-    );
+    // Rule 1: no voting while the quorum fails; the figures are the meeting's attendance now,
+    // for its own electorate (the members, at a plenary: rule 14) less approved exclusions (rule 16).
+    const attendance = meetingAttendance(db, contest.meetingId);
     if (!attendance.quorum.met) {
       return fail(
         'conflict',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_DELEGATION, summarizeAttendance } from '../../core/attendance.js';
-import type { DelegateCategory, StoredAttendanceStatus } from '../../core/domain.js';
+import { type Electorate, isVoter, mayAttend, NO_DELEGATION, summarizeAttendance } from '../../core/attendance.js';
+import type { DelegateCategory, ExclusionKind, StoredAttendanceStatus } from '../../core/domain.js';
 
 type D = { id: number; category: DelegateCategory; delegation: string | null };
 type R = { delegateId: number; status: StoredAttendanceStatus };
@@ -119,5 +119,129 @@ describe('summarizeAttendance', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  describe('a plenary: the members of a contest are the electorate (rule 14)', () => {
+    // Members 1, 3 and the alternate 7 (a written-in winner may be any delegate); 2, 4, 5, 6 are not members.
+    const members: Electorate = { kind: 'members', memberIds: new Set([1, 3, 7]) };
+
+    it('应到 is the members, whatever their roster category; nobody else counts anywhere', () => {
+      const s = summarizeAttendance(
+        2,
+        delegates,
+        [
+          { delegateId: 1, status: 'present' },
+          { delegateId: 2, status: 'present' },
+          { delegateId: 6, status: 'present' },
+          { delegateId: 7, status: 'present' },
+        ],
+        strict,
+        { electorate: members },
+      );
+      expect(s).toMatchObject({
+        electorate: 'members',
+        due: 3,
+        present: 2,
+        leave: 0,
+        absent: 1,
+        nonvotingPresent: 0,
+        alternatePresent: 0,
+      });
+    });
+
+    it('quorum: more than four fifths of the members due (3 of 3 holds, 2 of 3 does not)', () => {
+      const present = (ids: number[]): R[] => ids.map((id) => ({ delegateId: id, status: 'present' }));
+      expect(summarizeAttendance(2, delegates, present([1, 3, 7]), strict, { electorate: members }).quorum.met).toBe(
+        true,
+      );
+      expect(summarizeAttendance(2, delegates, present([1, 3]), strict, { electorate: members }).quorum).toEqual({
+        met: false,
+        needed: 1,
+        allowEqual: false,
+      });
+    });
+
+    it('isVoter and mayAttend follow the electorate', () => {
+      expect(isVoter({ id: 2, category: 'voting' }, members)).toBe(false);
+      expect(isVoter({ id: 7, category: 'alternate' }, members)).toBe(true);
+      expect(isVoter({ id: 7, category: 'alternate' }, { kind: 'delegates' })).toBe(false);
+      expect(mayAttend({ id: 6 }, { kind: 'delegates' })).toBe(true);
+      expect(mayAttend({ id: 6 }, members)).toBe(false);
+      expect(mayAttend({ id: 3 }, members)).toBe(true);
+    });
+  });
+
+  describe('approved exclusions from 应到 (rule 16)', () => {
+    it('an excluded voter leaves 应到 and is listed with kind and note; leave still counts as due', () => {
+      const s = summarizeAttendance(
+        1,
+        delegates,
+        [
+          { delegateId: 1, status: 'present' },
+          { delegateId: 2, status: 'leave' },
+          { delegateId: 3, status: 'leave' },
+        ],
+        strict,
+        { exclusions: [{ delegateId: 3, kind: 'deceased', note: '10月病故' }] },
+      );
+      expect(s).toMatchObject({ due: 4, present: 1, leave: 1, absent: 2 });
+      expect(s.exclusions).toEqual([{ delegateId: 3, kind: 'deceased', note: '10月病故' }]);
+      expect(s.byDelegation).toContainEqual({ delegation: '农村', due: 1, present: 0, leave: 0, absent: 1 });
+    });
+
+    it('an exclusion of someone who is not a voter of the meeting changes nothing and is not listed', () => {
+      const s = summarizeAttendance(1, delegates, [], strict, {
+        exclusions: [{ delegateId: 6, kind: 'transferred', note: null }],
+      });
+      expect(s.due).toBe(5);
+      expect(s.exclusions).toEqual([]);
+    });
+
+    it('exclusions lower the quorum bar: 4 present of 5 fails, of 5 less one excluded holds', () => {
+      const five: D[] = delegates.slice(0, 5);
+      const records: R[] = [1, 2, 3, 4].map((id) => ({ delegateId: id, status: 'present' }));
+      expect(summarizeAttendance(1, five, records, strict).quorum.met).toBe(false);
+      const s = summarizeAttendance(1, five, records, strict, {
+        exclusions: [{ delegateId: 5, kind: 'suspended', note: '条例第五条' }],
+      });
+      expect(s).toMatchObject({ due: 4, present: 4 });
+      expect(s.quorum.met).toBe(true);
+    });
+
+    it('property: due = voters − excluded voters; every count ignores the excluded', () => {
+      const kinds = fc.constantFrom<ExclusionKind>('suspended', 'deceased', 'transferred');
+      fc.assert(
+        fc.property(
+          rosterWithRecords,
+          fc.array(fc.tuple(fc.nat(299), kinds), { maxLength: 40 }),
+          fc.option(fc.uniqueArray(fc.nat(299), { maxLength: 50 }), { nil: undefined }),
+          ({ delegates: ds, records, rows }, picks, memberPicks) => {
+            const exclusions = [...new Map(picks.map(([i, kind]) => [i + 1, kind]))].map(([delegateId, kind]) => ({
+              delegateId,
+              kind,
+              note: null,
+            }));
+            const electorate: Electorate =
+              memberPicks === undefined
+                ? { kind: 'delegates' }
+                : { kind: 'members', memberIds: new Set(memberPicks.map((i) => i + 1)) };
+            const s = summarizeAttendance(3, ds, records, strict, { electorate, exclusions });
+            const excluded = new Set(exclusions.map((x) => x.delegateId));
+            const voters = rows
+              .map((r, i) => ({ ...r, id: i + 1 }))
+              .filter((r) => isVoter({ id: r.id, category: r.category }, electorate));
+            const due = voters.filter((r) => !excluded.has(r.id));
+            expect(s.due).toBe(due.length);
+            expect(s.present).toBe(due.filter((r) => r.status === 'present').length);
+            expect(s.leave).toBe(due.filter((r) => r.status === 'leave').length);
+            expect(s.exclusions.map((x) => x.delegateId).sort((a, b) => a - b)).toEqual(
+              voters.filter((r) => excluded.has(r.id)).map((r) => r.id),
+            );
+            expect(s.byDelegation.reduce((a, g) => a + g.due, 0)).toBe(s.due);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
   });
 });
