@@ -24,6 +24,7 @@ import type { Candidate, Contest, Round, RoundResult } from '../../stores/contes
 import { paperOrder, useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { useCan } from '../../stores/station.js';
+import { blockedFromError, type CloseBlocked, CloseBlockedAlert, checkRoundCanClose } from '../count/CloseBlocked.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { structureItems, unknownText } from '../reports/structure.js';
 
@@ -54,6 +55,8 @@ export function ResultsPanel(props: {
   const { contest, round, result, candidates, t } = props;
   const { modal, message } = App.useApp();
   const [error, setError] = useState<AppError | null>(null);
+  // What keeps the round from closing, said before the chief scrutineer is asked for the PIN.
+  const [blocked, setBlocked] = useState<CloseBlocked | null>(null);
   // Rule 7: the presidium decides, the secretariat records it.
   const canDecideSeats = useCan('rounds.openAdditional');
   const [additionalOpen, setAdditionalOpen] = useState(false);
@@ -215,6 +218,7 @@ export function ResultsPanel(props: {
         />
       )}
       <Structure result={result} t={t} />
+      {blocked && <CloseBlockedAlert blocked={blocked} t={t} onClose={() => setBlocked(null)} />}
       <div className="results-close">
         <Space wrap>
           <Button
@@ -242,7 +246,15 @@ export function ResultsPanel(props: {
               danger
               icon={<LockOutlined />}
               data-testid="round-close"
-              onClick={() =>
+              onClick={async () => {
+                setError(null);
+                const check = await checkRoundCanClose(round, contest.title);
+                if (!check.ok) {
+                  setError(check.error);
+                  return;
+                }
+                setBlocked(check.blocked);
+                if (check.blocked) return;
                 modal.confirm({
                   title: t('results.close.title'),
                   content: t('results.close.confirm'),
@@ -251,11 +263,14 @@ export function ResultsPanel(props: {
                   okButtonProps: testId('round-close-confirm'),
                   onOk: async () => {
                     const r = await useContests.getState().closeRound(round.id);
-                    if (!r.ok) setError(r.error);
-                    else if (r.value.next) void message.info(t('results.nextRound', { n: r.value.next.number }));
+                    if (!r.ok) {
+                      const raced = blockedFromError(r.error, round.id);
+                      if (raced) setBlocked(raced);
+                      else setError(r.error);
+                    } else if (r.value.next) void message.info(t('results.nextRound', { n: r.value.next.number }));
                   },
-                })
-              }
+                });
+              }}
             >
               {t('results.close')}
             </Button>
