@@ -1,6 +1,6 @@
 import cnchar from 'cnchar';
 import cncharOrder from 'cnchar-order';
-import { normaliseWriteInName } from './ballot.js';
+import { normaliseName } from './names.js';
 
 /**
  * Compound surnames read as one surname (复姓). A name that is only these two characters is read
@@ -25,7 +25,7 @@ export const COMPOUND_SURNAMES: readonly string[] = [
 
 /** Splits a name into surname and given name, by code point (extension-B characters are two UTF-16 units). */
 export function splitName(name: string): { surname: string; given: string[] } {
-  const chars = Array.from(normaliseWriteInName(name));
+  const chars = Array.from(normaliseName(name));
   const two = chars.length >= 3 ? chars[0]! + chars[1]! : '';
   const n = COMPOUND_SURNAMES.includes(two) ? 2 : Math.min(1, chars.length);
   return { surname: chars.slice(0, n).join(''), given: chars.slice(n) };

@@ -82,8 +82,63 @@ export interface BallotValidity {
   /** Persons chosen = candidates marked for + write-ins that count (rule 4). */
   chosen: number;
   seats: number;
-  /** Write-in lines that do not count (no mark, or no candidate crossed to carry them). */
+  /** Write-in lines with a name that do not count (any fate but `counts` and `empty`). */
   ignoredWriteIns: number;
+}
+
+/**
+ * What rule 4 needs to know about the round to judge a write-in: 「A write-in is a vote for a
+ * person not on the paper」. Names are compared by `normaliseName` (core/names.ts).
+ */
+export interface WriteInContext {
+  /** Normalised names printed on this round's paper. */
+  printed: ReadonlySet<string>;
+  /** Normalised names of those elected in the contest's earlier closed rounds. */
+  excluded: ReadonlySet<string>;
+  /**
+   * A tie revote (rule 6, 「就票数相等的被选举人再次投票」): only the tied, who are the printed
+   * names, can be chosen, so every write-in is disregarded.
+   */
+  onlyTied: boolean;
+}
+
+export const WRITE_IN_FATES = [
+  'counts',
+  'disregarded_printed',
+  'disregarded_elected',
+  'disregarded_tie_revote',
+  'no_mark',
+  'no_room',
+  'duplicate',
+  'empty',
+] as const;
+/**
+ * What became of one write-in line of a ballot, in the order they are tested:
+ * empty: no name; no_mark: writeInNeedsMark and the mark beside it does not mean "for";
+ * disregarded_printed: names a candidate on the paper (the printed mark alone counts);
+ * disregarded_elected: names someone elected in an earlier round of the contest;
+ * disregarded_tie_revote: any write-in in a tie revote; duplicate: the same person on an earlier
+ * counting line; no_room: writeInNeedsAgainst and every × on the ballot already carries a
+ * write-in; counts: a for-vote for the written person.
+ */
+export type WriteInFate = (typeof WRITE_IN_FATES)[number];
+
+export const DISREGARD_REASONS = ['printed', 'elected', 'tie_revote'] as const;
+/** Why a marked write-in was disregarded by rule 4 (fate `disregarded_<reason>`). */
+export type DisregardReason = (typeof DISREGARD_REASONS)[number];
+
+/** One write-in line as judged: its name normalised, and its fate. */
+export interface WriteInLine {
+  name: string;
+  fate: WriteInFate;
+}
+
+/** A ballot judged by rules 3 and 4: validity, the write-ins that count, and every line's fate. */
+export interface BallotJudgement extends BallotValidity {
+  /** Normalised names of the write-ins that count, in line order. */
+  writeIns: string[];
+  /** One per write-in line of the ballot, in the same order. */
+  lines: WriteInLine[];
 }
 
 export interface CandidateTally {
@@ -103,6 +158,12 @@ export interface RoundTally {
   candidates: CandidateTally[];
   /** Written-in names with their for-votes, most first, then by name. */
   writeIns: { name: string; for: number }[];
+  /**
+   * Marked write-ins that rule 4 disregarded on the valid ballots (naming a printed candidate,
+   * someone already elected, or any write-in in a tie revote), per normalised name and reason,
+   * in DISREGARD_REASONS order, then by name. They are in no other figure.
+   */
+  disregardedWriteIns: { name: string; reason: DisregardReason; count: number }[];
 }
 
 export interface RankedChoice {
@@ -124,6 +185,12 @@ export interface RoundDecision {
   tie: { tied: RankedChoice[]; seats: number } | null;
   /** Seats left for 另行选举 or a presidium decision to reduce seats (rule 7). */
   unfilled: number;
+  /**
+   * Whether rule 5's more-than-half applied. False only in a tie revote whose congress does not
+   * set tieRevoteNeedsMajority: the tied passed half already and most votes win (rule 6); then
+   * `threshold` is 0.
+   */
+  majorityTest: boolean;
 }
 
 export interface PersonFacts {

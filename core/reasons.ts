@@ -216,6 +216,15 @@ export const reasons = {
     'zh-CN': '程序内部错误,本次操作未保存({detail})',
     en: 'Internal error; nothing was saved ({detail})',
   },
+  'transport.unreachable': {
+    'zh-CN': '无法连接本机服务:{detail}',
+    en: 'Cannot reach the local service: {detail}',
+  },
+  'transport.unrecognised': {
+    'zh-CN': '本机服务返回了无法识别的响应(HTTP {status})',
+    en: 'The local service gave an answer that cannot be read (HTTP {status})',
+  },
+  'transport.failed': { 'zh-CN': '调用失败:{detail}', en: 'The call failed: {detail}' },
   'congress.none_open': { 'zh-CN': '尚未打开大会文件', en: 'No congress file is open' },
   'station.locked': {
     'zh-CN': '本工作站未登录或已锁定,请操作员输入 PIN 登录',
@@ -266,6 +275,10 @@ export const reasons = {
   'input.base64': { 'zh-CN': '字段 {field}: 内容不是 base64', en: 'Field {field}: the content is not base64' },
   'input.reason_required': { 'zh-CN': '字段 {field}: 须填写原因', en: 'Field {field}: a reason is required' },
   'input.pin_format': { 'zh-CN': '字段 {field}: PIN 须为 4–12 位数字', en: 'Field {field}: a PIN is 4–12 digits' },
+  'input.members_need_contest': {
+    'zh-CN': '字段 {field}: 委员全体会议须指明产生委员的选举,代表会议不指明',
+    en: 'Field {field}: a plenary of members names the contest that elected them; a congress session names none',
+  },
   'input.context': { 'zh-CN': '调用信息不正确({field})', en: 'The call context is not valid ({field})' },
 
   // ——— files: open, create, back up, restore, export ———
@@ -518,6 +531,16 @@ export const reasons = {
   'stack.entries_agree': {
     'zh-CN': '「{contest}」第 {round} 轮第 {stack} 叠第 {position} 张两次录入相同,无需核对',
     en: 'Both entries of ballot {position} in stack {stack} of round {round} of “{contest}” agree: nothing to check',
+  },
+
+  // ——— count rules ———
+  'count.marking_locked': {
+    'zh-CN': '「{contest}」已录入 {ballots} 张选票,划票规则不能再修改',
+    en: '{ballots} ballot(s) of “{contest}” are entered: its marking convention can no longer change',
+  },
+  'count.marking_group_differs': {
+    'zh-CN': '「{contest}」与同组(「{group}」)的「{other}」划票规则不同:同一组选票须用同一种划票规则',
+    en: '“{contest}” and “{other}” share paper group “{group}” but not their marking convention: one group, one convention',
   },
 
   // ——— warnings: allowed but unusual, acknowledged and audited ———

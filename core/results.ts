@@ -1,5 +1,5 @@
 import { assertSeats } from './ballot.js';
-import type { ContestKind, RankedChoice, RoundDecision, RoundTally } from './election-types.js';
+import type { ContestKind, RankedChoice, RoundDecision, RoundKind, RoundTally } from './election-types.js';
 
 export interface DecideRoundInput {
   tally: RoundTally;
@@ -11,6 +11,10 @@ export interface DecideRoundInput {
   votersPresent: number;
   /** 应到会人数: voting delegates due to attend. */
   due: number;
+  /** The round's kind; a tie revote ranks without the more-than-half test (rule 6). Default: first. */
+  roundKind?: RoundKind;
+  /** The congress's 选举办法 demands more than half again in a tie revote. Default: false (the 条例). */
+  tieRevoteNeedsMajority?: boolean;
 }
 
 /**
@@ -33,8 +37,12 @@ export function decideRound(input: DecideRoundInput): RoundDecision {
   const basis = kind === 'prevote' ? input.due : input.votersPresent;
   if (!Number.isSafeInteger(basis) || basis < 0)
     throw new RangeError(`basis must be a non-negative integer, got ${basis}`);
-  const threshold = Math.floor(basis / 2) + 1;
-  const passes = (votes: number) => 2 * votes > basis;
+  // Rule 6. 「就票数相等的被选举人再次投票,得票多的当选」: the tied all passed half in the vote
+  // that tied them, so their revote ranks them by votes alone — unless the congress's 选举办法
+  // asks for more than half again. A renewed tie at the cut is a tie again (another revote).
+  const majorityTest = input.roundKind !== 'tie_revote' || input.tieRevoteNeedsMajority === true;
+  const threshold = majorityTest ? Math.floor(basis / 2) + 1 : 0;
+  const passes = majorityTest ? (votes: number) => 2 * votes > basis : () => true;
 
   // Candidates and write-ins alike are eligible (另选他人 elects too when it passes).
   const all: RankedChoice[] = [];
@@ -48,16 +56,43 @@ export function decideRound(input: DecideRoundInput): RoundDecision {
   // Rule 7. "当选人少于应选名额时,对不足的名额可以另行选举" — or the presidium reduces the seats.
   // Those at or under half are never elected by rank.
   if (passed.length <= seats) {
-    return { threshold, basis, basisKind, passed, elected: passed, tie: null, unfilled: seats - passed.length };
+    return {
+      threshold,
+      basis,
+      basisKind,
+      passed,
+      elected: passed,
+      tie: null,
+      unfilled: seats - passed.length,
+      majorityTest,
+    };
   }
 
   // Rule 6. "当选人多于应选名额时,以得票多少为序,至取足应选名额为止。如遇票数相等不能确定当选人时,
   // 应当就票数相等的被选举人重新投票,得票多的当选。" A tie that straddles the cut is never broken here.
   const cut = passed[seats - 1]!.votes;
   if (passed[seats]!.votes < cut) {
-    return { threshold, basis, basisKind, passed, elected: passed.slice(0, seats), tie: null, unfilled: 0 };
+    return {
+      threshold,
+      basis,
+      basisKind,
+      passed,
+      elected: passed.slice(0, seats),
+      tie: null,
+      unfilled: 0,
+      majorityTest,
+    };
   }
   const elected = passed.filter((r) => r.votes > cut);
   const tied = passed.filter((r) => r.votes === cut);
-  return { threshold, basis, basisKind, passed, elected, tie: { tied, seats: seats - elected.length }, unfilled: 0 };
+  return {
+    threshold,
+    basis,
+    basisKind,
+    passed,
+    elected,
+    tie: { tied, seats: seats - elected.length },
+    unfilled: 0,
+    majorityTest,
+  };
 }

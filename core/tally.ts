@@ -1,5 +1,13 @@
-import { assertSeats, candidatesFor, countingWriteIns } from './ballot.js';
-import type { BallotMarks, CandidateTally, MarkingConvention, RoundTally } from './election-types.js';
+import { assertSeats, candidatesFor, disregardReason, NO_WRITE_IN_CONTEXT, writeInLines } from './ballot.js';
+import {
+  type BallotMarks,
+  type CandidateTally,
+  DISREGARD_REASONS,
+  type DisregardReason,
+  type MarkingConvention,
+  type RoundTally,
+  type WriteInContext,
+} from './election-types.js';
 
 /**
  * A ballot as the tally sees it.
@@ -34,12 +42,18 @@ export function tallyStatusOf(b: {
  * its mark, and a for-vote to each write-in that counts. An invalid ballot — rule 4
  * ("多于应选人数的为无效票") or ruled invalid by the scrutineers — counts in `invalid` and for
  * nobody. A ballot whose marks do not match the candidates is a programming error: throws.
+ *
+ * `context` is the round as rule 4 judges a write-in (the paper's names, those elected in the
+ * contest's earlier rounds, a tie revote): a disregarded write-in counts for nobody and chooses
+ * nobody; the valid ballots' disregarded lines are counted in `disregardedWriteIns` so the
+ * scrutineers see what happened.
  */
 export function tallyRound(
   candidateCount: number,
   ballots: readonly TallyBallot[],
   seats: number,
   convention: MarkingConvention,
+  context: WriteInContext = NO_WRITE_IN_CONTEXT,
 ): RoundTally {
   assertSeats(seats);
   if (!Number.isSafeInteger(candidateCount) || candidateCount < 0) {
@@ -53,6 +67,8 @@ export function tallyRound(
     none: MEANING_SLOT[convention.none],
   };
   const writeIns = new Map<string, number>();
+  /** Key: reason + '\n' + name (a normalised name has no line break). */
+  const disregarded = new Map<string, number>();
   let valid = 0;
   let invalid = 0;
   let pending = 0;
@@ -71,9 +87,11 @@ export function tallyRound(
       continue;
     }
     if (b.status !== 'counted') throw new Error(`unknown ballot status ${String(b.status)}`);
-    // Rule 4 inline (same functions as ballotValidity, without the per-ballot object).
-    const names = countingWriteIns(b.marks, convention);
-    if (candidatesFor(b.marks, convention) + names.length > seats) {
+    // Rule 4 inline (same functions as judgeBallot, without the per-ballot object).
+    const lines = writeInLines(b.marks, convention, context);
+    let counting = 0;
+    for (const line of lines) if (line.fate === 'counts') counting++;
+    if (candidatesFor(b.marks, convention) + counting > seats) {
       invalid++;
       continue;
     }
@@ -83,7 +101,16 @@ export function tallyRound(
       if (typeof s !== 'number') throw new Error(`unknown mark ${String(marks[i])}`);
       counts[i * 3 + s]!++;
     }
-    for (const name of names) writeIns.set(name, (writeIns.get(name) ?? 0) + 1);
+    for (const line of lines) {
+      if (line.fate === 'counts') {
+        writeIns.set(line.name, (writeIns.get(line.name) ?? 0) + 1);
+        continue;
+      }
+      const reason = disregardReason(line.fate);
+      if (reason === null) continue;
+      const key = `${reason}\n${line.name}`;
+      disregarded.set(key, (disregarded.get(key) ?? 0) + 1);
+    }
   }
 
   const candidates: CandidateTally[] = [];
@@ -99,7 +126,22 @@ export function tallyRound(
     writeIns: [...writeIns]
       .map(([name, n]) => ({ name, for: n }))
       .sort((a, b) => b.for - a.for || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    disregardedWriteIns: sortDisregarded(
+      [...disregarded].map(([key, count]) => {
+        const at = key.indexOf('\n');
+        return { name: key.slice(at + 1), reason: key.slice(0, at) as DisregardReason, count };
+      }),
+    ),
   };
+}
+
+/** RoundTally's order of disregarded write-ins: by reason (DISREGARD_REASONS order), then name. */
+export function sortDisregarded<T extends { name: string; reason: DisregardReason }>(list: T[]): T[] {
+  return list.sort(
+    (a, b) =>
+      DISREGARD_REASONS.indexOf(a.reason) - DISREGARD_REASONS.indexOf(b.reason) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 const MEANING_SLOT = { for: 0, against: 1, abstain: 2 } as const;

@@ -3,7 +3,7 @@
  * handlers share, and a round's result. Every rule is core's (ballot.ts, tally.ts,
  * results.ts, margin.ts, structure.ts); this module only gathers what they need.
  */
-import { normaliseWriteInName } from '../core/ballot.js';
+import { writeInContext, writeInLines } from '../core/ballot.js';
 import type { Output } from '../core/contract.js';
 import type {
   BallotMarks,
@@ -15,12 +15,14 @@ import type {
   RoundStatus,
   RoundTally,
   WriteIn,
+  WriteInContext,
 } from '../core/election-types.js';
 import { requiredCandidates } from '../core/margin.js';
+import { normaliseName } from '../core/names.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { decideRound } from '../core/results.js';
 import { bodyStructure } from '../core/structure.js';
-import { type TallyBallot, tallyRound, tallyStatusOf } from '../core/tally.js';
+import { sortDisregarded, type TallyBallot, tallyRound, tallyStatusOf } from '../core/tally.js';
 import type { SqliteDb } from './open.js';
 import { findMeeting, listDelegates, readCongress } from './records.js';
 import { statement } from './statements.js';
@@ -48,6 +50,8 @@ interface ContestRow {
   status: Contest['status'];
   seats_reduced_to: number | null;
   seats_reduced_note: string | null;
+  from_prevote_id: number | null;
+  marking: string;
 }
 
 const contestOf = (r: ContestRow): Contest => ({
@@ -64,6 +68,8 @@ const contestOf = (r: ContestRow): Contest => ({
   status: r.status,
   seatsReducedTo: r.seats_reduced_to,
   seatsReducedNote: r.seats_reduced_note,
+  fromPrevoteId: r.from_prevote_id,
+  marking: JSON.parse(r.marking) as MarkingConvention,
 });
 
 export function findContest(db: SqliteDb, id: number): Contest | undefined {
@@ -190,6 +196,9 @@ interface RoundRow {
   collected: number | null;
   closed_by: string | null;
   closed_at: string | null;
+  void_reason: string | null;
+  void_by: string | null;
+  void_at: string | null;
   revision: number;
 }
 
@@ -213,6 +222,7 @@ function roundOf(db: SqliteDb, r: RoundRow): Round {
     collected: r.collected,
     closedBy: r.closed_by,
     closedAt: r.closed_at,
+    voidDeclaration: r.void_reason === null ? null : { reason: r.void_reason, by: r.void_by!, at: r.void_at! },
   };
 }
 
@@ -341,7 +351,41 @@ interface BallotRow {
   revision: number;
 }
 
-const ballotOf = (r: BallotRow): Ballot => ({
+/**
+ * What a round's ballots are judged by (rules 3 and 4): the contest's convention, the seats, and
+ * the write-in context — the names on the round's paper, those elected in the contest's earlier
+ * closed rounds, and whether the round is a tie revote. Fixed for the life of the round: its
+ * paper is set before distribution and earlier rounds are closed before it opens.
+ */
+export interface RoundJudging {
+  seats: number;
+  convention: MarkingConvention;
+  context: WriteInContext;
+}
+
+export function roundJudging(db: SqliteDb, round: Round, contest: Contest): RoundJudging {
+  const printed = roundCandidates(db, round.id).map((c) => c.name);
+  const excluded = statement(
+    db,
+    `SELECT e.name FROM round_elected e JOIN rounds r ON r.id = e.round_id
+       WHERE r.contest_id = ? AND r.status = 'closed' AND r.number < ?`,
+  )
+    .pluck()
+    .all(contest.id, round.number) as string[];
+  return {
+    seats: round.seats,
+    convention: contest.marking,
+    context: writeInContext({ printed, excluded, onlyTied: round.kind === 'tie_revote' }),
+  };
+}
+
+/** The judging of a round by its id (the round exists). */
+export function roundJudgingOf(db: SqliteDb, roundId: number): RoundJudging {
+  const round = findRound(db, roundId)!;
+  return roundJudging(db, round, findContest(db, round.contestId)!);
+}
+
+const ballotOf = (r: BallotRow, judging: RoundJudging): Ballot => ({
   id: r.id,
   roundId: r.round_id,
   seq: r.seq,
@@ -351,6 +395,7 @@ const ballotOf = (r: BallotRow): Ballot => ({
   state: r.state,
   marks: JSON.parse(r.marks) as PaperMark[],
   writeIns: JSON.parse(r.write_ins) as WriteIn[],
+  writeInFates: fatesOf(r, judging),
   valid: r.valid === null ? null : r.valid === 1,
   chosen: r.chosen,
   decision:
@@ -361,15 +406,23 @@ const ballotOf = (r: BallotRow): Ballot => ({
   enteredAt: r.entered_at,
 });
 
+function fatesOf(r: BallotRow, judging: RoundJudging) {
+  const writeIns = JSON.parse(r.write_ins) as WriteIn[];
+  if (writeIns.length === 0) return [];
+  const marks = { marks: JSON.parse(r.marks) as PaperMark[], writeIns };
+  return writeInLines(marks, judging.convention, judging.context).map((line) => line.fate);
+}
+
 export function findBallot(db: SqliteDb, id: number): Ballot | undefined {
   const row = statement(db, 'SELECT * FROM ballots WHERE id = ?').get(id) as BallotRow | undefined;
-  return row && ballotOf(row);
+  return row && ballotOf(row, roundJudgingOf(db, row.round_id));
 }
 
 export function listBallots(db: SqliteDb, roundId: number): Ballot[] {
-  return (statement(db, 'SELECT * FROM ballots WHERE round_id = ? ORDER BY seq').all(roundId) as BallotRow[]).map(
-    ballotOf,
-  );
+  const rows = statement(db, 'SELECT * FROM ballots WHERE round_id = ? ORDER BY seq').all(roundId) as BallotRow[];
+  if (rows.length === 0) return [];
+  const judging = roundJudgingOf(db, roundId);
+  return rows.map((r) => ballotOf(r, judging));
 }
 
 export const ballotNotFound = (ballotId: number) =>
@@ -506,16 +559,14 @@ const tallyCaches = new WeakMap<SqliteDb, Map<number, TallyCache>>();
 
 const TALLY_COLUMNS = 'id, state, entry, marks, write_ins, decision';
 
-interface TallyInput {
+interface TallyInput extends RoundJudging {
   candidateCount: number;
-  seats: number;
-  convention: MarkingConvention;
 }
 
 /** The tally of the round's live ballots and how many of them there are (entered, first keying). */
 export function countRound(db: SqliteDb, roundId: number, input: TallyInput, full: boolean) {
   const tallyOf = (ballots: readonly TallyBallot[]) =>
-    tallyRound(input.candidateCount, ballots, input.seats, input.convention);
+    tallyRound(input.candidateCount, ballots, input.seats, input.convention, input.context);
   if (full || db.inTransaction) {
     const rows = statement(
       db,
@@ -530,7 +581,14 @@ export function countRound(db: SqliteDb, roundId: number, input: TallyInput, ful
     tallyCaches.set(db, perRound);
   }
   const revision = statement(db, 'SELECT revision FROM rounds WHERE id = ?').pluck().get(roundId) as number;
-  const basis = JSON.stringify([input.candidateCount, input.seats, input.convention]);
+  const basis = JSON.stringify([
+    input.candidateCount,
+    input.seats,
+    input.convention,
+    [...input.context.printed].sort(),
+    [...input.context.excluded].sort(),
+    input.context.onlyTied,
+  ]);
   let cache = perRound.get(roundId);
   if (!cache || cache.basis !== basis || cache.revision > revision) {
     cache = { revision: -1, basis, ballots: new Map(), tally: tallyOf([]) };
@@ -581,6 +639,13 @@ function combine(a: RoundTally, b: RoundTally, sign: 1 | -1): RoundTally | null 
   if (b.counted === 0 && b.pendingSetAside === 0) return a;
   const writeIns = new Map(a.writeIns.map((w) => [w.name, w.for]));
   for (const w of b.writeIns) writeIns.set(w.name, (writeIns.get(w.name) ?? 0) + sign * w.for);
+  const key = (d: RoundTally['disregardedWriteIns'][number]) => `${d.reason}\n${d.name}`;
+  const disregarded = new Map(a.disregardedWriteIns.map((d) => [key(d), { ...d }]));
+  for (const d of b.disregardedWriteIns) {
+    const known = disregarded.get(key(d));
+    if (known) known.count += sign * d.count;
+    else disregarded.set(key(d), { ...d, count: sign * d.count });
+  }
   const out: RoundTally = {
     counted: a.counted + sign * b.counted,
     valid: a.valid + sign * b.valid,
@@ -598,6 +663,7 @@ function combine(a: RoundTally, b: RoundTally, sign: 1 | -1): RoundTally | null 
       .filter(([, n]) => n !== 0)
       .map(([name, n]) => ({ name, for: n }))
       .sort((x, y) => y.for - x.for || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+    disregardedWriteIns: sortDisregarded([...disregarded.values()].filter((d) => d.count !== 0)),
   };
   const negative =
     out.counted < 0 ||
@@ -605,7 +671,8 @@ function combine(a: RoundTally, b: RoundTally, sign: 1 | -1): RoundTally | null 
     out.invalid < 0 ||
     out.pendingSetAside < 0 ||
     out.candidates.some((c) => c.for < 0 || c.against < 0 || c.abstain < 0) ||
-    out.writeIns.some((w) => w.for < 0);
+    out.writeIns.some((w) => w.for < 0) ||
+    out.disregardedWriteIns.some((d) => d.count < 0);
   return negative ? null : out;
 }
 
@@ -698,10 +765,12 @@ export function roundResult(db: SqliteDb, round: Round, contest: Contest): Round
   const { tally, entered } = countRound(
     db,
     round.id,
-    { candidateCount: candidates.length, seats: round.seats, convention: settings.marking },
+    { candidateCount: candidates.length, ...roundJudging(db, round, contest) },
     round.status === 'closed',
   );
   const decision = decideRound({
+    roundKind: round.kind,
+    tieRevoteNeedsMajority: settings.tieRevoteNeedsMajority,
     tally,
     candidateNames: candidates.map((c) => c.name),
     seats: round.seats,
@@ -734,8 +803,8 @@ function writeInFacts(db: SqliteDb, name: string): PersonFacts {
 }
 
 export function delegatesNamed(db: SqliteDb, name: string) {
-  const wanted = normaliseWriteInName(name);
-  return listDelegates(db).filter((d) => normaliseWriteInName(d.name) === wanted);
+  const wanted = normaliseName(name);
+  return listDelegates(db).filter((d) => normaliseName(d.name) === wanted);
 }
 
 // ——— Notes from a handler's run to its audit payload and change events ———

@@ -1,13 +1,15 @@
 /**
- * Paper ballots as the counters enter them. Rule 4's validity is core's (`ballotValidity`):
+ * Paper ballots as the counters enter them. Rule 4's validity is core's (`judgeBallot`, with the
+ * contest's convention and the round's write-in context — see `roundJudging`):
  * an invalid ballot is stored and counted as invalid, never refused. A ballot is never
  * deleted: a correction adds a version that replaces it, a void keeps it with its reason,
  * and the audit row of either holds both versions.
  */
-import { ballotValidity } from '../../core/ballot.js';
+import { judgeBallot } from '../../core/ballot.js';
 import type { Output } from '../../core/contract.js';
 import type { BallotMarks } from '../../core/election-types.js';
 import { fail, ok, type Result } from '../../core/result.js';
+import { canRound, type RoundAction } from '../../core/round-state.js';
 import {
   type Ballot,
   ballotNotFound,
@@ -21,11 +23,11 @@ import {
   noteOf,
   type RoundContext,
   requireRound,
+  roundJudging,
   withdrawBallot,
   withNote,
 } from '../elections.js';
 import type { SqliteDb } from '../open.js';
-import { readCongress } from '../records.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
 export interface BallotNote {
@@ -37,21 +39,20 @@ export const ballotChanged = (roundId: number, note: { contestId: number } | und
   { topic: 'ballots' as const, roundId, ...(note ? { contestId: note.contestId } : {}) },
 ];
 
-/** Entry, corrections, voids and decisions only while the round is being counted. */
-export function requireCounting(ctx: RoundContext): Result<RoundContext> {
-  const { round, label } = ctx;
-  const field = { field: 'roundId', value: String(round.id) };
-  if (round.status === 'closed') return fail('conflict', `${label}已结束计票,选票不能再更改`, field);
-  if (round.status === 'void') return fail('conflict', `${label}已宣布无效`, field);
-  if (round.status === 'setup') return fail('conflict', `${label}的选票尚未分发`, field);
-  if (round.collected === null) return fail('conflict', `${label}尚未登记收回的选票数`, field);
-  return ok(ctx);
+/** Entry, corrections, voids and decisions only while the round is being counted (core/round-state.ts). */
+export function requireCounting(ctx: RoundContext, action: RoundAction = 'ballots.enter'): Result<RoundContext> {
+  const allowed = canRound(ctx.round, ctx.contest.title, action);
+  return allowed.ok ? ok(ctx) : allowed;
 }
 
 /** A round that ballots may be written to, by id. */
-export function requireCountingRound(db: SqliteDb, roundId: number): Result<RoundContext> {
+export function requireCountingRound(
+  db: SqliteDb,
+  roundId: number,
+  action: RoundAction = 'ballots.enter',
+): Result<RoundContext> {
   const found = requireRound(db, roundId);
-  return found.ok ? requireCounting(found.value) : found;
+  return found.ok ? requireCounting(found.value, action) : found;
 }
 
 function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
@@ -65,8 +66,11 @@ function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
   return ok(undefined);
 }
 
-const validityOf = (db: SqliteDb, ctx: RoundContext, marks: BallotMarks) =>
-  ballotValidity(marks, ctx.round.seats, readCongress(db).settings.marking);
+/** Rule 4 with the contest's convention and the round's context: a disregarded write-in chooses nobody. */
+function validityOf(db: SqliteDb, ctx: RoundContext, marks: BallotMarks) {
+  const { seats, convention, context } = roundJudging(db, ctx.round, ctx.contest);
+  return judgeBallot(marks, seats, convention, context);
+}
 
 const sameMarks = (a: BallotMarks, b: BallotMarks) =>
   JSON.stringify(a.marks) === JSON.stringify(b.marks) &&

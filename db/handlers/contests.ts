@@ -2,7 +2,8 @@
  * Contests of a meeting (rule 10: several may be voted together on separate papers). A
  * contest is made with its first round; its settings change only before ballots are issued.
  */
-import { fail, ok } from '../../core/result.js';
+import type { MarkingConvention } from '../../core/election-types.js';
+import { fail, ok, type Result, refuse } from '../../core/result.js';
 import {
   type Contest,
   electedInContest,
@@ -15,6 +16,8 @@ import {
   requireContest,
   requireSetup,
 } from '../elections.js';
+import type { SqliteDb } from '../open.js';
+import { readCongress } from '../records.js';
 import { requireMeeting } from './meetings.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
@@ -46,6 +49,50 @@ export const get: QueryHandler<'contests.get'> = {
 
 const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
 
+// ——— Rule 3: a marking convention per contest, one per paper group ———
+
+const conventionText = (m: MarkingConvention) =>
+  JSON.stringify([m.circle, m.cross, m.none, m.writeInNeedsMark, m.writeInNeedsAgainst]);
+const sameConvention = (a: MarkingConvention, b: MarkingConvention) => conventionText(a) === conventionText(b);
+/** Stored in a fixed key order, so that equal conventions are equal text. */
+const markingText = (m: MarkingConvention) =>
+  JSON.stringify({
+    circle: m.circle,
+    cross: m.cross,
+    none: m.none,
+    writeInNeedsMark: m.writeInNeedsMark,
+    writeInNeedsAgainst: m.writeInNeedsAgainst,
+  });
+
+/** The other contests of the meeting issued on the same papers (rule 10). */
+function groupContests(db: SqliteDb, meetingId: number, paperGroup: string | null, except: number | null) {
+  if (paperGroup === null) return [];
+  return listContests(db, meetingId).filter((c) => c.paperGroup === paperGroup && c.id !== except);
+}
+
+/** Contests of one paper group share one convention: a voter reads one set of papers one way. */
+function requireGroupConvention(
+  title: string,
+  marking: MarkingConvention,
+  paperGroup: string | null,
+  others: readonly Contest[],
+): Result<void> {
+  const other = others.find((o) => !sameConvention(o.marking, marking));
+  if (!other) return ok(undefined);
+  return refuse(
+    'invalid_input',
+    'count.marking_group_differs',
+    { contest: title, other: other.title, group: paperGroup ?? '' },
+    { field: 'marking' },
+  );
+}
+
+const ballotsOfContest = (db: SqliteDb, contestId: number) =>
+  db
+    .prepare('SELECT count(*) FROM ballots b JOIN rounds r ON r.id = b.round_id WHERE r.contest_id = ?')
+    .pluck()
+    .get(contestId) as number;
+
 export const create: UpdateHandler<'contests.create'> = {
   kind: 'update',
   run(input, { db }) {
@@ -55,10 +102,17 @@ export const create: UpdateHandler<'contests.create'> = {
       .prepare('SELECT coalesce(max(position), 0) + 1 FROM contests WHERE meeting_id = ?')
       .pluck()
       .get(input.meetingId) as number;
+    // Rule 3: the convention is the contest's own; by default its paper group's, else the
+    // congress setting (the default for new contests).
+    const paperGroup = emptyToNull(input.paperGroup);
+    const group = groupContests(db, input.meetingId, paperGroup, null);
+    const marking = input.marking ?? group[0]?.marking ?? readCongress(db).settings.marking;
+    const shared = requireGroupConvention(input.title, marking, paperGroup, group);
+    if (!shared.ok) return shared;
     const info = db
       .prepare(
-        `INSERT INTO contests (meeting_id, title, kind, seats, margin_percent, double_entry, paper_group, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO contests (meeting_id, title, kind, seats, margin_percent, double_entry, paper_group, position, marking)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.meetingId,
@@ -67,8 +121,9 @@ export const create: UpdateHandler<'contests.create'> = {
         input.seats,
         input.marginPercent,
         input.doubleEntry ? 1 : 0,
-        emptyToNull(input.paperGroup),
+        paperGroup,
         position,
+        markingText(marking),
       );
     const contestId = Number(info.lastInsertRowid);
     // The first round exists from the start: its paper order is what approveOrder sets.
@@ -83,8 +138,12 @@ export const update: UpdateHandler<'contests.update'> = {
   run(input, { db }) {
     const found = requireContest(db, input.contestId);
     if (!found.ok) return found;
-    const setup = requireSetup(found.value, '修改选举设置');
-    if (!setup.ok) return setup;
+    // The convention alone may still change after distribution, until the first ballot is in.
+    const { contestId: _id, marking: _marking, ...settings } = input;
+    if (Object.values(settings).some((v) => v !== undefined)) {
+      const setup = requireSetup(found.value, '修改选举设置');
+      if (!setup.ok) return setup;
+    }
     const c = found.value;
     const next: Contest = {
       ...c,
@@ -94,7 +153,25 @@ export const update: UpdateHandler<'contests.update'> = {
       marginPercent: input.marginPercent ?? c.marginPercent,
       doubleEntry: input.doubleEntry ?? c.doubleEntry,
       paperGroup: input.paperGroup === undefined ? c.paperGroup : emptyToNull(input.paperGroup),
+      marking: input.marking ?? c.marking,
     };
+    // Rule 3: a new convention applies to the whole paper group, and only while none of its
+    // contests has a ballot: the convention is how every stored ballot is read.
+    const group = groupContests(db, c.meetingId, next.paperGroup, c.id);
+    if (input.marking !== undefined && !sameConvention(input.marking, c.marking)) {
+      for (const contest of [c, ...group]) {
+        const ballots = ballotsOfContest(db, contest.id);
+        if (ballots > 0) {
+          return refuse('conflict', 'count.marking_locked', { contest: contest.title, ballots }, { field: 'marking' });
+        }
+      }
+      const setMarking = db.prepare('UPDATE contests SET marking = ? WHERE id = ?');
+      for (const contest of [c, ...group]) setMarking.run(markingText(next.marking), contest.id);
+    } else if (next.paperGroup !== c.paperGroup) {
+      // Joining a paper group: the papers issued together are read one way.
+      const shared = requireGroupConvention(next.title, next.marking, next.paperGroup, group);
+      if (!shared.ok) return shared;
+    }
     db.prepare(
       `UPDATE contests SET title = ?, kind = ?, seats = ?, margin_percent = ?, double_entry = ?, paper_group = ?
        WHERE id = ?`,

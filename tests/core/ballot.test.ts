@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ballotValidity, countingWriteIns, meaningOf, normaliseWriteInName } from '../../core/ballot.js';
+import {
+  ballotValidity,
+  countingWriteIns,
+  judgeBallot,
+  meaningOf,
+  NO_WRITE_IN_CONTEXT,
+  writeInContext,
+} from '../../core/ballot.js';
 import {
   type BallotMarks,
   DEFAULT_CONVENTION,
@@ -151,11 +158,120 @@ describe('ballotValidity (rule 4): 所选人数多于应选人数的为无效票
   });
 });
 
-describe('normaliseWriteInName', () => {
-  it('trims, folds full-width forms, and removes spaces between Han characters only', () => {
-    expect(normaliseWriteInName(' 田 富 ')).toBe('田富');
-    expect(normaliseWriteInName('田\u3000大　利')).toBe('田大利');
-    expect(normaliseWriteInName('ＪＯＨＮ  Smith')).toBe('JOHN Smith');
-    expect(normaliseWriteInName('阿依古丽 · 买买提')).toBe('阿依古丽 · 买买提');
+describe('judgeBallot (rule 4): a write-in is a vote for a person not on the paper', () => {
+  // Paper: 田富, 王芳, 李强; 2 seats.
+  const paper = writeInContext({ printed: ['田富', '王芳', '李强'] });
+
+  it('○田富 ○王芳 ×李强 + write-in 田富 ○ for 2 seats: valid, chosen 2, the line disregarded', () => {
+    const j = judgeBallot(B('oox', [['田富', 'circle']]), 2, D, paper);
+    expect(j).toMatchObject({ valid: true, chosen: 2, writeIns: [], ignoredWriteIns: 1 });
+    expect(j.lines).toEqual([{ name: '田富', fate: 'disregarded_printed' }]);
+  });
+
+  it('a printed name is recognised whatever the spacing, width or invisible characters', () => {
+    for (const typed of ['田 富', '田\u200b富', ' 田\u3000富 ', '\u202a田富\u202c']) {
+      expect(judgeBallot(B('oox', [[typed, 'circle']]), 2, D, paper).lines[0]!.fate).toBe('disregarded_printed');
+    }
+  });
+
+  it('a disregarded line uses up no ×: the next write-in still counts in place of 李强', () => {
+    const j = judgeBallot(
+      B('oox', [
+        ['田富', 'circle'],
+        ['赵六', 'circle'],
+      ]),
+      3,
+      D,
+      paper,
+    );
+    expect(j.lines.map((l) => l.fate)).toEqual(['disregarded_printed', 'counts']);
+    expect(j).toMatchObject({ valid: true, chosen: 3, writeIns: ['赵六'] });
+  });
+
+  it('someone elected in an earlier round is disregarded (nobody is elected twice)', () => {
+    const ctx = writeInContext({ printed: ['王芳'], excluded: ['田 富'] });
+    const j = judgeBallot(B('x', [['田富', 'circle']]), 1, D, ctx);
+    expect(j.lines).toEqual([{ name: '田富', fate: 'disregarded_elected' }]);
+    expect(j.chosen).toBe(0);
+  });
+
+  it('in a tie revote every write-in is disregarded; only the tied can be chosen', () => {
+    const ctx = writeInContext({ printed: ['乙', '丙'], onlyTied: true });
+    const j = judgeBallot(B('xx', [['代表5', 'circle']]), 1, D, ctx);
+    expect(j.lines).toEqual([{ name: '代表5', fate: 'disregarded_tie_revote' }]);
+    expect(j).toMatchObject({ valid: true, chosen: 0, writeIns: [] });
+  });
+
+  it('names every other fate: empty, no_mark, duplicate, no_room, counts', () => {
+    const j = judgeBallot(
+      B('x..', [
+        ['  ', 'circle'],
+        ['甲', 'none'],
+        ['乙', 'circle'],
+        ['乙 ', 'circle'],
+        ['丙', 'circle'],
+      ]),
+      3,
+      D,
+      NO_WRITE_IN_CONTEXT,
+    );
+    expect(j.lines.map((l) => l.fate)).toEqual(['empty', 'no_mark', 'counts', 'duplicate', 'no_room']);
+    expect(j).toMatchObject({ chosen: 1, ignoredWriteIns: 3, writeIns: ['乙'] });
+  });
+
+  it('no_mark is judged before the paper: an unmarked printed name is no vote at all', () => {
+    expect(judgeBallot(B('x..', [['田富', 'none']]), 2, D, paper).lines[0]!.fate).toBe('no_mark');
+  });
+
+  it('ballotValidity agrees with judgeBallot', () => {
+    const b = B('oox', [['田富', 'circle']]);
+    expect(ballotValidity(b, 2, D, paper)).toEqual({ valid: true, chosen: 2, seats: 2, ignoredWriteIns: 1 });
+    // Without the paper's names the same line would be a third person: invalid.
+    expect(ballotValidity(b, 2, D)).toMatchObject({ valid: false, chosen: 3 });
+  });
+
+  const spelling = fc.constantFrom('', '甲', '乙', '丙', '田富', '田 富', '王芳', '王\u200b芳');
+  const contextArb = fc.record({
+    printed: fc.subarray(['田富', '王芳', '甲']),
+    excluded: fc.subarray(['乙', '王芳']),
+    onlyTied: fc.boolean(),
+  });
+  const ballotArb = fc.record({
+    marks: fc.array(fc.constantFrom(...PAPER_MARKS), { minLength: 3, maxLength: 3 }),
+    writeIns: fc.array(fc.record({ name: spelling, mark: fc.constantFrom(...PAPER_MARKS) }), { maxLength: 4 }),
+  });
+
+  it('property: one fate per line; a disregarded line changes nothing but its own fate', () => {
+    fc.assert(
+      fc.property(ballotArb, contextArb, fc.integer({ min: 1, max: 5 }), fc.nat(), (b, c, seats, at) => {
+        const ctx = writeInContext(c);
+        const before = judgeBallot(b, seats, D, ctx);
+        expect(before.lines).toHaveLength(b.writeIns.length);
+        // Insert, anywhere, a marked line naming a printed candidate (or anyone, in a tie revote).
+        const name = c.printed[0] ?? (c.onlyTied ? '某某' : undefined);
+        if (name === undefined) return;
+        const writeIns: { name: string; mark: PaperMark }[] = [...b.writeIns];
+        const i = at % (writeIns.length + 1);
+        writeIns.splice(i, 0, { name, mark: 'circle' });
+        const after = judgeBallot({ marks: b.marks, writeIns }, seats, D, ctx);
+        expect(after.lines[i]!.fate).toMatch(/^disregarded_/);
+        expect({ ...after, lines: after.lines.filter((_, k) => k !== i), ignoredWriteIns: 0 }).toEqual({
+          ...before,
+          ignoredWriteIns: 0,
+        });
+        expect(after.ignoredWriteIns).toBe(before.ignoredWriteIns + 1);
+      }),
+    );
+  });
+
+  it('property: a counting write-in is never printed, never elected, never in a tie revote', () => {
+    fc.assert(
+      fc.property(ballotArb, contextArb, (b, c) => {
+        const ctx = writeInContext(c);
+        for (const name of judgeBallot(b, 3, D, ctx).writeIns) {
+          expect(ctx.printed.has(name) || ctx.excluded.has(name) || ctx.onlyTied).toBe(false);
+        }
+      }),
+    );
   });
 });

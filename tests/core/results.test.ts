@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RoundTally } from '../../core/election-types.js';
+import { writeInContext } from '../../core/ballot.js';
+import {
+  type BallotMarks,
+  DEFAULT_CONVENTION,
+  PAPER_MARKS,
+  type RankedChoice,
+  type RoundKind,
+  type RoundTally,
+} from '../../core/election-types.js';
+import { normaliseName } from '../../core/names.js';
 import { type DecideRoundInput, decideRound } from '../../core/results.js';
+import { tallyRound } from '../../core/tally.js';
 
 /** A tally with these for-votes per candidate (against / abstain do not matter to the result). */
 function tally(votes: number[], writeIns: { name: string; for: number }[] = []): RoundTally {
@@ -12,6 +22,7 @@ function tally(votes: number[], writeIns: { name: string; for: number }[] = []):
     pendingSetAside: 0,
     candidates: votes.map((v) => ({ for: v, against: 0, abstain: 0 })),
     writeIns,
+    disregardedWriteIns: [],
   };
 }
 const NAMES = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'];
@@ -130,6 +141,54 @@ describe('decideRound, rule 6: more pass than seats', () => {
   });
 });
 
+describe('decideRound, rule 6: a tie revote (「就票数相等的被选举人再次投票,得票多的当选」)', () => {
+  const revote = (votes: number[], seats: number, over: Partial<DecideRoundInput> = {}) =>
+    decideRound({
+      tally: tally(votes),
+      candidateNames: ['乙', '丙', '丁'].slice(0, votes.length),
+      seats,
+      kind: 'election',
+      votersPresent: 10,
+      due: 12,
+      roundKind: 'tie_revote',
+      ...over,
+    });
+
+  it('乙 4, 丙 3, 3 blank of 10, one seat: 乙 is elected, without a second more-than-half test', () => {
+    const d = revote([4, 3], 1);
+    expect(names(d.elected)).toEqual(['乙']);
+    expect(d).toMatchObject({ tie: null, unfilled: 0, majorityTest: false, threshold: 0 });
+  });
+
+  it('a renewed tie at the cut is a tie again: another revote among those still tied', () => {
+    const d = revote([4, 4], 1);
+    expect(d.elected).toEqual([]);
+    expect(names(d.tie!.tied)).toEqual(['乙', '丙']);
+    expect(d.tie!.seats).toBe(1);
+    expect(names(revote([0, 0], 1).tie!.tied)).toEqual(['乙', '丙']);
+  });
+
+  it('two seats among three tied: the top one is elected, the two still tied vote again', () => {
+    const d = revote([5, 2, 2], 2);
+    expect(names(d.elected)).toEqual(['乙']);
+    expect(names(d.tie!.tied)).toEqual(['丙', '丁']);
+    expect(d.tie!.seats).toBe(1);
+  });
+
+  it('tieRevoteNeedsMajority: the 选举办法 demands more than half again', () => {
+    const d = revote([4, 3], 1, { tieRevoteNeedsMajority: true });
+    expect(d.elected).toEqual([]);
+    expect(d).toMatchObject({ unfilled: 1, majorityTest: true, threshold: 6 });
+    expect(names(revote([6, 3], 1, { tieRevoteNeedsMajority: true }).elected)).toEqual(['乙']);
+  });
+
+  it('only a tie revote skips the test: a first, additional or rerun round keeps it', () => {
+    for (const roundKind of ['first', 'additional', 'rerun'] as const) {
+      expect(revote([4, 3], 1, { roundKind })).toMatchObject({ elected: [], unfilled: 1, majorityTest: true });
+    }
+  });
+});
+
 describe('decideRound, rule 7: fewer pass than seats', () => {
   it('the missing seats are unfilled; those at or under half are never elected by rank', () => {
     const d = decide([90, 50, 40], 3);
@@ -204,6 +263,81 @@ describe('decideRound properties', () => {
         if (d.unfilled > 0) expect(d.elected).toEqual(d.passed);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('a whole contest, round after round: nobody is elected twice', () => {
+  // People as counters might spell them; a write-in may name a printed candidate, someone
+  // elected earlier, or a new person.
+  const PEOPLE = ['甲', '乙', '丙', '丁', '戊'];
+  const SPELL = (name: string, variant: number) => [name, ` ${name}`, `${name}\u200b`, `\u3000${name}`][variant % 4]!;
+  const ballotArb = fc.record({
+    marks: fc.array(fc.constantFrom(...PAPER_MARKS), { minLength: 5, maxLength: 5 }),
+    writeIns: fc.array(
+      fc.record({
+        who: fc.constantFrom(...PEOPLE, '己', '庚'),
+        variant: fc.nat(3),
+        mark: fc.constantFrom(...PAPER_MARKS),
+      }),
+      { maxLength: 2 },
+    ),
+  });
+  const contestArb = fc.record({
+    seats: fc.integer({ min: 1, max: 4 }),
+    printed: fc.integer({ min: 1, max: 5 }),
+    present: fc.integer({ min: 1, max: 9 }),
+    rounds: fc.array(fc.array(ballotArb, { maxLength: 9 }), { minLength: 1, maxLength: 5 }),
+  });
+
+  it('property: across first, tie revote and 另行选举 rounds, each person is elected at most once', () => {
+    fc.assert(
+      fc.property(contestArb, ({ seats, printed, present, rounds }) => {
+        const elected: RankedChoice[] = [];
+        let paper = PEOPLE.slice(0, printed);
+        let kind: RoundKind = 'first';
+        let roundSeats = seats;
+        for (const papers of rounds) {
+          if (roundSeats < 1 || paper.length === 0) break;
+          const context = writeInContext({
+            printed: paper,
+            excluded: elected.map((e) => e.name),
+            onlyTied: kind === 'tie_revote',
+          });
+          const ballots = papers.slice(0, present).map((b) => ({
+            status: 'counted' as const,
+            marks: {
+              marks: b.marks.slice(0, paper.length),
+              writeIns: b.writeIns.map((w) => ({ name: SPELL(w.who, w.variant), mark: w.mark })),
+            } satisfies BallotMarks,
+          }));
+          const t = tallyRound(paper.length, ballots, roundSeats, DEFAULT_CONVENTION, context);
+          const d = decideRound({
+            tally: t,
+            candidateNames: paper,
+            seats: roundSeats,
+            kind: 'election',
+            votersPresent: present,
+            due: present,
+            roundKind: kind,
+          });
+          elected.push(...d.elected);
+          if (d.tie) {
+            paper = d.tie.tied.map((r) => r.name);
+            roundSeats = d.tie.seats;
+            kind = 'tie_revote';
+          } else {
+            const taken = new Set(elected.map((e) => normaliseName(e.name)));
+            paper = PEOPLE.filter((p) => !taken.has(p));
+            roundSeats = seats - elected.length;
+            kind = 'additional';
+          }
+        }
+        const who = elected.map((e) => normaliseName(e.name));
+        expect(new Set(who).size).toBe(who.length);
+        expect(elected.length).toBeLessThanOrEqual(seats);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { writeInContext } from '../../core/ballot.js';
 import {
   type BallotMarks,
   DEFAULT_CONVENTION,
@@ -32,6 +33,7 @@ describe('tallyRound', () => {
         { for: 1, against: 1, abstain: 1 },
       ],
       writeIns: [],
+      disregardedWriteIns: [],
     });
   });
 
@@ -93,6 +95,59 @@ describe('tallyRound', () => {
     expect(t.candidates[0]!.against).toBe(1);
   });
 
+  it("the issue's ballot: ○田富 ○王芳 ×李强 + 田富 ○ for 2 seats is valid; 田富 gets one vote, as printed", () => {
+    const paper = writeInContext({ printed: ['田富', '王芳', '李强'] });
+    const t = tallyRound(3, [counted(B('oox', [['田富', 'circle']]))], 2, D, paper);
+    expect(t).toMatchObject({ counted: 1, valid: 1, invalid: 0, writeIns: [] });
+    expect(t.candidates.map((c) => c.for)).toEqual([1, 1, 0]);
+    expect(t.disregardedWriteIns).toEqual([{ name: '田富', reason: 'printed', count: 1 }]);
+  });
+
+  it('disregarded write-ins are reported per reason and normalised name, on valid ballots only', () => {
+    const ctx = writeInContext({ printed: ['甲', '乙'], excluded: ['丙'] });
+    const t = tallyRound(
+      2,
+      [
+        counted(
+          B('xx', [
+            ['甲 ', 'circle'],
+            ['丙', 'circle'],
+          ]),
+        ),
+        counted(B('x.', [['\u200b甲', 'circle']])),
+        counted(
+          B('xx', [
+            ['丙', 'circle'],
+            ['丁', 'circle'],
+          ]),
+        ),
+        counted(B('oo', [['甲', 'circle']])), // valid: the line chooses nobody
+        counted(B('oo', [['丁', 'circle']])), // no × left for 丁: no_room, not disregarded
+      ],
+      2,
+      D,
+      ctx,
+    );
+    expect(t.valid).toBe(5);
+    expect(t.writeIns).toEqual([{ name: '丁', for: 1 }]);
+    expect(t.disregardedWriteIns).toEqual([
+      { name: '甲', reason: 'printed', count: 3 },
+      { name: '丙', reason: 'elected', count: 2 },
+    ]);
+  });
+
+  it('a tie revote disregards every write-in', () => {
+    const t = tallyRound(
+      2,
+      [counted(B('xx', [['代表5', 'circle']]))],
+      1,
+      D,
+      writeInContext({ printed: ['乙', '丙'], onlyTied: true }),
+    );
+    expect(t.writeIns).toEqual([]);
+    expect(t.disregardedWriteIns).toEqual([{ name: '代表5', reason: 'tie_revote', count: 1 }]);
+  });
+
   it('a ballot with the wrong number of marks is a programming error', () => {
     expect(() => tallyRound(3, [counted(B('oo'))], 2, D)).toThrow();
     expect(() => tallyRound(3, [{ marks: B('oooo'), status: 'pending' }], 2, D)).toThrow();
@@ -130,11 +185,19 @@ const conventionArb: fc.Arbitrary<MarkingConvention> = fc.record({
   writeInNeedsAgainst: fc.boolean(),
 });
 
+/** Who is printed, who was elected earlier, and whether it is a tie revote, as people (SPELLINGS' values). */
+const contextArb = fc.record({
+  printed: fc.subarray(['田富', '张三']),
+  excluded: fc.subarray(['李四', '张三']),
+  onlyTied: fc.boolean(),
+});
+
 const roundArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
     seats: fc.integer({ min: 1, max: n + 1 }),
     convention: conventionArb,
+    people: contextArb,
     ballots: fc.array(
       fc.record({
         marks: fc.record({
@@ -157,10 +220,18 @@ const roundArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
   }),
 );
 
+interface People {
+  printed: string[];
+  excluded: string[];
+  onlyTied: boolean;
+}
+const contextOf = (p: People) => writeInContext(p);
+
 /** The rules written out again, ballot by ballot, without the production code. */
-function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: MarkingConvention): RoundTally {
+function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: MarkingConvention, p: People): RoundTally {
   const candidates = Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 }));
   const writeIns = new Map<string, number>();
+  const disregarded = new Map<string, number>();
   let valid = 0;
   let invalid = 0;
   let pending = 0;
@@ -176,10 +247,22 @@ function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: Mar
     const meanings = b.marks.marks.map((m) => c[m]);
     let crossed = meanings.filter((m) => m === 'against').length;
     const people: string[] = [];
+    const ignored: string[] = [];
     for (const w of b.marks.writeIns) {
       const who = SPELLINGS[w.name]!;
       if (who === '') continue;
       if (c.writeInNeedsMark && c[w.mark] !== 'for') continue;
+      const why = p.printed.includes(who)
+        ? 'printed'
+        : p.excluded.includes(who)
+          ? 'elected'
+          : p.onlyTied
+            ? 'tie_revote'
+            : null;
+      if (why !== null) {
+        ignored.push(`${why}|${who}`);
+        continue;
+      }
       if (people.includes(who)) continue;
       if (c.writeInNeedsAgainst) {
         if (crossed === 0) continue;
@@ -196,8 +279,10 @@ function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: Mar
     meanings.forEach((m, i) => {
       candidates[i]![m]++;
     });
-    for (const p of people) writeIns.set(p, (writeIns.get(p) ?? 0) + 1);
+    for (const who of people) writeIns.set(who, (writeIns.get(who) ?? 0) + 1);
+    for (const k of ignored) disregarded.set(k, (disregarded.get(k) ?? 0) + 1);
   }
+  const order = ['printed', 'elected', 'tie_revote'];
   return {
     counted: valid + invalid,
     valid,
@@ -207,48 +292,132 @@ function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: Mar
     writeIns: [...writeIns]
       .map(([name, f]) => ({ name, for: f }))
       .sort((a, b) => b.for - a.for || (a.name < b.name ? -1 : 1)),
+    disregardedWriteIns: [...disregarded]
+      .map(([k, count]) => {
+        const [reason, name] = k.split('|') as [RoundTally['disregardedWriteIns'][number]['reason'], string];
+        return { name, reason, count };
+      })
+      .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || (a.name < b.name ? -1 : 1)),
   };
 }
 
+/** Sums per-ballot tallies: what "the tally equals the sum of its ballots" means. */
+function sumTallies(n: number, parts: RoundTally[]): RoundTally {
+  const writeIns = new Map<string, number>();
+  const disregarded = new Map<string, RoundTally['disregardedWriteIns'][number]>();
+  const sum: RoundTally = {
+    counted: 0,
+    valid: 0,
+    invalid: 0,
+    pendingSetAside: 0,
+    candidates: Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 })),
+    writeIns: [],
+    disregardedWriteIns: [],
+  };
+  for (const t of parts) {
+    sum.counted += t.counted;
+    sum.valid += t.valid;
+    sum.invalid += t.invalid;
+    sum.pendingSetAside += t.pendingSetAside;
+    t.candidates.forEach((c, i) => {
+      sum.candidates[i]!.for += c.for;
+      sum.candidates[i]!.against += c.against;
+      sum.candidates[i]!.abstain += c.abstain;
+    });
+    for (const w of t.writeIns) writeIns.set(w.name, (writeIns.get(w.name) ?? 0) + w.for);
+    for (const d of t.disregardedWriteIns) {
+      const k = `${d.reason}|${d.name}`;
+      disregarded.set(k, { ...d, count: (disregarded.get(k)?.count ?? 0) + d.count });
+    }
+  }
+  const order = ['printed', 'elected', 'tie_revote'];
+  sum.writeIns = [...writeIns]
+    .map(([name, f]) => ({ name, for: f }))
+    .sort((a, b) => b.for - a.for || (a.name < b.name ? -1 : 1));
+  sum.disregardedWriteIns = [...disregarded.values()].sort(
+    (a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || (a.name < b.name ? -1 : 1),
+  );
+  return sum;
+}
+
 describe('tallyRound properties', () => {
-  it('equals the sum over valid ballots, computed independently', () => {
+  it('equals the rules written out again, ballot by ballot', () => {
     fc.assert(
-      fc.property(roundArb, ({ n, seats, convention, ballots }) => {
-        expect(tallyRound(n, ballots, seats, convention)).toEqual(referenceTally(n, ballots, seats, convention));
+      fc.property(roundArb, ({ n, seats, convention, people, ballots }) => {
+        expect(tallyRound(n, ballots, seats, convention, contextOf(people))).toEqual(
+          referenceTally(n, ballots, seats, convention, people),
+        );
       }),
       { numRuns: 500 },
     );
   });
 
-  it('every valid ballot gives each candidate exactly one of for / against / abstain', () => {
-    fc.assert(
-      fc.property(roundArb, ({ n, seats, convention, ballots }) => {
-        const t = tallyRound(n, ballots, seats, convention);
-        for (const c of t.candidates) expect(c.for + c.against + c.abstain).toBe(t.valid);
-        expect(t.counted + t.pendingSetAside).toBe(ballots.length);
-      }),
-    );
-  });
-
-  it('does not depend on the order the ballots were entered in', () => {
+  it('equals the sum of its ballots, in any order', () => {
     fc.assert(
       fc.property(
         roundArb.chain((r) =>
           fc.record({ r: fc.constant(r), order: fc.shuffledSubarray(r.ballots, { minLength: r.ballots.length }) }),
         ),
         ({ r, order }) => {
-          expect(tallyRound(r.n, order, r.seats, r.convention)).toEqual(
-            tallyRound(r.n, r.ballots, r.seats, r.convention),
-          );
+          const ctx = contextOf(r.people);
+          const whole = tallyRound(r.n, r.ballots, r.seats, r.convention, ctx);
+          expect(tallyRound(r.n, order, r.seats, r.convention, ctx)).toEqual(whole);
+          const each = order.map((b) => tallyRound(r.n, [b], r.seats, r.convention, ctx));
+          expect(sumTallies(r.n, each)).toEqual(whole);
         },
       ),
     );
   });
 
+  it('every valid ballot gives each candidate exactly one of for / against / abstain', () => {
+    fc.assert(
+      fc.property(roundArb, ({ n, seats, convention, people, ballots }) => {
+        const t = tallyRound(n, ballots, seats, convention, contextOf(people));
+        for (const c of t.candidates) expect(c.for + c.against + c.abstain).toBe(t.valid);
+        expect(t.counted + t.pendingSetAside).toBe(ballots.length);
+      }),
+    );
+  });
+
+  it('ignores a disregarded write-in exactly: adding one changes nothing but the disregarded count', () => {
+    fc.assert(
+      fc.property(roundArb, fc.nat(), fc.nat(), (r, which, at) => {
+        const ctx = contextOf(r.people);
+        const target = r.ballots.length === 0 ? -1 : which % r.ballots.length;
+        const pick = [...r.people.printed, ...r.people.excluded];
+        // A marked line naming a printed or elected person, or anyone in a tie revote.
+        const name = pick.length > 0 ? pick[which % pick.length]! : r.people.onlyTied ? '王五' : null;
+        if (target < 0 || name === null) return;
+        const forMark = PAPER_MARKS.find((m) => r.convention[m] === 'for');
+        // Without a mark meaning "for", a marked write-in cannot exist under writeInNeedsMark.
+        if (forMark === undefined && r.convention.writeInNeedsMark) return;
+        const ballots = r.ballots.map((b, i) => {
+          if (i !== target) return b;
+          const writeIns = [...b.marks.writeIns];
+          writeIns.splice(at % (writeIns.length + 1), 0, { name: ` ${name}`, mark: forMark ?? 'none' });
+          return { ...b, marks: { ...b.marks, writeIns } };
+        });
+        const before = tallyRound(r.n, r.ballots, r.seats, r.convention, ctx);
+        const after = tallyRound(r.n, ballots, r.seats, r.convention, ctx);
+        const { disregardedWriteIns: d0, ...rest0 } = before;
+        const { disregardedWriteIns: d1, ...rest1 } = after;
+        expect(rest1).toEqual(rest0);
+        const total = (ds: typeof d0) => ds.reduce((n, d) => n + d.count, 0);
+        const counts = r.ballots[target]!.status === 'counted';
+        const stillValid = after.valid === before.valid && counts;
+        // Counted (and valid) ballots report the line; a pending or invalid one does not.
+        const targetValid = counts && tallyRound(r.n, [r.ballots[target]!], r.seats, r.convention, ctx).valid === 1;
+        expect(total(d1)).toBe(total(d0) + (stillValid && targetValid ? 1 : 0));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('adding an invalid ballot changes no candidate and no write-in, only invalid and counted', () => {
     fc.assert(
-      fc.property(roundArb, fc.nat(), fc.boolean(), ({ n, seats, convention, ballots }, at, byDecision) => {
-        const before = tallyRound(n, ballots, seats, convention);
+      fc.property(roundArb, fc.nat(), fc.boolean(), ({ n, seats, convention, people, ballots }, at, byDecision) => {
+        const ctx = contextOf(people);
+        const before = tallyRound(n, ballots, seats, convention, ctx);
         // Either ruled invalid by the scrutineers (any marks), or invalid by rule 4: every row
         // marked with the convention's "for" mark when that chooses more than the seats.
         const forMark = PAPER_MARKS.find((m) => convention[m] === 'for');
@@ -258,9 +427,10 @@ describe('tallyRound properties', () => {
           : { marks: { marks: Array(n).fill('circle'), writeIns: [] }, status: 'invalid_by_decision' };
         const withBad = [...ballots];
         withBad.splice(at % (ballots.length + 1), 0, bad);
-        const after = tallyRound(n, withBad, seats, convention);
+        const after = tallyRound(n, withBad, seats, convention, ctx);
         expect(after.candidates).toEqual(before.candidates);
         expect(after.writeIns).toEqual(before.writeIns);
+        expect(after.disregardedWriteIns).toEqual(before.disregardedWriteIns);
         expect(after.valid).toBe(before.valid);
         expect(after.invalid).toBe(before.invalid + 1);
         expect(after.counted).toBe(before.counted + 1);
