@@ -58,6 +58,13 @@ export const WRITE_PERMISSIONS: { [W in WriteChannel]: readonly Role[] | typeof 
   'rounds.collect': [S, J, Z],
   'rounds.close': CHIEF,
   'rounds.openAdditional': [S],
+  // Rule 16: the presidium's declaration of 选举无效 is a decision on the count: the chief scrutineer confirms it.
+  'rounds.declareVoid': CHIEF,
+  // Rule 12: the formal list from a closed 预选, for the presidium to approve.
+  'contests.createFromPrevote': [S],
+  // Rule 13: the officials the meeting approved, recorded by the secretariat.
+  'officials.appoint': [S],
+  'officials.remove': [S],
   'ballots.enter': [C, J, Z],
   'ballots.correct': [C, J, Z],
   'ballots.void': [J, Z],

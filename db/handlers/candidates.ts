@@ -7,12 +7,14 @@ import { candidateFromDelegate } from '../../core/candidates.js';
 import type { AppError } from '../../core/result.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { RosterIssue } from '../../core/roster-types.js';
+import { canRound } from '../../core/round-state.js';
 import { type ParsedCandidates, parseCandidateFile } from '../candidate-file.js';
 import {
   type Candidate,
   type CandidateFields,
   type Contest,
   findCandidate,
+  findRound,
   insertCandidate,
   listCandidates,
   noteOf,
@@ -26,6 +28,7 @@ import { findDelegate, findDelegateByBadge } from '../records.js';
 import { contestChanged } from './contests.js';
 import { delegateNotFound } from './delegates.js';
 import { refuseNonMemberCandidate } from './meetings.js';
+import { refuseOfficialAsCandidate } from './officials.js';
 import { sha256Hex } from './roster.js';
 import type { UpdateHandler } from './types.js';
 
@@ -85,6 +88,9 @@ export const add: UpdateHandler<'candidates.add'> = {
     // Rule 14: at a first plenary the candidates come from the members just elected.
     const notMember = refuseNonMemberCandidate(db, contest.value, fields);
     if (notMember) return notMember;
+    // Rule 13: a scrutineer of the contest does not stand in it.
+    const official = refuseOfficialAsCandidate(db, contest.value, fields.delegateId);
+    if (official) return official;
     withdrawOrder(db, input.contestId);
     return ok(insertCandidate(db, input.contestId, fields));
   },
@@ -199,11 +205,10 @@ export const approveOrder: UpdateHandler<'candidates.approveOrder'> = {
     const found = requireContest(db, input.contestId);
     if (!found.ok) return found;
     const contest = found.value;
-    if (contest.status !== 'setup') {
-      return fail('conflict', `「${contest.title}」已发出选票,候选人顺序已锁定`, {
-        field: 'candidateIds',
-      });
-    }
+    // The first round's paper may change only in setup (core/round-state.ts).
+    const first = findRound(db, firstRoundId(db, contest.id))!;
+    const allowed = canRound(first, contest.title, 'candidates.approveOrder');
+    if (!allowed.ok) return { ok: false, error: { ...allowed.error, field: 'candidateIds' } };
     const candidates = listCandidates(db, contest.id);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const listed = new Set<number>();

@@ -13,7 +13,9 @@ import * as contests from './contests.js';
 import * as delegates from './delegates.js';
 import * as discipline from './discipline.js';
 import * as meetings from './meetings.js';
+import * as officials from './officials.js';
 import * as operators from './operators.js';
+import * as prevote from './prevote.js';
 import * as results from './results.js';
 import * as roster from './roster.js';
 import * as rounds from './rounds.js';
@@ -65,6 +67,11 @@ export const handlers: HandlerTable = {
   'rounds.result': rounds.result,
   'rounds.close': rounds.close,
   'rounds.openAdditional': rounds.openAdditional,
+  'rounds.declareVoid': rounds.declareVoid,
+  'contests.createFromPrevote': prevote.createFromPrevote,
+  'officials.list': officials.list,
+  'officials.appoint': officials.appoint,
+  'officials.remove': officials.remove,
   'ballots.list': ballots.list,
   'ballots.enter': ballots.enter,
   'ballots.correct': ballots.correct,

@@ -3,10 +3,14 @@
  * (more than issued voids it, rule 2), counted, and closed by the chief scrutineer, which
  * fixes who was elected and opens the revote a tie at the cut calls for (rule 6).
  */
-import { normaliseWriteInName } from '../../core/ballot.js';
+import { suggestBallotOrder } from '../../core/ballot-order.js';
+import { candidateFromDelegate } from '../../core/candidates.js';
+import { normaliseName } from '../../core/names.js';
 import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { canRound, roundTransition } from '../../core/round-state.js';
 import {
   type Candidate,
+  type CandidateFields,
   type Contest,
   delegatesNamed,
   electedInContest,
@@ -29,7 +33,11 @@ import {
 } from '../elections.js';
 import { meetingAttendance } from '../electorate.js';
 import type { SqliteDb } from '../open.js';
+import { findDelegate } from '../records.js';
 import { contestChanged } from './contests.js';
+import { delegateNotFound } from './delegates.js';
+import { refuseNonMemberCandidate } from './meetings.js';
+import { refuseOfficialAsCandidate } from './officials.js';
 import type { QueryHandler, UpdateHandler } from './types.js';
 
 const roundChanged = (round: Round) => contestChanged(round.contestId);
@@ -41,13 +49,12 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
   run(input, { db }) {
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
-    const { round, contest, label } = found.value;
-    if (round.status !== 'setup') {
-      return fail('conflict', `${label}的选票已经分发`, roundField(round));
-    }
-    if (contest.status === 'closed') return fail('conflict', `「${contest.title}」已结束`, roundField(round));
-    if (round.candidateIds.length === 0) {
-      return fail('conflict', `${label}的候选人顺序尚未确认,不能分发选票`, { field: 'candidateIds' });
+    const { round, contest } = found.value;
+    // setup → voting, with its approved paper order (core/round-state.ts).
+    const allowed = canRound(round, contest.title, 'rounds.distribute');
+    if (!allowed.ok) return allowed;
+    if (contest.status === 'closed') {
+      return refuse('conflict', 'round.contest_closed', { contest: contest.title }, roundField(round));
     }
     if (input.ballotsPrinted < input.issued + input.spareVoided) {
       return fail(
@@ -91,11 +98,10 @@ export const collect: UpdateHandler<'rounds.collect'> = {
   run(input, { db }) {
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
-    const { round, label } = found.value;
-    if (round.status !== 'voting') {
-      const why = round.status === 'setup' ? '选票尚未分发' : round.status === 'void' ? '已宣布无效' : '已结束';
-      return fail('conflict', `${label}${why},不能登记收回选票`, roundField(round));
-    }
+    const { round, contest } = found.value;
+    // voting → voting, or void when more came back than were issued (core/round-state.ts).
+    const next = roundTransition(round, contest.title, 'rounds.collect', { collected: input.collected });
+    if (!next.ok) return next;
     const entered = Math.max(enteredCount(db, round.id, 1), enteredCount(db, round.id, 2));
     if (input.collected < entered) {
       return fail('invalid_input', `收回 ${input.collected} 张少于已录入的 ${entered} 张选票`, {
@@ -103,8 +109,7 @@ export const collect: UpdateHandler<'rounds.collect'> = {
         value: String(input.collected),
       });
     }
-    const issued = round.issued!;
-    if (input.collected <= issued) {
+    if (next.value === 'voting') {
       db.prepare('UPDATE rounds SET collected = ? WHERE id = ?').run(input.collected, round.id);
       return ok({ round: findRound(db, round.id)!, rerun: null });
     }
@@ -215,12 +220,14 @@ export const close: UpdateHandler<'rounds.close'> = {
     const tie = before.decision.tie;
     if (tie) {
       // Rule 6: a new vote among the tied, in the paper order they had, written-in names after.
-      const ids: number[] = [];
-      for (const t of tie.tied) if (t.choice.kind === 'candidate') ids.push(candidates[t.choice.index]!.id);
+      // A write-in naming a printed candidate was disregarded (rule 4), so each person is tied
+      // once; the set keeps the revote's paper free of a repeated candidate all the same.
+      const ids = new Set<number>();
+      for (const t of tie.tied) if (t.choice.kind === 'candidate') ids.add(candidates[t.choice.index]!.id);
       for (const t of tie.tied) {
-        if (t.choice.kind === 'writeIn') ids.push(writeInCandidate(db, contest, t.choice.name).id);
+        if (t.choice.kind === 'writeIn') ids.add(writeInCandidate(db, contest, t.choice.name).id);
       }
-      next = insertRound(db, contest.id, 'tie_revote', tie.seats, ids);
+      next = insertRound(db, contest.id, 'tie_revote', tie.seats, [...ids]);
     } else if (seatsToFill(db, contest) <= 0) {
       db.prepare("UPDATE contests SET status = 'closed' WHERE id = ?").run(contest.id);
     }
@@ -231,8 +238,8 @@ export const close: UpdateHandler<'rounds.close'> = {
 };
 
 function contestCandidateNamed(db: SqliteDb, contest: Contest, name: string): Candidate | undefined {
-  const wanted = normaliseWriteInName(name);
-  const matches = listCandidates(db, contest.id).filter((c) => normaliseWriteInName(c.name) === wanted);
+  const wanted = normaliseName(name);
+  const matches = listCandidates(db, contest.id).filter((c) => normaliseName(c.name) === wanted);
   return matches.length === 1 ? matches[0] : undefined;
 }
 
@@ -263,42 +270,131 @@ function writeInCandidate(db: SqliteDb, contest: Contest, name: string): Candida
   });
 }
 
-/** Rule 7: 另行选举 for the seats left unfilled, among candidates not yet elected, as the presidium decides. */
+/**
+ * Rule 7: 另行选举 for the seats left unfilled, among candidates not yet elected, as the presidium
+ * decides — and candidates added after further 酝酿 (「可以另提候选人」), recorded with the
+ * presidium's note in the audit row. The added ones join the contest's candidates. The whole
+ * paper is in suggested stroke order (rule 9: 姓氏笔画为序), those carried over and those added
+ * alike: a new paper, not the old one with names appended.
+ */
 export const openAdditional: UpdateHandler<'rounds.openAdditional'> = {
   kind: 'update',
   run(input, { db }) {
     const found = requireContest(db, input.contestId);
     if (!found.ok) return found;
     const contest = found.value;
+    const params = { contest: contest.title };
     const contestField = { field: 'contestId', value: String(contest.id) };
     if (contest.status !== 'voting') {
-      const why = contest.status === 'closed' ? '已结束' : '第一轮尚未投票';
-      return fail('conflict', `「${contest.title}」${why},不能另行选举`, contestField);
+      const reason = contest.status === 'closed' ? 'round.contest_closed' : 'round.contest_not_voting';
+      return refuse('conflict', reason, params, contestField);
     }
     const open = openRound(db, contest.id);
-    if (open) return fail('conflict', `「${contest.title}」第 ${open.number} 轮尚未结束`, contestField);
+    if (open) return refuse('conflict', 'round.open_round', { ...params, round: open.number }, contestField);
     const unfilled = seatsToFill(db, contest);
     if (input.seats > unfilled) {
-      return fail('invalid_input', `另行选举 ${input.seats} 名超过尚缺的 ${unfilled} 名`, {
-        field: 'seats',
-        value: String(input.seats),
-      });
+      return refuse(
+        'invalid_input',
+        'round.seats_over_unfilled',
+        { seats: input.seats, unfilled },
+        { field: 'seats', value: String(input.seats) },
+      );
+    }
+    if (input.candidateIds.length + input.newCandidates.length === 0) {
+      return refuse('invalid_input', 'round.no_candidates', {}, { field: 'candidateIds' });
     }
     const candidates = listCandidates(db, contest.id);
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const elected = new Set(electedInContest(db, contest.id).map((e) => e.candidateId));
+    const elected = electedInContest(db, contest.id);
+    const electedIds = new Set(elected.map((e) => e.candidateId));
+    const electedNames = new Set(elected.map((e) => normaliseName(e.name)));
     const chosen = new Set<number>();
     for (const id of input.candidateIds) {
       const c = byId.get(id);
       const field = { field: 'candidateIds', value: String(id) };
-      if (!c) return fail('invalid_input', `编号 ${id} 不是「${contest.title}」的候选人`, field);
-      if (elected.has(id)) return fail('invalid_input', `${c.name} 已当选,不能再作为候选人`, field);
-      if (chosen.has(id)) return fail('invalid_input', `候选人 ${c.name} 列了两次`, field);
+      if (!c) return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, field);
+      if (electedIds.has(id)) return refuse('invalid_input', 'round.already_elected', { name: c.name }, field);
+      if (chosen.has(id)) return refuse('invalid_input', 'round.candidate_twice', { name: c.name }, field);
       chosen.add(id);
     }
-    // The contest's approved paper order, candidates carried from write-ins after.
-    const ids = candidates.filter((c) => chosen.has(c.id)).map((c) => c.id);
-    return ok(insertRound(db, contest.id, 'additional', input.seats, ids));
+
+    // Those added after 酝酿: from the roster (its facts) or typed with facts; never someone
+    // already standing or elected in the contest, nor one of its scrutineers (rule 13).
+    const added: CandidateFields[] = [];
+    const taken = new Set(candidates.map((c) => normaliseName(c.name)));
+    for (const [i, n] of input.newCandidates.entries()) {
+      let fields: CandidateFields;
+      if (n.delegateId !== null) {
+        const d = findDelegate(db, n.delegateId);
+        if (!d) return delegateNotFound(n.delegateId);
+        fields = { ...candidateFromDelegate(d), fromWriteIn: false };
+      } else {
+        fields = {
+          delegateId: null,
+          name: n.name,
+          gender: n.gender,
+          birthDate: n.birthDate,
+          ethnicity: emptyToNull(n.ethnicity),
+          education: emptyToNull(n.education),
+          unit: emptyToNull(n.unit),
+          fromWriteIn: false,
+        };
+      }
+      const field = { field: `newCandidates.${i}`, value: fields.name };
+      const name = normaliseName(fields.name);
+      if (electedNames.has(name)) return refuse('invalid_input', 'round.already_elected', { name: fields.name }, field);
+      const standing =
+        taken.has(name) ||
+        (fields.delegateId !== null && candidates.some((c) => c.delegateId === fields.delegateId)) ||
+        added.some((a) => normaliseName(a.name) === name);
+      if (standing) {
+        return refuse(
+          'conflict',
+          'round.delegate_already_candidate',
+          { name: fields.name, contest: contest.title },
+          field,
+        );
+      }
+      const official = refuseOfficialAsCandidate(db, contest, fields.delegateId, field.field);
+      if (official) return official;
+      const notMember = refuseNonMemberCandidate(db, contest, fields);
+      if (notMember) return notMember;
+      added.push(fields);
+    }
+    const inserted = added.map((f) => insertCandidate(db, contest.id, f));
+    const paper = suggestBallotOrder([...candidates.filter((c) => chosen.has(c.id)), ...inserted]).map((c) => c.id);
+    // warning: one_for_one — as many candidates as seats (等额) is allowed but unusual; helper F's
+    // warnings tier raises `warning.additional_one_for_one` here.
+    return ok(insertRound(db, contest.id, 'additional', input.seats, paper));
   },
   changes: (_input, output) => roundChanged(output),
+};
+
+const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
+
+/**
+ * Rule 16: 「A presidium may declare a round void (选举无效) with its reason; a rerun follows」. The
+ * chief scrutineer confirms it (core/roles.ts); the reason, who and when are kept on the round,
+ * and a rerun (重新选举) opens with the same candidates, paper order and seats, as rule 2's does.
+ */
+export const declareVoid: UpdateHandler<'rounds.declareVoid'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    const { round, contest } = found.value;
+    const next = roundTransition(round, contest.title, 'rounds.declareVoid');
+    if (!next.ok) return next;
+    db.prepare('UPDATE rounds SET status = ?, void_reason = ?, void_by = ?, void_at = ? WHERE id = ?').run(
+      next.value,
+      input.reason,
+      call.operator,
+      call.now,
+      round.id,
+    );
+    const rerun = insertRound(db, contest.id, 'rerun', round.seats, round.candidateIds);
+    return ok({ round: findRound(db, round.id)!, rerun });
+  },
+  changes: (_input, output) => roundChanged(output.round),
 };

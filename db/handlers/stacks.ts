@@ -56,7 +56,7 @@ export const settle: UpdateHandler<'stacks.settle'> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
-    const counting = requireCountingRound(db, input.roundId);
+    const counting = requireCountingRound(db, input.roundId, 'stacks.settle');
     if (!counting.ok) return counting;
     const { round, contest, label } = counting.value;
     if (!contest.doubleEntry) {
