@@ -6,7 +6,7 @@
  */
 import { type CallContext, type Channel, callContext, contract, isChannel } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
-import { fail, ok, type Result } from '../core/result.js';
+import { ok, type Result, refuse } from '../core/result.js';
 import { permission, type WriteChannel } from '../core/roles.js';
 import type { AuditInput } from './audit.js';
 import type { BackendOptions } from './backend-types.js';
@@ -14,7 +14,7 @@ import { Backups } from './backups.js';
 import { commitWrite } from './commit.js';
 import { noCongressOpen } from './handlers/congress.js';
 import { handlers } from './handlers/index.js';
-import { checkPin, findOperator, hasOperators, roleName } from './handlers/operators.js';
+import { checkPin, findOperator, hasOperators } from './handlers/operators.js';
 import type { CallInfo, QueryCall, SessionCall, UpdateHandler } from './handlers/types.js';
 import { FileKeyStore, type KeyStore } from './installation-key.js';
 import { readCongress } from './records.js';
@@ -70,9 +70,15 @@ export class Dispatcher {
   }
 
   private async dispatch(channel: string, rawInput: unknown, rawCtx: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return fail('unknown_channel', `未知的调用:${channel}`, { value: String(channel) });
+    if (!isChannel(channel))
+      return refuse(
+        'unknown_channel',
+        'call.unknown_channel',
+        { channel: String(channel) },
+        { value: String(channel) },
+      );
     const ctx = callContext.safeParse(rawCtx, { reportInput: true });
-    if (!ctx.success) return { ok: false, error: invalidInput(ctx.error, '调用信息') };
+    if (!ctx.success) return { ok: false, error: invalidInput(ctx.error, 'context') };
     const now = this.options.now?.() ?? new Date();
     const info: CallInfo = {
       operator: ctx.data.operator,
@@ -96,12 +102,12 @@ export class Dispatcher {
         if (row) info.operator = row.name;
       }
       if (contract[channel].write && info.operator.length === 0) {
-        return fail('operator_required', '请先填写操作员姓名,再进行修改');
+        return refuse('operator_required', 'call.operator_required');
       }
       return await this.runHandler(channel, input.data, info, ctx.data);
     } catch (err) {
       console.error(`congress-desk: internal error in ${channel}:`, err);
-      return fail('internal', `程序内部错误,本次操作未保存(${(err as Error)?.message ?? String(err)})`);
+      return refuse('internal', 'call.internal', { detail: (err as Error)?.message ?? String(err) });
     }
   }
 
@@ -205,29 +211,32 @@ export class Dispatcher {
     }
     const { idleMinutes } = readCongress(open.db).settings;
     const station = this.stations.resolve(ctx.session, open.path, idleMinutes, now);
-    if (!station) return fail('locked', '本工作站未登录或已锁定,请操作员输入 PIN 登录');
+    if (!station) return refuse('locked', 'station.locked');
     // The file decides, not the memory: a restored copy, or an operator disabled or given another
     // role since signing in, ends that sign-in.
     const row = findOperator(open.db, station.operatorId);
     if (!row || row.disabled === 1 || row.role !== station.role || row.name !== station.name) {
       this.stations.closeOperator(station.operatorId);
-      return fail('locked', '本工作站的登录已失效,请重新输入 PIN 登录');
+      return refuse('locked', 'station.sign_in_ended');
     }
     const rule = permission(channel, station.role);
     if (rule === 'refused') {
-      return fail('forbidden', `${roleName(station.role)}「${station.name}」无权进行此项操作(${channel})`, {
-        value: channel,
-      });
+      return refuse(
+        'forbidden',
+        'role.forbidden',
+        { role: station.role, name: station.name, channel },
+        { value: channel },
+      );
     }
     if (rule === 'chief') {
       // What would refuse the call anyway is said before anyone types the chief's PIN.
       const pre = precheck();
       if (!pre.ok) return pre;
-      if (!ctx.confirm) return fail('chief_required', '此项操作须由总监票人当场输入 PIN 确认');
+      if (!ctx.confirm) return refuse('chief_required', 'chief.required');
       const chief = checkPin(open.db, this.stations, ctx.confirm.operatorId, ctx.confirm.pin, now);
       if (!chief.ok) return chief;
       if (chief.value.role !== 'chief_scrutineer') {
-        return fail('chief_required', `「${chief.value.name}」不是总监票人,此项操作须由总监票人确认`);
+        return refuse('chief_required', 'chief.not_chief', { name: chief.value.name });
       }
       // The chief made it, at a station someone else had open: the audit row names both.
       return ok({ operator: chief.value.name, station: `${ctx.station}(${station.name}登录)` });

@@ -1,45 +1,48 @@
 /**
- * Contract validation failures in words for the person at the desk: `字段 badge: 不能为空`.
- * The contract's own Chinese messages (e.g. 日期格式应为 YYYY-MM-DD) are kept as they are.
+ * Contract validation failures as reasons (core/reasons.ts `input.*`) naming the field and the
+ * limit: `input.too_long` {field: 'name', max: 64} reads 字段 name: 不能超过 64 个字符 / Field name:
+ * at most 64 characters. A schema's own message is a reason key (core/contract.ts writes
+ * `.regex(…, 'input.date')`), else the issue's code decides.
  */
 import type { z } from 'zod';
-import type { AppError } from '../core/result.js';
+import { isReason, type ReasonKey, type ReasonParams } from '../core/reasons.js';
+import { type AppError, refuse } from '../core/result.js';
 
-const TYPE_NAMES: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  int: '整数',
-  boolean: '是或否',
-  object: '对象',
-  array: '列表',
-  null: '空值',
-};
+interface Problem {
+  reason: ReasonKey;
+  params: ReasonParams;
+}
 
-const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+const limit = (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value as number));
 
-function problem(issue: z.core.$ZodIssue): string {
-  if (hasChinese(issue.message)) return issue.message;
+function problem(issue: z.core.$ZodIssue, field: string): Problem {
+  const at = (reason: ReasonKey, more: ReasonParams = {}): Problem => ({ reason, params: { field, ...more } });
+  if (isReason(issue.message)) return at(issue.message);
   // Parsed with `reportInput`, so a missing field shows as an undefined input.
-  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return '必须填写';
+  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return at('input.required');
   switch (issue.code) {
     case 'invalid_type':
-      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`;
-      if (issue.origin === 'array') return `至少 ${issue.minimum} 项`;
-      return issue.inclusive ? `不能小于 ${issue.minimum}` : `必须大于 ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `不能超过 ${issue.maximum} 个字符`;
-      if (issue.origin === 'array') return `不能超过 ${issue.maximum} 项`;
-      return issue.inclusive ? `不能大于 ${issue.maximum}` : `必须小于 ${issue.maximum}`;
+      return at('input.type', { expected: issue.expected });
+    case 'too_small': {
+      const min = limit(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? at('input.empty') : at('input.too_short', { min });
+      if (issue.origin === 'array') return at('input.too_few', { min });
+      return at(issue.inclusive ? 'input.too_small' : 'input.not_above', { min });
+    }
+    case 'too_big': {
+      const max = limit(issue.maximum);
+      if (issue.origin === 'string') return at('input.too_long', { max });
+      if (issue.origin === 'array') return at('input.too_many', { max });
+      return at(issue.inclusive ? 'input.too_large' : 'input.not_below', { max });
+    }
     case 'invalid_value':
-      return `应为 ${issue.values.map(String).join(' / ')} 之一`;
+      return at('input.one_of', { values: issue.values.map(String).join(' / ') });
     case 'invalid_format':
-      return '格式不正确';
+      return at('input.format');
     case 'unrecognized_keys':
-      return '不是本操作的字段';
+      return at('input.unknown_field');
     default:
-      return '不正确';
+      return at('input.invalid');
   }
 }
 
@@ -50,14 +53,20 @@ function fieldOf(issue: z.core.$ZodIssue): string {
   return base.join('.');
 }
 
-/** The first issue decides the message; all of them are in `details`. */
-export function invalidInput(error: z.ZodError, root = '输入'): AppError {
+/**
+ * The first issue decides the error; all of them are in `details`. `root` names what was parsed
+ * when an issue has no field: `input` (the call's input) or `context` (the call's envelope).
+ */
+export function invalidInput(error: z.ZodError, root = 'input'): AppError {
   const toAppError = (issue: z.core.$ZodIssue): AppError => {
     const field = fieldOf(issue);
-    const message = `${field ? `字段 ${field}` : root}: ${problem(issue)}`;
-    return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
+    const where = field ? { field } : {};
+    // The envelope's fault is the program's, not the operator's input: said as such.
+    if (root === 'context') return refuse('invalid_input', 'input.context', { field: field || root }, where).error;
+    const { reason, params } = problem(issue, field || root);
+    return refuse('invalid_input', reason, params, where).error;
   };
   const all = error.issues.map(toAppError);
-  const first = all[0] ?? { code: 'invalid_input', message: `${root}: 不正确` };
+  const first = all[0] ?? refuse('invalid_input', 'input.invalid', { field: root }).error;
   return all.length > 1 ? { ...first, details: all } : first;
 }

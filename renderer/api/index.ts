@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, Channel, Input, Output, ShellChannel, ShellContract } from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
-import type { AppError, Result } from '../../core/result.js';
+import { type AppError, type Result, refuse } from '../../core/result.js';
 import { bridge } from './bridge.js';
 import { transport } from './transport.js';
 
@@ -85,6 +85,6 @@ export async function invokeShell<C extends ShellChannel>(
   try {
     return (await electron.invoke(channel, input, context)) as Result<ShellOutput<C>>;
   } catch (e) {
-    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    return refuse('internal', 'transport.failed', { detail: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -1,6 +1,6 @@
 import type { CallContext } from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
-import type { AppError, Result } from '../../core/result.js';
+import { type AppError, type Result, refuse } from '../../core/result.js';
 import { bridge } from './bridge.js';
 import { loopbackToken } from './token.js';
 
@@ -13,10 +13,12 @@ export interface Transport {
   onChange(listener: (event: ChangeEvent) => void): () => void;
 }
 
-const transportError = (message: string): { ok: false; error: AppError } => ({
-  ok: false,
-  error: { code: 'internal', message },
-});
+const transportError = (
+  reason: 'transport.unreachable' | 'transport.unrecognised' | 'transport.failed',
+  params: Record<string, string | number>,
+): { ok: false; error: AppError } => refuse('internal', reason, params);
+
+const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function httpTransport(): Transport {
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -48,16 +50,16 @@ function httpTransport(): Transport {
           body: JSON.stringify({ channel, input, ctx }),
         });
       } catch (e) {
-        return transportError(`无法连接本机服务:${e instanceof Error ? e.message : String(e)}`);
+        return transportError('transport.unreachable', { detail: detailOf(e) });
       }
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        return transportError(`本机服务返回了无法识别的响应(HTTP ${response.status})`);
+        return transportError('transport.unrecognised', { status: response.status });
       }
       if (body && typeof body === 'object' && 'ok' in body) return body as Result<unknown>;
-      return transportError(`本机服务返回了无法识别的响应(HTTP ${response.status})`);
+      return transportError('transport.unrecognised', { status: response.status });
     },
     onChange(listener) {
       listeners.add(listener);
@@ -84,7 +86,7 @@ export function transport(): Transport {
             try {
               return await electron.invoke(channel, input, ctx);
             } catch (e) {
-              return transportError(e instanceof Error ? e.message : String(e));
+              return transportError('transport.failed', { detail: detailOf(e) });
             }
           },
           onChange: (listener) => electron.onChange(listener),

@@ -1,15 +1,16 @@
 import { Alert } from 'antd';
 import type { AppError } from '../../core/result.js';
-import { errorTitleKey, isCancelled } from '../lib/errors.js';
+import { errorTitleKey, isCancelled, useErrorText } from '../lib/errors.js';
 import { useT } from '../stores/language.js';
 
-/** A backend error: the code's title from the catalogue, the backend's own message below (none for a cancelled call). */
+/** A backend error: the code's title from the catalogue, its reason in the UI's language below (none for a cancelled call). */
 export function ErrorAlert(props: { error: AppError; testId?: string; extra?: string; onClose?: () => void }) {
   const t = useT();
+  const text = useErrorText();
   const { error } = props;
   // A call whose chief scrutineer's confirmation was cancelled left everything as it was.
   if (isCancelled(error)) return null;
-  const details = (error.details ?? []).filter((d) => d.message !== error.message);
+  const details = (error.details ?? []).map(text).filter((d) => d !== text(error));
   return (
     <Alert
       type="error"
@@ -19,12 +20,12 @@ export function ErrorAlert(props: { error: AppError; testId?: string; extra?: st
       closable={props.onClose ? { onClose: props.onClose } : false}
       description={
         <div>
-          <div>{error.message}</div>
+          <div data-testid={props.testId ? `${props.testId}-text` : undefined}>{text(error)}</div>
           {details.length > 0 && (
             <ul className="error-details">
               {details.map((d, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: details have no identity
-                <li key={i}>{d.message}</li>
+                <li key={i}>{d}</li>
               ))}
             </ul>
           )}

@@ -1,11 +1,38 @@
-import type { AppError } from '../../core/result.js';
+import { useCallback } from 'react';
+import { reasonText } from '../../core/reasons.js';
+import type { AppError, AppWarning } from '../../core/result.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import { type Language, useLanguage } from '../stores/language.js';
 
-/** Catalogue title of a backend error code (the message itself is already in Chinese). */
+/** Catalogue title of a backend error code; the sentence below it is `errorText`. */
 export const errorTitleKey = (error: AppError): MessageKey => `error.${error.code}` as MessageKey;
 
-/** Errors that name a field (the error, or its details), by the field's last path segment. */
-export function fieldErrors(error: AppError): Map<string, string[]> {
+/**
+ * A refusal or a warning in the UI's language: its reason and values from core/reasons.ts, or
+ * the backend's own message when it has no reason the catalogue knows (an older file, a bug).
+ */
+export function errorText(error: AppError | AppWarning, language: Language): string {
+  if (error.reason) {
+    const text = reasonText(error.reason, error.params, language);
+    if (text !== null) return text;
+  }
+  return error.message;
+}
+
+/** `errorText` in the current language; components re-render when it changes. */
+export function useErrorText(): (error: AppError | AppWarning) => string {
+  const language = useLanguage((s) => s.language);
+  return useCallback((error: AppError | AppWarning) => errorText(error, language), [language]);
+}
+
+/** `errorText` outside React (stores), in the language chosen now. */
+export const errorTextNow = (error: AppError | AppWarning): string => errorText(error, useLanguage.getState().language);
+
+/** Errors that name a field (the error, or its details), by the field's last path segment, in `language`. */
+export function fieldErrors(
+  error: AppError,
+  language: Language = useLanguage.getState().language,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (e: AppError) => {
     if (!e.field) return;
@@ -14,7 +41,7 @@ export function fieldErrors(error: AppError): Map<string, string[]> {
         .split(/[.[\]/]/)
         .filter(Boolean)
         .at(-1) ?? e.field;
-    out.set(name, [...(out.get(name) ?? []), e.message]);
+    out.set(name, [...(out.get(name) ?? []), errorText(e, language)]);
   };
   add(error);
   for (const d of error.details ?? []) add(d);

@@ -1,6 +1,7 @@
 import { invokeShell, isDesktop } from '../api/index.js';
 import { loopbackToken } from '../api/token.js';
 import { hashFor, type Page } from '../stores/route.js';
+import { errorTextNow } from './errors.js';
 
 /** Print the window: Electron's print dialog through the shell, else the browser's. */
 export async function printWindow(): Promise<void> {
@@ -18,10 +19,10 @@ export async function savePdf(
 ): Promise<{ path: string | null; error?: string } | null> {
   if (!isDesktop()) return null;
   const chosen = await invokeShell('shell.saveDialog', { title, defaultPath, extensions: ['pdf'] });
-  if (!chosen?.ok) return { path: null, error: chosen?.error.message };
+  if (!chosen?.ok) return { path: null, error: chosen ? errorTextNow(chosen.error) : undefined };
   if (!chosen.value.path) return { path: null };
   const printed = await invokeShell('shell.print', { pdfPath: chosen.value.path });
-  if (!printed?.ok) return { path: null, error: printed?.error.message };
+  if (!printed?.ok) return { path: null, error: printed ? errorTextNow(printed.error) : undefined };
   return { path: chosen.value.path };
 }
 

@@ -19,6 +19,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { RoleTag } from '../components/Tags.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { openBoardWindow } from '../lib/board.js';
+import { errorTextNow } from '../lib/errors.js';
 import { useAudit } from '../stores/audit.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useDesk } from '../stores/desk.js';
@@ -161,7 +162,7 @@ function FrameHeader() {
             options={meetings.map((m) => ({ value: m.id, label: `${m.name} · ${m.date}` }))}
             onChange={async (id: number) => {
               const r = await setCurrentMeeting(id);
-              if (!r.ok) void message.error(r.error.message);
+              if (!r.ok) void message.error(errorTextNow(r.error));
             }}
             popupMatchSelectWidth={false}
           />

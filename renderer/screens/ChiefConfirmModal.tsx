@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Input, type InputRef, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorTitleKey } from '../lib/errors.js';
+import { errorTitleKey, useErrorText } from '../lib/errors.js';
 import { pinDigits } from '../lib/pin.js';
 import { testId } from '../lib/testid.js';
 import { useChief } from '../stores/chief.js';
@@ -14,6 +14,7 @@ import { useOperators } from '../stores/operators.js';
  */
 export function ChiefConfirmModal() {
   const t = useT();
+  const errorText = useErrorText();
   const open = useChief((s) => s.open);
   const busy = useChief((s) => s.busy);
   const error = useChief((s) => s.error);
@@ -109,7 +110,7 @@ export function ChiefConfirmModal() {
           className="chief-error"
           data-testid="chief-error"
           title={t(errorTitleKey(error))}
-          description={error.message}
+          description={errorText(error)}
         />
       )}
     </Modal>

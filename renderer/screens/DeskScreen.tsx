@@ -10,6 +10,7 @@ import { LeaveModal } from '../components/desk/LeaveModal.js';
 import { SearchResults } from '../components/desk/SearchResults.js';
 import { PledgeModal } from '../components/discipline/PledgeModal.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { errorTextNow } from '../lib/errors.js';
 import { badgeOf, searchDelegates } from '../lib/search.js';
 import { playTone, unlockAudio } from '../lib/sound.js';
 import { useHeight } from '../lib/useHeight.js';
@@ -314,7 +315,7 @@ export function DeskScreen() {
           if (!leaveFor) return null;
           desk.setQuery('');
           const r = await desk.mark(leaveFor.id, 'leave', reason);
-          return r.ok ? null : r.error.message;
+          return r.ok ? null : errorTextNow(r.error);
         }}
       />
       <PledgeModal

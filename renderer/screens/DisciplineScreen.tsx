@@ -13,6 +13,7 @@ import {
 import { ReasonModal } from '../components/discipline/ReasonModal.js';
 import { TextEditor } from '../components/discipline/TextEditor.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { errorTextNow } from '../lib/errors.js';
 import { openPrintWindow } from '../lib/print.js';
 import { searchDelegates } from '../lib/search.js';
 import { useHeight } from '../lib/useHeight.js';
@@ -136,7 +137,7 @@ function OathTab(props: { meetingId: number }) {
 
   const report = useCallback(
     (error: AppError) => {
-      void message.error(error.message);
+      void message.error(errorTextNow(error));
     },
     [message],
   );

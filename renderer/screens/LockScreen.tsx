@@ -3,7 +3,7 @@ import { Alert, Button, Input, type InputRef, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { RoleTag } from '../components/Tags.js';
-import { errorTitleKey } from '../lib/errors.js';
+import { errorTitleKey, useErrorText } from '../lib/errors.js';
 import { pinDigits } from '../lib/pin.js';
 import { useCongress } from '../stores/congress.js';
 import { useT } from '../stores/language.js';
@@ -18,6 +18,7 @@ import { useStation } from '../stores/station.js';
  */
 export function LockScreen() {
   const t = useT();
+  const errorText = useErrorText();
   const root = useRef<HTMLDivElement>(null);
   const pinInput = useRef<InputRef>(null);
   const congressName = useCongress((s) => s.file?.congress.name ?? '');
@@ -156,7 +157,7 @@ export function LockScreen() {
             className="lock-error"
             data-testid="lock-error"
             title={error.code === 'unauthorized' ? t('lock.error') : t(errorTitleKey(error))}
-            description={error.message}
+            description={errorText(error)}
           />
         )}
         <div className="lock-foot">

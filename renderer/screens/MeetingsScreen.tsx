@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Meeting } from '../../core/domain.js';
 import type { AppError } from '../../core/result.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { fieldErrors } from '../lib/errors.js';
+import { errorTextNow, fieldErrors } from '../lib/errors.js';
 import { today } from '../lib/paths.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { useT } from '../stores/language.js';
@@ -41,7 +41,7 @@ export function MeetingsScreen() {
               data-testid="meeting-make-current"
               onClick={async () => {
                 const r = await setCurrentMeeting(m.id);
-                if (!r.ok) void message.error(r.error.message);
+                if (!r.ok) void message.error(errorTextNow(r.error));
               }}
             >
               {t('meetings.makeCurrent')}

@@ -14,7 +14,7 @@ export type MarkStatus = 'leave' | 'absent' | 'pending';
 /** What the confirmation banner shows after the last action at this desk. */
 export type Banner =
   | { kind: 'checked_in' | 'already_present'; delegate: Delegate; seq: number }
-  | { kind: 'not_found'; query: string; message: string; seq: number }
+  | { kind: 'not_found'; query: string; error: AppError; seq: number }
   | { kind: 'undone'; delegate: Delegate; seq: number }
   | { kind: 'marked'; delegate: Delegate; status: MarkStatus; seq: number }
   | { kind: 'error'; error: AppError; seq: number };
@@ -143,7 +143,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
       if (outcome === 'checked_in') void askPledge(delegate);
     } else if (r.error.code === 'not_found') {
       playTone('error');
-      show(issued, { kind: 'not_found', query, message: r.error.message, seq: issued });
+      show(issued, { kind: 'not_found', query, error: r.error, seq: issued });
     } else {
       playTone('error');
       show(issued, { kind: 'error', error: r.error, seq: issued });

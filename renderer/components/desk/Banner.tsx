@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Delegate } from '../../../core/domain.js';
-import { errorTitleKey } from '../../lib/errors.js';
+import { errorTitleKey, useErrorText } from '../../lib/errors.js';
 import type { Banner } from '../../stores/desk.js';
 import type { Translate } from '../../stores/language.js';
 import { CategoryTag } from '../Tags.js';
@@ -41,6 +41,7 @@ export const DeskBanner = memo(function DeskBanner(props: { banner: Banner | nul
 });
 
 function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
+  const text = useErrorText();
   switch (banner.kind) {
     case 'checked_in':
     case 'already_present':
@@ -62,7 +63,7 @@ function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
           <div className="banner-name" data-testid="banner-name">
             {banner.query}
           </div>
-          <div className="banner-detail">{banner.message}</div>
+          <div className="banner-detail">{text(banner.error)}</div>
         </>
       );
     case 'error':
@@ -71,7 +72,7 @@ function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
           <div className="banner-status">
             {t('desk.banner.error')} · {t(errorTitleKey(banner.error))}
           </div>
-          <div className="banner-detail banner-message">{banner.error.message}</div>
+          <div className="banner-detail banner-message">{text(banner.error)}</div>
         </>
       );
   }
