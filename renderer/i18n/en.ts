@@ -470,6 +470,11 @@ export const en: Record<MessageKey, string> = {
   'candidates.order.help':
     'By surname stroke count, fewest first; same surname by given name, a one-character name first. Check it, then approve: the approved order is the order of the paper and of the entry screen.',
   'candidates.order.approve': 'Approve this order',
+  'candidates.order.reorderHelp': 'The presidium may change the order: ↑ ↓ or drag a name; the order approved is the order shown here.',
+  'candidates.order.changed': 'Order changed from the stroke-order suggestion',
+  'candidates.order.reset': 'Back to the suggestion',
+  'candidates.order.up': 'Move {name} up',
+  'candidates.order.down': 'Move {name} down',
   'candidates.order.done': 'Ballot order approved',
   'candidates.order.approved': 'Order approved',
   'candidates.order.locked': 'Order locked (ballots issued)',

@@ -1,4 +1,13 @@
-import { DeleteOutlined, LockOutlined, OrderedListOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  HolderOutlined,
+  LockOutlined,
+  OrderedListOutlined,
+  UploadOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -15,11 +24,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { suggestBallotOrder } from '../../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../../core/candidates.js';
 import { type Delegate, GENDERS } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
+import { moveItem } from '../../lib/move.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { testId } from '../../lib/testid.js';
@@ -349,7 +359,10 @@ function HandModal(props: {
   );
 }
 
-/** "建议排序(按姓氏笔画)": the suggestion beside the current order, then approve. */
+/**
+ * "建议排序(按姓氏笔画)": the suggested order (rule 9), which the presidium may change before it
+ * approves — move a name up or down, or drag it — and the order approved is the order shown.
+ */
 function OrderModal(props: {
   open: boolean;
   candidates: Candidate[];
@@ -361,6 +374,14 @@ function OrderModal(props: {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const suggested = useMemo(() => suggestBallotOrder(candidates), [candidates]);
+  const [order, setOrder] = useState<Candidate[]>(suggested);
+  const [dragging, setDragging] = useState<number | null>(null);
+  // Each opening starts from the suggestion, as do changes to the list of candidates.
+  useEffect(() => {
+    if (props.open) setOrder(suggested);
+  }, [props.open, suggested]);
+  const changed = order.some((c, i) => c.id !== suggested[i]?.id);
+  const move = (from: number, to: number) => setOrder((o) => moveItem(o, from, to));
   return (
     <Modal
       open={props.open}
@@ -373,18 +394,72 @@ function OrderModal(props: {
       onOk={async () => {
         setBusy(true);
         setError(null);
-        const e = await props.onApprove(suggested.map((c) => c.id));
+        const e = await props.onApprove(order.map((c) => c.id));
         setBusy(false);
         setError(e);
       }}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('candidates.order.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('candidates.order.reorderHelp')}</Typography.Paragraph>
       {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <ol className="order-list" data-testid="order-suggested">
-        {suggested.map((c) => (
-          <li key={c.id} data-testid="order-item">
-            {c.name}
+      {changed && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="order-changed"
+          title={t('candidates.order.changed')}
+          action={
+            <Button size="small" data-testid="order-reset" onClick={() => setOrder(suggested)}>
+              {t('candidates.order.reset')}
+            </Button>
+          }
+        />
+      )}
+      <ol className="order-edit-list" data-testid="order-suggested">
+        {order.map((c, i) => (
+          <li
+            key={c.id}
+            data-testid="order-item"
+            data-name={c.name}
+            draggable
+            className={dragging === i ? 'order-item-dragging' : undefined}
+            onDragStart={(e) => {
+              setDragging(i);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', String(i));
+            }}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const from = Number(e.dataTransfer.getData('text/plain'));
+              if (Number.isInteger(from)) move(from, i);
+              setDragging(null);
+            }}
+            onDragEnd={() => setDragging(null)}
+          >
+            <HolderOutlined className="order-handle" />
+            <span className="order-pos">{i + 1}</span>
+            <span className="order-name">{c.name}</span>
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowUpOutlined />}
+              disabled={i === 0}
+              aria-label={t('candidates.order.up', { name: c.name })}
+              data-testid="order-up"
+              onClick={() => move(i, i - 1)}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowDownOutlined />}
+              disabled={i === order.length - 1}
+              aria-label={t('candidates.order.down', { name: c.name })}
+              data-testid="order-down"
+              onClick={() => move(i, i + 1)}
+            />
           </li>
         ))}
       </ol>
