@@ -12,6 +12,7 @@ import { PrintPledgesPage } from './screens/PrintPledgesPage.js';
 import { StartScreen } from './screens/StartScreen.js';
 import { TallyPage } from './screens/TallyPage.js';
 import { VerifyScreen } from './screens/VerifyScreen.js';
+import { WarningsModal } from './screens/WarningsModal.js';
 import { useCongress } from './stores/congress.js';
 import { useLanguage, useT } from './stores/language.js';
 import { useRoute } from './stores/route.js';
@@ -107,6 +108,7 @@ function Screens() {
       {locked && <LockScreen />}
       <OperatorModal open={operator === '' && !(open && enforced)} />
       <ChiefConfirmModal />
+      <WarningsModal />
     </>
   );
 }

@@ -6,12 +6,14 @@ import { askChief } from './stores/chief.js';
 import { useCongress } from './stores/congress.js';
 import { startLiveUpdates } from './stores/live.js';
 import { startStationWatch, waitForSignIn } from './stores/station.js';
+import { askAcknowledgement } from './stores/warnings.js';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
-  // A write refused for who is at the keyboard: the lock screen, or the chief scrutineer's PIN.
-  setCallHooks({ locked: waitForSignIn, chiefRequired: askChief });
+  // A write refused for who is at the keyboard (the lock screen, or the chief scrutineer's PIN),
+  // or until its warnings are acknowledged.
+  setCallHooks({ locked: waitForSignIn, chiefRequired: askChief, warnings: askAcknowledgement });
   startLiveUpdates();
   startStationWatch();
   void useCongress.getState().load();

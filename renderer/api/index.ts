@@ -20,6 +20,8 @@ export type ChiefConfirm = NonNullable<CallContext['confirm']>;
 export interface CallOptions {
   /** The chief scrutineer's PIN for this call (closing a round, deciding a ballot, signing). */
   confirm?: ChiefConfirm;
+  /** Warnings (their reasons) acknowledged beforehand; others still ask. */
+  acknowledge?: string[];
 }
 
 /**
@@ -38,6 +40,12 @@ export interface CallHooks {
     error: AppError,
     attempt: (confirm: ChiefConfirm) => Promise<Result<unknown>>,
   ): Promise<Result<unknown>>;
+  /**
+   * `warnings`: the write raised warnings not acknowledged (nothing was written). Shows them and,
+   * on OK, makes the call again acknowledging them (`attempt`); resolves with its answer, or with
+   * a cancelled error when the operator did not acknowledge.
+   */
+  warnings(error: AppError, attempt: (acknowledge: string[]) => Promise<Result<unknown>>): Promise<Result<unknown>>;
 }
 
 let hooks: Partial<CallHooks> = {};
@@ -52,12 +60,25 @@ export async function invoke<C extends Channel>(
   input: Input<C>,
   options: CallOptions = {},
 ): Promise<Result<Output<C>>> {
-  const send = async (confirm: ChiefConfirm | undefined): Promise<Result<unknown>> => {
-    const ctx = confirm ? { ...context, confirm } : context;
-    const r = await transport().invoke(channel, input, ctx);
+  const once = async (confirm: ChiefConfirm | undefined, acknowledge: string[]): Promise<Result<unknown>> => {
+    const envelope = () => ({
+      ...context,
+      ...(confirm ? { confirm } : {}),
+      ...(acknowledge.length > 0 ? { acknowledge } : {}),
+    });
+    const r = await transport().invoke(channel, input, envelope());
     // Locked while the call was made: the same operator signs in again, and it goes through.
     if (!r.ok && r.error.code === 'locked' && hooks.locked && (await hooks.locked(r.error))) {
-      return transport().invoke(channel, input, confirm ? { ...context, confirm } : context);
+      return transport().invoke(channel, input, envelope());
+    }
+    return r;
+  };
+  // Warnings come after the role gate: with the chief's PIN given, they are asked inside it.
+  const send = async (confirm: ChiefConfirm | undefined): Promise<Result<unknown>> => {
+    const acknowledged = options.acknowledge ?? [];
+    const r = await once(confirm, acknowledged);
+    if (!r.ok && r.error.code === 'warnings' && (r.error.warnings?.length ?? 0) > 0 && hooks.warnings) {
+      return hooks.warnings(r.error, (acknowledge) => once(confirm, [...new Set([...acknowledged, ...acknowledge])]));
     }
     return r;
   };

@@ -57,5 +57,12 @@ export function cancelledError(message: string): AppError {
   return error;
 }
 
+/** The answer of a call whose warnings the operator did not acknowledge: nothing was written. */
+export function warningsDeclined(error: AppError): AppError {
+  const declined: AppError = { ...error };
+  cancelled.add(declined);
+  return declined;
+}
+
 /** True for a call the operator called off (the chief's PIN not given): nothing to show. */
 export const isCancelled = (error: AppError | null | undefined): boolean => !!error && cancelled.has(error);
