@@ -9,7 +9,8 @@ import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
 
 type Mark = 'o' | 'x' | '-';
-const KEY: Record<Mark, string> = { o: '1', x: '2', '-': '3' };
+// Mark keys on the cursor row, which then moves on (digits are row numbers now).
+const KEY: Record<Mark, string> = { o: 'o', x: 'x', '-': ' ' };
 
 interface Paper {
   marks: string;
@@ -33,10 +34,11 @@ const PAPERS: Paper[] = [
 async function keyPaper(page: Page, paper: Paper) {
   for (const m of paper.marks as Iterable<Mark>) await page.keyboard.press(KEY[m]);
   if (paper.writeIn) {
+    // The name gets ○ as it is typed; Enter in its field commits the paper.
     await page.keyboard.press('w');
     await page.getByTestId('writein-name').fill(paper.writeIn);
     await page.getByTestId('writein-name').press('Enter');
-    await page.keyboard.press('1');
+    return;
   }
   await page.keyboard.press(paper.setAside ? 's' : 'Enter');
 }

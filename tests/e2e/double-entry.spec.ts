@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
 
-const KEY = { o: '1', x: '2', '-': '3' } as const;
+const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
 
 async function keyStack(page: Page, entry: '1' | '2', papers: string[]) {
   await page

@@ -9,7 +9,7 @@ import type { PaperMark } from '../../core/election-types.js';
 import { addCandidates, call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 
-const KEY = { o: '1', x: '2', '-': '3' } as const;
+const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
 const MARK: Record<string, PaperMark> = { o: 'circle', x: 'cross', '-': 'none' };
 const marksOf = (s: string): PaperMark[] => [...s].map((c) => MARK[c]!);
 
