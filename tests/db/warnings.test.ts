@@ -1,0 +1,116 @@
+/**
+ * The warnings tier (issue 10, item 8): what is allowed but unusual is written only once the
+ * operator acknowledged it, and the audit row says what was acknowledged and by whom.
+ */
+import { describe, expect, it } from 'vitest';
+import { ok, warning } from '../../core/result.js';
+import { commitWrite } from '../../db/commit.js';
+import type { StoreCall } from '../../db/handlers/types.js';
+import { election } from './election-setup.js';
+import { congressWith, desk, dumpTables, rawDb } from './helpers.js';
+
+async function storeCall() {
+  const c = await congressWith([]);
+  const db = rawDb(c.path);
+  const call: StoreCall = { db, path: c.path, operator: '王监票', station: '计票室', now: '2026-03-20T09:00:00.000Z', token: undefined };
+  const auditCount = () => (db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number);
+  const lastPayload = () =>
+    JSON.parse(db.prepare('SELECT payload FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string);
+  const settingsName = () => db.prepare("SELECT name FROM congress").pluck().get() as string;
+  return { c, db, call, auditCount, lastPayload, settingsName };
+}
+
+describe('commitWrite with warnings', () => {
+  it('rolls back a write whose warning was not acknowledged and answers the warnings', async () => {
+    const s = await storeCall();
+    const before = s.auditCount();
+    const outcome = commitWrite(
+      s.call,
+      'test.write',
+      (c) => {
+        c.db.prepare("UPDATE congress SET name = '改过的名称'").run();
+        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
+        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
+        return ok({ done: true });
+      },
+      () => ({ what: 'test' }),
+      { acknowledge: ['warning.margin_short'] },
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toMatchObject({ code: 'warnings', reason: 'warnings.unacknowledged', params: { count: 1 } });
+    // The same warning raised twice is listed once.
+    expect(outcome.error.warnings).toEqual([warning('warning.issued_below_present', { issued: 9, present: 10 })]);
+    expect(s.settingsName()).not.toBe('改过的名称');
+    expect(s.auditCount()).toBe(before);
+    s.db.close();
+  });
+
+  it('commits once every warning is acknowledged, recording them with who acknowledged', async () => {
+    const s = await storeCall();
+    const outcome = commitWrite(
+      s.call,
+      'test.write',
+      (c) => {
+        c.db.prepare("UPDATE congress SET name = '改过的名称'").run();
+        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
+        return ok({ done: true });
+      },
+      () => ({ what: 'test' }),
+      { acknowledge: ['warning.issued_below_present'] },
+    );
+    expect(outcome.ok).toBe(true);
+    expect(s.settingsName()).toBe('改过的名称');
+    expect(s.lastPayload()).toEqual({
+      what: 'test',
+      acknowledged: [{ reason: 'warning.issued_below_present', params: { issued: 9, present: 10 }, by: '王监票' }],
+    });
+    s.db.close();
+  });
+
+  it('records nothing extra for a write without warnings', async () => {
+    const s = await storeCall();
+    commitWrite(s.call, 'test.write', () => ok(1), () => ({ what: 'plain' }));
+    expect(s.lastPayload()).toEqual({ what: 'plain' });
+    s.db.close();
+  });
+});
+
+describe('the dispatcher and the warnings tier', () => {
+  it('refuses an unacknowledged warning with nothing written, and writes it acknowledged', async () => {
+    // 10 present, 9 papers issued (someone left the hall): allowed, but the scrutineers must see it.
+    const e = await election({ voters: 10, present: 10 });
+    const input = { roundId: e.roundId, ballotsPrinted: 15, issued: 9, spareVoided: 6 };
+    const before = dumpTables(e.path);
+    const refused = await e.failure('rounds.distribute', input);
+    expect(refused).toMatchObject({ code: 'warnings', reason: 'warnings.unacknowledged' });
+    expect(refused.warnings?.map((w) => [w.reason, w.params])).toEqual([
+      ['warning.issued_below_present', { issued: 9, present: 10 }],
+    ]);
+    expect(dumpTables(e.path)).toEqual(before);
+
+    // Acknowledging another reason is not acknowledging this one.
+    expect((await e.failure('rounds.distribute', input, { ...desk, acknowledge: ['warning.margin_short'] })).code).toBe(
+      'warnings',
+    );
+
+    const round = await e.call('rounds.distribute', input, { ...desk, acknowledge: ['warning.issued_below_present'] });
+    expect(round.issued).toBe(9);
+    const [row] = await e.call('audit.list', { limit: 1, beforeId: null });
+    expect(row).toMatchObject({ action: 'rounds.distribute', operator: desk.operator });
+    expect(JSON.parse(row!.payload).acknowledged).toEqual([
+      { reason: 'warning.issued_below_present', params: { issued: 9, present: 10 }, by: desk.operator },
+    ]);
+  });
+
+  it('warns of a first round whose candidates fall short of the margin', async () => {
+    // 3 seats: a 20% margin asks for 4 candidates; 3 is 等额 for a committee.
+    const e = await election({ seats: 3, candidates: ['田富', '王芳', '李强'] });
+    const input = { roundId: e.roundId, ballotsPrinted: 15, issued: 10, spareVoided: 5 };
+    const refused = await e.failure('rounds.distribute', input);
+    expect(refused.warnings?.map((w) => [w.reason, w.params])).toEqual([
+      ['warning.margin_short', { contest: '党委委员', seats: 3, candidates: 3, required: 4 }],
+    ]);
+    await e.call('rounds.distribute', input, { ...desk, acknowledge: ['warning.margin_short'] });
+  });
+});
