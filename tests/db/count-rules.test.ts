@@ -1,0 +1,288 @@
+/**
+ * The count rules at the joints (issue 10, items 1, 2 and 5's convention per contest), through
+ * the store: write-ins that do not count, tie revotes, a marking convention per contest.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONVENTION, type MarkingConvention } from '../../core/election-types.js';
+import { election } from './election-setup.js';
+import { desk, rawDb } from './helpers.js';
+
+/** A ballot with a disregarded write-in raises a warning; these tests acknowledge it. */
+const seen = { ...desk, acknowledge: ['warning.write_in_disregarded'] };
+const W = (name: string) => [{ name, mark: 'circle' as const }];
+
+function electedRows(path: string, contestId: number) {
+  const db = rawDb(path);
+  try {
+    return db
+      .prepare(
+        `SELECT r.number, e.candidate_id AS candidateId, e.name FROM round_elected e
+           JOIN rounds r ON r.id = e.round_id WHERE r.contest_id = ? ORDER BY r.number, e.rank`,
+      )
+      .all(contestId) as { number: number; candidateId: number | null; name: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('a write-in naming a printed candidate is disregarded (rule 4)', () => {
+  it('○田富 ○王芳 ×李强 + 田富 ○ for 2 seats: valid, chosen 2, 田富 counted once as printed, elected once', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    await e.open();
+    const first = await e.call('ballots.enter', e.enterInput('oox', { writeIns: W('田富') }), seen);
+    expect(first).toMatchObject({ valid: true, chosen: 2, writeInFates: ['disregarded_printed'] });
+    for (let i = 0; i < 5; i++) await e.call('ballots.enter', e.enterInput('oox', { writeIns: W('田 富') }), seen);
+    for (let i = 0; i < 4; i++) await e.enter('---');
+
+    const { result, next } = await e.call('rounds.close', { roundId: e.roundId });
+    expect(result.tally.candidates.map((c) => c.for)).toEqual([6, 6, 0]);
+    expect(result.tally.writeIns).toEqual([]);
+    expect(result.tally.disregardedWriteIns).toEqual([{ name: '田富', reason: 'printed', count: 6 }]);
+    expect(result.decision.elected.map((r) => r.name)).toEqual(['田富', '王芳']);
+    expect(next).toBeNull();
+    const rows = electedRows(e.path, e.contest.id);
+    expect(rows.map((r) => r.candidateId)).toEqual([e.candidates[0]!.id, e.candidates[1]!.id]);
+    expect((await e.call('contests.get', { contestId: e.contest.id })).contest.status).toBe('closed');
+    // The ballots list shows each line's fate too.
+    const ballots = await e.call('ballots.list', { roundId: e.roundId });
+    expect(ballots.filter((b) => b.writeInFates[0] === 'disregarded_printed')).toHaveLength(6);
+    expect(ballots.every((b) => b.writeInFates.length === b.writeIns.length)).toBe(true);
+  });
+
+  it('the printed 田富 and a written-in 田 富 "tie" at the cut: one person, the round closes (never internal)', async () => {
+    const e = await election({ voters: 10, seats: 1, candidates: ['田富', '王芳'] });
+    await e.open();
+    // Before the rule: 田富 6 printed and 田富 6 written tied at the cut, and the revote's
+    // paper failed on UNIQUE (round_candidates).
+    for (let i = 0; i < 6; i++) await e.call('ballots.enter', e.enterInput('ox', { writeIns: W('田\u200b富') }), seen);
+    for (let i = 0; i < 4; i++) await e.enter('--');
+    const { result, next } = await e.call('rounds.close', { roundId: e.roundId });
+    expect(result.decision.elected.map((r) => r.name)).toEqual(['田富']);
+    expect(result.decision.tie).toBeNull();
+    expect(next).toBeNull();
+  });
+
+  it('a ballot corrected to name a printed candidate is stored with the new validity', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    await e.open();
+    const b = await e.call('ballots.enter', e.enterInput('oox', { writeIns: W('赵六') }));
+    expect(b).toMatchObject({ valid: false, chosen: 3, writeInFates: ['counts'] });
+    const fixed = await e.call(
+      'ballots.correct',
+      { ballotId: b.id, marks: b.marks, writeIns: W('王芳'), reason: '姓名录错' },
+      seen,
+    );
+    expect(fixed).toMatchObject({ valid: true, chosen: 2, writeInFates: ['disregarded_printed'] });
+  });
+});
+
+describe('nobody is elected twice in a contest', () => {
+  it('someone elected in round 1 written in again in 另行选举 is disregarded', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    const [tian, wang, li] = e.candidates.map((c) => c.id) as [number, number, number];
+    await e.open();
+    for (let i = 0; i < 6; i++) await e.enter('o--');
+    for (let i = 0; i < 4; i++) await e.enter('-o-');
+    const first = await e.call('rounds.close', { roundId: e.roundId });
+    expect(first.result.decision).toMatchObject({ unfilled: 1 });
+
+    const round = await e.call('rounds.openAdditional', {
+      contestId: e.contest.id,
+      seats: 1,
+      candidateIds: [wang, li],
+    });
+    await e.open(round.id);
+    for (let i = 0; i < 6; i++) {
+      const b = await e.call('ballots.enter', e.enterInput('xx', { writeIns: W(' 田富') }, round.id), seen);
+      expect(b.writeInFates).toEqual(['disregarded_elected']);
+    }
+    for (let i = 0; i < 4; i++) await e.enter('o-', {}, round.id);
+    const second = await e.call('rounds.close', { roundId: round.id });
+    expect(second.result.tally.writeIns).toEqual([]);
+    expect(second.result.tally.disregardedWriteIns).toEqual([{ name: '田富', reason: 'elected', count: 6 }]);
+    expect(second.result.decision.elected).toEqual([]);
+    expect(electedRows(e.path, e.contest.id).map((r) => r.candidateId)).toEqual([tian]);
+  });
+});
+
+/** 甲 7, 乙 6, 丙 6 for 2 seats: 甲 elected, 乙 and 丙 tied for the last seat. */
+async function tiedContest() {
+  const e = await election({ voters: 10, seats: 2, candidates: ['甲', '乙', '丙'] });
+  await e.open();
+  for (let i = 0; i < 3; i++) await e.enter('oo-');
+  for (let i = 0; i < 3; i++) await e.enter('o-o');
+  for (let i = 0; i < 3; i++) await e.enter('-oo');
+  await e.enter('o--');
+  const { result, next } = await e.call('rounds.close', { roundId: e.roundId });
+  expect(result.decision.elected.map((r) => r.name)).toEqual(['甲']);
+  expect(next).toMatchObject({ kind: 'tie_revote', seats: 1 });
+  expect(next!.candidateIds).toEqual([e.candidates[1]!.id, e.candidates[2]!.id]);
+  await e.open(next!.id);
+  return { e, revote: next!.id };
+}
+
+describe('tie revotes (rule 6)', () => {
+  it('a write-in cannot win a tie revote: only the tied can be chosen', async () => {
+    const { e, revote } = await tiedContest();
+    for (let i = 0; i < 6; i++) {
+      const b = await e.call('ballots.enter', e.enterInput('xx', { writeIns: W('代表5') }, revote), seen);
+      expect(b).toMatchObject({ valid: true, chosen: 0, writeInFates: ['disregarded_tie_revote'] });
+    }
+    for (let i = 0; i < 3; i++) await e.enter('o-', {}, revote);
+    await e.enter('-o', {}, revote);
+    const { result } = await e.call('rounds.close', { roundId: revote });
+    expect(result.tally.disregardedWriteIns).toEqual([{ name: '代表5', reason: 'tie_revote', count: 6 }]);
+    expect(result.decision.elected.map((r) => r.name)).toEqual(['乙']);
+    expect(electedRows(e.path, e.contest.id).map((r) => r.name)).toEqual(['甲', '乙']);
+    expect((await e.call('contests.get', { contestId: e.contest.id })).contest.status).toBe('closed');
+  });
+
+  it('乙 4, 丙 3, 3 blank of 10: 乙 is elected without a second more-than-half test', async () => {
+    const { e, revote } = await tiedContest();
+    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
+    for (let i = 0; i < 3; i++) await e.enter('-o', {}, revote);
+    for (let i = 0; i < 3; i++) await e.enter('--', {}, revote);
+    const { result, next } = await e.call('rounds.close', { roundId: revote });
+    expect(result.decision).toMatchObject({ majorityTest: false, threshold: 0, unfilled: 0, tie: null });
+    expect(result.decision.elected.map((r) => r.name)).toEqual(['乙']);
+    expect(next).toBeNull();
+  });
+
+  it('a renewed tie opens another revote among those still tied', async () => {
+    const { e, revote } = await tiedContest();
+    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
+    for (let i = 0; i < 4; i++) await e.enter('-o', {}, revote);
+    for (let i = 0; i < 2; i++) await e.enter('--', {}, revote);
+    const { result, next } = await e.call('rounds.close', { roundId: revote });
+    expect(result.decision.elected).toEqual([]);
+    expect(next).toMatchObject({ number: 3, kind: 'tie_revote', seats: 1 });
+    expect(next!.candidateIds).toEqual([e.candidates[1]!.id, e.candidates[2]!.id]);
+  });
+
+  it('tieRevoteNeedsMajority: the same 4 : 3 leaves the seat unfilled', async () => {
+    const { e, revote } = await tiedContest();
+    const settings = await e.call('congress.updateSettings', { tieRevoteNeedsMajority: true });
+    expect(settings.tieRevoteNeedsMajority).toBe(true);
+    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
+    for (let i = 0; i < 3; i++) await e.enter('-o', {}, revote);
+    for (let i = 0; i < 3; i++) await e.enter('--', {}, revote);
+    const { result } = await e.call('rounds.close', { roundId: revote });
+    expect(result.decision).toMatchObject({ majorityTest: true, threshold: 6, unfilled: 1, elected: [] });
+  });
+});
+
+const REVERSED: MarkingConvention = { ...DEFAULT_CONVENTION, none: 'for', circle: 'abstain' };
+
+describe('a marking convention per contest (rule 3)', () => {
+  it('a new contest takes the congress setting; its own convention counts its ballots', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    expect(e.contest.marking).toEqual(DEFAULT_CONVENTION);
+    const prevote = await e.call('contests.create', {
+      meetingId: e.meetingId,
+      title: '预选',
+      kind: 'prevote',
+      seats: 1,
+      marginPercent: 0,
+      doubleEntry: false,
+      paperGroup: null,
+      marking: REVERSED,
+    });
+    expect(prevote.marking).toEqual(REVERSED);
+    // The formal contest keeps the default: same congress, two conventions.
+    expect((await e.call('contests.get', { contestId: e.contest.id })).contest.marking).toEqual(DEFAULT_CONVENTION);
+    // "不划符号视为赞成" applies to the pre-vote only.
+    await e.call('congress.updateSettings', { marking: REVERSED });
+    const later = await e.call('contests.create', {
+      meetingId: e.meetingId,
+      title: '纪委委员',
+      kind: 'election',
+      seats: 1,
+      marginPercent: 0,
+      doubleEntry: false,
+      paperGroup: null,
+    });
+    expect(later.marking).toEqual(REVERSED);
+    await e.open();
+    // Unmarked means abstain in the formal contest even though the congress default is now reversed.
+    const b = await e.enter('---');
+    expect(b).toMatchObject({ valid: true, chosen: 0 });
+  });
+
+  it('reversed: a blank paper chooses everyone, so it is invalid for fewer seats', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    await e.call('contests.update', { contestId: e.contest.id, marking: REVERSED });
+    await e.open();
+    expect(await e.enter('---')).toMatchObject({ valid: false, chosen: 3 });
+    expect(await e.enter('x--')).toMatchObject({ valid: true, chosen: 2 });
+    const result = await e.call('rounds.result', { roundId: e.roundId });
+    expect(result.tally).toMatchObject({ valid: 1, invalid: 1 });
+    expect(result.tally.candidates.map((c) => c.for)).toEqual([0, 1, 1]);
+  });
+
+  it('the convention is locked once the contest has a ballot; other settings locked once distributed', async () => {
+    const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
+    await e.open();
+    // Distributed, no ballot yet: the convention may still change.
+    const changed = await e.call('contests.update', { contestId: e.contest.id, marking: REVERSED });
+    expect(changed.marking).toEqual(REVERSED);
+    await e.enter('x--');
+    const error = await e.failure('contests.update', { contestId: e.contest.id, marking: DEFAULT_CONVENTION });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      reason: 'count.marking_locked',
+      params: { contest: '党委委员', ballots: 1 },
+      field: 'marking',
+    });
+    expect((await e.call('contests.get', { contestId: e.contest.id })).contest.marking).toEqual(REVERSED);
+    // The same convention again is no change.
+    expect((await e.call('contests.update', { contestId: e.contest.id, marking: REVERSED })).marking).toEqual(REVERSED);
+    expect((await e.failure('contests.update', { contestId: e.contest.id, title: '新名称' })).code).toBe('conflict');
+  });
+
+  it('contests of one paper group share one convention', async () => {
+    const e = await election({ voters: 10 });
+    const make = (title: string, paperGroup: string | null, marking?: MarkingConvention) =>
+      e.call('contests.create', {
+        meetingId: e.meetingId,
+        title,
+        kind: 'election',
+        seats: 1,
+        marginPercent: 0,
+        doubleEntry: false,
+        paperGroup,
+        ...(marking ? { marking } : {}),
+      });
+    const a = await make('党委委员', '第一批', REVERSED);
+    // Joining the group without a convention takes the group's.
+    const b = await make('纪委委员', '第一批');
+    expect(b.marking).toEqual(REVERSED);
+    const refused = await e.failure('contests.create', {
+      meetingId: e.meetingId,
+      title: '代表',
+      kind: 'election',
+      seats: 1,
+      marginPercent: 0,
+      doubleEntry: false,
+      paperGroup: '第一批',
+      marking: DEFAULT_CONVENTION,
+    });
+    expect(refused).toMatchObject({
+      code: 'invalid_input',
+      reason: 'count.marking_group_differs',
+      params: { contest: '代表', other: '党委委员', group: '第一批' },
+    });
+    // A contest with another convention cannot join the group…
+    const c = await make('代表', null, DEFAULT_CONVENTION);
+    expect((await e.failure('contests.update', { contestId: c.id, paperGroup: '第一批' })).reason).toBe(
+      'count.marking_group_differs',
+    );
+    // …unless it joins with the group's convention.
+    expect(
+      (await e.call('contests.update', { contestId: c.id, paperGroup: '第一批', marking: REVERSED })).paperGroup,
+    ).toBe('第一批');
+    // Changing one contest's convention changes the whole group's.
+    await e.call('contests.update', { contestId: a.id, marking: DEFAULT_CONVENTION });
+    const list = await e.call('contests.list', { meetingId: e.meetingId });
+    for (const x of list.filter((x) => x.paperGroup === '第一批')) expect(x.marking).toEqual(DEFAULT_CONVENTION);
+  });
+});
