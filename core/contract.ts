@@ -144,6 +144,8 @@ const attendanceSummary = z.object({
       absent: z.number().int(),
     }),
   ),
+  /** Rule 14: the members who are a plenary's electorate; null at a congress session. */
+  memberIds: z.array(id).nullable(),
   /** Rule 16: approved exclusions standing at the meeting, not counted in 应到. */
   exclusions: z.array(z.object({ delegateId: id, kind: z.enum(EXCLUSION_KINDS), note: z.string().nullable() })),
 });
@@ -736,6 +738,8 @@ export const VERIFY_FAILURE_KINDS = [
   'quorum_not_met',
   /** The same person (by normalised name) elected twice in one contest. */
   'elected_twice',
+  /** Rule 13: a 总监票人 or 监票人 who is a candidate in the contest. */
+  'official_is_candidate',
 ] as const;
 
 const verifyReport = z.object({

@@ -26,7 +26,8 @@ export type FindingKind =
   | 'attendance_inconsistent'
   | 'malformed'
   | 'quorum_not_met'
-  | 'elected_twice';
+  | 'elected_twice'
+  | 'official_is_candidate';
 
 export interface Finding {
   kind: FindingKind;
@@ -299,6 +300,7 @@ function recheckContest(
   for (const round of contest.rounds) {
     const scope = findings.at(contest.title, round.number);
     checkTime(scope, 'closedAt', round.closedAt);
+    checkTime(scope, 'voidDeclaration.at', round.voidDeclaration?.at ?? null);
     const unknown = round.candidateIds.filter((id) => !candidates.has(id));
     if (unknown.length > 0) {
       scope.add('malformed', 'candidateIds', unknown, null, `候选人编号 ${unknown.join('、')} 不在候选人名单中`);
@@ -334,6 +336,8 @@ function recheckContest(
     xs.map((e) => `${e.name}(第${e.round}轮 ${e.votes}票)`).join('、') || '无';
   findings.differs('当选人', list(contest.elected), list(elected));
   checkElectedOnce(contest, findings);
+  checkOfficials(contest, findings);
+  checkFromPrevote(content, contest, findings);
   const target = contest.seatsReducedTo ?? contest.seats;
   if (elected.length > target) {
     findings.add(
@@ -384,6 +388,60 @@ function checkElectedOnce(contest: ResultContest, findings: Findings): void {
   }
 }
 
+/**
+ * Rule 13: 「总监票人、监票人由全体代表中不是候选人的人员担任」 — no 总监票人 or 监票人 stands in the
+ * contest (by normalised name, against every candidate of its rounds).
+ */
+function checkOfficials(contest: ResultContest, findings: Findings): void {
+  const candidates = new Set(contest.candidates.map((c) => normaliseName(c.name)));
+  for (const o of contest.officials) {
+    checkTime(findings, 'officials.appointedAt', o.appointedAt);
+    if (o.role === 'counter' || !candidates.has(normaliseName(o.name))) continue;
+    const role = o.role === 'chief_scrutineer' ? '总监票人' : '监票人';
+    findings.add(
+      'official_is_candidate',
+      o.name,
+      `${role} ${o.name}`,
+      '不是本选举的候选人',
+      `${role} ${o.name} 是本选举的候选人`,
+    );
+  }
+}
+
+/**
+ * Rule 12: a formal contest made from a 预选 takes its candidates from those the pre-vote elected:
+ * every candidate of its first round is one of them.
+ */
+function checkFromPrevote(content: ResultContent, contest: ResultContest, findings: Findings): void {
+  if (contest.fromPrevoteId === null) return;
+  const prevote = content.contests.find((c) => c.id === contest.fromPrevoteId);
+  if (!prevote || prevote.kind !== 'prevote') {
+    findings.add(
+      'malformed',
+      'fromPrevoteId',
+      contest.fromPrevoteId,
+      'prevote',
+      `所据预选 ${contest.fromPrevoteId} 不是文件中的预选`,
+    );
+    return;
+  }
+  const passed = new Set(prevote.elected.map((e) => normaliseName(e.name)));
+  const byId = new Map(contest.candidates.map((c) => [c.id, c.name]));
+  const first = contest.rounds[0];
+  const outside = (first?.candidateIds ?? [])
+    .map((id) => byId.get(id) ?? String(id))
+    .filter((n) => !passed.has(normaliseName(n)));
+  if (outside.length > 0) {
+    findings.add(
+      'recount_differs',
+      '正式候选人',
+      outside.join('、'),
+      prevote.elected.map((e) => e.name).join('、') || '无',
+      `正式候选人 ${outside.join('、')} 不在预选「${prevote.title}」的结果中`,
+    );
+  }
+}
+
 /** Rule 2 and the snapshot: collected ≤ issued ≤ present ≤ due, unless the round was voided for it. */
 function recheckAttendance(round: ResultRound, findings: Findings) {
   const { collected, issued, votersPresent: present, due } = round;
@@ -393,8 +451,12 @@ function recheckAttendance(round: ResultRound, findings: Findings) {
   if (collected !== null && issued !== null) {
     // "收回选票多于发出选票,选举无效": the round must then be void, and only then.
     if (collected > issued && round.status !== 'void') broken.push(`收回 ${collected} > 发出 ${issued},本轮却未作废`);
-    if (collected <= issued && round.status === 'void') broken.push(`收回 ${collected} ≤ 发出 ${issued},本轮却作废`);
+    // Or the presidium declared it void (rule 16, 选举无效) with its reason.
+    if (collected <= issued && round.status === 'void' && round.voidDeclaration === null) {
+      broken.push(`收回 ${collected} ≤ 发出 ${issued},本轮却作废且无宣布无效的理由`);
+    }
   }
+  if (round.voidDeclaration !== null && round.status !== 'void') broken.push('宣布无效的一轮状态却不是作废');
   if (round.status === 'closed' && (collected === null || issued === null || present === null || due === null)) {
     broken.push('已结束的一轮缺少发出、收回或出席人数');
   }

@@ -319,6 +319,25 @@ const roundV2 = roundV1
       .strict()
       .nullable()
       .describe('Rules 5–7 on the tally; null for a round that was never counted (void or not closed).'),
+    voidDeclaration: z
+      .object({ reason: z.string(), by: z.string(), at: z.string().describe('ISO 8601 UTC.') })
+      .strict()
+      .nullable()
+      .describe(
+        'Rule 16: the presidium declared the round void (选举无效) with its reason; the round is `void` and a rerun follows. null for a round voided by rule 2 (collected > issued) or not void.',
+      ),
+  })
+  .strict();
+
+const official = z
+  .object({
+    role: z.enum(['chief_scrutineer', 'scrutineer', 'counter']),
+    name: z.string(),
+    approval: nullableText.describe(
+      'How the meeting approved a 总监票人 or 监票人 (「经大会表决通过」); null for a 计票人.',
+    ),
+    appointedBy: z.string(),
+    appointedAt: z.string().describe('ISO 8601 UTC.'),
   })
   .strict();
 
@@ -328,6 +347,16 @@ const contestV2 = contestV1
       "This contest's marking convention (one per paper group, rule 3): the verifier counts its ballots with it.",
     ),
     rounds: z.array(roundV2),
+    officials: z
+      .array(official)
+      .describe(
+        'Rule 13: the 总监票人 (chief_scrutineer), 监票人 (scrutineer) — voters who are not candidates in this contest — and 计票人 (counter), in that order, each in the order appointed.',
+      ),
+    fromPrevoteId: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Rule 12: the closed `prevote` contest whose elected became this formal contest's candidates."),
   })
   .strict();
 
@@ -409,10 +438,13 @@ export function upgradeContentV1(content: ResultFileV1['content']): ResultConten
     contests: content.contests.map((c) => ({
       ...c,
       marking: content.congress.settings.marking,
+      officials: [],
+      fromPrevoteId: null,
       rounds: c.rounds.map((r) => ({
         ...r,
         tally: { ...r.tally, disregardedWriteIns: [] },
         decision: r.decision && { ...r.decision, majorityTest: true },
+        voidDeclaration: null,
       })),
     })),
   };

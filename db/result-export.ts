@@ -3,8 +3,7 @@
  * shape). Every figure here is the one the app shows and prints; the district recounts them.
  */
 import { takesDisciplineVows } from '../core/discipline.js';
-import type { CongressSettings } from '../core/domain.js';
-import type { MarkingConvention, PersonFacts } from '../core/election-types.js';
+import type { PersonFacts } from '../core/election-types.js';
 import {
   encodeMarks,
   type ResultContent,
@@ -25,6 +24,7 @@ import {
   roundResult,
 } from './elections.js';
 import { meetingAttendance } from './electorate.js';
+import { listOfficials } from './handlers/officials.js';
 import type { SqliteDb } from './open.js';
 import { findMeeting, listApprovals, listDelegates, listMeetings, readCongress } from './records.js';
 
@@ -38,17 +38,6 @@ interface BallotRow {
 }
 
 const MARK_CHAR = { circle: 'o', cross: 'x', none: '-' } as const;
-
-/** The contest's own convention (one per paper group, rule 3); the congress default until it has one. */
-function markingOf(db: SqliteDb, contest: Contest): MarkingConvention {
-  const own = (contest as Contest & { marking?: MarkingConvention | null }).marking;
-  return own ?? readCongress(db).settings.marking;
-}
-
-/** Rule 6's revote: false (the 条例) unless the congress's 选举办法 demands more than half again. */
-function tieRevoteNeedsMajorityOf(settings: CongressSettings): boolean {
-  return (settings as CongressSettings & { tieRevoteNeedsMajority?: boolean }).tieRevoteNeedsMajority ?? false;
-}
 
 function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listRounds>[number]): ResultRound {
   const rows = db
@@ -86,7 +75,7 @@ function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listR
       entry: r.entry,
       decision: r.decision,
     })),
-    tally: { ...result.tally, disregardedWriteIns: result.tally.disregardedWriteIns ?? [] },
+    tally: result.tally,
     // Only a closed round has a result; a void one was never counted for anyone.
     decision:
       round.status === 'closed'
@@ -103,6 +92,7 @@ function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listR
             majorityTest: result.decision.majorityTest,
           }
         : null,
+    voidDeclaration: round.voidDeclaration,
   };
 }
 
@@ -126,7 +116,15 @@ function contestOut(db: SqliteDb, contest: Contest): ResultContest {
     meetingId: contest.meetingId,
     title: contest.title,
     kind: contest.kind,
-    marking: markingOf(db, contest),
+    marking: contest.marking,
+    officials: listOfficials(db, contest.id).map((o) => ({
+      role: o.role,
+      name: o.name,
+      approval: o.approval,
+      appointedBy: o.appointedBy,
+      appointedAt: o.appointedAt,
+    })),
+    fromPrevoteId: contest.fromPrevoteId,
     seats: contest.seats,
     marginPercent: contest.marginPercent,
     seatsReducedTo: contest.seatsReducedTo,
@@ -216,7 +214,7 @@ export function resultContent(db: SqliteDb): ResultContent {
       settings: {
         quorumAllowEqual: congress.settings.quorumAllowEqual,
         marking: congress.settings.marking,
-        tieRevoteNeedsMajority: tieRevoteNeedsMajorityOf(congress.settings),
+        tieRevoteNeedsMajority: congress.settings.tieRevoteNeedsMajority,
       },
     },
     meetings,

@@ -81,6 +81,7 @@ function round(
       unfilled: stated.unfilled ?? 0,
       majorityTest: stated.majorityTest ?? true,
     },
+    voidDeclaration: null,
   };
 }
 
@@ -112,6 +113,8 @@ function contest(overrides: Partial<ResultContest> = {}): ResultContest {
     ],
     elected: [{ name: '甲', round: 1, votes: 7, candidateId: 1, ...facts, birthDate: '1980-02' }],
     structure: { ...noStructure(1), unknown: { gender: 1, birthDate: 0, ethnicity: 1, education: 1 } },
+    officials: [],
+    fromPrevoteId: null,
     ...overrides,
   };
 }
@@ -443,5 +446,90 @@ describe('the recount follows the version 2 rules', () => {
     // The same file counted with the congress default would give 甲 7: the contest's own is used.
     k.marking = DEFAULT_CONVENTION;
     expect(kinds(c)).toContainEqual(['recount_differs', '甲 赞成']);
+  });
+});
+
+describe("the day's recorded decisions", () => {
+  /** Round 1 void, round 2 the rerun that elects 甲. */
+  const withVoidRound = (declaration: ResultRound['voidDeclaration']) => {
+    const c = content();
+    const k = c.contests[0]!;
+    const rerun = { ...k.rounds[0]!, number: 2, kind: 'rerun' as const };
+    const voided: ResultRound = {
+      ...k.rounds[0]!,
+      status: 'void',
+      ballots: [],
+      closedAt: null,
+      closedBy: null,
+      decision: null,
+      voidDeclaration: declaration,
+    };
+    k.rounds = [voided, rerun];
+    k.elected[0]!.round = 2;
+    return c;
+  };
+
+  it('a round void with collected ≤ issued needs the presidium’s declaration with its reason', () => {
+    const declared = withVoidRound({ reason: '选票印制有误', by: '主席团', at: '2026-04-01T09:30:00.000Z' });
+    expect(kinds(declared)).toEqual([]);
+    const unexplained = recheckResult(withVoidRound(null), { formatVersion: 2 });
+    expect(unexplained).toEqual([
+      expect.objectContaining({ kind: 'attendance_inconsistent', round: 1, subject: '选票与人数' }),
+    ]);
+    expect(unexplained[0]!.stated).toContain('无宣布无效的理由');
+    const badTime = withVoidRound({ reason: '选票印制有误', by: '主席团', at: 'yesterday' });
+    expect(kinds(badTime)).toEqual([['malformed', 'voidDeclaration.at']]);
+  });
+
+  it('a declaration on a round that is not void is named', () => {
+    const c = content();
+    c.contests[0]!.rounds[0]!.voidDeclaration = { reason: 'x', by: '主席团', at: '2026-04-01T09:30:00.000Z' };
+    expect(kinds(c)).toEqual([['attendance_inconsistent', '选票与人数']]);
+  });
+
+  it('a 总监票人 or 监票人 standing in the contest is named (rule 13); a 计票人 may be anyone', () => {
+    const c = content();
+    const at = '2026-04-01T08:00:00.000Z';
+    c.contests[0]!.officials = [
+      { role: 'chief_scrutineer', name: '丁', approval: '大会举手表决通过', appointedBy: '秘书处', appointedAt: at },
+      { role: 'scrutineer', name: '戊', approval: '大会举手表决通过', appointedBy: '秘书处', appointedAt: at },
+      { role: 'counter', name: '甲', approval: null, appointedBy: '秘书处', appointedAt: at },
+    ];
+    expect(kinds(c)).toEqual([]);
+    c.contests[0]!.officials[1]!.name = '乙 ';
+    expect(recheckResult(c, { formatVersion: 2 })).toEqual([
+      expect.objectContaining({ kind: 'official_is_candidate', contest: '党委委员', stated: '监票人 乙 ' }),
+    ]);
+  });
+
+  it('a formal contest from a 预选 takes its candidates from those the pre-vote elected (rule 12)', () => {
+    const formal = contest({ id: 2, title: '党委委员(正式)', fromPrevoteId: 1 });
+    const prevote = contest({ kind: 'prevote', title: '党委委员预选' });
+    // The pre-vote elected 甲 and 乙 (more than half of 应到 each, 2 seats).
+    prevote.seats = 2;
+    prevote.rounds[0] = round(1, [1, 2], Array(10).fill('oo'), {
+      seats: 2,
+      candidates: [
+        [10, 0, 0],
+        [10, 0, 0],
+      ],
+      elected: [
+        { name: '甲', votes: 10, candidateId: 1 },
+        { name: '乙', votes: 10, candidateId: 2 },
+      ],
+    });
+    prevote.rounds[0]!.decision!.basisKind = 'due';
+    prevote.elected = [
+      { name: '甲', round: 1, votes: 10, candidateId: 1, ...facts, birthDate: '1980-02' },
+      { name: '乙', round: 1, votes: 10, candidateId: 2, ...facts },
+    ];
+    prevote.structure = { ...noStructure(2), unknown: { gender: 2, birthDate: 1, ethnicity: 2, education: 2 } };
+    const c = content({ contests: [prevote, formal] });
+    expect(kinds(c)).toEqual([]);
+    formal.candidates[1]!.name = '丙';
+    const f = recheckResult(c, { formatVersion: 2 }).find((x) => x.subject === '正式候选人');
+    expect(f).toMatchObject({ kind: 'recount_differs', contest: '党委委员(正式)', stated: '丙', recounted: '甲、乙' });
+    formal.fromPrevoteId = 2; // itself: not a pre-vote
+    expect(kinds(c)).toContainEqual(['malformed', 'fromPrevoteId']);
   });
 });

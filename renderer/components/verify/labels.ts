@@ -12,6 +12,7 @@ export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
   attendance_inconsistent: 'verify.kind.attendance_inconsistent',
   quorum_not_met: 'verify.kind.quorum_not_met',
   elected_twice: 'verify.kind.elected_twice',
+  official_is_candidate: 'verify.kind.official_is_candidate',
 };
 
 /**
