@@ -2,10 +2,14 @@
  * The count rules at the joints (issue 10, items 1, 2 and 5's convention per contest), through
  * the store: write-ins that do not count, tie revotes, a marking convention per contest.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONVENTION, type MarkingConvention } from '../../core/election-types.js';
+import { loadMigrations, migrate } from '../../db/open.js';
 import { election } from './election-setup.js';
-import { desk, rawDb } from './helpers.js';
+import { desk, rawDb, tempDir } from './helpers.js';
 
 /** A ballot with a disregarded write-in raises a warning; these tests acknowledge it. */
 const seen = { ...desk, acknowledge: ['warning.write_in_disregarded'] };
@@ -284,5 +288,36 @@ describe('a marking convention per contest (rule 3)', () => {
     await e.call('contests.update', { contestId: a.id, marking: DEFAULT_CONVENTION });
     const list = await e.call('contests.list', { meetingId: e.meetingId });
     for (const x of list.filter((x) => x.paperGroup === '第一批')) expect(x.marking).toEqual(DEFAULT_CONVENTION);
+  });
+});
+
+describe('migration 005: existing contests keep the convention they were counted with', () => {
+  it('fills contests.marking from the congress setting, missing keys from the default', () => {
+    const dir = tempDir();
+    const upTo4 = path.join(dir, 'v4');
+    fs.mkdirSync(upTo4);
+    for (const m of loadMigrations().filter((m) => m.version <= 4)) fs.writeFileSync(path.join(upTo4, m.name), m.sql);
+    const db = new Database(path.join(dir, 'old.congress'));
+    try {
+      migrate(db, { migrationsDir: upTo4 });
+      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      // A file of an older version: its settings know only part of the convention.
+      db.prepare("INSERT INTO meetings (id, name, date, position) VALUES (1, '选举大会', '2026-03-20', 1)").run();
+      db.prepare(
+        `INSERT INTO congress (id, name, date, venue, created_at, settings_json)
+           VALUES (1, '青山镇', '2026-03-20', '礼堂', '2026-03-01T08:00:00.000Z', ?)`,
+      ).run(JSON.stringify({ quorumAllowEqual: false, marking: { none: 'for', circle: 'abstain' } }));
+      db.prepare(
+        `INSERT INTO contests (meeting_id, title, kind, seats, margin_percent, double_entry, paper_group, position)
+           VALUES (1, '预选', 'prevote', 3, 20, 0, NULL, 1)`,
+      ).run();
+      migrate(db);
+      const stored = db.prepare('SELECT marking FROM contests').pluck().get() as string;
+      expect(JSON.parse(stored)).toEqual(REVERSED);
+      // The column refuses what no convention is.
+      expect(() => db.prepare(`UPDATE contests SET marking = '{"circle":"yes"}'`).run()).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
   });
 });
