@@ -88,19 +88,21 @@ describe('the collective oath', () => {
 
   it('refuses a second oath for the meeting, a latecomer not checked in, twice added, or 列席', async () => {
     const c = await setUp();
-    expect((await c.failure('oath.start', { meetingId: c.meetingId, leader: null })).message).toContain('尚无代表报到');
+    expect((await c.failure('oath.start', { meetingId: c.meetingId, leader: null })).reason).toBe(
+      'oath.nobody_present',
+    );
     await c.checkIn('001');
     await c.checkIn('005');
     const oath = await c.call('oath.start', { meetingId: c.meetingId, leader: '周明' });
     const before = dumpTables(c.path);
     expect((await c.failure('oath.start', { meetingId: c.meetingId, leader: null })).code).toBe('conflict');
     const notHere = await c.failure('oath.addLatecomer', { oathId: oath.id, delegateId: c.id('002') });
-    expect(notHere.message).toContain('李四(002)尚未报到');
-    expect((await c.failure('oath.addLatecomer', { oathId: oath.id, delegateId: c.id('001') })).message).toContain(
-      '已在宣誓名单中',
+    expect(notHere).toMatchObject({ reason: 'oath.not_present', params: { name: '李四(002)' } });
+    expect((await c.failure('oath.addLatecomer', { oathId: oath.id, delegateId: c.id('001') })).reason).toBe(
+      'oath.already_joined',
     );
-    expect((await c.failure('oath.addLatecomer', { oathId: oath.id, delegateId: c.id('005') })).message).toContain(
-      '列席',
+    expect((await c.failure('oath.addLatecomer', { oathId: oath.id, delegateId: c.id('005') })).reason).toBe(
+      'oath.non_voting',
     );
     expect(dumpTables(c.path)).toEqual(before);
   });
@@ -174,8 +176,8 @@ describe('pledges', () => {
     });
     await c.call('pledges.sign', sign('001'));
     const before = dumpTables(c.path);
-    expect((await c.failure('pledges.sign', sign('001'))).message).toContain('已于');
-    expect((await c.failure('pledges.sign', sign('005'))).message).toContain('列席');
+    expect((await c.failure('pledges.sign', sign('001'))).reason).toBe('pledge.already_signed');
+    expect((await c.failure('pledges.sign', sign('005'))).reason).toBe('pledge.non_voting');
     expect(
       (await c.failure('pledges.sign', sign('002', c.texts.pledge.id, Buffer.from('GIF89a-not-a-png-at-all-xxxxxxxx'))))
         .field,
@@ -186,7 +188,7 @@ describe('pledges', () => {
     const v2 = await c.call('discipline.setText', { kind: 'pledge', body: '第二版承诺书' });
     const stale = await c.failure('pledges.sign', sign('002'));
     expect(stale).toMatchObject({ code: 'conflict', field: 'textId' });
-    expect(stale.message).toContain('第 2 版');
+    expect(stale).toMatchObject({ reason: 'pledge.text_changed', params: { version: 2 } });
     expect((await c.call('pledges.sign', sign('002', v2.id))).textVersion).toBe(2);
     // The first pledge keeps the version its delegate read.
     const history = await c.call('pledges.history', { delegateId: c.id('001') });

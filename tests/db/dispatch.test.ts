@@ -14,38 +14,49 @@ describe('dispatcher: validation', () => {
     const tb = makeBackend();
     const error = await tb.failure('delegates.delete', {});
     expect(error).toMatchObject({ code: 'unknown_channel' });
-    expect(error.message).toContain('delegates.delete');
+    expect(error).toMatchObject({ reason: 'call.unknown_channel', params: { channel: 'delegates.delete' } });
   });
 
-  it('names the field and the problem in Chinese', async () => {
+  it('names the field and the problem as a reason with its values', async () => {
     const c = await congressWith([]);
     const error = await c.failure('delegates.add', { ...delegateFields('001'), badge: '   ' });
-    expect(error).toMatchObject({ code: 'invalid_input', field: 'badge', message: '字段 badge: 不能为空' });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      field: 'badge',
+      reason: 'input.empty',
+      params: { field: 'badge' },
+    });
+    // The zh-CN sentence stays on the wire for the CLI and the logs.
+    expect(error.message).toBe('字段 badge: 不能为空');
 
     const date = await c.failure('meetings.create', { name: '预备会议', date: '2026/03/20' });
-    expect(date).toMatchObject({ field: 'date', message: '字段 date: 日期格式应为 YYYY-MM-DD' });
+    expect(date).toMatchObject({ field: 'date', reason: 'input.date' });
 
     const category = await c.failure('delegates.add', { ...delegateFields('001'), category: '正式代表' });
     expect(category).toMatchObject({
       field: 'category',
-      message: '字段 category: 应为 voting / alternate / nonvoting 之一',
+      reason: 'input.one_of',
+      params: { field: 'category', values: 'voting / alternate / nonvoting' },
     });
 
     const missing = await c.failure('attendance.checkInByBadge', { badge: '001' });
-    expect(missing).toMatchObject({ field: 'meetingId', message: '字段 meetingId: 必须填写' });
+    expect(missing).toMatchObject({ field: 'meetingId', reason: 'input.required' });
 
     const extra = await c.failure('attendance.checkIn', { meetingId: 1, delegateId: 1, force: true });
-    expect(extra).toMatchObject({ field: 'force', message: '字段 force: 不是本操作的字段' });
+    expect(extra).toMatchObject({ field: 'force', reason: 'input.unknown_field' });
 
     const notInt = await c.failure('attendance.checkIn', { meetingId: 1.5, delegateId: 1 });
-    expect(notInt).toMatchObject({ field: 'meetingId', message: '字段 meetingId: 应为整数' });
+    expect(notInt).toMatchObject({ field: 'meetingId', reason: 'input.type', params: { expected: 'int' } });
+
+    const long = await c.failure('meetings.create', { name: '会'.repeat(101), date: '2026-03-20' });
+    expect(long).toMatchObject({ field: 'name', reason: 'input.too_long', params: { field: 'name', max: 100 } });
   });
 
   it('validates the call context', async () => {
     const tb = makeBackend();
     const error = await tb.failure('app.info', {}, { operator: 42, station: 'A' });
     expect(error).toMatchObject({ code: 'invalid_input', field: 'operator' });
-    expect(error.message).toContain('字段 operator');
+    expect(error).toMatchObject({ reason: 'input.context', params: { field: 'operator' } });
   });
 
   it('requires an operator for every write, and only for writes', async () => {
@@ -110,7 +121,10 @@ describe('dispatcher: transactions', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const error = await c.failure('attendance.checkInByBadge', { meetingId: c.meetingId, badge: '001' });
     expect(error.code).toBe('internal');
-    expect(error.message).toContain('disk on fire');
+    expect(error).toMatchObject({
+      reason: 'call.internal',
+      params: { detail: expect.stringContaining('disk on fire') },
+    });
     expect(logged).toHaveBeenCalled();
     expect(dumpTables(c.path)).toEqual(before);
     expect(c.events).toEqual([]);

@@ -131,7 +131,7 @@ describe('roster.import', () => {
       file([row('002', '赵爽'), row('003', '周胜利', { 出生年月: '1980-13' }), row('002', '重复'), row('004', '', {})]),
     );
     expect(error.code).toBe('roster_invalid');
-    expect(error.message).toMatch(/未导入/);
+    expect(error.reason).toBe('roster.invalid');
     expect(error.details!.length).toBeGreaterThanOrEqual(3);
     expect(error.details!.every((d) => d.code === 'roster_invalid' && d.message.length > 0)).toBe(true);
     expect(error.details!.some((d) => d.row === 5 && d.column === '姓名')).toBe(true);
