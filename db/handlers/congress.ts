@@ -146,14 +146,9 @@ export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
     const row = db.prepare('SELECT settings_json FROM congress WHERE id = 1').get() as { settings_json: string };
     const current = readSettings(row.settings_json);
     const settings = { ...current, ...input };
-    // Rule 3: the convention is how every stored ballot is read; changing it under entered
-    // ballots would silently recount them. It is fixed once the first ballot is in.
-    if (JSON.stringify(settings.marking) !== JSON.stringify(current.marking)) {
-      const entered = db.prepare('SELECT count(*) AS n FROM ballots').get() as { n: number };
-      if (entered.n > 0) {
-        return refuse('conflict', 'congress.marking_locked', { count: entered.n }, { field: 'marking' });
-      }
-    }
+    // Rule 3: the congress's convention is only the default for contests created later; each
+    // contest keeps its own (`contests.marking`, fixed once it has a ballot), so changing the
+    // default re-reads no stored ballot and may happen at any time.
     if (input.backupDir && !fs.existsSync(input.backupDir)) {
       return refuse(
         'file_io',

@@ -72,21 +72,21 @@ describe('entering ballots', () => {
 });
 
 describe('the marking convention', () => {
-  it('is fixed once a ballot is entered: changing it would silently re-read every stored ballot', async () => {
+  it("the congress setting is a default for new contests: changing it re-reads no contest's ballots", async () => {
     const e = await election({ seats: 2 });
     const reversed = { ...DEFAULT_CONVENTION, none: 'for' as const };
-    expect(await e.call('congress.updateSettings', { marking: reversed })).toMatchObject({ marking: reversed });
-    await e.call('congress.updateSettings', { marking: DEFAULT_CONVENTION });
     await e.open();
-    await e.enter('oo--');
-    expect(await e.failure('congress.updateSettings', { marking: reversed })).toMatchObject({
-      code: 'conflict',
-      field: 'marking',
-    });
-    // Other settings still change.
-    expect(await e.call('congress.updateSettings', { quorumAllowEqual: true })).toMatchObject({
-      marking: DEFAULT_CONVENTION,
-    });
+    const entered = await e.enter('oo--');
+    expect(entered).toMatchObject({ valid: true, chosen: 2 });
+    // After the first ballot, the default may still change (a pre-vote to come uses another).
+    expect(await e.call('congress.updateSettings', { marking: reversed })).toMatchObject({ marking: reversed });
+    const got = await e.call('contests.get', { contestId: e.contest.id });
+    expect(got.contest.marking).toEqual(DEFAULT_CONVENTION);
+    const [stored] = await e.call('ballots.list', { roundId: e.roundId });
+    expect(stored).toMatchObject({ valid: true, chosen: 2 });
+    const result = await e.call('rounds.result', { roundId: e.roundId });
+    expect(result.tally).toMatchObject({ valid: 1, invalid: 0 });
+    expect(result.tally.candidates.map((c) => c.for)).toEqual([1, 1, 0, 0]);
   });
 });
 

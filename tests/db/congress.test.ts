@@ -95,6 +95,7 @@ describe('congress lifecycle', () => {
     expect(await c.call('congress.updateSettings', {})).toEqual({
       quorumAllowEqual: false,
       marking: DEFAULT_CONVENTION,
+      tieRevoteNeedsMajority: false,
       pledgeAtDesk: false,
       idleMinutes: 10,
       backupDir: null,
@@ -102,6 +103,7 @@ describe('congress lifecycle', () => {
     expect(await c.call('congress.updateSettings', { quorumAllowEqual: true })).toEqual({
       quorumAllowEqual: true,
       marking: DEFAULT_CONVENTION,
+      tieRevoteNeedsMajority: false,
       pledgeAtDesk: false,
       idleMinutes: 10,
       backupDir: null,
