@@ -296,7 +296,8 @@ export const en: Record<MessageKey, string> = {
   'meetings.approve.done': 'Approval recorded',
   'desk.tab.excluded': 'Not due {n}',
   'desk.excluded.empty': 'Nobody is excluded from those due.',
-  'desk.excluded.hint': 'Approved exclusions from those due (rights suspended, deceased, transferred) are not absences; leave still counts as due.',
+  'desk.excluded.hint':
+    'Approved exclusions from those due (rights suspended, deceased, transferred) are not absences; leave still counts as due.',
   'desk.action.exclude': 'Not due',
   'desk.exclude.title': 'Exclude from those due: {name}',
   'desk.exclude.kind': 'Reason',
@@ -316,12 +317,18 @@ export const en: Record<MessageKey, string> = {
   'report.form.excluded': 'Not due',
   'report.form.excludedItem': '{name} ({kind})',
   'report.form.excludedItemNote': '{name} ({kind}: {note})',
-  'report.form.membersNote': 'This meeting is formed by the newly elected members; approved exclusions are counted neither as due nor as present.',
-  'report.form.excludedNote': 'Approved exclusions are counted neither as due nor as present; delegates on leave count as due.',
-  'report.form.quorum.members.met': '{present} members present, more than four fifths of the {due} due: the meeting is valid.',
-  'report.form.quorum.members.metEqual': '{present} members present, four fifths of the {due} due, as this congress\'s election rules allow: the meeting is valid.',
-  'report.form.quorum.members.notMet': '{present} members present, not more than four fifths of the {due} due: no election can be held.',
-  'report.form.quorum.members.notMetEqual': '{present} members present, fewer than four fifths of the {due} due: no election can be held.',
+  'report.form.membersNote':
+    'This meeting is formed by the newly elected members; approved exclusions are counted neither as due nor as present.',
+  'report.form.excludedNote':
+    'Approved exclusions are counted neither as due nor as present; delegates on leave count as due.',
+  'report.form.quorum.members.met':
+    '{present} members present, more than four fifths of the {due} due: the meeting is valid.',
+  'report.form.quorum.members.metEqual':
+    "{present} members present, four fifths of the {due} due, as this congress's election rules allow: the meeting is valid.",
+  'report.form.quorum.members.notMet':
+    '{present} members present, not more than four fifths of the {due} due: no election can be held.',
+  'report.form.quorum.members.notMetEqual':
+    '{present} members present, fewer than four fifths of the {due} due: no election can be held.',
 
   'report.title': 'Attendance report',
   'report.meeting': 'Meeting',

@@ -312,9 +312,12 @@ export const zhCN = {
   'report.form.membersNote': '本会议由新当选的委员组成;经批准不计入应到的人员不计入应到、实到人数。',
   'report.form.excludedNote': '经批准不计入应到的人员不计入应到、实到人数;请假人员计入应到。',
   'report.form.quorum.members.met': '实到会委员 {present} 名,超过应到会委员 {due} 名的五分之四,符合规定,会议有效。',
-  'report.form.quorum.members.metEqual': '实到会委员 {present} 名,达到应到会委员 {due} 名的五分之四,符合本次大会选举办法的规定,会议有效。',
-  'report.form.quorum.members.notMet': '实到会委员 {present} 名,未超过应到会委员 {due} 名的五分之四,不符合规定,不能进行选举。',
-  'report.form.quorum.members.notMetEqual': '实到会委员 {present} 名,未达到应到会委员 {due} 名的五分之四,不符合规定,不能进行选举。',
+  'report.form.quorum.members.metEqual':
+    '实到会委员 {present} 名,达到应到会委员 {due} 名的五分之四,符合本次大会选举办法的规定,会议有效。',
+  'report.form.quorum.members.notMet':
+    '实到会委员 {present} 名,未超过应到会委员 {due} 名的五分之四,不符合规定,不能进行选举。',
+  'report.form.quorum.members.notMetEqual':
+    '实到会委员 {present} 名,未达到应到会委员 {due} 名的五分之四,不符合规定,不能进行选举。',
 
   'report.title': '清点到会人数报告单',
   'report.meeting': '会议',

@@ -1,9 +1,27 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Spin, Table, type TableColumnsType, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import type { AppError } from '../../core/result.js';
+import { invoke } from '../api/index.js';
 import { CandidatesCard } from '../components/contests/CandidatesCard.js';
 import { ContestFormModal } from '../components/contests/ContestFormModal.js';
 import { ContestStatusTag, RoundStatusTag, roundLabel } from '../components/contests/labels.js';
+import { OfficialsCard } from '../components/contests/OfficialsCard.js';
 import { ResultsPanel } from '../components/contests/ResultsPanel.js';
 import { RoundPanel } from '../components/contests/RoundPanel.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -235,7 +253,14 @@ function ContestDetailView(props: { t: Translate }) {
           {contest.doubleEntry && ` · ${t('contests.field.doubleEntry.short')}`}
         </Typography.Text>
       </div>
+      {contest.fromPrevoteId !== null && (
+        <Typography.Paragraph type="secondary" data-testid="contest-from-prevote">
+          {t('prevote.formal.from')}
+        </Typography.Paragraph>
+      )}
       <CandidatesCard contest={contest} candidates={candidates} t={t} />
+      <OfficialsCard contest={contest} t={t} />
+      {contest.kind === 'prevote' && contest.status === 'closed' && <FormalFromPrevote contest={contest} t={t} />}
       <Card title={t('round.title')} className="page-card" data-testid="rounds-card">
         {rounds.length === 0 ? (
           <Typography.Text type="secondary">{t('round.none')}</Typography.Text>
@@ -274,5 +299,99 @@ function ContestDetailView(props: { t: Translate }) {
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * Rule 12: a closed 预选 makes the formal contest — its elected as candidates in stroke order, not
+ * approved (the presidium approves the order as for any contest). Once made, the button gives way
+ * to a link to it.
+ */
+function FormalFromPrevote(props: { contest: Contest; t: Translate }) {
+  const { contest, t } = props;
+  const { message } = App.useApp();
+  const navigate = useRoute((s) => s.navigate);
+  const contests = useContests((s) => s.contests);
+  const results = useContests((s) => s.results);
+  const canCreate = useCan('contests.createFromPrevote');
+  const formal = contests.find((c) => c.fromPrevoteId === contest.id);
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [seats, setSeats] = useState<number | null>(null);
+  const [margin, setMargin] = useState<number | null>(20);
+  const [error, setError] = useState<AppError | null>(null);
+  const elected = Object.values(results)
+    .filter((r) => r.round.contestId === contest.id && r.round.status === 'closed')
+    .reduce((n, r) => n + r.decision.elected.length, 0);
+  if (formal) {
+    return (
+      <Typography.Paragraph data-testid="prevote-formal">
+        <Typography.Link onClick={() => navigate('contests', { contest: String(formal.id) })}>
+          {t('prevote.formal.created', { title: formal.title })}
+        </Typography.Link>
+      </Typography.Paragraph>
+    );
+  }
+  if (!canCreate) return null;
+  return (
+    <>
+      <Button type="primary" className="page-card" data-testid="prevote-create-formal" onClick={() => setOpen(true)}>
+        {t('prevote.createFormal')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('prevote.createFormal')}
+        onCancel={() => setOpen(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{
+          disabled: title.trim() === '' || seats === null || margin === null,
+          ...testId('prevote-submit'),
+        }}
+        onOk={async () => {
+          if (seats === null || margin === null) return;
+          setError(null);
+          const r = await invoke('contests.createFromPrevote', {
+            prevoteContestId: contest.id,
+            title: title.trim(),
+            seats,
+            marginPercent: margin,
+          });
+          if (!r.ok) {
+            setError(r.error);
+            return;
+          }
+          setOpen(false);
+          void message.success(t('prevote.formal.created', { title: r.value.contest.title }));
+          await useContests.getState().refreshList();
+          navigate('contests', { contest: String(r.value.contest.id) });
+        }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('prevote.createFormal.help', { n: elected })}</Typography.Paragraph>
+        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder={t('prevote.formal.title')}
+            data-testid="prevote-title"
+          />
+          <Space>
+            {t('prevote.formal.seats')}
+            <InputNumber min={1} precision={0} value={seats} onChange={setSeats} data-testid="prevote-seats" />
+            {t('prevote.formal.margin')}
+            <InputNumber
+              min={0}
+              max={100}
+              precision={0}
+              value={margin}
+              onChange={setMargin}
+              data-testid="prevote-margin"
+            />
+          </Space>
+        </Space>
+      </Modal>
+    </>
   );
 }

@@ -16,17 +16,19 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
+import { invoke } from '../../api/index.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { formatTime } from '../../lib/paths.js';
 import { openPrintWindow } from '../../lib/print.js';
 import { testId } from '../../lib/testid.js';
-import type { Candidate, Contest, Round, RoundResult } from '../../stores/contests.js';
+import type { Candidate, CandidateInput, Contest, Round, RoundResult } from '../../stores/contests.js';
 import { paperOrder, useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { useCan } from '../../stores/station.js';
 import { blockedFromError, type CloseBlocked, CloseBlockedAlert, checkRoundCanClose } from '../count/CloseBlocked.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { structureItems, unknownText } from '../reports/structure.js';
+import { DelegatePicker } from './OfficialsCard.js';
 
 interface Row {
   key: string;
@@ -280,6 +282,7 @@ export function ResultsPanel(props: {
       <AdditionalModal
         open={additionalOpen}
         seats={decision.unfilled}
+        contestId={contest.id}
         candidates={notElected}
         t={t}
         onClose={() => setAdditionalOpen(false)}
@@ -312,16 +315,25 @@ function Structure(props: { result: RoundResult; t: Translate }) {
   );
 }
 
+/**
+ * Rule 7: 另行选举 among those not elected, and candidates added after further 酝酿 (from the
+ * roster, or by name), with the presidium's note. The backend puts the whole paper in stroke order.
+ */
 function AdditionalModal(props: {
   open: boolean;
   seats: number;
+  contestId: number;
   candidates: Candidate[];
   t: Translate;
   onClose(): void;
 }) {
   const { t } = props;
   const [chosen, setChosen] = useState<number[]>([]);
+  const [added, setAdded] = useState<CandidateInput[]>([]);
+  const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
+  const blank = { gender: null, birthDate: null, ethnicity: null, education: null, unit: null };
   return (
     <Modal
       open={props.open}
@@ -329,11 +341,23 @@ function AdditionalModal(props: {
       onCancel={props.onClose}
       okText={t('results.additional.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: chosen.length === 0, ...testId('additional-submit') }}
+      okButtonProps={{ disabled: chosen.length + added.length === 0, ...testId('additional-submit') }}
       onOk={async () => {
-        const r = await useContests.getState().openAdditional(props.seats, chosen);
-        if (r.ok) props.onClose();
-        else setError(r.error);
+        const r = await invoke('rounds.openAdditional', {
+          contestId: props.contestId,
+          seats: props.seats,
+          candidateIds: chosen,
+          newCandidates: added,
+          note: note.trim() === '' ? null : note.trim(),
+        });
+        if (!r.ok) {
+          setError(r.error);
+          return;
+        }
+        await useContests.getState().refreshDetail();
+        setAdded([]);
+        setChosen([]);
+        props.onClose();
       }}
       destroyOnHidden
     >
@@ -345,6 +369,51 @@ function AdditionalModal(props: {
         options={props.candidates.map((c) => ({ value: c.id, label: c.name }))}
         data-testid="additional-candidates"
       />
+      <Typography.Paragraph strong className="additional-new">
+        {t('results.additional.new')}
+      </Typography.Paragraph>
+      <Space wrap>
+        <DelegatePicker
+          placeholder={t('results.additional.pick')}
+          exclude={new Set(added.map((a) => a.delegateId).filter((id): id is number => id !== null))}
+          onPick={(d) => setAdded([...added, { delegateId: d.id, name: d.name, ...blank }])}
+          testId="additional-search"
+        />
+        <Input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder={t('results.additional.typed')}
+          style={{ width: 140 }}
+          data-testid="additional-typed"
+        />
+        <Button
+          disabled={typed.trim() === ''}
+          data-testid="additional-typed-add"
+          onClick={() => {
+            setAdded([...added, { delegateId: null, name: typed.trim(), ...blank }]);
+            setTyped('');
+          }}
+        >
+          {t('results.additional.add')}
+        </Button>
+      </Space>
+      <div data-testid="additional-added">
+        {added.map((a, i) => (
+          <Tag key={`${a.delegateId ?? a.name}`} closable onClose={() => setAdded(added.filter((_, j) => j !== i))}>
+            {a.name}
+          </Tag>
+        ))}
+      </div>
+      {added.length > 0 && (
+        <Input.TextArea
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('results.additional.note')}
+          data-testid="additional-note"
+        />
+      )}
+      <Typography.Text type="secondary">{t('results.additional.order')}</Typography.Text>
     </Modal>
   );
 }

@@ -1,9 +1,12 @@
-import { EditOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
+import { EditOutlined, FundProjectionScreenOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
+import { invoke } from '../../api/index.js';
 import { openTallyWindow } from '../../lib/board.js';
+import { formatTime } from '../../lib/paths.js';
+import { testId } from '../../lib/testid.js';
 import type { Contest, Round } from '../../stores/contests.js';
 import { useContests } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
@@ -23,6 +26,8 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
   // Papers are issued and collected under the scrutineers' eyes: other roles see the figures.
   const canDistribute = useCan('rounds.distribute');
   const canCollect = useCan('rounds.collect');
+  const canDeclareVoid = useCan('rounds.declareVoid');
+  const [voidOpen, setVoidOpen] = useState(false);
 
   const present = round.votersPresent ?? summary?.present ?? null;
   return (
@@ -36,6 +41,19 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
           data-testid="round-rerun"
           title={t('round.void.title')}
           description={t('round.void.detail', rerun)}
+        />
+      )}
+      {round.voidDeclaration && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          data-testid="round-declared-void"
+          title={t('round.declared', { reason: round.voidDeclaration.reason })}
+          description={t('round.declared.by', {
+            by: round.voidDeclaration.by,
+            at: formatTime(round.voidDeclaration.at),
+          })}
         />
       )}
       {round.status === 'setup' ? (
@@ -90,8 +108,20 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
           {round.status === 'voting' && round.collected === null && (
             <Typography.Text type="secondary">{t('round.collectFirst')}</Typography.Text>
           )}
+          {round.status === 'voting' && canDeclareVoid && (
+            <Button danger icon={<StopOutlined />} data-testid="round-declare-void" onClick={() => setVoidOpen(true)}>
+              {t('round.declareVoid')}
+            </Button>
+          )}
         </Space>
       )}
+      <DeclareVoidModal
+        open={voidOpen}
+        contest={props.contest}
+        round={round}
+        t={t}
+        onClose={() => setVoidOpen(false)}
+      />
     </div>
   );
 }
@@ -229,5 +259,49 @@ function CollectForm(props: {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * Rule 16: 「A presidium may declare a round void (选举无效) with its reason; a rerun follows」. The
+ * chief scrutineer's PIN is asked by the call itself (core/roles.ts: CHIEF).
+ */
+function DeclareVoidModal(props: { open: boolean; contest: Contest; round: Round; t: Translate; onClose(): void }) {
+  const { t, round } = props;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <Modal
+      open={props.open}
+      title={t('round.declareVoid.title')}
+      onCancel={props.onClose}
+      okText={t('round.declareVoid.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true, disabled: reason.trim() === '', ...testId('declare-void-submit') }}
+      onOk={async () => {
+        setError(null);
+        const r = await invoke('rounds.declareVoid', { roundId: round.id, reason: reason.trim() });
+        if (!r.ok) {
+          setError(r.error);
+          return;
+        }
+        await useContests.getState().refreshDetail();
+        setReason('');
+        props.onClose();
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {t('round.declareVoid.help', { title: props.contest.title, n: round.number })}
+      </Typography.Paragraph>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="declare-void-error" />}
+      <Input.TextArea
+        rows={3}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('round.declareVoid.reason')}
+        data-testid="declare-void-reason"
+      />
+    </Modal>
   );
 }
