@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import type { Channel, Input, Output } from '../../core/contract.js';
 import type { ChangeEvent, DelegateFields } from '../../core/domain.js';
+import { reasons } from '../../core/reasons.js';
 import type { AppError, Result } from '../../core/result.js';
 import { createBackend } from '../../db/backend.js';
 import type { Backend } from '../../db/backend-types.js';
@@ -15,6 +16,13 @@ import type { Backend } from '../../db/backend-types.js';
 process.env.CONGRESS_DESK_VALIDATE_OUTPUT = '1';
 
 export const desk = { operator: '李明', station: '报到处1' };
+
+/**
+ * The warnings of core/reasons.ts (`warning.*`). `call` acknowledges them by default (it sets the
+ * scene and expects success); `failure` does not, so a test sees a warning by expecting it.
+ */
+export const ALL_WARNINGS = Object.keys(reasons).filter((key) => key.startsWith('warning.'));
+const sceneContext = { ...desk, acknowledge: ALL_WARNINGS };
 
 const tempDirs: string[] = [];
 const backends: Backend[] = [];
@@ -52,7 +60,7 @@ export function makeBackend(dir = tempDir()): TestBackend {
     dir,
     dataDir,
     events,
-    async call<C extends Channel>(channel: C, input: Input<C>, ctx: unknown = desk) {
+    async call<C extends Channel>(channel: C, input: Input<C>, ctx: unknown = sceneContext) {
       const r = await backend.invoke(channel, input, ctx);
       if (!r.ok) expect.fail(`${channel} failed: ${JSON.stringify(r.error)}`);
       return r.value as Output<C>;

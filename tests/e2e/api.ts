@@ -4,9 +4,13 @@
  */
 import { candidateFromDelegate } from '../../core/candidates.js';
 import type { CallContext, Channel, Input, Output } from '../../core/contract.js';
+import { reasons } from '../../core/reasons.js';
 import type { AppError, Result } from '../../core/result.js';
 
-const SETUP_CONTEXT: CallContext = { operator: 'e2e setup', station: 'e2e' };
+/** Setting the scene acknowledges every warning (fewer papers issued than present…): the UI's own calls still ask. */
+const SCENE_WARNINGS = Object.keys(reasons).filter((key) => key.startsWith('warning.'));
+
+const SETUP_CONTEXT: CallContext = { operator: 'e2e setup', station: 'e2e', acknowledge: SCENE_WARNINGS };
 
 /** The raw answer of one call, with the test's own context (e.g. a station's sign-in token). */
 export async function invokeRaw<C extends Channel>(
