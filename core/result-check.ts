@@ -415,7 +415,7 @@ function checkOfficials(contest: ResultContest, findings: Findings): void {
 function checkFromPrevote(content: ResultContent, contest: ResultContest, findings: Findings): void {
   if (contest.fromPrevoteId === null) return;
   const prevote = content.contests.find((c) => c.id === contest.fromPrevoteId);
-  if (!prevote || prevote.kind !== 'prevote') {
+  if (prevote?.kind !== 'prevote') {
     findings.add(
       'malformed',
       'fromPrevoteId',

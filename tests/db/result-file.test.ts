@@ -5,13 +5,16 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidateFromDelegate } from '../../core/candidates.js';
+import type { Delegate } from '../../core/domain.js';
 import { recheckResult } from '../../core/result-check.js';
 import { type ResultFile, type ResultFileV1, resultJsonSchema, upgradeContentV1 } from '../../core/result-file.js';
 import { createCountedDemoCongress } from '../../db/demo-election.js';
 import { FileKeyStore, fingerprintOfRaw, KEY_FILE_NAME, rawPublicKey } from '../../db/installation-key.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/result-sign.js';
-import { dumpTables, makeBackend, rawDb } from './helpers.js';
-import { countedCongress, exported, forge } from './result-setup.js';
+import { election, paper } from './election-setup.js';
+import { congressWith, delegateFields, dumpTables, makeBackend, rawDb } from './helpers.js';
+import { countedCongress, exported, forge, resign } from './result-setup.js';
 
 describe('the installation key', () => {
   it('is made on first use, readable only by the user, and the same afterwards', async () => {
@@ -64,7 +67,7 @@ describe('export and verify', () => {
     expect(before.ready).toBe(false);
     expect(before.open.map((c) => c.title)).toEqual(['党委委员']);
     const error = await e.failure('result.export', { path: path.join(e.dir, 'x.json'), csvPath: null });
-    expect(error.message).toContain('尚有选举未结束:党委委员');
+    expect(error).toMatchObject({ reason: 'results.contests_open', params: { contests: '党委委员' } });
     expect(fs.existsSync(path.join(e.dir, 'x.json'))).toBe(false);
   });
 
@@ -78,7 +81,7 @@ describe('export and verify', () => {
     raw.close();
     await e.call('congress.open', { path: e.path });
     const error = await e.failure('result.export', { path: path.join(e.dir, 'r.json'), csvPath: null });
-    expect(error.message).toContain('第 3 条被改动');
+    expect(error).toMatchObject({ reason: 'results.audit_broken', params: { id: 3 } });
     expect(fs.existsSync(path.join(e.dir, 'r.json'))).toBe(false);
   });
 
@@ -455,5 +458,258 @@ describe('version 1 files keep verifying', () => {
     });
     const report = verifyResultText(forged, null);
     expect(report.failures.find((f) => f.subject === '田大利 赞成')).toMatchObject({ stated: '6', recounted: '5' });
+  });
+});
+
+describe('version 2 checks on an exported file, re-signed with the venue key', () => {
+  const check = async (edit: (f: ResultFile) => void) => {
+    const e = await exported();
+    const report = verifyResultText(await resign(e.text, e.dataDir, edit), e.exportOut.fingerprint);
+    // The signature and the key hold: what fails is the content.
+    expect(report.signatureValid).toBe(true);
+    expect(report.failures.map((f) => f.kind)).not.toContain('unknown_key');
+    return report.failures;
+  };
+
+  it('unchanged, it verifies', async () => {
+    expect(await check(() => {})).toEqual([]);
+  });
+
+  it('a meeting that voted at exactly four fifths: quorum_not_met, naming the meeting and the round', async () => {
+    const failures = await check((f) => {
+      f.content.meetings[0]!.attendance.present = 8;
+      f.content.meetings[0]!.attendance.absent = 2;
+      f.content.contests[0]!.rounds[0]!.votersPresent = 8;
+    });
+    const quorum = failures.filter((x) => x.kind === 'quorum_not_met');
+    expect(quorum.map((x) => [x.meeting, x.contest, x.round, x.stated])).toEqual([
+      ['选举大会', null, null, '应到10 实到8'],
+      ['选举大会', '党委委员', 1, '应到10 实到8'],
+    ]);
+  });
+
+  it("a round's 应到 other than its meeting's: attendance_inconsistent with both figures", async () => {
+    const failures = await check((f) => {
+      f.content.contests[0]!.rounds[0]!.due = 12;
+    });
+    expect(failures.find((x) => x.subject === '本轮出席人数')).toMatchObject({
+      kind: 'attendance_inconsistent',
+      contest: '党委委员',
+      round: 1,
+      stated: '应到12 实到10',
+    });
+  });
+
+  it('the same person elected twice under two spellings: elected_twice', async () => {
+    const failures = await check((f) => {
+      const c = f.content.contests[0]!;
+      c.elected[1]!.name = '田 富';
+      c.rounds[0]!.decision!.elected[1]!.name = '田 富';
+    });
+    expect(failures.find((x) => x.kind === 'elected_twice')).toMatchObject({
+      contest: '党委委员',
+      subject: '田富、田 富',
+    });
+  });
+
+  it('an impossible birth date or export time: malformed, naming the person or the field', async () => {
+    const failures = await check((f) => {
+      f.content.contests[0]!.candidates[0]!.birthDate = '1995-02-30';
+      f.exportedAt = '2026-03-20T25:00:00.000Z';
+    });
+    // (The structure recounted from the broken date counts the person's age as unknown, and differs too.)
+    expect(failures.filter((x) => x.kind === 'malformed').map((x) => [x.kind, x.subject, x.stated])).toEqual([
+      ['malformed', 'exportedAt', '2026-03-20T25:00:00.000Z'],
+      ['malformed', '田富 birthDate', '1995-02-30'],
+    ]);
+  });
+
+  it('a 监票人 who stands in the contest: official_is_candidate', async () => {
+    const failures = await check((f) => {
+      f.content.contests[0]!.officials.push({
+        role: 'scrutineer',
+        name: '王芳',
+        approval: '经大会表决通过',
+        appointedBy: '秘书处',
+        appointedAt: '2026-03-20T08:00:00.000Z',
+      });
+    });
+    expect(failures.map((x) => [x.kind, x.subject])).toEqual([['official_is_candidate', '王芳']]);
+  });
+});
+
+describe('version 2 round trip through the store', () => {
+  const chief = { operator: '总监票人张华', station: '计票室' };
+
+  it('officials, a round declared void and its rerun, conventions per contest: exported and verified', async () => {
+    const e = await election({ voters: 10, seats: 2 });
+    const id = (badge: string) => e.ids.get(badge)!;
+    await e.call('officials.appoint', {
+      contestId: e.contest.id,
+      role: 'chief_scrutineer',
+      delegateId: id('001'),
+      approval: '经大会表决通过',
+    });
+    await e.call('officials.appoint', {
+      contestId: e.contest.id,
+      role: 'scrutineer',
+      delegateId: id('002'),
+      approval: '经大会表决通过',
+    });
+    await e.call('officials.appoint', {
+      contestId: e.contest.id,
+      role: 'counter',
+      delegateId: null,
+      name: '工作人员赵一',
+      approval: null,
+    });
+    await e.open();
+    await e.enter('oo--');
+    const { rerun } = await e.call('rounds.declareVoid', { roundId: e.roundId, reason: '发现有代表未领到选票' }, chief);
+    await e.open(rerun.id);
+    for (const m of ['oox-', 'oox-', 'oox-', 'oox-', 'oox-', 'oox-', 'xoo-', 'xoo-', 'xoo-', 'xxxx']) {
+      await e.enter(m, {}, rerun.id);
+    }
+    await e.call('rounds.close', { roundId: rerun.id });
+    const out = path.join(e.dir, 'r.json');
+    const r = await e.call('result.export', { path: out, csvPath: null });
+    const report = await e.call('result.verify', { path: out, fingerprint: r.fingerprint });
+    expect(report.failures).toEqual([]);
+    const file = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultFile;
+    expect(file.formatVersion).toBe(2);
+    const contest = file.content.contests[0]!;
+    expect(contest.marking).toEqual(file.content.congress.settings.marking);
+    expect(contest.officials.map((o) => [o.role, o.name])).toEqual([
+      ['chief_scrutineer', '代表1'],
+      ['scrutineer', '代表2'],
+      ['counter', '工作人员赵一'],
+    ]);
+    expect(contest.rounds.map((x) => [x.kind, x.status, x.voidDeclaration?.reason ?? null])).toEqual([
+      ['first', 'void', '发现有代表未领到选票'],
+      ['rerun', 'closed', null],
+    ]);
+    // 田大利 9, 田富 6 of 10: elected in the rerun, by votes.
+    expect(contest.elected.map((x) => [x.name, x.round])).toEqual([
+      ['田大利', 2],
+      ['田富', 2],
+    ]);
+    expect(file.content.meetings[0]!.electorate).toEqual({ kind: 'delegates' });
+    // The declaration taken away: a void round without a cause.
+    const forged = await resign(fs.readFileSync(out, 'utf8'), e.dataDir, (f) => {
+      f.content.contests[0]!.rounds[0]!.voidDeclaration = null;
+    });
+    expect(verifyResultText(forged, r.fingerprint).failures.map((x) => [x.kind, x.round])).toEqual([
+      ['attendance_inconsistent', 1],
+    ]);
+  });
+
+  it('the first plenaries: the members as electorate, their own attendance, the approval of the 纪委 result', async () => {
+    const badge = (i: number) => String(i).padStart(3, '0');
+    const delegates = Array.from({ length: 10 }, (_, i) => delegateFields(badge(i + 1), { name: `代表${i + 1}` }));
+    const c = await congressWith(delegates);
+    for (let i = 1; i <= 10; i++)
+      await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: badge(i) });
+    const roster = await c.call('delegates.list', {});
+    const byName = (name: string) => roster.find((d) => d.name === name) as Delegate;
+    const contest = async (meetingId: number, title: string, seats: number, margin: number, names: string[]) => {
+      const created = await c.call('contests.create', {
+        meetingId,
+        title,
+        kind: 'election',
+        seats,
+        marginPercent: margin,
+        doubleEntry: false,
+        paperGroup: null,
+      });
+      const ids: number[] = [];
+      for (const name of names) {
+        ids.push(
+          (await c.call('candidates.add', { contestId: created.id, ...candidateFromDelegate(byName(name)) })).id,
+        );
+      }
+      await c.call('candidates.approveOrder', { contestId: created.id, candidateIds: ids });
+      const { rounds } = await c.call('contests.get', { contestId: created.id });
+      return { id: created.id, roundId: rounds[0]!.id };
+    };
+    const vote = async (roundId: number, papers: string[]) => {
+      await c.call('rounds.distribute', {
+        roundId,
+        ballotsPrinted: papers.length,
+        issued: papers.length,
+        spareVoided: 0,
+      });
+      await c.call('rounds.collect', { roundId, collected: papers.length });
+      for (const marks of papers) {
+        await c.call('ballots.enter', {
+          roundId,
+          marks: paper(marks),
+          writeIns: [],
+          setAside: false,
+          stack: null,
+          entry: null,
+        });
+      }
+      await c.call('rounds.close', { roundId });
+    };
+    const committee = await contest(c.meetingId, '党委委员', 3, 20, ['代表1', '代表2', '代表3', '代表4']);
+    const discipline = await contest(c.meetingId, '纪委委员', 2, 20, ['代表5', '代表6', '代表7']);
+    await vote(committee.roundId, Array(10).fill('ooo-'));
+    await vote(discipline.roundId, Array(10).fill('oo-'));
+    const plenary = async (name: string, contestId: number, badges: string[], title: string, candidate: string) => {
+      const m = await c.call('meetings.create', {
+        name,
+        date: '2026-03-20',
+        electorate: 'members',
+        electorateContestId: contestId,
+      });
+      for (const b of badges) await c.call('attendance.checkInByBadge', { meetingId: m.id, badge: b });
+      const k = await contest(m.id, title, 1, 0, [candidate]);
+      await vote(
+        k.roundId,
+        badges.map(() => 'o'),
+      );
+      return m;
+    };
+    const disciplinePlenary = await plenary('纪委第一次全体会议', discipline.id, ['005', '006'], '纪委书记', '代表5');
+    const committeePlenary = await plenary('一届一次全体会议', committee.id, ['001', '002', '003'], '书记', '代表1');
+    await c.call('meetings.approveResult', {
+      meetingId: committeePlenary.id,
+      approvedMeetingId: disciplinePlenary.id,
+      note: null,
+    });
+
+    const out = path.join(c.dir, 'day.json');
+    const r = await c.call('result.export', { path: out, csvPath: null });
+    const report = await c.call('result.verify', { path: out, fingerprint: r.fingerprint });
+    expect(report.failures).toEqual([]);
+    const text = fs.readFileSync(out, 'utf8');
+    const file = JSON.parse(text) as ResultFile;
+    const meetings = file.content.meetings.map((m) => [m.name, m.electorate, m.attendance.due, m.attendance.present]);
+    expect(meetings).toEqual([
+      [expect.any(String), { kind: 'delegates' }, 10, 10],
+      ['纪委第一次全体会议', { kind: 'members', contestId: discipline.id }, 2, 2],
+      ['一届一次全体会议', { kind: 'members', contestId: committee.id }, 3, 3],
+    ]);
+    expect(file.content.meetings[2]!.approvals).toEqual([
+      expect.objectContaining({ approvedMeetingId: disciplinePlenary.id, note: null }),
+    ]);
+    expect(report.summary!.contests.map((k) => [k.title, k.elected])).toEqual([
+      ['党委委员', ['代表1', '代表2', '代表3']],
+      ['纪委委员', ['代表5', '代表6']],
+      ['纪委书记', ['代表5']],
+      ['书记', ['代表1']],
+    ]);
+    // A plenary stating one more member due than its contest elected: named.
+    const forged = await resign(text, c.dataDir, (f) => {
+      const m = f.content.meetings[2]!;
+      m.attendance.due = 4;
+      m.attendance.absent = 1;
+    });
+    const failures = verifyResultText(forged, r.fingerprint).failures;
+    expect(failures.find((x) => x.subject === '应到')).toMatchObject({
+      kind: 'attendance_inconsistent',
+      meeting: '一届一次全体会议',
+      recounted: '「党委委员」当选人3',
+    });
   });
 });

@@ -3,8 +3,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResultFile } from '../../core/result-file.js';
-import { fingerprintOfRaw, rawPublicKey } from '../../db/installation-key.js';
-import { canonicalJson, sha256Hex } from '../../db/result-sign.js';
+import { FileKeyStore, fingerprintOfRaw, rawPublicKey } from '../../db/installation-key.js';
+import { canonicalJson, sha256Hex, signResult } from '../../db/result-sign.js';
 import { election } from './election-setup.js';
 
 /**
@@ -47,4 +47,17 @@ export function forge(text: string, edit: (file: ResultFile) => void, withConten
     value: sign(null, Buffer.from(canonicalJson(unsigned)), privateKey).toString('base64'),
   };
   return canonicalJson(file);
+}
+
+/**
+ * Re-signs an edited file with the venue's own installation key (the data folder's), as a
+ * forger holding the laptop would: the signature and the key hold, so only the checks of the
+ * content can name the fault.
+ */
+export async function resign(text: string, dataDir: string, edit: (file: ResultFile) => void): Promise<string> {
+  const file = JSON.parse(text) as ResultFile;
+  edit(file);
+  const { signature: _old, contentHash: _hash, ...unsigned } = file;
+  const key = await new FileKeyStore(dataDir).load();
+  return signResult(unsigned, key).text;
 }
