@@ -707,12 +707,16 @@ export const en: Record<MessageKey, string> = {
   'tally.bars': 'Bars',
   'settings.marking.title': 'Marking convention',
   'settings.marking.help':
-    "Set what each mark means under this congress's election rules. Default: ○ for, × against, no mark abstain.",
+    "Set what each mark means under this congress's election rules. Default: ○ for, × against, no mark abstain. This is the default for new contests: each contest (paper group) keeps its own convention, fixed once its first ballot is entered.",
   'settings.marking.circle': '○',
   'settings.marking.cross': '×',
   'settings.marking.none': 'No mark',
   'settings.marking.writeInNeedsMark': 'A written-in name counts only with a "for" mark beside it',
   'settings.marking.writeInNeedsAgainst': 'A write-in counts only in place of a candidate marked against (one per ×)',
+  'settings.tieRevote.title': 'Revote after a tie',
+  'settings.tieRevote.needsMajority': 'A revote also needs more than half of the voters present to elect',
+  'settings.tieRevote.help':
+    'The regulations say those tied vote again and the one with more votes is elected: they passed half already, so the revote ranks them by votes, and a renewed tie votes again. Tick only if this congress’s election rules demand more than half again.',
   'discipline.title': 'Discipline',
   'discipline.tab.oath': 'Collective oath',
   'discipline.tab.pledges': 'Pledges',

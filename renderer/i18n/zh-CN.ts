@@ -681,12 +681,17 @@ export const zhCN = {
   'tally.strokes': '画"正"字',
   'tally.bars': '条形图',
   'settings.marking.title': '划票方式',
-  'settings.marking.help': '按本次大会选举办法设置选票上各种符号的含义。默认:○ 赞成,× 不赞成,不划符号弃权。',
+  'settings.marking.help':
+    '按本次大会选举办法设置选票上各种符号的含义。默认:○ 赞成,× 不赞成,不划符号弃权。这是新建选举的默认划票方式;每项选举(每组选票)保存自己的划票方式,录入第一张选票后不能再改。',
   'settings.marking.circle': '划 ○',
   'settings.marking.cross': '划 ×',
   'settings.marking.none': '不划符号',
   'settings.marking.writeInNeedsMark': '另选他人须在姓名旁划赞成符号才计票',
   'settings.marking.writeInNeedsAgainst': '另选他人须对候选人划不赞成(每划一个 × 可另选一人)',
+  'settings.tieRevote.title': '票数相等时再次投票',
+  'settings.tieRevote.needsMajority': '再次投票仍须得票超过实到会有选举权人数的一半才能当选',
+  'settings.tieRevote.help':
+    '按《条例》「就票数相等的被选举人再次投票,得票多的当选」:票数相等者在前一轮已过半数,再次投票按得票多少确定当选,再次相等则再投票。只有本次大会选举办法另有规定时才勾选。',
   'discipline.title': '纪律承诺',
   'discipline.tab.oath': '集中宣誓',
   'discipline.tab.pledges': '承诺书',

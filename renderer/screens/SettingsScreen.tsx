@@ -137,6 +137,23 @@ export function SettingsScreen() {
           {t('settings.marking.writeInNeedsAgainst')}
         </Checkbox>
       </Card>
+      <Card title={t('settings.tieRevote.title')} className="page-card">
+        <Checkbox
+          data-testid="settings-tie-revote-majority"
+          disabled={readOnly}
+          checked={congress.settings.tieRevoteNeedsMajority}
+          onChange={async (e) => {
+            const r = await updateSettings({ tieRevoteNeedsMajority: e.target.checked });
+            if (r.ok) void message.success(t('settings.saved'));
+            else setError(r.error);
+          }}
+        >
+          {t('settings.tieRevote.needsMajority')}
+        </Checkbox>
+        <Typography.Paragraph type="secondary" className="setting-help">
+          {t('settings.tieRevote.help')}
+        </Typography.Paragraph>
+      </Card>
       <KeyCard t={t} />
       <BackupsCard t={t} />
       <Card title={t('settings.backup.title')} className="page-card">
