@@ -713,3 +713,234 @@ describe('version 2 round trip through the store', () => {
     });
   });
 });
+
+describe('a version 2 file written by other software, following docs/result-file.md', () => {
+  it('verifies with a plenary, an exclusion, officials and a disregarded write-in; fails when a figure is wrong', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const raw = rawPublicKey(privateKey);
+    const facts = { gender: null, birthDate: null, ethnicity: null, education: null };
+    const unknownOne = {
+      total: 1,
+      women: 0,
+      under35: 0,
+      minority: 0,
+      education: [],
+      unknown: { gender: 1, birthDate: 1, ethnicity: 1, education: 1 },
+    };
+    const marking = {
+      circle: 'for',
+      cross: 'against',
+      none: 'abstain',
+      writeInNeedsMark: true,
+      writeInNeedsAgainst: true,
+    };
+    const attendance = (due: number, present: number) => ({
+      due,
+      present,
+      leave: 0,
+      absent: due - present,
+      nonvotingPresent: 0,
+      alternatePresent: 0,
+    });
+    const ballot = (seq: number, marks: string, writeIns: { name: string; mark: string }[] = []) => ({
+      seq,
+      marks,
+      writeIns,
+      state: 'counted',
+      entry: null,
+      decision: null,
+    });
+    const roundOf = (present: number, closedAt: string) => ({
+      number: 1,
+      kind: 'first',
+      seats: 1,
+      status: 'closed',
+      votersPresent: present,
+      due: present,
+      ballotsPrinted: present,
+      issued: present,
+      spareVoided: 0,
+      collected: present,
+      closedBy: '总监票人',
+      closedAt,
+      voidDeclaration: null,
+    });
+    const content = {
+      congress: {
+        name: '中国共产党某镇第一次代表大会',
+        date: '2026-04-01',
+        venue: '某镇礼堂',
+        settings: { quorumAllowEqual: false, marking, tieRevoteNeedsMajority: false },
+      },
+      delegates: { voting: 4, alternate: 0, nonvoting: 0 },
+      meetings: [
+        {
+          id: 1,
+          name: '选举大会',
+          date: '2026-04-01',
+          electorate: { kind: 'delegates' },
+          // 4 voting delegates, one deceased: 应到 3.
+          exclusions: [{ kind: 'deceased', note: null }],
+          approvals: [],
+          attendance: attendance(3, 3),
+          oath: null,
+        },
+        {
+          id: 2,
+          name: '纪委第一次全体会议',
+          date: '2026-04-01',
+          electorate: { kind: 'members', contestId: 7 },
+          exclusions: [],
+          approvals: [],
+          attendance: attendance(1, 1),
+          oath: null,
+        },
+      ],
+      pledges: { due: 4, signed: 0, refused: 0 },
+      contests: [
+        {
+          id: 7,
+          meetingId: 1,
+          title: '纪委委员',
+          kind: 'election',
+          marking,
+          seats: 1,
+          marginPercent: 20,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [
+            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
+            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
+          ],
+          officials: [
+            {
+              role: 'chief_scrutineer',
+              name: '丙',
+              approval: '大会举手表决通过',
+              appointedBy: '秘书处',
+              appointedAt: '2026-04-01T08:00:00Z',
+            },
+            { role: 'counter', name: '丁', approval: null, appointedBy: '秘书处', appointedAt: '2026-04-01T08:00:00Z' },
+          ],
+          fromPrevoteId: null,
+          rounds: [
+            {
+              ...roundOf(3, '2026-04-01T10:00:00.000Z'),
+              candidateIds: [1, 2],
+              // The second paper writes in 乙, who is printed: disregarded, the printed × alone counts.
+              // The third chooses two for one seat: invalid.
+              ballots: [ballot(1, 'ox'), ballot(2, 'ox', [{ name: '乙', mark: 'o' }]), ballot(3, 'oo')],
+              tally: {
+                counted: 3,
+                valid: 2,
+                invalid: 1,
+                pendingSetAside: 0,
+                candidates: [
+                  { for: 2, against: 0, abstain: 0 },
+                  { for: 0, against: 2, abstain: 0 },
+                ],
+                writeIns: [],
+                disregardedWriteIns: [{ name: '乙', reason: 'printed', count: 1 }],
+              },
+              decision: {
+                threshold: 2,
+                basis: 3,
+                basisKind: 'present',
+                majorityTest: true,
+                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
+          structure: unknownOne,
+        },
+        {
+          id: 8,
+          meetingId: 2,
+          title: '纪委书记',
+          kind: 'election',
+          marking,
+          seats: 1,
+          marginPercent: 0,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [{ id: 3, name: '甲', ...facts, unit: null, fromWriteIn: false }],
+          officials: [],
+          fromPrevoteId: null,
+          rounds: [
+            {
+              ...roundOf(1, '2026-04-01T11:00:00.000Z'),
+              candidateIds: [3],
+              ballots: [ballot(1, 'o')],
+              tally: {
+                counted: 1,
+                valid: 1,
+                invalid: 0,
+                pendingSetAside: 0,
+                candidates: [{ for: 1, against: 0, abstain: 0 }],
+                writeIns: [],
+                disregardedWriteIns: [],
+              },
+              decision: {
+                threshold: 1,
+                basis: 1,
+                basisKind: 'present',
+                majorityTest: true,
+                elected: [{ name: '甲', votes: 1, candidateId: 3 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 1, candidateId: 3, ...facts }],
+          structure: unknownOne,
+        },
+      ],
+    };
+    const write = (c: typeof content) => {
+      const unsigned = {
+        format: 'congress-desk-result',
+        formatVersion: 2,
+        app: { name: 'other', version: '1' },
+        exportedAt: '2026-04-01T12:00:00Z',
+        content: c,
+        contentHash: sha256Hex(canonicalJson(c)),
+        audit: { entries: 0, head: '0'.repeat(64) },
+      };
+      const value = sign(null, Buffer.from(canonicalJson(unsigned)), privateKey).toString('base64');
+      const signature = {
+        algorithm: 'Ed25519',
+        publicKey: raw.toString('base64'),
+        fingerprint: fingerprintOfRaw(raw),
+        value,
+      };
+      return JSON.stringify({ ...unsigned, signature }, null, 2);
+    };
+    const good = verifyResultText(write(content), fingerprintOfRaw(raw));
+    expect(good.failures).toEqual([]);
+    expect(good.summary!.contests.map((c) => [c.title, c.elected])).toEqual([
+      ['纪委委员', ['甲']],
+      ['纪委书记', ['甲']],
+    ]);
+
+    // The disregarded write-in counted for 乙 instead: the recount names both lists.
+    const counted = structuredClone(content);
+    const tally = counted.contests[0]!.rounds[0]!.tally;
+    (tally.writeIns as { name: string; for: number }[]).push({ name: '乙', for: 1 });
+    tally.disregardedWriteIns = [];
+    expect(verifyResultText(write(counted), null).failures.map((f) => [f.kind, f.subject])).toEqual([
+      ['recount_differs', '另选他人'],
+      ['recount_differs', '不予计算的另选他人'],
+    ]);
+    // The exclusion left out: 应到 3 no longer adds up to the 4 voting delegates.
+    const noExclusion = structuredClone(content);
+    noExclusion.meetings[0]!.exclusions = [];
+    expect(verifyResultText(write(noExclusion), null).failures.map((f) => [f.kind, f.meeting, f.subject])).toEqual([
+      ['attendance_inconsistent', '选举大会', '应到'],
+    ]);
+  });
+});
