@@ -98,6 +98,7 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
   const contestLists = useForms((s) => s.contestLists);
   const details = useForms((s) => s.details);
   const results = useForms((s) => s.results);
+  const officials = useForms((s) => s.officials);
   const summaries = useForms((s) => s.summaries);
   const errors = useForms((s) => s.errors);
 
@@ -138,7 +139,8 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
         const result = results[id];
         const detail = result ? details[result.round.contestId] : undefined;
         const meeting = detail ? meetings.find((m) => m.id === detail.contest.meetingId) : undefined;
-        if (!result || !detail || !meeting) return none(error);
+        const named = detail ? officials[detail.contest.id] : undefined;
+        if (!result || !detail || !meeting || !named) return none(error);
         return view(
           <CountForm
             data={{
@@ -147,6 +149,7 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
               contest: detail.contest,
               candidates: detail.candidates,
               result,
+              officials: named,
               seal,
               printedAt,
             }}
@@ -158,11 +161,12 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
       case 'election': {
         const detail = details[id];
         const meeting = detail ? meetings.find((m) => m.id === detail.contest.meetingId) : undefined;
-        if (!detail || !meeting) return none(error);
+        const named = officials[id];
+        if (!detail || !meeting || !named) return none(error);
         const counted = detail.rounds.filter((r) => r.status === 'voting' || r.status === 'closed');
         if (!counted.every((r) => results[r.id])) return none(error);
         return view(
-          <ElectionForm data={{ congress, meeting, detail, results, seal, printedAt }} t={t} />,
+          <ElectionForm data={{ congress, meeting, detail, results, officials: named, seal, printedAt }} t={t} />,
           pdfFile(detail.contest.title, t('electionForm.title')),
         );
       }
@@ -181,6 +185,7 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
     contestLists,
     details,
     results,
+    officials,
     summaries,
     errors,
   ]);

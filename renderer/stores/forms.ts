@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Output } from '../../core/contract.js';
 import type { AttendanceSummary, ChangeEvent } from '../../core/domain.js';
 import type { AppError } from '../../core/result.js';
 import { invoke } from '../api/index.js';
@@ -26,6 +27,8 @@ interface FormsStore {
   details: Record<number, ContestDetail>;
   /** Tally, decision and structure by round id. */
   results: Record<number, RoundResult>;
+  /** Rule 13: 总监票人, 监票人, 计票人 by contest id, named on the count and election forms. */
+  officials: Record<number, Output<'officials.list'>>;
   /** Attendance by meeting id. */
   summaries: Record<number, AttendanceSummary>;
   /** The last failure per subject key (`round:12`). */
@@ -51,9 +54,16 @@ export const useForms = create<FormsStore>()((set, get) => {
 
   /** A contest with the results of its counted rounds. */
   const loadContest = async (subject: FormSubject, contestId: number): Promise<boolean> => {
-    const d = await invoke('contests.get', { contestId });
+    const [d, officials] = await Promise.all([
+      invoke('contests.get', { contestId }),
+      invoke('officials.list', { contestId }),
+    ]);
     if (!d.ok) {
       fail(subject, d.error);
+      return false;
+    }
+    if (!officials.ok) {
+      fail(subject, officials.error);
       return false;
     }
     const rounds = d.value.rounds.filter((r) => counted(r.status));
@@ -66,7 +76,11 @@ export const useForms = create<FormsStore>()((set, get) => {
       }
       next[r.value.round.id] = r.value;
     }
-    set({ details: { ...get().details, [contestId]: d.value }, results: next });
+    set({
+      details: { ...get().details, [contestId]: d.value },
+      results: next,
+      officials: { ...get().officials, [contestId]: officials.value },
+    });
     return true;
   };
 
@@ -120,6 +134,7 @@ export const useForms = create<FormsStore>()((set, get) => {
     contestLists: {},
     details: {},
     results: {},
+    officials: {},
     summaries: {},
     errors: {},
     watch(subject) {
@@ -141,7 +156,7 @@ export const useForms = create<FormsStore>()((set, get) => {
       for (const entry of watched.values()) void entry.load();
     },
     reset() {
-      set({ contestLists: {}, details: {}, results: {}, summaries: {}, errors: {} });
+      set({ contestLists: {}, details: {}, results: {}, officials: {}, summaries: {}, errors: {} });
     },
   };
 });

@@ -54,13 +54,21 @@ interface Scene {
   roundId: number;
 }
 
-/** A contest set up, its 89 papers issued, collected, keyed and the round closed. */
+/** Rule 13: who signs each contest's forms — voters who stand in none of them, and two counters. */
+interface Officials {
+  chief: number;
+  scrutineers: number[];
+  counters: string[];
+}
+
+/** A contest set up with its officials, its 89 papers issued, collected, keyed and the round closed. */
 async function countedContest(
   host: TestHost,
   meetingId: number,
   title: string,
   n: number,
   seats: number,
+  officials: Officials,
 ): Promise<Scene> {
   const contest = await call(host, 'contests.create', {
     meetingId,
@@ -77,6 +85,20 @@ async function countedContest(
     ids.push((await call(host, 'candidates.add', { contestId: contest.id, delegateId: null, unit: null, ...c })).id);
   }
   await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const approval = '经大会举手表决通过';
+  const appoint = (role: 'chief_scrutineer' | 'scrutineer', delegateId: number) =>
+    call(host, 'officials.appoint', { contestId: contest.id, role, delegateId, name: null, approval });
+  await appoint('chief_scrutineer', officials.chief);
+  for (const id of officials.scrutineers) await appoint('scrutineer', id);
+  for (const name of officials.counters) {
+    await call(host, 'officials.appoint', {
+      contestId: contest.id,
+      role: 'counter',
+      delegateId: null,
+      name,
+      approval: null,
+    });
+  }
   const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
   const ballots = papersFor(n, seats);
   await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
@@ -131,6 +153,20 @@ function expectWhole(pages: readonly string[], row: RegExp, head: RegExp) {
   });
 }
 
+/**
+ * 9 and 15 candidates (one page each); 22, 25 and 28, whose tables end near the foot of the first
+ * page, where the signature block would fall alone onto the next page unless kept with the last
+ * rows; 40, whose table runs over two pages.
+ */
+const SIZES = [
+  { title: '党委委员', candidates: 9, seats: 7 },
+  { title: '纪委委员', candidates: 15, seats: 12 },
+  { title: '出席区党代会代表(一)', candidates: 22, seats: 18 },
+  { title: '出席区党代会代表(二)', candidates: 25, seats: 20 },
+  { title: '出席区党代会代表(三)', candidates: 28, seats: 23 },
+  { title: '出席区党代会代表', candidates: 40, seats: 30 },
+] as const;
+
 test('the count and election forms of 9, 15 and 40 candidates stay whole on A4', async ({
   page,
   context,
@@ -148,11 +184,20 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
   for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
 
-  const scenes = [
-    await countedContest(host, meetingId, '党委委员', 9, 7),
-    await countedContest(host, meetingId, '纪委委员', 15, 12),
-    await countedContest(host, meetingId, '出席区党代会代表', 40, 30),
-  ];
+  // Officials: present voters whose names no candidate shares; the counters are staff.
+  const standing = new Set(candidateList(Math.max(...SIZES.map((s) => s.candidates))).map((c) => c.name));
+  const free = voting.slice(0, 89).filter((d) => !standing.has(d.name));
+  const officials: Officials = {
+    chief: free[0]!.id,
+    scrutineers: [free[1]!.id, free[2]!.id],
+    counters: ['工作人员甲', '工作人员乙'],
+  };
+  const officialNames = [free[0]!.name, free[1]!.name, free[2]!.name, ...officials.counters];
+
+  const scenes: Scene[] = [];
+  for (const size of SIZES) {
+    scenes.push(await countedContest(host, meetingId, size.title, size.candidates, size.seats, officials));
+  }
   const print = await context.newPage();
   const pageCounts: Record<string, [number, number]> = {};
   for (const scene of scenes) {
@@ -165,6 +210,8 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
     expect(all).toContain('计票结果报告单');
     for (const name of [...scene.names, ...WRITE_INS]) expect(all).toMatch(new RegExp(spaced(name)));
     expectWhole(count, countRow(scene.names), COUNT_HEAD);
+    // The officials named under their signature lines, on the page that has the lines.
+    for (const name of officialNames) expect(count[count.length - 1]).toMatch(new RegExp(`\\(${spaced(name)}\\)`));
 
     const election = await printedPages(
       print,
@@ -173,6 +220,8 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
     );
     expect(election.join('\n')).toContain('选举结果报告单');
     expectWhole(election, electedRow(scene.names), ELECTED_HEAD);
+    for (const name of officialNames)
+      expect(election[election.length - 1]).toMatch(new RegExp(`\\(${spaced(name)}\\)`));
     pageCounts[scene.title] = [count.length, election.length];
   }
   // Up to 15 candidates and their write-ins: one page each; 40 take more than one.

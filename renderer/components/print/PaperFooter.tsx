@@ -15,6 +15,18 @@ export interface PaperSeal {
 export const SIGN_ROLES = ['chief', 'scrutineer', 'counter'] as const;
 export type SignRole = (typeof SIGN_ROLES)[number] | 'recorder';
 
+/** Rule 13: one of the contest's officials, named under a signature line of their role. */
+export interface PaperOfficial {
+  role: 'chief_scrutineer' | 'scrutineer' | 'counter';
+  name: string;
+}
+
+const OFFICIAL_ROLE: Partial<Record<SignRole, PaperOfficial['role']>> = {
+  chief: 'chief_scrutineer',
+  scrutineer: 'scrutineer',
+  counter: 'counter',
+};
+
 const ROLE_LABEL: Record<SignRole, MessageKey> = {
   chief: 'report.form.sign.chief',
   scrutineer: 'report.form.sign.scrutineer',
@@ -33,6 +45,8 @@ export function PaperFooter(props: {
   seal: PaperSeal | null;
   printedAt: string;
   roles?: readonly SignRole[];
+  /** Those appointed to sign (总监票人, 监票人, 计票人): a line for each, the name printed under it. */
+  officials?: readonly PaperOfficial[];
 }) {
   const { t, seal } = props;
   const roles = props.roles ?? SIGN_ROLES;
@@ -40,12 +54,27 @@ export function PaperFooter(props: {
     <div className="paper-end">
       <section className="paper-signatures">
         <div className="paper-sign-lines">
-          {roles.map((role) => (
-            <div key={role} className="paper-sign" data-testid="paper-sign">
-              <span className="paper-sign-role">{t('paper.sign', { role: t(ROLE_LABEL[role]) })}</span>
-              <span className="paper-line" />
-            </div>
-          ))}
+          {roles.map((role) => {
+            const named = (props.officials ?? []).filter((o) => o.role === OFFICIAL_ROLE[role]);
+            return (
+              <div key={role} className="paper-sign" data-testid="paper-sign" data-role={role}>
+                <span className="paper-sign-role">{t('paper.sign', { role: t(ROLE_LABEL[role]) })}</span>
+                {named.length === 0 ? (
+                  <span className="paper-line" />
+                ) : (
+                  <span className="paper-sign-slots">
+                    {named.map((o, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: two officials may share a name
+                      <span key={i} className="paper-sign-slot" data-testid="paper-official">
+                        <span className="paper-line" />
+                        <span className="paper-sign-name">{t('paper.sign.name', { name: o.name })}</span>
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </div>
+            );
+          })}
         </div>
         <div className="paper-sign-secretariat">
           <span>{t('report.form.sign.secretariat')}</span>

@@ -4,8 +4,9 @@ import type { Candidate, Contest, RoundResult } from '../../stores/contests.js';
 import { paperOrder } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { roundLabel } from '../contests/labels.js';
-import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
+import { PaperFooter, type PaperOfficial, type PaperSeal } from '../print/PaperFooter.js';
 import { PaperHead } from '../print/PaperHead.js';
+import { PaperTail, splitTail } from '../print/PaperTail.js';
 
 export interface CountFormData {
   congress: Congress;
@@ -13,6 +14,8 @@ export interface CountFormData {
   contest: Contest;
   candidates: Candidate[];
   result: RoundResult;
+  /** Rule 13: the contest's 总监票人, 监票人 and 计票人, named under their signature lines. */
+  officials: readonly PaperOfficial[];
   seal: PaperSeal | null;
   printedAt: string;
 }
@@ -74,6 +77,19 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
     { key: 'invalid', label: 'countForm.invalid', value: tally.invalid },
   ];
   const names = decision.elected.map((e) => t('countForm.electedItem', { name: e.name, votes: e.votes }));
+  // Rule 4: marked write-ins that count for nobody, shown so the scrutineers see what happened.
+  const disregarded = tally.disregardedWriteIns;
+  const { body, tail } = splitTail(lines);
+  const row = (l: Line) => (
+    <tr key={l.key} data-testid="count-row" data-name={l.name} data-elected={l.elected}>
+      <td className="cell-no">{l.no}</td>
+      <td className="cell-name">{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
+      <td className="cell-num">{l.for}</td>
+      <td className="cell-num">{l.against ?? t('countForm.notApplicable')}</td>
+      <td className="cell-num">{l.abstain ?? t('countForm.notApplicable')}</td>
+      <td className="cell-mark">{l.elected ? t(closed ? 'results.elected' : 'results.electedProvisional') : ''}</td>
+    </tr>
+  );
 
   return (
     <article className="paper-form count-form" data-testid="count-report" data-closed={closed}>
@@ -134,40 +150,44 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
             <th className="cell-mark">{t('countForm.col.result')}</th>
           </tr>
         </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.key} data-testid="count-row" data-name={l.name} data-elected={l.elected}>
-              <td className="cell-no">{l.no}</td>
-              <td className="cell-name">{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
-              <td className="cell-num">{l.for}</td>
-              <td className="cell-num">{l.against ?? t('countForm.notApplicable')}</td>
-              <td className="cell-num">{l.abstain ?? t('countForm.notApplicable')}</td>
-              <td className="cell-mark">
-                {l.elected ? t(closed ? 'results.elected' : 'results.electedProvisional') : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {tally.writeIns.length > 0 && <p className="paper-note">{t('countForm.writeInNote')}</p>}
+        <tbody>{body.map(row)}</tbody>
+        <PaperTail columns={6} rows={tail.map(row)}>
+          {tally.writeIns.length > 0 && <p className="paper-note">{t('countForm.writeInNote')}</p>}
+          {disregarded.length > 0 && (
+            <p className="paper-note paper-disregarded" data-testid="count-disregarded">
+              {t('countForm.disregarded', {
+                list: disregarded
+                  .map((d) =>
+                    t('countForm.disregardedItem', {
+                      name: d.name,
+                      n: d.count,
+                      why: t(`countForm.disregarded.${d.reason}` as MessageKey),
+                    }),
+                  )
+                  .join(t('list.clauseSeparator')),
+              })}
+            </p>
+          )}
 
-      <p className="paper-statement" data-testid="count-elected">
-        {names.length > 0
-          ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
-          : t('countForm.electedNone')}
-      </p>
-      {complete && decision.tie && (
-        <p className="paper-lead">
-          {t('results.tie', {
-            names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
-            seats: decision.tie.seats,
-          })}
-        </p>
-      )}
-      {complete && decision.unfilled > 0 && (
-        <p className="paper-lead">{t('results.unfilled', { n: decision.unfilled })}</p>
-      )}
-      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
+          <p className="paper-statement" data-testid="count-elected">
+            {names.length > 0
+              ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
+              : t('countForm.electedNone')}
+          </p>
+          {complete && decision.tie && (
+            <p className="paper-lead">
+              {t('results.tie', {
+                names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
+                seats: decision.tie.seats,
+              })}
+            </p>
+          )}
+          {complete && decision.unfilled > 0 && (
+            <p className="paper-lead">{t('results.unfilled', { n: decision.unfilled })}</p>
+          )}
+          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
+        </PaperTail>
+      </table>
     </article>
   );
 }

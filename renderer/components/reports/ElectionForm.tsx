@@ -1,12 +1,14 @@
 import type { Congress, Meeting } from '../../../core/domain.js';
+import { electedListKindOf, electedListOrder } from '../../../core/elected-order.js';
 import type { BodyStructure } from '../../../core/election-types.js';
 import { sumStructures } from '../../../core/structure.js';
 import type { Candidate, ContestDetail, Round, RoundResult } from '../../stores/contests.js';
 import { paperOrder } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { roundLabel } from '../contests/labels.js';
-import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
+import { PaperFooter, type PaperOfficial, type PaperSeal } from '../print/PaperFooter.js';
 import { PaperHead } from '../print/PaperHead.js';
+import { PaperTail, splitTail } from '../print/PaperTail.js';
 import { structureItems, unknownText } from './structure.js';
 
 export interface ElectionFormData {
@@ -15,6 +17,8 @@ export interface ElectionFormData {
   detail: ContestDetail;
   /** Results of the contest's counted rounds, by round id. */
   results: Readonly<Record<number, RoundResult>>;
+  /** Rule 13: the contest's 总监票人, 监票人 and 计票人, named under their signature lines. */
+  officials: readonly PaperOfficial[];
   seal: PaperSeal | null;
   printedAt: string;
 }
@@ -25,10 +29,26 @@ export interface ElectedPerson {
   votes: number;
   /** The candidate, or null for a written-in name (its facts are not on the ballot). */
   candidate: Candidate | null;
+  /** Place on the paper of the round that elected them (1-based); null for a written-in name. */
+  paperPosition: number | null;
+}
+
+/**
+ * Everyone elected in the contest's closed rounds, listed as rule 15 says: members and
+ * delegates by surname strokes (「其名单按姓氏笔划排列」), at a first plenary (a meeting of
+ * members) 书记/副书记 in the approved paper order — the order core/elected-order.ts gives the
+ * result file too.
+ */
+export function electedOf(
+  detail: ContestDetail,
+  results: Readonly<Record<number, RoundResult>>,
+  electorate: Meeting['electorate'],
+): ElectedPerson[] {
+  return electedListOrder(electedByRound(detail, results), electedListKindOf(electorate));
 }
 
 /** Everyone elected in the contest's closed rounds, round by round, by votes within a round. */
-export function electedOf(detail: ContestDetail, results: Readonly<Record<number, RoundResult>>): ElectedPerson[] {
+function electedByRound(detail: ContestDetail, results: Readonly<Record<number, RoundResult>>): ElectedPerson[] {
   return [...detail.rounds]
     .filter((r) => r.status === 'closed')
     .sort((a, b) => a.number - b.number)
@@ -41,6 +61,7 @@ export function electedOf(detail: ContestDetail, results: Readonly<Record<number
         round,
         votes: e.votes,
         candidate: e.choice.kind === 'candidate' ? (order[e.choice.index] ?? null) : null,
+        paperPosition: e.choice.kind === 'candidate' ? e.choice.index + 1 : null,
       }));
     });
 }
@@ -64,12 +85,32 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
   const { congress, meeting, detail, results } = props.data;
   const { contest } = detail;
   const rounds = [...detail.rounds].sort((a, b) => a.number - b.number);
-  const elected = electedOf(detail, results);
+  const elected = electedOf(detail, results, meeting.electorate);
   const structure = contestStructure(detail, results);
   const seats = contest.seatsReducedTo ?? contest.seats;
   const closed = contest.status === 'closed';
   const unknown = unknownText(t, structure);
   const gender = (c: Candidate | null) => (c?.gender ? t(`gender.${c.gender}`) : '');
+  const none = (
+    <tr key="none">
+      <td colSpan={8} className="cell-empty">
+        {t('electionForm.noneElected')}
+      </td>
+    </tr>
+  );
+  const { body, tail } = splitTail(elected.map((e, i) => ({ ...e, no: i + 1 })));
+  const electedRow = (e: ElectedPerson & { no: number }) => (
+    <tr key={`${e.round.id}-${e.name}`} data-testid="election-row" data-name={e.name}>
+      <td className="cell-no">{e.no}</td>
+      <td className="cell-name">{e.candidate ? e.name : t('countForm.writeInName', { name: e.name })}</td>
+      <td className="cell-round">{t('electionForm.roundN', { n: e.round.number })}</td>
+      <td className="cell-num">{e.votes}</td>
+      <td className="cell-fact">{gender(e.candidate)}</td>
+      <td className="cell-fact">{e.candidate?.birthDate ?? ''}</td>
+      <td className="cell-fact">{e.candidate?.ethnicity ?? ''}</td>
+      <td className="cell-fact">{e.candidate?.education ?? ''}</td>
+    </tr>
+  );
 
   return (
     <article className="paper-form election-form" data-testid="election-report" data-closed={closed}>
@@ -151,45 +192,25 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
             <th className="cell-fact">{t('field.education')}</th>
           </tr>
         </thead>
-        <tbody>
-          {elected.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="cell-empty">
-                {t('electionForm.noneElected')}
-              </td>
-            </tr>
-          ) : (
-            elected.map((e, i) => (
-              <tr key={`${e.round.id}-${e.name}`} data-testid="election-row" data-name={e.name}>
-                <td className="cell-no">{i + 1}</td>
-                <td className="cell-name">{e.candidate ? e.name : t('countForm.writeInName', { name: e.name })}</td>
-                <td className="cell-round">{t('electionForm.roundN', { n: e.round.number })}</td>
-                <td className="cell-num">{e.votes}</td>
-                <td className="cell-fact">{gender(e.candidate)}</td>
-                <td className="cell-fact">{e.candidate?.birthDate ?? ''}</td>
-                <td className="cell-fact">{e.candidate?.ethnicity ?? ''}</td>
-                <td className="cell-fact">{e.candidate?.education ?? ''}</td>
-              </tr>
-            ))
+        <tbody>{body.map(electedRow)}</tbody>
+        <PaperTail columns={8} rows={elected.length === 0 ? none : tail.map(electedRow)}>
+          {structure.total > 0 && (
+            <section className="paper-structure" data-testid="election-structure">
+              <h2 className="paper-section">{t('electionForm.structure')}</h2>
+              <p>
+                {t('electionForm.structure.text', {
+                  n: structure.total,
+                  list: structureItems(t, structure)
+                    .map((i) => i.text)
+                    .join(t('list.clauseSeparator')),
+                })}
+              </p>
+              {unknown && <p className="paper-note">{unknown}</p>}
+            </section>
           )}
-        </tbody>
+          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
+        </PaperTail>
       </table>
-
-      {structure.total > 0 && (
-        <section className="paper-structure" data-testid="election-structure">
-          <h2 className="paper-section">{t('electionForm.structure')}</h2>
-          <p>
-            {t('electionForm.structure.text', {
-              n: structure.total,
-              list: structureItems(t, structure)
-                .map((i) => i.text)
-                .join(t('list.clauseSeparator')),
-            })}
-          </p>
-          {unknown && <p className="paper-note">{unknown}</p>}
-        </section>
-      )}
-      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
     </article>
   );
 }
