@@ -370,13 +370,14 @@ export const useCount = create<CountStore>()((set, get) => {
       const w = get().writeIns[index];
       if (!w) return;
       if (w.name.trim() === '') {
+        // A line opened and left empty is taken back; that is all Enter does then.
         get().removeWriteIn(index);
-      } else {
-        set({
-          writeIns: get().writeIns.map((x, i) => (i === index ? { ...x, name: x.name.trim(), editing: false } : x)),
-          cursor: get().candidates.length + index,
-        });
+        return;
       }
+      set({
+        writeIns: get().writeIns.map((x, i) => (i === index ? { ...x, name: x.name.trim(), editing: false } : x)),
+        cursor: get().candidates.length + index,
+      });
       if (commit) get().commit(false);
     },
     removeWriteIn(index) {
