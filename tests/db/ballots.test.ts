@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { writeInContext } from '../../core/ballot.js';
 import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { tallyRound } from '../../core/tally.js';
 import { election, paper } from './election-setup.js';
-import { dumpTables, rawDb } from './helpers.js';
+import { desk, dumpTables, rawDb } from './helpers.js';
 
 const lastAudit = async (e: Awaited<ReturnType<typeof election>>) => {
   const [row] = await e.call('audit.list', { limit: 1, beforeId: null });
@@ -233,5 +234,50 @@ describe('the live tally', () => {
     const final = (await e.call('rounds.result', { roundId: e.roundId })).tally;
     expect(final).toEqual(await recount());
     expect(final.writeIns.map((x) => x.name)).toEqual(['代表1', '代表2']);
+  });
+  it('with write-ins naming printed candidates, the live tally still equals core’s recount with the round’s context', async () => {
+    const e = await election({ voters: 30, seats: 2 });
+    await e.open();
+    const seen = { ...desk, acknowledge: ['warning.write_in_disregarded'] };
+    const paperNames = writeInContext({ printed: e.candidates.map((c) => c.name) });
+    const recount = async () => {
+      const live = (await e.call('ballots.list', { roundId: e.roundId })).filter((b) => b.state === 'counted');
+      return tallyRound(
+        4,
+        live.map((b) => ({ marks: { marks: b.marks, writeIns: b.writeIns }, status: 'counted' as const })),
+        2,
+        DEFAULT_CONVENTION,
+        paperNames,
+      );
+    };
+    const w = (...names: string[]) => ({ writeIns: names.map((name) => ({ name, mark: 'circle' as const })) });
+    const entered = [];
+    const script: [string, string[]][] = [
+      ['ox--', ['田 富']],
+      ['ox--', ['王芳', '代表1']],
+      ['xx--', ['代表1', '\u200b田大利']],
+      ['oo-x', ['李强']],
+      ['x---', ['代表2']],
+    ];
+    for (const [m, names] of script) {
+      entered.push(await e.call('ballots.enter', e.enterInput(m, w(...names)), seen));
+      expect((await e.call('rounds.result', { roundId: e.roundId })).tally).toEqual(await recount());
+    }
+    await e.call('ballots.void', { ballotId: entered[0]!.id, reason: '重复' });
+    expect((await e.call('rounds.result', { roundId: e.roundId })).tally).toEqual(await recount());
+    await e.call(
+      'ballots.correct',
+      { ballotId: entered[4]!.id, marks: paper('x---'), ...w('田富'), reason: '看错' },
+      seen,
+    );
+    const final = (await e.call('rounds.result', { roundId: e.roundId })).tally;
+    expect(final).toEqual(await recount());
+    expect(final.writeIns).toEqual([{ name: '代表1', for: 2 }]);
+    expect(final.disregardedWriteIns).toEqual([
+      { name: '李强', reason: 'printed', count: 1 },
+      { name: '王芳', reason: 'printed', count: 1 },
+      { name: '田大利', reason: 'printed', count: 1 },
+      { name: '田富', reason: 'printed', count: 1 },
+    ]);
   });
 });
