@@ -79,6 +79,30 @@ export const reasons = {
     'zh-CN': '另行选举须至少有一名候选人',
     en: 'An additional round needs at least one candidate',
   },
+  'round.printed_short': {
+    'zh-CN': '印制选票 {printed} 张,少于发出 {issued} 张与作废 {spare} 张之和',
+    en: '{printed} papers printed is fewer than {issued} issued plus {spare} spare voided',
+  },
+  'round.quorum_not_met': {
+    'zh-CN': '到会人数不足,不能进行选举:应到 {due} 人,实到 {present} 人,还差 {needed} 人',
+    en: 'No quorum, no vote: {due} due, {present} present, {needed} more needed',
+  },
+  'round.issued_over_present': {
+    'zh-CN': '发出选票 {issued} 张,多于实到会有选举权人数 {present} 人',
+    en: '{issued} papers issued is more than the {present} voters present',
+  },
+  'round.collected_under_entered': {
+    'zh-CN': '收回 {collected} 张少于已录入的 {entered} 张选票',
+    en: '{collected} papers collected is fewer than the {entered} already entered',
+  },
+  'candidates.order_missing': {
+    'zh-CN': '顺序中缺少候选人:{names}',
+    en: 'The order leaves out: {names}',
+  },
+  'candidates.row_already_candidate': {
+    'zh-CN': '第 {row} 行:{name} 已是「{contest}」的候选人',
+    en: 'Row {row}: {name} is already a candidate of “{contest}”',
+  },
   'round.delegate_already_candidate': {
     'zh-CN': '{name} 已是「{contest}」的候选人',
     en: '{name} is already a candidate of “{contest}”',
@@ -341,6 +365,71 @@ export const reasons = {
     'zh-CN': '名单有 {count} 处问题,未导入任何代表',
     en: 'The roster has {count} problem(s): no delegate was imported',
   },
+  'roster.no_header': {
+    'zh-CN': '前 {rows} 行中找不到表头:表头行应至少包含两个可识别的列名,如「代表证号」「姓名」「性别」「代表团」',
+    en: 'No header row in the first {rows} rows: a header names at least two known columns (badge number, name, gender, delegation)',
+  },
+  'roster.header_twice': {
+    'zh-CN': '第 {row} 行表头中「{first}」与「{second}」都表示{field|field},请删除或改名其中一列',
+    en: 'In the header (row {row}) “{first}” and “{second}” both mean {field|field}: delete or rename one of them',
+  },
+  'roster.column_missing': {
+    'zh-CN': '缺少必需的列「{field|field}」(第 {row} 行为表头)',
+    en: 'The required column “{field|field}” is missing (the header is row {row})',
+  },
+  'roster.too_many_rows': {
+    'zh-CN': '名册共 {rows} 行数据,超过上限 {max} 行(从第 {row} 行起超出),请检查是否选错了文件',
+    en: 'The roster has {rows} rows of data, more than the {max} allowed (from row {row}): is it the right file?',
+  },
+  'roster.cell_formula': {
+    'zh-CN': '第 {row} 行「{column}」列是公式单元格无结果(「{value}」),请在 Excel 中重新计算并保存,或改为数值',
+    en: 'Row {row}, column “{column}”: a formula without a result (“{value}”): recalculate and save it in Excel, or type the value',
+  },
+  'roster.cell_error': {
+    'zh-CN': '第 {row} 行「{column}」列是错误值 {value},请改正该单元格',
+    en: 'Row {row}, column “{column}”: the error value {value}; correct the cell',
+  },
+  'roster.cell_too_long': {
+    'zh-CN': '第 {row} 行「{column}」列的内容长达 {length} 个字符,超过上限 {max}',
+    en: 'Row {row}, column “{column}”: {length} characters, more than the {max} allowed',
+  },
+  'roster.badge_missing': {
+    'zh-CN': '第 {row} 行「{column}」列缺少代表证号',
+    en: 'Row {row}, column “{column}”: the badge number is missing',
+  },
+  'roster.name_missing': {
+    'zh-CN': '第 {row} 行「{column}」列缺少姓名',
+    en: 'Row {row}, column “{column}”: the name is missing',
+  },
+  'roster.gender_unknown': {
+    'zh-CN': '第 {row} 行「{column}」列的值「{value}」不是可识别的性别,应为「男」或「女」',
+    en: 'Row {row}, column “{column}”: “{value}” is not a gender the roster knows (male or female)',
+  },
+  'roster.category_unknown': {
+    'zh-CN': '第 {row} 行「{column}」列的值「{value}」不是可识别的类别,应为「正式代表」「候补代表」或「列席」',
+    en: 'Row {row}, column “{column}”: “{value}” is not a known category (delegate, alternate or non-voting)',
+  },
+  'roster.birth_date_invalid': {
+    'zh-CN': '第 {row} 行「{column}」列的值「{value}」不是有效的出生年月:{why|birth_fault}',
+    en: 'Row {row}, column “{column}”: “{value}” is not a valid birth month: {why|birth_fault}',
+  },
+  'roster.birth_year_range': {
+    'zh-CN': '第 {row} 行「{column}」列的值「{value}」不是有效的出生年月:年份应在 1900–{max} 之间',
+    en: 'Row {row}, column “{column}”: “{value}” is not a valid birth month: the year must be from 1900 to {max}',
+  },
+  'roster.value_too_long': {
+    'zh-CN': '第 {row} 行「{column}」列的值「{value}」共 {length} 个字符,超过上限 {max}',
+    en: 'Row {row}, column “{column}”: “{value}” has {length} characters, more than the {max} allowed',
+  },
+  'roster.badge_repeated': {
+    'zh-CN': '第 {row} 行「{column}」列的代表证号「{value}」重复:第 {first} 行与第 {row} 行',
+    en: 'Row {row}, column “{column}”: badge number “{value}” repeats: rows {first} and {row}',
+  },
+  'roster.value_invalid': {
+    'zh-CN': '第 {row} 行「{column}」列的值不符合要求:{detail}',
+    en: 'Row {row}, column “{column}”: the value is not acceptable: {detail}',
+  },
+  'roster.badge_twice': { 'zh-CN': '代表证号 {badge} 重复', en: 'Badge number {badge} appears twice' },
   'roster.empty': {
     'zh-CN': '名单中没有代表,未导入任何代表',
     en: 'The roster lists no delegate: nothing was imported',
@@ -557,8 +646,8 @@ export const reasons = {
     en: 'The additional round of “{contest}” has as many candidates ({candidates}) as seats ({seats})',
   },
   'warning.write_in_disregarded': {
-    'zh-CN': '第 {seq} 号选票的另选人「{name}」不计票({why|write_in_fate})',
-    en: 'Ballot {seq}: the write-in “{name}” does not count ({why|write_in_fate})',
+    'zh-CN': '另选人「{name}」不计票:{why|write_in_fate}',
+    en: 'The write-in “{name}” does not count: {why|write_in_fate}',
   },
 } satisfies Record<string, ReasonText>;
 
@@ -589,10 +678,32 @@ export const terms = {
     remove_candidate: { 'zh-CN': '删除候选人', en: 'remove a candidate' },
     import_candidates: { 'zh-CN': '导入候选人', en: 'import candidates' },
   },
+  field: {
+    badge: { 'zh-CN': '代表证号', en: 'badge number' },
+    name: { 'zh-CN': '姓名', en: 'name' },
+    gender: { 'zh-CN': '性别', en: 'gender' },
+    ethnicity: { 'zh-CN': '民族', en: 'ethnicity' },
+    birthDate: { 'zh-CN': '出生年月', en: 'birth month' },
+    education: { 'zh-CN': '学历', en: 'education' },
+    delegation: { 'zh-CN': '代表团', en: 'delegation' },
+    unit: { 'zh-CN': '工作单位', en: 'workplace' },
+    category: { 'zh-CN': '类别', en: 'category' },
+  },
+  birth_fault: {
+    month_range: { 'zh-CN': '月份应为 1–12', en: 'the month must be 1–12' },
+    no_such_day: { 'zh-CN': '该月没有这一日', en: 'that month has no such day' },
+    invalid: { 'zh-CN': '日期无效', en: 'not a date' },
+    empty: { 'zh-CN': '为空', en: 'empty' },
+    month_missing: { 'zh-CN': '缺少月份,应写成如 1975.03', en: 'the month is missing: write it like 1975.03' },
+    unrecognised: {
+      'zh-CN': '无法识别,应写成如 1975.03、1975-03-12 或 1975年3月',
+      en: 'not recognised: write it like 1975.03 or 1975-03-12',
+    },
+  },
   write_in_fate: {
     printed: { 'zh-CN': '与选票上印的候选人同名', en: 'the name is printed on the paper' },
     elected: { 'zh-CN': '已在本选举中当选', en: 'already elected in this contest' },
-    not_tied: { 'zh-CN': '再次投票只能选票数相等的被选举人', en: 'a tie revote chooses only among the tied' },
+    tie_revote: { 'zh-CN': '再次投票只能选票数相等的被选举人', en: 'a tie revote chooses only among the tied' },
   },
 } satisfies Record<string, Record<string, ReasonText>>;
 

@@ -5,7 +5,7 @@
  */
 import { candidateFromDelegate } from '../../core/candidates.js';
 import type { AppError } from '../../core/result.js';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import type { RosterIssue } from '../../core/roster-types.js';
 import { canRound } from '../../core/round-state.js';
 import { type ParsedCandidates, parseCandidateFile } from '../candidate-file.js';
@@ -48,10 +48,12 @@ function alreadyCandidate(db: SqliteDb, contest: Contest, delegateId: number) {
     .get(contest.id, delegateId) as string | undefined;
   return existing === undefined
     ? null
-    : fail('conflict', `${existing} 已是「${contest.title}」的候选人`, {
-        field: 'delegateId',
-        value: String(delegateId),
-      });
+    : refuse(
+        'conflict',
+        'round.delegate_already_candidate',
+        { name: existing, contest: contest.title },
+        { field: 'delegateId', value: String(delegateId) },
+      );
 }
 
 function setupContest(db: SqliteDb, contestId: number, what: string): Result<Contest> {
@@ -104,10 +106,12 @@ export const remove: UpdateHandler<'candidates.remove'> = {
   run(input, { db }) {
     const candidate = findCandidate(db, input.candidateId);
     if (!candidate) {
-      return fail('not_found', `候选人不存在(编号 ${input.candidateId})`, {
-        field: 'candidateId',
-        value: String(input.candidateId),
-      });
+      return refuse(
+        'not_found',
+        'candidate.not_found',
+        { id: input.candidateId },
+        { field: 'candidateId', value: String(input.candidateId) },
+      );
     }
     const contest = setupContest(db, candidate.contestId, '删除候选人');
     if (!contest.ok) return contest;
@@ -136,11 +140,14 @@ const issueAsError = (issue: RosterIssue): AppError => ({
 async function parseForImport(fileName: string, contentBase64: string): Promise<Result<ParsedCandidates>> {
   const parsed = await parseCandidateFile(fileName, decode(contentBase64));
   if (parsed.errors.length > 0) {
-    return fail('invalid_input', `候选人名单有 ${parsed.errors.length} 处问题,未导入任何候选人`, {
-      details: parsed.errors.map(issueAsError),
-    });
+    return refuse(
+      'invalid_input',
+      'candidates.file_invalid',
+      { count: parsed.errors.length },
+      { details: parsed.errors.map(issueAsError) },
+    );
   }
-  if (parsed.rows.length === 0) return fail('invalid_input', '名单中没有候选人,未导入任何候选人');
+  if (parsed.rows.length === 0) return refuse('invalid_input', 'candidates.file_empty');
   return ok(parsed);
 }
 
@@ -160,13 +167,22 @@ export const importCandidates: UpdateHandler<'candidates.import', ParsedCandidat
       const delegateId = d && d.name === row.name ? d.id : null;
       if (delegateId !== null) {
         const taken = alreadyCandidate(db, contest.value, delegateId);
-        if (taken) return fail('conflict', `第 ${row.row} 行:${taken.error.message}`, { row: row.row });
+        if (taken) {
+          return refuse(
+            'conflict',
+            'candidates.row_already_candidate',
+            { row: row.row, name: row.name, contest: contest.value.title },
+            { row: row.row },
+          );
+        }
         const earlier = seen.get(delegateId);
         if (earlier !== undefined) {
-          return fail('invalid_input', `第 ${row.row} 行「${row.name}」与第 ${earlier} 行重复`, {
-            row: row.row,
-            value: row.name,
-          });
+          return refuse(
+            'invalid_input',
+            'candidates.duplicate_row',
+            { row: row.row, name: row.name, earlier },
+            { row: row.row, value: row.name },
+          );
         }
         seen.set(delegateId, row.row);
       }
@@ -214,25 +230,31 @@ export const approveOrder: UpdateHandler<'candidates.approveOrder'> = {
     const listed = new Set<number>();
     for (const id of input.candidateIds) {
       if (!byId.has(id)) {
-        return fail('invalid_input', `编号 ${id} 不是「${contest.title}」的候选人`, {
-          field: 'candidateIds',
-          value: String(id),
-        });
+        return refuse(
+          'invalid_input',
+          'round.not_candidate',
+          { id, contest: contest.title },
+          { field: 'candidateIds', value: String(id) },
+        );
       }
       if (listed.has(id)) {
-        return fail('invalid_input', `候选人 ${byId.get(id)!.name} 在顺序中出现了两次`, {
-          field: 'candidateIds',
-          value: String(id),
-        });
+        return refuse(
+          'invalid_input',
+          'candidates.order_twice',
+          { name: byId.get(id)!.name },
+          { field: 'candidateIds', value: String(id) },
+        );
       }
       listed.add(id);
     }
     const missing = candidates.filter((c) => !listed.has(c.id));
     if (missing.length > 0) {
-      return fail('invalid_input', `顺序中缺少候选人:${missing.map((c) => c.name).join('、')}`, {
-        field: 'candidateIds',
-        value: missing.map((c) => String(c.id)).join(','),
-      });
+      return refuse(
+        'invalid_input',
+        'candidates.order_missing',
+        { names: missing.map((c) => c.name).join('、') },
+        { field: 'candidateIds', value: missing.map((c) => String(c.id)).join(',') },
+      );
     }
     // Clear first: UNIQUE (contest_id, position) would trip over a swap.
     db.prepare('UPDATE candidates SET position = NULL WHERE contest_id = ?').run(contest.id);

@@ -57,9 +57,10 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
       return refuse('conflict', 'round.contest_closed', { contest: contest.title }, roundField(round));
     }
     if (input.ballotsPrinted < input.issued + input.spareVoided) {
-      return fail(
+      return refuse(
         'invalid_input',
-        `印制选票 ${input.ballotsPrinted} 张,少于发出 ${input.issued} 张与作废 ${input.spareVoided} 张之和`,
+        'round.printed_short',
+        { printed: input.ballotsPrinted, issued: input.issued, spare: input.spareVoided },
         { field: 'ballotsPrinted', value: String(input.ballotsPrinted) },
       );
     }
@@ -67,9 +68,10 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
     // for its own electorate (the members, at a plenary: rule 14) less approved exclusions (rule 16).
     const attendance = meetingAttendance(db, contest.meetingId);
     if (!attendance.quorum.met) {
-      return fail(
+      return refuse(
         'conflict',
-        `到会人数不足,不能进行选举:应到 ${attendance.due} 人,实到 ${attendance.present} 人,还差 ${attendance.quorum.needed} 人`,
+        'round.quorum_not_met',
+        { due: attendance.due, present: attendance.present, needed: attendance.quorum.needed },
         { field: 'meetingId', value: String(contest.meetingId) },
       );
     }
@@ -77,10 +79,12 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
     // left, the screen warns); more would hand someone a second ballot, and a verifier rejects
     // any file where issued exceeds those present.
     if (input.issued > attendance.present) {
-      return fail('invalid_input', `发出选票 ${input.issued} 张,多于实到会有选举权人数 ${attendance.present} 人`, {
-        field: 'issued',
-        value: String(input.issued),
-      });
+      return refuse(
+        'invalid_input',
+        'round.issued_over_present',
+        { issued: input.issued, present: attendance.present },
+        { field: 'issued', value: String(input.issued) },
+      );
     }
     db.prepare(
       `UPDATE rounds SET status = 'voting', voters_present = ?, due = ?, ballots_printed = ?, issued = ?, spare_voided = ?
@@ -104,10 +108,12 @@ export const collect: UpdateHandler<'rounds.collect'> = {
     if (!next.ok) return next;
     const entered = Math.max(enteredCount(db, round.id, 1), enteredCount(db, round.id, 2));
     if (input.collected < entered) {
-      return fail('invalid_input', `收回 ${input.collected} 张少于已录入的 ${entered} 张选票`, {
-        field: 'collected',
-        value: String(input.collected),
-      });
+      return refuse(
+        'invalid_input',
+        'round.collected_under_entered',
+        { collected: input.collected, entered },
+        { field: 'collected', value: String(input.collected) },
+      );
     }
     if (next.value === 'voting') {
       db.prepare('UPDATE rounds SET collected = ? WHERE id = ?').run(input.collected, round.id);

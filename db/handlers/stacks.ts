@@ -4,7 +4,7 @@
  * keying, so the version kept is written into both slots: the other one is superseded by a
  * copy of the kept one, and a place is settled when both keyings read the same.
  */
-import { fail, ok } from '../../core/result.js';
+import { ok, refuse } from '../../core/result.js';
 import {
   type Ballot,
   bumpRevision,
@@ -58,22 +58,22 @@ export const settle: UpdateHandler<'stacks.settle'> = {
     const { db } = call;
     const counting = requireCountingRound(db, input.roundId, 'stacks.settle');
     if (!counting.ok) return counting;
-    const { round, contest, label } = counting.value;
+    const { round, contest } = counting.value;
+    const at = { contest: contest.title, round: round.number, stack: input.stack, position: input.position };
     if (!contest.doubleEntry) {
-      return fail('conflict', `「${contest.title}」未启用双录`, { field: 'roundId', value: String(round.id) });
+      return refuse(
+        'conflict',
+        'contest.not_double_entry',
+        { contest: contest.title },
+        { field: 'roundId', value: String(round.id) },
+      );
     }
     const place = stackPlacesOf(db, round.id, input.stack).find((p) => p.position === input.position);
     if (!place) {
-      return fail('not_found', `${label}第 ${input.stack} 叠没有第 ${input.position} 张选票`, {
-        field: 'position',
-        value: String(input.position),
-      });
+      return refuse('not_found', 'stack.no_position', at, { field: 'position', value: String(input.position) });
     }
     if (place.same) {
-      return fail('conflict', `${label}第 ${input.stack} 叠第 ${input.position} 张两次录入相同,无需核对`, {
-        field: 'position',
-        value: String(input.position),
-      });
+      return refuse('conflict', 'stack.entries_agree', at, { field: 'position', value: String(input.position) });
     }
     const before = {
       first: place.first ? findBallot(db, place.first.id)! : null,
