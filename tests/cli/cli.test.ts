@@ -7,9 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EXIT, exitCodeOf } from '../../cli/main.js';
+import type { Output } from '../../core/contract.js';
 import type { ResultFile } from '../../core/result-file.js';
-import { exported, forge } from '../db/result-setup.js';
+import { exported, forge, resign } from '../db/result-setup.js';
 
+/** Each spawn of the CLI takes seconds on a loaded machine: the spawning tests allow two minutes. */
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'congress-desk.mjs');
 
 function cli(...args: string[]) {
@@ -69,7 +72,43 @@ describe('congress-desk verify', () => {
 
     expect(cli('verify').code).toBe(64);
     expect(cli('frobnicate', e.out).code).toBe(64);
-  });
+  }, 120_000);
+
+  it('exits 1 for the rules a file breaks (quorum, elected twice), re-signed with the venue key, and prints them', async () => {
+    const e = await exported();
+    const p = path.join(e.dir, 'quorum.json');
+    fs.writeFileSync(
+      p,
+      await resign(e.text, e.dataDir, (f) => {
+        f.content.meetings[0]!.attendance.present = 8;
+        f.content.meetings[0]!.attendance.absent = 2;
+        f.content.contests[0]!.rounds[0]!.votersPresent = 8;
+      }),
+    );
+    const r = cli('verify', p, '--fingerprint', e.exportOut.fingerprint);
+    expect(r.out).toContain('[quorum_not_met]');
+    expect(r.code).toBe(1);
+    const kinds = (...k: Output<'result.verify'>['failures'][number]['kind'][]) =>
+      exitCodeOf({
+        ok: false,
+        failures: k.map((kind) => ({
+          kind,
+          message: '',
+          meeting: null,
+          contest: null,
+          round: null,
+          subject: null,
+          stated: null,
+          recounted: null,
+        })),
+        signatureValid: true,
+        fingerprint: null,
+        summary: null,
+      });
+    expect(kinds('elected_twice')).toBe(EXIT.recount);
+    expect(kinds('official_is_candidate', 'quorum_not_met')).toBe(EXIT.recount);
+    expect(kinds('elected_twice', 'malformed')).toBe(EXIT.malformed);
+  }, 120_000);
 });
 
 describe('congress-desk export', () => {
@@ -91,5 +130,5 @@ describe('congress-desk export', () => {
     const missing = cli('export', path.join(e.dir, 'nope.congress'), '--out', out, '--data-dir', dataDir);
     expect(missing.code).toBe(70);
     expect(missing.err).not.toBe('');
-  });
+  }, 120_000);
 });
