@@ -262,15 +262,18 @@ function recheckMeeting(content: ResultContent, m: ResultMeeting, findings: Find
         `发出选票时实到 ${present} 名未超过应到 ${due} 名的五分之四`,
       );
     }
-    // The round's snapshot is the meeting's figures when the papers were issued: 应到 cannot
-    // change once a round is distributed, and 实到 only grows (latecomers check in).
-    if (due !== a.due || present > a.present) {
+    // The round's snapshot is the meeting's figures when the papers were issued. 应到 cannot
+    // change once a round is distributed (exclusions are refused then), so it must equal the
+    // meeting's. 实到 can: latecomers check in after a round, and someone who left after voting
+    // may be marked 请假 or 缺席, so the meeting's 实到 at export bounds nothing; the round's own
+    // 实到 is bounded by its 应到 (above), the quorum below it and the papers issued and counted.
+    if (due !== a.due) {
       scope.add(
         'attendance_inconsistent',
         '本轮出席人数',
         `应到${due} 实到${present}`,
-        `应到${a.due} 实到≤${a.present}`,
-        `本轮应到 ${due}、实到 ${present},与会议的应到 ${a.due}、实到 ${a.present} 不符`,
+        `应到${a.due}`,
+        `本轮应到 ${due},与会议的应到 ${a.due} 不符`,
       );
     }
   }
