@@ -164,6 +164,9 @@ const rosterIssue = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   message: z.string(),
+  /** Why, as a key of core/reasons.ts with its values: the UI renders it in its language. */
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 const rosterChange = z.object({
@@ -1052,9 +1055,7 @@ export const contract = {
   /** Rule 16: an approved exclusion from 应到 with its kind (and a note: the decision, the date). */
   'attendance.exclude': {
     write: true,
-    input: z
-      .object({ meetingId: id, delegateId: id, kind: z.enum(EXCLUSION_KINDS), note: optionalText(200) })
-      .strict(),
+    input: z.object({ meetingId: id, delegateId: id, kind: z.enum(EXCLUSION_KINDS), note: optionalText(200) }).strict(),
     output: dueExclusion,
   },
   'attendance.revokeExclusion': {

@@ -5,7 +5,10 @@ export interface RosterIssue {
   row: number | null;
   column: string | null;
   value: string | null;
+  /** zh-CN, made from the reason where there is one (core/reasons.ts `roster.*`). */
   message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParsedRoster {

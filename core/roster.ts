@@ -6,7 +6,15 @@
 import { normalizeBadge } from './badge.js';
 import { delegateFields } from './contract.js';
 import type { DelegateCategory, DelegateFields, Gender } from './domain.js';
+import { type ReasonKey, type ReasonParams, reasonText } from './reasons.js';
 import type { ParsedRoster, RosterIssue } from './roster-types.js';
+
+/** One issue by reason: the UI renders it in its language, `message` is the zh-CN text. */
+const rosterIssue = (
+  place: Pick<RosterIssue, 'row' | 'column' | 'value'>,
+  reason: ReasonKey,
+  params: ReasonParams,
+): RosterIssue => ({ ...place, message: reasonText(reason, params, 'zh-CN') ?? reason, reason, params });
 
 type Field = keyof DelegateFields;
 
@@ -123,7 +131,8 @@ export interface ParseRosterOptions {
   now?: Date;
 }
 
-const quote = (v: string) => `「${v.length > 40 ? `${v.slice(0, 40)}…` : v}」`;
+/** A cell's value as an issue shows it: long ones cut. */
+const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /**
  * Reads the roster rows of one sheet. `rows[i]` is spreadsheet row `i + 1`; the file
@@ -142,12 +151,9 @@ export function parseRosterRows(
 
   const headerAt = findHeaderRow(rows);
   if (headerAt === null) {
-    errors.push({
-      row: null,
-      column: null,
-      value: null,
-      message: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头:表头行应至少包含两个可识别的列名,如「代表证号」「姓名」「性别」「代表团」`,
-    });
+    errors.push(
+      rosterIssue({ row: null, column: null, value: null }, 'roster.no_header', { rows: HEADER_SEARCH_ROWS }),
+    );
     return out;
   }
 
@@ -165,24 +171,26 @@ export function parseRosterRows(
     if (first !== undefined) {
       // Two columns for one field (e.g. 编号 and 代表证号): guessing which one is meant
       // could import the wrong badge numbers for everybody.
-      errors.push({
-        row: headerAt + 1,
-        column: header,
-        value: header,
-        message: `第 ${headerAt + 1} 行表头中「${headerText.get(first)}」与「${header}」都表示${FIELD_LABELS[field]},请删除或改名其中一列`,
-      });
+      errors.push(
+        rosterIssue({ row: headerAt + 1, column: header, value: header }, 'roster.header_twice', {
+          row: headerAt + 1,
+          first: headerText.get(first) ?? '',
+          second: header,
+          field,
+        }),
+      );
       return;
     }
     fieldColumn.set(field, col);
   });
   for (const field of REQUIRED) {
     if (!fieldColumn.has(field)) {
-      errors.push({
-        row: headerAt + 1,
-        column: FIELD_LABELS[field],
-        value: null,
-        message: `缺少必需的列「${FIELD_LABELS[field]}」(第 ${headerAt + 1} 行为表头)`,
-      });
+      errors.push(
+        rosterIssue({ row: headerAt + 1, column: FIELD_LABELS[field], value: null }, 'roster.column_missing', {
+          row: headerAt + 1,
+          field,
+        }),
+      );
     }
   }
   if (errors.length > 0) return out;
@@ -190,12 +198,13 @@ export function parseRosterRows(
   const dataRows = rows.length - headerAt - 1;
   if (dataRows > MAX_ROSTER_ROWS) {
     const row = headerAt + 1 + MAX_ROSTER_ROWS + 1;
-    errors.push({
-      row,
-      column: null,
-      value: null,
-      message: `名册共 ${dataRows} 行数据,超过上限 ${MAX_ROSTER_ROWS} 行(从第 ${row} 行起超出),请检查是否选错了文件`,
-    });
+    errors.push(
+      rosterIssue({ row, column: null, value: null }, 'roster.too_many_rows', {
+        rows: dataRows,
+        max: MAX_ROSTER_ROWS,
+        row,
+      }),
+    );
     return out;
   }
 
@@ -205,9 +214,16 @@ export function parseRosterRows(
     const rowNo = i + 1;
     if (isEmptyRow(cells)) continue;
     const rowErrors: RosterIssue[] = [];
-    const issue = (field: Field, value: string | null, message: string) => {
+    const issue = (field: Field, value: string | null, reason: ReasonKey, params: ReasonParams = {}) => {
       const column = headerText.get(fieldColumn.get(field) ?? -1) ?? FIELD_LABELS[field];
-      rowErrors.push({ row: rowNo, column, value, message: `第 ${rowNo} 行「${column}」列${message}` });
+      rowErrors.push(
+        rosterIssue({ row: rowNo, column, value }, reason, {
+          row: rowNo,
+          column,
+          value: shown(value ?? ''),
+          ...params,
+        }),
+      );
     };
 
     // Read every mapped cell to text once; faults and oversize cells are reported here.
@@ -217,22 +233,16 @@ export function parseRosterRows(
       const cell = cells[col];
       raw.set(field, cell);
       if (cell instanceof CellFault) {
-        issue(
-          field,
-          cell.text,
-          cell.kind === 'formula_no_result'
-            ? `是公式单元格无结果(${quote(cell.text)}),请在 Excel 中重新计算并保存,或改为数值`
-            : `是错误值 ${cell.text},请改正该单元格`,
-        );
+        issue(field, cell.text, cell.kind === 'formula_no_result' ? 'roster.cell_formula' : 'roster.cell_error');
         continue;
       }
       const t = cellText(cell);
       if (t.length > MAX_CELL_CHARS) {
-        issue(field, `${t.slice(0, 40)}…`, `的内容长达 ${t.length} 个字符,超过上限 ${MAX_CELL_CHARS}`);
+        issue(field, `${t.slice(0, 40)}…`, 'roster.cell_too_long', { length: t.length, max: MAX_CELL_CHARS });
         continue;
       }
       if (EXCEL_ERRORS.has(t.toUpperCase())) {
-        issue(field, t, `是错误值 ${t},请改正该单元格`);
+        issue(field, t, 'roster.cell_error');
         continue;
       }
       textOf.set(field, t);
@@ -242,27 +252,22 @@ export function parseRosterRows(
     const text = (f: Field) => textOf.get(f) ?? '';
 
     const badge = has('badge') ? normaliseBadge(raw.get('badge'), text('badge')) : '';
-    if (has('badge') && badge === '') issue('badge', null, '缺少代表证号');
+    if (has('badge') && badge === '') issue('badge', null, 'roster.badge_missing');
     const name = has('name') ? normaliseName(text('name')) : '';
-    if (has('name') && name === '') issue('name', null, '缺少姓名');
+    if (has('name') && name === '') issue('name', null, 'roster.name_missing');
 
     let gender: Gender | null = null;
     if (has('gender') && text('gender') !== '') {
       const g = GENDER_VALUES.get(text('gender').normalize('NFKC').toLowerCase());
       if (g) gender = g;
-      else issue('gender', text('gender'), `的值${quote(text('gender'))}不是可识别的性别,应为「男」或「女」`);
+      else issue('gender', text('gender'), 'roster.gender_unknown');
     }
 
     let category: DelegateCategory = 'voting';
     if (has('category') && text('category') !== '') {
       const c = CATEGORY_VALUES.get(text('category').normalize('NFKC').toLowerCase().replace(/\s+/g, ''));
       if (c) category = c;
-      else
-        issue(
-          'category',
-          text('category'),
-          `的值${quote(text('category'))}不是可识别的类别,应为「正式代表」「候补代表」或「列席」`,
-        );
+      else issue('category', text('category'), 'roster.category_unknown');
     }
 
     let birthDate: string | null = null;
@@ -271,7 +276,9 @@ export function parseRosterRows(
       if (!(cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) {
         const parsed = parseBirthDate(cell, thisYear);
         if (parsed.ok) birthDate = parsed.value;
-        else issue('birthDate', text('birthDate'), `的值${quote(text('birthDate'))}不是有效的出生年月:${parsed.why}`);
+        else if (parsed.why === 'year_range')
+          issue('birthDate', text('birthDate'), 'roster.birth_year_range', { max: thisYear });
+        else issue('birthDate', text('birthDate'), 'roster.birth_date_invalid', { why: parsed.why });
       }
     }
 
@@ -295,14 +302,14 @@ export function parseRosterRows(
       const max = MAX_LENGTH[f];
       const v = fields[f];
       if (max !== null && typeof v === 'string' && v.length > max) {
-        issue(f, v, `的值${quote(v)}共 ${v.length} 个字符,超过上限 ${max}`);
+        issue(f, v, 'roster.value_too_long', { length: v.length, max });
       }
     }
 
     if (badge !== '' && has('badge')) {
       const first = badgeRow.get(badge);
       if (first !== undefined) {
-        issue('badge', badge, `的代表证号「${badge}」重复:第 ${first} 行与第 ${rowNo} 行`);
+        issue('badge', badge, 'roster.badge_repeated', { first });
       } else {
         badgeRow.set(badge, rowNo);
       }
@@ -315,7 +322,9 @@ export function parseRosterRows(
         for (const zi of checked.error.issues) {
           const f = zi.path[0] as Field;
           const v = fields[f];
-          issue(f, v === null || v === undefined ? null : String(v), `的值不符合要求:${zi.message}`);
+          issue(f, v === null || v === undefined ? null : String(v), 'roster.value_invalid', {
+            detail: reasonText(zi.message, { field: f }, 'zh-CN') ?? zi.message,
+          });
         }
       }
     }
@@ -380,16 +389,18 @@ function normaliseName(text: string): string {
   return text.replace(BETWEEN_HAN, '').replace(/\s+/g, ' ');
 }
 
-type DateResult = { ok: true; value: string } | { ok: false; why: string };
+/** Why a birth date is not one: `year_range` (1900 to this year), else a term of core/reasons.ts `birth_fault`. */
+type BirthFault = 'year_range' | 'month_range' | 'no_such_day' | 'invalid' | 'empty' | 'month_missing' | 'unrecognised';
+type DateResult = { ok: true; value: string } | { ok: false; why: BirthFault };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function checkDate(y: number, m: number, d: number | null, thisYear: number): DateResult {
-  if (y < 1900 || y > thisYear) return { ok: false, why: `年份应在 1900–${thisYear} 之间` };
-  if (m < 1 || m > 12) return { ok: false, why: '月份应为 1–12' };
+  if (y < 1900 || y > thisYear) return { ok: false, why: 'year_range' };
+  if (m < 1 || m > 12) return { ok: false, why: 'month_range' };
   if (d !== null) {
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    if (d < 1 || d > days) return { ok: false, why: `${y} 年 ${m} 月没有 ${d} 日` };
+    if (d < 1 || d > days) return { ok: false, why: 'no_such_day' };
     return { ok: true, value: `${y}-${pad2(m)}-${pad2(d)}` };
   }
   return { ok: true, value: `${y}-${pad2(m)}` };
@@ -409,30 +420,30 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function parseBirthDate(cell: unknown, thisYear: number): DateResult {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return { ok: false, why: '日期无效' };
+    if (Number.isNaN(cell.getTime())) return { ok: false, why: 'invalid' };
     // exceljs hands dates as UTC midnight; local getters would shift them a day in the west.
     return checkDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), thisYear);
   }
   if (typeof cell === 'number') return numericBirthDate(cell, thisYear);
   const t = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
-  if (t === '') return { ok: false, why: '为空' };
+  if (t === '') return { ok: false, why: 'empty' };
   for (const re of DATE_PATTERNS) {
     const m = re.exec(t);
     if (m) return checkDate(Number(m[1]), Number(m[2]), m[3] === undefined ? null : Number(m[3]), thisYear);
   }
-  if (/^\d{4}年?$/.test(t)) return { ok: false, why: '缺少月份,应写成如 1975.03' };
-  return { ok: false, why: '无法识别,应写成如 1975.03、1975-03-12 或 1975年3月' };
+  if (/^\d{4}年?$/.test(t)) return { ok: false, why: 'month_missing' };
+  return { ok: false, why: 'unrecognised' };
 }
 
 function numericBirthDate(n: number, thisYear: number): DateResult {
-  if (!Number.isFinite(n) || n <= 0) return { ok: false, why: '无法识别' };
+  if (!Number.isFinite(n) || n <= 0) return { ok: false, why: 'unrecognised' };
   if (Number.isInteger(n)) {
     const s = String(n);
     if (s.length === 8) return checkDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6)), thisYear);
     if (s.length === 6) return checkDate(Number(s.slice(0, 4)), Number(s.slice(4)), null, thisYear);
-    if (s.length === 4 && n >= 1900 && n <= thisYear + 1) return { ok: false, why: '缺少月份,应写成如 1975.03' };
+    if (s.length === 4 && n >= 1900 && n <= thisYear + 1) return { ok: false, why: 'month_missing' };
     if (n < 100_000) return serialDate(n, thisYear);
-    return { ok: false, why: '无法识别' };
+    return { ok: false, why: 'unrecognised' };
   }
   // "1975.03" typed into a number cell arrives as 1975.03; "1975.10" arrives as 1975.1,
   // so a single decimal digit means month 10–12 under the two-digit-month convention of
@@ -440,7 +451,7 @@ function numericBirthDate(n: number, thisYear: number): DateResult {
   const year = Math.trunc(n);
   if (year >= 1000 && year <= 9999) {
     const frac = Math.round((n - year) * 100);
-    if (Math.abs((n - year) * 100 - frac) > 1e-6) return { ok: false, why: '无法识别' };
+    if (Math.abs((n - year) * 100 - frac) > 1e-6) return { ok: false, why: 'unrecognised' };
     return checkDate(year, frac, null, thisYear);
   }
   // A date-time serial (time of day as the fraction): the day is what counts.

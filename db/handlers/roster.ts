@@ -16,6 +16,7 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 const issueAsError = (issue: RosterIssue): AppError => ({
   code: 'roster_invalid',
   message: issue.message,
+  ...(issue.reason ? { reason: issue.reason, params: issue.params ?? {} } : {}),
   ...(issue.row !== null ? { row: issue.row } : {}),
   ...(issue.column !== null ? { column: issue.column } : {}),
   ...(issue.value !== null ? { value: issue.value } : {}),
@@ -35,7 +36,8 @@ async function parseForImport(fileName: string, contentBase64: string): Promise<
   const issues = [...parsed.errors];
   for (const badge of duplicateBadges(parsed.rows)) {
     if (!issues.some((i) => i.value === badge)) {
-      issues.push({ row: null, column: null, value: badge, message: `代表证号 ${badge} 重复` });
+      const { message, reason, params } = refuse('roster_invalid', 'roster.badge_twice', { badge }).error;
+      issues.push({ row: null, column: null, value: badge, message, ...(reason ? { reason, params } : {}) });
     }
   }
   if (issues.length > 0) {

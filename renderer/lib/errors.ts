@@ -1,17 +1,24 @@
 import { useCallback } from 'react';
-import { reasonText } from '../../core/reasons.js';
-import type { AppError, AppWarning } from '../../core/result.js';
+import { type ReasonParams, reasonText } from '../../core/reasons.js';
+import type { AppError } from '../../core/result.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { type Language, useLanguage } from '../stores/language.js';
 
 /** Catalogue title of a backend error code; the sentence below it is `errorText`. */
 export const errorTitleKey = (error: AppError): MessageKey => `error.${error.code}` as MessageKey;
 
+/** Anything said by reason: a refusal, a warning, a roster issue. */
+export interface Reasoned {
+  reason?: string;
+  params?: ReasonParams;
+  message: string;
+}
+
 /**
  * A refusal or a warning in the UI's language: its reason and values from core/reasons.ts, or
  * the backend's own message when it has no reason the catalogue knows (an older file, a bug).
  */
-export function errorText(error: AppError | AppWarning, language: Language): string {
+export function errorText(error: Reasoned, language: Language): string {
   if (error.reason) {
     const text = reasonText(error.reason, error.params, language);
     if (text !== null) return text;
@@ -20,13 +27,13 @@ export function errorText(error: AppError | AppWarning, language: Language): str
 }
 
 /** `errorText` in the current language; components re-render when it changes. */
-export function useErrorText(): (error: AppError | AppWarning) => string {
+export function useErrorText(): (error: Reasoned) => string {
   const language = useLanguage((s) => s.language);
-  return useCallback((error: AppError | AppWarning) => errorText(error, language), [language]);
+  return useCallback((error: Reasoned) => errorText(error, language), [language]);
 }
 
 /** `errorText` outside React (stores), in the language chosen now. */
-export const errorTextNow = (error: AppError | AppWarning): string => errorText(error, useLanguage.getState().language);
+export const errorTextNow = (error: Reasoned): string => errorText(error, useLanguage.getState().language);
 
 /** Errors that name a field (the error, or its details), by the field's last path segment, in `language`. */
 export function fieldErrors(

@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { errorTextNow } from '../../lib/errors.js';
 import type { Translate } from '../../stores/language.js';
 import type { RosterPreview } from '../../stores/roster.js';
 import { CategoryTag } from '../Tags.js';
@@ -139,7 +140,7 @@ function IssueList(props: { issues: Issue[]; t: Translate }) {
               {e.row !== null ? t('import.issue.row', { row: e.row }) : t('import.issue.file')}
               {e.column !== null && ` ${t('import.issue.column', { column: e.column })}`}
             </span>
-            <span className="issue-message">{e.message}</span>
+            <span className="issue-message">{errorTextNow(e)}</span>
             {e.value !== null && e.value !== '' && (
               <span className="issue-value">{t('import.issue.value', { value: e.value })}</span>
             )}
