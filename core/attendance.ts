@@ -106,6 +106,7 @@ export function summarizeAttendance(
     alternatePresent,
     quorum: quorumState(due, present, settings.quorumAllowEqual),
     byDelegation,
+    memberIds: electorate.kind === 'members' ? [...electorate.memberIds].sort((a, b) => a - b) : null,
     exclusions,
   };
 }

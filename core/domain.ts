@@ -181,6 +181,8 @@ export interface AttendanceSummary {
   alternatePresent: number;
   quorum: QuorumState;
   byDelegation: DelegationCounts[];
+  /** At a plenary, the members (delegate ids, ascending) who are its electorate; null at a congress session. */
+  memberIds: number[] | null;
   /** Approved exclusions standing at this meeting: not in 应到, listed on the attendance report. */
   exclusions: Pick<DueExclusion, 'delegateId' | 'kind' | 'note'>[];
 }

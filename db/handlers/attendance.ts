@@ -8,7 +8,7 @@
 import { isVoter, mayAttend } from '../../core/attendance.js';
 import { normalizeBadge } from '../../core/badge.js';
 import type { AttendanceRecord, Delegate, DueExclusion, Meeting } from '../../core/domain.js';
-import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { findContest } from '../elections.js';
 import { meetingAttendance, meetingElectorate, meetingHasDistributed } from '../electorate.js';
 import type { SqliteDb } from '../open.js';
@@ -157,7 +157,7 @@ export const checkInByBadge: UpdateHandler<'attendance.checkInByBadge'> = {
     if (!meeting.ok) return meeting;
     const badge = normalizeBadge(input.badge);
     const delegate = findDelegateByBadge(call.db, badge);
-    if (!delegate) return fail('not_found', `没有代表证号为 ${badge} 的代表`, { field: 'badge', value: badge });
+    if (!delegate) return refuse('not_found', 'attendance.badge_unknown', { badge }, { field: 'badge', value: badge });
     return checkInDelegate(call.db, call, meeting.value, delegate);
   },
   changes: attendanceChanged,
@@ -198,7 +198,7 @@ export const undoLast: UpdateHandler<'attendance.undoLast'> = {
          WHERE meeting_id = ? AND station = ? AND kind = 'check_in' AND undone = 0 ORDER BY id DESC LIMIT 1`,
       )
       .get(input.meetingId, call.station) as EventRow | undefined;
-    if (!last) return fail('not_found', '没有可撤销的报到');
+    if (!last) return refuse('not_found', 'attendance.nothing_to_undo');
     const delegate = findDelegate(db, last.delegate_id)!;
     // Restoring the old state over a later change (another station marked leave since)
     // would silently erase that change.
@@ -206,9 +206,14 @@ export const undoLast: UpdateHandler<'attendance.undoLast'> = {
       .prepare('SELECT 1 FROM attendance_events WHERE meeting_id = ? AND delegate_id = ? AND id > ? LIMIT 1')
       .get(input.meetingId, last.delegate_id, last.id);
     if (later) {
-      return fail('conflict', `${delegate.name}(${delegate.badge})报到后状态已被更改,不能撤销这次报到`, {
-        value: delegate.badge,
-      });
+      return refuse(
+        'conflict',
+        'attendance.changed_since',
+        { name: delegate.name, badge: delegate.badge },
+        {
+          value: delegate.badge,
+        },
+      );
     }
     const previous = findAttendance(db, input.meetingId, last.delegate_id);
     const restored: StoredAttendance | null =
@@ -242,7 +247,7 @@ export const mark: UpdateHandler<'attendance.mark'> = {
     const reason = input.reason && input.reason.length > 0 ? input.reason : null;
     // The attendance report lists 请假 with reasons, so a leave without one is refused.
     if (input.status === 'leave' && reason === null) {
-      return fail('invalid_input', '字段 reason: 请假须填写事由', { field: 'reason' });
+      return refuse('invalid_input', 'attendance.leave_reason_required', {}, { field: 'reason' });
     }
     const previous = findAttendance(db, input.meetingId, delegate.id);
     const output = { delegate, status: input.status };

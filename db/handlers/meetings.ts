@@ -5,7 +5,7 @@
  */
 import type { Meeting, MeetingApproval } from '../../core/domain.js';
 import { normaliseName } from '../../core/names.js';
-import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { type Contest, listContests, requireContest } from '../elections.js';
 import { contestMembers, meetingElectorate } from '../electorate.js';
 import type { SqliteDb } from '../open.js';
@@ -13,7 +13,7 @@ import { findDelegate, findMeeting, listApprovals, listMeetings } from '../recor
 import type { QueryHandler, UpdateHandler } from './types.js';
 
 export const meetingNotFound = (meetingId: number) =>
-  fail('not_found', `会议不存在(编号 ${meetingId})`, { field: 'meetingId', value: String(meetingId) });
+  refuse('not_found', 'meeting.not_found', { id: meetingId }, { field: 'meetingId', value: String(meetingId) });
 
 /** The meeting named by a call, or the `not_found` every meeting-scoped call returns. */
 export function requireMeeting(db: SqliteDb, meetingId: number) {

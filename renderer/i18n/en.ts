@@ -1012,6 +1012,7 @@ export const en: Record<MessageKey, string> = {
   'verify.kind.elected_twice': 'The same person elected twice in one contest',
   'verify.kind.official_is_candidate': 'A chief scrutineer or scrutineer stands in the contest',
   'verify.detail.recount': '{where}: {subject} stated {stated}, recounted {recounted}',
+  'verify.detail.rule': '{where}: {subject} stated {stated}, the rule requires {expected}',
   'verify.detail.unknownKey': 'The file was signed with key {actual}; expected {expected}',
   'verify.detail.file': 'File',
   'verify.roundN': 'round {n}',

@@ -977,6 +977,7 @@ export const zhCN = {
   'verify.kind.elected_twice': '同一人在一项选举中当选两次',
   'verify.kind.official_is_candidate': '总监票人或监票人是本选举的候选人',
   'verify.detail.recount': '{where}:{subject} 文件所载 {stated},重新计票 {recounted}',
+  'verify.detail.rule': '{where}:{subject} 文件所载 {stated},应为 {expected}',
   'verify.detail.unknownKey': '文件的签名密钥指纹为 {actual},预期 {expected}',
   'verify.detail.file': '文件',
   'verify.roundN': '第 {n} 轮',

@@ -1,11 +1,13 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AttendanceStatus, Delegate } from '../../core/domain.js';
+import type { AttendanceStatus, Delegate, ExclusionKind } from '../../core/domain.js';
+import { invoke } from '../api/index.js';
 import type { DelegateAction } from '../components/desk/actions.js';
 import { DeskBanner } from '../components/desk/Banner.js';
 import { CountsBar } from '../components/desk/CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from '../components/desk/DeskLists.js';
+import { ExcludedList, errorOrNull } from '../components/desk/Exclusions.js';
 import { LeaveModal } from '../components/desk/LeaveModal.js';
 import { SearchResults } from '../components/desk/SearchResults.js';
 import { PledgeModal } from '../components/discipline/PledgeModal.js';
@@ -44,10 +46,33 @@ export function DeskScreen() {
   const t = useT();
   const { modal, message } = App.useApp();
   const meeting = useCongress(currentMeeting);
-  const delegates = useRoster((s) => s.delegates);
+  const roster = useRoster((s) => s.delegates);
   const rosterLoaded = useRoster((s) => s.loaded);
   const summary = useDesk((s) => s.summary);
   const records = useDesk((s) => s.records);
+  const exclusions = useDesk((s) => s.exclusions);
+  // Rule 14: at a plenary only its members are listed and found; elsewhere the whole roster.
+  const memberKey = useDesk((s) => s.summary?.memberIds?.join(',') ?? null);
+  const delegates = useMemo(() => {
+    if (memberKey === null) return roster;
+    const members = new Set(memberKey === '' ? [] : memberKey.split(',').map(Number));
+    return roster.filter((d) => members.has(d.id));
+  }, [roster, memberKey]);
+  const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster]);
+  const canExclude = useCan('attendance.exclude');
+  const plenaryContestId = meeting?.electorateContestId ?? null;
+  const [plenaryContest, setPlenaryContest] = useState<string | null>(null);
+  useEffect(() => {
+    setPlenaryContest(null);
+    if (plenaryContestId === null) return;
+    let live = true;
+    void invoke('contests.get', { contestId: plenaryContestId }).then((r) => {
+      if (live && r.ok) setPlenaryContest(r.value.contest.title);
+    });
+    return () => {
+      live = false;
+    };
+  }, [plenaryContestId]);
   const banner = useDesk((s) => s.banner);
   const query = useDesk((s) => s.query);
   const highlight = useDesk((s) => s.highlight);
@@ -91,15 +116,33 @@ export function DeskScreen() {
     const notArrived: Delegate[] = [];
     const nonvoting: Delegate[] = [];
     const leaveAbsent: Delegate[] = [];
+    // Voters who may still be excluded from 应到 (rule 16): not checked in, not excluded.
+    const excludable: Delegate[] = [];
+    const plenary = memberKey !== null;
     for (const d of delegates) {
       const status = records.get(d.id)?.status;
-      if (d.category !== 'voting') {
+      // At a plenary every member votes, whatever the roster says of them.
+      if (!plenary && d.category !== 'voting') {
         if (status === 'present') nonvoting.push(d);
-      } else if (status === undefined) notArrived.push(d);
+        continue;
+      }
+      // Excluded from 应到: listed apart, neither absent nor not arrived.
+      if (exclusions.has(d.id)) continue;
+      if (status !== 'present') excludable.push(d);
+      if (status === undefined) notArrived.push(d);
       else if (status === 'leave' || status === 'absent') leaveAbsent.push(d);
     }
-    return { notArrived, nonvoting, leaveAbsent };
-  }, [delegates, records]);
+    return { notArrived, nonvoting, leaveAbsent, excludable };
+  }, [delegates, records, exclusions, memberKey]);
+  const excludeDelegate = useCallback(
+    async (delegateId: number, kind: ExclusionKind, note: string | null) =>
+      errorOrNull(await useDesk.getState().exclude(delegateId, kind, note)),
+    [],
+  );
+  const revokeExclusion = useCallback(
+    async (exclusionId: number) => errorOrNull(await useDesk.getState().revokeExclusion(exclusionId)),
+    [],
+  );
 
   const act = useCallback(
     (action: DelegateAction, d: Delegate) => {
@@ -138,7 +181,8 @@ export function DeskScreen() {
     const q = value.trim();
     if (q === '') return;
     const chosen = useDesk.getState().highlightChosen ? results[highlight] : undefined;
-    const badge = chosen ? null : badgeOf(q, delegates);
+    // The whole roster: a non-member's badge at a plenary reaches the backend, which says why not.
+    const badge = chosen ? null : badgeOf(q, roster);
     // Clear first: a scanner may already be typing the next badge.
     desk.setQuery('');
     if (badge !== null) void desk.checkInByBadge(badge);
@@ -189,6 +233,14 @@ export function DeskScreen() {
               {t('desk.search.hint')}
             </Typography.Text>
           </div>
+          {memberKey !== null && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="desk-members"
+              title={t('desk.members', { contest: plenaryContest ?? '', n: delegates.length })}
+            />
+          )}
           {!canDesk && (
             <Alert
               type="info"
@@ -238,7 +290,7 @@ export function DeskScreen() {
               </Button>
             </div>
           )}
-          {rosterLoaded && delegates.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
+          {rosterLoaded && roster.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
           {canDesk && query.trim() !== '' && (
             <SearchResults
               results={results}
@@ -274,16 +326,37 @@ export function DeskScreen() {
                 label: t('desk.tab.byDelegation'),
                 children: <DelegationTable rows={summary?.byDelegation ?? []} t={t} height={listHeight - 110} />,
               },
+              // A plenary has no 列席 or 候补: only its members attend.
+              ...(memberKey !== null
+                ? []
+                : [
+                    {
+                      key: 'nonvoting',
+                      label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
+                      children: (
+                        <NonVotingList
+                          delegates={lists.nonvoting}
+                          records={records}
+                          t={t}
+                          height={listHeight - 110}
+                          onAction={canDesk ? act : undefined}
+                        />
+                      ),
+                    },
+                  ]),
               {
-                key: 'nonvoting',
-                label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
+                key: 'excluded',
+                label: t('desk.tab.excluded', { n: exclusions.size }),
                 children: (
-                  <NonVotingList
-                    delegates={lists.nonvoting}
-                    records={records}
+                  <ExcludedList
+                    exclusions={exclusions}
+                    candidates={lists.excludable}
+                    byId={byId}
                     t={t}
                     height={listHeight - 110}
-                    onAction={canDesk ? act : undefined}
+                    canExclude={canExclude}
+                    onExclude={excludeDelegate}
+                    onRevoke={revokeExclusion}
                   />
                 ),
               },

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Output } from '../../core/contract.js';
+import type { Input, Output } from '../../core/contract.js';
 import type { CongressSettings, Meeting } from '../../core/domain.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
@@ -27,7 +27,7 @@ interface CongressStore {
   close(): Promise<void>;
   clearOpenError(): void;
   setCurrentMeeting(meetingId: number): Promise<Result<Meeting>>;
-  createMeeting(input: { name: string; date: string }): Promise<Result<Meeting>>;
+  createMeeting(input: Input<'meetings.create'>): Promise<Result<Meeting>>;
   updateSettings(settings: Partial<CongressSettings>): Promise<Result<CongressSettings>>;
   backup(path: string): Promise<Result<{ path: string; bytes: number }>>;
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../core/contract.js';
 import { takesDisciplineVows } from '../../core/discipline.js';
-import type { AttendanceRecord, AttendanceSummary, Delegate } from '../../core/domain.js';
+import type { AttendanceRecord, AttendanceSummary, Delegate, DueExclusion, ExclusionKind } from '../../core/domain.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
 import { coalesce } from '../lib/coalesce.js';
@@ -23,6 +23,8 @@ interface DeskStore {
   meetingId: number | null;
   summary: AttendanceSummary | null;
   records: Map<number, AttendanceRecord>;
+  /** Rule 16: the exclusions from 应到 standing at the meeting, by delegate. */
+  exclusions: Map<number, DueExclusion>;
   loadError: AppError | null;
   banner: Banner | null;
   /** The search box and the highlighted result (chosen with ↑/↓). */
@@ -41,6 +43,9 @@ interface DeskStore {
   checkIn(delegateId: number): Promise<void>;
   undoLast(): Promise<void>;
   mark(delegateId: number, status: MarkStatus, reason: string | null): Promise<Result<unknown>>;
+  /** Rule 16: an approved exclusion from 应到 (secretariat). */
+  exclude(delegateId: number, kind: ExclusionKind, note: string | null): Promise<Result<unknown>>;
+  revokeExclusion(exclusionId: number): Promise<Result<unknown>>;
   dismissBanner(): void;
   /**
    * With the congress setting `pledgeAtDesk`: delegates just checked in here who have not
@@ -63,12 +68,13 @@ export const useDesk = create<DeskStore>()((set, get) => {
   const fetchAttendance = coalesce(async () => {
     const meetingId = get().meetingId;
     if (meetingId === null) {
-      set({ summary: null, records: new Map() });
+      set({ summary: null, records: new Map(), exclusions: new Map() });
       return;
     }
-    const [summary, list] = await Promise.all([
+    const [summary, list, exclusions] = await Promise.all([
       invoke('attendance.summary', { meetingId }),
       invoke('attendance.list', { meetingId }),
+      invoke('attendance.exclusions', { meetingId }),
     ]);
     if (get().meetingId !== meetingId) return;
     if (!summary.ok) {
@@ -78,6 +84,19 @@ export const useDesk = create<DeskStore>()((set, get) => {
     if (!list.ok) {
       set({ loadError: list.error });
       return;
+    }
+    if (!exclusions.ok) {
+      set({ loadError: exclusions.error });
+      return;
+    }
+    const standing = exclusions.value.filter((x) => x.revokedAt === null);
+    // A new Map only when they changed: the lists are memoised on it.
+    const currentExclusions = get().exclusions;
+    if (
+      standing.length !== currentExclusions.size ||
+      standing.some((x) => currentExclusions.get(x.delegateId)?.id !== x.id)
+    ) {
+      set({ exclusions: new Map(standing.map((x) => [x.delegateId, x])) });
     }
     // Unchanged records keep the same Map: the lists of thousands are not drawn again for nothing
     // (the check-in that caused this refresh has usually been applied already).
@@ -156,6 +175,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
     meetingId: null,
     summary: null,
     records: new Map(),
+    exclusions: new Map(),
     loadError: null,
     banner: null,
     query: '',
@@ -179,6 +199,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
         meetingId,
         summary: null,
         records: new Map(),
+        exclusions: new Map(),
         banner: null,
         loadError: null,
         query: '',
@@ -228,6 +249,18 @@ export const useDesk = create<DeskStore>()((set, get) => {
         playTone('soft');
         show(issued, { kind: 'marked', delegate: r.value.delegate, status, seq: issued });
       }
+      void fetchAttendance();
+      return r;
+    },
+    async exclude(delegateId, kind, note) {
+      const meetingId = get().meetingId;
+      if (meetingId === null) return { ok: false, error: { code: 'invalid_input', message: '' } };
+      const r = await track(() => invoke('attendance.exclude', { meetingId, delegateId, kind, note }));
+      void fetchAttendance();
+      return r;
+    },
+    async revokeExclusion(exclusionId) {
+      const r = await track(() => invoke('attendance.revokeExclusion', { exclusionId, note: null }));
       void fetchAttendance();
       return r;
     },

@@ -146,7 +146,9 @@ describe('summarizeAttendance', () => {
         absent: 1,
         nonvotingPresent: 0,
         alternatePresent: 0,
+        memberIds: [1, 3, 7],
       });
+      expect(summarizeAttendance(2, delegates, [], strict).memberIds).toBeNull();
     });
 
     it('quorum: more than four fifths of the members due (3 of 3 holds, 2 of 3 does not)', () => {

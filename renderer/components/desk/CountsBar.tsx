@@ -24,8 +24,17 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
       value: s?.absent,
       note: s && s.markedAbsent > 0 ? t('count.absent.marked', { n: s.markedAbsent }) : undefined,
     },
-    { key: 'nonvoting', label: 'count.nonvoting', value: s?.nonvotingPresent, tone: 'apart' },
-    { key: 'alternate', label: 'count.alternate', value: s?.alternatePresent, tone: 'apart' },
+    // Rule 16: approved exclusions, shown so that 应到 can be checked against the roster.
+    ...(s && s.exclusions.length > 0
+      ? [{ key: 'excluded', label: 'count.excluded' as const, value: s.exclusions.length, tone: 'apart' as const }]
+      : []),
+    // A plenary (rule 14) has no 列席 or 候补: only its members attend.
+    ...(s?.electorate === 'members'
+      ? []
+      : [
+          { key: 'nonvoting', label: 'count.nonvoting' as const, value: s?.nonvotingPresent, tone: 'apart' as const },
+          { key: 'alternate', label: 'count.alternate' as const, value: s?.alternatePresent, tone: 'apart' as const },
+        ]),
   ];
   return (
     <section className="counts-bar" data-testid="counts-bar">
