@@ -7,6 +7,7 @@ import { BallotSheet } from '../components/count/BallotSheet.js';
 import { MARK_KEYS, type SheetVerdict } from '../components/count/sheet-keys.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { openTallyWindow } from '../lib/board.js';
+import { errorTextNow } from '../lib/errors.js';
 import { searchDelegates } from '../lib/search.js';
 import { unlockAudio } from '../lib/sound.js';
 import { testId } from '../lib/testid.js';
@@ -204,7 +205,7 @@ export function CountScreen() {
         onOk={async (reason) => {
           const r = await s.finishCorrecting(reason);
           if (r.ok) setAskReason(false);
-          return r.ok ? null : r.error.message;
+          return r.ok ? null : errorTextNow(r.error);
         }}
       />
       <ReasonModal
@@ -217,7 +218,7 @@ export function CountScreen() {
           if (!voiding) return null;
           const r = await s.voidBallot(voiding.id, reason);
           if (r.ok) setVoiding(null);
-          return r.ok ? null : r.error.message;
+          return r.ok ? null : errorTextNow(r.error);
         }}
       />
     </div>
