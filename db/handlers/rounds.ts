@@ -6,7 +6,7 @@
 import { suggestBallotOrder } from '../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../core/candidates.js';
 import { normaliseName } from '../../core/names.js';
-import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { canRound, roundTransition } from '../../core/round-state.js';
 import {
   type Candidate,
@@ -191,18 +191,10 @@ export const close: UpdateHandler<'rounds.close'> = {
     const { db } = call;
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
-    const { round, contest, label } = found.value;
-    if (round.status !== 'voting' || round.collected === null) {
-      const why =
-        round.status === 'closed'
-          ? '已结束'
-          : round.status === 'void'
-            ? '已宣布无效'
-            : round.status === 'setup'
-              ? '选票尚未分发'
-              : '尚未登记收回选票';
-      return fail('conflict', `${label}${why},不能结束计票`, roundField(round));
-    }
+    const { round, contest } = found.value;
+    // voting (collected recorded) → closed (core/round-state.ts).
+    const allowed = canRound(round, contest.title, 'rounds.close');
+    if (!allowed.ok) return allowed;
     const ready = closeReady(db, round, contest);
     if (!ready.ok) return ready;
     const before = ready.value;
