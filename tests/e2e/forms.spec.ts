@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { call, enterBallots, type Paper, papers } from './api.js';
+import type { CallContext, Channel, Input, Output } from '../../core/contract.js';
+import { orderMembers } from '../../core/elected-order.js';
+import { call, invokeRaw, type Paper, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程'];
@@ -31,10 +33,11 @@ const WRITE_INS = ['钱多多', '孔令辉', '葛优'];
 
 /**
  * 89 papers for `n` candidates and `seats` seats: 60 mark the first `seats` names ○ and the
- * rest ×; 20 cross the first name and write in a name (spread over WRITE_INS); 5 blank; 4
+ * rest ×; 20 cross the first name and write in a name (spread over WRITE_INS); 2 write in the
+ * first name itself (disregarded: it is printed on the paper); 3 blank; 4
  * mark every name ○ (invalid when there are more names than seats).
  */
-function papersFor(n: number, seats: number): Paper[] {
+function papersFor(n: number, seats: number, printedName: string): Paper[] {
   const chosen = 'o'.repeat(seats) + 'x'.repeat(n - seats);
   const crossFirst = `x${chosen.slice(1)}`;
   return [
@@ -42,14 +45,32 @@ function papersFor(n: number, seats: number): Paper[] {
     ...papers(crossFirst, 14, WRITE_INS[0]),
     ...papers(crossFirst, 4, WRITE_INS[1]),
     ...papers(crossFirst, 2, WRITE_INS[2]),
-    ...papers('-'.repeat(n), 5),
+    // Rule 4: a write-in naming a printed candidate is disregarded; the printed × alone counts.
+    ...papers(crossFirst, 2, printedName),
+    ...papers('-'.repeat(n), 3),
     ...papers('o'.repeat(n), 4),
   ];
 }
 
+const CTX: CallContext = { operator: 'e2e setup', station: 'e2e' };
+
+/** A setting-up call; a warning (short margin, disregarded write-in) is acknowledged as the operator would. */
+async function setUp<C extends Channel>(host: TestHost, channel: C, input: Input<C>): Promise<Output<C>> {
+  let result = await invokeRaw(host, channel, input, CTX);
+  if (!result.ok && result.error.code === 'warnings') {
+    const acknowledge = (result.error.warnings ?? []).map((w) => w.reason);
+    result = await invokeRaw(host, channel, input, { ...CTX, acknowledge });
+  }
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
+
+const PAPER_MARK = { o: 'circle', x: 'cross', '-': 'none' } as const;
+
 interface Scene {
   title: string;
   names: string[];
+  seats: number;
   contestId: number;
   roundId: number;
 }
@@ -70,7 +91,7 @@ async function countedContest(
   seats: number,
   officials: Officials,
 ): Promise<Scene> {
-  const contest = await call(host, 'contests.create', {
+  const contest = await setUp(host, 'contests.create', {
     meetingId,
     title,
     kind: 'election',
@@ -82,16 +103,16 @@ async function countedContest(
   const list = candidateList(n);
   const ids: number[] = [];
   for (const c of list) {
-    ids.push((await call(host, 'candidates.add', { contestId: contest.id, delegateId: null, unit: null, ...c })).id);
+    ids.push((await setUp(host, 'candidates.add', { contestId: contest.id, delegateId: null, unit: null, ...c })).id);
   }
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  await setUp(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
   const approval = '经大会举手表决通过';
   const appoint = (role: 'chief_scrutineer' | 'scrutineer', delegateId: number) =>
-    call(host, 'officials.appoint', { contestId: contest.id, role, delegateId, name: null, approval });
+    setUp(host, 'officials.appoint', { contestId: contest.id, role, delegateId, name: null, approval });
   await appoint('chief_scrutineer', officials.chief);
   for (const id of officials.scrutineers) await appoint('scrutineer', id);
   for (const name of officials.counters) {
-    await call(host, 'officials.appoint', {
+    await setUp(host, 'officials.appoint', {
       contestId: contest.id,
       role: 'counter',
       delegateId: null,
@@ -100,12 +121,21 @@ async function countedContest(
     });
   }
   const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  const ballots = papersFor(n, seats);
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
-  await call(host, 'rounds.collect', { roundId, collected: ballots.length });
-  await enterBallots(host, roundId, ballots);
-  await call(host, 'rounds.close', { roundId });
-  return { title, names: list.map((c) => c.name), contestId: contest.id, roundId };
+  const ballots = papersFor(n, seats, list[0]!.name);
+  await setUp(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
+  await setUp(host, 'rounds.collect', { roundId, collected: ballots.length });
+  for (const p of ballots) {
+    await setUp(host, 'ballots.enter', {
+      roundId,
+      marks: [...p.marks].map((c) => PAPER_MARK[c as keyof typeof PAPER_MARK]),
+      writeIns: p.writeIn ? [{ name: p.writeIn, mark: 'circle' }] : [],
+      setAside: false,
+      stack: null,
+      entry: null,
+    });
+  }
+  await setUp(host, 'rounds.close', { roundId });
+  return { title, names: list.map((c) => c.name), seats, contestId: contest.id, roundId };
 }
 
 /** The form printed to A4 as Electron prints it, and each page's text. */
@@ -210,6 +240,9 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
     expect(all).toContain('计票结果报告单');
     for (const name of [...scene.names, ...WRITE_INS]) expect(all).toMatch(new RegExp(spaced(name)));
     expectWhole(count, countRow(scene.names), COUNT_HEAD);
+    // The disregarded write-in is shown, with its count and why, not as a row of its own.
+    expect(all).toMatch(new RegExp(`不计票:${spaced(scene.names[0]!)}\\s*2\\s*张\\(与选票上的候选人同名`));
+    expect(all).not.toMatch(new RegExp(`${spaced(scene.names[0]!)}\\(另选他人\\)`));
     // The officials named under their signature lines, on the page that has the lines.
     for (const name of officialNames) expect(count[count.length - 1]).toMatch(new RegExp(`\\(${spaced(name)}\\)`));
 
@@ -220,6 +253,14 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
     );
     expect(election.join('\n')).toContain('选举结果报告单');
     expectWhole(election, electedRow(scene.names), ELECTED_HEAD);
+    // Rule 15: the elected listed by surname strokes (「其名单按姓氏笔划排列」), not by votes.
+    const text = election.join('\n');
+    const at = (name: string) => text.search(new RegExp(`${spaced(name)}\\s+第\\s*1\\s*轮`));
+    const listed = scene.names.filter((name) => at(name) >= 0);
+    expect(listed).toHaveLength(scene.seats);
+    expect([...listed].sort((a, b) => at(a) - at(b))).toEqual(
+      orderMembers(listed.map((name) => ({ name }))).map((p) => p.name),
+    );
     for (const name of officialNames)
       expect(election[election.length - 1]).toMatch(new RegExp(`\\(${spaced(name)}\\)`));
     pageCounts[scene.title] = [count.length, election.length];
@@ -228,4 +269,38 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   expect(pageCounts['党委委员']).toEqual([1, 1]);
   expect(pageCounts['纪委委员']).toEqual([1, 1]);
   expect(pageCounts['出席区党代会代表']![0]).toBeGreaterThan(1);
+
+  // 分发选票情况报告单 of the meeting's six contests: whole as well.
+  const ballots = await printedPages(
+    print,
+    `${host.url}#/print/ballots?meeting=${meetingId}`,
+    path.join(host.dir, 'ballots.pdf'),
+  );
+  expect(ballots).toHaveLength(1);
+  expectWhole(ballots, /第\s*1\s*轮\s*·\s*选举\s+89\s+95\s+89\s+6\s+89/, /选举\s+轮次\s+发票时实到\s+印制/);
+
+  // The same forms in English: every word from the English catalogue, still one page.
+  await print.evaluate((key) => window.localStorage.setItem(key, 'en'), 'congressDesk.language');
+  await print.goto('about:blank'); // the next form loads the app anew, in English
+  const nine = scenes[0]!;
+  const english = await printedPages(
+    print,
+    `${host.url}#/print/count?round=${nine.roundId}`,
+    path.join(host.dir, 'count-9-en.pdf'),
+  );
+  expect(english).toHaveLength(1);
+  const en = english[0]!;
+  for (const words of ['Count result report', 'Chief scrutineer', 'Result hash', 'Installation key fingerprint']) {
+    expect(en).toContain(words);
+  }
+  expect(en).toMatch(/No\.\s+Name\s+For\s+Against\s+Abstain\s+Result/);
+  for (const zh of ['计票结果报告单', '总监票人', '结果校验码', '另选他人', '不计票']) expect(en).not.toContain(zh);
+  const englishElection = await printedPages(
+    print,
+    `${host.url}#/print/election?contest=${nine.contestId}`,
+    path.join(host.dir, 'election-9-en.pdf'),
+  );
+  expect(englishElection).toHaveLength(1);
+  expect(englishElection[0]).toContain('Election result report');
+  expect(englishElection[0]).not.toContain('选举结果报告单');
 });

@@ -5,6 +5,7 @@ import type { Translate } from '../../stores/language.js';
 import { roundLabel } from '../contests/labels.js';
 import { PaperFooter, type PaperSeal } from '../print/PaperFooter.js';
 import { meetingMeta, PaperHead } from '../print/PaperHead.js';
+import { PaperTail } from '../print/PaperTail.js';
 
 export interface BallotsFormData {
   congress: Congress;
@@ -43,6 +44,40 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
     const rounds = [...detail.rounds].sort((a, b) => a.number - b.number);
     return rounds.map((round, i) => ({ detail, round, first: i === 0, span: rounds.length }));
   });
+  // The last contest's rounds (one rowSpan group) go with the signature block when it moves.
+  const lastGroup = rows.findLastIndex((r) => r.first);
+  const body = rows.slice(0, Math.max(0, lastGroup));
+  const tail = rows.slice(Math.max(0, lastGroup));
+  const none = (
+    <tr>
+      <td colSpan={8} className="cell-empty">
+        {t('ballotsForm.none')}
+      </td>
+    </tr>
+  );
+  const row = ({ detail, round, first, span }: (typeof rows)[number]) => (
+    <tr key={round.id} data-testid="ballots-row" data-round={round.id}>
+      {first && (
+        <td className="cell-title" rowSpan={span}>
+          {detail.contest.title}
+          <div className="paper-small">
+            {t('ballotsForm.seats', { seats: detail.contest.seatsReducedTo ?? detail.contest.seats })}
+          </div>
+        </td>
+      )}
+      <td className="cell-round">{roundLabel(t, round)}</td>
+      <td className="cell-num">{figure(round.votersPresent)}</td>
+      <td className="cell-num">{figure(round.ballotsPrinted)}</td>
+      <td className="cell-num">{figure(round.issued)}</td>
+      <td className="cell-num">{figure(round.spareVoided)}</td>
+      <td className="cell-num">{figure(round.collected)}</td>
+      <td className="cell-note">
+        {roundNotes(round)
+          .map((k) => t(k))
+          .join(t('list.clauseSeparator'))}
+      </td>
+    </tr>
+  );
   return (
     <article className="paper-form ballots-form" data-testid="ballots-report">
       <PaperHead
@@ -67,42 +102,12 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
             <th className="cell-note">{t('ballotsForm.col.note')}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="cell-empty">
-                {t('ballotsForm.none')}
-              </td>
-            </tr>
-          ) : (
-            rows.map(({ detail, round, first, span }) => (
-              <tr key={round.id} data-testid="ballots-row" data-round={round.id}>
-                {first && (
-                  <td className="cell-title" rowSpan={span}>
-                    {detail.contest.title}
-                    <div className="paper-small">
-                      {t('ballotsForm.seats', { seats: detail.contest.seatsReducedTo ?? detail.contest.seats })}
-                    </div>
-                  </td>
-                )}
-                <td className="cell-round">{roundLabel(t, round)}</td>
-                <td className="cell-num">{figure(round.votersPresent)}</td>
-                <td className="cell-num">{figure(round.ballotsPrinted)}</td>
-                <td className="cell-num">{figure(round.issued)}</td>
-                <td className="cell-num">{figure(round.spareVoided)}</td>
-                <td className="cell-num">{figure(round.collected)}</td>
-                <td className="cell-note">
-                  {roundNotes(round)
-                    .map((k) => t(k))
-                    .join(t('list.clauseSeparator'))}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
+        <tbody>{body.map(row)}</tbody>
+        <PaperTail columns={8} rows={rows.length === 0 ? none : tail.map(row)}>
+          <p className="paper-note">{t('ballotsForm.rule')}</p>
+          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
+        </PaperTail>
       </table>
-      <p className="paper-note">{t('ballotsForm.rule')}</p>
-      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
     </article>
   );
 }
