@@ -251,3 +251,54 @@ describe('later rounds', () => {
     expect(result.decision).toMatchObject({ basis: 10, basisKind: 'due', elected: [] });
   });
 });
+
+describe('the round state machine in the handlers (core/round-state.ts)', () => {
+  it('each call refuses a round in the wrong state with the reason code, naming contest and round, and writes nothing', async () => {
+    const e = await election({ voters: 10, seats: 2 });
+    const before = dumpTables(e.path);
+    expect(await e.failure('rounds.collect', { roundId: e.roundId, collected: 10 })).toMatchObject({
+      code: 'conflict',
+      reason: 'round.not_distributed',
+      params: { contest: '党委委员', round: 1 },
+      field: 'roundId',
+    });
+    expect(await e.failure('ballots.enter', e.enterInput('o---'))).toMatchObject({ reason: 'round.not_distributed' });
+    expect(dumpTables(e.path)).toEqual(before);
+
+    await e.distribute();
+    expect(
+      await e.failure('rounds.distribute', { roundId: e.roundId, ballotsPrinted: 15, issued: 10, spareVoided: 5 }),
+    ).toMatchObject({
+      reason: 'round.already_distributed',
+    });
+    expect(await e.failure('ballots.enter', e.enterInput('o---'))).toMatchObject({ reason: 'round.not_collected' });
+    expect(await e.failure('rounds.close', { roundId: e.roundId }, scrutineer)).toMatchObject({
+      reason: 'round.not_collected',
+    });
+    expect(
+      await e.failure('candidates.approveOrder', {
+        contestId: e.contest.id,
+        candidateIds: e.candidates.map((c) => c.id),
+      }),
+    ).toMatchObject({ reason: 'round.paper_locked', field: 'candidateIds' });
+
+    // Collected equal to issued keeps it voting; one more voids it (rule 2).
+    expect((await e.collect(10)).round.status).toBe('voting');
+    const { round, rerun } = await e.collect(11);
+    expect(round.status).toBe('void');
+    expect(rerun).toMatchObject({ kind: 'rerun', status: 'setup' });
+    expect(await e.failure('rounds.collect', { roundId: e.roundId, collected: 10 })).toMatchObject({
+      reason: 'round.void',
+    });
+  });
+
+  it('a round without its paper order cannot be distributed', async () => {
+    const e = await election({ voters: 10, seats: 2, approve: false });
+    expect(
+      await e.failure('rounds.distribute', { roundId: e.roundId, ballotsPrinted: 15, issued: 10, spareVoided: 5 }),
+    ).toMatchObject({
+      reason: 'round.no_paper_order',
+      field: 'candidateIds',
+    });
+  });
+});
