@@ -15,6 +15,14 @@ export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
   official_is_candidate: 'verify.kind.official_is_candidate',
 };
 
+const RULE_KINDS = new Set<VerifyFailure['kind']>([
+  'quorum_not_met',
+  'attendance_inconsistent',
+  'elected_twice',
+  'official_is_candidate',
+  'malformed',
+]);
+
 /**
  * The failure's particulars in the UI's language where the report names them (which contest
  * and round, what was stated and what the recount gives); else the verifier's own message.
@@ -27,6 +35,18 @@ export function failureDetail(t: Translate, f: VerifyFailure): string {
       subject: f.subject,
       stated: f.stated,
       recounted: f.recounted,
+    });
+  }
+  // The rules a file's own figures break (quorum, attendance, elected twice, officials, dates):
+  // where, what, the value stated and what the rule requires.
+  if (RULE_KINDS.has(f.kind) && f.subject !== null && f.stated !== null && f.recounted !== null) {
+    const place = f.contest ?? f.meeting;
+    const where = [place, f.round === null ? null : t('verify.roundN', { n: f.round })].filter(Boolean).join(' ');
+    return t('verify.detail.rule', {
+      where: where || t('verify.detail.file'),
+      subject: f.subject,
+      stated: f.stated,
+      expected: f.recounted,
     });
   }
   if (f.kind === 'unknown_key' && f.stated !== null && f.recounted !== null) {
