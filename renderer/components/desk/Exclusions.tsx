@@ -38,7 +38,7 @@ export const ExcludedList = memo(function ExcludedList(props: {
     {
       title: t('desk.exclude.kind'),
       key: 'kind',
-      width: 170,
+      width: 120,
       render: (_, r) => <span data-testid="excluded-kind">{t(`exclusion.kind.${r.exclusion.kind}`)}</span>,
     },
     { title: t('desk.exclude.note'), key: 'note', ellipsis: true, render: (_, r) => r.exclusion.note },
