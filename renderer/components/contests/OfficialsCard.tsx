@@ -90,7 +90,8 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
       role,
       delegateId,
       name,
-      approval: approval.trim() === '' ? null : approval.trim(),
+      // 计票人 are appointed, not voted on: no approval note of the meeting.
+      approval: role === 'counter' || approval.trim() === '' ? null : approval.trim(),
     });
     if (!r.ok) setError(r.error);
     else {
@@ -149,6 +150,7 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
             options={ROLES.map((r) => ({ value: r, label: t(`officials.role.${r}` as MessageKey) }))}
           />
           <Input
+            disabled={role === 'counter'}
             value={approval}
             onChange={(e) => setApproval(e.target.value)}
             placeholder={t('officials.approval')}
