@@ -769,6 +769,8 @@ const verifyReport = z.object({
       congress: z.object({ name: z.string(), date: z.string(), venue: z.string() }),
       exportedAt: z.string(),
       appVersion: z.string(),
+      /** The file's format version (docs/result-file.md): 1 files keep verifying with their own rules. */
+      formatVersion: z.number().int(),
       contentHash: z.string(),
       shortHash: z.string(),
       audit: z.object({ entries: z.number().int(), head: z.string() }),

@@ -11,6 +11,7 @@ import type { Output } from '../core/contract.js';
 import { recheckResult } from '../core/result-check.js';
 import {
   RESULT_FORMAT,
+  RESULT_FORMAT_VERSION,
   RESULT_FORMAT_VERSIONS,
   type ResultContent,
   type ResultFile,
@@ -112,7 +113,7 @@ const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure>
 /** The fingerprint as people type it: digits only, any spacing. */
 export const normaliseFingerprint = (fp: string): string => fp.replace(/\D/g, '');
 
-function summaryOf(file: ResultFile): NonNullable<VerifyReport['summary']> {
+function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyReport['summary']> {
   const c: ResultContent = file.content;
   const meetingDate = new Map(c.meetings.map((m) => [m.id, m.date]));
   const allElected = c.contests.flatMap((k) => k.elected);
@@ -122,6 +123,7 @@ function summaryOf(file: ResultFile): NonNullable<VerifyReport['summary']> {
     congress: { name: c.congress.name, date: c.congress.date, venue: c.congress.venue },
     exportedAt: file.exportedAt,
     appVersion: file.app.version,
+    formatVersion,
     contentHash: file.contentHash,
     shortHash: shortHash(file.contentHash),
     audit: file.audit,
@@ -153,12 +155,14 @@ function summaryOf(file: ResultFile): NonNullable<VerifyReport['summary']> {
  * given); the content hash matches; every closed round recounts to the stated figures.
  */
 export function verifyResultText(text: string, expectedFingerprint: string | null): VerifyReport {
+  /** The version the file was written in (a version 1 file is checked in the version 2 shape). */
+  let writtenVersion: number = RESULT_FORMAT_VERSION;
   const report = (failures: Failure[], file: ResultFile | null, signatureValid: boolean): VerifyReport => ({
     ok: failures.length === 0,
     failures,
     signatureValid,
     fingerprint: file?.signature.fingerprint ?? null,
-    summary: file ? summaryOf(file) : null,
+    summary: file ? summaryOf(file, writtenVersion) : null,
   });
 
   let raw: unknown;
@@ -199,6 +203,7 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
     );
   }
   const signedFile: ResultFile | ResultFileV1 = parsed.data;
+  writtenVersion = signedFile.formatVersion;
   const file: ResultFile =
     signedFile.formatVersion === 1
       ? { ...signedFile, formatVersion: 2, content: upgradeContentV1(signedFile.content) }

@@ -430,6 +430,7 @@ describe('version 1 files keep verifying', () => {
     const report = verifyResultText(text, null);
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
+    expect(report.summary!.formatVersion).toBe(1);
     expect(report.summary!.contests.map((c) => [c.title, c.elected.length])).toEqual([
       ['党委委员', 7],
       ['纪委委员', 3],
@@ -922,6 +923,7 @@ describe('a version 2 file written by other software, following docs/result-file
     };
     const good = verifyResultText(write(content), fingerprintOfRaw(raw));
     expect(good.failures).toEqual([]);
+    expect(good.summary!.formatVersion).toBe(2);
     expect(good.summary!.contests.map((c) => [c.title, c.elected])).toEqual([
       ['纪委委员', ['甲']],
       ['纪委书记', ['甲']],
