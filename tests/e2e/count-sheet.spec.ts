@@ -233,3 +233,61 @@ test('the presidium reorders the suggested ballot order, then approves the order
   const byId = new Map(detail.candidates.map((c) => [c.id, c.name]));
   expect(detail.rounds[0]!.candidateIds.map((id) => byId.get(id))).toEqual(want);
 });
+
+test('on a paper of 12, rows are reached by two digits; the English sheet speaks English', async ({
+  page,
+  openApp,
+  host,
+}) => {
+  const scene = await openDemo(page, openApp, host);
+  const contest = await call(host, 'contests.create', {
+    meetingId: scene.meetingId,
+    title: '党委委员',
+    kind: 'election',
+    seats: 10,
+    marginPercent: 20,
+    doubleEntry: false,
+    paperGroup: null,
+  });
+  const ids = await addCandidates(host, contest.id, scene.voting.slice(0, 12));
+  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
+  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 });
+  await call(host, 'rounds.collect', { roundId, collected: 1 });
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto(`${host.url}#/count?round=${roundId}`);
+  const sheet = page.getByTestId('ballot-sheet');
+  await expect(sheet).toHaveAttribute('data-state', 'idle');
+  const rows = page.getByTestId('sheet-row');
+  await expect(rows.first().locator('.sheet-pos')).toHaveText('01');
+  await expect(rows.nth(11).locator('.sheet-pos')).toHaveText('12');
+  // "1" waits for the second digit: nothing changes yet.
+  await page.keyboard.press('1');
+  await expect(sheet).toHaveAttribute('data-row-pending', '1');
+  await expect(page.getByTestId('sheet-row-pending')).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(rows.nth(11)).toHaveAttribute('data-mark', 'cross');
+  await page.keyboard.press('0');
+  await page.keyboard.press('1');
+  await expect(rows.nth(0)).toHaveAttribute('data-mark', 'cross');
+  // Typed again, a number undoes itself.
+  await page.keyboard.press('0');
+  await page.keyboard.press('1');
+  await expect(rows.nth(0)).toHaveAttribute('data-mark', 'circle');
+  await page.keyboard.press('0');
+  await page.keyboard.press('1');
+  // No row 13: nothing changes.
+  await page.keyboard.press('1');
+  await page.keyboard.press('3');
+  await expect(page.locator('[data-testid="sheet-row"][data-mark="cross"]')).toHaveCount(2);
+  const validity = page.getByTestId('validity-line');
+  await expect(validity).toHaveAttribute('data-state', 'valid');
+  await expect(validity).toHaveText('Chosen 10 / seats 10');
+  await expect(page.getByTestId('count-keys')).not.toContainText(/[\u4e00-\u9fff]/);
+  await page.screenshot({ path: `${SHOTS}/7-twelve-english.png` });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('count-last')).toHaveAttribute('data-seq', '1');
+  const [ballot] = await call(host, 'ballots.list', { roundId });
+  expect(ballot!.marks.map((m, i) => (m === 'cross' ? i + 1 : null)).filter((x) => x !== null)).toEqual([1, 12]);
+});
