@@ -220,15 +220,26 @@ function recheckMeeting(content: ResultContent, m: ResultMeeting, findings: Find
       `应到 ${a.due} 名加不计入应到的 ${m.exclusions.length} 名,不等于${electorate.what} ${electorate.size} 名`,
     );
   }
+  // Rule 14: the committee's first plenary approves the 纪委 plenary's result — a meeting of
+  // members approving another meeting of members, never itself.
   for (const x of m.approvals) {
     checkTime(findings, 'approvals.at', x.at);
-    if (!content.meetings.some((other) => other.id === x.approvedMeetingId && other.id !== m.id)) {
+    const approved = content.meetings.find((other) => other.id === x.approvedMeetingId && other.id !== m.id);
+    if (!approved) {
       findings.add(
         'malformed',
         'approvals.approvedMeetingId',
         x.approvedMeetingId,
         null,
         `批准的会议 ${x.approvedMeetingId} 不在文件中`,
+      );
+    } else if (m.electorate.kind !== 'members' || approved.electorate.kind !== 'members') {
+      findings.add(
+        'malformed',
+        'approvals',
+        `${m.name} 批准 ${approved.name}`,
+        '全体会议批准全体会议',
+        `${m.name} 批准 ${approved.name} 的选举结果,但两者须均为当选成员的全体会议`,
       );
     }
   }

@@ -267,6 +267,12 @@ describe('应到 is the electorate less the exclusions (rule 16)', () => {
     c.meetings[1]!.attendance = { ...c.meetings[1]!.attendance, due: 2, absent: 1 };
     const f = recheckResult(c, { formatVersion: 2 }).find((x) => x.subject === '应到');
     expect(f).toMatchObject({ meeting: '党委一届一次全体会议', recounted: '「党委委员」当选人1' });
+    // The plenary approving the congress session's result: not one plenary approving another.
+    c.meetings[1]!.approvals = [{ approvedMeetingId: 1, note: null, by: '秘书处', at: '2026-04-01T12:00:00Z' }];
+    expect(kinds(c)).toContainEqual(['malformed', 'approvals']);
+    c.meetings[1]!.approvals = [{ approvedMeetingId: 7, note: null, by: '秘书处', at: '2026-04-01T12:00:00Z' }];
+    expect(kinds(c)).toContainEqual(['malformed', 'approvals.approvedMeetingId']);
+    c.meetings[1]!.approvals = [];
     c.meetings[1]!.electorate = { kind: 'members', contestId: 99 };
     expect(kinds(c)).toContainEqual(['malformed', 'electorate.contestId']);
   });
