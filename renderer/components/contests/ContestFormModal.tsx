@@ -4,6 +4,7 @@ import { requiredCandidates } from '../../../core/margin.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { fieldErrors } from '../../lib/errors.js';
 import { testId } from '../../lib/testid.js';
+import { currentMeeting, useCongress } from '../../stores/congress.js';
 import type { Contest, ContestFields } from '../../stores/contests.js';
 import type { Translate } from '../../stores/language.js';
 import { ErrorAlert } from '../ErrorAlert.js';
@@ -34,6 +35,8 @@ export function ContestFormModal(props: {
   const [busy, setBusy] = useState(false);
   const seats = Form.useWatch('seats', form) ?? 0;
   const margin = Form.useWatch('marginPercent', form) ?? 0;
+  // The contests screen works on the current meeting: at a plenary its contests are 等额.
+  const plenary = useCongress((s) => currentMeeting(s)?.electorate === 'members');
 
   useEffect(() => {
     if (!props.open) return;
@@ -48,9 +51,12 @@ export function ContestFormModal(props: {
             doubleEntry: contest.doubleEntry,
             paperGroup: contest.paperGroup ?? '',
           }
-        : { title: '', kind: 'election', seats: 7, marginPercent: 20, doubleEntry: false, paperGroup: '' },
+        : plenary
+          ? // Rule 14: a plenary elects 书记, 副书记, 纪委书记 by equal number (等额): margin 0.
+            { title: '', kind: 'election', seats: 1, marginPercent: 0, doubleEntry: false, paperGroup: '' }
+          : { title: '', kind: 'election', seats: 7, marginPercent: 20, doubleEntry: false, paperGroup: '' },
     );
-  }, [props.open, contest, form]);
+  }, [props.open, contest, form, plenary]);
 
   const submit = async (v: FormValues) => {
     setBusy(true);
