@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONVENTION, type MarkingConvention } from '../../core/election-types.js';
+import { DEFAULT_CONVENTION, type MarkingConvention, type PaperMark } from '../../core/election-types.js';
+import { normaliseName } from '../../core/names.js';
 import { loadMigrations, migrate } from '../../db/open.js';
 import { election } from './election-setup.js';
 import { desk, rawDb, tempDir } from './helpers.js';
@@ -319,5 +321,88 @@ describe('migration 005: existing contests keep the convention they were counted
     } finally {
       db.close();
     }
+  });
+});
+
+describe('whatever the ballots, a contest closes round after round (另行选举 with write-ins) and elects nobody twice', () => {
+  const ack = {
+    ...desk,
+    acknowledge: ['warning.write_in_disregarded', 'warning.additional_one_for_one', 'warning.margin_short'],
+  };
+  const line = fc.record({
+    name: fc.constantFrom('田 富', '王芳', '李强\u200b', '代表1', '代表2', '\u3000代表1'),
+    mark: fc.constantFrom<PaperMark>('circle', 'circle', 'none'),
+  });
+  // A paper ○s a few rows (by index into the round's paper) and × or leaves the rest, so that
+  // votes gather on few people: elections, ties at the cut and 另行选举 all happen.
+  const paperArb = fc.record({
+    chosen: fc.array(fc.nat(3), { maxLength: 3 }),
+    crossRest: fc.boolean(),
+    writeIns: fc.array(line, { maxLength: 2 }),
+  });
+  const contestArb = fc.record({
+    seats: fc.integer({ min: 1, max: 3 }),
+    // Each round: a few stacks of identical papers (how a hall votes), 5 papers in all.
+    rounds: fc.array(
+      fc.array(fc.tuple(paperArb, fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 3 }).map((stacks) => {
+        const papers = stacks.flatMap(([p, n]) => Array.from({ length: n }, () => p)).slice(0, 5);
+        while (papers.length < 5) papers.push({ chosen: [], crossRest: false, writeIns: [] });
+        return papers;
+      }),
+      { minLength: 3, maxLength: 3 },
+    ),
+  });
+
+  it('property: rounds.close never fails; round_elected holds each person once', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(contestArb, async ({ seats, rounds }) => {
+        const e = await election({ voters: 5, seats, candidates: ['田富', '王芳', '李强'] });
+        let roundId: number | null = e.roundId;
+        for (const papers of rounds) {
+          if (roundId === null) break;
+          const current: number = roundId;
+          await e.open(current);
+          const { round } = await e.call('contests.get', { contestId: e.contest.id }).then((g) => ({
+            round: g.rounds.find((r) => r.id === current)!,
+          }));
+          for (const p of papers) {
+            await e.call(
+              'ballots.enter',
+              {
+                ...e.enterInput('', {}, current),
+                marks: round.candidateIds.map(
+                  (_, k): PaperMark => (p.chosen.includes(k) ? 'circle' : p.crossRest ? 'cross' : 'none'),
+                ),
+                writeIns: p.writeIns,
+              },
+              ack,
+            );
+          }
+          const closed = await e.call('rounds.close', { roundId: current }, ack);
+          roundId = closed.next?.id ?? null;
+          if (roundId === null && closed.result.decision.unfilled > 0) {
+            const got = await e.call('contests.get', { contestId: e.contest.id });
+            const elected = new Set(electedRows(e.path, e.contest.id).map((r) => r.candidateId));
+            const open = got.candidates.filter((c) => !elected.has(c.id)).map((c) => c.id);
+            if (open.length === 0) break;
+            const unfilled = (got.contest.seatsReducedTo ?? got.contest.seats) - elected.size;
+            const next = await e.call(
+              'rounds.openAdditional',
+              { contestId: e.contest.id, seats: Math.min(unfilled, open.length), candidateIds: open },
+              ack,
+            );
+            roundId = next.id;
+          }
+        }
+        const rows = electedRows(e.path, e.contest.id);
+        const who = rows.map((r) => normaliseName(r.name));
+        expect(new Set(who).size).toBe(who.length);
+        const ids = rows.map((r) => r.candidateId).filter((id) => id !== null);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(rows.length).toBeLessThanOrEqual(seats);
+        await e.call('congress.close', {});
+      }),
+      { numRuns: 12 },
+    );
   });
 });
