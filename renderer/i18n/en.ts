@@ -864,6 +864,7 @@ export const en: Record<MessageKey, string> = {
   'paper.meta': '{label}: {value}',
   'paper.sign': '{role}:',
   'paper.sign.name': '({name})',
+  'paper.officials.approval': 'Chief scrutineer and scrutineers: {approval}.',
   'paper.fingerprint': 'Installation key fingerprint: ',
   'paper.shortHash': 'Result hash: ',
   'paper.shortHash.label': 'Result hash',

@@ -836,6 +836,7 @@ export const zhCN = {
   'paper.meta': '{label}:{value}',
   'paper.sign': '{role}:',
   'paper.sign.name': '({name})',
+  'paper.officials.approval': '总监票人、监票人:{approval}。',
   'paper.fingerprint': '本机签名密钥指纹:',
   'paper.shortHash': '结果校验码:',
   'paper.shortHash.label': '结果校验码',

@@ -245,6 +245,7 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
     expect(all).not.toMatch(new RegExp(`${spaced(scene.names[0]!)}\\(另选他人\\)`));
     // The officials named under their signature lines, on the page that has the lines.
     for (const name of officialNames) expect(count[count.length - 1]).toMatch(new RegExp(`\\(${spaced(name)}\\)`));
+    expect(count[count.length - 1]).toMatch(/总监票人、监票人:经大会举手表决通过/);
 
     const election = await printedPages(
       print,

@@ -19,6 +19,8 @@ export type SignRole = (typeof SIGN_ROLES)[number] | 'recorder';
 export interface PaperOfficial {
   role: 'chief_scrutineer' | 'scrutineer' | 'counter';
   name: string;
+  /** How the meeting approved a scrutineer (null for a counter, who is appointed). */
+  approval?: string | null;
 }
 
 const OFFICIAL_ROLE: Partial<Record<SignRole, PaperOfficial['role']>> = {
@@ -50,6 +52,10 @@ export function PaperFooter(props: {
 }) {
   const { t, seal } = props;
   const roles = props.roles ?? SIGN_ROLES;
+  // Rule 13: how the meeting approved the 总监票人 and 监票人 (「经大会表决通过」), each wording once.
+  const approvals = [
+    ...new Set((props.officials ?? []).flatMap((o) => (o.role !== 'counter' && o.approval ? [o.approval] : []))),
+  ];
   return (
     <div className="paper-end">
       <section className="paper-signatures">
@@ -81,6 +87,11 @@ export function PaperFooter(props: {
           <span className="paper-date">{t('report.form.sign.date')}</span>
         </div>
       </section>
+      {approvals.length > 0 && (
+        <p className="paper-sign-approval" data-testid="paper-officials-approval">
+          {t('paper.officials.approval', { approval: approvals.join(t('list.clauseSeparator')) })}
+        </p>
+      )}
       <footer className="paper-foot" data-testid="paper-foot">
         <div className="paper-seal">
           <span>
