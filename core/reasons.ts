@@ -249,6 +249,37 @@ export const reasons = {
     en: 'The local service gave an answer that cannot be read (HTTP {status})',
   },
   'transport.failed': { 'zh-CN': '调用失败:{detail}', en: 'The call failed: {detail}' },
+  'store.worker_exited': {
+    'zh-CN': '数据存储进程意外退出,请重试',
+    en: 'The data store process stopped unexpectedly: please try again',
+  },
+  'store.quitting': { 'zh-CN': '应用正在退出', en: 'The app is quitting' },
+  'store.worker_failed': {
+    'zh-CN': '数据存储进程无法启动:{detail}',
+    en: 'The data store process cannot start: {detail}',
+  },
+  'store.unavailable': { 'zh-CN': '数据存储进程不可用', en: 'The data store process is not available' },
+  'store.input_not_transferable': {
+    'zh-CN': '无法传递参数:{detail}',
+    en: 'The call’s input cannot be passed on: {detail}',
+  },
+  'shell.input_invalid': { 'zh-CN': '参数无效({field}):{detail}', en: 'Invalid input ({field}): {detail}' },
+  'shell.pdf_path': {
+    'zh-CN': 'PDF 文件路径应为以 .pdf 结尾的完整路径',
+    en: 'The PDF path must be a full path ending in .pdf',
+  },
+  'shell.cannot_write': { 'zh-CN': '无法写入 {path}:{detail}', en: 'Cannot write {path}: {detail}' },
+  'shell.foreign_sender': {
+    'zh-CN': '拒绝:调用不是来自本应用的页面',
+    en: 'Refused: the call does not come from a page of this app',
+  },
+  'shell.unknown_call': { 'zh-CN': '未知的调用', en: 'Unknown call' },
+  'host.unknown_route': { 'zh-CN': '未知的接口', en: 'Unknown address' },
+  'host.bad_token': { 'zh-CN': '访问令牌无效', en: 'The access token is not valid' },
+  'host.bad_json': { 'zh-CN': '请求不是有效的 JSON', en: 'The request is not valid JSON' },
+  'host.bad_request': { 'zh-CN': '请求应为 {shape}', en: 'A request is {shape}' },
+  'host.too_large': { 'zh-CN': '请求过大(上限 {max} MB)', en: 'The request is too large (at most {max} MB)' },
+  'host.internal': { 'zh-CN': '内部错误', en: 'Internal error' },
   'congress.none_open': { 'zh-CN': '尚未打开大会文件', en: 'No congress file is open' },
   'station.locked': {
     'zh-CN': '本工作站未登录或已锁定,请操作员输入 PIN 登录',

@@ -28,7 +28,8 @@ import {
 import type { z } from 'zod';
 import { type CallContext, callContext, isChannel, type ShellChannel, shellContract } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
-import { fail, ok, type Result } from '../core/result.js';
+import { reasonText } from '../core/reasons.js';
+import { ok, type Result, refuse } from '../core/result.js';
 import { obtainInstallationKey } from './key-storage.js';
 import { defaultDataDir, defaultDocumentsDir } from './paths.js';
 import {
@@ -163,7 +164,7 @@ class StoreClient {
           this.worker = null;
           this.ready = null;
         }
-        for (const settle of this.pending.values()) settle(fail('internal', '数据存储进程意外退出，请重试'));
+        for (const settle of this.pending.values()) settle(refuse('internal', 'store.worker_exited'));
         this.pending.clear();
         if (!started) reject(new Error(`store worker exited with code ${code}`));
         else if (!this.closing) this.onChange({ topic: 'congress' });
@@ -174,14 +175,16 @@ class StoreClient {
   }
 
   async invoke(channel: string, input: unknown, ctx: unknown): Promise<Result<unknown>> {
-    if (this.closing) return fail('internal', '应用正在退出');
+    if (this.closing) return refuse('internal', 'store.quitting');
     try {
       await this.start();
     } catch (error) {
-      return fail('internal', `数据存储进程无法启动：${error instanceof Error ? error.message : String(error)}`);
+      return refuse('internal', 'store.worker_failed', {
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     const worker = this.worker;
-    if (!worker) return fail('internal', '数据存储进程不可用');
+    if (!worker) return refuse('internal', 'store.unavailable');
     const id = this.nextId++;
     return new Promise<Result<unknown>>((resolve) => {
       this.pending.set(id, resolve);
@@ -190,7 +193,11 @@ class StoreClient {
         worker.postMessage(message);
       } catch (error) {
         this.pending.delete(id);
-        resolve(fail('invalid_input', `无法传递参数：${error instanceof Error ? error.message : String(error)}`));
+        resolve(
+          refuse('invalid_input', 'store.input_not_transferable', {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
     });
   }
@@ -273,7 +280,10 @@ const shellContext = (): CallContext => lastContext ?? { operator: '', station: 
 async function reportFailure(result: Result<unknown>): Promise<boolean> {
   if (result.ok) return true;
   const win = focusedOrMain();
-  const options = { type: 'error' as const, title: DISPLAY_NAME, message: result.error.message };
+  // The menu's language (the system's), as the menu itself speaks.
+  const language = text() === MENU_TEXT.en ? 'en' : 'zh-CN';
+  const said = result.error.reason ? reasonText(result.error.reason, result.error.params, language) : null;
+  const options = { type: 'error' as const, title: DISPLAY_NAME, message: said ?? result.error.message };
   if (win) await dialog.showMessageBox(win, options);
   else await dialog.showMessageBox(options);
   return false;
@@ -301,7 +311,7 @@ async function menuBackup(): Promise<void> {
   const current = await store.invoke('congress.get', {}, shellContext());
   if (!(await reportFailure(current))) return;
   if (!lastContext?.operator && !lastContext?.session) {
-    await reportFailure(fail('operator_required', text().operatorFirst));
+    await reportFailure(refuse('operator_required', 'call.operator_required'));
     return;
   }
   const name = (current.ok ? (current.value as { congress: { name: string } }).congress.name : 'congress').replace(
@@ -336,7 +346,6 @@ const MENU_TEXT = {
     window: '窗口',
     board: '打开出席看板窗口',
     congressFiles: '大会文件',
-    operatorFirst: '请先在应用中填写操作员姓名。',
   },
   en: {
     file: 'File',
@@ -349,7 +358,6 @@ const MENU_TEXT = {
     window: 'Window',
     board: 'Open attendance board window',
     congressFiles: 'Congress files',
-    operatorFirst: 'Enter the operator name in the app first.',
   },
 };
 const text = () => (app.getLocale().toLowerCase().startsWith('en') ? MENU_TEXT.en : MENU_TEXT.zh);
@@ -405,7 +413,7 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; v
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  return fail('invalid_input', `参数无效${field ? `（${field}）` : ''}：${issue?.message ?? ''}`, { field });
+  return refuse('invalid_input', 'shell.input_invalid', { field, detail: issue?.message ?? '' }, { field });
 }
 
 const dialogFilters = (extensions: string[]) =>
@@ -445,13 +453,16 @@ async function handleShell(sender: WebContents, channel: ShellChannel, raw: unkn
       const { pdfPath } = input.value;
       if (pdfPath !== null) {
         if (!path.isAbsolute(pdfPath) || path.extname(pdfPath).toLowerCase() !== '.pdf') {
-          return fail('invalid_input', 'PDF 文件路径应为以 .pdf 结尾的完整路径', { field: 'pdfPath', value: pdfPath });
+          return refuse('invalid_input', 'shell.pdf_path', {}, { field: 'pdfPath', value: pdfPath });
         }
         const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
         try {
           await writeFile(pdfPath, data);
         } catch (error) {
-          return fail('file_io', `无法写入 ${pdfPath}：${error instanceof Error ? error.message : String(error)}`);
+          return refuse('file_io', 'shell.cannot_write', {
+            path: pdfPath,
+            detail: error instanceof Error ? error.message : String(error),
+          });
         }
         return ok({ done: true });
       }
@@ -465,11 +476,11 @@ async function handleShell(sender: WebContents, channel: ShellChannel, raw: unkn
 
 ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: unknown): Promise<Result<unknown>> => {
   if (!isTrustedSender(event.senderFrame)) {
-    return fail('internal', '拒绝：调用不是来自本应用的页面');
+    return refuse('internal', 'shell.foreign_sender');
   }
-  if (typeof channel !== 'string') return fail('unknown_channel', '未知的调用');
+  if (typeof channel !== 'string') return refuse('unknown_channel', 'shell.unknown_call');
   if (isShellChannel(channel)) return handleShell(event.sender, channel, input);
-  if (!isChannel(channel)) return fail('unknown_channel', `未知的调用：${channel}`);
+  if (!isChannel(channel)) return refuse('unknown_channel', 'call.unknown_channel', { channel });
   const context = callContext.safeParse(ctx);
   // The menu's own calls (backup) go as the station's last caller; a chief's PIN typed for one
   // call is never kept for another.

@@ -13,7 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChangeEvent } from '../../core/domain.js';
-import type { Result } from '../../core/result.js';
+import { type Result, refuse } from '../../core/result.js';
 import type { Backend } from '../../db/backend-types.js';
 import { CONTENT_SECURITY_POLICY } from '../security.js';
 import { resolveStaticFile } from '../static-files.js';
@@ -95,7 +95,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      sendJson(res, 404, { ok: false, error: { code: 'unknown_channel', message: '未知的接口' } });
+      sendJson(res, 404, refuse('unknown_channel', 'host.unknown_route'));
       return;
     }
     await handleStatic(req, res);
@@ -113,7 +113,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     }
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !tokenMatches(auth.slice('Bearer '.length))) {
-      sendJson(res, 401, { ok: false, error: { code: 'invalid_input', message: '访问令牌无效' } });
+      sendJson(res, 401, refuse('invalid_input', 'host.bad_token'));
       return;
     }
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -130,7 +130,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } });
+      sendJson(res, 400, refuse('invalid_input', 'host.bad_json'));
       return;
     }
     if (
@@ -140,7 +140,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     ) {
       sendJson(res, 400, {
         ok: false,
-        error: { code: 'invalid_input', message: '请求应为 {channel, input, ctx}', field: 'channel' },
+        error: refuse('invalid_input', 'host.bad_request', { shape: '{channel, input, ctx}' }, { field: 'channel' })
+          .error,
       });
       return;
     }
@@ -272,10 +273,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 function tooLarge(res: http.ServerResponse): void {
   res.setHeader('Connection', 'close');
   res.on('finish', () => res.req.socket.destroy());
-  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: '请求过大（上限 80 MB）' } });
+  sendJson(res, 413, refuse('invalid_input', 'host.too_large', { max: 80 }));
 }
 
-const internalError = (): Result<never> => ({ ok: false, error: { code: 'internal', message: '内部错误' } });
+const internalError = (): Result<never> => refuse('internal', 'host.internal');
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
