@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../core/contract.js';
 import type { Meeting, MeetingApproval, MeetingElectorate } from '../../core/domain.js';
 import type { AppError } from '../../core/result.js';
-import { invoke } from '../api/index.js';
+import { invoke, onChange } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { errorTextNow, fieldErrors } from '../lib/errors.js';
 import { today } from '../lib/paths.js';
@@ -238,6 +238,22 @@ function useMeetingFacts(meetings: Meeting[]) {
   }, [meetings]);
   useEffect(() => {
     void reload();
+    // A check-in or a contest closing elsewhere changes 应到 and the contests to pick: read again,
+    // at most twice a second (a desk in full swing sends many events).
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = onChange((e) => {
+      if (e.topic !== 'attendance' && e.topic !== 'contests') return;
+      if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          void reload();
+        }, 500);
+      }
+    });
+    return () => {
+      stop();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [reload]);
   return { contests, due, approvals, reload };
 }
