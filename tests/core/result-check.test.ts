@@ -4,9 +4,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONVENTION, type MarkingConvention } from '../../core/election-types.js';
+import { writeInContext } from '../../core/ballot.js';
+import {
+  DEFAULT_CONVENTION,
+  type MarkingConvention,
+  type PaperMark,
+  type RankedChoice,
+} from '../../core/election-types.js';
+import { normaliseName } from '../../core/names.js';
 import { isPartialDate, isUtcTime, recheckResult } from '../../core/result-check.js';
 import type { ResultContent, ResultContest, ResultRound } from '../../core/result-file.js';
+import { decideRound } from '../../core/results.js';
+import { bodyStructure } from '../../core/structure.js';
+import { type TallyBallot, tallyRound } from '../../core/tally.js';
 
 const facts = { gender: null, birthDate: null, ethnicity: null, education: null };
 const noStructure = (n: number) => ({
@@ -540,5 +550,111 @@ describe("the day's recorded decisions", () => {
     expect(f).toMatchObject({ kind: 'recount_differs', contest: '党委委员(正式)', stated: '丙', recounted: '甲、乙' });
     formal.fromPrevoteId = 2; // itself: not a pre-vote
     expect(kinds(c)).toContainEqual(['malformed', 'fromPrevoteId']);
+  });
+});
+
+describe('property: a file counted by the core rules verifies, and nobody in it is elected twice', () => {
+  const NAMES = ['甲', '乙', '丙'];
+  const POOL = ['甲 ', '丁', '乙', '戊', '丁\u200b'];
+  const mark = fc.constantFrom('o', 'x', '-');
+  const paperOf = (n: number) =>
+    fc.record({
+      marks: fc.array(mark, { minLength: n, maxLength: n }).map((m) => m.join('')),
+      writeIns: fc.array(fc.record({ name: fc.constantFrom(...POOL), mark }), { maxLength: 2 }),
+    });
+  const decode = (c: string) => (c === 'o' ? 'circle' : c === 'x' ? 'cross' : 'none') as PaperMark;
+
+  /** One closed round as the app would state it, from the ballots and those elected before. */
+  function counted(
+    number: number,
+    kind: ResultRound['kind'],
+    ids: number[],
+    seats: number,
+    papers: { marks: string; writeIns: { name: string; mark: string }[] }[],
+    electedBefore: string[],
+  ): ResultRound {
+    const names = ids.map((id) => NAMES[id - 1]!);
+    const ballots: TallyBallot[] = papers.map((p) => ({
+      status: 'counted',
+      marks: {
+        marks: [...p.marks].map(decode),
+        writeIns: p.writeIns.map((w) => ({ name: w.name, mark: decode(w.mark) })),
+      },
+    }));
+    const context = writeInContext({ printed: names, excluded: electedBefore, onlyTied: kind === 'tie_revote' });
+    const tally = tallyRound(ids.length, ballots, seats, DEFAULT_CONVENTION, context);
+    const d = decideRound({
+      tally,
+      candidateNames: names,
+      seats,
+      kind: 'election',
+      votersPresent: 10,
+      due: 10,
+      roundKind: kind,
+    });
+    const choice = (c: RankedChoice) => ({
+      name: c.name,
+      votes: c.votes,
+      candidateId: c.choice.kind === 'candidate' ? ids[c.choice.index]! : null,
+    });
+    return {
+      ...round(
+        number,
+        ids,
+        papers.map((p) => p.marks),
+        { candidates: [], elected: [] },
+      ),
+      kind,
+      seats,
+      ballots: papers.map((p, i) => ({
+        seq: i + 1,
+        marks: p.marks,
+        writeIns: p.writeIns as { name: string; mark: 'o' | 'x' | '-' }[],
+        state: 'counted',
+        entry: null,
+        decision: null,
+      })),
+      tally,
+      decision: {
+        threshold: d.threshold,
+        basis: d.basis,
+        basisKind: d.basisKind,
+        elected: d.elected.map(choice),
+        tie: d.tie && { tied: d.tie.tied.map(choice), seats: d.tie.seats },
+        unfilled: d.unfilled,
+        majorityTest: d.majorityTest,
+      },
+    };
+  }
+
+  it('holds for random papers with write-ins naming printed, elected and new people (spelt variously)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(paperOf(3), { minLength: 10, maxLength: 10 }),
+        fc.array(paperOf(3), { minLength: 10, maxLength: 10 }),
+        (first, second) => {
+          const k = contest();
+          k.seats = 2;
+          k.candidates = NAMES.map((name, i) => ({ id: i + 1, name, ...facts, unit: null, fromWriteIn: false }));
+          const r1 = counted(1, 'first', [1, 2, 3], 2, first, []);
+          k.rounds = [r1];
+          const electedNames = r1.decision!.elected.map((e) => e.name);
+          // 另行选举 for the seats left, among the printed candidates not elected (rule 7).
+          const left = [1, 2, 3].filter((id) => !r1.decision!.elected.some((e) => e.candidateId === id));
+          if (r1.decision!.tie === null && r1.decision!.unfilled > 0 && left.length > 0) {
+            const papers = second.map((p) => ({ ...p, marks: p.marks.slice(0, left.length) }));
+            k.rounds.push(counted(2, 'additional', left, r1.decision!.unfilled, papers, electedNames));
+          }
+          k.elected = k.rounds.flatMap((r) => r.decision!.elected.map((e) => ({ ...e, round: r.number, ...facts })));
+          k.structure = bodyStructure(k.elected, '2026-04-01');
+          expect(recheckResult(content({ contests: [k] }), { formatVersion: 2 })).toEqual([]);
+          // Nobody twice: a written-in 甲 (or 乙 ) never counts after the printed one, nor in the
+          // additional round for someone elected in the first.
+          const names = k.elected.map((e) => normaliseName(e.name));
+          expect(new Set(names).size).toBe(names.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
