@@ -546,6 +546,10 @@ export const reasons = {
     'zh-CN': '「{contest}」未启用双录',
     en: '“{contest}” is not counted by double entry',
   },
+  'contest.reduce_setup': {
+    'zh-CN': '「{contest}」尚未投票,应选名额请直接修改',
+    en: '“{contest}” has not voted yet: change its seats directly',
+  },
   'contest.reduce_closed': {
     'zh-CN': '「{contest}」已结束,不能再减少名额',
     en: '“{contest}” is closed: its seats can no longer be reduced',

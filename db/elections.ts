@@ -19,7 +19,7 @@ import type {
 } from '../core/election-types.js';
 import { requiredCandidates } from '../core/margin.js';
 import { normaliseName } from '../core/names.js';
-import { fail, ok, type Result } from '../core/result.js';
+import { ok, type Result, refuse } from '../core/result.js';
 import { decideRound } from '../core/results.js';
 import { bodyStructure } from '../core/structure.js';
 import { sortDisregarded, type TallyBallot, tallyRound, tallyStatusOf } from '../core/tally.js';
@@ -84,20 +84,32 @@ export function listContests(db: SqliteDb, meetingId: number): Contest[] {
 }
 
 export const contestNotFound = (contestId: number) =>
-  fail('not_found', `选举不存在(编号 ${contestId})`, { field: 'contestId', value: String(contestId) });
+  refuse('not_found', 'contest.not_found', { id: contestId }, { field: 'contestId', value: String(contestId) });
 
 export function requireContest(db: SqliteDb, contestId: number): Result<Contest> {
   const contest = findContest(db, contestId);
   return contest ? ok(contest) : contestNotFound(contestId);
 }
 
+/** What may be done only before a contest's ballots are issued (terms.setup_action in core/reasons.ts). */
+export type SetupAction = 'edit_settings' | 'add_candidate' | 'remove_candidate' | 'import_candidates';
+/** The Chinese phrases older callers pass, by the action they name. */
+const SETUP_ACTION_OF: Record<string, SetupAction> = {
+  修改选举设置: 'edit_settings',
+  增加候选人: 'add_candidate',
+  删除候选人: 'remove_candidate',
+  导入候选人: 'import_candidates',
+};
+
 /** Candidates, rounds and paper order may change only before the first ballots are issued. */
-export function requireSetup(contest: Contest, what: string): Result<Contest> {
+export function requireSetup(contest: Contest, action: SetupAction | string): Result<Contest> {
   if (contest.status === 'setup') return ok(contest);
-  return fail('conflict', `「${contest.title}」已发出选票,不能再${what}`, {
-    field: 'contestId',
-    value: String(contest.id),
-  });
+  return refuse(
+    'conflict',
+    'contest.ballots_issued',
+    { contest: contest.title, action: SETUP_ACTION_OF[action] ?? action },
+    { field: 'contestId', value: String(contest.id) },
+  );
 }
 
 // ——— Candidates ———
@@ -238,7 +250,7 @@ export function listRounds(db: SqliteDb, contestId: number): Round[] {
 }
 
 export const roundNotFound = (roundId: number) =>
-  fail('not_found', `投票轮次不存在(编号 ${roundId})`, { field: 'roundId', value: String(roundId) });
+  refuse('not_found', 'round.not_found', { id: roundId }, { field: 'roundId', value: String(roundId) });
 
 export interface RoundContext {
   round: Round;
@@ -426,7 +438,7 @@ export function listBallots(db: SqliteDb, roundId: number): Ballot[] {
 }
 
 export const ballotNotFound = (ballotId: number) =>
-  fail('not_found', `选票记录不存在(编号 ${ballotId})`, { field: 'ballotId', value: String(ballotId) });
+  refuse('not_found', 'ballot.not_found', { id: ballotId }, { field: 'ballotId', value: String(ballotId) });
 
 export const LIVE_STATES = "('counted', 'set_aside')";
 export const isLive = (state: Ballot['state']) => state === 'counted' || state === 'set_aside';

@@ -8,7 +8,7 @@
 import { judgeBallot } from '../../core/ballot.js';
 import type { Output } from '../../core/contract.js';
 import type { BallotMarks } from '../../core/election-types.js';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import { canRound, type RoundAction } from '../../core/round-state.js';
 import {
   type Ballot,
@@ -58,10 +58,12 @@ export function requireCountingRound(
 function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
   const expected = ctx.round.candidateIds.length;
   if (marks.marks.length !== expected) {
-    return fail('invalid_input', `${ctx.label}有 ${expected} 名候选人,这张选票录入了 ${marks.marks.length} 个标记`, {
-      field: 'marks',
-      value: String(marks.marks.length),
-    });
+    return refuse(
+      'invalid_input',
+      'ballot.marks_count',
+      { contest: ctx.contest.title, round: ctx.round.number, expected, given: marks.marks.length },
+      { field: 'marks', value: String(marks.marks.length) },
+    );
   }
   return ok(undefined);
 }
@@ -88,11 +90,12 @@ function requireBallot(db: SqliteDb, ballotId: number): Result<{ ballot: Ballot;
 
 function requireLive(ballot: Ballot): Result<Ballot> {
   if (isLive(ballot.state)) return ok(ballot);
-  const what = ballot.state === 'voided' ? '已作废' : '已被更正';
-  return fail('conflict', `第 ${ballot.seq} 号选票记录${what},只能更改现行的版本`, {
-    field: 'ballotId',
-    value: String(ballot.id),
-  });
+  return refuse(
+    'conflict',
+    ballot.state === 'voided' ? 'ballot.voided' : 'ballot.corrected',
+    { seq: ballot.seq },
+    { field: 'ballotId', value: String(ballot.id) },
+  );
 }
 
 export const list: QueryHandler<'ballots.list'> = {
@@ -111,17 +114,18 @@ export const enter: UpdateHandler<'ballots.enter'> = {
     const counting = requireCountingRound(db, input.roundId);
     if (!counting.ok) return counting;
     const ctx = counting.value;
-    const { round, contest, label } = ctx;
+    const { round, contest } = ctx;
     const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
     const checked = checkMarks(ctx, marks);
     if (!checked.ok) return checked;
 
     let place: { stack: number; entry: 1 | 2; position: number } | null = null;
     if (contest.doubleEntry) {
-      if (input.stack === null)
-        return fail('invalid_input', `「${contest.title}」双录:须填写选票叠号`, { field: 'stack' });
+      if (input.stack === null) {
+        return refuse('invalid_input', 'ballot.stack_required', { contest: contest.title }, { field: 'stack' });
+      }
       if (input.entry === null) {
-        return fail('invalid_input', `「${contest.title}」双录:须指明第 1 次还是第 2 次录入`, { field: 'entry' });
+        return refuse('invalid_input', 'ballot.entry_required', { contest: contest.title }, { field: 'entry' });
       }
       const position = db
         .prepare(
@@ -132,20 +136,23 @@ export const enter: UpdateHandler<'ballots.enter'> = {
         .get(round.id, input.stack, input.entry) as number;
       place = { stack: input.stack, entry: input.entry, position };
     } else if (input.stack !== null || input.entry !== null) {
-      return fail('invalid_input', `「${contest.title}」未启用双录,不填写叠号和录入次数`, {
-        field: input.stack !== null ? 'stack' : 'entry',
-      });
+      return refuse(
+        'invalid_input',
+        'ballot.no_double_entry',
+        { contest: contest.title },
+        { field: input.stack !== null ? 'stack' : 'entry' },
+      );
     }
 
     // Never more ballots than were collected (per keying in double entry).
     const entered = enteredCount(db, round.id, place?.entry ?? null);
     const collected = round.collected!;
     if (entered >= collected) {
-      const which = place ? `第 ${place.entry} 次录入` : '';
-      return fail('conflict', `${label}${which}选票已全部录入:收回 ${collected} 张,已录入 ${entered} 张`, {
-        field: 'roundId',
-        value: String(round.id),
-      });
+      const params = { contest: contest.title, round: round.number, collected, entered };
+      const field = { field: 'roundId', value: String(round.id) };
+      return place
+        ? refuse('conflict', 'ballot.all_entered_pass', { ...params, entry: place.entry }, field)
+        : refuse('conflict', 'ballot.all_entered', params, field);
     }
 
     const validity = validityOf(db, ctx, marks);
@@ -193,7 +200,7 @@ export const correct: UpdateHandler<'ballots.correct'> = {
     const checked = checkMarks(ctx, marks);
     if (!checked.ok) return checked;
     if (sameMarks(marks, ballot)) {
-      return fail('invalid_input', `更正后的内容与第 ${ballot.seq} 号选票记录相同`, { field: 'marks' });
+      return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
     }
     const validity = validityOf(db, ctx, marks);
     const revision = bumpRevision(db, ctx.round.id);
@@ -247,10 +254,10 @@ export const decide: UpdateHandler<'ballots.decide'> = {
     const { ballot, ctx } = found.value;
     const field = { field: 'ballotId', value: String(ballot.id) };
     if (ballot.state !== 'set_aside') {
-      return fail('conflict', `第 ${ballot.seq} 号选票不在待裁定的选票中`, field);
+      return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
     }
     if (ballot.decision !== null) {
-      return fail('conflict', `第 ${ballot.seq} 号选票已由 ${ballot.decision.by} 裁定`, field);
+      return refuse('conflict', 'ballot.already_decided', { seq: ballot.seq, by: ballot.decision.by }, field);
     }
     const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
     const note = input.note === null || input.note === '' ? null : input.note;

@@ -3,7 +3,7 @@
  * contest is made with its first round; its settings change only before ballots are issued.
  */
 import type { MarkingConvention } from '../../core/election-types.js';
-import { fail, ok, type Result, refuse } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import {
   type Contest,
   electedInContest,
@@ -141,7 +141,7 @@ export const update: UpdateHandler<'contests.update'> = {
     // The convention alone may still change after distribution, until the first ballot is in.
     const { contestId: _id, marking: _marking, ...settings } = input;
     if (Object.values(settings).some((v) => v !== undefined)) {
-      const setup = requireSetup(found.value, '修改选举设置');
+      const setup = requireSetup(found.value, 'edit_settings');
       if (!setup.ok) return setup;
     }
     const c = found.value;
@@ -195,24 +195,36 @@ export const reduceSeats: UpdateHandler<'contests.reduceSeats'> = {
     const c = found.value;
     const field = { field: 'seats', value: String(input.seats) };
     if (c.status === 'setup') {
-      return fail('conflict', `「${c.title}」尚未投票,应选名额请直接修改`, { field: 'contestId', value: String(c.id) });
+      return refuse(
+        'conflict',
+        'contest.reduce_setup',
+        { contest: c.title },
+        { field: 'contestId', value: String(c.id) },
+      );
     }
     if (c.status === 'closed') {
-      return fail('conflict', `「${c.title}」已结束,不能再减少名额`, { field: 'contestId', value: String(c.id) });
+      return refuse(
+        'conflict',
+        'contest.reduce_closed',
+        { contest: c.title },
+        { field: 'contestId', value: String(c.id) },
+      );
     }
     const open = openRound(db, c.id);
     if (open) {
-      return fail('conflict', `「${c.title}」第 ${open.number} 轮尚未结束,不能减少名额`, {
-        field: 'contestId',
-        value: String(c.id),
-      });
+      return refuse(
+        'conflict',
+        'contest.reduce_round_open',
+        { contest: c.title, round: open.number },
+        { field: 'contestId', value: String(c.id) },
+      );
     }
     if (input.seats >= c.seats) {
-      return fail('invalid_input', `减少后的名额 ${input.seats} 应少于原应选名额 ${c.seats}`, field);
+      return refuse('invalid_input', 'contest.reduce_not_fewer', { seats: input.seats, current: c.seats }, field);
     }
     const elected = electedInContest(db, c.id).length;
     if (input.seats < elected) {
-      return fail('invalid_input', `减少后的名额 ${input.seats} 少于已当选的 ${elected} 人`, field);
+      return refuse('invalid_input', 'contest.reduce_below_elected', { seats: input.seats, elected }, field);
     }
     db.prepare('UPDATE contests SET seats_reduced_to = ?, seats_reduced_note = ? WHERE id = ?').run(
       input.seats,
