@@ -203,7 +203,7 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   openApp,
   host,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await openApp(page);
   await page.getByTestId('operator-name').fill('大会秘书处 周红');
   await page.getByTestId('operator-submit').click();
