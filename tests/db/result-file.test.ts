@@ -417,6 +417,13 @@ describe('the demo congress counted to the end', () => {
     ]);
     expect(s.meetings.at(-1)!.oathParticipants).toBeGreaterThan(100);
     expect(s.pledges.signed).toBe(s.pledges.due - 3);
+    // Version 2: each contest states the convention it was counted with, each meeting its electorate.
+    expect(s.formatVersion).toBe(2);
+    const written = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultFile;
+    expect(written.formatVersion).toBe(2);
+    for (const c of written.content.contests) expect(c.marking).toEqual(written.content.congress.settings.marking);
+    expect(written.content.meetings.every((m) => m.electorate.kind === 'delegates')).toBe(true);
+    expect(written.content.congress.settings.tieRevoteNeedsMajority).toBe(false);
     expect(await tb.call('audit.verify', {})).toMatchObject({ ok: true });
   });
 });
