@@ -509,6 +509,9 @@ export const en: Record<MessageKey, string> = {
   'contests.field.paperGroup': 'Paper group',
   'contests.field.paperGroup.placeholder': 'e.g. First ballot',
   'contests.field.paperGroup.help': 'Contests issued together on separate papers share a group name.',
+  'contests.field.marking': 'Marking convention',
+  'contests.field.marking.help':
+    'What each mark means on this contest’s papers (one convention per paper group). Left as is, the contest takes its paper group’s or the congress default; fixed once its first ballot is entered.',
   'contests.field.doubleEntry': 'Double entry (each stack keyed twice by two counters and compared)',
   'contests.field.doubleEntry.short': 'Double entry',
   'contests.field.doubleEntry.help': 'Until every stack is reconciled the tally is marked provisional.',
@@ -918,6 +921,11 @@ export const en: Record<MessageKey, string> = {
   'countForm.col.result': 'Result',
   'countForm.writeInName': '{name} (written in)',
   'countForm.writeInNote': 'A written-in name counts for-votes only.',
+  'countForm.void':
+    'This round is void (more papers collected than issued): its count stands for nothing and the vote is held again.',
+  'countForm.voidDeclared':
+    'The presidium declared this round void ({reason}): its count stands for nothing and the vote is held again.',
+  'electionForm.voidDeclared': 'declared void by the presidium: {reason}',
   'countForm.disregarded': 'Written-in names not counted, as the rules require: {list}.',
   'countForm.disregardedItem': '{name}, {n} papers ({why})',
   'countForm.disregarded.printed': 'the name of a candidate on the paper; only the printed line counts',

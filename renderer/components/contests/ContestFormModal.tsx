@@ -1,5 +1,6 @@
-import { AutoComplete, Checkbox, Form, InputNumber, Modal, Radio, Typography } from 'antd';
+import { AutoComplete, Checkbox, Form, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { DEFAULT_CONVENTION, type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../../core/election-types.js';
 import { requiredCandidates } from '../../../core/margin.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { fieldErrors } from '../../lib/errors.js';
@@ -16,6 +17,8 @@ interface FormValues {
   marginPercent: number;
   doubleEntry: boolean;
   paperGroup: string;
+  /** Rule 3: the contest's own convention (「each contest (paper group) says which」). */
+  marking: MarkingConvention;
 }
 
 const PRESETS = ['contests.preset.committee', 'contests.preset.discipline', 'contests.preset.delegates'] as const;
@@ -37,6 +40,9 @@ export function ContestFormModal(props: {
   const margin = Form.useWatch('marginPercent', form) ?? 0;
   // The contests screen works on the current meeting: at a plenary its contests are 等额.
   const plenary = useCongress((s) => currentMeeting(s)?.electorate === 'members');
+  // A new contest starts from the congress's default convention (or its paper group's, which
+  // the backend applies when the convention is left as it is).
+  const defaultMarking = useCongress((s) => s.file?.congress.settings.marking ?? DEFAULT_CONVENTION);
 
   useEffect(() => {
     if (!props.open) return;
@@ -50,13 +56,30 @@ export function ContestFormModal(props: {
             marginPercent: contest.marginPercent,
             doubleEntry: contest.doubleEntry,
             paperGroup: contest.paperGroup ?? '',
+            marking: contest.marking,
           }
         : plenary
           ? // Rule 14: a plenary elects 书记, 副书记, 纪委书记 by equal number (等额): margin 0.
-            { title: '', kind: 'election', seats: 1, marginPercent: 0, doubleEntry: false, paperGroup: '' }
-          : { title: '', kind: 'election', seats: 7, marginPercent: 20, doubleEntry: false, paperGroup: '' },
+            {
+              title: '',
+              kind: 'election',
+              seats: 1,
+              marginPercent: 0,
+              doubleEntry: false,
+              paperGroup: '',
+              marking: defaultMarking,
+            }
+          : {
+              title: '',
+              kind: 'election',
+              seats: 7,
+              marginPercent: 20,
+              doubleEntry: false,
+              paperGroup: '',
+              marking: defaultMarking,
+            },
     );
-  }, [props.open, contest, form, plenary]);
+  }, [props.open, contest, form, plenary, defaultMarking]);
 
   const submit = async (v: FormValues) => {
     setBusy(true);
@@ -68,6 +91,8 @@ export function ContestFormModal(props: {
       marginPercent: v.marginPercent,
       doubleEntry: v.doubleEntry,
       paperGroup: v.paperGroup.trim() || null,
+      // Sent only when changed here: otherwise a new contest takes its paper group's convention.
+      ...(markingTouched(form) ? { marking: v.marking } : {}),
     });
     setBusy(false);
     if (r.ok) {
@@ -147,6 +172,28 @@ export function ContestFormModal(props: {
             data-testid="contest-paper-group"
           />
         </Form.Item>
+        <Form.Item label={t('contests.field.marking')} extra={t('contests.field.marking.help')}>
+          <Space wrap>
+            {PAPER_MARKS.map((mark) => (
+              <Space key={mark} size={4}>
+                <span>{t(`settings.marking.${mark}`)}</span>
+                <Form.Item name={['marking', mark]} noStyle>
+                  <Select
+                    style={{ width: 110 }}
+                    data-testid={`contest-marking-${mark}`}
+                    options={MEANINGS.map((m) => ({ value: m, label: t(`count.meaning.${m}`) }))}
+                  />
+                </Form.Item>
+              </Space>
+            ))}
+          </Space>
+          <Form.Item name={['marking', 'writeInNeedsMark']} valuePropName="checked" noStyle>
+            <Checkbox className="marking-check">{t('settings.marking.writeInNeedsMark')}</Checkbox>
+          </Form.Item>
+          <Form.Item name={['marking', 'writeInNeedsAgainst']} valuePropName="checked" noStyle>
+            <Checkbox className="marking-check">{t('settings.marking.writeInNeedsAgainst')}</Checkbox>
+          </Form.Item>
+        </Form.Item>
         <Form.Item name="doubleEntry" valuePropName="checked">
           <Checkbox data-testid="contest-double-entry">{t('contests.field.doubleEntry')}</Checkbox>
         </Form.Item>
@@ -156,4 +203,11 @@ export function ContestFormModal(props: {
       </Form>
     </Modal>
   );
+}
+
+const MARKING_FIELDS = ['circle', 'cross', 'none', 'writeInNeedsMark', 'writeInNeedsAgainst'] as const;
+
+/** Whether the secretariat changed any part of the convention in this form. */
+function markingTouched(form: ReturnType<typeof Form.useForm<FormValues>>[0]): boolean {
+  return MARKING_FIELDS.some((f) => form.isFieldTouched(['marking', f]));
 }
