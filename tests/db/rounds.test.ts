@@ -99,7 +99,8 @@ describe('a full contest', () => {
     expect(result.provisional).toEqual(['not_closed', 'set_aside_pending']);
     expect(result.tally).toMatchObject({ counted: 9, valid: 8, invalid: 1, pendingSetAside: 1 });
     const blocked = await e.failure('rounds.close', { roundId: e.roundId }, scrutineer);
-    expect(blocked.message).toContain('待监票人裁定');
+    expect(blocked.reason).toBe('round.close_blocked');
+    expect(blocked.details?.map((d) => d.reason)).toEqual(['round.set_aside_pending']);
 
     const decided = await e.call(
       'ballots.decide',
@@ -135,7 +136,9 @@ describe('a full contest', () => {
     await e.enter('oo--');
     const before = dumpTables(e.path);
     const error = await e.failure('rounds.close', { roundId: e.roundId });
-    expect(error.message).toContain('已录入 1 张,收回 10 张');
+    expect(error.reason).toBe('round.close_blocked');
+    expect(error.params).toMatchObject({ entered: 1, collected: 10 });
+    expect(error.details?.map((d) => d.reason)).toEqual(['round.ballots_missing']);
     expect(dumpTables(e.path)).toEqual(before);
   });
 });

@@ -44,7 +44,9 @@ describe('double entry', () => {
     expect(provisional.tally.counted).toBe(4);
     expect(provisional.tally.candidates.map((c) => c.for)).toEqual([3, 3, 0, 0]);
     const before = dumpTables(e.path);
-    expect((await e.failure('rounds.close', { roundId: e.roundId })).message).toContain('双录核对尚未完成');
+    const blocked = await e.failure('rounds.close', { roundId: e.roundId });
+    expect(blocked.reason).toBe('round.close_blocked');
+    expect(blocked.details?.map((d) => d.reason)).toEqual(['round.stacks_unreconciled']);
     expect(await e.failure('stacks.settle', { roundId: e.roundId, stack: 1, position: 2, keep: 1 })).toMatchObject({
       code: 'conflict',
       field: 'position',
