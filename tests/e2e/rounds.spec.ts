@@ -5,6 +5,7 @@
  * The scene is set through the API; each flow is driven on screen.
  */
 import type { Page } from '@playwright/test';
+import { suggestBallotOrder } from '../../core/ballot-order.js';
 import type { PaperMark } from '../../core/election-types.js';
 import { addCandidates, call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
@@ -181,7 +182,10 @@ test('fewer pass than seats: 另行选举 among those not elected, or the presid
     kind: 'additional',
     seats: 1,
     status: 'setup',
-    candidateIds: first.candidateIds.slice(1),
+    // Rule 9: the 另行选举 paper is in stroke order, whatever order the first paper had.
+    candidateIds: suggestBallotOrder(
+      first.candidateIds.slice(1).map((id, i) => ({ id, name: first.names[i + 1]! })),
+    ).map((c) => c.id),
   });
 
   // Another contest, the same shortfall: the presidium reduces its seats to one instead.
