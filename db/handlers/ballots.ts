@@ -5,10 +5,10 @@
  * deleted: a correction adds a version that replaces it, a void keeps it with its reason,
  * and the audit row of either holds both versions.
  */
-import { judgeBallot } from '../../core/ballot.js';
+import { disregardReason, judgeBallot } from '../../core/ballot.js';
 import type { Output } from '../../core/contract.js';
-import type { BallotMarks } from '../../core/election-types.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import type { BallotJudgement, BallotMarks } from '../../core/election-types.js';
+import { ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, type RoundAction } from '../../core/round-state.js';
 import {
   type Ballot,
@@ -28,7 +28,7 @@ import {
   withNote,
 } from '../elections.js';
 import type { SqliteDb } from '../open.js';
-import type { QueryHandler, UpdateHandler } from './types.js';
+import type { QueryHandler, UpdateCall, UpdateHandler } from './types.js';
 
 export interface BallotNote {
   contestId: number;
@@ -72,6 +72,18 @@ function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
 function validityOf(db: SqliteDb, ctx: RoundContext, marks: BallotMarks) {
   const { seats, convention, context } = roundJudging(db, ctx.round, ctx.contest);
   return judgeBallot(marks, seats, convention, context);
+}
+
+/**
+ * Rule 4's disregarded write-ins (naming a printed candidate, someone elected before, any name in a
+ * tie revote) are allowed, but the counter must see why before the ballot is written: a warning
+ * each, acknowledged and audited (db/commit.ts).
+ */
+function warnDisregarded(call: UpdateCall, judged: BallotJudgement): void {
+  for (const line of judged.lines) {
+    const why = disregardReason(line.fate);
+    if (why !== null) call.warn(warning('warning.write_in_disregarded', { name: line.name, why }));
+  }
 }
 
 const sameMarks = (a: BallotMarks, b: BallotMarks) =>
@@ -156,6 +168,7 @@ export const enter: UpdateHandler<'ballots.enter'> = {
     }
 
     const validity = validityOf(db, ctx, marks);
+    warnDisregarded(call, validity);
     const ballot = insertBallot(db, {
       roundId: round.id,
       stack: place?.stack ?? null,
@@ -203,6 +216,7 @@ export const correct: UpdateHandler<'ballots.correct'> = {
       return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
     }
     const validity = validityOf(db, ctx, marks);
+    warnDisregarded(call, validity);
     const revision = bumpRevision(db, ctx.round.id);
     withdrawBallot(db, ballot.id, 'superseded', input.reason, revision);
     const setAside = ballot.state === 'set_aside';

@@ -5,8 +5,9 @@
  */
 import { suggestBallotOrder } from '../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../core/candidates.js';
+import { requiredCandidates } from '../../core/margin.js';
 import { normaliseName } from '../../core/names.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, roundTransition } from '../../core/round-state.js';
 import {
   type Candidate,
@@ -46,7 +47,8 @@ const roundField = (round: Round) => ({ field: 'roundId', value: String(round.id
 
 export const distribute: UpdateHandler<'rounds.distribute'> = {
   kind: 'update',
-  run(input, { db }) {
+  run(input, call) {
+    const { db } = call;
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
     const { round, contest } = found.value;
@@ -76,7 +78,8 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
       );
     }
     // Rule 2: "发出的选票数等于实到会有选举权人数". Fewer is recorded as it happened (a voter who
-    // left, the screen warns); more would hand someone a second ballot, and a verifier rejects
+    // left), once the operator acknowledged the warning; more would hand someone a second ballot,
+    // and a verifier rejects
     // any file where issued exceeds those present.
     if (input.issued > attendance.present) {
       return refuse(
@@ -84,6 +87,22 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         'round.issued_over_present',
         { issued: input.issued, present: attendance.present },
         { field: 'issued', value: String(input.issued) },
+      );
+    }
+    if (input.issued < attendance.present) {
+      call.warn(warning('warning.issued_below_present', { issued: input.issued, present: attendance.present }));
+    }
+    // Rule 8: "差额比例不少于 20%" — the first paper is where a short margin shows; the app warns,
+    // the presidium decides (a margin of 0 is 等额 by the contest's own setting).
+    const required = requiredCandidates(round.seats, contest.marginPercent);
+    if (round.kind === 'first' && round.candidateIds.length < required) {
+      call.warn(
+        warning('warning.margin_short', {
+          contest: contest.title,
+          seats: round.seats,
+          candidates: round.candidateIds.length,
+          required,
+        }),
       );
     }
     db.prepare(
@@ -277,7 +296,8 @@ function writeInCandidate(db: SqliteDb, contest: Contest, name: string): Candida
  */
 export const openAdditional: UpdateHandler<'rounds.openAdditional'> = {
   kind: 'update',
-  run(input, { db }) {
+  run(input, call) {
+    const { db } = call;
     const found = requireContest(db, input.contestId);
     if (!found.ok) return found;
     const contest = found.value;
@@ -361,8 +381,16 @@ export const openAdditional: UpdateHandler<'rounds.openAdditional'> = {
     }
     const inserted = added.map((f) => insertCandidate(db, contest.id, f));
     const paper = suggestBallotOrder([...candidates.filter((c) => chosen.has(c.id)), ...inserted]).map((c) => c.id);
-    // warning: one_for_one — as many candidates as seats (等额) is allowed but unusual; helper F's
-    // warnings tier raises `warning.additional_one_for_one` here.
+    // As many candidates as seats (等额) in a 另行选举 is allowed but unusual: acknowledged and audited.
+    if (paper.length <= input.seats) {
+      call.warn(
+        warning('warning.additional_one_for_one', {
+          contest: contest.title,
+          seats: input.seats,
+          candidates: paper.length,
+        }),
+      );
+    }
     return ok(insertRound(db, contest.id, 'additional', input.seats, paper));
   },
   changes: (_input, output) => roundChanged(output),
