@@ -57,15 +57,8 @@ export interface AppWarning {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  extra: Partial<AppError> = {},
-): { ok: false; error: AppError } => ({
-  ok: false,
-  error: { code, message, ...extra },
-});
 
+// A failure is made by `refuse` only: a reason and its values, never a sentence of the handler's own.
 /**
  * A refusal by reason code: the zh-CN sentence is made from the catalogue, the UI renders
  * its own language from `reason` and `params`.

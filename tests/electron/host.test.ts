@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../core/domain.js';
-import { fail, ok, type Result } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
 import type { Backend } from '../../db/backend-types.js';
 import { type LoopbackHost, startLoopbackHost } from '../../electron/host/server.js';
 
@@ -22,7 +22,7 @@ function fakeBackend() {
       }
       if (channel === 'boom') throw new Error('bug');
       if (channel === 'app.info') return ok({ appVersion: '0.1.0', echo: input });
-      return fail('unknown_channel', `未知的调用：${channel}`);
+      return refuse('unknown_channel', 'call.unknown_channel', { channel });
     },
     onChange(listener) {
       listeners.add(listener);
