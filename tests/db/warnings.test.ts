@@ -12,11 +12,18 @@ import { congressWith, desk, dumpTables, rawDb } from './helpers.js';
 async function storeCall() {
   const c = await congressWith([]);
   const db = rawDb(c.path);
-  const call: StoreCall = { db, path: c.path, operator: '王监票', station: '计票室', now: '2026-03-20T09:00:00.000Z', token: undefined };
-  const auditCount = () => (db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number);
+  const call: StoreCall = {
+    db,
+    path: c.path,
+    operator: '王监票',
+    station: '计票室',
+    now: '2026-03-20T09:00:00.000Z',
+    token: undefined,
+  };
+  const auditCount = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   const lastPayload = () =>
     JSON.parse(db.prepare('SELECT payload FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string);
-  const settingsName = () => db.prepare("SELECT name FROM congress").pluck().get() as string;
+  const settingsName = () => db.prepare('SELECT name FROM congress').pluck().get() as string;
   return { c, db, call, auditCount, lastPayload, settingsName };
 }
 
@@ -70,7 +77,12 @@ describe('commitWrite with warnings', () => {
 
   it('records nothing extra for a write without warnings', async () => {
     const s = await storeCall();
-    commitWrite(s.call, 'test.write', () => ok(1), () => ({ what: 'plain' }));
+    commitWrite(
+      s.call,
+      'test.write',
+      () => ok(1),
+      () => ({ what: 'plain' }),
+    );
     expect(s.lastPayload()).toEqual({ what: 'plain' });
     s.db.close();
   });

@@ -1,0 +1,82 @@
+/**
+ * Errors and warnings as codes (issue 10, item 8), in the English UI: a refusal reads in
+ * English, and a warning (fewer papers issued than voters present) waits in a modal for the
+ * operator's acknowledgement — Cancel writes nothing, Acknowledge writes it and the audit row
+ * names who acknowledged what.
+ */
+import { addCandidates, call } from './api.js';
+import { expect, test } from './fixtures.js';
+
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+test('the English UI shows a refusal and a warning in English; acknowledging goes through', async ({
+  page,
+  openApp,
+  host,
+}) => {
+  await openApp(page);
+  await page.getByTestId('operator-name').fill('Qian Jun');
+  await page.getByTestId('operator-submit').click();
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('desk')).toBeVisible();
+  await page.getByTestId('language-switch').getByText('English').click();
+
+  // The scene: 89 of the demo's 110 voters present, one contest of three for two seats.
+  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
+  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
+  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
+  const contest = await call(host, 'contests.create', {
+    meetingId,
+    title: '纪委委员',
+    kind: 'election',
+    seats: 2,
+    marginPercent: 20,
+    doubleEntry: false,
+    paperGroup: null,
+  });
+  const ids = await addCandidates(host, contest.id, voting.slice(0, 3));
+  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const roundOf = async () => (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!;
+
+  await page.goto(`${host.url}#/contests?contest=${contest.id}`);
+  await expect(page.getByTestId('distribute-form')).toBeVisible();
+
+  // A refusal: fewer printed than issued plus voided. Its reason reads in English.
+  await page.getByTestId('distribute-printed').fill('80');
+  await page.getByTestId('distribute-issued').fill('88');
+  await page.getByTestId('distribute-spare').fill('0');
+  await page.getByTestId('distribute-submit').click();
+  const refusal = page.getByTestId('round-error-text');
+  await expect(refusal).toContainText('80');
+  await expect(refusal).toContainText('88');
+  expect(CJK.test((await page.getByTestId('round-error').textContent()) ?? '')).toBe(false);
+  expect((await roundOf()).status).toBe('setup');
+
+  // A warning: 88 issued for 89 present. Cancel: nothing written.
+  await page.getByTestId('distribute-printed').fill('90');
+  await page.getByTestId('distribute-spare').fill('2');
+  await page.getByTestId('distribute-submit').click();
+  const modal = page.getByRole('dialog').filter({ has: page.getByTestId('warnings-list') });
+  await expect(modal).toBeVisible();
+  const item = modal.locator('li[data-reason="warning.issued_below_present"]');
+  await expect(item).toHaveText('88 ballots issued, fewer than the 89 voters present');
+  expect(CJK.test((await modal.textContent()) ?? '')).toBe(false);
+  await page.getByTestId('warnings-cancel').click();
+  await expect(modal).toBeHidden();
+  await expect(page.getByTestId('round-error')).toHaveCount(0);
+  expect((await roundOf()).status).toBe('setup');
+
+  // Acknowledged: written, and the audit row says who acknowledged what.
+  await page.getByTestId('distribute-submit').click();
+  await expect(item).toBeVisible();
+  await page.getByTestId('warnings-acknowledge').click();
+  await expect(modal).toBeHidden();
+  await expect(page.getByTestId('collect-form')).toBeVisible();
+  const round = await roundOf();
+  expect([round.status, round.issued]).toEqual(['voting', 88]);
+  const [row] = await call(host, 'audit.list', { limit: 1, beforeId: null });
+  expect(row!.action).toBe('rounds.distribute');
+  expect(JSON.parse(row!.payload).acknowledged).toEqual([
+    { reason: 'warning.issued_below_present', params: { issued: 88, present: 89 }, by: 'Qian Jun' },
+  ]);
+});
