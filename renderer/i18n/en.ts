@@ -900,6 +900,7 @@ export const en: Record<MessageKey, string> = {
   'ballotsForm.none': 'This meeting has no contests.',
   'ballotsForm.note.notIssued': 'Not issued yet',
   'ballotsForm.note.void': 'More collected than issued: this round is void',
+  'ballotsForm.note.declaredVoid': 'Declared void by the presidium',
   'ballotsForm.note.issuedMismatch': 'Issued differs from voters present',
   'ballotsForm.note.printedMismatch': 'Printed is not issued plus voided',
   'ballotsForm.note.notCollected': 'Not collected yet',

@@ -870,6 +870,7 @@ export const zhCN = {
   'ballotsForm.none': '本次会议没有选举。',
   'ballotsForm.note.notIssued': '尚未发票',
   'ballotsForm.note.void': '收回多于发出,本轮选举无效',
+  'ballotsForm.note.declaredVoid': '主席团宣布本轮选举无效',
   'ballotsForm.note.issuedMismatch': '发出与实到人数不等',
   'ballotsForm.note.printedMismatch': '印制不等于发出加作废',
   'ballotsForm.note.notCollected': '尚未收回',

@@ -90,6 +90,8 @@ async function countedContest(
   n: number,
   seats: number,
   officials: Officials,
+  /** Rule 16: instead of closing, the presidium declares the round void with this reason. */
+  voidReason: string | null = null,
 ): Promise<Scene> {
   const contest = await setUp(host, 'contests.create', {
     meetingId,
@@ -134,7 +136,8 @@ async function countedContest(
       entry: null,
     });
   }
-  await setUp(host, 'rounds.close', { roundId });
+  if (voidReason === null) await setUp(host, 'rounds.close', { roundId });
+  else await setUp(host, 'rounds.declareVoid', { roundId, reason: voidReason });
   return { title, names: list.map((c) => c.name), seats, contestId: contest.id, roundId };
 }
 
@@ -271,13 +274,36 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   expect(pageCounts['纪委委员']).toEqual([1, 1]);
   expect(pageCounts['出席区党代会代表']![0]).toBeGreaterThan(1);
 
-  // 分发选票情况报告单 of the meeting's six contests: whole as well.
+  // Rule 16: a round the presidium declared void prints as void, with the reason, on both forms.
+  const reason = '发现选票印制错误';
+  const voided = await countedContest(host, meetingId, '纪委委员(重新选举)', 4, 3, officials, reason);
+  const voidCount = await printedPages(
+    print,
+    `${host.url}#/print/count?round=${voided.roundId}`,
+    path.join(host.dir, 'count-void.pdf'),
+  );
+  expect(voidCount).toHaveLength(1);
+  expect(voidCount[0]).toMatch(new RegExp(`宣布无效\\(${reason}\\)`));
+  expect(voidCount[0]).not.toMatch(/\d[ \t]+当选/); // no row marked elected
+  expect(voidCount[0]).toContain('本轮无人当选');
+  expectWhole(voidCount, countRow(voided.names), COUNT_HEAD);
+  const voidElection = await printedPages(
+    print,
+    `${host.url}#/print/election?contest=${voided.contestId}`,
+    path.join(host.dir, 'election-void.pdf'),
+  );
+  expect(voidElection).toHaveLength(1);
+  expect(voidElection[0]).toMatch(new RegExp(`宣布无效:${reason}`));
+
+  // 分发选票情况报告单 of the meeting's seven contests: whole as well.
   const ballots = await printedPages(
     print,
     `${host.url}#/print/ballots?meeting=${meetingId}`,
     path.join(host.dir, 'ballots.pdf'),
   );
   expect(ballots).toHaveLength(1);
+  expect(ballots[0]).toMatch(new RegExp(spaced('主席团宣布本轮选举无效')));
+  expect(ballots[0]).not.toContain('收回多于发出');
   expectWhole(ballots, /第\s*1\s*轮\s*·\s*选举\s+89\s+95\s+89\s+6\s+89/, /选举\s+轮次\s+发票时实到\s+印制/);
 
   // The same forms in English: every word from the English catalogue, still one page.

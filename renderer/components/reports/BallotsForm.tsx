@@ -21,7 +21,9 @@ export interface BallotsFormData {
 function roundNotes(round: Round): MessageKey[] {
   if (round.issued === null) return ['ballotsForm.note.notIssued'];
   const notes: MessageKey[] = [];
-  if (round.status === 'void') notes.push('ballotsForm.note.void');
+  // Void by rule 2 (more collected than issued) or declared void by the presidium (rule 16).
+  if (round.status === 'void')
+    notes.push(round.voidDeclaration ? 'ballotsForm.note.declaredVoid' : 'ballotsForm.note.void');
   if (round.votersPresent !== null && round.issued !== round.votersPresent)
     notes.push('ballotsForm.note.issuedMismatch');
   if (round.ballotsPrinted !== null && round.ballotsPrinted !== round.issued + (round.spareVoided ?? 0)) {

@@ -44,7 +44,10 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
   const { t } = props;
   const { congress, meeting, contest, candidates, result } = props.data;
   const { round, tally, decision } = result;
-  const elected = (c: Choice) => decision.elected.some((e) => sameChoice(e.choice, c));
+  // A void round (rule 2, rule 16) elects nobody, whatever its count says.
+  const voided = round.status === 'void';
+  const electedList = voided ? [] : decision.elected;
+  const elected = (c: Choice) => electedList.some((e) => sameChoice(e.choice, c));
   const order = paperOrder(round, candidates);
   const lines: Line[] = [
     ...order.map((c, index) => ({
@@ -76,7 +79,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
     { key: 'valid', label: 'countForm.valid', value: tally.valid },
     { key: 'invalid', label: 'countForm.invalid', value: tally.invalid },
   ];
-  const names = decision.elected.map((e) => t('countForm.electedItem', { name: e.name, votes: e.votes }));
+  const names = electedList.map((e) => t('countForm.electedItem', { name: e.name, votes: e.votes }));
   // Rule 4: marked write-ins that count for nobody, shown so the scrutineers see what happened.
   const disregarded = tally.disregardedWriteIns;
   const { body, tail } = splitTail(lines);
@@ -104,7 +107,15 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
         ]}
         t={t}
       />
-      {!closed && (
+      {round.status === 'void' && (
+        // Rule 2 (more papers collected than issued) or rule 16 (the presidium's 选举无效): counts for nothing.
+        <p className="paper-warning" data-testid="count-void">
+          {round.voidDeclaration
+            ? t('countForm.voidDeclared', { reason: round.voidDeclaration.reason })
+            : t('countForm.void')}
+        </p>
+      )}
+      {!closed && round.status !== 'void' && (
         <p className="paper-warning" data-testid="count-provisional">
           {t('countForm.provisional', {
             why: result.provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(t('list.separator')),
@@ -174,7 +185,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
               ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
               : t('countForm.electedNone')}
           </p>
-          {complete && decision.tie && (
+          {complete && !voided && decision.tie && (
             <p className="paper-lead">
               {t('results.tie', {
                 names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
@@ -182,7 +193,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
               })}
             </p>
           )}
-          {complete && decision.unfilled > 0 && (
+          {complete && !voided && decision.unfilled > 0 && (
             <p className="paper-lead">{t('results.unfilled', { n: decision.unfilled })}</p>
           )}
           <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />

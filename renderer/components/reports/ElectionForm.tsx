@@ -170,7 +170,9 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
                 <td className="cell-note">
                   {round.status === 'closed'
                     ? names.join(t('list.separator')) || t('electionForm.noneElected')
-                    : t(`round.status.${round.status}`)}
+                    : round.voidDeclaration
+                      ? t('electionForm.voidDeclared', { reason: round.voidDeclaration.reason })
+                      : t(`round.status.${round.status}`)}
                 </td>
               </tr>
             );
