@@ -49,14 +49,14 @@ describe('entering ballots', () => {
     const before = dumpTables(e.path);
     const error = await e.failure('ballots.enter', e.enterInput('oo'));
     expect(error).toMatchObject({ code: 'invalid_input', field: 'marks', value: '2' });
-    expect(error.message).toContain('4 名候选人');
+    expect(error).toMatchObject({ reason: 'ballot.marks_count', params: { expected: 4, given: 2 } });
     expect(dumpTables(e.path)).toEqual(before);
   });
 
   it('refuses more ballots than were collected, and changes nothing doing so', async () => {
     const e = await election({ voters: 10 });
     await e.distribute(10);
-    expect((await e.failure('ballots.enter', e.enterInput('o---'))).message).toContain('收回');
+    expect((await e.failure('ballots.enter', e.enterInput('o---'))).reason).toBe('round.not_collected');
     await e.collect(3);
     const first = await e.enter('o---');
     await e.enter('o---', { setAside: true });
@@ -64,7 +64,7 @@ describe('entering ballots', () => {
     const before = dumpTables(e.path);
     const error = await e.failure('ballots.enter', e.enterInput('o---'));
     expect(error).toMatchObject({ code: 'conflict' });
-    expect(error.message).toContain('选票已全部录入:收回 3 张');
+    expect(error).toMatchObject({ reason: 'ballot.all_entered', params: { collected: 3, entered: 3 } });
     expect(dumpTables(e.path)).toEqual(before);
     // A voided ballot no longer counts toward those entered.
     await e.call('ballots.void', { ballotId: first.id, reason: '误录:同一张选票录了两次' });
@@ -186,7 +186,7 @@ describe('corrections, voids and decisions', () => {
     const b = await e.enter('oo--');
     await e.call('rounds.close', { roundId: e.roundId });
     const before = dumpTables(e.path);
-    expect((await e.failure('ballots.void', { ballotId: b.id, reason: '迟到的更正' })).message).toContain('已结束');
+    expect((await e.failure('ballots.void', { ballotId: b.id, reason: '迟到的更正' })).reason).toBe('round.closed');
     expect(
       (await e.failure('ballots.correct', { ballotId: b.id, marks: paper('----'), writeIns: [], reason: '迟到' })).code,
     ).toBe('conflict');

@@ -49,7 +49,7 @@ describe('contests', () => {
     await e.distribute();
     const error = await e.failure('contests.update', { contestId: e.contest.id, seats: 2 });
     expect(error).toMatchObject({ code: 'conflict', field: 'contestId' });
-    expect(error.message).toContain('已发出选票');
+    expect(error).toMatchObject({ reason: 'contest.ballots_issued', params: { action: 'edit_settings' } });
   });
 
   it('the marking convention defaults to ○ for, × against, blank abstain, and a partial stored one is completed', async () => {
@@ -112,7 +112,7 @@ describe('candidates', () => {
       unit: null,
     });
     expect(twice).toMatchObject({ code: 'conflict', field: 'delegateId' });
-    expect(twice.message).toContain('田富');
+    expect(twice.params).toMatchObject({ name: '田富' });
   });
 
   it('the approved order lists exactly the candidates, becomes the paper order, and is locked once ballots are issued', async () => {
@@ -120,12 +120,12 @@ describe('candidates', () => {
     const [a, b, c, d] = e.candidates.map((x) => x.id) as [number, number, number, number];
     const missing = await e.failure('candidates.approveOrder', { contestId: e.contest.id, candidateIds: [a, b, c] });
     expect(missing).toMatchObject({ code: 'invalid_input', field: 'candidateIds' });
-    expect(missing.message).toContain('李强');
+    expect(missing).toMatchObject({ reason: 'candidates.order_missing', params: { names: '李强' } });
     const twice = await e.failure('candidates.approveOrder', {
       contestId: e.contest.id,
       candidateIds: [a, b, c, d, a],
     });
-    expect(twice.message).toContain('两次');
+    expect(twice.reason).toBe('candidates.order_twice');
     const stranger = await e.failure('candidates.approveOrder', {
       contestId: e.contest.id,
       candidateIds: [a, b, c, 999],
@@ -166,7 +166,7 @@ describe('candidates', () => {
     await e.distribute();
     const locked = await e.failure('candidates.approveOrder', { contestId: e.contest.id, candidateIds: [a, b, c, d] });
     expect(locked).toMatchObject({ code: 'conflict' });
-    expect(locked.message).toContain('候选人顺序已锁定');
+    expect(locked.reason).toBe('round.paper_locked');
     expect((await e.failure('candidates.remove', { candidateId: a })).code).toBe('conflict');
     expect((await e.call('contests.get', { contestId: e.contest.id })).rounds[0]!.candidateIds).toEqual([b, a, d, c]);
   });

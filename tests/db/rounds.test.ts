@@ -15,7 +15,7 @@ describe('distribution', () => {
       spareVoided: 4,
     });
     expect(error).toMatchObject({ code: 'conflict', field: 'meetingId' });
-    expect(error.message).toContain('应到 10 人,实到 8 人');
+    expect(error).toMatchObject({ reason: 'round.quorum_not_met', params: { due: 10, present: 8 } });
     expect(dumpTables(e.path)).toEqual(before);
 
     await e.call('attendance.checkInByBadge', { meetingId: e.meetingId, badge: '009' });
@@ -61,7 +61,7 @@ describe('distribution', () => {
       candidateIds: round.candidateIds,
     });
     const refused = await e.failure('ballots.enter', e.enterInput('o---'));
-    expect(refused.message).toContain('无效');
+    expect(refused.reason).toBe('round.void');
     expect((await e.failure('rounds.close', { roundId: e.roundId })).code).toBe('conflict');
 
     await e.open(rerun!.id);
