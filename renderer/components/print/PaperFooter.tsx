@@ -37,9 +37,11 @@ const ROLE_LABEL: Record<SignRole, MessageKey> = {
 };
 
 /**
- * The foot of every paper form: blank lines for those who sign (总监票人, 监票人, 计票人 by
- * default), the secretariat's seal and date, the key's fingerprint and the result's short
- * hash, and when it was printed.
+ * The foot of every paper form: lines for those who sign (总监票人, 监票人, 计票人 by default;
+ * one line per appointed official with the name under it, or one blank line for a role nobody
+ * was appointed to), how the meeting approved the scrutineers, the secretariat's seal and date,
+ * the key's fingerprint and the result's short hash, and when it was printed. A form with a
+ * table puts it in the table's last row group (PaperTail) so it never stands alone on a page.
  */
 export function PaperFooter(props: {
   t: Translate;
