@@ -460,6 +460,63 @@ export const reasons = {
     'zh-CN': '第 {row} 行「{column}」列的值不符合要求:{detail}',
     en: 'Row {row}, column “{column}”: the value is not acceptable: {detail}',
   },
+  'roster.file_empty': { 'zh-CN': '文件「{file}」是空的', en: 'The file “{file}” is empty' },
+  'roster.file_too_big': {
+    'zh-CN': '文件「{file}」有 {size} MB,超过名册文件上限 {max} MB,请检查是否选错了文件',
+    en: 'The file “{file}” is {size} MB, more than the {max} MB a roster may be: is it the right file?',
+  },
+  'roster.file_xls': {
+    'zh-CN': '不支持 .{ext},请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入(文件「{file}」)',
+    en: '.{ext} is not supported: save it as .xlsx or .csv in Excel or WPS, then import (file “{file}”)',
+  },
+  'roster.file_type': {
+    'zh-CN': '不支持的文件类型「{ext|file_ext}」(文件「{file}」),请选择 .xlsx 或 .csv 文件',
+    en: 'Unsupported file type “{ext|file_ext}” (file “{file}”): choose an .xlsx or .csv file',
+  },
+  'roster.file_unreadable': {
+    'zh-CN': '无法读取文件「{file}」:{detail}',
+    en: 'Cannot read the file “{file}”: {detail}',
+  },
+  'roster.file_old_xls': {
+    'zh-CN': '文件「{file}」实际是旧版 .xls 格式或设置了打开密码:不支持 .xls,请取消密码并另存为 .xlsx 或 .csv',
+    en: 'The file “{file}” is really an old .xls or has an opening password: remove the password and save it as .xlsx or .csv',
+  },
+  'roster.file_not_xlsx': {
+    'zh-CN': '文件「{file}」不是有效的 .xlsx 文件(内容不是 Excel 工作簿),请确认文件未损坏',
+    en: 'The file “{file}” is not a valid .xlsx (its content is not an Excel workbook): check that it is not damaged',
+  },
+  'roster.file_damaged': {
+    'zh-CN': '文件「{file}」已损坏,无法作为 .xlsx 打开({detail})',
+    en: 'The file “{file}” is damaged and cannot be opened as .xlsx ({detail})',
+  },
+  'roster.file_no_sheet': {
+    'zh-CN': '文件「{file}」中没有含数据的工作表',
+    en: 'The file “{file}” has no sheet with data',
+  },
+  'roster.sheet_too_long': {
+    'zh-CN': '工作表「{sheet}」有 {rows} 行,超过名册上限 {max} 行(第 {row} 行起超出)',
+    en: 'The sheet “{sheet}” has {rows} rows, more than the {max} a roster may have (from row {row})',
+  },
+  'roster.file_binary': {
+    'zh-CN': '文件「{file}」含有二进制内容,不是文本格式的 .csv 文件',
+    en: 'The file “{file}” holds binary content: it is not a text .csv file',
+  },
+  'roster.csv_row_unreadable': {
+    'zh-CN': '文件「{file}」第 {row} 行无法读取:{detail}',
+    en: 'Row {row} of the file “{file}” cannot be read: {detail}',
+  },
+  'roster.csv_cell_too_long': {
+    'zh-CN': '文件「{file}」第 {row} 行无法读取:一个单元格超过 {max} 个字符',
+    en: 'Row {row} of the file “{file}” cannot be read: a cell has more than {max} characters',
+  },
+  'roster.csv_quote_open': {
+    'zh-CN': '文件「{file}」第 {row} 行无法读取:引号未闭合',
+    en: 'Row {row} of the file “{file}” cannot be read: a quote is not closed',
+  },
+  'roster.file_too_many_rows': {
+    'zh-CN': '文件「{file}」超过名册上限 {max} 行(第 {row} 行起超出)',
+    en: 'The file “{file}” has more than the {max} rows a roster may have (from row {row})',
+  },
   'roster.badge_twice': { 'zh-CN': '代表证号 {badge} 重复', en: 'Badge number {badge} appears twice' },
   'roster.empty': {
     'zh-CN': '名单中没有代表,未导入任何代表',
@@ -723,6 +780,9 @@ export const terms = {
     delegation: { 'zh-CN': '代表团', en: 'delegation' },
     unit: { 'zh-CN': '工作单位', en: 'workplace' },
     category: { 'zh-CN': '类别', en: 'category' },
+  },
+  file_ext: {
+    '': { 'zh-CN': '无扩展名', en: 'no extension' },
   },
   birth_fault: {
     month_range: { 'zh-CN': '月份应为 1–12', en: 'the month must be 1–12' },

@@ -5,19 +5,29 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { type ReasonKey, type ReasonParams, reasonText } from '../core/reasons.js';
 import { CellFault, MAX_CELL_CHARS, MAX_ROSTER_ROWS, parseRosterRows } from '../core/roster.js';
 import type { ParsedRoster } from '../core/roster-types.js';
 
 /** Far above any township roster; keeps a wrongly chosen video or archive from being parsed. */
 export const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
 
+/** The whole file refused by one reason (core/reasons.ts `roster.*`). */
 function fileProblem(
   format: ParsedRoster['format'],
-  message: string,
+  reason: ReasonKey,
+  params: ReasonParams,
   encoding: string | null = null,
   row: number | null = null,
 ): ParsedRoster {
-  return { format, encoding, columns: [], rows: [], errors: [{ row, column: null, value: null, message }] };
+  const message = reasonText(reason, params, 'zh-CN') ?? reason;
+  return {
+    format,
+    encoding,
+    columns: [],
+    rows: [],
+    errors: [{ row, column: null, value: null, message, reason, params }],
+  };
 }
 
 const extensionOf = (fileName: string) => {
@@ -46,56 +56,57 @@ export async function parseRosterFile(
   const ext = extensionOf(fileName);
   const format: ParsedRoster['format'] = ext === 'csv' || ext === 'txt' ? 'csv' : 'xlsx';
   try {
-    if (bytes.length === 0) return fileProblem(format, `文件「${fileName}」是空的`);
+    if (bytes.length === 0) return fileProblem(format, 'roster.file_empty', { file: fileName });
     if (bytes.length > MAX_ROSTER_BYTES) {
-      return fileProblem(
-        format,
-        `文件「${fileName}」有 ${(bytes.length / 1048576).toFixed(1)} MB,超过名册文件上限 ${MAX_ROSTER_BYTES / 1048576} MB,请检查是否选错了文件`,
-      );
+      return fileProblem(format, 'roster.file_too_big', {
+        file: fileName,
+        size: (bytes.length / 1048576).toFixed(1),
+        max: MAX_ROSTER_BYTES / 1048576,
+      });
     }
     if (ext === 'xls' || ext === 'et') {
-      return fileProblem(
-        'xlsx',
-        `不支持 .${ext},请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入(文件「${fileName}」)`,
-      );
+      return fileProblem('xlsx', 'roster.file_xls', { ext, file: fileName });
     }
     if (ext === 'xlsx') return await readXlsx(fileName, bytes, interpret);
     if (ext === 'csv' || ext === 'txt') return readCsv(fileName, bytes, interpret);
-    return fileProblem(
-      format,
-      `不支持的文件类型「${ext === '' ? '无扩展名' : `.${ext}`}」(文件「${fileName}」),请选择 .xlsx 或 .csv 文件`,
-    );
+    return fileProblem(format, 'roster.file_type', { ext: ext === '' ? '' : `.${ext}`, file: fileName });
   } catch (e) {
     // A bug in a parser library must still end as a message, not a crashed import dialog.
-    return fileProblem(format, `无法读取文件「${fileName}」:${e instanceof Error ? e.message : String(e)}`);
+    return fileProblem(format, 'roster.file_unreadable', {
+      file: fileName,
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array, interpret: InterpretRows): Promise<ParsedRoster> {
   if (startsWith(bytes, OLE_MAGIC)) {
-    return fileProblem(
-      'xlsx',
-      `文件「${fileName}」实际是旧版 .xls 格式或设置了打开密码:不支持 .xls,请取消密码并另存为 .xlsx 或 .csv`,
-    );
+    return fileProblem('xlsx', 'roster.file_old_xls', { file: fileName });
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    return fileProblem('xlsx', `文件「${fileName}」不是有效的 .xlsx 文件(内容不是 Excel 工作簿),请确认文件未损坏`);
+    return fileProblem('xlsx', 'roster.file_not_xlsx', { file: fileName });
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (e) {
-    return fileProblem(
-      'xlsx',
-      `文件「${fileName}」已损坏,无法作为 .xlsx 打开(${e instanceof Error ? e.message.slice(0, 120) : String(e)})`,
-    );
+    return fileProblem('xlsx', 'roster.file_damaged', {
+      file: fileName,
+      detail: e instanceof Error ? e.message.slice(0, 120) : String(e),
+    });
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return fileProblem('xlsx', `文件「${fileName}」中没有含数据的工作表`);
+  if (!sheet) return fileProblem('xlsx', 'roster.file_no_sheet', { file: fileName });
   if (sheet.actualRowCount > MAX_ROSTER_ROWS + HEADER_ALLOWANCE) {
     return fileProblem(
       'xlsx',
-      `工作表「${sheet.name}」有 ${sheet.actualRowCount} 行,超过名册上限 ${MAX_ROSTER_ROWS} 行(第 ${MAX_ROSTER_ROWS + HEADER_ALLOWANCE + 1} 行起超出)`,
+      'roster.sheet_too_long',
+      {
+        sheet: sheet.name,
+        rows: sheet.actualRowCount,
+        max: MAX_ROSTER_ROWS,
+        row: MAX_ROSTER_ROWS + HEADER_ALLOWANCE + 1,
+      },
       null,
       MAX_ROSTER_ROWS + HEADER_ALLOWANCE + 1,
     );
@@ -180,7 +191,7 @@ function readCsv(fileName: string, bytes: Uint8Array, interpret: InterpretRows):
       : new TextDecoder(encoding).decode(bytes);
   const body = text.replace(/^\uFEFF/, '');
   if (body.includes('\u0000')) {
-    return fileProblem('csv', `文件「${fileName}」含有二进制内容,不是文本格式的 .csv 文件`, encoding);
+    return fileProblem('csv', 'roster.file_binary', { file: fileName }, encoding);
   }
 
   let records: string[][];
@@ -197,25 +208,25 @@ function readCsv(fileName: string, bytes: Uint8Array, interpret: InterpretRows):
   } catch (e) {
     const err = e as { message?: string; code?: string; records?: number; lines?: number };
     const row = typeof err.records === 'number' ? err.records + 1 : (err.lines ?? null);
-    const why =
-      err.code === 'CSV_MAX_RECORD_SIZE'
-        ? `一个单元格超过 ${MAX_CELL_CHARS} 个字符`
-        : err.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? '引号未闭合'
-          : (err.message ?? String(e));
-    return {
-      format: 'csv',
+    const where = { file: fileName, row: row ?? '?' };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') {
+      return fileProblem('csv', 'roster.csv_cell_too_long', { ...where, max: MAX_CELL_CHARS }, encoding, row);
+    }
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') return fileProblem('csv', 'roster.csv_quote_open', where, encoding, row);
+    return fileProblem(
+      'csv',
+      'roster.csv_row_unreadable',
+      { ...where, detail: err.message ?? String(e) },
       encoding,
-      columns: [],
-      rows: [],
-      errors: [{ row, column: null, value: null, message: `文件「${fileName}」第 ${row ?? '?'} 行无法读取:${why}` }],
-    };
+      row,
+    );
   }
   if (records.length > MAX_ROSTER_ROWS + HEADER_ALLOWANCE) {
     const row = MAX_ROSTER_ROWS + HEADER_ALLOWANCE + 1;
     return fileProblem(
       'csv',
-      `文件「${fileName}」超过名册上限 ${MAX_ROSTER_ROWS} 行(第 ${row} 行起超出)`,
+      'roster.file_too_many_rows',
+      { file: fileName, max: MAX_ROSTER_ROWS, row },
       encoding,
       row,
     );
