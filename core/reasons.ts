@@ -517,6 +517,11 @@ export const reasons = {
     'zh-CN': '文件「{file}」超过名册上限 {max} 行(第 {row} 行起超出)',
     en: 'The file “{file}” has more than the {max} rows a roster may have (from row {row})',
   },
+  'candidates.no_name_column': {
+    'zh-CN':
+      '前 {rows} 行中找不到「姓名」列:候选人名单的表头应包含「姓名」,可另有「性别」「出生年月」「民族」「学历」「工作单位」',
+    en: 'No name column in the first {rows} rows: a candidate list has a name column, and may have gender, birth month, ethnicity, education and workplace',
+  },
   'roster.badge_twice': { 'zh-CN': '代表证号 {badge} 重复', en: 'Badge number {badge} appears twice' },
   'roster.empty': {
     'zh-CN': '名单中没有代表,未导入任何代表',

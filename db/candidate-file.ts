@@ -4,6 +4,7 @@
  * means the same in both files; a candidate list needs no 代表证号, so when it has none the
  * row number stands in for it while parsing, and is dropped afterwards.
  */
+import { reasonText } from '../core/reasons.js';
 import { HEADER_SEARCH_ROWS, parseRosterRows, recogniseHeader } from '../core/roster.js';
 import type { ParsedRoster } from '../core/roster-types.js';
 import { parseRosterFile } from './roster-file.js';
@@ -37,7 +38,9 @@ export async function parseCandidateFile(fileName: string, bytes: Uint8Array): P
             row: null,
             column: '姓名',
             value: null,
-            message: `前 ${HEADER_SEARCH_ROWS} 行中找不到「姓名」列:候选人名单的表头应包含「姓名」,可另有「性别」「出生年月」「民族」「学历」「工作单位」`,
+            message: reasonText('candidates.no_name_column', { rows: HEADER_SEARCH_ROWS }, 'zh-CN')!,
+            reason: 'candidates.no_name_column',
+            params: { rows: HEADER_SEARCH_ROWS },
           },
         ],
       };

@@ -132,6 +132,7 @@ const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase
 const issueAsError = (issue: RosterIssue): AppError => ({
   code: 'invalid_input',
   message: issue.message,
+  ...(issue.reason ? { reason: issue.reason, params: issue.params ?? {} } : {}),
   ...(issue.row !== null ? { row: issue.row } : {}),
   ...(issue.column !== null ? { column: issue.column } : {}),
   ...(issue.value !== null ? { value: issue.value } : {}),

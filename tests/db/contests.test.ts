@@ -213,7 +213,7 @@ describe('candidates', () => {
         ['男', '大学'],
       ]),
     });
-    expect(noName.details?.[0]?.message).toContain('姓名');
+    expect(noName.details?.[0]?.reason).toBe('candidates.no_name_column');
   });
 
   it('imports an .xlsx list; a 代表证号 that matches the roster by name links the delegate', async () => {
