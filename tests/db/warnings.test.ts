@@ -115,6 +115,24 @@ describe('the dispatcher and the warnings tier', () => {
     ]);
   });
 
+  it('warns of an additional round with as many candidates as seats', async () => {
+    const e = await election({ voters: 10, seats: 2 });
+    const [, b, , d] = e.candidates.map((c) => c.id) as [number, number, number, number];
+    await e.open();
+    for (let i = 0; i < 6; i++) await e.enter('o---');
+    for (let i = 0; i < 4; i++) await e.enter('-o--');
+    await e.call('rounds.close', { roundId: e.roundId });
+    const input = { contestId: e.contest.id, seats: 1, candidateIds: [b] };
+    const refused = await e.failure('rounds.openAdditional', input);
+    expect(refused.warnings?.map((w) => [w.reason, w.params])).toEqual([
+      ['warning.additional_one_for_one', { contest: '党委委员', seats: 1, candidates: 1 }],
+    ]);
+    expect((await e.call('contests.get', { contestId: e.contest.id })).rounds).toHaveLength(1);
+    // Two for one seat is the ordinary case: no warning.
+    const round = await e.call('rounds.openAdditional', { ...input, candidateIds: [b, d] }, desk);
+    expect(round).toMatchObject({ kind: 'additional', seats: 1 });
+  });
+
   it('warns of a first round whose candidates fall short of the margin', async () => {
     // 3 seats: a 20% margin asks for 4 candidates; 3 is 等额 for a committee.
     const e = await election({ seats: 3, candidates: ['田富', '王芳', '李强'] });
