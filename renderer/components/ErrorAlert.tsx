@@ -10,7 +10,8 @@ export function ErrorAlert(props: { error: AppError; testId?: string; extra?: st
   const { error } = props;
   // A call whose chief scrutineer's confirmation was cancelled left everything as it was.
   if (isCancelled(error)) return null;
-  const details = (error.details ?? []).map(text).filter((d) => d !== text(error));
+  // The details of a refusal, or the warnings of a write not acknowledged (nothing was written).
+  const details = [...(error.details ?? []), ...(error.warnings ?? [])].map(text).filter((d) => d !== text(error));
   return (
     <Alert
       type="error"
