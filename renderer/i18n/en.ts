@@ -927,6 +927,8 @@ export const en: Record<MessageKey, string> = {
   'countForm.voidDeclared':
     'The presidium declared this round void ({reason}): its count stands for nothing and the vote is held again.',
   'electionForm.voidDeclared': 'declared void by the presidium: {reason}',
+  'electionForm.approvedBy': 'This result was approved by {meeting}.',
+  'electionForm.approvedByNote': 'This result was approved by {meeting}: {note}',
   'countForm.disregarded': 'Written-in names not counted, as the rules require: {list}.',
   'countForm.disregardedItem': '{name}, {n} papers ({why})',
   'countForm.disregarded.printed': 'the name of a candidate on the paper; only the printed line counts',

@@ -894,6 +894,8 @@ export const zhCN = {
   'countForm.void': '本轮选举无效(收回选票多于发出选票),计票结果不作数,应重新选举。',
   'countForm.voidDeclared': '本轮选举经大会主席团宣布无效({reason}),计票结果不作数,应重新选举。',
   'electionForm.voidDeclared': '经主席团宣布无效:{reason}',
+  'electionForm.approvedBy': '本选举结果已经{meeting}审议通过。',
+  'electionForm.approvedByNote': '本选举结果已经{meeting}审议通过:{note}',
   'countForm.disregarded': '下列另选他人按规定不计票:{list}。',
   'countForm.disregardedItem': '{name} {n} 张({why})',
   'countForm.disregarded.printed': '与选票上的候选人同名,只计印刷行的标记',

@@ -99,6 +99,7 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
   const details = useForms((s) => s.details);
   const results = useForms((s) => s.results);
   const officials = useForms((s) => s.officials);
+  const approvals = useForms((s) => s.approvals);
   const summaries = useForms((s) => s.summaries);
   const errors = useForms((s) => s.errors);
 
@@ -165,8 +166,18 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
         if (!detail || !meeting || !named) return none(error);
         const counted = detail.rounds.filter((r) => r.status === 'voting' || r.status === 'closed');
         if (!counted.every((r) => results[r.id])) return none(error);
+        const approval = approvals.find((a) => a.approvedMeetingId === meeting.id);
+        const approvedBy = approval
+          ? {
+              meeting: meetings.find((m) => m.id === approval.meetingId)?.name ?? String(approval.meetingId),
+              note: approval.note,
+            }
+          : null;
         return view(
-          <ElectionForm data={{ congress, meeting, detail, results, officials: named, seal, printedAt }} t={t} />,
+          <ElectionForm
+            data={{ congress, meeting, detail, results, officials: named, approvedBy, seal, printedAt }}
+            t={t}
+          />,
           pdfFile(detail.contest.title, t('electionForm.title')),
         );
       }
@@ -186,6 +197,7 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
     details,
     results,
     officials,
+    approvals,
     summaries,
     errors,
   ]);

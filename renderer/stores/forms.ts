@@ -29,6 +29,8 @@ interface FormsStore {
   results: Record<number, RoundResult>;
   /** Rule 13: 总监票人, 监票人, 计票人 by contest id, named on the count and election forms. */
   officials: Record<number, Output<'officials.list'>>;
+  /** Rule 14: which plenary approved which (the committee's approves the 纪委's result). */
+  approvals: Output<'meetings.approvals'>;
   /** Attendance by meeting id. */
   summaries: Record<number, AttendanceSummary>;
   /** The last failure per subject key (`round:12`). */
@@ -54,9 +56,10 @@ export const useForms = create<FormsStore>()((set, get) => {
 
   /** A contest with the results of its counted rounds. */
   const loadContest = async (subject: FormSubject, contestId: number): Promise<boolean> => {
-    const [d, officials] = await Promise.all([
+    const [d, officials, approvals] = await Promise.all([
       invoke('contests.get', { contestId }),
       invoke('officials.list', { contestId }),
+      invoke('meetings.approvals', {}),
     ]);
     if (!d.ok) {
       fail(subject, d.error);
@@ -64,6 +67,10 @@ export const useForms = create<FormsStore>()((set, get) => {
     }
     if (!officials.ok) {
       fail(subject, officials.error);
+      return false;
+    }
+    if (!approvals.ok) {
+      fail(subject, approvals.error);
       return false;
     }
     const rounds = d.value.rounds.filter((r) => counted(r.status));
@@ -80,6 +87,7 @@ export const useForms = create<FormsStore>()((set, get) => {
       details: { ...get().details, [contestId]: d.value },
       results: next,
       officials: { ...get().officials, [contestId]: officials.value },
+      approvals: approvals.value,
     });
     return true;
   };
@@ -135,6 +143,7 @@ export const useForms = create<FormsStore>()((set, get) => {
     details: {},
     results: {},
     officials: {},
+    approvals: [],
     summaries: {},
     errors: {},
     watch(subject) {
@@ -156,7 +165,7 @@ export const useForms = create<FormsStore>()((set, get) => {
       for (const entry of watched.values()) void entry.load();
     },
     reset() {
-      set({ contestLists: {}, details: {}, results: {}, officials: {}, summaries: {}, errors: {} });
+      set({ contestLists: {}, details: {}, results: {}, officials: {}, approvals: [], summaries: {}, errors: {} });
     },
   };
 });

@@ -239,6 +239,13 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(text).toContain('选举结果报告单');
   for (const d of members) expect(text).toContain(d.name);
 
+  // The 纪委书记's form says the committee's plenary approved the result.
+  await print.goto(`${host.url}#/print/election?contest=${disciplineSecretary.contestId}`);
+  text = await pdfText(print, path.join(host.dir, 'discipline-secretary.pdf'));
+  expect(text).toContain('纪委书记');
+  expect(text).toContain(disciplineMembers[0]!.name);
+  expect(text).toMatch(/本选举结果已经党委第一次全体会议审议通过/);
+
   await print.goto(`${host.url}#/print/attendance?meeting=${committeePlenary.id}`);
   text = await pdfText(print, path.join(host.dir, 'plenary-attendance.pdf'));
   expect(text).toContain('清点到会人数报告单');

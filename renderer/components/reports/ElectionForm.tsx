@@ -19,6 +19,8 @@ export interface ElectionFormData {
   results: Readonly<Record<number, RoundResult>>;
   /** Rule 13: the contest's 总监票人, 监票人 and 计票人, named under their signature lines. */
   officials: readonly PaperOfficial[];
+  /** Rule 14: the plenary that approved this meeting's result (the committee's, for the 纪委's). */
+  approvedBy?: { meeting: string; note: string | null } | null;
   seal: PaperSeal | null;
   printedAt: string;
 }
@@ -209,6 +211,16 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
               </p>
               {unknown && <p className="paper-note">{unknown}</p>}
             </section>
+          )}
+          {props.data.approvedBy && (
+            <p className="paper-note" data-testid="election-approved-by">
+              {props.data.approvedBy.note
+                ? t('electionForm.approvedByNote', {
+                    meeting: props.data.approvedBy.meeting,
+                    note: props.data.approvedBy.note,
+                  })
+                : t('electionForm.approvedBy', { meeting: props.data.approvedBy.meeting })}
+            </p>
           )}
           <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
         </PaperTail>
