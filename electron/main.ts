@@ -483,9 +483,9 @@ ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: un
   if (!isChannel(channel)) return refuse('unknown_channel', 'call.unknown_channel', { channel });
   const context = callContext.safeParse(ctx);
   // The menu's own calls (backup) go as the station's last caller; a chief's PIN typed for one
-  // call is never kept for another.
+  // call is never kept for another, nor are the warnings acknowledged for it.
   if (context.success && (context.data.operator || context.data.session)) {
-    const { confirm: _once, ...station } = context.data;
+    const { confirm: _once, acknowledge: _seen, ...station } = context.data;
     lastContext = station;
   }
   return store.invoke(channel, input, ctx);
