@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isReason, placeholders, type ReasonParams, reasonText, reasons, terms } from '../../core/reasons.js';
+import { isReason, placeholders, type ReasonParams, reasons, reasonText, terms } from '../../core/reasons.js';
 import { refuse, warning } from '../../core/result.js';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
@@ -30,7 +30,7 @@ function usedReasons(): Map<string, string> {
     /message:\s*'(input\.[\w.]+)'/g,
     /\.(?:regex|min|max)\([^)]*'(input\.[\w.]+)'\)/g,
   ];
-  for (const file of [...sources('core'), ...sources('db'), ...sources('renderer')]) {
+  for (const file of [...sources('core'), ...sources('db'), ...sources('renderer'), ...sources('electron')]) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) used.set(m[1]!, file);
@@ -63,7 +63,8 @@ describe('the reason catalogue', () => {
   it('names only term groups that exist', () => {
     for (const [key, text] of entries) {
       for (const template of [text.en, text['zh-CN']]) {
-        for (const m of template.matchAll(/\{\w+\|(\w+)\}/g)) expect(Object.hasOwn(terms, m[1]!), `${key}: ${m[1]}`).toBe(true);
+        for (const m of template.matchAll(/\{\w+\|(\w+)\}/g))
+          expect(Object.hasOwn(terms, m[1]!), `${key}: ${m[1]}`).toBe(true);
       }
     }
   });
@@ -76,8 +77,10 @@ describe('the reason catalogue', () => {
     for (const [reason, file] of used) expect(isReason(reason), `${reason} (${file})`).toBe(true);
   });
 
-  it('leaves no handler refusing with a sentence of its own (fail) in db/', () => {
-    const offenders = sources('db').filter((file) => /\bfail\(/.test(fs.readFileSync(path.join(root, file), 'utf8')));
+  it('leaves no handler refusing with a sentence of its own (fail) in db/ or electron/', () => {
+    const offenders = [...sources('db'), ...sources('electron')].filter((file) =>
+      /\bfail\(/.test(fs.readFileSync(path.join(root, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -92,7 +95,9 @@ describe('reasonText', () => {
   it('prints a term for a code and the code itself when the term is unknown', () => {
     const params = { role: 'counter', name: '王芳', channel: 'rounds.close' };
     expect(reasonText('role.forbidden', params, 'zh-CN')).toBe('计票人「王芳」无权进行此项操作(rounds.close)');
-    expect(reasonText('role.forbidden', params, 'en')).toBe('王芳 (vote counter) may not make this call (rounds.close)');
+    expect(reasonText('role.forbidden', params, 'en')).toBe(
+      '王芳 (vote counter) may not make this call (rounds.close)',
+    );
     expect(reasonText('role.forbidden', { ...params, role: 'janitor' }, 'en')).toContain('(janitor)');
   });
 
@@ -105,22 +110,18 @@ describe('reasonText', () => {
   it('fills every placeholder of every reason, in both languages, whatever the values', () => {
     const keys = entries.map(([key]) => key);
     fc.assert(
-      fc.property(
-        fc.constantFrom(...keys),
-        fc.oneof(fc.string({ maxLength: 12 }), fc.integer()),
-        (key, value) => {
-          const text = reasons[key as keyof typeof reasons];
-          const params: ReasonParams = Object.fromEntries(placeholders(text.en).map((p) => [p, value]));
-          for (const language of ['zh-CN', 'en'] as const) {
-            const out = reasonText(key, params, language)!;
-            // No placeholder of the template survives (a value may itself contain braces).
-            const rest = out.split(String(value)).join('');
-            expect(rest).not.toMatch(/\{\w+(\|\w+)?\}/);
-          }
-          // The English sentence is English but for the values.
-          expect(CJK.test(reasonText(key, params, 'en')!.split(String(value)).join(''))).toBe(false);
-        },
-      ),
+      fc.property(fc.constantFrom(...keys), fc.oneof(fc.string({ maxLength: 12 }), fc.integer()), (key, value) => {
+        const text = reasons[key as keyof typeof reasons];
+        const params: ReasonParams = Object.fromEntries(placeholders(text.en).map((p) => [p, value]));
+        for (const language of ['zh-CN', 'en'] as const) {
+          const out = reasonText(key, params, language)!;
+          // No placeholder of the template survives (a value may itself contain braces).
+          const rest = out.split(String(value)).join('');
+          expect(rest).not.toMatch(/\{\w+(\|\w+)?\}/);
+        }
+        // The English sentence is English but for the values.
+        expect(CJK.test(reasonText(key, params, 'en')!.split(String(value)).join(''))).toBe(false);
+      }),
     );
   });
 });
