@@ -159,6 +159,10 @@ const rosterFile = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'input.base64'),
 });
 
+/** Why an automatic backup was made (db/backups.ts). */
+export const BACKUP_REASONS = ['interval', 'round_closed', 'folder_set'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
 const rosterIssue = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
@@ -921,8 +925,17 @@ export const operatorContract = {
     input: empty,
     output: z.object({
       dir: z.string().nullable(),
-      last: z.object({ path: z.string(), at: z.string(), reason: z.string() }).nullable(),
-      lastError: z.string().nullable(),
+      /** Why the copy was made: on the interval, at a round's close, when the folder was set. */
+      last: z.object({ path: z.string(), at: z.string(), reason: z.enum(BACKUP_REASONS) }).nullable(),
+      /** The last automatic copy that failed, as a reason (core/reasons.ts `backup.auto_failed`). */
+      lastError: z
+        .object({
+          at: z.string(),
+          reason: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          message: z.string(),
+        })
+        .nullable(),
       copies: z.array(backupEntry),
     }),
   },

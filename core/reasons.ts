@@ -359,6 +359,10 @@ export const reasons = {
     'zh-CN': '备份文件夹不存在:{folder}(U 盘是否已插好?)',
     en: 'The backup folder does not exist: {folder} (is the USB stick plugged in?)',
   },
+  'backup.auto_failed': {
+    'zh-CN': '备份到 {dir} 失败:{detail}',
+    en: 'The backup to {dir} failed: {detail}',
+  },
   'backup.same_file': {
     'zh-CN': '备份文件与要恢复的大会文件是同一个文件',
     en: 'The backup is the very congress file it would replace',

@@ -6,13 +6,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BackupReason } from '../core/contract.js';
+import { type AppWarning, warning } from '../core/result.js';
 import { readCongress } from './records.js';
 import type { Session } from './session.js';
 
 export interface BackupRecord {
   path: string;
   at: string;
-  reason: string;
+  reason: BackupReason;
+}
+
+/** The last automatic copy that failed: when, and why by reason. */
+export interface BackupFailure extends AppWarning {
+  at: string;
 }
 
 export interface BackupOptions {
@@ -46,7 +53,7 @@ export function backupCopies(dir: string, congressPath: string): { path: string;
 
 export class Backups {
   last: BackupRecord | null = null;
-  lastError: string | null = null;
+  lastError: BackupFailure | null = null;
   private dirty = false;
   private lastAt = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -91,11 +98,11 @@ export class Backups {
   }
 
   async tick(): Promise<void> {
-    if (this.dirty && this.now().getTime() - this.lastAt >= this.intervalMs) await this.backupNow('定时备份');
+    if (this.dirty && this.now().getTime() - this.lastAt >= this.intervalMs) await this.backupNow('interval');
   }
 
   /** Copies the open congress to its backup folder now (no folder set: nothing to do). */
-  backupNow(reason: string): Promise<void> {
+  backupNow(reason: BackupReason): Promise<void> {
     return this.enqueue(async () => {
       const open = this.session.open;
       if (!open) return;
@@ -116,7 +123,8 @@ export class Backups {
       } catch (error) {
         // A missing stick must not stop the count: the error shows on the screen, the next tick retries.
         for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
-        this.lastError = `${at.toISOString()} 备份到 ${dir} 失败:${(error as Error).message}`;
+        const failed = warning('backup.auto_failed', { dir, detail: (error as Error).message });
+        this.lastError = { at: at.toISOString(), ...failed };
       }
     });
   }

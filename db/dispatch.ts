@@ -185,9 +185,9 @@ export class Dispatcher {
       this.backups.changed();
       this.emit(handler.changes(input as never, outcome.value as never));
       // A round closed (and maybe its contest): a copy now, not in a few minutes.
-      if (channel === 'rounds.close') void this.backups.backupNow('计票结束');
+      if (channel === 'rounds.close') void this.backups.backupNow('round_closed');
       if (channel === 'congress.updateSettings' && (input as { backupDir?: unknown }).backupDir) {
-        void this.backups.backupNow('设置备份文件夹');
+        void this.backups.backupNow('folder_set');
       }
     }
     return outcome.ok ? ok(outcome.value) : outcome;

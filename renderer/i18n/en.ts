@@ -452,6 +452,9 @@ export const en: Record<MessageKey, string> = {
   'settings.autoBackup.last': 'Last copy',
   'settings.autoBackup.last.none': 'No copy since the congress was opened',
   'settings.autoBackup.lastError': 'Backup failed',
+  'settings.autoBackup.reason.interval': 'on the interval',
+  'settings.autoBackup.reason.round_closed': 'a round closed',
+  'settings.autoBackup.reason.folder_set': 'backup folder set',
   'settings.autoBackup.lastError.help':
     'Check that the USB stick is plugged in; the congress works on, and the next copy tries again.',
   'settings.autoBackup.copies': 'Copies in the folder',

@@ -52,7 +52,7 @@ describe('automatic backups', () => {
     await settle(e);
     expect(copiesIn(usb)).toHaveLength(1);
     const status = await e.call('backups.status', {});
-    expect(status).toMatchObject({ dir: usb, lastError: null, last: { reason: '设置备份文件夹' } });
+    expect(status).toMatchObject({ dir: usb, lastError: null, last: { reason: 'folder_set' } });
 
     // A copy is a congress file of ours, consistent, taken while the congress stayed open.
     const copy = new Database(status.last!.path, { readonly: true });
@@ -68,7 +68,7 @@ describe('automatic backups', () => {
     await e.call('rounds.close', { roundId: e.roundId });
     await settle(e);
     const after = await e.call('backups.status', {});
-    expect(after.last!.reason).toBe('计票结束');
+    expect(after.last!.reason).toBe('round_closed');
     const closedCopy = new Database(after.last!.path, { readonly: true });
     expect(
       (closedCopy.prepare("SELECT count(*) AS n FROM rounds WHERE status = 'closed'").get() as { n: number }).n,
@@ -93,7 +93,7 @@ describe('automatic backups', () => {
       await new Promise((r) => setTimeout(r, 100));
       status = await e.call('backups.status', {});
     }
-    expect(status.lastError).toContain(usb);
+    expect(status.lastError).toMatchObject({ reason: 'backup.auto_failed', params: { dir: usb } });
     expect(status.copies).toEqual([]);
     // Writes go on regardless.
     await e.call('attendance.mark', { meetingId: e.meetingId, delegateId: 1, status: 'pending', reason: null });

@@ -2,6 +2,7 @@ import { CloudServerOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/result.js';
+import { useErrorText } from '../../lib/errors.js';
 import { baseName, formatBytes, formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
 import { type BackupStatus, useBackups } from '../../stores/backups.js';
@@ -18,6 +19,7 @@ type Copy = BackupStatus['copies'][number];
  */
 export function BackupsCard(props: { t: Translate }) {
   const { t } = props;
+  const errorText = useErrorText();
   const { modal, message } = App.useApp();
   const status = useBackups((s) => s.status);
   const loadError = useBackups((s) => s.loadError);
@@ -125,7 +127,9 @@ export function BackupsCard(props: { t: Translate }) {
           title={t('settings.autoBackup.lastError')}
           description={
             <div>
-              <div>{status.lastError}</div>
+              <div>
+                {formatTime(status.lastError.at)} · {errorText(status.lastError)}
+              </div>
               <div className="muted">{t('settings.autoBackup.lastError.help')}</div>
             </div>
           }
@@ -146,7 +150,7 @@ export function BackupsCard(props: { t: Translate }) {
         <Descriptions.Item label={t('settings.autoBackup.last')}>
           {status?.last ? (
             <span data-testid="backup-last">
-              {formatTime(status.last.at)} · {status.last.reason}
+              {formatTime(status.last.at)} · {t(`settings.autoBackup.reason.${status.last.reason}`)}
             </span>
           ) : (
             <Typography.Text type="secondary">{t('settings.autoBackup.last.none')}</Typography.Text>
