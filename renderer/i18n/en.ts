@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'error.chief_required': 'The chief scrutineer must confirm',
   'error.unauthorized': 'Not verified',
   'error.warnings': 'Please acknowledge',
+  'audit.acknowledged': 'Acknowledged by {by}: {warning}',
   'error.untouched': 'The file was not modified.',
 
   'operator.title': 'Who is at this desk?',

@@ -37,6 +37,7 @@ export const zhCN = {
   'error.chief_required': '须由总监票人确认',
   'error.unauthorized': '未通过验证',
   'error.warnings': '请确认',
+  'audit.acknowledged': '{by} 已确认:{warning}',
   'error.untouched': '文件未被修改。',
 
   'operator.title': '请输入操作员姓名',

@@ -3,14 +3,16 @@ import { Alert, Button, Space, Table, type TableColumnsType, Typography } from '
 import { useEffect } from 'react';
 import type { AuditEntry } from '../../core/domain.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { errorText } from '../lib/errors.js';
 import { formatTime } from '../lib/paths.js';
 import { testId } from '../lib/testid.js';
 import { useAudit } from '../stores/audit.js';
-import { useT } from '../stores/language.js';
+import { type Language, useLanguage, useT } from '../stores/language.js';
 
 /** The audit log, newest first, paged, and the hash chain check. */
 export function AuditScreen() {
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const entries = useAudit((s) => s.entries);
   const cursors = useAudit((s) => s.cursors);
   const hasMore = useAudit((s) => s.hasMore);
@@ -85,6 +87,12 @@ export function AuditScreen() {
         expandable={{
           expandedRowRender: (e) => (
             <div className="audit-expanded">
+              {acknowledgedOf(e.payload, language).map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the payload's own order
+                <div key={i} className="audit-acknowledged" data-testid="audit-acknowledged">
+                  {t('audit.acknowledged', line)}
+                </div>
+              ))}
               <pre>{prettyPayload(e.payload)}</pre>
               <div className="audit-hash">
                 {t('audit.hash')}: <code>{e.hash}</code>
@@ -108,6 +116,20 @@ export function AuditScreen() {
       </Space>
     </div>
   );
+}
+
+/** The warnings a write's operator acknowledged (db/commit.ts), in the UI's language. */
+function acknowledgedOf(payload: string, language: Language): { by: string; warning: string }[] {
+  try {
+    const parsed = JSON.parse(payload) as { acknowledged?: unknown };
+    if (!Array.isArray(parsed.acknowledged)) return [];
+    return parsed.acknowledged.map((a: { reason?: string; params?: Record<string, string | number>; by?: string }) => ({
+      by: String(a.by ?? ''),
+      warning: errorText({ reason: a.reason, params: a.params, message: String(a.reason ?? '') }, language),
+    }));
+  } catch {
+    return [];
+  }
 }
 
 function prettyPayload(payload: string): string {

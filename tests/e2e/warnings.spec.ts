@@ -79,4 +79,13 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   expect(JSON.parse(row!.payload).acknowledged).toEqual([
     { reason: 'warning.issued_below_present', params: { issued: 88, present: 89 }, by: 'Qian Jun' },
   ]);
+
+  // The audit log shows who acknowledged what, in English.
+  await page.getByTestId('nav-audit').click();
+  const newest = page.getByTestId('audit-row').first();
+  await expect(newest).toContainText('rounds.distribute');
+  await newest.locator('.ant-table-row-expand-icon').click();
+  await expect(page.getByTestId('audit-acknowledged')).toHaveText(
+    'Acknowledged by Qian Jun: 88 ballots issued, fewer than the 89 voters present',
+  );
 });
