@@ -116,12 +116,12 @@ describe('header recognition', () => {
     expect(r.rows).toEqual([]);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]!.row).toBeNull();
-    expect(r.errors[0]!.message).toContain('找不到表头');
+    expect(r.errors[0]!.reason).toBe('roster.no_header');
   });
 
   it('a single known header is not enough for a header row', () => {
     const r = parse([['姓名'], ['张三']]);
-    expect(r.errors[0]!.message).toContain('找不到表头');
+    expect(r.errors[0]!.reason).toBe('roster.no_header');
   });
 
   it('a missing required column is one issue naming the column', () => {
@@ -150,7 +150,10 @@ describe('header recognition', () => {
     expect(r.rows).toEqual([]);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ row: 1, column: '代表证号' });
-    expect(r.errors[0]!.message).toContain('「编号」与「代表证号」');
+    expect(r.errors[0]).toMatchObject({
+      reason: 'roster.header_twice',
+      params: { first: '编号', second: '代表证号', field: 'badge' },
+    });
   });
 });
 
