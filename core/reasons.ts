@@ -387,10 +387,6 @@ export const reasons = {
   },
 
   // ——— congress, delegates, roster, meetings, attendance ———
-  'congress.marking_locked': {
-    'zh-CN': '已录入 {count} 张选票,划票规则不能再修改',
-    en: '{count} ballot(s) are entered: the marking convention can no longer change',
-  },
   'delegate.not_found': { 'zh-CN': '代表不存在(编号 {id})', en: 'No such delegate (id {id})' },
   'delegate.badge_taken': {
     'zh-CN': '代表证号 {badge} 已被 {holder} 使用',
@@ -644,10 +640,6 @@ export const reasons = {
   'candidates.duplicate_row': {
     'zh-CN': '第 {row} 行「{name}」与第 {earlier} 行重复',
     en: 'Row {row} ({name}) repeats row {earlier}',
-  },
-  'candidates.order_locked': {
-    'zh-CN': '「{contest}」已发出选票,候选人顺序已锁定',
-    en: 'Ballots of “{contest}” are issued: the candidate order is locked',
   },
   'candidates.order_twice': {
     'zh-CN': '候选人 {name} 在顺序中出现了两次',
