@@ -420,13 +420,13 @@ export const useCount = create<CountStore>()((set, get) => {
       // The sheet is ready for the next paper at once; a refused commit brings this one back.
       set({ ...sheetReset(), error: null, pending: get().pending + 1 });
       queue = queue.then(async () => {
-        const r = await invoke('ballots.enter', {
-          roundId,
-          ...paper,
-          setAside,
-          stack: doubleEntry ? stack : null,
-          entry: doubleEntry ? entry : null,
-        });
+        const r = await invoke(
+          'ballots.enter',
+          { roundId, ...paper, setAside, stack: doubleEntry ? stack : null, entry: doubleEntry ? entry : null },
+          // The counter confirmed on the sheet why a write-in does not count: that is the warning
+          // acknowledged (the audit row records it); any other warning still asks.
+          confirming ? { acknowledge: ['warning.write_in_disregarded'] } : {},
+        );
         set({ pending: get().pending - 1 });
         if (get().roundId !== roundId) return;
         if (r.ok) {
