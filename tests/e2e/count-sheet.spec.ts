@@ -9,21 +9,13 @@ import type { CallContext } from '../../core/contract.js';
 import type { Role } from '../../core/roles.js';
 import { addCandidates, call, enterBallots } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 const SHOTS = 'test-results/count-sheet';
 
 /** The demo congress open on screen with 89 of its 110 voting delegates present. */
-async function openDemo(page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) {
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('计票人 赵敏');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
-  return { voting, meetingId };
-}
+const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) =>
+  demoWithVoters(page, openApp, host, { operator: '计票人 赵敏' });
 
 async function contestOf(host: TestHost, meetingId: number, title: string, ctx?: CallContext) {
   return call(

@@ -13,6 +13,7 @@ import type { CallContext, Channel, Input, Output } from '../../core/contract.js
 import { orderMembers } from '../../core/elected-order.js';
 import { call, invokeRaw, type Paper, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程'];
 const GIVEN = ['建国', '丽华', '志强', '敏', '洋', '秀英', '国平', '红梅', '海涛', '春燕', '文斌', '晓东'];
@@ -207,15 +208,7 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   host,
 }) => {
   test.setTimeout(360_000);
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('大会秘书处 周红');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
+  const { voting, meetingId } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红' });
 
   // Officials: present voters whose names no candidate shares; the counters are staff.
   const standing = new Set(candidateList(Math.max(...SIZES.map((s) => s.candidates))).map((c) => c.name));

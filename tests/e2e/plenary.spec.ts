@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addCandidates, call, enterBallots, papers } from './api.js';
 import { expect, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 const shot = (page: Page, dir: string, name: string) =>
   page.screenshot({ path: path.join(process.env.PLENARY_SHOTS ?? dir, `${name}.png`), fullPage: true });
@@ -18,18 +19,11 @@ test('a plenary of the members just elected: created on the meetings screen, its
   host,
 }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('大会秘书处 周红');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-
   // The congress elects 5 党委委员 of 6 (set through the API; other specs key ballots on screen).
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const congressMeeting = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 100)) {
-    await call(host, 'attendance.checkIn', { meetingId: congressMeeting, delegateId: d.id });
-  }
+  const { voting, meetingId: congressMeeting } = await demoWithVoters(page, openApp, host, {
+    operator: '大会秘书处 周红',
+    present: 100,
+  });
   const contest = await call(host, 'contests.create', {
     meetingId: congressMeeting,
     title: '党委委员',

@@ -14,6 +14,7 @@ import { FileKeyStore } from '../../db/installation-key.js';
 import { signResult } from '../../db/result-sign.js';
 import { call, enterBallots, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 /** The candidates in the approved paper order, with the facts the structure counts. */
 const CANDIDATES = [
@@ -44,16 +45,8 @@ const PAPERS = [
  * so the contest is closed and the result can be exported.
  */
 async function countedCongress(page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) {
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('大会秘书处 周红');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
+  const { voting, meetingId } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红' });
   expect(voting).toHaveLength(110);
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
   const onLeave = voting[100]!;
   await call(host, 'attendance.mark', {
     meetingId,

@@ -9,23 +9,15 @@ import { suggestBallotOrder } from '../../core/ballot-order.js';
 import type { PaperMark } from '../../core/election-types.js';
 import { addCandidates, call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
 const MARK: Record<string, PaperMark> = { o: 'circle', x: 'cross', '-': 'none' };
 const marksOf = (s: string): PaperMark[] => [...s].map((c) => MARK[c]!);
 
 /** The demo congress open on screen, and 89 of its 110 voting delegates present (the quorum). */
-async function openDemo(page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) {
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('总监票人 钱军');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
-  return { voting, meetingId };
-}
+const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) =>
+  demoWithVoters(page, openApp, host, { operator: '总监票人 钱军' });
 
 /** A contest of three candidates for two seats, its order approved; the first round's id. */
 async function setUpContest(

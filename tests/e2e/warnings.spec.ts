@@ -6,6 +6,7 @@
  */
 import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
+import { openDemoAs } from './scenes.js';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -14,11 +15,7 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   openApp,
   host,
 }) => {
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('Qian Jun');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
+  await openDemoAs(page, openApp, 'Qian Jun');
   await page.getByTestId('language-switch').getByText('English').click();
 
   // The scene: 89 of the demo's 110 voters present, one contest of three for two seats.

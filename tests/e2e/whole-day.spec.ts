@@ -16,6 +16,7 @@ import type { Page } from '@playwright/test';
 import type { Output } from '../../core/contract.js';
 import { addCandidates, call, enterBallots, type Paper, papers, refused } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { demoWithVoters } from './scenes.js';
 
 type Delegate = Output<'delegates.list'>[number];
 type Host = TestHost;
@@ -87,19 +88,12 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   host,
 }) => {
   test.setTimeout(240_000);
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('大会秘书处 周红');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-
   // ——— 选举大会: 100 of the 110 voting delegates present ———
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
+  const { voting, meetingId: congressMeeting } = await demoWithVoters(page, openApp, host, {
+    operator: '大会秘书处 周红',
+    present: 100,
+  });
   expect(voting).toHaveLength(110);
-  const congressMeeting = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 100)) {
-    await call(host, 'attendance.checkIn', { meetingId: congressMeeting, delegateId: d.id });
-  }
 
   const committeeCandidates = voting.slice(0, 9);
   const disciplineCandidates = voting.slice(9, 15);
