@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/zh-CN.js';
 import type { Translate } from '../stores/language.js';
 import { PaperFooter, type PaperSeal } from './print/PaperFooter.js';
 import { meetingMeta, PaperHead } from './print/PaperHead.js';
+import { PaperTail, splitTail } from './print/PaperTail.js';
 
 export interface AttendanceFormData {
   congress: Congress;
@@ -125,6 +126,16 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
         },
       ];
 
+  // The last rows go with the statement and the signature block (never alone on a page).
+  const { body, tail } = splitTail([...rows, ...apart]);
+  const row = (r: (typeof rows)[number]) => (
+    <tr key={r.key} data-testid={r.testId}>
+      <th scope="row">{r.label}</th>
+      <td className="paper-count">{count(r.n)}</td>
+      <td className="paper-names">{r.names ?? ''}</td>
+    </tr>
+  );
+
   return (
     <article className="paper-form" data-testid="attendance-report">
       <PaperHead
@@ -135,28 +146,22 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
       />
 
       <table className="paper-table">
-        <tbody>
-          {[...rows, ...apart].map((r) => (
-            <tr key={r.key} data-testid={r.testId}>
-              <th scope="row">{r.label}</th>
-              <td className="paper-count">{count(r.n)}</td>
-              <td className="paper-names">{r.names ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{body.map(row)}</tbody>
+        <PaperTail columns={3} rows={tail.map(row)}>
+          <p className="paper-note">{t(members ? 'report.form.membersNote' : 'report.form.nonvotingNote')}</p>
+          {!members && s.exclusions.length > 0 && <p className="paper-note">{t('report.form.excludedNote')}</p>}
+
+          <p
+            className={`paper-statement${met ? '' : ' paper-statement-fail'}`}
+            data-testid="report-statement"
+            data-met={met}
+          >
+            {t(statementKey, { present: s.present, due: s.due })}
+          </p>
+
+          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
+        </PaperTail>
       </table>
-      <p className="paper-note">{t(members ? 'report.form.membersNote' : 'report.form.nonvotingNote')}</p>
-      {!members && s.exclusions.length > 0 && <p className="paper-note">{t('report.form.excludedNote')}</p>}
-
-      <p
-        className={`paper-statement${met ? '' : ' paper-statement-fail'}`}
-        data-testid="report-statement"
-        data-met={met}
-      >
-        {t(statementKey, { present: s.present, due: s.due })}
-      </p>
-
-      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
     </article>
   );
 }

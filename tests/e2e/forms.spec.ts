@@ -324,3 +324,49 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   expect(englishElection[0]).toContain('Election result report');
   expect(englishElection[0]).not.toContain('选举结果报告单');
 });
+
+test('the attendance form keeps its statement and signature block with its last rows, however long the leave list', async ({
+  page,
+  context,
+  openApp,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const { voting } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红', present: 0 });
+  const print = await context.newPage();
+  // A row of the table (the statement below it names 实到 too, so that row is left out here).
+  const row = /(应到会代表|请假|缺席|列席|候补代表)\s+\d+\s*名/;
+  const pageCounts: number[] = [];
+  // One meeting per list: the leave row grows until the foot no longer fits on the first page.
+  for (const [onLeave, length] of [
+    [2, 10],
+    [21, 20],
+    [21, 100],
+    [21, 180],
+  ] as const) {
+    const meeting = await setUp(host, 'meetings.create', { name: `会议 ${onLeave}-${length}`, date: '2026-03-21' });
+    for (const d of voting.slice(0, 89)) {
+      await setUp(host, 'attendance.checkIn', { meetingId: meeting.id, delegateId: d.id });
+    }
+    for (const [i, d] of voting.slice(89, 89 + onLeave).entries()) {
+      const reason = `${i + 1}号因公出差${'赴县里参加培训学习'.repeat(Math.ceil(length / 9))}`.slice(0, length);
+      await setUp(host, 'attendance.mark', { meetingId: meeting.id, delegateId: d.id, status: 'leave', reason });
+    }
+    const pages = await printedPages(
+      print,
+      `${host.url}#/print/attendance?meeting=${meeting.id}`,
+      path.join(host.dir, `attendance-${onLeave}-${length}.pdf`),
+    );
+    const last = pages[pages.length - 1]!;
+    expect(last).toContain('结果校验码');
+    pages.forEach((text, i) => {
+      if (text.includes('结果校验码') || text.includes('总监票人')) {
+        expect(text, `${onLeave} on leave, reasons of ${length}: page ${i + 1} has the foot but no row`).toMatch(row);
+      }
+    });
+    pageCounts.push(pages.length);
+  }
+  // The short list fits one page; the longest runs over, so the keeping together was put to the test.
+  expect(pageCounts[0]).toBe(1);
+  expect(pageCounts.at(-1)).toBeGreaterThan(1);
+});
