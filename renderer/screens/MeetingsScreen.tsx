@@ -1,14 +1,14 @@
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../core/contract.js';
 import type { Meeting, MeetingApproval, MeetingElectorate } from '../../core/domain.js';
 import type { AppError } from '../../core/result.js';
 import { invoke, onChange } from '../api/index.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { noteOrNull, SubmitModal } from '../components/SubmitModal.js';
 import { errorTextNow, fieldErrors } from '../lib/errors.js';
 import { today } from '../lib/paths.js';
-import { testId } from '../lib/testid.js';
 import { currentMeeting, useCongress } from '../stores/congress.js';
 import { type Translate, useT } from '../stores/language.js';
 import { useCan } from '../stores/station.js';
@@ -267,50 +267,34 @@ function ApproveModal(props: {
   onSubmit(approvedMeetingId: number, note: string | null): Promise<string | null>;
 }) {
   const { t, meeting } = props;
-  const [form] = Form.useForm<{ approvedMeetingId: number; note: string }>();
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   return (
-    <Modal
+    <SubmitModal<{ approvedMeetingId: number; note: string }>
       open={meeting !== null}
       title={meeting ? t('meetings.approve.title', { meeting: meeting.name }) : ''}
       okText={t('meetings.approve.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      afterClose={() => setServerError(null)}
-      okButtonProps={testId('approve-submit')}
+      okTestId="approve-submit"
+      t={t}
+      onSubmit={(v) => props.onSubmit(v.approvedMeetingId, noteOrNull(v.note))}
+      onClose={props.onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          const note = v.note?.trim() ?? '';
-          const error = await props.onSubmit(v.approvedMeetingId, note === '' ? null : note);
-          setSaving(false);
-          setServerError(error);
-          if (!error) props.onClose();
-        }}
-      >
-        <Form.Item
-          name="approvedMeetingId"
-          label={t('meetings.approve.meeting')}
-          rules={[{ required: true, message: t('common.required') }]}
-          validateStatus={serverError ? 'error' : undefined}
-          help={serverError ?? undefined}
-        >
-          <Select
-            data-testid="approve-meeting-select"
-            options={props.others.map((m) => ({ value: m.id, label: m.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('meetings.approve.note')} rules={[{ max: 500 }]}>
-          <Input placeholder={t('meetings.approve.note.placeholder')} data-testid="approve-note" maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {(serverError) => (
+        <>
+          <Form.Item
+            name="approvedMeetingId"
+            label={t('meetings.approve.meeting')}
+            rules={[{ required: true, message: t('common.required') }]}
+            {...serverError}
+          >
+            <Select
+              data-testid="approve-meeting-select"
+              options={props.others.map((m) => ({ value: m.id, label: m.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="note" label={t('meetings.approve.note')} rules={[{ max: 500 }]}>
+            <Input placeholder={t('meetings.approve.note.placeholder')} data-testid="approve-note" maxLength={500} />
+          </Form.Item>
+        </>
+      )}
+    </SubmitModal>
   );
 }

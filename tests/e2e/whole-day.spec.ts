@@ -205,12 +205,15 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(electedNames(deputiesResult)).toEqual([members[3]!.name, members[4]!.name]);
   expect(deputiesResult.result.decision.threshold).toBe(4);
 
-  // The committee's plenary approves the 纪委 plenary's result (rule 14).
-  await call(host, 'meetings.approveResult', {
-    meetingId: committeePlenary.id,
-    approvedMeetingId: disciplinePlenary.id,
-    note: '同意纪委第一次全体会议的选举结果',
-  });
+  // The committee's plenary approves the 纪委 plenary's result (rule 14), on the meetings screen.
+  await page.getByTestId('nav-meetings').click();
+  const plenaryRow = page.locator(`tr[data-row-key="${committeePlenary.id}"]`);
+  await plenaryRow.getByTestId('meeting-approve').click();
+  await page.getByTestId('approve-meeting-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '纪委第一次全体会议' }).click();
+  await page.getByTestId('approve-note').fill('同意纪委第一次全体会议的选举结果');
+  await page.getByTestId('approve-submit').click();
+  await expect(plenaryRow.getByTestId('meeting-approvals')).toContainText('纪委第一次全体会议');
   const approvals = await call(host, 'meetings.approvals', {});
   expect(approvals).toHaveLength(1);
 

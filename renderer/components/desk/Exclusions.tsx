@@ -1,9 +1,10 @@
-import { App, Button, Form, Input, Modal, Radio, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Form, Input, Radio, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { type Delegate, type DueExclusion, EXCLUSION_KINDS, type ExclusionKind } from '../../../core/domain.js';
 import { errorTextNow } from '../../lib/errors.js';
 import { testId } from '../../lib/testid.js';
 import type { Translate } from '../../stores/language.js';
+import { noteOrNull, SubmitModal } from '../SubmitModal.js';
 
 interface ExcludedRow {
   exclusion: DueExclusion;
@@ -114,64 +115,48 @@ function ExclusionModal(props: {
   onSubmit(delegateId: number, kind: ExclusionKind, note: string | null): Promise<string | null>;
 }) {
   const { t } = props;
-  const [form] = Form.useForm<{ delegateId: number; kind: ExclusionKind; note: string }>();
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   return (
-    <Modal
+    <SubmitModal<{ delegateId: number; kind: ExclusionKind; note: string }>
       open={props.open}
       title={t('desk.action.exclude')}
       okText={t('desk.exclude.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      afterClose={() => setServerError(null)}
-      okButtonProps={testId('exclusion-submit')}
+      okTestId="exclusion-submit"
+      t={t}
+      initialValues={{ kind: 'suspended', note: '' }}
+      onSubmit={(v) => props.onSubmit(v.delegateId, v.kind, noteOrNull(v.note))}
+      onClose={props.onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'suspended', note: '' }}
-        onFinish={async (v) => {
-          setSaving(true);
-          const note = v.note?.trim() ?? '';
-          const error = await props.onSubmit(v.delegateId, v.kind, note === '' ? null : note);
-          setSaving(false);
-          setServerError(error);
-          if (!error) props.onClose();
-        }}
-      >
-        <Form.Item
-          name="delegateId"
-          label={t('field.name')}
-          rules={[{ required: true, message: t('common.required') }]}
-          validateStatus={serverError ? 'error' : undefined}
-          help={serverError ?? undefined}
-        >
-          <Select
-            showSearch
-            autoFocus
-            data-testid="exclusion-delegate"
-            optionFilterProp="label"
-            options={props.candidates.map((d) => ({ value: d.id, label: `${d.badge} ${d.name}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="kind" label={t('desk.exclude.kind')} rules={[{ required: true }]}>
-          <Radio.Group data-testid="exclusion-kind">
-            {EXCLUSION_KINDS.map((k) => (
-              <Radio key={k} value={k} data-testid={`exclusion-kind-${k}`}>
-                {t(`exclusion.kind.${k}`)}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="note" label={t('desk.exclude.note')} rules={[{ max: 200 }]}>
-          <Input placeholder={t('desk.exclude.note.placeholder')} data-testid="exclusion-note" maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {(serverError) => (
+        <>
+          <Form.Item
+            name="delegateId"
+            label={t('field.name')}
+            rules={[{ required: true, message: t('common.required') }]}
+            {...serverError}
+          >
+            <Select
+              showSearch
+              autoFocus
+              data-testid="exclusion-delegate"
+              optionFilterProp="label"
+              options={props.candidates.map((d) => ({ value: d.id, label: `${d.badge} ${d.name}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="kind" label={t('desk.exclude.kind')} rules={[{ required: true }]}>
+            <Radio.Group data-testid="exclusion-kind">
+              {EXCLUSION_KINDS.map((k) => (
+                <Radio key={k} value={k} data-testid={`exclusion-kind-${k}`}>
+                  {t(`exclusion.kind.${k}`)}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="note" label={t('desk.exclude.note')} rules={[{ max: 200 }]}>
+            <Input placeholder={t('desk.exclude.note.placeholder')} data-testid="exclusion-note" maxLength={200} />
+          </Form.Item>
+        </>
+      )}
+    </SubmitModal>
   );
 }
 

@@ -1,8 +1,7 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import type { Delegate } from '../../../core/domain.js';
-import { testId } from '../../lib/testid.js';
 import type { Translate } from '../../stores/language.js';
+import { SubmitModal } from '../SubmitModal.js';
 
 /** 请假 needs a reason; it goes into the attendance report. */
 export function LeaveModal(props: {
@@ -12,39 +11,22 @@ export function LeaveModal(props: {
   onClose(): void;
 }) {
   const { delegate, t } = props;
-  const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   return (
-    <Modal
+    <SubmitModal<{ reason: string }>
       open={delegate !== null}
       title={delegate ? t('desk.leave.title', { name: delegate.name }) : ''}
       okText={t('desk.leave.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      afterClose={() => setServerError(null)}
-      okButtonProps={testId('leave-submit')}
+      okTestId="leave-submit"
+      t={t}
+      onSubmit={(v) => props.onSubmit(v.reason.trim())}
+      onClose={props.onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          const error = await props.onSubmit(v.reason.trim());
-          setSaving(false);
-          setServerError(error);
-          if (!error) props.onClose();
-        }}
-      >
+      {(serverError) => (
         <Form.Item
           name="reason"
           label={t('desk.leave.reason')}
           rules={[{ required: true, whitespace: true, message: t('desk.leave.reason.required') }, { max: 200 }]}
-          validateStatus={serverError ? 'error' : undefined}
-          help={serverError ?? undefined}
+          {...serverError}
         >
           <Input
             autoFocus
@@ -53,7 +35,7 @@ export function LeaveModal(props: {
             maxLength={200}
           />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+    </SubmitModal>
   );
 }
