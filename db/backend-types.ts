@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
-import type { BackupOptions } from './backups.js';
-import type { KeyStore } from './installation-key.js';
+import type { BackupOptions } from './backups/scheduler.js';
+import type { KeyStore } from './results/installation-key.js';
 
 /**
  * What a transport (Electron IPC relay, the store worker, the loopback host) needs from

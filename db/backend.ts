@@ -3,7 +3,7 @@
  * of the contract, change events, close.
  */
 import type { Backend, BackendOptions } from './backend-types.js';
-import { createDemoCongress } from './demo.js';
+import { createDemoCongress } from './congress/demo.js';
 import { Dispatcher } from './dispatch.js';
 import { Session } from './session.js';
 

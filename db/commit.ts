@@ -9,8 +9,8 @@
  * and by whom.
  */
 import { type AppError, type AppWarning, refuse } from '../core/result.js';
-import { appendAudit } from './audit.js';
-import type { StoreCall, WriteOutcome } from './handlers/types.js';
+import { appendAudit } from './audit/log.js';
+import type { StoreCall, WriteOutcome } from './handler-types.js';
 
 /** Carries a handler's failure out of `db.transaction`, which only rolls back on a throw. */
 export class Rollback extends Error {

@@ -8,18 +8,18 @@ import { type CallContext, type Channel, callContext, contract, isChannel } from
 import type { ChangeEvent } from '../core/domain.js';
 import { ok, type Result, refuse } from '../core/result.js';
 import { permission, type WriteChannel } from '../core/roles.js';
-import type { AuditInput } from './audit.js';
+import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
-import { Backups } from './backups.js';
+import { Backups } from './backups/scheduler.js';
 import { commitWrite } from './commit.js';
-import { noCongressOpen } from './handlers/congress.js';
-import { handlers } from './handlers/index.js';
-import { checkPin, findOperator, hasOperators } from './handlers/operators.js';
-import type { CallInfo, QueryCall, SessionCall, UpdateHandler } from './handlers/types.js';
-import { FileKeyStore, type KeyStore } from './installation-key.js';
-import { readCongress } from './records.js';
+import { noCongressOpen } from './congress/handlers.js';
+import { readCongress } from './congress/records.js';
+import type { CallInfo, QueryCall, SessionCall, UpdateHandler } from './handler-types.js';
+import { handlers } from './handlers.js';
+import { checkPin, findOperator, hasOperators } from './operators/handlers.js';
+import { Stations } from './operators/stations.js';
+import { FileKeyStore, type KeyStore } from './results/installation-key.js';
 import type { Session } from './session.js';
-import { Stations } from './stations.js';
 import { invalidInput } from './validation-messages.js';
 
 export interface DispatcherOptions extends BackendOptions {

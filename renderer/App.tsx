@@ -1,23 +1,23 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import { useEffect } from 'react';
+import { AppFrame } from './app/AppFrame.js';
+import { useCongress } from './app/congress.js';
+import { useLanguage, useT } from './app/language.js';
+import { useRoute } from './app/route.js';
+import { WarningsModal } from './app/WarningsModal.js';
+import { BoardPage } from './features/count/BoardPage.js';
+import { TallyPage } from './features/count/TallyPage.js';
+import { PrintOathPage } from './features/discipline/PrintOathPage.js';
+import { PrintPledgesPage } from './features/discipline/PrintPledgesPage.js';
+import { ChiefConfirmModal } from './features/operators/ChiefConfirmModal.js';
+import { LockScreen } from './features/operators/LockScreen.js';
+import { OperatorModal } from './features/operators/OperatorModal.js';
+import { useSession } from './features/operators/session-store.js';
+import { useStation } from './features/operators/station-store.js';
+import { PrintFormPage } from './features/results/PrintFormPage.js';
+import { StartScreen } from './features/start/StartScreen.js';
+import { VerifyScreen } from './features/verify/VerifyScreen.js';
 import { antdLocales } from './lib/antd-locale.js';
-import { AppFrame } from './screens/AppFrame.js';
-import { BoardPage } from './screens/BoardPage.js';
-import { ChiefConfirmModal } from './screens/ChiefConfirmModal.js';
-import { LockScreen } from './screens/LockScreen.js';
-import { OperatorModal } from './screens/OperatorModal.js';
-import { PrintFormPage } from './screens/PrintFormPage.js';
-import { PrintOathPage } from './screens/PrintOathPage.js';
-import { PrintPledgesPage } from './screens/PrintPledgesPage.js';
-import { StartScreen } from './screens/StartScreen.js';
-import { TallyPage } from './screens/TallyPage.js';
-import { VerifyScreen } from './screens/VerifyScreen.js';
-import { WarningsModal } from './screens/WarningsModal.js';
-import { useCongress } from './stores/congress.js';
-import { useLanguage, useT } from './stores/language.js';
-import { useRoute } from './stores/route.js';
-import { useSession } from './stores/session.js';
-import { useStation } from './stores/station.js';
 
 const theme = {
   token: {

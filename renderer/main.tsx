@@ -2,11 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { setCallHooks } from './api/index.js';
-import { askChief } from './stores/chief.js';
-import { useCongress } from './stores/congress.js';
-import { startLiveUpdates } from './stores/live.js';
-import { startStationWatch, waitForSignIn } from './stores/station.js';
-import { askAcknowledgement } from './stores/warnings.js';
+import { useCongress } from './app/congress.js';
+import { startLiveUpdates } from './app/live.js';
+import { askAcknowledgement } from './app/warnings.js';
+import { askChief } from './features/operators/chief-store.js';
+import { startStationWatch, waitForSignIn } from './features/operators/station-store.js';
 import './styles.css';
 
 const root = document.getElementById('root');

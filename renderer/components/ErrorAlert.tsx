@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import type { AppError } from '../../core/result.js';
+import { useT } from '../app/language.js';
 import { errorTitleKey, isCancelled, useErrorText } from '../lib/errors.js';
-import { useT } from '../stores/language.js';
 
 /** A backend error: the code's title from the catalogue, its reason in the UI's language below (none for a cancelled call). */
 export function ErrorAlert(props: { error: AppError; testId?: string; extra?: string; onClose?: () => void }) {

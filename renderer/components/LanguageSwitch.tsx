@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { LANGUAGES, type Language, useLanguage, useT } from '../stores/language.js';
+import { LANGUAGES, type Language, useLanguage, useT } from '../app/language.js';
 
 export function LanguageSwitch() {
   const t = useT();

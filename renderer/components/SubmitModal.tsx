@@ -1,7 +1,7 @@
 import { Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import type { Translate } from '../app/language.js';
 import { testId } from '../lib/testid.js';
-import type { Translate } from '../stores/language.js';
 
 /** How the first field of a submit modal shows the store's refusal. */
 export interface ServerErrorProps {

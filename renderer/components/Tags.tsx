@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { AttendanceStatus, DelegateCategory } from '../../core/domain.js';
 import type { Role } from '../../core/roles.js';
-import type { Translate } from '../stores/language.js';
+import type { Translate } from '../app/language.js';
 
 const CATEGORY_COLOR: Record<DelegateCategory, string> = { voting: 'red', alternate: 'purple', nonvoting: 'blue' };
 const STATUS_COLOR: Record<AttendanceStatus, string> = {

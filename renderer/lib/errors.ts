@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { type ReasonParams, reasonText } from '../../core/reasons.js';
 import type { AppError } from '../../core/result.js';
+import { type Language, useLanguage } from '../app/language.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
-import { type Language, useLanguage } from '../stores/language.js';
 
 /** Catalogue title of a backend error code; the sentence below it is `errorText`. */
 export const errorTitleKey = (error: AppError): MessageKey => `error.${error.code}` as MessageKey;

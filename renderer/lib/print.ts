@@ -1,6 +1,6 @@
 import { invokeShell, isDesktop } from '../api/index.js';
 import { loopbackToken } from '../api/token.js';
-import { hashFor, type Page } from '../stores/route.js';
+import { hashFor, type Page } from '../app/route.js';
 import { errorTextNow } from './errors.js';
 
 /** Print the window: Electron's print dialog through the shell, else the browser's. */

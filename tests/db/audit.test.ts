@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendAudit, auditHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit.js';
+import { appendAudit, auditHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit/log.js';
 import { canonicalJson } from '../../db/canonical-json.js';
 import { congressWith, delegateFields, rawDb } from './helpers.js';
 

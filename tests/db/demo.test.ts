@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDemoCongress, DEMO_CONGRESS, generateDemoRoster } from '../../db/demo.js';
+import { createDemoCongress, DEMO_CONGRESS, generateDemoRoster } from '../../db/congress/demo.js';
 import { makeBackend, tempDir } from './helpers.js';
 
 describe('demo roster generator', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../db/audit.js';
+import { verifyAuditChain } from '../../db/audit/log.js';
 import { congressWith, delegateFields, desk, dumpTables, rawDb } from './helpers.js';
 
 /** A real PNG (width × height, grey noise), as a signature pad would hand over. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/contract.js';
-import { handlers } from '../../db/handlers/index.js';
+import { handlers } from '../../db/handlers.js';
 import { congressWith, delegateFields, desk, dumpTables, makeBackend, rawDb } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());

@@ -3,8 +3,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResultFile } from '../../core/result-file.js';
-import { FileKeyStore, fingerprintOfRaw, rawPublicKey } from '../../db/installation-key.js';
-import { canonicalJson, sha256Hex, signResult } from '../../db/result-sign.js';
+import { FileKeyStore, fingerprintOfRaw, rawPublicKey } from '../../db/results/installation-key.js';
+import { canonicalJson, sha256Hex, signResult } from '../../db/results/sign.js';
 import { election } from './election-setup.js';
 
 /**

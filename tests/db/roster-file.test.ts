@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, MAX_ROSTER_BYTES, parseRosterFile } from '../../db/roster-file.js';
+import { detectEncoding, MAX_ROSTER_BYTES, parseRosterFile } from '../../db/roster/file.js';
 import { syntheticRoster, syntheticXlsx } from '../fixtures/synthetic-roster.js';
 
 const HEAD = ['代表证号', '姓名', '性别', '民族', '出生年月', '学历', '代表团', '工作单位', '类别'];

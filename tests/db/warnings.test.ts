@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok, warning } from '../../core/result.js';
 import { commitWrite } from '../../db/commit.js';
-import type { StoreCall } from '../../db/handlers/types.js';
+import type { StoreCall } from '../../db/handler-types.js';
 import { election } from './election-setup.js';
 import { congressWith, desk, dumpTables, rawDb } from './helpers.js';
 

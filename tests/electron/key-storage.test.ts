@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_FILE_NAME, keyFromStored } from '../../db/installation-key.js';
+import { KEY_FILE_NAME, keyFromStored } from '../../db/results/installation-key.js';
 import { obtainInstallationKey, SEALED_KEY_FILE_NAME } from '../../electron/key-storage.js';
 import type { FromWorker, ToWorker } from '../../electron/store-protocol.js';
 

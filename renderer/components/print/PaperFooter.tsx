@@ -1,5 +1,5 @@
+import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
-import type { Translate } from '../../stores/language.js';
 
 /**
  * What binds the paper to the signed result file (DESIGN.md "Signed results"): the

@@ -1,4 +1,4 @@
-import type { Translate } from '../../stores/language.js';
+import type { Translate } from '../../app/language.js';
 
 export interface PaperMetaItem {
   label: string;

@@ -1,9 +1,9 @@
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../core/result.js';
+import { useCongress } from '../../app/congress.js';
+import { useT } from '../../app/language.js';
 import { joinPath } from '../../lib/paths.js';
-import { useCongress } from '../../stores/congress.js';
-import { useT } from '../../stores/language.js';
 import { ErrorAlert } from '../ErrorAlert.js';
 import { PrintToolbar } from './PrintToolbar.js';
 

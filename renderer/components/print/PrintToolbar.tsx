@@ -2,8 +2,8 @@ import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { isDesktop } from '../../api/index.js';
+import type { Translate } from '../../app/language.js';
 import { printWindow, savePdf } from '../../lib/print.js';
-import type { Translate } from '../../stores/language.js';
 
 /**
  * Print and Save as PDF for the paper form in view (its own window, or the report page's

@@ -1,0 +1,120 @@
+/**
+ * The audit log: every write appends one row, in the same transaction as the write,
+ * and each row's hash covers the previous row's hash, so an edited, inserted or removed
+ * row breaks the chain from that row on (DESIGN: "Audit log").
+ *
+ *   hash = sha256_hex(prev_hash + canonicalJson([id, at, operator, station, action, payload]))
+ *
+ * where `payload` is the stored JSON text and the first row's prev_hash is 64 zeros.
+ * A verifier outside this program (the district's machine) recomputes exactly this.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from '../../core/domain.js';
+import { canonicalJson } from '../canonical-json.js';
+import type { SqliteDb } from '../open.js';
+import { statement } from '../statements.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  at: string;
+  operator: string;
+  station: string;
+  action: string;
+  /** Any JSON value; stored as canonical JSON text. */
+  payload: unknown;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  operator: string;
+  station: string;
+  action: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const fields = canonicalJson([row.id, row.at, row.operator, row.station, row.action, row.payload]);
+  return createHash('sha256')
+    .update(prevHash + fields, 'utf8')
+    .digest('hex');
+}
+
+/** Appends one row chained to the last one. Call it inside the write's transaction. */
+export function appendAudit(db: SqliteDb, entry: AuditInput): AuditEntry {
+  const last = statement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // AUTOINCREMENT never reuses an id, so the next id is one past the sequence.
+  const seq = statement(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
+    | { seq: number }
+    | undefined;
+  const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
+  const payload = canonicalJson(entry.payload);
+  const row = { id, at: entry.at, operator: entry.operator, station: entry.station, action: entry.action, payload };
+  const hash = auditHash(prevHash, row);
+  statement(
+    db,
+    'INSERT INTO audit_log (id, at, operator, station, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, row.at, row.operator, row.station, row.action, payload, prevHash, hash);
+  return { ...row, prevHash, hash };
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  count: number;
+  /** The first row whose hash, link to its predecessor or position is wrong. */
+  firstBrokenId: number | null;
+}
+
+/**
+ * Walks the chain from the first row. A row is broken when its stored hash is not the
+ * hash of its content, when its prev_hash is not the previous row's hash, or when ids
+ * skip (a removed row). Removing the last rows is only visible against a chain head
+ * recorded elsewhere (the exported result file carries it).
+ */
+export function verifyAuditChain(db: SqliteDb): ChainVerdict {
+  let expectedPrev = GENESIS_HASH;
+  let expectedId = 1;
+  let count = 0;
+  let firstBrokenId: number | null = null;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    count++;
+    if (firstBrokenId !== null) continue;
+    const linked = row.prev_hash === expectedPrev && row.id === expectedId;
+    if (!linked || auditHash(row.prev_hash, row) !== row.hash) firstBrokenId = row.id;
+    expectedPrev = row.hash;
+    expectedId = row.id + 1;
+  }
+  return { ok: firstBrokenId === null, count, firstBrokenId };
+}
+
+/** Newest first, `limit` rows older than `beforeId` (null: from the newest). */
+export function listAudit(db: SqliteDb, limit: number, beforeId: number | null): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
+    .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    operator: r.operator,
+    station: r.station,
+    action: r.action,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/** The last row's hash: what an export records so that a truncated log shows. */
+export function auditHead(db: SqliteDb): { id: number; hash: string } | null {
+  return (
+    (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; hash: string }
+      | undefined) ?? null
+  );
+}

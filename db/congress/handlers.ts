@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChangeEvent } from '../../core/domain.js';
+import { DEFAULT_SETTINGS } from '../../core/domain.js';
+import { ok, type Result, refuse } from '../../core/result.js';
+import { type AuditInput, appendAudit } from '../audit/log.js';
+import type { QueryHandler, SessionCall, SessionHandler, UpdateHandler } from '../handler-types.js';
+import type { SqliteDb } from '../open.js';
+import type { OpenCongress } from '../session.js';
+import { rememberRecentFile } from './recent-files.js';
+import { readCongress, readSettings } from './records.js';
+
+/** Another congress in every window: everything shown is stale. */
+export const EVERYTHING: ChangeEvent[] = [
+  { topic: 'congress' },
+  { topic: 'meetings' },
+  { topic: 'roster' },
+  { topic: 'attendance' },
+  { topic: 'audit' },
+];
+
+export const noCongressOpen = () => refuse('no_congress_open', 'congress.none_open');
+
+const congressFileOf = (open: OpenCongress) => ({ path: open.path, congress: readCongress(open.db) });
+
+function remember(call: SessionCall, open: OpenCongress) {
+  const described = congressFileOf(open);
+  rememberRecentFile(call.options.dataDir, { path: open.path, name: described.congress.name, openedAt: call.now });
+  return described;
+}
+
+export interface NewCongress {
+  name: string;
+  date: string;
+  venue: string;
+  path: string;
+}
+
+/** Fills a new file (inside its creating transaction): the congress row and the first audit row. */
+export function initCongress(db: SqliteDb, fields: NewCongress, audit: AuditInput): Result<void> {
+  db.prepare('INSERT INTO congress (id, name, date, venue, created_at, settings_json) VALUES (1, ?, ?, ?, ?, ?)').run(
+    fields.name,
+    fields.date,
+    fields.venue,
+    audit.at,
+    JSON.stringify(DEFAULT_SETTINGS),
+  );
+  // The file's first audit row: who created it, when, and as what.
+  appendAudit(db, audit);
+  return ok(undefined);
+}
+
+export const create: SessionHandler<'congress.create'> = {
+  kind: 'session',
+  run(input, call) {
+    const created = call.session.createFile(input.path, (db) =>
+      initCongress(db, input, call.auditEntry('congress.create', input)),
+    );
+    if (!created.ok) return created;
+    return ok(remember(call, created.value));
+  },
+  changes: () => EVERYTHING,
+};
+
+export const open: SessionHandler<'congress.open'> = {
+  kind: 'session',
+  run(input, call) {
+    const opened = call.session.openFile(input.path);
+    if (!opened.ok) return { ok: false, error: { ...opened.error, field: opened.error.field ?? 'path' } };
+    return ok(remember(call, opened.value));
+  },
+  changes: () => EVERYTHING,
+};
+
+const timestamp = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
+
+/** A fresh copy every time, so that trying the desk never touches an earlier try. */
+export const openDemo: SessionHandler<'congress.openDemo'> = {
+  kind: 'session',
+  async run(_input, call) {
+    const dir = path.join(call.options.dataDir, 'demo');
+    fs.mkdirSync(dir, { recursive: true });
+    let target = path.join(dir, `demo-${timestamp(call.now)}.congress`);
+    for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `demo-${timestamp(call.now)}-${n}.congress`);
+    const built = await call.createDemo(target);
+    if (!built.ok) return built;
+    const opened = call.session.openFile(target);
+    if (!opened.ok) return opened;
+    return ok(congressFileOf(opened.value));
+  },
+  changes: () => EVERYTHING,
+};
+
+export const close: SessionHandler<'congress.close'> = {
+  kind: 'session',
+  run(_input, call) {
+    call.session.close();
+    return ok({});
+  },
+  changes: () => EVERYTHING,
+};
+
+export const get: QueryHandler<'congress.get'> = {
+  kind: 'query',
+  run: (_input, call) => ok(congressFileOf(call)),
+};
+
+/**
+ * Save a backup copy (e.g. to a USB stick) with SQLite's online backup, which copies a
+ * consistent snapshot while the desk keeps working. Never overwrites a file.
+ */
+export const backup: SessionHandler<'congress.backup'> = {
+  kind: 'session',
+  async run(input, call) {
+    const current = call.session.open;
+    if (!current) return noCongressOpen();
+    const target = path.resolve(input.path);
+    if (fs.existsSync(target))
+      return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
+    if (!fs.existsSync(path.dirname(target))) {
+      return refuse(
+        'file_io',
+        'file.folder_missing',
+        { folder: path.dirname(target) },
+        { field: 'path', value: target },
+      );
+    }
+    try {
+      await current.db.backup(target);
+    } catch (err) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
+      return refuse('file_io', 'backup.failed', { detail: (err as Error).message }, { field: 'path', value: target });
+    }
+    const bytes = fs.statSync(target).size;
+    current.db.transaction(() =>
+      appendAudit(current.db, call.auditEntry('congress.backup', { path: target, bytes })),
+    )();
+    return ok({ path: target, bytes });
+  },
+  changes: () => [{ topic: 'audit' }],
+};
+
+export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const row = db.prepare('SELECT settings_json FROM congress WHERE id = 1').get() as { settings_json: string };
+    const current = readSettings(row.settings_json);
+    const settings = { ...current, ...input };
+    // Rule 3: the congress's convention is only the default for contests created later; each
+    // contest keeps its own (`contests.marking`, fixed once it has a ballot), so changing the
+    // default re-reads no stored ballot and may happen at any time.
+    if (input.backupDir && !fs.existsSync(input.backupDir)) {
+      return refuse(
+        'file_io',
+        'backup.folder_missing',
+        { folder: input.backupDir },
+        {
+          field: 'backupDir',
+          value: input.backupDir,
+        },
+      );
+    }
+    db.prepare('UPDATE congress SET settings_json = ? WHERE id = 1').run(JSON.stringify(settings));
+    return ok(settings);
+  },
+  // quorumAllowEqual moves the quorum line on every attendance screen.
+  changes: () => [{ topic: 'congress' }, { topic: 'attendance' }],
+};

@@ -1,0 +1,270 @@
+/**
+ * Candidates of a contest, picked from the roster, typed in or imported, and the paper
+ * order the presidium approves (rule 9). All of it only before ballots are issued: once
+ * they are, the approved order is the order of the paper and of the entry screen.
+ */
+import { candidateFromDelegate } from '../../core/candidates.js';
+import type { AppError } from '../../core/result.js';
+import { ok, type Result, refuse } from '../../core/result.js';
+import type { RosterIssue } from '../../core/roster-types.js';
+import { canRound } from '../../core/round-state.js';
+import { findDelegate, findDelegateByBadge } from '../congress/records.js';
+import {
+  type Candidate,
+  type CandidateFields,
+  type Contest,
+  findCandidate,
+  findRound,
+  insertCandidate,
+  listCandidates,
+  noteOf,
+  requireContest,
+  requireSetup,
+  setRoundCandidates,
+  withNote,
+} from '../count/elections.js';
+import type { UpdateHandler } from '../handler-types.js';
+import { refuseNonMemberCandidate } from '../meetings/handlers.js';
+import type { SqliteDb } from '../open.js';
+import { delegateNotFound } from '../roster/delegates.js';
+import { sha256Hex } from '../roster/handlers.js';
+import { type ParsedCandidates, parseCandidateFile } from './candidate-file.js';
+import { contestChanged } from './handlers.js';
+import { refuseOfficialAsCandidate } from './officials.js';
+
+const firstRoundId = (db: SqliteDb, contestId: number) =>
+  db.prepare("SELECT id FROM rounds WHERE contest_id = ? AND kind = 'first'").pluck().get(contestId) as number;
+
+/** A change of the candidates withdraws an approved order: it no longer lists them all. */
+function withdrawOrder(db: SqliteDb, contestId: number): void {
+  db.prepare('UPDATE candidates SET position = NULL WHERE contest_id = ?').run(contestId);
+  setRoundCandidates(db, firstRoundId(db, contestId), []);
+}
+
+function alreadyCandidate(db: SqliteDb, contest: Contest, delegateId: number) {
+  const existing = db
+    .prepare('SELECT name FROM candidates WHERE contest_id = ? AND delegate_id = ?')
+    .pluck()
+    .get(contest.id, delegateId) as string | undefined;
+  return existing === undefined
+    ? null
+    : refuse(
+        'conflict',
+        'round.delegate_already_candidate',
+        { name: existing, contest: contest.title },
+        { field: 'delegateId', value: String(delegateId) },
+      );
+}
+
+function setupContest(db: SqliteDb, contestId: number, what: string): Result<Contest> {
+  const contest = requireContest(db, contestId);
+  if (!contest.ok) return contest;
+  return requireSetup(contest.value, what);
+}
+
+export const add: UpdateHandler<'candidates.add'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const contest = setupContest(db, input.contestId, '增加候选人');
+    if (!contest.ok) return contest;
+    let fields: CandidateFields;
+    if (input.delegateId !== null) {
+      const d = findDelegate(db, input.delegateId);
+      if (!d) return delegateNotFound(input.delegateId);
+      const taken = alreadyCandidate(db, contest.value, d.id);
+      if (taken) return taken;
+      // Picked from the roster: the roster's facts, so the structure report agrees with it.
+      fields = { ...candidateFromDelegate(d), fromWriteIn: false };
+    } else {
+      fields = {
+        delegateId: null,
+        name: input.name,
+        gender: input.gender,
+        birthDate: input.birthDate,
+        ethnicity: emptyToNull(input.ethnicity),
+        education: emptyToNull(input.education),
+        unit: emptyToNull(input.unit),
+        fromWriteIn: false,
+      };
+    }
+    // Rule 14: at a first plenary the candidates come from the members just elected.
+    const notMember = refuseNonMemberCandidate(db, contest.value, fields);
+    if (notMember) return notMember;
+    // Rule 13: a scrutineer of the contest does not stand in it.
+    const official = refuseOfficialAsCandidate(db, contest.value, fields.delegateId);
+    if (official) return official;
+    withdrawOrder(db, input.contestId);
+    return ok(insertCandidate(db, input.contestId, fields));
+  },
+  changes: (input) => contestChanged(input.contestId),
+};
+
+const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
+
+export const remove: UpdateHandler<'candidates.remove'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const candidate = findCandidate(db, input.candidateId);
+    if (!candidate) {
+      return refuse(
+        'not_found',
+        'candidate.not_found',
+        { id: input.candidateId },
+        { field: 'candidateId', value: String(input.candidateId) },
+      );
+    }
+    const contest = setupContest(db, candidate.contestId, '删除候选人');
+    if (!contest.ok) return contest;
+    withdrawOrder(db, candidate.contestId);
+    db.prepare('DELETE FROM candidates WHERE id = ?').run(candidate.id);
+    return ok(withNote({}, candidate));
+  },
+  // The removed candidate as it was: the row itself is gone.
+  auditPayload: (_input, output) => ({ removed: noteOf<Candidate>(output) }),
+  changes: (_input, output) => {
+    const removed = noteOf<Candidate>(output);
+    return removed ? contestChanged(removed.contestId) : [{ topic: 'contests' }];
+  },
+};
+
+const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
+
+const issueAsError = (issue: RosterIssue): AppError => ({
+  code: 'invalid_input',
+  message: issue.message,
+  ...(issue.reason ? { reason: issue.reason, params: issue.params ?? {} } : {}),
+  ...(issue.row !== null ? { row: issue.row } : {}),
+  ...(issue.column !== null ? { column: issue.column } : {}),
+  ...(issue.value !== null ? { value: issue.value } : {}),
+});
+
+async function parseForImport(fileName: string, contentBase64: string): Promise<Result<ParsedCandidates>> {
+  const parsed = await parseCandidateFile(fileName, decode(contentBase64));
+  if (parsed.errors.length > 0) {
+    return refuse(
+      'invalid_input',
+      'candidates.file_invalid',
+      { count: parsed.errors.length },
+      { details: parsed.errors.map(issueAsError) },
+    );
+  }
+  if (parsed.rows.length === 0) return refuse('invalid_input', 'candidates.file_empty');
+  return ok(parsed);
+}
+
+/** All or nothing: any problem in any row refuses the whole file. */
+export const importCandidates: UpdateHandler<'candidates.import', ParsedCandidates> = {
+  kind: 'update',
+  prepare: (input) => parseForImport(input.fileName, input.contentBase64),
+  run(input, { db }, parsed) {
+    const contest = setupContest(db, input.contestId, '导入候选人');
+    if (!contest.ok) return contest;
+    const out: Candidate[] = [];
+    const seen = new Map<number, number>();
+    for (const row of parsed.rows) {
+      // A 代表证号 links the row to the roster only when the name agrees: a list's 编号 may be
+      // a serial number, not a badge.
+      const d = parsed.hasBadge ? findDelegateByBadge(db, row.badge) : undefined;
+      const delegateId = d && d.name === row.name ? d.id : null;
+      if (delegateId !== null) {
+        const taken = alreadyCandidate(db, contest.value, delegateId);
+        if (taken) {
+          return refuse(
+            'conflict',
+            'candidates.row_already_candidate',
+            { row: row.row, name: row.name, contest: contest.value.title },
+            { row: row.row },
+          );
+        }
+        const earlier = seen.get(delegateId);
+        if (earlier !== undefined) {
+          return refuse(
+            'invalid_input',
+            'candidates.duplicate_row',
+            { row: row.row, name: row.name, earlier },
+            { row: row.row, value: row.name },
+          );
+        }
+        seen.set(delegateId, row.row);
+      }
+      out.push(
+        insertCandidate(db, input.contestId, {
+          delegateId,
+          name: row.name,
+          gender: row.gender,
+          birthDate: row.birthDate,
+          ethnicity: row.ethnicity,
+          education: row.education,
+          unit: row.unit,
+          fromWriteIn: false,
+        }),
+      );
+    }
+    withdrawOrder(db, input.contestId);
+    return ok(out.map((c) => ({ ...c, position: null })));
+  },
+  auditPayload: (input, output) => ({
+    contestId: input.contestId,
+    fileName: input.fileName,
+    sha256: sha256Hex(decode(input.contentBase64)),
+    candidates: output.map((c) => ({ id: c.id, name: c.name })),
+  }),
+  changes: (input) => contestChanged(input.contestId),
+};
+
+/**
+ * Rule 9: the order the presidium approved, exactly the contest's candidates, each once.
+ * It becomes the first round's paper order; locked once that round's ballots are issued.
+ */
+export const approveOrder: UpdateHandler<'candidates.approveOrder'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireContest(db, input.contestId);
+    if (!found.ok) return found;
+    const contest = found.value;
+    // The first round's paper may change only in setup (core/round-state.ts).
+    const first = findRound(db, firstRoundId(db, contest.id))!;
+    const allowed = canRound(first, contest.title, 'candidates.approveOrder');
+    if (!allowed.ok) return { ok: false, error: { ...allowed.error, field: 'candidateIds' } };
+    const candidates = listCandidates(db, contest.id);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const listed = new Set<number>();
+    for (const id of input.candidateIds) {
+      if (!byId.has(id)) {
+        return refuse(
+          'invalid_input',
+          'round.not_candidate',
+          { id, contest: contest.title },
+          { field: 'candidateIds', value: String(id) },
+        );
+      }
+      if (listed.has(id)) {
+        return refuse(
+          'invalid_input',
+          'candidates.order_twice',
+          { name: byId.get(id)!.name },
+          { field: 'candidateIds', value: String(id) },
+        );
+      }
+      listed.add(id);
+    }
+    const missing = candidates.filter((c) => !listed.has(c.id));
+    if (missing.length > 0) {
+      return refuse(
+        'invalid_input',
+        'candidates.order_missing',
+        { names: missing.map((c) => c.name).join('、') },
+        { field: 'candidateIds', value: missing.map((c) => String(c.id)).join(',') },
+      );
+    }
+    // Clear first: UNIQUE (contest_id, position) would trip over a swap.
+    db.prepare('UPDATE candidates SET position = NULL WHERE contest_id = ?').run(contest.id);
+    const place = db.prepare('UPDATE candidates SET position = ? WHERE id = ?');
+    input.candidateIds.forEach((id, i) => {
+      place.run(i + 1, id);
+    });
+    setRoundCandidates(db, firstRoundId(db, contest.id), input.candidateIds);
+    return ok(listCandidates(db, contest.id));
+  },
+  changes: (input) => contestChanged(input.contestId),
+};

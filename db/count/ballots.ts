@@ -1,0 +1,286 @@
+/**
+ * Paper ballots as the counters enter them. Rule 4's validity is core's (`judgeBallot`, with the
+ * contest's convention and the round's write-in context — see `roundJudging`):
+ * an invalid ballot is stored and counted as invalid, never refused. A ballot is never
+ * deleted: a correction adds a version that replaces it, a void keeps it with its reason,
+ * and the audit row of either holds both versions.
+ */
+import { disregardReason, judgeBallot } from '../../core/ballot.js';
+import type { Output } from '../../core/contract.js';
+import type { BallotJudgement, BallotMarks } from '../../core/election-types.js';
+import { ok, type Result, refuse, warning } from '../../core/result.js';
+import { canRound, type RoundAction } from '../../core/round-state.js';
+import type { QueryHandler, UpdateCall, UpdateHandler } from '../handler-types.js';
+import type { SqliteDb } from '../open.js';
+import {
+  type Ballot,
+  ballotNotFound,
+  bumpRevision,
+  enteredCount,
+  findBallot,
+  insertBallot,
+  isLive,
+  LIVE_STATES,
+  listBallots,
+  noteOf,
+  type RoundContext,
+  requireRound,
+  roundJudging,
+  withdrawBallot,
+  withNote,
+} from './elections.js';
+
+export interface BallotNote {
+  contestId: number;
+  before?: Ballot;
+}
+
+export const ballotChanged = (roundId: number, note: { contestId: number } | undefined) => [
+  { topic: 'ballots' as const, roundId, ...(note ? { contestId: note.contestId } : {}) },
+];
+
+/** Entry, corrections, voids and decisions only while the round is being counted (core/round-state.ts). */
+export function requireCounting(ctx: RoundContext, action: RoundAction = 'ballots.enter'): Result<RoundContext> {
+  const allowed = canRound(ctx.round, ctx.contest.title, action);
+  return allowed.ok ? ok(ctx) : allowed;
+}
+
+/** A round that ballots may be written to, by id. */
+export function requireCountingRound(
+  db: SqliteDb,
+  roundId: number,
+  action: RoundAction = 'ballots.enter',
+): Result<RoundContext> {
+  const found = requireRound(db, roundId);
+  return found.ok ? requireCounting(found.value, action) : found;
+}
+
+function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
+  const expected = ctx.round.candidateIds.length;
+  if (marks.marks.length !== expected) {
+    return refuse(
+      'invalid_input',
+      'ballot.marks_count',
+      { contest: ctx.contest.title, round: ctx.round.number, expected, given: marks.marks.length },
+      { field: 'marks', value: String(marks.marks.length) },
+    );
+  }
+  return ok(undefined);
+}
+
+/** Rule 4 with the contest's convention and the round's context: a disregarded write-in chooses nobody. */
+function validityOf(db: SqliteDb, ctx: RoundContext, marks: BallotMarks) {
+  const { seats, convention, context } = roundJudging(db, ctx.round, ctx.contest);
+  return judgeBallot(marks, seats, convention, context);
+}
+
+/**
+ * Rule 4's disregarded write-ins (naming a printed candidate, someone elected before, any name in a
+ * tie revote) are allowed, but the counter must see why before the ballot is written: a warning
+ * each, acknowledged and audited (db/commit.ts).
+ */
+function warnDisregarded(call: UpdateCall, judged: BallotJudgement): void {
+  for (const line of judged.lines) {
+    const why = disregardReason(line.fate);
+    if (why !== null) call.warn(warning('warning.write_in_disregarded', { name: line.name, why }));
+  }
+}
+
+const sameMarks = (a: BallotMarks, b: BallotMarks) =>
+  JSON.stringify(a.marks) === JSON.stringify(b.marks) &&
+  JSON.stringify(a.writeIns.map((w) => [w.name, w.mark])) === JSON.stringify(b.writeIns.map((w) => [w.name, w.mark]));
+
+function requireBallot(db: SqliteDb, ballotId: number): Result<{ ballot: Ballot; ctx: RoundContext }> {
+  const ballot = findBallot(db, ballotId);
+  if (!ballot) return ballotNotFound(ballotId);
+  const ctx = requireRound(db, ballot.roundId);
+  if (!ctx.ok) return ctx;
+  const counting = requireCounting(ctx.value);
+  if (!counting.ok) return counting;
+  return ok({ ballot, ctx: ctx.value });
+}
+
+function requireLive(ballot: Ballot): Result<Ballot> {
+  if (isLive(ballot.state)) return ok(ballot);
+  return refuse(
+    'conflict',
+    ballot.state === 'voided' ? 'ballot.voided' : 'ballot.corrected',
+    { seq: ballot.seq },
+    { field: 'ballotId', value: String(ballot.id) },
+  );
+}
+
+export const list: QueryHandler<'ballots.list'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const ctx = requireRound(db, input.roundId);
+    if (!ctx.ok) return ctx;
+    return ok(listBallots(db, input.roundId));
+  },
+};
+
+export const enter: UpdateHandler<'ballots.enter'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const counting = requireCountingRound(db, input.roundId);
+    if (!counting.ok) return counting;
+    const ctx = counting.value;
+    const { round, contest } = ctx;
+    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+    const checked = checkMarks(ctx, marks);
+    if (!checked.ok) return checked;
+
+    let place: { stack: number; entry: 1 | 2; position: number } | null = null;
+    if (contest.doubleEntry) {
+      if (input.stack === null) {
+        return refuse('invalid_input', 'ballot.stack_required', { contest: contest.title }, { field: 'stack' });
+      }
+      if (input.entry === null) {
+        return refuse('invalid_input', 'ballot.entry_required', { contest: contest.title }, { field: 'entry' });
+      }
+      const position = db
+        .prepare(
+          `SELECT coalesce(max(stack_position), 0) + 1 FROM ballots
+           WHERE round_id = ? AND stack = ? AND entry = ? AND state IN ${LIVE_STATES}`,
+        )
+        .pluck()
+        .get(round.id, input.stack, input.entry) as number;
+      place = { stack: input.stack, entry: input.entry, position };
+    } else if (input.stack !== null || input.entry !== null) {
+      return refuse(
+        'invalid_input',
+        'ballot.no_double_entry',
+        { contest: contest.title },
+        { field: input.stack !== null ? 'stack' : 'entry' },
+      );
+    }
+
+    // Never more ballots than were collected (per keying in double entry).
+    const entered = enteredCount(db, round.id, place?.entry ?? null);
+    const collected = round.collected!;
+    if (entered >= collected) {
+      const params = { contest: contest.title, round: round.number, collected, entered };
+      const field = { field: 'roundId', value: String(round.id) };
+      return place
+        ? refuse('conflict', 'ballot.all_entered_pass', { ...params, entry: place.entry }, field)
+        : refuse('conflict', 'ballot.all_entered', params, field);
+    }
+
+    const validity = validityOf(db, ctx, marks);
+    warnDisregarded(call, validity);
+    const ballot = insertBallot(db, {
+      roundId: round.id,
+      stack: place?.stack ?? null,
+      entry: place?.entry ?? null,
+      stackPosition: place?.position ?? null,
+      state: input.setAside ? 'set_aside' : 'counted',
+      marks,
+      chosen: validity.chosen,
+      // Set aside: the scrutineers decide; until then it is neither valid nor invalid.
+      valid: input.setAside ? null : validity.valid,
+      decision: null,
+      replaces: null,
+      reason: null,
+      enteredBy: call.operator,
+      enteredAt: call.now,
+      revision: bumpRevision(db, round.id),
+    });
+    return ok(withNote(ballot, { contestId: contest.id } satisfies BallotNote));
+  },
+  auditPayload: (_input, output) => ({ after: output }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+/** A correction or a void: the audit row keeps both versions of the ballot and the reason. */
+const beforeAndAfter = (input: { reason: string }, output: Output<'ballots.void'>) => ({
+  reason: input.reason,
+  before: noteOf<BallotNote>(output)?.before,
+  after: output,
+});
+
+/** A committed ballot entered wrongly: the corrected version replaces it; both stay. */
+export const correct: UpdateHandler<'ballots.correct'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const live = requireLive(ballot);
+    if (!live.ok) return live;
+    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+    const checked = checkMarks(ctx, marks);
+    if (!checked.ok) return checked;
+    if (sameMarks(marks, ballot)) {
+      return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
+    }
+    const validity = validityOf(db, ctx, marks);
+    warnDisregarded(call, validity);
+    const revision = bumpRevision(db, ctx.round.id);
+    withdrawBallot(db, ballot.id, 'superseded', input.reason, revision);
+    const setAside = ballot.state === 'set_aside';
+    const after = insertBallot(db, {
+      roundId: ctx.round.id,
+      stack: ballot.stack,
+      entry: ballot.entry,
+      stackPosition: ballot.stackPosition,
+      // A set-aside ballot stays with the scrutineers: their decision was on the old marks.
+      state: setAside ? 'set_aside' : 'counted',
+      marks,
+      chosen: validity.chosen,
+      valid: setAside ? null : validity.valid,
+      decision: null,
+      replaces: ballot.id,
+      reason: input.reason,
+      enteredBy: call.operator,
+      enteredAt: call.now,
+      revision,
+    });
+    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: beforeAndAfter,
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+export const voidBallot: UpdateHandler<'ballots.void'> = {
+  kind: 'update',
+  run(input, { db }) {
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const live = requireLive(ballot);
+    if (!live.ok) return live;
+    const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
+    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: beforeAndAfter,
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};
+
+/** Rule 4: a ballot the counters could not judge, decided by the chief scrutineer (the operator). */
+export const decide: UpdateHandler<'ballots.decide'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const found = requireBallot(db, input.ballotId);
+    if (!found.ok) return found;
+    const { ballot, ctx } = found.value;
+    const field = { field: 'ballotId', value: String(ballot.id) };
+    if (ballot.state !== 'set_aside') {
+      return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
+    }
+    if (ballot.decision !== null) {
+      return refuse('conflict', 'ballot.already_decided', { seq: ballot.seq, by: ballot.decision.by }, field);
+    }
+    const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
+    const note = input.note === null || input.note === '' ? null : input.note;
+    db.prepare(
+      `UPDATE ballots SET decision = ?, decision_by = ?, decision_note = ?, decision_at = ?, valid = ?, revision = ?
+       WHERE id = ?`,
+    ).run(input.verdict, call.operator, note, call.now, valid ? 1 : 0, bumpRevision(db, ctx.round.id), ballot.id);
+    return ok(withNote(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+  },
+  auditPayload: (_input, output) => ({ before: noteOf<BallotNote>(output)?.before, after: output }),
+  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+};

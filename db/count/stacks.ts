@@ -1,0 +1,122 @@
+/**
+ * Double entry: each numbered stack is keyed twice, blind; places where the two keyings
+ * differ are settled by the scrutineers, who keep one version. The tally counts the first
+ * keying, so the version kept is written into both slots: the other one is superseded by a
+ * copy of the kept one, and a place is settled when both keyings read the same.
+ */
+import { ok, refuse } from '../../core/result.js';
+import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { ballotChanged, requireCountingRound } from './ballots.js';
+import {
+  type Ballot,
+  bumpRevision,
+  findBallot,
+  insertBallot,
+  noteOf,
+  requireRound,
+  stackPlacesOf,
+  stackSummaries,
+  stackSummary,
+  withdrawBallot,
+  withNote,
+} from './elections.js';
+
+export const list: QueryHandler<'stacks.list'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    return ok(found.value.contest.doubleEntry ? stackSummaries(db, input.roundId) : []);
+  },
+};
+
+export const compare: QueryHandler<'stacks.compare'> = {
+  kind: 'query',
+  run(input, { db }) {
+    const found = requireRound(db, input.roundId);
+    if (!found.ok) return found;
+    return ok(
+      stackPlacesOf(db, input.roundId, input.stack).map((p) => ({
+        position: p.position,
+        first: p.first ? findBallot(db, p.first.id)! : null,
+        second: p.second ? findBallot(db, p.second.id)! : null,
+        same: p.same,
+      })),
+    );
+  },
+};
+
+interface SettleNote {
+  contestId: number;
+  before: { first: Ballot | null; second: Ballot | null };
+  after: { first: Ballot | null; second: Ballot | null };
+}
+
+export const settle: UpdateHandler<'stacks.settle'> = {
+  kind: 'update',
+  run(input, call) {
+    const { db } = call;
+    const counting = requireCountingRound(db, input.roundId, 'stacks.settle');
+    if (!counting.ok) return counting;
+    const { round, contest } = counting.value;
+    const at = { contest: contest.title, round: round.number, stack: input.stack, position: input.position };
+    if (!contest.doubleEntry) {
+      return refuse(
+        'conflict',
+        'contest.not_double_entry',
+        { contest: contest.title },
+        { field: 'roundId', value: String(round.id) },
+      );
+    }
+    const place = stackPlacesOf(db, round.id, input.stack).find((p) => p.position === input.position);
+    if (!place) {
+      return refuse('not_found', 'stack.no_position', at, { field: 'position', value: String(input.position) });
+    }
+    if (place.same) {
+      return refuse('conflict', 'stack.entries_agree', at, { field: 'position', value: String(input.position) });
+    }
+    const before = {
+      first: place.first ? findBallot(db, place.first.id)! : null,
+      second: place.second ? findBallot(db, place.second.id)! : null,
+    };
+    const kept = input.keep === 1 ? before.first : before.second;
+    const other = input.keep === 1 ? before.second : before.first;
+    const otherEntry: 1 | 2 = input.keep === 1 ? 2 : 1;
+    const reason = `双录核对: 保留第${input.keep}次录入`;
+    const revision = bumpRevision(db, round.id);
+    // Keeping "no ballot here" withdraws the other keying's ballot at this place.
+    if (other) withdrawBallot(db, other.id, kept ? 'superseded' : 'voided', reason, revision);
+    let copy: Ballot | null = null;
+    if (kept) {
+      copy = insertBallot(db, {
+        roundId: round.id,
+        stack: input.stack,
+        entry: otherEntry,
+        stackPosition: input.position,
+        state: kept.state === 'set_aside' ? 'set_aside' : 'counted',
+        marks: { marks: kept.marks, writeIns: kept.writeIns },
+        chosen: kept.chosen,
+        valid: kept.valid,
+        decision: kept.decision,
+        replaces: other?.id ?? null,
+        reason,
+        enteredBy: call.operator,
+        enteredAt: call.now,
+        revision,
+      });
+    }
+    const after = input.keep === 1 ? { first: kept, second: copy } : { first: copy, second: kept };
+    return ok(
+      withNote(stackSummary(db, round.id, input.stack), {
+        contestId: contest.id,
+        before,
+        after,
+      } satisfies SettleNote),
+    );
+  },
+  auditPayload: (input, output) => {
+    const note = noteOf<SettleNote>(output);
+    return { ...input, before: note?.before, after: note?.after };
+  },
+  changes: (input, output) => ballotChanged(input.roundId, noteOf<SettleNote>(output)),
+};

@@ -1,0 +1,222 @@
+/**
+ * What leaves the venue: the signed result file (and its CSV), the installation key's
+ * fingerprint, verification of any result file, and the district view over many.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { ok, type Result, refuse } from '../../core/result.js';
+import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
+import { appVersion } from '../app-version.js';
+import { verifyAuditChain } from '../audit/log.js';
+import { listMeetings } from '../congress/records.js';
+import { listContests, noteOf, withNote } from '../count/elections.js';
+import type { QueryHandler, SessionHandler, UpdateHandler } from '../handler-types.js';
+import type { SqliteDb } from '../open.js';
+import { districtView, districtWorkbook } from './district.js';
+import { auditHead, resultContent } from './export.js';
+import type { InstallationKey } from './installation-key.js';
+import { canonicalJson, sha256Hex, signResult, verifyResultFile, writeFileAtomic } from './sign.js';
+
+async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<InstallationKey>> {
+  try {
+    return ok(await load());
+  } catch (error) {
+    return refuse('file_io', 'key.unavailable', { detail: (error as Error).message });
+  }
+}
+
+export const keysInfo: SessionHandler<'keys.info'> = {
+  kind: 'session',
+  async run(_input, { keys }) {
+    const key = await loadKey(() => keys.load());
+    if (!key.ok) return key;
+    const { fingerprint, publicKeyRaw, createdAt, protection } = key.value;
+    return ok({ fingerprint, publicKey: publicKeyRaw.toString('base64'), createdAt, protection });
+  },
+};
+
+function openContests(db: SqliteDb) {
+  return listMeetings(db)
+    .flatMap((m) => listContests(db, m.id))
+    .filter((c) => c.status !== 'closed')
+    .map((c) => ({ contestId: c.id, title: c.title }));
+}
+
+export const status: QueryHandler<'result.status'> = {
+  kind: 'query',
+  async run(_input, { db, keys }) {
+    const key = await loadKey(() => keys.load());
+    if (!key.ok) return key;
+    const open = openContests(db);
+    const hasContests = listMeetings(db).some((m) => listContests(db, m.id).length > 0);
+    const contentHash = sha256Hex(canonicalJson(resultContent(db)));
+    return ok({
+      ready: hasContests && open.length === 0,
+      open,
+      contentHash,
+      shortHash: shortHash(contentHash),
+      fingerprint: key.value.fingerprint,
+    });
+  },
+};
+
+/** The results as a spreadsheet: one row per candidate or written-in name per counted round. */
+function resultsCsv(content: ResultContent): string {
+  const rows: (string | number)[][] = [
+    ['选举', '轮次', '姓名', '赞成', '不赞成', '弃权', '当选', '发出', '收回', '有效', '无效'],
+  ];
+  for (const contest of content.contests) {
+    const names = new Map(contest.candidates.map((c) => [c.id, c.name]));
+    for (const round of contest.rounds) {
+      if (!round.decision) continue;
+      const elected = new Set(round.decision.elected.map((e) => e.name));
+      const figures = [round.issued ?? '', round.collected ?? '', round.tally.valid, round.tally.invalid];
+      round.candidateIds.forEach((id, i) => {
+        const t = round.tally.candidates[i]!;
+        const name = names.get(id)!;
+        rows.push([
+          contest.title,
+          round.number,
+          name,
+          t.for,
+          t.against,
+          t.abstain,
+          elected.has(name) ? '是' : '',
+          ...figures,
+        ]);
+      });
+      for (const w of round.tally.writeIns) {
+        rows.push([
+          contest.title,
+          round.number,
+          `${w.name}(另选)`,
+          w.for,
+          '',
+          '',
+          elected.has(w.name) ? '是' : '',
+          ...figures,
+        ]);
+      }
+    }
+  }
+  // A byte-order mark so that Excel opens UTF-8 Chinese as such.
+  return `\uFEFF${stringify(rows)}`;
+}
+
+interface ExportNote {
+  auditHead: string;
+}
+
+export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
+  kind: 'update',
+  prepare: (_input, { keys }) => loadKey(() => keys.load()),
+  run(input, { db, now }, key) {
+    const open = openContests(db);
+    if (open.length > 0) {
+      return refuse(
+        'conflict',
+        'results.contests_open',
+        { contests: open.map((c) => c.title).join('、') },
+        { field: 'contests' },
+      );
+    }
+    if (!listMeetings(db).some((m) => listContests(db, m.id).length > 0)) {
+      return refuse('conflict', 'results.no_contests');
+    }
+    for (const target of [input.path, input.csvPath]) {
+      if (target !== null && !fs.existsSync(path.dirname(target))) {
+        return refuse(
+          'file_io',
+          'file.folder_missing',
+          { folder: path.dirname(target) },
+          { field: 'path', value: target },
+        );
+      }
+    }
+    // A file whose history was edited behind the app signs nothing: the head would vouch for it.
+    const chain = verifyAuditChain(db);
+    if (!chain.ok) {
+      return refuse(
+        'conflict',
+        'results.audit_broken',
+        { id: chain.firstBrokenId ?? '?' },
+        {
+          field: 'audit',
+          value: String(chain.firstBrokenId),
+        },
+      );
+    }
+    const content = resultContent(db);
+    const audit = auditHead(db);
+    const { text, contentHash } = signResult(
+      {
+        format: RESULT_FORMAT,
+        formatVersion: RESULT_FORMAT_VERSION,
+        app: { name: 'Congress Desk', version: appVersion() },
+        exportedAt: now,
+        content,
+        audit,
+      },
+      key,
+    );
+    let bytes: number;
+    try {
+      bytes = writeFileAtomic(input.path, text);
+      if (input.csvPath !== null) writeFileAtomic(input.csvPath, resultsCsv(content));
+    } catch (error) {
+      // The audit row rolls back with this failure: no export is recorded that did not happen.
+      return refuse(
+        'file_io',
+        'file.cannot_write',
+        { detail: (error as Error).message },
+        { field: 'path', value: input.path },
+      );
+    }
+    const output = {
+      path: input.path,
+      bytes,
+      csvPath: input.csvPath,
+      contentHash,
+      shortHash: shortHash(contentHash),
+      fingerprint: key.fingerprint,
+    };
+    return ok(withNote(output, { auditHead: audit.head } satisfies ExportNote));
+  },
+  // The audit row binds the export to the chain head the file states and the key that signed it.
+  auditPayload: (input, output) => ({
+    ...input,
+    contentHash: output.contentHash,
+    fingerprint: output.fingerprint,
+    ...noteOf<ExportNote>(output),
+  }),
+  changes: () => [{ topic: 'audit' }],
+};
+
+export const verify: SessionHandler<'result.verify'> = {
+  kind: 'session',
+  run: (input) => ok(verifyResultFile(input.path, input.fingerprint)),
+};
+
+export const district: SessionHandler<'result.district'> = {
+  kind: 'session',
+  run: (input) => ok(districtView(input.paths, input.fingerprint)),
+};
+
+export const districtExport: SessionHandler<'result.districtExport'> = {
+  kind: 'session',
+  async run(input) {
+    const view = districtView(input.paths, input.fingerprint);
+    try {
+      const bytes = writeFileAtomic(input.out, await districtWorkbook(view));
+      return ok({ path: input.out, bytes });
+    } catch (error) {
+      return refuse(
+        'file_io',
+        'file.cannot_write',
+        { detail: (error as Error).message },
+        { field: 'out', value: input.out },
+      );
+    }
+  },
+};

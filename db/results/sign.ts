@@ -1,0 +1,286 @@
+/**
+ * Signing and verifying result files: RFC 8785 canonical JSON (the `canonicalize` library),
+ * SHA-256 and Ed25519 from Node's crypto. Verification needs no congress file and no
+ * database: the CLI and the district view use it on files from anywhere.
+ */
+import { createHash, sign, verify } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import canonicalize from 'canonicalize';
+import type { Output } from '../../core/contract.js';
+import { recheckResult } from '../../core/result-check.js';
+import {
+  RESULT_FORMAT,
+  RESULT_FORMAT_VERSION,
+  RESULT_FORMAT_VERSIONS,
+  type ResultContent,
+  type ResultFile,
+  type ResultFileV1,
+  resultFileSchema,
+  resultFileSchemaV1,
+  shortHash,
+  type UnsignedResultFile,
+  upgradeContentV1,
+} from '../../core/result-file.js';
+import { bodyStructure } from '../../core/structure.js';
+import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
+
+export type VerifyReport = Output<'result.verify'>;
+type Failure = VerifyReport['failures'][number];
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('canonicalize: value has no JSON form');
+  return text;
+}
+
+export const sha256Hex = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * RFC 8785 of an object whose members are already canonical JSON texts: members sorted by
+ * their names' UTF-16 code units, as the RFC orders them. It lets the 10 MB `content` be made
+ * canonical once and reused for its hash, the signed body and the file.
+ */
+function canonicalMembers(members: Record<string, string>): string {
+  const names = Object.keys(members).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${names.map((n) => `${canonicalJson(n)}:${members[n]}`).join(',')}}`;
+}
+
+/** Canonical members of a file (or its unsigned part) whose `content` is already canonical text. */
+function membersOf(file: Record<string, unknown>, contentText: string): Record<string, string> {
+  const members: Record<string, string> = {};
+  for (const [name, value] of Object.entries(file)) {
+    members[name] = name === 'content' ? contentText : canonicalJson(value);
+  }
+  return members;
+}
+
+/** The signed file's text (canonical JSON of the whole file, the signature over everything else) and its content hash. */
+export function signResult(
+  unsigned: Omit<UnsignedResultFile, 'contentHash'>,
+  key: InstallationKey,
+): { text: string; contentHash: string } {
+  const contentText = canonicalJson(unsigned.content);
+  const contentHash = sha256Hex(contentText);
+  const members = membersOf(unsigned, contentText);
+  members.contentHash = canonicalJson(contentHash);
+  const body = canonicalMembers(members);
+  const value = sign(null, Buffer.from(body, 'utf8'), key.privateKey).toString('base64');
+  const signature: ResultFile['signature'] = {
+    algorithm: 'Ed25519',
+    publicKey: key.publicKeyRaw.toString('base64'),
+    fingerprint: key.fingerprint,
+    value,
+  };
+  return { text: canonicalMembers({ ...members, signature: canonicalJson(signature) }), contentHash };
+}
+
+/**
+ * Writes through a temp file in the same folder and a rename, so that a reader (or a power cut)
+ * sees the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(target: string, data: string | Buffer): number {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = fs.openSync(temp, 'wx', 0o644);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return Buffer.byteLength(data);
+}
+
+const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure> = {}): Failure => ({
+  kind,
+  message,
+  meeting: null,
+  contest: null,
+  round: null,
+  subject: null,
+  stated: null,
+  recounted: null,
+  ...extra,
+});
+
+/** The fingerprint as people type it: digits only, any spacing. */
+export const normaliseFingerprint = (fp: string): string => fp.replace(/\D/g, '');
+
+function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyReport['summary']> {
+  const c: ResultContent = file.content;
+  const meetingDate = new Map(c.meetings.map((m) => [m.id, m.date]));
+  const allElected = c.contests.flatMap((k) => k.elected);
+  // The body of all elected of the congress, on the first contest's meeting day (one election day).
+  const day = meetingDate.get(c.contests[0]?.meetingId ?? -1) ?? c.congress.date;
+  return {
+    congress: { name: c.congress.name, date: c.congress.date, venue: c.congress.venue },
+    exportedAt: file.exportedAt,
+    appVersion: file.app.version,
+    formatVersion,
+    contentHash: file.contentHash,
+    shortHash: shortHash(file.contentHash),
+    audit: file.audit,
+    fingerprint: file.signature.fingerprint,
+    contests: c.contests.map((k) => ({
+      title: k.title,
+      kind: k.kind,
+      seats: k.seatsReducedTo ?? k.seats,
+      elected: k.elected.map((e) => e.name),
+      structure: k.structure,
+    })),
+    seats: c.contests.reduce((n, k) => n + (k.seatsReducedTo ?? k.seats), 0),
+    elected: allElected.length,
+    structure: bodyStructure(allElected, day),
+    meetings: c.meetings.map((m) => ({
+      name: m.name,
+      date: m.date,
+      due: m.attendance.due,
+      present: m.attendance.present,
+      oathParticipants: m.oath ? m.oath.participants + m.oath.latecomers : null,
+    })),
+    pledges: c.pledges,
+  };
+}
+
+/**
+ * Everything the district checks, in order: the file parses and has our format and version; the
+ * signature is valid for the key inside; the key is the expected one (when a fingerprint is
+ * given); the content hash matches; every closed round recounts to the stated figures.
+ */
+export function verifyResultText(text: string, expectedFingerprint: string | null): VerifyReport {
+  /** The version the file was written in (a version 1 file is checked in the version 2 shape). */
+  let writtenVersion: number = RESULT_FORMAT_VERSION;
+  const report = (failures: Failure[], file: ResultFile | null, signatureValid: boolean): VerifyReport => ({
+    ok: failures.length === 0,
+    failures,
+    signatureValid,
+    fingerprint: file?.signature.fingerprint ?? null,
+    summary: file ? summaryOf(file, writtenVersion) : null,
+  });
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const where = error instanceof SyntaxError ? error.message : '';
+    return report([failure('malformed', `文件不是完整的 JSON(可能被截断或损坏):${where}`)], null, false);
+  }
+  const head = raw as { format?: unknown; formatVersion?: unknown } | null;
+  if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
+    return report([failure('unknown_format', `不是选举结果文件(format 应为 ${RESULT_FORMAT})`)], null, false);
+  }
+  const version = RESULT_FORMAT_VERSIONS.find((v) => v === head.formatVersion);
+  if (version === undefined) {
+    return report(
+      [
+        failure(
+          'unknown_format',
+          `结果文件格式版本 ${String(head.formatVersion)} 不受支持(支持 ${RESULT_FORMAT_VERSIONS.join('、')})`,
+          { stated: String(head.formatVersion), recounted: RESULT_FORMAT_VERSIONS.join(',') },
+        ),
+      ],
+      null,
+      false,
+    );
+  }
+  // Each version is read by its own schema; a version 1 file is then checked in the version 2
+  // shape with the rules it was counted under (upgradeContentV1), its signed bytes untouched.
+  const parsed = version === 1 ? resultFileSchemaV1.safeParse(raw) : resultFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.join('.');
+    return report(
+      [failure('malformed', `文件结构不符合格式:${at || '(根)'} ${issue.message}`, { subject: at })],
+      null,
+      false,
+    );
+  }
+  const signedFile: ResultFile | ResultFileV1 = parsed.data;
+  writtenVersion = signedFile.formatVersion;
+  const file: ResultFile =
+    signedFile.formatVersion === 1
+      ? { ...signedFile, formatVersion: 2, content: upgradeContentV1(signedFile.content) }
+      : signedFile;
+
+  const { signature, ...unsigned } = signedFile;
+  // Base64 has spare bits in its last character: "Q==" and "R==" decode alike. Only the one
+  // canonical spelling is accepted, so that no byte of a signed file can change unnoticed.
+  for (const field of ['publicKey', 'value'] as const) {
+    const text = signature[field];
+    if (Buffer.from(text, 'base64').toString('base64') !== text) {
+      return report([failure('bad_signature', `signature.${field} 不是规范的 base64 编码`)], file, false);
+    }
+  }
+  const publicKeyRaw = Buffer.from(signature.publicKey, 'base64');
+  const publicKey = publicKeyFromRaw(publicKeyRaw);
+  if (!publicKey) return report([failure('bad_signature', '公钥长度不对(应为 32 字节)')], file, false);
+  const signatureBytes = Buffer.from(signature.value, 'base64');
+  // The content is most of the file: made canonical once, for the signature and for its hash.
+  const contentText = canonicalJson(signedFile.content);
+  const signedText = canonicalMembers(membersOf(unsigned, contentText));
+  const signatureValid =
+    signatureBytes.length === 64 && verify(null, Buffer.from(signedText, 'utf8'), publicKey, signatureBytes);
+  if (!signatureValid) {
+    return report([failure('bad_signature', '签名无效:文件在签名后被改动,或签名不属于文件中的公钥')], file, false);
+  }
+  const failures: Failure[] = [];
+  const actualFingerprint = fingerprintOfRaw(publicKeyRaw);
+  if (signature.fingerprint !== actualFingerprint) {
+    failures.push(
+      failure('bad_signature', `文件写明的指纹 ${signature.fingerprint} 与公钥不符(应为 ${actualFingerprint})`),
+    );
+  }
+  if (
+    expectedFingerprint !== null &&
+    normaliseFingerprint(expectedFingerprint) !== normaliseFingerprint(actualFingerprint)
+  ) {
+    failures.push(
+      failure('unknown_key', `签名密钥不是预期的密钥:文件的指纹为 ${actualFingerprint},预期 ${expectedFingerprint}`, {
+        stated: actualFingerprint,
+        recounted: expectedFingerprint,
+      }),
+    );
+  }
+  const contentHash = sha256Hex(contentText);
+  if (contentHash !== file.contentHash) {
+    failures.push(
+      failure('malformed', `contentHash 与内容不符(应为 ${contentHash})`, {
+        stated: file.contentHash,
+        recounted: contentHash,
+      }),
+    );
+  }
+  try {
+    for (const f of recheckResult(file.content, { formatVersion: version, exportedAt: file.exportedAt }))
+      failures.push(failure(f.kind, f.message, f));
+  } catch (error) {
+    // The schema admits it, yet a rule cannot count it: malformed, never a crash of the verifier.
+    failures.push(failure('malformed', `文件内容无法重新计票:${(error as Error).message}`));
+  }
+  return report(failures, file, true);
+}
+
+/** Reads and verifies a result file; an unreadable file is named as such. */
+export function verifyResultFile(filePath: string, expectedFingerprint: string | null): VerifyReport {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return {
+      ok: false,
+      failures: [failure('malformed', `无法读取文件 ${filePath}(${code})`)],
+      signatureValid: false,
+      fingerprint: null,
+      summary: null,
+    };
+  }
+  return verifyResultText(text, expectedFingerprint);
+}

@@ -1,0 +1,224 @@
+import {
+  AuditOutlined,
+  CheckSquareOutlined,
+  CloseOutlined,
+  ExportOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  ScanOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Button, Layout, Menu, Select, Space, Tooltip, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { RoleTag } from '../components/Tags.js';
+import { AuditScreen } from '../features/audit/AuditScreen.js';
+import { useAudit } from '../features/audit/store.js';
+import { ContestsScreen } from '../features/contests/ContestsScreen.js';
+import { MeetingsScreen } from '../features/contests/MeetingsScreen.js';
+import { openBoardWindow } from '../features/count/board.js';
+import { CountScreen } from '../features/count/CountScreen.js';
+import { DeskScreen } from '../features/desk/DeskScreen.js';
+import { useDesk } from '../features/desk/store.js';
+import { DisciplineScreen } from '../features/discipline/DisciplineScreen.js';
+import { useDiscipline } from '../features/discipline/store.js';
+import { useSession } from '../features/operators/session-store.js';
+import { useCan, useStation } from '../features/operators/station-store.js';
+import { useForms } from '../features/results/forms-store.js';
+import { ReportScreen } from '../features/results/ReportScreen.js';
+import { ResultsScreen } from '../features/results/ResultsScreen.js';
+import { useResults } from '../features/results/store.js';
+import { RosterScreen } from '../features/roster/RosterScreen.js';
+import { useRoster } from '../features/roster/store.js';
+import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { NewCongressScreen } from '../features/start/NewCongressScreen.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
+import { errorTextNow } from '../lib/errors.js';
+import { currentMeeting, useCongress } from './congress.js';
+import { useT } from './language.js';
+import { type Page, useRoute } from './route.js';
+
+const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
+  { page: 'desk', label: 'nav.desk', icon: <ScanOutlined /> },
+  { page: 'roster', label: 'nav.roster', icon: <TeamOutlined /> },
+  { page: 'meetings', label: 'nav.meetings', icon: <ScheduleOutlined /> },
+  { page: 'discipline', label: 'nav.discipline', icon: <SafetyCertificateOutlined /> },
+  { page: 'contests', label: 'nav.contests', icon: <CheckSquareOutlined /> },
+  { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
+  { page: 'results', label: 'nav.results', icon: <ExportOutlined /> },
+  { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
+];
+
+/**
+ * A congress is open: header, side navigation, and the page of the route. `inert` while the
+ * lock screen covers it: nothing behind can be reached, and nothing is lost.
+ */
+export function AppFrame(props: { inert?: boolean }) {
+  const page = useRoute((s) => s.page);
+  const navigate = useRoute((s) => s.navigate);
+  const t = useT();
+  const path = useCongress((s) => s.file?.path ?? '');
+  const meeting = useCongress(currentMeeting);
+
+  // The roster and the desk's meeting follow the open congress.
+  useEffect(() => {
+    if (path) void useRoster.getState().refresh();
+    return () => {
+      useRoster.getState().reset();
+      useDesk.getState().setMeeting(null);
+      useAudit.getState().reset();
+      useDiscipline.getState().reset();
+      useForms.getState().reset();
+      useResults.getState().reset();
+    };
+  }, [path]);
+  useEffect(() => {
+    useDesk.getState().setMeeting(meeting?.id ?? null);
+  }, [meeting?.id]);
+
+  return (
+    <Layout className="app-frame" inert={props.inert} aria-hidden={props.inert || undefined}>
+      <FrameHeader />
+      <Layout>
+        <Layout.Sider width={168} theme="light" className="app-nav no-print" breakpoint="lg" collapsedWidth={56}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page === 'count' ? 'contests' : page]}
+            onClick={(e) => navigate(e.key as Page)}
+            items={NAV.map((n) => ({
+              key: n.page,
+              icon: n.icon,
+              label: <span data-testid={`nav-${n.page}`}>{t(n.label)}</span>,
+            }))}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <PageView page={page} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function PageView({ page }: { page: Page }) {
+  switch (page) {
+    case 'roster':
+      return <RosterScreen />;
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'discipline':
+      return <DisciplineScreen />;
+    case 'contests':
+      return <ContestsScreen />;
+    case 'count':
+      return <CountScreen />;
+    case 'report':
+      return <ReportScreen />;
+    case 'results':
+      return <ResultsScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'new':
+      return <NewCongressScreen />;
+    default:
+      return <DeskScreen />;
+  }
+}
+
+function FrameHeader() {
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const name = useCongress((s) => s.file?.congress.name ?? '');
+  const meetings = useCongress((s) => s.meetings);
+  const meeting = useCongress(currentMeeting);
+  const typedName = useSession((s) => s.operator);
+  const station = useSession((s) => s.stationLabel);
+  const signedIn = useStation((s) => s.operator);
+  const canSetMeeting = useCan('meetings.setCurrent');
+  const { setCurrentMeeting, close } = useCongress.getState();
+
+  return (
+    <Layout.Header className="app-header no-print">
+      <Typography.Text strong className="app-header-title" ellipsis title={name} data-testid="congress-name">
+        {name}
+      </Typography.Text>
+      <Space size="middle" className="app-header-tools">
+        <Space size="small">
+          <Typography.Text type="secondary">{t('header.meeting')}</Typography.Text>
+          <Select
+            className="meeting-select"
+            data-testid="meeting-select"
+            value={meeting?.id}
+            disabled={!canSetMeeting}
+            placeholder={t('header.meeting.none')}
+            options={meetings.map((m) => ({ value: m.id, label: `${m.name} · ${m.date}` }))}
+            onChange={async (id: number) => {
+              const r = await setCurrentMeeting(id);
+              if (!r.ok) void message.error(errorTextNow(r.error));
+            }}
+            popupMatchSelectWidth={false}
+          />
+        </Space>
+        <Tooltip
+          title={
+            signedIn
+              ? `${t('header.signedIn', { name: signedIn.name, role: t(`role.${signedIn.role}`) })} · ${t('header.station', { station })}`
+              : t('header.station', { station })
+          }
+        >
+          <Space size={4} data-testid="operator-name-display" data-signed-in={signedIn ? signedIn.name : undefined}>
+            <UserOutlined />
+            <Typography.Text>{signedIn ? signedIn.name : typedName}</Typography.Text>
+            {signedIn && <RoleTag role={signedIn.role} t={t} />}
+          </Space>
+        </Tooltip>
+        {signedIn && (
+          <Tooltip title={t('header.lock.hint')}>
+            <Button
+              icon={<LockOutlined />}
+              data-testid="header-lock"
+              aria-label={t('header.lock')}
+              onClick={() => void useStation.getState().lock()}
+            >
+              <span className="header-button-label">{t('header.lock')}</span>
+            </Button>
+          </Tooltip>
+        )}
+        <Tooltip title={t('header.board.hint')}>
+          <Button
+            icon={<FundProjectionScreenOutlined />}
+            data-testid="open-board"
+            aria-label={t('header.board')}
+            onClick={openBoardWindow}
+          >
+            <span className="header-button-label">{t('header.board')}</span>
+          </Button>
+        </Tooltip>
+        <LanguageSwitch />
+        <Button
+          icon={<CloseOutlined />}
+          data-testid="close-congress"
+          onClick={() =>
+            modal.confirm({
+              title: t('header.close'),
+              content: t('header.close.confirm'),
+              okText: t('common.ok'),
+              cancelText: t('common.cancel'),
+              onOk: () => close(),
+            })
+          }
+        >
+          {t('header.close')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

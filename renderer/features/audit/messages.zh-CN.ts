@@ -1,0 +1,22 @@
+/** The audit feature's texts, zh-CN (the default). Its English twin has exactly these keys. */
+export const auditZhCN = {
+  'audit.acknowledged': '{by} 已确认:{warning}',
+  'audit.title': '审计日志',
+  'audit.hint': '每一次写入都记一条,以 SHA-256 逐条链接;修改任何一条都会使核验失败。',
+  'audit.verify': '核验审计链',
+  'audit.verify.ok': '审计链完整:{count} 条记录全部核验通过。',
+  'audit.verify.broken': '审计链在第 {id} 条记录处断开({count} 条记录)。',
+  'audit.verify.brokenShort': '断开',
+  'audit.id': '序号',
+  'audit.at': '时间',
+  'audit.operator': '操作员',
+  'audit.station': '工作站',
+  'audit.action': '操作',
+  'audit.payload': '内容',
+  'audit.hash': '哈希',
+  'audit.newer': '较新',
+  'audit.older': '较早',
+  'audit.first': '最新',
+  'audit.page': '第 {n} 页',
+  'audit.empty': '还没有记录。',
+} satisfies Record<string, string>;

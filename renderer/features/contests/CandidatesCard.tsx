@@ -1,0 +1,468 @@
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  HolderOutlined,
+  LockOutlined,
+  OrderedListOutlined,
+  UploadOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { suggestBallotOrder } from '../../../core/ballot-order.js';
+import { candidateFromDelegate } from '../../../core/candidates.js';
+import { type Delegate, GENDERS } from '../../../core/domain.js';
+import type { AppError } from '../../../core/result.js';
+import type { Translate } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { moveItem } from '../../lib/move.js';
+import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
+import { searchDelegates } from '../../lib/search.js';
+import { testId } from '../../lib/testid.js';
+import { useCan } from '../operators/station-store.js';
+import { fieldValue } from '../roster/fields.js';
+import { useRoster } from '../roster/store.js';
+import type { Candidate, CandidateInput, Contest } from './store.js';
+import { useContests } from './store.js';
+
+/**
+ * Candidates of a contest: from the roster, by hand, or from a spreadsheet; the suggested
+ * ballot order (rule 9) and the approved one, locked once ballots are issued.
+ */
+export function CandidatesCard(props: { contest: Contest; candidates: Candidate[]; t: Translate }) {
+  const { contest, candidates, t } = props;
+  const { message, modal } = App.useApp();
+  const store = useContests.getState();
+  const delegates = useRoster((s) => s.delegates);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [handOpen, setHandOpen] = useState(false);
+  const [orderOpen, setOrderOpen] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const setup = contest.status === 'setup';
+  // Candidates and their order are the secretariat's: other roles see them.
+  const canEdit = useCan('candidates.add');
+  const editable = setup && canEdit;
+  const approved = candidates.length > 0 && candidates.every((c) => c.position !== null);
+  const shown = useMemo(
+    () =>
+      approved ? [...candidates].sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.id - b.id) : candidates,
+    [candidates, approved],
+  );
+  const short = candidates.length < contest.requiredCandidates;
+  const onList = new Set(candidates.map((c) => c.delegateId).filter((id) => id !== null));
+  const found = query.trim() ? searchDelegates(delegates, query, 10).filter((d) => !onList.has(d.id)) : [];
+
+  const add = async (input: CandidateInput) => {
+    setError(null);
+    const r = await store.addCandidate(input);
+    if (!r.ok) setError(r.error);
+    return r;
+  };
+
+  const addDelegate = async (d: Delegate) => {
+    setQuery('');
+    const r = await add(candidateFromDelegate(d));
+    if (r.ok) void message.success(t('candidates.added', { name: d.name }));
+  };
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_ROSTER_BYTES) {
+      setError({ code: 'invalid_input', message: t('import.tooBig') });
+      return;
+    }
+    const r = await store.importCandidates(file.name, await readAsBase64(file));
+    if (r.ok) void message.success(t('candidates.imported', { n: r.value.length }));
+    else setError(r.error);
+  };
+
+  const columns: TableColumnsType<Candidate> = [
+    {
+      title: t('candidates.position'),
+      key: 'position',
+      width: 64,
+      render: (_, c, i) => (approved ? c.position : <Typography.Text type="secondary">{i + 1}</Typography.Text>),
+    },
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      width: 120,
+      render: (n: string, c) => (
+        <Space size={4}>
+          <strong>{n}</strong>
+          {c.fromWriteIn && <Tag>{t('candidates.fromWriteIn')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('field.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (g: string | null) => fieldValue(t, 'gender', g),
+    },
+    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
+    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
+    { title: t('field.education'), dataIndex: 'education', width: 90 },
+    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
+    {
+      title: '',
+      key: 'remove',
+      width: 60,
+      render: (_, c) =>
+        editable && (
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('candidates.remove')}
+            data-testid="candidate-remove"
+            onClick={() =>
+              modal.confirm({
+                title: t('candidates.remove.confirm', { name: c.name }),
+                okText: t('common.ok'),
+                cancelText: t('common.cancel'),
+                onOk: async () => {
+                  const r = await store.removeCandidate(c.id);
+                  if (!r.ok) setError(r.error);
+                },
+              })
+            }
+          />
+        ),
+    },
+  ];
+
+  return (
+    <Card
+      className="page-card"
+      data-testid="candidates-card"
+      title={
+        <Space>
+          {t('candidates.title')}
+          <Typography.Text type={short ? 'danger' : 'secondary'} data-testid="candidates-count">
+            {t('candidates.count', { n: candidates.length, required: contest.requiredCandidates })}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space>
+          {approved && !setup && (
+            <Tag icon={<LockOutlined />} color="gold" data-testid="order-locked">
+              {t('candidates.order.locked')}
+            </Tag>
+          )}
+          {approved && setup && (
+            <Tag color="green" data-testid="order-approved">
+              {t('candidates.order.approved')}
+            </Tag>
+          )}
+          {editable && (
+            <Button
+              icon={<OrderedListOutlined />}
+              disabled={candidates.length === 0}
+              data-testid="order-suggest"
+              onClick={() => setOrderOpen(true)}
+            >
+              {t('candidates.order.suggest')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {short && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="candidates-short"
+          title={t('candidates.short', {
+            n: candidates.length,
+            required: contest.requiredCandidates,
+            seats: contest.seats,
+            margin: contest.marginPercent,
+          })}
+        />
+      )}
+      {editable && candidates.length > 0 && !approved && (
+        <Alert type="info" showIcon className="page-alert" title={t('candidates.order.needed')} />
+      )}
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="candidates-error" />}
+      {editable && (
+        <div className="candidates-tools">
+          <AutoComplete
+            className="candidates-search"
+            value={query}
+            onChange={setQuery}
+            onSelect={(id: string) => {
+              const d = delegates.find((x) => String(x.id) === id);
+              if (d) void addDelegate(d);
+            }}
+            options={found.map((d) => ({
+              value: String(d.id),
+              label: (
+                <span data-testid="candidate-option">
+                  {d.badge} <strong>{d.name}</strong> <Typography.Text type="secondary">{d.unit}</Typography.Text>
+                </span>
+              ),
+            }))}
+            defaultActiveFirstOption
+          >
+            <Input placeholder={t('candidates.search.placeholder')} data-testid="candidate-search" />
+          </AutoComplete>
+          <Button icon={<UserAddOutlined />} data-testid="candidate-add-hand" onClick={() => setHandOpen(true)}>
+            {t('candidates.addByHand')}
+          </Button>
+          <input
+            ref={picker}
+            type="file"
+            hidden
+            accept=".xlsx,.csv"
+            data-testid="candidate-import-file"
+            onChange={(e) => {
+              void pick(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <Button icon={<UploadOutlined />} data-testid="candidate-import" onClick={() => picker.current?.click()}>
+            {t('candidates.import')}
+          </Button>
+          <Typography.Text type="secondary" className="candidates-import-hint">
+            {t('candidates.import.hint')}
+          </Typography.Text>
+        </div>
+      )}
+      <Table<Candidate>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={shown}
+        pagination={false}
+        locale={{ emptyText: t('candidates.empty') }}
+        data-testid="candidates-table"
+        onRow={() => testId('candidate-row')}
+      />
+      <HandModal open={handOpen} t={t} onAdd={add} onClose={() => setHandOpen(false)} />
+      <OrderModal
+        open={orderOpen}
+        candidates={candidates}
+        t={t}
+        onApprove={async (ids) => {
+          const r = await store.approveOrder(ids);
+          if (r.ok) {
+            void message.success(t('candidates.order.done'));
+            setOrderOpen(false);
+          }
+          return r.ok ? null : r.error;
+        }}
+        onClose={() => setOrderOpen(false)}
+      />
+    </Card>
+  );
+}
+
+interface HandValues {
+  name: string;
+  gender?: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string;
+  education: string;
+  unit: string;
+}
+
+const orNull = (s: string | undefined): string | null => (s?.trim() ? s.trim() : null);
+
+function HandModal(props: {
+  open: boolean;
+  t: Translate;
+  onAdd(input: CandidateInput): Promise<{ ok: boolean; error?: AppError }>;
+  onClose(): void;
+}) {
+  const { t } = props;
+  const [form] = Form.useForm<HandValues>();
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <Modal
+      open={props.open}
+      title={t('candidates.addByHand')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={testId('candidate-hand-submit')}
+      destroyOnHidden
+    >
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Form<HandValues>
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          const r = await props.onAdd({
+            delegateId: null,
+            name: v.name.trim(),
+            gender: v.gender ?? null,
+            birthDate: orNull(v.birthDate),
+            ethnicity: orNull(v.ethnicity),
+            education: orNull(v.education),
+            unit: orNull(v.unit),
+          });
+          if (r.ok) {
+            form.resetFields();
+            props.onClose();
+          } else if (r.error) setError(r.error);
+        }}
+        className="form-grid"
+      >
+        <Form.Item
+          name="name"
+          label={t('field.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input data-testid="candidate-hand-name" />
+        </Form.Item>
+        <Form.Item name="gender" label={t('field.gender')}>
+          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="birthDate" label={t('field.birthDate')} extra={t('roster.form.birthDate.help')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="ethnicity" label={t('field.ethnicity')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="education" label={t('field.education')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="unit" label={t('field.unit')} className="form-grid-wide">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * "建议排序(按姓氏笔画)": the suggested order (rule 9), which the presidium may change before it
+ * approves — move a name up or down, or drag it — and the order approved is the order shown.
+ */
+function OrderModal(props: {
+  open: boolean;
+  candidates: Candidate[];
+  t: Translate;
+  onApprove(ids: number[]): Promise<AppError | null>;
+  onClose(): void;
+}) {
+  const { t, candidates } = props;
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const suggested = useMemo(() => suggestBallotOrder(candidates), [candidates]);
+  const [order, setOrder] = useState<Candidate[]>(suggested);
+  const [dragging, setDragging] = useState<number | null>(null);
+  // Each opening starts from the suggestion, as do changes to the list of candidates.
+  useEffect(() => {
+    if (props.open) setOrder(suggested);
+  }, [props.open, suggested]);
+  const changed = order.some((c, i) => c.id !== suggested[i]?.id);
+  const move = (from: number, to: number) => setOrder((o) => moveItem(o, from, to));
+  return (
+    <Modal
+      open={props.open}
+      title={t('candidates.order.suggest')}
+      onCancel={props.onClose}
+      okText={t('candidates.order.approve')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={testId('order-approve')}
+      onOk={async () => {
+        setBusy(true);
+        setError(null);
+        const e = await props.onApprove(order.map((c) => c.id));
+        setBusy(false);
+        setError(e);
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('candidates.order.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('candidates.order.reorderHelp')}</Typography.Paragraph>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      {changed && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="order-changed"
+          title={t('candidates.order.changed')}
+          action={
+            <Button size="small" data-testid="order-reset" onClick={() => setOrder(suggested)}>
+              {t('candidates.order.reset')}
+            </Button>
+          }
+        />
+      )}
+      <ol className="order-edit-list" data-testid="order-suggested">
+        {order.map((c, i) => (
+          <li
+            key={c.id}
+            data-testid="order-item"
+            data-name={c.name}
+            draggable
+            className={dragging === i ? 'order-item-dragging' : undefined}
+            onDragStart={(e) => {
+              setDragging(i);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', String(i));
+            }}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const from = Number(e.dataTransfer.getData('text/plain'));
+              if (Number.isInteger(from)) move(from, i);
+              setDragging(null);
+            }}
+            onDragEnd={() => setDragging(null)}
+          >
+            <HolderOutlined className="order-handle" />
+            <span className="order-pos">{i + 1}</span>
+            <span className="order-name">{c.name}</span>
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowUpOutlined />}
+              disabled={i === 0}
+              aria-label={t('candidates.order.up', { name: c.name })}
+              data-testid="order-up"
+              onClick={() => move(i, i - 1)}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowDownOutlined />}
+              disabled={i === order.length - 1}
+              aria-label={t('candidates.order.down', { name: c.name })}
+              data-testid="order-down"
+              onClick={() => move(i, i + 1)}
+            />
+          </li>
+        ))}
+      </ol>
+    </Modal>
+  );
+}

@@ -1,0 +1,459 @@
+import { CheckCircleFilled, LockOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Descriptions,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { AppError } from '../../../core/result.js';
+import { invoke } from '../../api/index.js';
+import type { Translate } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import { formatTime } from '../../lib/paths.js';
+import { openPrintWindow } from '../../lib/print.js';
+import { testId } from '../../lib/testid.js';
+import { blockedFromError, type CloseBlocked, CloseBlockedAlert, checkRoundCanClose } from '../count/CloseBlocked.js';
+import { useCan } from '../operators/station-store.js';
+import { structureItems, unknownText } from '../results/structure.js';
+import { DelegatePicker } from './OfficialsCard.js';
+import type { Candidate, CandidateInput, Contest, Round, RoundResult } from './store.js';
+import { paperOrder, useContests } from './store.js';
+
+interface Row {
+  key: string;
+  name: string;
+  writeIn: boolean;
+  for: number;
+  against: number | null;
+  abstain: number | null;
+  elected: boolean;
+  passed: boolean;
+}
+
+/**
+ * A round's result as `core` decides it: per candidate and write-in 赞成/不赞成/弃权, the
+ * threshold, who is elected, a tie or unfilled seats and what may follow, the structure of
+ * those elected. Final only when the chief scrutineer closes the round.
+ */
+export function ResultsPanel(props: {
+  contest: Contest;
+  round: Round;
+  result: RoundResult;
+  candidates: Candidate[];
+  isLatest: boolean;
+  t: Translate;
+}) {
+  const { contest, round, result, candidates, t } = props;
+  const { modal, message } = App.useApp();
+  const [error, setError] = useState<AppError | null>(null);
+  // What keeps the round from closing, said before the chief scrutineer is asked for the PIN.
+  const [blocked, setBlocked] = useState<CloseBlocked | null>(null);
+  // Rule 7: the presidium decides, the secretariat records it.
+  const canDecideSeats = useCan('rounds.openAdditional');
+  const [additionalOpen, setAdditionalOpen] = useState(false);
+  const [reduceOpen, setReduceOpen] = useState(false);
+  const { tally, decision } = result;
+  const order = paperOrder(round, candidates);
+
+  const isElected = (
+    c: { kind: 'candidate'; index: number } | { kind: 'writeIn'; name: string },
+    list = decision.elected,
+  ) =>
+    list.some((e) =>
+      e.choice.kind === 'candidate' && c.kind === 'candidate'
+        ? e.choice.index === c.index
+        : e.choice.kind === 'writeIn' && c.kind === 'writeIn' && e.choice.name === c.name,
+    );
+
+  const rows: Row[] = [
+    ...order.map((c, index) => {
+      const ct = tally.candidates[index] ?? { for: 0, against: 0, abstain: 0 };
+      const choice = { kind: 'candidate' as const, index };
+      return {
+        key: `c${c.id}`,
+        name: c.name,
+        writeIn: false,
+        ...ct,
+        elected: isElected(choice),
+        passed: isElected(choice, decision.passed),
+      };
+    }),
+    ...tally.writeIns.map((w) => {
+      const choice = { kind: 'writeIn' as const, name: w.name };
+      return {
+        key: `w${w.name}`,
+        name: w.name,
+        writeIn: true,
+        for: w.for,
+        against: null,
+        abstain: null,
+        elected: isElected(choice),
+        passed: isElected(choice, decision.passed),
+      };
+    }),
+  ];
+
+  const closed = round.status === 'closed';
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      render: (n: string, r) => (
+        <Space size={4}>
+          <strong>{n}</strong>
+          {r.writeIn && <Tag>{t('results.writeIn')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('results.for'), dataIndex: 'for', width: 90, align: 'right' },
+    { title: t('results.against'), dataIndex: 'against', width: 90, align: 'right', render: (v) => v ?? '' },
+    { title: t('results.abstain'), dataIndex: 'abstain', width: 90, align: 'right', render: (v) => v ?? '' },
+    {
+      title: '',
+      key: 'elected',
+      width: 120,
+      render: (_, r) =>
+        r.elected ? (
+          <Tag icon={<CheckCircleFilled />} color={closed ? 'success' : 'processing'} data-testid="result-elected">
+            {t(closed ? 'results.elected' : 'results.electedProvisional')}
+          </Tag>
+        ) : r.passed ? (
+          <Tag color="warning">{t('results.passed')}</Tag>
+        ) : null,
+    },
+  ];
+
+  // Until every ballot is in, a tie or a shortfall is only where the count stands now.
+  const complete = !result.provisional.includes('ballots_missing');
+  const tiedNames = decision.tie?.tied.map((x) => x.name).join('、') ?? '';
+  const notElected = order.filter((_, index) => !isElected({ kind: 'candidate', index }));
+
+  return (
+    <div className="results-panel" data-testid="results-panel" data-closed={closed}>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Descriptions size="small" column={4} className="results-figures">
+        <Descriptions.Item label={t('results.issued')}>{round.issued ?? '–'}</Descriptions.Item>
+        <Descriptions.Item label={t('results.collected')}>{round.collected ?? '–'}</Descriptions.Item>
+        <Descriptions.Item label={t('results.valid')}>
+          <span data-testid="results-valid">{tally.valid}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('results.invalid')}>
+          <span data-testid="results-invalid">{tally.invalid}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('results.threshold')} span={4}>
+          <span data-testid="results-threshold">
+            {t(decision.basisKind === 'due' ? 'results.threshold.due' : 'results.threshold.present', {
+              threshold: decision.threshold,
+              basis: decision.basis,
+            })}
+          </span>
+        </Descriptions.Item>
+      </Descriptions>
+      {result.provisional.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          data-testid="results-provisional"
+          title={t('results.provisional')}
+          description={result.provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(';')}
+        />
+      )}
+      <Table<Row>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        data-testid="results-table"
+        rowClassName={(r) => (r.elected ? 'row-elected' : '')}
+        onRow={(r) => testId('result-row', { 'data-name': r.name, 'data-elected': String(r.elected) })}
+      />
+      {complete && decision.tie && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="results-tie"
+          title={t('results.tie', { names: tiedNames, seats: decision.tie.seats })}
+        />
+      )}
+      {complete && decision.unfilled > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="results-unfilled"
+          title={t('results.unfilled', { n: decision.unfilled })}
+          action={
+            closed && props.isLatest && contest.seatsReducedTo === null && canDecideSeats ? (
+              <Space direction="vertical">
+                <Button size="small" data-testid="results-additional" onClick={() => setAdditionalOpen(true)}>
+                  {t('results.additional')}
+                </Button>
+                <Button size="small" data-testid="results-reduce" onClick={() => setReduceOpen(true)}>
+                  {t('results.reduce')}
+                </Button>
+              </Space>
+            ) : undefined
+          }
+        />
+      )}
+      {contest.seatsReducedTo !== null && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          data-testid="results-reduced"
+          title={t('results.reduced', { seats: contest.seatsReducedTo, note: contest.seatsReducedNote ?? '' })}
+        />
+      )}
+      <Structure result={result} t={t} />
+      {blocked && <CloseBlockedAlert blocked={blocked} t={t} onClose={() => setBlocked(null)} />}
+      <div className="results-close">
+        <Space wrap>
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="results-print-count"
+            onClick={() => openPrintWindow('print/count', { round: String(round.id) })}
+          >
+            {t('countForm.title')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="results-print-election"
+            onClick={() => openPrintWindow('print/election', { contest: String(contest.id) })}
+          >
+            {t('electionForm.title')}
+          </Button>
+        </Space>
+        {closed ? (
+          <Typography.Text type="success" data-testid="round-closed">
+            <LockOutlined /> {t('results.closedBy', { by: round.closedBy ?? '', at: formatTime(round.closedAt ?? '') })}
+          </Typography.Text>
+        ) : (
+          round.status === 'voting' && (
+            <Button
+              danger
+              icon={<LockOutlined />}
+              data-testid="round-close"
+              onClick={async () => {
+                setError(null);
+                const check = await checkRoundCanClose(round, contest.title);
+                if (!check.ok) {
+                  setError(check.error);
+                  return;
+                }
+                setBlocked(check.blocked);
+                if (check.blocked) return;
+                modal.confirm({
+                  title: t('results.close.title'),
+                  content: t('results.close.confirm'),
+                  okText: t('results.close.ok'),
+                  cancelText: t('common.cancel'),
+                  okButtonProps: testId('round-close-confirm'),
+                  onOk: async () => {
+                    const r = await useContests.getState().closeRound(round.id);
+                    if (!r.ok) {
+                      const raced = blockedFromError(r.error, round.id);
+                      if (raced) setBlocked(raced);
+                      else setError(r.error);
+                    } else if (r.value.next) void message.info(t('results.nextRound', { n: r.value.next.number }));
+                  },
+                });
+              }}
+            >
+              {t('results.close')}
+            </Button>
+          )
+        )}
+      </div>
+      <AdditionalModal
+        open={additionalOpen}
+        seats={decision.unfilled}
+        contestId={contest.id}
+        candidates={notElected}
+        t={t}
+        onClose={() => setAdditionalOpen(false)}
+      />
+      <ReduceModal
+        open={reduceOpen}
+        seats={contest.seats - decision.unfilled}
+        t={t}
+        onClose={() => setReduceOpen(false)}
+      />
+    </div>
+  );
+}
+
+function Structure(props: { result: RoundResult; t: Translate }) {
+  const { structure: s } = props.result;
+  const { t } = props;
+  if (s.total === 0) return null;
+  const unknown = unknownText(t, s);
+  return (
+    <div className="results-structure" data-testid="results-structure">
+      <Typography.Text strong>{t('results.structure', { n: s.total })}</Typography.Text>
+      <ul>
+        {structureItems(t, s).map((item) => (
+          <li key={item.key}>{item.text}</li>
+        ))}
+      </ul>
+      {unknown && <Typography.Text type="warning">{unknown}</Typography.Text>}
+    </div>
+  );
+}
+
+/**
+ * Rule 7: 另行选举 among those not elected, and candidates added after further 酝酿 (from the
+ * roster, or by name), with the presidium's note. The backend puts the whole paper in stroke order.
+ */
+function AdditionalModal(props: {
+  open: boolean;
+  seats: number;
+  contestId: number;
+  candidates: Candidate[];
+  t: Translate;
+  onClose(): void;
+}) {
+  const { t } = props;
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [added, setAdded] = useState<CandidateInput[]>([]);
+  const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const blank = { gender: null, birthDate: null, ethnicity: null, education: null, unit: null };
+  return (
+    <Modal
+      open={props.open}
+      title={t('results.additional')}
+      onCancel={props.onClose}
+      okText={t('results.additional.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: chosen.length + added.length === 0, ...testId('additional-submit') }}
+      onOk={async () => {
+        const r = await invoke('rounds.openAdditional', {
+          contestId: props.contestId,
+          seats: props.seats,
+          candidateIds: chosen,
+          newCandidates: added,
+          note: note.trim() === '' ? null : note.trim(),
+        });
+        if (!r.ok) {
+          setError(r.error);
+          return;
+        }
+        await useContests.getState().refreshDetail();
+        setAdded([]);
+        setChosen([]);
+        props.onClose();
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{t('results.additional.help', { n: props.seats })}</Typography.Paragraph>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Checkbox.Group
+        value={chosen}
+        onChange={(v) => setChosen(v as number[])}
+        options={props.candidates.map((c) => ({ value: c.id, label: c.name }))}
+        data-testid="additional-candidates"
+      />
+      <Typography.Paragraph strong className="additional-new">
+        {t('results.additional.new')}
+      </Typography.Paragraph>
+      <Space wrap>
+        <DelegatePicker
+          placeholder={t('results.additional.pick')}
+          exclude={new Set(added.map((a) => a.delegateId).filter((id): id is number => id !== null))}
+          onPick={(d) => setAdded([...added, { delegateId: d.id, name: d.name, ...blank }])}
+          testId="additional-search"
+        />
+        <Input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder={t('results.additional.typed')}
+          style={{ width: 140 }}
+          data-testid="additional-typed"
+        />
+        <Button
+          disabled={typed.trim() === ''}
+          data-testid="additional-typed-add"
+          onClick={() => {
+            setAdded([...added, { delegateId: null, name: typed.trim(), ...blank }]);
+            setTyped('');
+          }}
+        >
+          {t('results.additional.add')}
+        </Button>
+      </Space>
+      <div data-testid="additional-added">
+        {added.map((a, i) => (
+          <Tag key={`${a.delegateId ?? a.name}`} closable onClose={() => setAdded(added.filter((_, j) => j !== i))}>
+            {a.name}
+          </Tag>
+        ))}
+      </div>
+      {added.length > 0 && (
+        <Input.TextArea
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('results.additional.note')}
+          data-testid="additional-note"
+        />
+      )}
+      <Typography.Text type="secondary">{t('results.additional.order')}</Typography.Text>
+    </Modal>
+  );
+}
+
+function ReduceModal(props: { open: boolean; seats: number; t: Translate; onClose(): void }) {
+  const { t } = props;
+  const [seats, setSeats] = useState<number | null>(props.seats);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <Modal
+      open={props.open}
+      title={t('results.reduce')}
+      onCancel={props.onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: seats === null || note.trim() === '', ...testId('reduce-submit') }}
+      onOk={async () => {
+        if (seats === null) return;
+        const r = await useContests.getState().reduceSeats(seats, note.trim());
+        if (r.ok) props.onClose();
+        else setError(r.error);
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('results.reduce.help')}</Typography.Paragraph>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space>
+          {t('results.reduce.seats')}
+          <InputNumber min={0} precision={0} value={seats} onChange={(v) => setSeats(v)} data-testid="reduce-seats" />
+        </Space>
+        <Input.TextArea
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('results.reduce.note')}
+          data-testid="reduce-note"
+        />
+      </Space>
+    </Modal>
+  );
+}

@@ -1,0 +1,312 @@
+import { Button, Empty, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { AppError } from '../../../core/result.js';
+import type { Translate } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatTime } from '../../lib/paths.js';
+import { testId } from '../../lib/testid.js';
+import { MARK_SYMBOL, marksLine } from '../contests/labels.js';
+import type { Candidate } from '../contests/store.js';
+import type { Ballot, StackComparison, StackSummary } from './store.js';
+
+const ballotNo = (b: Ballot): string => (b.stack !== null ? `${b.stack}-${b.entry}-${b.stackPosition}` : String(b.seq));
+
+export function BallotStateTag(props: { ballot: Ballot; t: Translate }) {
+  const { ballot: b, t } = props;
+  if (b.state === 'voided') return <Tag>{t('count.state.voided')}</Tag>;
+  if (b.state === 'superseded') return <Tag>{t('count.state.superseded')}</Tag>;
+  if (b.state === 'set_aside' && b.valid === null) return <Tag color="purple">{t('count.state.setAside')}</Tag>;
+  return b.valid ? (
+    <Tag color="success" data-testid="ballot-valid">
+      {t('count.valid')}
+    </Tag>
+  ) : (
+    <Tag color="error" data-testid="ballot-invalid">
+      {t('count.invalid')}
+    </Tag>
+  );
+}
+
+/** The last ballots entered in the round, newest first: correct or void one, with a reason. */
+export function RecentBallots(props: {
+  ballots: Ballot[];
+  t: Translate;
+  /** None for a role that may not (then the button is not shown). */
+  onCorrect?: ((b: Ballot) => void) | undefined;
+  onVoid?: ((b: Ballot) => void) | undefined;
+}) {
+  const { onCorrect, onVoid } = props;
+  const { t } = props;
+  const rows = [...props.ballots].sort((a, b) => b.seq - a.seq).slice(0, 12);
+  const columns: TableColumnsType<Ballot> = [
+    { title: t('count.ballot.no'), key: 'no', width: 64, render: (_, b) => ballotNo(b) },
+    {
+      title: t('count.ballot.marks'),
+      key: 'marks',
+      render: (_, b) => <span className="marks-line">{marksLine(b.marks, b.writeIns)}</span>,
+    },
+    { title: '', key: 'state', width: 86, render: (_, b) => <BallotStateTag ballot={b} t={t} /> },
+    {
+      title: '',
+      key: 'actions',
+      width: 116,
+      render: (_, b) =>
+        (b.state === 'counted' || b.state === 'set_aside') && (
+          <Space size={0}>
+            {onCorrect && (
+              <Button size="small" type="link" data-testid="ballot-correct" onClick={() => onCorrect(b)}>
+                {t('count.correct')}
+              </Button>
+            )}
+            {onVoid && (
+              <Button size="small" type="link" danger data-testid="ballot-void" onClick={() => onVoid(b)}>
+                {t('count.void')}
+              </Button>
+            )}
+          </Space>
+        ),
+    },
+  ];
+  return (
+    <Table<Ballot>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: t('count.recent.empty') }}
+      data-testid="recent-ballots"
+      rowClassName={(b) => (b.state === 'voided' || b.state === 'superseded' ? 'ballot-withdrawn' : '')}
+      onRow={(b) => testId('recent-ballot', { 'data-seq': String(b.seq), 'data-state': b.state })}
+    />
+  );
+}
+
+/** Ballots the counters set aside: the chief scrutineer's decision, recorded with who made it. */
+export function SetAsideQueue(props: {
+  ballots: Ballot[];
+  candidates: Candidate[];
+  t: Translate;
+  onDecide(b: Ballot, verdict: 'as_entered' | 'invalid', note: string | null): Promise<AppError | null>;
+}) {
+  const { t, candidates } = props;
+  const waiting = props.ballots.filter((b) => b.state === 'set_aside' && b.decision === null);
+  const decided = props.ballots.filter((b) => b.decision !== null).sort((a, b) => b.seq - a.seq);
+  return (
+    <div className="setaside" data-testid="setaside-queue">
+      {waiting.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('count.setAside.empty')} />}
+      {waiting.map((b) => (
+        <SetAsideItem key={b.id} ballot={b} candidates={candidates} t={t} onDecide={props.onDecide} />
+      ))}
+      {decided.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('count.setAside.decided')}</Typography.Title>
+          {decided.map((b) => (
+            <div key={b.id} className="setaside-decided" data-testid="setaside-decided">
+              <span>#{ballotNo(b)}</span>
+              <span className="marks-line">{marksLine(b.marks, b.writeIns)}</span>
+              <Tag color={b.decision?.verdict === 'invalid' ? 'error' : 'success'}>
+                {t(b.decision?.verdict === 'invalid' ? 'count.decide.invalid' : 'count.decide.asEntered')}
+              </Tag>
+              <Typography.Text type="secondary">
+                {t('count.decidedBy', { by: b.decision?.by ?? '', at: formatTime(b.decision?.at ?? '') })}
+                {b.decision?.note ? ` · ${b.decision.note}` : ''}
+              </Typography.Text>
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function SetAsideItem(props: {
+  ballot: Ballot;
+  candidates: Candidate[];
+  t: Translate;
+  onDecide(b: Ballot, verdict: 'as_entered' | 'invalid', note: string | null): Promise<AppError | null>;
+}) {
+  const { ballot: b, candidates, t } = props;
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const decide = async (verdict: 'as_entered' | 'invalid') => {
+    setError(await props.onDecide(b, verdict, note.trim() || null));
+  };
+  return (
+    <div className="setaside-item" data-testid="setaside-item" data-seq={b.seq}>
+      <div className="setaside-head">
+        <strong>#{ballotNo(b)}</strong>
+        <Typography.Text type="secondary">
+          {t('count.enteredBy', { by: b.enteredBy, at: formatTime(b.enteredAt) })}
+        </Typography.Text>
+      </div>
+      <div className="setaside-marks">
+        {candidates.map((c, i) => (
+          <span key={c.id} className="setaside-mark">
+            {c.name}
+            <b>{MARK_SYMBOL[b.marks[i] ?? 'none'] || '·'}</b>
+          </span>
+        ))}
+        {b.writeIns.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
+          <span key={`w${i}`} className="setaside-mark">
+            +{w.name}
+            <b>{MARK_SYMBOL[w.mark] || '·'}</b>
+          </span>
+        ))}
+      </div>
+      <Typography.Text type="secondary">{t('count.setAside.chosen', { n: b.chosen })}</Typography.Text>
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      <Space.Compact block className="setaside-actions">
+        <Input
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('count.decide.note')}
+          data-testid="setaside-note"
+        />
+        <Button data-testid="setaside-as-entered" onClick={() => void decide('as_entered')}>
+          {t('count.decide.asEntered')}
+        </Button>
+        <Button danger data-testid="setaside-invalid" onClick={() => void decide('invalid')}>
+          {t('count.decide.invalid')}
+        </Button>
+      </Space.Compact>
+    </div>
+  );
+}
+
+/** Double entry: the stacks, and a stack's differing positions side by side to settle. */
+export function StacksPanel(props: {
+  stacks: StackSummary[];
+  candidates: Candidate[];
+  t: Translate;
+  onCompare(stack: number): Promise<{ ok: true; value: StackComparison } | { ok: false; error: AppError }>;
+  /** None for a role that may not settle (counters): the comparison only shows. */
+  onSettle?: ((stack: number, position: number, keep: 1 | 2) => Promise<AppError | null>) | undefined;
+}) {
+  const { t, candidates } = props;
+  const settle = props.onSettle;
+  const [open, setOpen] = useState<number | null>(null);
+  const [rows, setRows] = useState<StackComparison>([]);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const load = async (stack: number) => {
+    setOpen(stack);
+    setError(null);
+    const r = await props.onCompare(stack);
+    if (r.ok) setRows(r.value.filter((x) => !x.same));
+    else setError(r.error);
+  };
+
+  const columns: TableColumnsType<StackSummary> = [
+    { title: t('count.stack'), dataIndex: 'stack', width: 60 },
+    { title: t('count.entry.first'), dataIndex: 'first', width: 70 },
+    { title: t('count.entry.second'), dataIndex: 'second', width: 70 },
+    {
+      title: t('count.stacks.differences'),
+      dataIndex: 'differences',
+      width: 70,
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
+    {
+      title: '',
+      key: 'state',
+      render: (_, s) => (
+        <Space>
+          {s.reconciled ? (
+            <Tag color="success">{t('count.stacks.reconciled')}</Tag>
+          ) : (
+            <Tag color="warning">{t('count.stacks.open')}</Tag>
+          )}
+          {s.differences > 0 && (
+            <Button size="small" data-testid="stack-compare" onClick={() => void load(s.stack)}>
+              {t('count.stacks.compare')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const side = (b: StackComparison[number]['first'], other: StackComparison[number]['first']) =>
+    b ? (
+      <div className="compare-side">
+        {candidates.map((c, i) => {
+          const m = b.marks[i] ?? 'none';
+          const differs = (other?.marks[i] ?? null) !== m;
+          return (
+            <span key={c.id} className={`compare-mark${differs ? ' compare-diff' : ''}`}>
+              {c.name}
+              <b>{MARK_SYMBOL[m] || '·'}</b>
+            </span>
+          );
+        })}
+        {b.writeIns.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
+          <span key={`w${i}`} className="compare-mark">
+            +{w.name}
+            <b>{MARK_SYMBOL[w.mark] || '·'}</b>
+          </span>
+        ))}
+      </div>
+    ) : (
+      <Typography.Text type="secondary">{t('count.stacks.missing')}</Typography.Text>
+    );
+
+  return (
+    <div data-testid="stacks-panel">
+      <Table<StackSummary>
+        rowKey="stack"
+        size="small"
+        columns={columns}
+        dataSource={props.stacks}
+        pagination={false}
+        locale={{ emptyText: t('count.stacks.empty') }}
+        onRow={(s) => testId('stack-row', { 'data-stack': String(s.stack) })}
+      />
+      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+      {open !== null && (
+        <div className="compare" data-testid="stack-comparison">
+          <Typography.Title level={5}>{t('count.stacks.comparing', { stack: open, n: rows.length })}</Typography.Title>
+          {rows.map((r) => (
+            <div key={r.position} className="compare-row" data-testid="compare-row" data-position={r.position}>
+              <div className="compare-pos">#{r.position}</div>
+              <div>
+                {side(r.first, r.second)}
+                {settle && (
+                  <Button
+                    size="small"
+                    data-testid="settle-first"
+                    onClick={async () => {
+                      const e = await settle(open, r.position, 1);
+                      if (e) setError(e);
+                      else void load(open);
+                    }}
+                  >
+                    {t('count.stacks.keepFirst')}
+                  </Button>
+                )}
+              </div>
+              <div>
+                {side(r.second, r.first)}
+                {settle && (
+                  <Button
+                    size="small"
+                    data-testid="settle-second"
+                    onClick={async () => {
+                      const e = await settle(open, r.position, 2);
+                      if (e) setError(e);
+                      else void load(open);
+                    }}
+                  >
+                    {t('count.stacks.keepSecond')}
+                  </Button>
+                )}
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

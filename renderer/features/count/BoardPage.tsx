@@ -1,0 +1,152 @@
+import { FullscreenOutlined } from '@ant-design/icons';
+import { Button, Spin } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { AttendanceSummary } from '../../../core/domain.js';
+import { currentMeeting, useCongress } from '../../app/congress.js';
+import { type Translate, useT } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import { useDesk } from '../desk/store.js';
+
+/**
+ * `#/board`: the attendance board for the hall's projector, in a window of its own. No app
+ * chrome and no operator name (it only reads). It shows the congress's current meeting
+ * and follows the change events through the desk store, like the desk does: no polling.
+ */
+export function BoardPage() {
+  const t = useT();
+  const status = useCongress((s) => s.status);
+  const openError = useCongress((s) => s.openError);
+  const path = useCongress((s) => s.file?.path ?? '');
+  const congressName = useCongress((s) => s.file?.congress.name ?? '');
+  const meeting = useCongress(currentMeeting);
+  const summary = useDesk((s) => s.summary);
+  const loadError = useDesk((s) => s.loadError);
+  const meetingId = meeting?.id ?? null;
+
+  // Another congress may hold a meeting with the same id: start afresh when the file changes.
+  useEffect(() => {
+    useDesk.getState().setMeeting(path ? meetingId : null);
+    return () => useDesk.getState().setMeeting(null);
+  }, [path, meetingId]);
+
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (summary) setUpdatedAt(new Date().toLocaleTimeString('en-GB', { hour12: false }));
+  }, [summary]);
+
+  let body: ReactNode;
+  if (status === 'loading') body = <Spin size="large" />;
+  else if (status === 'offline') body = <div className="board-message">{t('app.offline')}</div>;
+  else if (!path) body = <div className="board-message">{t('error.no_congress_open')}</div>;
+  else if (!meeting) body = <div className="board-message">{t('board.noMeeting')}</div>;
+  else body = <BoardCounts summary={summary} t={t} />;
+
+  const error = loadError ?? (path ? null : openError);
+  return (
+    <main className="board" data-testid="board" data-ready={summary !== null}>
+      <header className="board-head">
+        <div className="board-congress" data-testid="board-congress">
+          {congressName || t('app.name')}
+        </div>
+        {meeting && (
+          <div className="board-meeting" data-testid="board-meeting">
+            {meeting.name}
+            <span className="board-date">{meeting.date}</span>
+          </div>
+        )}
+      </header>
+      {error && <ErrorAlert error={error} />}
+      <div className="board-body">{body}</div>
+      <footer className="board-foot">
+        <span>{t('board.title')}</span>
+        <span>{summary && updatedAt && t('board.updated', { time: updatedAt })}</span>
+        <FullscreenButton t={t} />
+      </footer>
+    </main>
+  );
+}
+
+interface Tile {
+  key: string;
+  label: MessageKey;
+  value: number | undefined;
+  tone: 'main' | 'plain' | 'apart';
+}
+
+function BoardCounts(props: { summary: AttendanceSummary | null; t: Translate }) {
+  const { summary: s, t } = props;
+  const tiles: Tile[] = [
+    { key: 'due', label: 'count.due', value: s?.due, tone: 'main' },
+    { key: 'present', label: 'count.present', value: s?.present, tone: 'main' },
+    { key: 'leave', label: 'count.leave', value: s?.leave, tone: 'plain' },
+    { key: 'absent', label: 'count.absent', value: s?.absent, tone: 'plain' },
+    { key: 'nonvoting', label: 'count.nonvoting', value: s?.nonvotingPresent, tone: 'apart' },
+  ];
+  return (
+    <>
+      <section className="board-counts">
+        {tiles.map((tile) => (
+          <div key={tile.key} className={`board-tile board-tile-${tile.key} board-${tile.tone}`}>
+            <div className="board-label">{t(tile.label)}</div>
+            <div className="board-value" data-testid={`board-${tile.key}`}>
+              {tile.value ?? '–'}
+            </div>
+          </div>
+        ))}
+      </section>
+      <BoardQuorum summary={s} t={t} />
+    </>
+  );
+}
+
+function BoardQuorum(props: { summary: AttendanceSummary | null; t: Translate }) {
+  const { summary: s, t } = props;
+  if (!s || s.due === 0) {
+    return (
+      <section className="board-quorum board-quorum-unknown" data-testid="board-quorum" data-met="false">
+        <div className="board-quorum-detail">{s ? t('quorum.noDelegates') : ' '}</div>
+      </section>
+    );
+  }
+  const { met, needed, allowEqual } = s.quorum;
+  const exact = allowEqual && 5 * s.present === 4 * s.due;
+  return (
+    <section
+      className={`board-quorum ${met ? 'board-quorum-met' : 'board-quorum-not-met'}`}
+      data-testid="board-quorum"
+      data-met={met}
+      data-needed={met ? 0 : needed}
+    >
+      <div className="board-quorum-main">{met ? t('board.quorum.met') : t('quorum.notMet', { needed })}</div>
+      <div className="board-quorum-detail">
+        {met
+          ? t(exact ? 'board.quorum.metEqual.detail' : 'board.quorum.met.detail', { present: s.present, due: s.due })
+          : t(allowEqual ? 'quorum.notMet.detailEqual' : 'quorum.notMet.detail', { due: s.due })}
+      </div>
+    </section>
+  );
+}
+
+/** Shown until the board fills the screen; gone once it does (on the projector). */
+export function FullscreenButton(props: { t: Translate }) {
+  const [full, setFull] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const onChange = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  if (full || !document.fullscreenEnabled) return <span />;
+  return (
+    <Button
+      type="text"
+      size="small"
+      className="board-fullscreen"
+      icon={<FullscreenOutlined />}
+      data-testid="board-fullscreen"
+      onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
+    >
+      {props.t('board.fullscreen')}
+    </Button>
+  );
+}

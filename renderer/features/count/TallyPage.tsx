@@ -1,0 +1,181 @@
+import { Button, Spin } from 'antd';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { useCongress } from '../../app/congress.js';
+import { type Translate, useT } from '../../app/language.js';
+import { useRoute } from '../../app/route.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import { roundLabel } from '../contests/labels.js';
+import { paperOrder, type RoundResult } from '../contests/store.js';
+import { FullscreenButton } from './BoardPage.js';
+import { useTally } from './tally-store.js';
+
+/** 正 strokes as on a paper board: one 正 per five, then 一 丅 下 止 for the rest. */
+const PARTIAL = ['', '一', '丅', '下', '止'];
+export const strokes = (n: number): string => '正'.repeat(Math.floor(n / 5)) + PARTIAL[n % 5];
+
+/**
+ * `#/tally?contest=ID`: the live count for the hall's projector, in a window of its own, no
+ * app chrome and no operator (it only reads). Each committed ballot arrives as a change
+ * event and re-reads `rounds.result`; no polling.
+ */
+export function TallyPage() {
+  const t = useT();
+  const status = useCongress((s) => s.status);
+  const path = useCongress((s) => s.file?.path ?? '');
+  const congressName = useCongress((s) => s.file?.congress.name ?? '');
+  const param = useRoute((s) => s.query.contest);
+  const contestId = param && /^\d+$/.test(param) ? Number(param) : null;
+  const detail = useTally((s) => s.detail);
+  const result = useTally((s) => s.result);
+  const error = useTally((s) => s.error);
+  const showStrokes = useTally((s) => s.strokes);
+
+  useEffect(() => {
+    useTally.getState().setContest(path ? contestId : null);
+    return () => useTally.getState().setContest(null);
+  }, [path, contestId]);
+
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (result) setUpdatedAt(new Date().toLocaleTimeString('en-GB', { hour12: false }));
+  }, [result]);
+
+  let body: ReactNode;
+  if (status === 'loading') body = <Spin size="large" />;
+  else if (status === 'offline') body = <div className="board-message">{t('app.offline')}</div>;
+  else if (!path) body = <div className="board-message">{t('error.no_congress_open')}</div>;
+  else if (contestId === null) body = <div className="board-message">{t('tally.noContest')}</div>;
+  else if (!detail) body = error ? null : <Spin size="large" />;
+  else if (!result) body = <div className="board-message">{t('tally.noBallots')}</div>;
+  else body = <TallyBody result={result} detail={detail} strokes={showStrokes} t={t} />;
+
+  return (
+    <main className="board tally" data-testid="tally" data-ready={result !== null}>
+      <header className="board-head tally-head">
+        <div className="tally-congress">{congressName || t('app.name')}</div>
+        {detail && (
+          <div className="tally-title" data-testid="tally-title">
+            {detail.contest.title}
+            {result && <span className="tally-round">{roundLabel(t, result.round)}</span>}
+          </div>
+        )}
+      </header>
+      {error && <ErrorAlert error={error} />}
+      <div className="tally-body">{body}</div>
+      <footer className="board-foot">
+        <span>{t('tally.title')}</span>
+        <span>{result && updatedAt && t('board.updated', { time: updatedAt })}</span>
+        <span>
+          <Button
+            type="text"
+            size="small"
+            className="board-fullscreen"
+            data-testid="tally-strokes"
+            onClick={() => useTally.getState().toggleStrokes()}
+          >
+            {t(showStrokes ? 'tally.bars' : 'tally.strokes')}
+          </Button>
+          <FullscreenButton t={t} />
+        </span>
+      </footer>
+    </main>
+  );
+}
+
+function TallyBody(props: {
+  result: RoundResult;
+  detail: NonNullable<ReturnType<typeof useTally.getState>['detail']>;
+  strokes: boolean;
+  t: Translate;
+}) {
+  const { result, detail, t } = props;
+  const { round, tally, decision } = result;
+  const candidates = paperOrder(round, detail.candidates);
+  const rows = [
+    ...candidates.map((c, i) => ({
+      key: `c${c.id}`,
+      name: c.name,
+      votes: tally.candidates[i]?.for ?? 0,
+      writeIn: false,
+    })),
+    ...tally.writeIns.map((w) => ({ key: `w${w.name}`, name: w.name, votes: w.for, writeIn: true })),
+  ];
+  const scale = Math.max(decision.basis, round.collected ?? 0, ...rows.map((r) => r.votes), 1);
+  const linePct = (decision.threshold / scale) * 100;
+  const rowHeight = `min(8vh, ${(50 / Math.max(rows.length, 1)).toFixed(2)}vh)`;
+  const provisional = result.provisional.filter((p) => p !== 'not_closed' || round.status !== 'closed');
+
+  return (
+    <>
+      <section className="tally-stats">
+        <Stat label={t('tally.counted')} testId="tally-counted">
+          {tally.counted + tally.pendingSetAside}
+          <small> / {round.collected ?? '–'}</small>
+        </Stat>
+        <Stat label={t('tally.valid')} testId="tally-valid">
+          {tally.valid}
+        </Stat>
+        <Stat label={t('tally.invalid')} testId="tally-invalid">
+          {tally.invalid}
+        </Stat>
+        <Stat label={t(decision.basisKind === 'due' ? 'tally.basis.due' : 'tally.basis.present')} testId="tally-basis">
+          {decision.basis}
+        </Stat>
+        <div className="tally-line-label" data-testid="tally-threshold" data-threshold={decision.threshold}>
+          {t('tally.threshold', { n: decision.threshold })}
+        </div>
+      </section>
+      <div
+        className={`tally-state ${round.status === 'closed' ? 'tally-final' : 'tally-provisional'}`}
+        data-testid="tally-state"
+        data-provisional={provisional.length > 0}
+      >
+        {round.status === 'closed'
+          ? t('tally.final')
+          : t('tally.provisional', {
+              reasons: provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(';'),
+            })}
+      </div>
+      <section className="tally-rows" style={{ '--row-h': rowHeight } as CSSProperties}>
+        {rows.map((r) => {
+          const passing = r.votes >= decision.threshold;
+          return (
+            <div
+              key={r.key}
+              className={`tally-row${passing ? ' tally-pass' : ''}${r.writeIn ? ' tally-writein' : ''}`}
+              data-testid="tally-row"
+              data-name={r.name}
+              data-votes={r.votes}
+            >
+              <div className="tally-name">
+                {r.writeIn && <span className="tally-writein-mark">{t('tally.writeIn')}</span>}
+                {r.name}
+              </div>
+              <div className="tally-track">
+                {props.strokes ? (
+                  <div className="tally-strokes">{strokes(r.votes)}</div>
+                ) : (
+                  <div className="tally-bar" style={{ width: `${(r.votes / scale) * 100}%` }} />
+                )}
+                {!props.strokes && <div className="tally-threshold-line" style={{ left: `${linePct}%` }} />}
+              </div>
+              <div className="tally-votes">{r.votes}</div>
+            </div>
+          );
+        })}
+      </section>
+    </>
+  );
+}
+
+function Stat(props: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="tally-stat">
+      <div className="tally-stat-label">{props.label}</div>
+      <div className="tally-stat-value" data-testid={props.testId}>
+        {props.children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { memo } from 'react';
+import type { Delegate } from '../../../core/domain.js';
+import type { Translate } from '../../app/language.js';
+import { CategoryTag } from '../../components/Tags.js';
+import { errorTitleKey, useErrorText } from '../../lib/errors.js';
+import type { Banner } from './store.js';
+
+const TONE: Record<Banner['kind'], 'green' | 'amber' | 'red' | 'blue' | 'grey'> = {
+  checked_in: 'green',
+  already_present: 'amber',
+  not_found: 'red',
+  error: 'red',
+  undone: 'blue',
+  marked: 'grey',
+};
+
+/** The confirmation after each action: the delegate's name large enough to read from a step away. */
+export const DeskBanner = memo(function DeskBanner(props: { banner: Banner | null; t: Translate }) {
+  const { banner, t } = props;
+  if (!banner) {
+    return (
+      <section className="desk-banner banner-idle" data-testid="desk-banner" data-kind="idle">
+        <div className="banner-status">{t('desk.banner.idle')}</div>
+      </section>
+    );
+  }
+  const tone = TONE[banner.kind];
+  return (
+    // key: a new answer replays the flash even for the same person
+    <section
+      key={banner.seq}
+      className={`desk-banner banner-${tone}`}
+      data-testid="desk-banner"
+      data-kind={banner.kind}
+      role="status"
+      aria-live="assertive"
+    >
+      <BannerBody banner={banner} t={t} />
+    </section>
+  );
+});
+
+function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
+  const text = useErrorText();
+  switch (banner.kind) {
+    case 'checked_in':
+    case 'already_present':
+      return (
+        <DelegateLines
+          status={t(banner.kind === 'checked_in' ? 'desk.banner.checkedIn' : 'desk.banner.already')}
+          delegate={banner.delegate}
+          t={t}
+        />
+      );
+    case 'undone':
+      return <DelegateLines status={t('desk.banner.undone')} delegate={banner.delegate} t={t} />;
+    case 'marked':
+      return <DelegateLines status={t(`desk.banner.marked.${banner.status}`)} delegate={banner.delegate} t={t} />;
+    case 'not_found':
+      return (
+        <>
+          <div className="banner-status">{t('desk.banner.notFound')}</div>
+          <div className="banner-name" data-testid="banner-name">
+            {banner.query}
+          </div>
+          <div className="banner-detail">{text(banner.error)}</div>
+        </>
+      );
+    case 'error':
+      return (
+        <>
+          <div className="banner-status">
+            {t('desk.banner.error')} · {t(errorTitleKey(banner.error))}
+          </div>
+          <div className="banner-detail banner-message">{text(banner.error)}</div>
+        </>
+      );
+  }
+}
+
+function DelegateLines(props: { status: string; delegate: Delegate; t: Translate }) {
+  const { delegate: d, t } = props;
+  return (
+    <>
+      <div className="banner-status">{props.status}</div>
+      <div className="banner-name" data-testid="banner-name">
+        {d.name}
+      </div>
+      <div className="banner-detail">
+        <span className="banner-badge" data-testid="banner-badge">
+          {t('desk.badge', { badge: d.badge })}
+        </span>
+        {d.delegation && <span>{d.delegation}</span>}
+        <CategoryTag category={d.category} t={t} large />
+        {d.category !== 'voting' && <span className="banner-apart">{t('desk.banner.notCounted')}</span>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+import type { TableColumnsType as ColumnsType } from 'antd';
+import { Table, Typography } from 'antd';
+import { memo } from 'react';
+import type { AttendanceRecord, AttendanceStatus, Delegate, DelegationCounts } from '../../../core/domain.js';
+import type { Translate } from '../../app/language.js';
+import { CategoryTag, StatusTag } from '../../components/Tags.js';
+import { formatTime } from '../../lib/paths.js';
+import { testId } from '../../lib/testid.js';
+import type { DelegateAction } from './actions.js';
+import { RowActions } from './SearchResults.js';
+
+interface ListProps {
+  delegates: Delegate[];
+  t: Translate;
+  height: number;
+  /** None for a station whose role does not work the desk: the lists only show. */
+  onAction?: ((action: DelegateAction, delegate: Delegate) => void) | undefined;
+}
+
+/** Voting delegates not arrived yet; clicking a row checks the delegate in. */
+export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
+  const { t, onAction } = props;
+  const columns: ColumnsType<Delegate> = [
+    { title: t('field.badge'), dataIndex: 'badge', width: 80 },
+    { title: t('field.name'), dataIndex: 'name', width: 110, render: (name: string) => <strong>{name}</strong> },
+    { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />,
+          },
+        ]
+      : []),
+  ];
+  return (
+    <div data-testid="not-arrived-list">
+      {onAction && (
+        <Typography.Text type="secondary" className="list-hint">
+          {t('desk.notArrived.hint')}
+        </Typography.Text>
+      )}
+      <Table<Delegate>
+        size="small"
+        rowKey="id"
+        virtual
+        scroll={{ y: props.height }}
+        pagination={false}
+        columns={columns}
+        dataSource={props.delegates}
+        locale={{ emptyText: t('desk.notArrived.empty') }}
+        onRow={(d) => ({
+          ...(onAction ? { onClick: () => onAction('checkIn', d), className: 'clickable-row' } : {}),
+          ...testId('not-arrived-row', { 'data-badge': d.badge }),
+        })}
+      />
+    </div>
+  );
+});
+
+/** 列席 and 候补代表 checked in: shown apart, never counted. */
+export const NonVotingList = memo(function NonVotingList(
+  props: ListProps & { records: Map<number, AttendanceRecord> },
+) {
+  const { t, onAction } = props;
+  const columns: ColumnsType<Delegate> = [
+    { title: t('field.badge'), dataIndex: 'badge', width: 80 },
+    { title: t('field.name'), dataIndex: 'name', width: 100 },
+    {
+      title: t('field.category'),
+      dataIndex: 'category',
+      width: 100,
+      render: (_, d) => <CategoryTag category={d.category} t={t} />,
+    },
+    { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
+    {
+      title: t('field.at'),
+      key: 'at',
+      width: 90,
+      render: (_, d) => formatTime(props.records.get(d.id)?.at ?? '').slice(11),
+    },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 70,
+            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="present" t={t} onAction={onAction} />,
+          },
+        ]
+      : []),
+  ];
+  return (
+    <div data-testid="nonvoting-list">
+      <Typography.Text type="secondary" className="list-hint">
+        {t('desk.nonvoting.hint')}
+      </Typography.Text>
+      <Table<Delegate>
+        size="small"
+        rowKey="id"
+        scroll={{ y: props.height }}
+        pagination={false}
+        columns={columns}
+        dataSource={props.delegates}
+        locale={{ emptyText: t('desk.nonvoting.empty') }}
+        onRow={(d) => testId('nonvoting-row', { 'data-badge': d.badge })}
+      />
+    </div>
+  );
+});
+
+/** Voting delegates on leave (with the reason) or marked absent. */
+export const LeaveAbsentList = memo(function LeaveAbsentList(
+  props: ListProps & { records: Map<number, AttendanceRecord> },
+) {
+  const { t, onAction } = props;
+  const statusOf = (d: Delegate): AttendanceStatus => props.records.get(d.id)?.status ?? 'pending';
+  const columns: ColumnsType<Delegate> = [
+    { title: t('field.badge'), dataIndex: 'badge', width: 70 },
+    { title: t('field.name'), dataIndex: 'name', width: 90 },
+    { title: t('field.status'), key: 'status', width: 70, render: (_, d) => <StatusTag status={statusOf(d)} t={t} /> },
+    {
+      title: t('field.reason'),
+      key: 'reason',
+      ellipsis: true,
+      render: (_, d) => props.records.get(d.id)?.reason ?? '',
+    },
+    ...(onAction
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 170,
+            render: (_: unknown, d: Delegate) => (
+              <RowActions delegate={d} status={statusOf(d)} t={t} onAction={onAction} withCheckIn />
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Table<Delegate>
+      data-testid="leave-absent-list"
+      size="small"
+      rowKey="id"
+      scroll={{ y: props.height }}
+      pagination={false}
+      columns={columns}
+      dataSource={props.delegates}
+      locale={{ emptyText: t('desk.leaveAbsent.empty') }}
+      onRow={(d) => testId('leave-absent-row', { 'data-badge': d.badge })}
+    />
+  );
+});
+
+/** 应到 / 实到 / 请假 / 缺席 per delegation, with a total row. */
+export const DelegationTable = memo(function DelegationTable(props: {
+  rows: DelegationCounts[];
+  t: Translate;
+  height: number;
+}) {
+  const { t } = props;
+  const columns: ColumnsType<DelegationCounts> = [
+    {
+      title: t('desk.delegation'),
+      dataIndex: 'delegation',
+      ellipsis: true,
+      render: (v: string) => v || t('desk.delegation.none'),
+    },
+    { title: t('count.due'), dataIndex: 'due', width: 70, align: 'right' },
+    { title: t('count.present'), dataIndex: 'present', width: 70, align: 'right' },
+    { title: t('count.leave'), dataIndex: 'leave', width: 70, align: 'right' },
+    { title: t('count.absent'), dataIndex: 'absent', width: 70, align: 'right' },
+  ];
+  const total = props.rows.reduce(
+    (a, r) => ({
+      due: a.due + r.due,
+      present: a.present + r.present,
+      leave: a.leave + r.leave,
+      absent: a.absent + r.absent,
+    }),
+    { due: 0, present: 0, leave: 0, absent: 0 },
+  );
+  return (
+    <Table<DelegationCounts>
+      data-testid="delegation-table"
+      size="small"
+      rowKey="delegation"
+      scroll={{ y: props.height }}
+      pagination={false}
+      columns={columns}
+      dataSource={props.rows}
+      rowClassName={(r) => (r.present + r.leave >= r.due ? 'row-complete' : '')}
+      summary={() => (
+        <Table.Summary fixed>
+          <Table.Summary.Row className="summary-row">
+            <Table.Summary.Cell index={0}>{t('desk.delegation.total')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              {total.due}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {total.present}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {total.leave}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {total.absent}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        </Table.Summary>
+      )}
+    />
+  );
+});

@@ -1,0 +1,280 @@
+import { create } from 'zustand';
+import type { Output } from '../../../core/contract.js';
+import { takesDisciplineVows } from '../../../core/discipline.js';
+import type {
+  AttendanceRecord,
+  AttendanceSummary,
+  Delegate,
+  DueExclusion,
+  ExclusionKind,
+} from '../../../core/domain.js';
+import type { AppError, Result } from '../../../core/result.js';
+import { invoke } from '../../api/index.js';
+import { useCongress } from '../../app/congress.js';
+import { coalesce } from '../../lib/coalesce.js';
+import { playTone } from '../count/sound.js';
+import { type Pledge, useDiscipline } from '../discipline/store.js';
+
+export type MarkStatus = 'leave' | 'absent' | 'pending';
+
+/** What the confirmation banner shows after the last action at this desk. */
+export type Banner =
+  | { kind: 'checked_in' | 'already_present'; delegate: Delegate; seq: number }
+  | { kind: 'not_found'; query: string; error: AppError; seq: number }
+  | { kind: 'undone'; delegate: Delegate; seq: number }
+  | { kind: 'marked'; delegate: Delegate; status: MarkStatus; seq: number }
+  | { kind: 'error'; error: AppError; seq: number };
+
+interface DeskStore {
+  meetingId: number | null;
+  summary: AttendanceSummary | null;
+  records: Map<number, AttendanceRecord>;
+  /** Rule 16: the exclusions from 应到 standing at the meeting, by delegate. */
+  exclusions: Map<number, DueExclusion>;
+  loadError: AppError | null;
+  banner: Banner | null;
+  /** The search box and the highlighted result (chosen with ↑/↓). */
+  query: string;
+  highlight: number;
+  /** The clerk moved the highlight by hand: Enter takes it even for a digits-only query. */
+  highlightChosen: boolean;
+  setQuery(query: string): void;
+  moveHighlight(delta: number, count: number): void;
+  setHighlight(index: number): void;
+  /** Calls in flight (a scanner may fire the next badge before the last answer). */
+  inFlight: number;
+  setMeeting(meetingId: number | null): void;
+  refresh(): Promise<void>;
+  checkInByBadge(badge: string): Promise<void>;
+  checkIn(delegateId: number): Promise<void>;
+  undoLast(): Promise<void>;
+  mark(delegateId: number, status: MarkStatus, reason: string | null): Promise<Result<unknown>>;
+  /** Rule 16: an approved exclusion from 应到 (secretariat). */
+  exclude(delegateId: number, kind: ExclusionKind, note: string | null): Promise<Result<unknown>>;
+  revokeExclusion(exclusionId: number): Promise<Result<unknown>>;
+  dismissBanner(): void;
+  /**
+   * With the congress setting `pledgeAtDesk`: delegates just checked in here who have not
+   * signed the discipline pledge, in order; the pledge dialog shows the first.
+   */
+  pledgeQueue: PledgeAsk[];
+  /** The pledge dialog for the first in the queue is done (signed, refused or skipped). */
+  nextPledge(): void;
+}
+
+/** A delegate asked for the pledge at the desk, with the pledge on record (a refusal) if any. */
+export interface PledgeAsk {
+  delegate: Delegate;
+  current: Pledge | null;
+}
+
+let seq = 0;
+
+export const useDesk = create<DeskStore>()((set, get) => {
+  const fetchAttendance = coalesce(async () => {
+    const meetingId = get().meetingId;
+    if (meetingId === null) {
+      set({ summary: null, records: new Map(), exclusions: new Map() });
+      return;
+    }
+    const [summary, list, exclusions] = await Promise.all([
+      invoke('attendance.summary', { meetingId }),
+      invoke('attendance.list', { meetingId }),
+      invoke('attendance.exclusions', { meetingId }),
+    ]);
+    if (get().meetingId !== meetingId) return;
+    if (!summary.ok) {
+      set({ loadError: summary.error });
+      return;
+    }
+    if (!list.ok) {
+      set({ loadError: list.error });
+      return;
+    }
+    if (!exclusions.ok) {
+      set({ loadError: exclusions.error });
+      return;
+    }
+    const standing = exclusions.value.filter((x) => x.revokedAt === null);
+    // A new Map only when they changed: the lists are memoised on it.
+    const currentExclusions = get().exclusions;
+    if (
+      standing.length !== currentExclusions.size ||
+      standing.some((x) => currentExclusions.get(x.delegateId)?.id !== x.id)
+    ) {
+      set({ exclusions: new Map(standing.map((x) => [x.delegateId, x])) });
+    }
+    // Unchanged records keep the same Map: the lists of thousands are not drawn again for nothing
+    // (the check-in that caused this refresh has usually been applied already).
+    const current = get().records;
+    const same =
+      list.value.length === current.size &&
+      list.value.every((r) => {
+        const c = current.get(r.delegateId);
+        return c !== undefined && c.status === r.status && c.at === r.at && c.reason === r.reason;
+      });
+    set({
+      summary: summary.value,
+      ...(same ? {} : { records: new Map(list.value.map((r) => [r.delegateId, r])) }),
+      loadError: null,
+    });
+  });
+
+  /** Shows the answer of the call issued last; an older answer arriving late is not shown. */
+  const show = (issued: number, banner: Banner) => {
+    if (issued >= (get().banner?.seq ?? 0)) set({ banner });
+  };
+
+  const track = async <T>(call: () => Promise<T>): Promise<T> => {
+    set((s) => ({ inFlight: s.inFlight + 1 }));
+    try {
+      return await call();
+    } finally {
+      set((s) => ({ inFlight: s.inFlight - 1 }));
+    }
+  };
+
+  const applyRecord = (record: AttendanceRecord | null, delegateId: number) => {
+    const records = new Map(get().records);
+    if (record) records.set(delegateId, record);
+    else records.delete(delegateId);
+    set({ records });
+  };
+
+  /** After a check-in: ask for the pledge when the congress does so at the desk and it is not signed yet. */
+  const askPledge = async (delegate: Delegate) => {
+    if (!useCongress.getState().file?.congress.settings.pledgeAtDesk || !takesDisciplineVows(delegate)) return;
+    const discipline = useDiscipline.getState();
+    if (!discipline.texts) void discipline.loadTexts();
+    const current = await discipline.currentPledge(delegate.id);
+    // Unknown (the call failed): ask anyway; signing twice is refused by the backend.
+    if (current.ok && current.value?.status === 'signed') return;
+    if (get().pledgeQueue.some((a) => a.delegate.id === delegate.id)) return;
+    const ask = { delegate, current: current.ok ? current.value : null };
+    set((s) => ({ pledgeQueue: [...s.pledgeQueue, ask] }));
+  };
+
+  const checkInWith = async (
+    issued: number,
+    call: () => Promise<Result<Output<'attendance.checkIn'>>>,
+    query: string,
+  ) => {
+    const r = await track(call);
+    if (r.ok) {
+      const { outcome, delegate, record } = r.value;
+      applyRecord(record, delegate.id);
+      playTone(outcome === 'checked_in' ? 'ok' : 'already');
+      show(issued, { kind: outcome, delegate, seq: issued });
+      if (outcome === 'checked_in') void askPledge(delegate);
+    } else if (r.error.code === 'not_found') {
+      playTone('error');
+      show(issued, { kind: 'not_found', query, error: r.error, seq: issued });
+    } else {
+      playTone('error');
+      show(issued, { kind: 'error', error: r.error, seq: issued });
+    }
+    // The counts follow from the change event every window gets (app/live.ts): asking here
+    // too would queue a second refresh of 3,000 rows behind the next scan.
+  };
+
+  return {
+    meetingId: null,
+    summary: null,
+    records: new Map(),
+    exclusions: new Map(),
+    loadError: null,
+    banner: null,
+    query: '',
+    highlight: 0,
+    highlightChosen: false,
+    inFlight: 0,
+    pledgeQueue: [],
+    setQuery(query) {
+      set({ query, highlight: 0, highlightChosen: false });
+    },
+    moveHighlight(delta, count) {
+      if (count <= 0) return;
+      set({ highlight: (get().highlight + delta + count) % count, highlightChosen: true });
+    },
+    setHighlight(index) {
+      set({ highlight: index, highlightChosen: true });
+    },
+    setMeeting(meetingId) {
+      if (get().meetingId === meetingId) return;
+      set({
+        meetingId,
+        summary: null,
+        records: new Map(),
+        exclusions: new Map(),
+        banner: null,
+        loadError: null,
+        query: '',
+        highlight: 0,
+        pledgeQueue: [],
+      });
+      void fetchAttendance();
+    },
+    refresh: fetchAttendance,
+    async checkInByBadge(badge) {
+      const meetingId = get().meetingId;
+      const issued = ++seq;
+      if (meetingId === null) return;
+      await checkInWith(issued, () => invoke('attendance.checkInByBadge', { meetingId, badge }), badge);
+    },
+    async checkIn(delegateId) {
+      const meetingId = get().meetingId;
+      const issued = ++seq;
+      if (meetingId === null) return;
+      await checkInWith(issued, () => invoke('attendance.checkIn', { meetingId, delegateId }), '');
+    },
+    async undoLast() {
+      const meetingId = get().meetingId;
+      const issued = ++seq;
+      if (meetingId === null) return;
+      const r = await track(() => invoke('attendance.undoLast', { meetingId }));
+      if (r.ok) {
+        applyRecord(null, r.value.delegate.id);
+        // An undone check-in is not asked for the pledge any more (unless the dialog is already up).
+        set((s) => ({
+          pledgeQueue: s.pledgeQueue.filter((a, i) => i === 0 || a.delegate.id !== r.value.delegate.id),
+        }));
+        playTone('soft');
+        show(issued, { kind: 'undone', delegate: r.value.delegate, seq: issued });
+      } else {
+        playTone('error');
+        show(issued, { kind: 'error', error: r.error, seq: issued });
+      }
+      void fetchAttendance();
+    },
+    async mark(delegateId, status, reason) {
+      const meetingId = get().meetingId;
+      const issued = ++seq;
+      if (meetingId === null) return { ok: false, error: { code: 'invalid_input', message: '' } };
+      const r = await track(() => invoke('attendance.mark', { meetingId, delegateId, status, reason }));
+      if (r.ok) {
+        playTone('soft');
+        show(issued, { kind: 'marked', delegate: r.value.delegate, status, seq: issued });
+      }
+      void fetchAttendance();
+      return r;
+    },
+    async exclude(delegateId, kind, note) {
+      const meetingId = get().meetingId;
+      if (meetingId === null) return { ok: false, error: { code: 'invalid_input', message: '' } };
+      const r = await track(() => invoke('attendance.exclude', { meetingId, delegateId, kind, note }));
+      void fetchAttendance();
+      return r;
+    },
+    async revokeExclusion(exclusionId) {
+      const r = await track(() => invoke('attendance.revokeExclusion', { exclusionId, note: null }));
+      void fetchAttendance();
+      return r;
+    },
+    dismissBanner() {
+      set({ banner: null });
+    },
+    nextPledge() {
+      set((s) => ({ pledgeQueue: s.pledgeQueue.slice(1) }));
+    },
+  };
+});

@@ -1,0 +1,191 @@
+import { create } from 'zustand';
+import type { AppError } from '../../../core/result.js';
+import { permission, type WriteChannel } from '../../../core/roles.js';
+import { invoke } from '../../api/index.js';
+import { useCongress } from '../../app/congress.js';
+import { useRoute } from '../../app/route.js';
+import { coalesce } from '../../lib/coalesce.js';
+import { useSession } from './session-store.js';
+import { type Operator, useOperators } from './store.js';
+
+/**
+ * This station's sign-in for the open congress. A congress without operators is open: the name
+ * typed at the window is the operator (OperatorModal). Once it has operators, every write needs
+ * a signed-in station: the lock screen shows until an operator signs in with the PIN, and again
+ * after the congress's idle minutes without keyboard or mouse, on demand (锁定), or when a call
+ * answers `locked`. The backend enforces the same; this store only follows it.
+ */
+interface StationStore {
+  /** The open congress's sign-in state has been read (false with no congress open). */
+  known: boolean;
+  /** The open congress has operators: writes need a signed-in station. */
+  enforced: boolean;
+  /** Who is signed in at this station, or null. */
+  operator: Operator | null;
+  idleMinutes: number;
+  signingIn: boolean;
+  signInError: AppError | null;
+  refresh(): Promise<void>;
+  signIn(operatorId: number, pin: string): Promise<boolean>;
+  /** Locks this station now (the header's 锁定, or idle time). */
+  lock(): Promise<void>;
+  clearSignInError(): void;
+}
+
+/** Calls waiting for the next sign-in after they answered `locked`. */
+let waiting: ((operatorId: number | null) => void)[] = [];
+/**
+ * Who signed in last at this station: the operator whose calls may still be on their way when
+ * the station finds itself locked (a status read may have said so a moment before the call did).
+ */
+let lastOperatorId: number | null = null;
+const wake = (operatorId: number | null) => {
+  const all = waiting;
+  waiting = [];
+  for (const w of all) w(operatorId);
+};
+
+export const useStation = create<StationStore>()((set) => {
+  const fetchStatus = coalesce(async () => {
+    if (!useCongress.getState().file) {
+      set({ known: false, enforced: false, operator: null });
+      return;
+    }
+    const sent = useSession.getState().token;
+    const r = await invoke('station.status', {});
+    // Signed in or locked meanwhile (a change event can overtake the sign-in's own answer):
+    // this answer is about a token no longer used, and says nothing about this station.
+    if (useSession.getState().token !== sent) return;
+    if (!r.ok) {
+      // Unknown: the backend decides on every write anyway, and a `locked` answer locks.
+      set({ known: true });
+      return;
+    }
+    const { enforced, operator, idleMinutes } = r.value;
+    set({ known: true, enforced, operator, idleMinutes });
+    if (!operator && useSession.getState().token) useSession.getState().setToken(null);
+    if (enforced && !useOperators.getState().loaded) void useOperators.getState().refresh();
+  });
+
+  return {
+    known: false,
+    enforced: false,
+    operator: null,
+    idleMinutes: 15,
+    signingIn: false,
+    signInError: null,
+    refresh: fetchStatus,
+    async signIn(operatorId, pin) {
+      set({ signingIn: true, signInError: null });
+      const r = await invoke('station.signIn', { operatorId, pin });
+      if (!r.ok) {
+        set({ signingIn: false, signInError: r.error });
+        return false;
+      }
+      useSession.getState().setToken(r.value.token);
+      lastOperatorId = r.value.operator.id;
+      markActive();
+      set({
+        signingIn: false,
+        known: true,
+        enforced: true,
+        operator: r.value.operator,
+        idleMinutes: r.value.idleMinutes,
+      });
+      wake(r.value.operator.id);
+      return true;
+    },
+    async lock() {
+      if (useSession.getState().token) await invoke('station.lock', {});
+      useSession.getState().setToken(null);
+      set({ operator: null, signInError: null });
+    },
+    clearSignInError() {
+      set({ signInError: null });
+    },
+  };
+});
+
+/**
+ * A write answered `locked` (idle too long for the backend, a new PIN or role, or the congress
+ * got its first operator at another station): the lock screen shows. True once the operator who
+ * made the call has signed in again, so that the call goes through after all.
+ */
+export function waitForSignIn(_error: AppError): Promise<boolean> {
+  const before = lastOperatorId;
+  useSession.getState().setToken(null);
+  useStation.setState({ known: true, enforced: true, operator: null });
+  void useOperators.getState().refresh();
+  return new Promise((resolve) => {
+    waiting.push((operatorId) => resolve(operatorId !== null && operatorId === before));
+  });
+}
+
+/** May this station make `channel`? In an open congress anyone may; the backend decides anyway. */
+export function canWrite(s: Pick<StationStore, 'enforced' | 'operator'>, channel: WriteChannel): boolean {
+  if (!s.enforced) return true;
+  return s.operator !== null && permission(channel, s.operator.role) !== 'refused';
+}
+
+/** `canWrite` for the signed-in station, re-rendering when the sign-in changes. */
+export const useCan = (channel: WriteChannel): boolean => useStation((s) => canWrite(s, channel));
+
+// ——— Idle lock ———
+
+let lastInput = Date.now();
+let lastBeat = 0;
+/** While signed in, a status call now and then keeps the backend's idle clock in step with the hands. */
+const HEARTBEAT_MS = 60_000;
+
+function markActive(): void {
+  lastInput = Date.now();
+}
+
+function onInput(): void {
+  markActive();
+  const { operator } = useStation.getState();
+  if (operator && lastInput - lastBeat > HEARTBEAT_MS) {
+    lastBeat = lastInput;
+    void useStation.getState().refresh();
+  }
+}
+
+/** The hall's and the printer's windows: they only read, and nobody works in them. */
+const isReadOnlyWindow = (): boolean => {
+  const { page } = useRoute.getState();
+  return page === 'board' || page === 'tally' || page.startsWith('print/');
+};
+
+/**
+ * Follows the open congress (its sign-in state), keyboard and mouse (the idle lock), and settles
+ * calls waiting for a sign-in when the congress goes away. Returns a stop function.
+ *
+ * A board, tally or print window opened from a station inherits its sessionStorage, and with it
+ * the sign-in: it lets go of its copy (without locking the station), so that a projector left
+ * alone never locks the station it came from.
+ */
+export function startStationWatch(): () => void {
+  if (isReadOnlyWindow()) {
+    if (useSession.getState().token) useSession.getState().setToken(null);
+    return () => undefined;
+  }
+  const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+  for (const e of events) window.addEventListener(e, onInput, { capture: true, passive: true });
+  const unsubscribe = useCongress.subscribe((s, prev) => {
+    if (s.file?.path === prev.file?.path) return;
+    useOperators.getState().reset();
+    // Calls of the congress that was open wait no longer; its sign-ins are gone.
+    lastOperatorId = null;
+    wake(null);
+    void useStation.getState().refresh();
+  });
+  const timer = window.setInterval(() => {
+    const { operator, idleMinutes } = useStation.getState();
+    if (operator && Date.now() - lastInput >= idleMinutes * 60_000) void useStation.getState().lock();
+  }, 5_000);
+  return () => {
+    for (const e of events) window.removeEventListener(e, onInput, { capture: true });
+    unsubscribe();
+    window.clearInterval(timer);
+  };
+}

@@ -1,0 +1,204 @@
+import type { Congress, Meeting } from '../../../core/domain.js';
+import type { Translate } from '../../app/language.js';
+import { PaperFooter, type PaperOfficial, type PaperSeal } from '../../components/print/PaperFooter.js';
+import { PaperHead } from '../../components/print/PaperHead.js';
+import { PaperTail, splitTail } from '../../components/print/PaperTail.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
+import { roundLabel } from '../contests/labels.js';
+import type { Candidate, Contest, RoundResult } from '../contests/store.js';
+import { paperOrder } from '../contests/store.js';
+
+export interface CountFormData {
+  congress: Congress;
+  meeting: Meeting;
+  contest: Contest;
+  candidates: Candidate[];
+  result: RoundResult;
+  /** Rule 13: the contest's 总监票人, 监票人 and 计票人, named under their signature lines. */
+  officials: readonly PaperOfficial[];
+  seal: PaperSeal | null;
+  printedAt: string;
+}
+
+interface Line {
+  key: string;
+  no: number;
+  name: string;
+  writeIn: boolean;
+  for: number;
+  against: number | null;
+  abstain: number | null;
+  elected: boolean;
+}
+
+type Choice = RoundResult['decision']['elected'][number]['choice'];
+const sameChoice = (a: Choice, b: Choice): boolean =>
+  a.kind === 'candidate' ? b.kind === 'candidate' && a.index === b.index : b.kind === 'writeIn' && a.name === b.name;
+
+/**
+ * 计票结果报告单 of one round: papers issued and collected, valid and invalid; for every
+ * candidate in paper order and every written-in name 赞成, 不赞成, 弃权; the threshold; who is
+ * elected. Until the chief scrutineer closes the round the form says the figures are not final.
+ */
+export function CountForm(props: { data: CountFormData; t: Translate }) {
+  const { t } = props;
+  const { congress, meeting, contest, candidates, result } = props.data;
+  const { round, tally, decision } = result;
+  // A void round (rule 2, rule 16) elects nobody, whatever its count says.
+  const voided = round.status === 'void';
+  const electedList = voided ? [] : decision.elected;
+  const elected = (c: Choice) => electedList.some((e) => sameChoice(e.choice, c));
+  const order = paperOrder(round, candidates);
+  const lines: Line[] = [
+    ...order.map((c, index) => ({
+      key: `c${c.id}`,
+      no: index + 1,
+      name: c.name,
+      writeIn: false,
+      ...(tally.candidates[index] ?? { for: 0, against: 0, abstain: 0 }),
+      elected: elected({ kind: 'candidate', index }),
+    })),
+    ...tally.writeIns.map((w, i) => ({
+      key: `w${w.name}`,
+      no: order.length + i + 1,
+      name: w.name,
+      writeIn: true,
+      for: w.for,
+      against: null,
+      abstain: null,
+      elected: elected({ kind: 'writeIn', name: w.name }),
+    })),
+  ];
+  const closed = round.status === 'closed';
+  const complete = !result.provisional.includes('ballots_missing');
+  const figures: { key: string; label: MessageKey; value: number | null }[] = [
+    { key: 'seats', label: 'countForm.seats', value: round.seats },
+    { key: 'present', label: 'countForm.present', value: round.votersPresent },
+    { key: 'issued', label: 'countForm.issued', value: round.issued },
+    { key: 'collected', label: 'countForm.collected', value: round.collected },
+    { key: 'valid', label: 'countForm.valid', value: tally.valid },
+    { key: 'invalid', label: 'countForm.invalid', value: tally.invalid },
+  ];
+  const names = electedList.map((e) => t('countForm.electedItem', { name: e.name, votes: e.votes }));
+  // Rule 4: marked write-ins that count for nobody, shown so the scrutineers see what happened.
+  const disregarded = tally.disregardedWriteIns;
+  const { body, tail } = splitTail(lines);
+  const row = (l: Line) => (
+    <tr key={l.key} data-testid="count-row" data-name={l.name} data-elected={l.elected}>
+      <td className="cell-no">{l.no}</td>
+      <td className="cell-name">{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
+      <td className="cell-num">{l.for}</td>
+      <td className="cell-num">{l.against ?? t('countForm.notApplicable')}</td>
+      <td className="cell-num">{l.abstain ?? t('countForm.notApplicable')}</td>
+      <td className="cell-mark">{l.elected ? t(closed ? 'results.elected' : 'results.electedProvisional') : ''}</td>
+    </tr>
+  );
+
+  return (
+    <article className="paper-form count-form" data-testid="count-report" data-closed={closed}>
+      <PaperHead
+        congress={congress.name}
+        title={t('countForm.title')}
+        meta={[
+          { label: t('paperForm.contest'), value: contest.title },
+          { label: t('paperForm.round'), value: roundLabel(t, round) },
+          { label: t('report.form.meeting'), value: meeting.name },
+          { label: t('report.form.date'), value: meeting.date },
+        ]}
+        t={t}
+      />
+      {round.status === 'void' && (
+        // Rule 2 (more papers collected than issued) or rule 16 (the presidium's 选举无效): counts for nothing.
+        <p className="paper-warning" data-testid="count-void">
+          {round.voidDeclaration
+            ? t('countForm.voidDeclared', { reason: round.voidDeclaration.reason })
+            : t('countForm.void')}
+        </p>
+      )}
+      {!closed && round.status !== 'void' && (
+        <p className="paper-warning" data-testid="count-provisional">
+          {t('countForm.provisional', {
+            why: result.provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(t('list.separator')),
+          })}
+        </p>
+      )}
+      <table className="paper-table paper-figures" data-testid="count-figures">
+        <thead>
+          <tr>
+            {figures.map((f) => (
+              <th key={f.key}>{t(f.label)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {figures.map((f) => (
+              <td key={f.key} data-testid={`count-${f.key}`}>
+                {f.value === null ? '' : t('countForm.figure', { n: f.value })}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {tally.pendingSetAside > 0 && (
+        <p className="paper-note">{t('countForm.setAside', { n: tally.pendingSetAside })}</p>
+      )}
+      <p className="paper-lead" data-testid="count-threshold">
+        {t(decision.basisKind === 'due' ? 'countForm.threshold.due' : 'countForm.threshold.present', {
+          basis: decision.basis,
+          threshold: decision.threshold,
+        })}
+      </p>
+
+      <table className="paper-table paper-grid count-table" data-testid="count-table">
+        <thead>
+          <tr>
+            <th className="cell-no">{t('paperForm.no')}</th>
+            <th className="cell-name">{t('field.name')}</th>
+            <th className="cell-num">{t('results.for')}</th>
+            <th className="cell-num">{t('results.against')}</th>
+            <th className="cell-num">{t('results.abstain')}</th>
+            <th className="cell-mark">{t('countForm.col.result')}</th>
+          </tr>
+        </thead>
+        <tbody>{body.map(row)}</tbody>
+        <PaperTail columns={6} rows={tail.map(row)}>
+          {tally.writeIns.length > 0 && <p className="paper-note">{t('countForm.writeInNote')}</p>}
+          {disregarded.length > 0 && (
+            <p className="paper-note paper-disregarded" data-testid="count-disregarded">
+              {t('countForm.disregarded', {
+                list: disregarded
+                  .map((d) =>
+                    t('countForm.disregardedItem', {
+                      name: d.name,
+                      n: d.count,
+                      why: t(`countForm.disregarded.${d.reason}` as MessageKey),
+                    }),
+                  )
+                  .join(t('list.clauseSeparator')),
+              })}
+            </p>
+          )}
+
+          <p className="paper-statement" data-testid="count-elected">
+            {names.length > 0
+              ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
+              : t('countForm.electedNone')}
+          </p>
+          {complete && !voided && decision.tie && (
+            <p className="paper-lead">
+              {t('results.tie', {
+                names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
+                seats: decision.tie.seats,
+              })}
+            </p>
+          )}
+          {complete && !voided && decision.unfilled > 0 && (
+            <p className="paper-lead">{t('results.unfilled', { n: decision.unfilled })}</p>
+          )}
+          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
+        </PaperTail>
+      </table>
+    </article>
+  );
+}

@@ -1,0 +1,198 @@
+import { Alert, Button, Empty, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import type { Translate } from '../../app/language.js';
+import { CategoryTag } from '../../components/Tags.js';
+import { errorTextNow } from '../../lib/errors.js';
+import { fieldLabel, fieldValue } from './fields.js';
+import type { RosterPreview } from './store.js';
+
+type Row = RosterPreview['rows'][number];
+type Issue = RosterPreview['errors'][number];
+type Change = RosterPreview['updated'][number];
+
+/**
+ * What an import would do, before anything is written: the columns recognised, every
+ * problem by row and column, what is added and what changes (from → to), the rows.
+ */
+export function ImportPreview(props: { preview: RosterPreview; fileName: string; t: Translate }) {
+  const { preview: p, t } = props;
+  const hasErrors = p.errors.length > 0;
+
+  const rowColumns: TableColumnsType<Row> = [
+    { title: t('import.row'), dataIndex: 'row', width: 60 },
+    { title: t('field.badge'), dataIndex: 'badge', width: 90 },
+    { title: t('field.name'), dataIndex: 'name', width: 90 },
+    {
+      title: t('field.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (v: string | null) => fieldValue(t, 'gender', v),
+    },
+    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
+    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
+    { title: t('field.education'), dataIndex: 'education', width: 80 },
+    { title: t('field.delegation'), dataIndex: 'delegation', width: 120, ellipsis: true },
+    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
+    {
+      title: t('field.category'),
+      dataIndex: 'category',
+      width: 100,
+      render: (_: unknown, r: Row) => <CategoryTag category={r.category} t={t} />,
+    },
+  ];
+
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <Typography.Text type="secondary">
+        {t('import.file', {
+          file: props.fileName,
+          format: p.format.toUpperCase(),
+          encoding: p.encoding ? ` · ${p.encoding}` : '',
+        })}
+      </Typography.Text>
+      <div className="import-columns" data-testid="import-columns">
+        <Typography.Text strong>{t('import.columns')}:</Typography.Text>
+        {p.columns.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: headers may repeat
+          <Tag key={i} color={c.field ? 'green' : 'default'}>
+            {c.header}
+            {' → '}
+            {c.field ? fieldLabel(t, c.field) : t('import.column.ignored')}
+          </Tag>
+        ))}
+      </div>
+
+      {hasErrors ? (
+        <Alert type="error" showIcon title={t('import.errors.blocking')} data-testid="import-blocked" />
+      ) : (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-summary"
+          title={t('import.summary', { added: p.added.length, updated: p.updated.length, unchanged: p.unchanged })}
+        />
+      )}
+
+      <Tabs
+        size="small"
+        defaultActiveKey={hasErrors ? 'errors' : p.updated.length > 0 ? 'updated' : 'rows'}
+        items={[
+          {
+            key: 'errors',
+            label: <span className={hasErrors ? 'tab-error' : ''}>{t('import.errors', { n: p.errors.length })}</span>,
+            children: <IssueList issues={p.errors} t={t} />,
+          },
+          {
+            key: 'added',
+            label: t('import.added', { n: p.added.length }),
+            children: (
+              <List
+                size="small"
+                className="import-list"
+                dataSource={p.added}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                renderItem={(a) => (
+                  <List.Item>
+                    {a.badge} {a.name}
+                  </List.Item>
+                )}
+              />
+            ),
+          },
+          {
+            key: 'updated',
+            label: t('import.updated', { n: p.updated.length }),
+            children: <ChangeList changes={p.updated} t={t} />,
+          },
+          {
+            key: 'rows',
+            label: t('import.rows', { n: p.rows.length }),
+            children: (
+              <Table<Row>
+                size="small"
+                rowKey="row"
+                columns={rowColumns}
+                dataSource={p.rows}
+                pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
+                scroll={{ x: 1000, y: 300 }}
+              />
+            ),
+          },
+        ]}
+      />
+      <Typography.Text type="secondary">{t('import.unchanged', { n: p.unchanged })}</Typography.Text>
+    </div>
+  );
+}
+
+function IssueList(props: { issues: Issue[]; t: Translate }) {
+  const { t } = props;
+  if (props.issues.length === 0) return <Typography.Text type="success">{t('import.errors.none')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      className="import-list"
+      data-testid="import-errors"
+      dataSource={props.issues}
+      renderItem={(e) => (
+        <List.Item data-testid="import-error" data-row={e.row ?? ''} data-column={e.column ?? ''}>
+          <div className="issue">
+            <span className="issue-where">
+              {e.row !== null ? t('import.issue.row', { row: e.row }) : t('import.issue.file')}
+              {e.column !== null && ` ${t('import.issue.column', { column: e.column })}`}
+            </span>
+            <span className="issue-message">{errorTextNow(e)}</span>
+            {e.value !== null && e.value !== '' && (
+              <span className="issue-value">{t('import.issue.value', { value: e.value })}</span>
+            )}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function ChangeList(props: { changes: Change[]; t: Translate }) {
+  const { t } = props;
+  const empty = t('import.change.empty');
+  return (
+    <List
+      size="small"
+      className="import-list"
+      data-testid="import-changes"
+      dataSource={props.changes}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      renderItem={(c) => (
+        <List.Item>
+          <div>
+            <strong>
+              {c.badge} {c.name}
+            </strong>
+            <ul className="change-fields">
+              {c.fields.map((f) => (
+                <li key={f.field}>
+                  {fieldLabel(t, f.field)}:<del>{fieldValue(t, f.field, f.from) || empty}</del>
+                  {' → '}
+                  <ins>{fieldValue(t, f.field, f.to) || empty}</ins>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function ImportActions(props: { canImport: boolean; importing: boolean; t: Translate; onImport(): void }) {
+  return (
+    <Button
+      type="primary"
+      disabled={!props.canImport}
+      loading={props.importing}
+      onClick={props.onImport}
+      data-testid="import-submit"
+    >
+      {props.t('import.submit')}
+    </Button>
+  );
+}

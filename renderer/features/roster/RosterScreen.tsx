@@ -1,0 +1,258 @@
+import { EditOutlined, ImportOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Modal, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import type { Delegate } from '../../../core/domain.js';
+import { useT } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CategoryTag } from '../../components/Tags.js';
+import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
+import { searchDelegates } from '../../lib/search.js';
+import { useCan } from '../operators/station-store.js';
+import { DelegateFormModal } from './DelegateFormModal.js';
+import { fieldValue } from './fields.js';
+import { ImportActions, ImportPreview } from './ImportPreview.js';
+import { useRoster } from './store.js';
+
+/** The roster: filter, add and edit by hand, import a spreadsheet with a preview. */
+export function RosterScreen() {
+  const t = useT();
+  const { message } = App.useApp();
+  const delegates = useRoster((s) => s.delegates);
+  const loaded = useRoster((s) => s.loaded);
+  const loadError = useRoster((s) => s.loadError);
+  const roster = useRoster.getState();
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Delegate | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const canAdd = useCan('delegates.add');
+  const canEdit = useCan('delegates.update');
+  const canImport = useCan('roster.import');
+
+  const shown = useMemo(
+    () => (filter.trim() ? searchDelegates(delegates, filter, delegates.length) : delegates),
+    [delegates, filter],
+  );
+  const delegations = useMemo(
+    () => [...new Set(delegates.map((d) => d.delegation).filter((d): d is string => !!d))].sort(),
+    [delegates],
+  );
+  const counts = useMemo(() => {
+    const c = { voting: 0, alternate: 0, nonvoting: 0 };
+    for (const d of delegates) c[d.category]++;
+    return c;
+  }, [delegates]);
+
+  const columns: TableColumnsType<Delegate> = [
+    { title: t('field.badge'), dataIndex: 'badge', width: 90, fixed: 'left' },
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      width: 100,
+      fixed: 'left',
+      render: (n: string) => <strong>{n}</strong>,
+    },
+    {
+      title: t('field.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (g: string | null) => fieldValue(t, 'gender', g),
+    },
+    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
+    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
+    { title: t('field.education'), dataIndex: 'education', width: 90 },
+    { title: t('field.delegation'), dataIndex: 'delegation', width: 140, ellipsis: true },
+    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
+    {
+      title: t('field.category'),
+      dataIndex: 'category',
+      width: 100,
+      render: (_, d) => <CategoryTag category={d.category} t={t} />,
+    },
+    ...(canEdit
+      ? [
+          {
+            title: t('roster.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, d: Delegate) => (
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                data-testid="delegate-edit"
+                onClick={() => {
+                  setEditing(d);
+                  setFormOpen(true);
+                }}
+              >
+                {t('roster.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="page roster-page" data-testid="roster-page">
+      <div className="page-head">
+        <Typography.Title level={3}>{t('roster.title')}</Typography.Title>
+        <Space>
+          {canAdd && (
+            <Button
+              icon={<UserAddOutlined />}
+              data-testid="roster-add"
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
+              {t('roster.add')}
+            </Button>
+          )}
+          {canImport && (
+            <Button
+              type="primary"
+              icon={<ImportOutlined />}
+              data-testid="roster-import"
+              onClick={() => setImportOpen(true)}
+            >
+              {t('roster.import')}
+            </Button>
+          )}
+        </Space>
+      </div>
+      {loadError && <ErrorAlert error={loadError} />}
+      <div className="roster-toolbar">
+        <Input.Search
+          allowClear
+          className="roster-filter"
+          placeholder={t('roster.filter.placeholder')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="roster-filter"
+        />
+        <Typography.Text type="secondary" data-testid="roster-count">
+          {t('roster.count', { n: delegates.length, ...counts })}
+        </Typography.Text>
+      </div>
+      <Table<Delegate>
+        rowKey="id"
+        size="small"
+        loading={!loaded}
+        columns={columns}
+        dataSource={shown}
+        scroll={{ x: 1100 }}
+        pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100, 200], showSizeChanger: true }}
+        locale={{ emptyText: t('roster.empty') }}
+        data-testid="roster-table"
+      />
+      <DelegateFormModal
+        open={formOpen}
+        delegate={editing}
+        delegations={delegations}
+        t={t}
+        onSave={(fields) => (editing ? roster.update(editing.id, fields) : roster.add(fields))}
+        onClose={(saved) => {
+          setFormOpen(false);
+          if (saved) void message.success(t('roster.saved', { name: saved.name }));
+        }}
+      />
+      <ImportModal open={importOpen} onClose={() => setImportOpen(false)} />
+    </div>
+  );
+}
+
+function ImportModal(props: { open: boolean; onClose(): void }) {
+  const t = useT();
+  const picker = useRef<HTMLInputElement>(null);
+  const importFile = useRoster((s) => s.importFile);
+  const preview = useRoster((s) => s.preview);
+  const previewError = useRoster((s) => s.previewError);
+  const previewing = useRoster((s) => s.previewing);
+  const importing = useRoster((s) => s.importing);
+  const outcome = useRoster((s) => s.importOutcome);
+  const importError = useRoster((s) => s.importError);
+  const roster = useRoster.getState();
+  const [readError, setReadError] = useState<string | null>(null);
+
+  const pick = async (file: File | undefined) => {
+    setReadError(null);
+    if (!file) return;
+    if (file.size > MAX_ROSTER_BYTES) {
+      setReadError(t('import.tooBig'));
+      return;
+    }
+    try {
+      const contentBase64 = await readAsBase64(file);
+      await roster.previewFile({ fileName: file.name, contentBase64 });
+    } catch (e) {
+      setReadError(t('import.readFailed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const close = () => {
+    roster.clearImport();
+    setReadError(null);
+    props.onClose();
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={t('import.title')}
+      width={960}
+      onCancel={close}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={close}>{t('common.close')}</Button>
+          <ImportActions
+            canImport={!!preview && preview.errors.length === 0 && !outcome}
+            importing={importing}
+            t={t}
+            onImport={() => void roster.runImport()}
+          />
+        </Space>
+      }
+    >
+      <div className="import-modal" data-testid="import-modal">
+        <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+        <input
+          ref={picker}
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            void pick(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()} data-testid="import-pick">
+          {importFile ? t('import.pickAgain') : t('import.pick')}
+        </Button>
+        {readError && <Alert type="error" showIcon title={readError} className="page-alert" />}
+        {previewing && (
+          <div className="import-loading">
+            <Spin description={t('import.reading')} />
+          </div>
+        )}
+        {previewError && <ErrorAlert error={previewError} testId="import-preview-error" />}
+        {importError && <ErrorAlert error={importError} testId="import-error-result" />}
+        {outcome && (
+          <Alert
+            type="success"
+            showIcon
+            className="page-alert"
+            data-testid="import-done"
+            title={t('import.done', outcome)}
+          />
+        )}
+        {preview && importFile && <ImportPreview preview={preview} fileName={importFile.fileName} t={t} />}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,192 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, Card, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { Translate } from '../../app/language.js';
+import { Fingerprint } from '../../components/Fingerprint.js';
+import { formatTime } from '../../lib/paths.js';
+import { educationText, shareText } from '../results/structure.js';
+import { FAILURE_LABEL, failureDetail } from './labels.js';
+import type { FileReport, VerifySummary } from './store.js';
+
+type ContestRow = VerifySummary['contests'][number] & { key: string; total?: boolean };
+
+/**
+ * One result file checked: passed or not, each failure named, and what the file says — the
+ * congress, who signed (the key's fingerprint), the result hash, and every contest with those
+ * elected and the structure of the elected body.
+ */
+export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
+  const { t } = props;
+  const { path, report } = props.file;
+  const s = report.summary;
+  return (
+    <Card
+      className={`verify-card ${report.ok ? 'verify-card-ok' : 'verify-card-bad'}`}
+      data-testid="verify-report"
+      data-ok={report.ok}
+      data-path={path}
+      title={
+        <div className="verify-card-title">
+          <span className="verify-verdict" data-testid="verify-verdict">
+            {report.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
+            {t(report.ok ? 'verify.ok' : 'verify.fail')}
+          </span>
+          <Typography.Text className="verify-congress" ellipsis>
+            {s?.congress.name ?? ''}
+          </Typography.Text>
+        </div>
+      }
+    >
+      <Typography.Paragraph className="verify-path" type="secondary" copyable={{ text: path }}>
+        {path}
+      </Typography.Paragraph>
+      {report.failures.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          title={t('verify.failures', { n: report.failures.length })}
+          description={
+            <ul className="verify-failures">
+              {report.failures.map((f, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: failures have no identity
+                <li key={i} data-testid="verify-failure" data-kind={f.kind}>
+                  <Tag color="error">{t(FAILURE_LABEL[f.kind])}</Tag>
+                  <span>{failureDetail(t, f)}</span>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {s && !report.ok && (
+        <Typography.Paragraph type="warning" className="verify-unverified" data-testid="verify-unverified">
+          {t('verify.unverifiedSummary')}
+        </Typography.Paragraph>
+      )}
+      {s && <Summary summary={s} signatureValid={report.signatureValid} t={t} />}
+    </Card>
+  );
+}
+
+function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Translate }) {
+  const { summary: s, t } = props;
+  const share = (n: number, total: number) => (total === 0 ? '' : shareText(t, n, total));
+  const columns: TableColumnsType<ContestRow> = [
+    {
+      title: t('verify.col.contest'),
+      dataIndex: 'title',
+      render: (title: string, r) => (r.total ? <strong>{title}</strong> : title),
+    },
+    {
+      title: t('verify.col.seats'),
+      dataIndex: 'seats',
+      width: 70,
+      align: 'right',
+    },
+    {
+      title: t('verify.col.elected'),
+      key: 'elected',
+      render: (_, r) =>
+        r.total
+          ? t('verify.electedCount', { n: r.structure.total })
+          : r.elected.join(t('list.separator')) || t('paper.unknown'),
+    },
+    {
+      title: t('verify.col.women'),
+      key: 'women',
+      width: 130,
+      render: (_, r) => share(r.structure.women, r.structure.total),
+    },
+    {
+      title: t('verify.col.under35'),
+      key: 'under35',
+      width: 130,
+      render: (_, r) => share(r.structure.under35, r.structure.total),
+    },
+    {
+      title: t('verify.col.minority'),
+      key: 'minority',
+      width: 130,
+      render: (_, r) => share(r.structure.minority, r.structure.total),
+    },
+    {
+      title: t('verify.col.education'),
+      key: 'education',
+      render: (_, r) => educationText(t, r.structure),
+    },
+  ];
+  const rows: ContestRow[] = [
+    ...s.contests.map((c, i) => ({ ...c, key: `c${i}` })),
+    {
+      key: 'total',
+      total: true,
+      title: t('verify.contestsTotal'),
+      kind: 'election',
+      seats: s.seats,
+      elected: [],
+      structure: s.structure,
+    },
+  ];
+  return (
+    <>
+      <Descriptions column={2} size="small" bordered className="verify-summary" data-testid="verify-summary">
+        <Descriptions.Item label={t('verify.congress')} span={2}>
+          <strong data-testid="verify-congress">{s.congress.name}</strong>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.date')}>{s.congress.date}</Descriptions.Item>
+        <Descriptions.Item label={t('verify.venue')}>{s.congress.venue}</Descriptions.Item>
+        <Descriptions.Item label={t('key.fingerprint.signer')} span={2}>
+          <Fingerprint value={s.fingerprint} testId="verify-fingerprint" size="medium" />
+          <Tag color={props.signatureValid ? 'success' : 'error'} className="verify-signature-tag">
+            {t(props.signatureValid ? 'verify.signature.valid' : 'verify.signature.invalid')}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('paper.shortHash.label')}>
+          <span className="short-hash" data-testid="verify-short-hash">
+            {s.shortHash}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.exportedAt')}>
+          {t('verify.exportedBy', { at: formatTime(s.exportedAt), version: s.appVersion })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('resultExport.contentHash')} span={2}>
+          <Typography.Text code className="content-hash">
+            {s.contentHash}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.audit')} span={2}>
+          {t('verify.audit.value', { n: s.audit.entries, head: s.audit.head.slice(0, 16) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.meetings')} span={2}>
+          <ul className="plain-list">
+            {s.meetings.map((m) => (
+              <li key={`${m.name}-${m.date}`}>
+                {t(m.oathParticipants === null ? 'verify.meeting' : 'verify.meeting.oath', {
+                  name: m.name,
+                  date: m.date,
+                  due: m.due,
+                  present: m.present,
+                  oath: m.oathParticipants ?? 0,
+                })}
+              </li>
+            ))}
+          </ul>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.pledges')} span={2}>
+          {t('verify.pledges.value', { ...s.pledges })}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table<ContestRow>
+        className="verify-contests"
+        size="small"
+        rowKey="key"
+        pagination={false}
+        columns={columns}
+        dataSource={rows}
+        rowClassName={(r) => (r.total ? 'row-total' : '')}
+        data-testid="verify-contests"
+        title={() => <strong>{t('verify.contests', { n: s.contests.length })}</strong>}
+      />
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { ArrowLeftOutlined, FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { invokeShell, isDesktop } from '../../api/index.js';
+import { useCongress } from '../../app/congress.js';
+import { useT } from '../../app/language.js';
+import { useRoute } from '../../app/route.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { DistrictCard } from './DistrictCard.js';
+import { parsePaths, useVerify } from './store.js';
+import { VerifyReportCard } from './VerifyReportCard.js';
+
+/**
+ * `#/verify`: the district organisation department's check of result files, on any machine,
+ * with no congress open. One or more files (desktop: chosen in a dialog; browser: typed, one a
+ * line) and optionally the fingerprint expected from the paper; for each file passed or not,
+ * why, and what it says; for several, the district view and its .xlsx.
+ */
+export function VerifyScreen() {
+  const t = useT();
+  const navigate = useRoute((s) => s.navigate);
+  const open = useCongress((s) => s.file !== null);
+  const pathsText = useVerify((s) => s.pathsText);
+  const fingerprint = useVerify((s) => s.fingerprint);
+  const busy = useVerify((s) => s.busy);
+  const error = useVerify((s) => s.error);
+  const reports = useVerify((s) => s.reports);
+  const total = useVerify((s) => s.total);
+  const { setPathsText, setFingerprint, addPath, verify } = useVerify.getState();
+  const desktop = isDesktop();
+  const count = parsePaths(pathsText).length;
+
+  const browse = async () => {
+    const r = await invokeShell('shell.openDialog', { title: t('verify.dialogTitle'), extensions: ['json'] });
+    if (r?.ok && r.value.path) addPath(r.value.path);
+  };
+
+  return (
+    <div className="verify-screen" data-testid="verify-page">
+      <header className="verify-header">
+        <Space align="center">
+          <Button
+            icon={<ArrowLeftOutlined />}
+            data-testid="verify-back"
+            onClick={() => navigate(open ? 'results' : 'desk')}
+          >
+            {t(open ? 'verify.back.results' : 'verify.back.start')}
+          </Button>
+          <Typography.Title level={3} className="verify-title">
+            <SafetyCertificateOutlined /> {t('verify.title')}
+          </Typography.Title>
+        </Space>
+        <LanguageSwitch />
+      </header>
+      <Typography.Paragraph type="secondary" className="verify-intro">
+        {t('verify.intro')}
+      </Typography.Paragraph>
+
+      <Card className="page-card verify-form-card">
+        <Form layout="vertical" onFinish={() => void verify()}>
+          <Form.Item label={t('verify.paths')} extra={t(desktop ? 'verify.paths.helpDesktop' : 'verify.paths.help')}>
+            <Input.TextArea
+              value={pathsText}
+              onChange={(e) => setPathsText(e.target.value)}
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              placeholder={t('verify.paths.placeholder')}
+              spellCheck={false}
+              data-testid="verify-paths"
+            />
+          </Form.Item>
+          {desktop && (
+            <Button icon={<FileAddOutlined />} onClick={() => void browse()} className="verify-add">
+              {t('verify.addFile')}
+            </Button>
+          )}
+          <Form.Item label={t('verify.expected')} extra={t('verify.expected.help')}>
+            <Input
+              value={fingerprint}
+              onChange={(e) => setFingerprint(e.target.value)}
+              placeholder={t('verify.expected.placeholder')}
+              className="verify-fingerprint-input"
+              allowClear
+              data-testid="verify-expected"
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            icon={<SafetyCertificateOutlined />}
+            loading={busy}
+            disabled={count === 0}
+            data-testid="verify-submit"
+          >
+            {count > 1 ? t('verify.submitMany', { n: count }) : t('verify.submit')}
+          </Button>
+        </Form>
+      </Card>
+
+      {error && <ErrorAlert error={error} />}
+      {reports && (
+        <div className="verify-results" data-testid="verify-results">
+          {reports.length > 1 && total && <DistrictCard files={reports} total={total} t={t} />}
+          {reports.map((file) => (
+            <VerifyReportCard key={file.path} file={file} t={t} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
