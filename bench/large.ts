@@ -18,7 +18,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { candidateFromDelegate } from '../core/candidates.js';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
-import { createDemoCongress } from '../db/demo.js';
+import { createDemoCongress } from '../db/congress/demo.js';
 import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../electron/host/chromium.js';
 import { type LoopbackHost, startLoopbackHost } from '../electron/host/server.js';
 import { BENCH_CTX, loopbackCall } from './congress.js';

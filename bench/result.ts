@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ballotValidity } from '../core/ballot.js';
 import { DEFAULT_CONVENTION, type PaperMark } from '../core/election-types.js';
-import { verifyResultFile } from '../db/result-sign.js';
+import { verifyResultFile } from '../db/results/sign.js';
 import { prng } from '../tests/fixtures/synthetic-roster.js';
 import { openBenchCongress } from './congress.js';
 import { median, type Reporter } from './report.js';

@@ -1,5 +1,5 @@
 /** roster.import: the organisation department's 3,000-row .xlsx, parsed and imported. */
-import { parseRosterFile } from '../db/roster-file.js';
+import { parseRosterFile } from '../db/roster/file.js';
 import { syntheticRoster, syntheticXlsx } from '../tests/fixtures/synthetic-roster.js';
 import { median, type Reporter } from './report.js';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Output } from '../core/contract.js';
 import { createBackend } from '../db/backend.js';
-import { verifyResultFile } from '../db/result-sign.js';
+import { verifyResultFile } from '../db/results/sign.js';
 import { defaultDataDir, defaultDocumentsDir } from '../electron/paths.js';
 
 type Report = Output<'result.verify'>;

@@ -6,7 +6,12 @@
  */
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { KEY_FILE_NAME, type KeyProtection, readOrCreateStoredKey, type StoredKey } from '../db/installation-key.js';
+import {
+  KEY_FILE_NAME,
+  type KeyProtection,
+  readOrCreateStoredKey,
+  type StoredKey,
+} from '../db/results/installation-key.js';
 
 export const SEALED_KEY_FILE_NAME = 'installation-key.sealed';
 

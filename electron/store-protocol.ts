@@ -4,7 +4,7 @@
  */
 import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
-import type { KeyProtection, StoredKey } from '../db/installation-key.js';
+import type { KeyProtection, StoredKey } from '../db/results/installation-key.js';
 
 /** Main → worker. */
 export type ToWorker =

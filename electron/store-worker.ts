@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
-import { ProvidedKeyStore } from '../db/installation-key.js';
+import { ProvidedKeyStore } from '../db/results/installation-key.js';
 import { defaultDataDir, defaultDocumentsDir } from './paths.js';
 import { type FromWorker, type ToWorker, WORKER_ENV } from './store-protocol.js';
 
