@@ -95,3 +95,8 @@ export function transport(): Transport {
   }
   return chosen;
 }
+
+/** Another transport for this window: the in-process backend of the renderer's unit tests. */
+export function setTransport(next: Transport | null): void {
+  chosen = next;
+}
