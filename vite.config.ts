@@ -11,6 +11,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  // Styles per component: each `*.module.css` class is scoped to its file, named for reading in devtools.
+  css: { modules: { generateScopedName: '[name]__[local]__[hash:base64:4]' } },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

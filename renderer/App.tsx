@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import { useEffect } from 'react';
+import { queryClient } from './api/queries.js';
 import { AppFrame } from './app/AppFrame.js';
 import { useCongress } from './app/congress.js';
 import { useLanguage, useT } from './app/language.js';
@@ -33,7 +35,9 @@ export function App() {
   return (
     <ConfigProvider locale={antdLocales[language]} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <Screens />
+        <QueryClientProvider client={queryClient}>
+          <Screens />
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );

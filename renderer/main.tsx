@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { setCallHooks } from './api/index.js';
+import { startLiveQueries } from './api/queries.js';
 import { useCongress } from './app/congress.js';
 import { startLiveUpdates } from './app/live.js';
 import { askAcknowledgement } from './app/warnings.js';
@@ -15,6 +16,7 @@ if (root) {
   // or until its warnings are acknowledged.
   setCallHooks({ locked: waitForSignIn, chiefRequired: askChief, warnings: askAcknowledgement });
   startLiveUpdates();
+  startLiveQueries();
   startStationWatch();
   void useCongress.getState().load();
   createRoot(root).render(
