@@ -36,7 +36,7 @@ import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
-import { fieldValue } from '../roster/fields.js';
+import { fieldValue } from '../../lib/delegate-fields.js';
 import { useRoster } from '../roster/store.js';
 import type { Candidate, CandidateInput, Contest } from './store.js';
 import { useContests } from './store.js';

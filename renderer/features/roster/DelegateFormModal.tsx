@@ -6,7 +6,7 @@ import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldErrors } from '../../lib/errors.js';
 import { testId } from '../../lib/testid.js';
-import { isDelegateField } from './fields.js';
+import { isDelegateField } from '../../lib/delegate-fields.js';
 
 type FormValues = {
   badge: string;

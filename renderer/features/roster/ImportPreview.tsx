@@ -2,7 +2,7 @@ import { Alert, Button, Empty, List, Table, type TableColumnsType, Tabs, Tag, Ty
 import type { Translate } from '../../app/language.js';
 import { CategoryTag } from '../../components/Tags.js';
 import { errorTextNow } from '../../lib/errors.js';
-import { fieldLabel, fieldValue } from './fields.js';
+import { fieldLabel, fieldValue } from '../../lib/delegate-fields.js';
 import type { RosterPreview } from './store.js';
 
 type Row = RosterPreview['rows'][number];

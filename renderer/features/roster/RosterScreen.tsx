@@ -9,7 +9,7 @@ import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
 import { DelegateFormModal } from './DelegateFormModal.js';
-import { fieldValue } from './fields.js';
+import { fieldValue } from '../../lib/delegate-fields.js';
 import { ImportActions, ImportPreview } from './ImportPreview.js';
 import { useRoster } from './store.js';
 

@@ -1,6 +1,6 @@
-import { DELEGATE_FIELD_NAMES } from '../../../core/domain.js';
-import type { Translate } from '../../app/language.js';
-import type { MessageKey } from '../../i18n/zh-CN.js';
+import { DELEGATE_FIELD_NAMES } from '../../core/domain.js';
+import type { Translate } from '../app/language.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
 
 export const DELEGATE_FIELDS = DELEGATE_FIELD_NAMES;
 
