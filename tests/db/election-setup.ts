@@ -1,4 +1,5 @@
 /** Shared set-up for the contest, round, ballot and stack tests: a congress with voters and one contest. */
+import { candidateFromDelegate } from '../../core/candidates.js';
 import type { Input, Output } from '../../core/contract.js';
 import type { PaperMark } from '../../core/election-types.js';
 import { congressWith, delegateFields, makeBackend, type TestBackend } from './helpers.js';
@@ -101,4 +102,95 @@ export function paper(marks: string): PaperMark[] {
     if (ch === '-') return 'none';
     throw new Error(`mark ${ch}`);
   });
+}
+
+/** A candidate typed by name, on no roster row (no facts known). */
+export const typedCandidate = (contestId: number, name: string): Input<'candidates.add'> => ({
+  contestId,
+  delegateId: null,
+  name,
+  gender: null,
+  birthDate: null,
+  ethnicity: null,
+  education: null,
+  unit: null,
+});
+
+/** The input of a contest of a meeting: an election, single entry, on its own paper, unless told otherwise. */
+export const contestInput = (
+  meetingId: number,
+  title: string,
+  seats: number,
+  extra: Partial<Input<'contests.create'>> = {},
+): Input<'contests.create'> => ({
+  meetingId,
+  title,
+  kind: 'election',
+  seats,
+  marginPercent: 20,
+  doubleEntry: false,
+  paperGroup: null,
+  ...extra,
+});
+
+export const badgeOf = (i: number) => String(i).padStart(3, '0');
+
+/**
+ * A congress of `voters` voting delegates 代表1… (badges 001…) and one 列席 (L01), the first
+ * `present` of them checked in at its meeting; its contests take their candidates from the roster
+ * by name, and `vote` distributes, collects, enters the papers and closes a round.
+ */
+export async function rosterCongress(options: { voters?: number; present?: number } = {}) {
+  const voters = options.voters ?? 10;
+  const delegates = Array.from({ length: voters }, (_, i) => delegateFields(badgeOf(i + 1), { name: `代表${i + 1}` }));
+  delegates.push(delegateFields('L01', { name: '列席甲', category: 'nonvoting' }));
+  const c = await congressWith(delegates);
+  for (let i = 1; i <= (options.present ?? voters); i++) {
+    await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: badgeOf(i) });
+  }
+  const roster = await c.call('delegates.list', {});
+  const byName = (name: string) => {
+    const found = roster.find((d) => d.name === name);
+    if (!found) throw new Error(`no delegate ${name}`);
+    return found;
+  };
+
+  /** A contest whose candidates are the named delegates, their order approved. */
+  const contest = async (meetingId: number, title: string, seats: number, margin: number, names: string[]) => {
+    const created = await c.call('contests.create', contestInput(meetingId, title, seats, { marginPercent: margin }));
+    const ids: number[] = [];
+    for (const name of names) {
+      ids.push((await c.call('candidates.add', { contestId: created.id, ...candidateFromDelegate(byName(name)) })).id);
+    }
+    await c.call('candidates.approveOrder', { contestId: created.id, candidateIds: ids });
+    const { rounds } = await c.call('contests.get', { contestId: created.id });
+    return { contest: created, roundId: rounds[0]!.id };
+  };
+
+  /** Issues `issued` papers (two more printed, voided as spare), collects and enters `papers`, closes. */
+  const vote = async (roundId: number, papers: string[], issued = papers.length) => {
+    await c.call('rounds.distribute', { roundId, ballotsPrinted: issued + 2, issued, spareVoided: 2 });
+    await c.call('rounds.collect', { roundId, collected: papers.length });
+    for (const marks of papers) {
+      await c.call('ballots.enter', {
+        roundId,
+        marks: paper(marks),
+        writeIns: [],
+        setAside: false,
+        stack: null,
+        entry: null,
+      });
+    }
+    return c.call('rounds.close', { roundId });
+  };
+
+  /** A plenary whose electorate is the members elected in `contestId`. */
+  const membersMeeting = (name: string, contestId: number) =>
+    c.call('meetings.create', { name, date: '2026-03-20', electorate: 'members', electorateContestId: contestId });
+
+  const checkIn = async (meetingId: number, badges: string[]) => {
+    for (const badge of badges) await c.call('attendance.checkInByBadge', { meetingId, badge });
+  };
+
+  return { ...c, byName, contest, vote, membersMeeting, checkIn };
 }

@@ -5,90 +5,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { candidateFromDelegate } from '../../core/candidates.js';
-import type { Delegate } from '../../core/domain.js';
-import { paper } from './election-setup.js';
-import { congressWith, delegateFields, dumpTables, rawDb } from './helpers.js';
-
-const badge = (i: number) => String(i).padStart(3, '0');
+import { contestInput, rosterCongress, typedCandidate } from './election-setup.js';
+import { dumpTables, rawDb } from './helpers.js';
 
 /**
  * A congress of 10 voting delegates (and one 列席) that elected 5 党委委员 from 6 candidates picked
  * from the roster (代表1…代表5, ten ballots ○○○○○ and no mark for 代表6), and 纪委委员 (3 seats) left open.
  */
-async function afterCongress(options: { present?: number } = {}) {
-  const delegates = Array.from({ length: 10 }, (_, i) => delegateFields(badge(i + 1), { name: `代表${i + 1}` }));
-  delegates.push(delegateFields('L01', { name: '列席甲', category: 'nonvoting' }));
-  const c = await congressWith(delegates);
-  const present = options.present ?? 10;
-  for (let i = 1; i <= present; i++) {
-    await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: badge(i) });
-  }
-  const roster = await c.call('delegates.list', {});
-  const byName = (name: string) => roster.find((d) => d.name === name) as Delegate;
-
-  const contest = async (meetingId: number, title: string, seats: number, margin: number, names: string[]) => {
-    const created = await c.call('contests.create', {
-      meetingId,
-      title,
-      kind: 'election',
-      seats,
-      marginPercent: margin,
-      doubleEntry: false,
-      paperGroup: null,
-    });
-    const ids: number[] = [];
-    for (const name of names) {
-      ids.push((await c.call('candidates.add', { contestId: created.id, ...candidateFromDelegate(byName(name)) })).id);
-    }
-    await c.call('candidates.approveOrder', { contestId: created.id, candidateIds: ids });
-    const { rounds } = await c.call('contests.get', { contestId: created.id });
-    return { contest: created, roundId: rounds[0]!.id };
-  };
-
-  /** Distributes to all present, enters the papers, collects and closes. */
-  const vote = async (roundId: number, papers: string[], votersPresent: number) => {
-    await c.call('rounds.distribute', {
-      roundId,
-      ballotsPrinted: votersPresent + 2,
-      issued: votersPresent,
-      spareVoided: 2,
-    });
-    await c.call('rounds.collect', { roundId, collected: papers.length });
-    for (const marks of papers) {
-      await c.call('ballots.enter', {
-        roundId,
-        marks: paper(marks),
-        writeIns: [],
-        setAside: false,
-        stack: null,
-        entry: null,
-      });
-    }
-    return c.call('rounds.close', { roundId });
-  };
-
-  const committee = await contest(c.meetingId, '党委委员', 5, 20, [
-    '代表1',
-    '代表2',
-    '代表3',
-    '代表4',
-    '代表5',
-    '代表6',
-  ]);
-  const discipline = await contest(c.meetingId, '纪委委员', 3, 20, ['代表6', '代表7', '代表8', '代表9']);
-  return { ...c, byName, contest, vote, committee, discipline };
+async function afterCongress() {
+  const c = await rosterCongress({ voters: 10 });
+  const names = (...n: number[]) => n.map((i) => `代表${i}`);
+  const committee = await c.contest(c.meetingId, '党委委员', 5, 20, names(1, 2, 3, 4, 5, 6));
+  const discipline = await c.contest(c.meetingId, '纪委委员', 3, 20, names(6, 7, 8, 9));
+  return { ...c, committee, discipline };
 }
 
 /** The congress with the committee elected: 代表1…代表5. */
 async function committeeElected() {
   const c = await afterCongress();
-  await c.vote(c.committee.roundId, Array(10).fill('ooooo-'), 10);
-  const plenary = await c.call('meetings.create', {
-    name: '一届一次全体会议',
-    date: '2026-03-20',
-    electorate: 'members',
-    electorateContestId: c.committee.contest.id,
-  });
+  await c.vote(c.committee.roundId, Array(10).fill('ooooo-'));
+  const plenary = await c.membersMeeting('一届一次全体会议', c.committee.contest.id);
   const members = [1, 2, 3, 4, 5].map((i) => c.byName(`代表${i}`).id);
   return { ...c, plenary, members };
 }
@@ -110,15 +46,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
     expect(open.params).toEqual({ contest: '党委委员' });
     const missing = await c.failure('meetings.create', { name: '全体会议', date: '2026-03-20', electorate: 'members' });
     expect(missing.code).toBe('invalid_input');
-    const prevote = await c.call('contests.create', {
-      meetingId: c.meetingId,
-      title: '党委委员预选',
-      kind: 'prevote',
-      seats: 6,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: null,
-    });
+    const prevote = await c.call('contests.create', contestInput(c.meetingId, '党委委员预选', 6, { kind: 'prevote' }));
     const refused = await c.failure('meetings.create', {
       name: '全体会议',
       date: '2026-03-20',
@@ -169,9 +97,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
 
   it('quorum: 4 of 5 members is exactly four fifths and fails; 5 of 5 holds', async () => {
     const c = await committeeElected();
-    for (const b of ['001', '002', '003', '004']) {
-      await c.call('attendance.checkInByBadge', { meetingId: c.plenary.id, badge: b });
-    }
+    await c.checkIn(c.plenary.id, ['001', '002', '003', '004']);
     const secretary = await c.contest(c.plenary.id, '书记', 1, 0, ['代表1']);
     const refused = await c.failure('rounds.distribute', {
       roundId: secretary.roundId,
@@ -191,9 +117,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
 
   it('a 1-seat 书记 contest (等额, margin 0) distributes to the members and elects with more than half of them', async () => {
     const c = await committeeElected();
-    for (const b of ['001', '002', '003', '004', '005']) {
-      await c.call('attendance.checkInByBadge', { meetingId: c.plenary.id, badge: b });
-    }
+    await c.checkIn(c.plenary.id, ['001', '002', '003', '004', '005']);
     const secretary = await c.contest(c.plenary.id, '书记', 1, 0, ['代表1']);
     // 等额: seats = candidates, nothing short of the margin.
     const { contest } = await c.call('contests.get', { contestId: secretary.contest.id });
@@ -230,9 +154,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
       note: null,
     });
     expect(notMember.reason).toBe('attendance.exclusion_not_voter');
-    for (const b of ['001', '002', '003', '004']) {
-      await c.call('attendance.checkInByBadge', { meetingId: c.plenary.id, badge: b });
-    }
+    await c.checkIn(c.plenary.id, ['001', '002', '003', '004']);
     const summary = await c.call('attendance.summary', { meetingId: c.plenary.id });
     expect(summary).toMatchObject({ electorate: 'members', due: 4, present: 4, quorum: { met: true } });
     expect(summary.exclusions).toEqual([{ delegateId: c.byName('代表5').id, kind: 'transferred', note: '调往县委' }]);
@@ -248,43 +170,17 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
 
   it('candidates at a plenary must be members', async () => {
     const c = await committeeElected();
-    const created = await c.call('contests.create', {
-      meetingId: c.plenary.id,
-      title: '书记',
-      kind: 'election',
-      seats: 1,
-      marginPercent: 0,
-      doubleEntry: false,
-      paperGroup: null,
-    });
+    const created = await c.call('contests.create', contestInput(c.plenary.id, '书记', 1, { marginPercent: 0 }));
     const outsider = await c.failure('candidates.add', {
       contestId: created.id,
       ...candidateFromDelegate(c.byName('代表6')),
     });
     expect(outsider).toMatchObject({ code: 'invalid_input', reason: 'meetings.candidate_not_member' });
     expect(outsider.params).toEqual({ name: '代表6', contest: '党委委员' });
-    const typed = await c.failure('candidates.add', {
-      contestId: created.id,
-      delegateId: null,
-      name: '田富',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const typed = await c.failure('candidates.add', typedCandidate(created.id, '田富'));
     expect(typed.reason).toBe('meetings.candidate_not_member');
     // A member typed by name (full-width space and all) is that member.
-    await c.call('candidates.add', {
-      contestId: created.id,
-      delegateId: null,
-      name: '代表\u30001',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    await c.call('candidates.add', typedCandidate(created.id, '代表\u30001'));
     // At a congress session anyone may stand.
     await c.call('candidates.add', {
       contestId: c.discipline.contest.id,
@@ -293,43 +189,12 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
   });
 
   it('a member elected under a name no roster delegate has is refused, naming the member', async () => {
-    const delegates = Array.from({ length: 5 }, (_, i) => delegateFields(badge(i + 1), { name: `代表${i + 1}` }));
-    const c = await congressWith(delegates);
-    for (let i = 1; i <= 5; i++) await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: badge(i) });
-    const contest = await c.call('contests.create', {
-      meetingId: c.meetingId,
-      title: '纪委委员',
-      kind: 'election',
-      seats: 1,
-      marginPercent: 0,
-      doubleEntry: false,
-      paperGroup: null,
-    });
-    const typed = await c.call('candidates.add', {
-      contestId: contest.id,
-      delegateId: null,
-      name: '田富',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const c = await rosterCongress({ voters: 5 });
+    const contest = await c.call('contests.create', contestInput(c.meetingId, '纪委委员', 1, { marginPercent: 0 }));
+    const typed = await c.call('candidates.add', typedCandidate(contest.id, '田富'));
     await c.call('candidates.approveOrder', { contestId: contest.id, candidateIds: [typed.id] });
     const roundId = (await c.call('contests.get', { contestId: contest.id })).rounds[0]!.id;
-    await c.call('rounds.distribute', { roundId, ballotsPrinted: 5, issued: 5, spareVoided: 0 });
-    await c.call('rounds.collect', { roundId, collected: 5 });
-    for (let i = 0; i < 5; i++) {
-      await c.call('ballots.enter', {
-        roundId,
-        marks: paper('o'),
-        writeIns: [],
-        setAside: false,
-        stack: null,
-        entry: null,
-      });
-    }
-    await c.call('rounds.close', { roundId });
+    await c.vote(roundId, Array(5).fill('o'));
     const before = dumpTables(c.path);
     const refused = await c.failure('meetings.create', {
       name: '纪委第一次全体会议',
@@ -361,12 +226,7 @@ describe('the committee plenary approves the 纪委 plenary result (rule 14)', (
   async function bothPlenaries() {
     const c = await committeeElected();
     await c.vote(c.discipline.roundId, Array(10).fill('ooo-'), 10);
-    const disciplinePlenary = await c.call('meetings.create', {
-      name: '纪委第一次全体会议',
-      date: '2026-03-20',
-      electorate: 'members',
-      electorateContestId: c.discipline.contest.id,
-    });
+    const disciplinePlenary = await c.membersMeeting('纪委第一次全体会议', c.discipline.contest.id);
     return { ...c, disciplinePlenary };
   }
 
@@ -378,9 +238,7 @@ describe('the committee plenary approves the 纪委 plenary result (rule 14)', (
       note: null,
     });
     expect(early.reason).toBe('meetings.approval_no_result');
-    for (const b of ['006', '007', '008']) {
-      await c.call('attendance.checkInByBadge', { meetingId: c.disciplinePlenary.id, badge: b });
-    }
+    await c.checkIn(c.disciplinePlenary.id, ['006', '007', '008']);
     const summary = await c.call('attendance.summary', { meetingId: c.disciplinePlenary.id });
     expect(summary).toMatchObject({ electorate: 'members', due: 3, present: 3 });
     const secretary = await c.contest(c.disciplinePlenary.id, '纪委书记', 1, 0, ['代表6']);
