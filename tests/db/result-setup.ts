@@ -61,3 +61,29 @@ export async function resign(text: string, dataDir: string, edit: (file: ResultF
   const key = await new FileKeyStore(dataDir).load();
   return signResult(unsigned, key).text;
 }
+
+/**
+ * A file as other software writes it from docs/result-file.md: its own key, the content's hash,
+ * the header signed as canonical JSON, and the whole pretty-printed on purpose (a verifier
+ * canonicalises what it parsed).
+ */
+export function otherSoftware(formatVersion: 1 | 2, exportedAt: string) {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const raw = rawPublicKey(privateKey);
+  const fingerprint = fingerprintOfRaw(raw);
+  const write = (content: unknown): string => {
+    const unsigned = {
+      format: 'congress-desk-result',
+      formatVersion,
+      app: { name: 'other', version: '1' },
+      exportedAt,
+      content,
+      contentHash: sha256Hex(canonicalJson(content)),
+      audit: { entries: 0, head: '0'.repeat(64) },
+    };
+    const value = sign(null, Buffer.from(canonicalJson(unsigned)), privateKey).toString('base64');
+    const signature = { algorithm: 'Ed25519', publicKey: raw.toString('base64'), fingerprint, value };
+    return JSON.stringify({ ...unsigned, signature }, null, 2);
+  };
+  return { fingerprint, write };
+}

@@ -1,0 +1,360 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONVENTION } from '../../core/election-types.js';
+import { recheckResult } from '../../core/result-check.js';
+import { type ResultFileV1, upgradeContentV1 } from '../../core/result-file.js';
+import { canonicalJson, sha256Hex, verifyResultText } from '../../db/results/sign.js';
+import { content as base, facts, noStructure } from '../core/result-content.js';
+import { forge, otherSoftware } from './result-setup.js';
+
+describe('a file written by other software, following docs/result-file.md', () => {
+  it('verifies when it follows the page, and fails the recount when its figures are wrong', () => {
+    const facts = { gender: null, birthDate: null, ethnicity: null, education: null };
+    const content = {
+      congress: {
+        name: '中国共产党某镇第一次代表大会',
+        date: '2026-04-01',
+        venue: '某镇礼堂',
+        settings: {
+          quorumAllowEqual: false,
+          marking: {
+            circle: 'for',
+            cross: 'against',
+            none: 'abstain',
+            writeInNeedsMark: true,
+            writeInNeedsAgainst: true,
+          },
+        },
+      },
+      delegates: { voting: 3, alternate: 0, nonvoting: 0 },
+      meetings: [
+        {
+          id: 1,
+          name: '选举大会',
+          date: '2026-04-01',
+          attendance: { due: 3, present: 3, leave: 0, absent: 0, nonvotingPresent: 0, alternatePresent: 0 },
+          oath: null,
+        },
+      ],
+      pledges: { due: 3, signed: 0, refused: 0 },
+      contests: [
+        {
+          id: 7,
+          meetingId: 1,
+          title: '纪委委员',
+          kind: 'election',
+          seats: 1,
+          marginPercent: 20,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [
+            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
+            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
+          ],
+          rounds: [
+            {
+              number: 1,
+              kind: 'first',
+              seats: 1,
+              status: 'closed',
+              candidateIds: [1, 2],
+              votersPresent: 3,
+              due: 3,
+              ballotsPrinted: 3,
+              issued: 3,
+              spareVoided: 0,
+              collected: 3,
+              closedBy: '总监票人',
+              closedAt: '2026-04-01T10:00:00.000Z',
+              ballots: ['ox', 'ox', 'oo'].map((marks, i) => ({
+                seq: i + 1,
+                marks,
+                writeIns: [],
+                state: 'counted',
+                entry: null,
+                decision: null,
+              })),
+              tally: {
+                counted: 3,
+                valid: 2,
+                invalid: 1,
+                pendingSetAside: 0,
+                candidates: [
+                  { for: 2, against: 0, abstain: 0 },
+                  { for: 0, against: 2, abstain: 0 },
+                ],
+                writeIns: [],
+              },
+              decision: {
+                threshold: 2,
+                basis: 3,
+                basisKind: 'present',
+                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
+          structure: {
+            total: 1,
+            women: 0,
+            under35: 0,
+            minority: 0,
+            education: [],
+            unknown: { gender: 1, birthDate: 1, ethnicity: 1, education: 1 },
+          },
+        },
+      ],
+    };
+    const { fingerprint, write } = otherSoftware(1, '2026-04-01T10:05:00.000Z');
+    const good = verifyResultText(write(content), fingerprint);
+    expect(good.failures).toEqual([]);
+    expect(good.ok).toBe(true);
+
+    const wrong = structuredClone(content);
+    wrong.contests[0]!.rounds[0]!.tally.invalid = 0;
+    wrong.contests[0]!.rounds[0]!.tally.valid = 3;
+    const report = verifyResultText(write(wrong), null);
+    expect(report.failures.map((f) => [f.kind, f.subject, f.stated, f.recounted])).toEqual([
+      ['recount_differs', '有效票', '3', '2'],
+      ['recount_differs', '无效票', '0', '1'],
+    ]);
+  });
+});
+
+describe('a version 2 file written by other software, following docs/result-file.md', () => {
+  it('verifies with a plenary, an exclusion, officials and a disregarded write-in; fails when a figure is wrong', () => {
+    const unknownOne = noStructure(1);
+    const marking = DEFAULT_CONVENTION;
+    const attendance = (due: number, present: number) => ({
+      due,
+      present,
+      leave: 0,
+      absent: due - present,
+      nonvotingPresent: 0,
+      alternatePresent: 0,
+    });
+    const ballot = (seq: number, marks: string, writeIns: { name: string; mark: string }[] = []) => ({
+      seq,
+      marks,
+      writeIns,
+      state: 'counted',
+      entry: null,
+      decision: null,
+    });
+    const roundOf = (present: number, closedAt: string) => ({
+      number: 1,
+      kind: 'first',
+      seats: 1,
+      status: 'closed',
+      votersPresent: present,
+      due: present,
+      ballotsPrinted: present,
+      issued: present,
+      spareVoided: 0,
+      collected: present,
+      closedBy: '总监票人',
+      closedAt,
+      voidDeclaration: null,
+    });
+    const content = {
+      // The congress of the hand-built content: no quorum at equality, the default marking.
+      congress: base().congress,
+      delegates: { voting: 4, alternate: 0, nonvoting: 0 },
+      meetings: [
+        {
+          id: 1,
+          name: '选举大会',
+          date: '2026-04-01',
+          electorate: { kind: 'delegates' },
+          // 4 voting delegates, one deceased: 应到 3.
+          exclusions: [{ kind: 'deceased', note: null }],
+          approvals: [],
+          attendance: attendance(3, 3),
+          oath: null,
+        },
+        {
+          id: 2,
+          name: '纪委第一次全体会议',
+          date: '2026-04-01',
+          electorate: { kind: 'members', contestId: 7 },
+          exclusions: [],
+          approvals: [],
+          attendance: attendance(1, 1),
+          oath: null,
+        },
+      ],
+      pledges: { due: 4, signed: 0, refused: 0 },
+      contests: [
+        {
+          id: 7,
+          meetingId: 1,
+          title: '纪委委员',
+          kind: 'election',
+          marking,
+          seats: 1,
+          marginPercent: 20,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [
+            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
+            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
+          ],
+          officials: [
+            {
+              role: 'chief_scrutineer',
+              name: '丙',
+              approval: '大会举手表决通过',
+              appointedBy: '秘书处',
+              appointedAt: '2026-04-01T08:00:00Z',
+            },
+            { role: 'counter', name: '丁', approval: null, appointedBy: '秘书处', appointedAt: '2026-04-01T08:00:00Z' },
+          ],
+          fromPrevoteId: null,
+          rounds: [
+            {
+              ...roundOf(3, '2026-04-01T10:00:00.000Z'),
+              candidateIds: [1, 2],
+              // The second paper writes in 乙, who is printed: disregarded, the printed × alone counts.
+              // The third chooses two for one seat: invalid.
+              ballots: [ballot(1, 'ox'), ballot(2, 'ox', [{ name: '乙', mark: 'o' }]), ballot(3, 'oo')],
+              tally: {
+                counted: 3,
+                valid: 2,
+                invalid: 1,
+                pendingSetAside: 0,
+                candidates: [
+                  { for: 2, against: 0, abstain: 0 },
+                  { for: 0, against: 2, abstain: 0 },
+                ],
+                writeIns: [],
+                disregardedWriteIns: [{ name: '乙', reason: 'printed', count: 1 }],
+              },
+              decision: {
+                threshold: 2,
+                basis: 3,
+                basisKind: 'present',
+                majorityTest: true,
+                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
+          structure: unknownOne,
+        },
+        {
+          id: 8,
+          meetingId: 2,
+          title: '纪委书记',
+          kind: 'election',
+          marking,
+          seats: 1,
+          marginPercent: 0,
+          seatsReducedTo: null,
+          seatsReducedNote: null,
+          status: 'closed',
+          candidates: [{ id: 3, name: '甲', ...facts, unit: null, fromWriteIn: false }],
+          officials: [],
+          fromPrevoteId: null,
+          rounds: [
+            {
+              ...roundOf(1, '2026-04-01T11:00:00.000Z'),
+              candidateIds: [3],
+              ballots: [ballot(1, 'o')],
+              tally: {
+                counted: 1,
+                valid: 1,
+                invalid: 0,
+                pendingSetAside: 0,
+                candidates: [{ for: 1, against: 0, abstain: 0 }],
+                writeIns: [],
+                disregardedWriteIns: [],
+              },
+              decision: {
+                threshold: 1,
+                basis: 1,
+                basisKind: 'present',
+                majorityTest: true,
+                elected: [{ name: '甲', votes: 1, candidateId: 3 }],
+                tie: null,
+                unfilled: 0,
+              },
+            },
+          ],
+          elected: [{ name: '甲', round: 1, votes: 1, candidateId: 3, ...facts }],
+          structure: unknownOne,
+        },
+      ],
+    };
+    const { fingerprint, write } = otherSoftware(2, '2026-04-01T12:00:00Z');
+    const good = verifyResultText(write(content), fingerprint);
+    expect(good.failures).toEqual([]);
+    expect(good.summary!.formatVersion).toBe(2);
+    expect(good.summary!.contests.map((c) => [c.title, c.elected])).toEqual([
+      ['纪委委员', ['甲']],
+      ['纪委书记', ['甲']],
+    ]);
+
+    // The disregarded write-in counted for 乙 instead: the recount names both lists.
+    const counted = structuredClone(content);
+    const tally = counted.contests[0]!.rounds[0]!.tally;
+    (tally.writeIns as { name: string; for: number }[]).push({ name: '乙', for: 1 });
+    tally.disregardedWriteIns = [];
+    expect(verifyResultText(write(counted), null).failures.map((f) => [f.kind, f.subject])).toEqual([
+      ['recount_differs', '另选他人'],
+      ['recount_differs', '不予计算的另选他人'],
+    ]);
+    // The exclusion left out: 应到 3 no longer adds up to the 4 voting delegates.
+    const noExclusion = structuredClone(content);
+    noExclusion.meetings[0]!.exclusions = [];
+    expect(verifyResultText(write(noExclusion), null).failures.map((f) => [f.kind, f.meeting, f.subject])).toEqual([
+      ['attendance_inconsistent', '选举大会', '应到'],
+    ]);
+  });
+});
+
+describe('version 1 files keep verifying', () => {
+  const fixture = (name: string) => fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('the demo congress exported by the version 1 app verifies, with its figures', () => {
+    const text = fixture('result-v1-demo.json');
+    expect((JSON.parse(text) as { formatVersion: number }).formatVersion).toBe(1);
+    const report = verifyResultText(text, null);
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.summary!.formatVersion).toBe(1);
+    expect(report.summary!.contests.map((c) => [c.title, c.elected.length])).toEqual([
+      ['党委委员', 7],
+      ['纪委委员', 3],
+    ]);
+  });
+
+  it('is recounted with the rules it was counted under: a write-in naming a printed candidate still counted', () => {
+    const text = fixture('result-v1-writein.json');
+    const report = verifyResultText(text, null);
+    expect(report.failures).toEqual([]);
+    const v1 = JSON.parse(text) as ResultFileV1;
+    expect(v1.content.contests[0]!.rounds[0]!.tally.writeIns.map((w) => w.name)).toEqual(['田富', '赵六']);
+    // The same ballots under version 2's rules disregard the written-in 田富: the count differs.
+    const asV2 = recheckResult(upgradeContentV1(v1.content), { formatVersion: 2 });
+    expect(asV2.map((f) => [f.kind, f.subject])).toContainEqual(['recount_differs', '另选他人']);
+  });
+
+  it('a version 1 file changed after signing still fails', () => {
+    const text = fixture('result-v1-writein.json');
+    const file = JSON.parse(text) as ResultFileV1;
+    file.content.contests[0]!.rounds[0]!.ballots[1]!.marks = 'oxx-';
+    file.contentHash = sha256Hex(canonicalJson(file.content));
+    expect(verifyResultText(JSON.stringify(file), null).failures.map((f) => f.kind)).toEqual(['bad_signature']);
+    const forged = forge(text, (f) => {
+      (f as unknown as ResultFileV1).content.contests[0]!.rounds[0]!.ballots[1]!.marks = 'oxx-';
+    });
+    const report = verifyResultText(forged, null);
+    expect(report.failures.find((f) => f.subject === '田大利 赞成')).toMatchObject({ stated: '6', recounted: '5' });
+  });
+});
