@@ -1,3 +1,4 @@
+/** The installation key, the export of a counted congress and its verification, the published schema. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';

@@ -1,3 +1,4 @@
+/** Result files the current app did not write: by other software from docs/result-file.md, and by the version 1 app. */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONVENTION } from '../../core/election-types.js';

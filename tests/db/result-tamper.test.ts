@@ -1,3 +1,4 @@
+/** A result file changed after its export: each change is found and named, re-signed or not. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResultFile } from '../../core/result-file.js';

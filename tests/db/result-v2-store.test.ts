@@ -1,3 +1,4 @@
+/** Version 2 results through the store (officials, void rounds, the first plenaries) and the district view of many files. */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
