@@ -1,7 +1,21 @@
 /**
  * The vocabulary of contests, rounds and ballots (issue 3). The rules that use it live in
- * ballot.ts, tally.ts, results.ts, margin.ts, ballot-order.ts and structure.ts.
+ * ballot.ts, tally.ts, results.ts, margin.ts, ballot-order.ts and structure.ts; the entities
+ * built from it in core/model/.
  */
+import type { MarkingConvention } from './model/congress.js';
+
+export type { MarkingConvention } from './model/congress.js';
+export type { BodyStructure, PersonFacts } from './model/contests.js';
+export type {
+  BallotMarks,
+  CandidateTally,
+  Choice,
+  RankedChoice,
+  RoundDecision,
+  RoundTally,
+  WriteIn,
+} from './model/count.js';
 
 /** What is on the paper beside a name, as the counter sees it: ○, ×, or nothing. */
 export const PAPER_MARKS = ['circle', 'cross', 'none'] as const;
@@ -11,24 +25,6 @@ export type PaperMark = (typeof PAPER_MARKS)[number];
 export const MEANINGS = ['for', 'against', 'abstain'] as const;
 export type Meaning = (typeof MEANINGS)[number];
 
-/**
- * Rule 3. Default: ○ 赞成, × 不赞成, no mark 弃权. Some 选举办法 reverse a convention (a
- * pre-vote where no mark means agree), so each paper mark maps to a meaning.
- */
-export interface MarkingConvention {
-  circle: Meaning;
-  cross: Meaning;
-  none: Meaning;
-  /** A written name counts only with a mark meaning "for" beside it (另选他人 and ○ the name). */
-  writeInNeedsMark: boolean;
-  /**
-   * 对候选人投不赞成票的,可以另选他人: a write-in counts only in place of a candidate marked
-   * against; an abstention cannot carry one. Counted write-ins are capped at the number of
-   * candidates marked against on the same ballot, in line order.
-   */
-  writeInNeedsAgainst: boolean;
-}
-
 export const DEFAULT_CONVENTION: MarkingConvention = {
   circle: 'for',
   cross: 'against',
@@ -36,17 +32,6 @@ export const DEFAULT_CONVENTION: MarkingConvention = {
   writeInNeedsMark: true,
   writeInNeedsAgainst: true,
 };
-
-export interface WriteIn {
-  name: string;
-  mark: PaperMark;
-}
-
-/** One paper ballot exactly as entered: a mark per candidate in paper order, and write-in lines. */
-export interface BallotMarks {
-  marks: PaperMark[];
-  writeIns: WriteIn[];
-}
 
 export const CONTEST_KINDS = ['election', 'prevote'] as const;
 /** election: 正式选举; prevote: 预选 (threshold on those due to attend, rule 5). */
@@ -73,9 +58,6 @@ export type BallotState = (typeof BALLOT_STATES)[number];
 
 /** A scrutineers' decision on a set-aside ballot. */
 export type ScrutinyVerdict = 'as_entered' | 'invalid';
-
-/** Who a vote is for: a candidate by position in the round's paper order, or a written-in name. */
-export type Choice = { kind: 'candidate'; index: number } | { kind: 'writeIn'; name: string };
 
 export interface BallotValidity {
   valid: boolean;
@@ -139,76 +121,4 @@ export interface BallotJudgement extends BallotValidity {
   writeIns: string[];
   /** One per write-in line of the ballot, in the same order. */
   lines: WriteInLine[];
-}
-
-export interface CandidateTally {
-  for: number;
-  against: number;
-  abstain: number;
-}
-
-export interface RoundTally {
-  /** Ballots in the tally: valid + invalid. */
-  counted: number;
-  valid: number;
-  invalid: number;
-  /** Set aside and not yet decided: the result cannot be final while any remain. */
-  pendingSetAside: number;
-  /** Per candidate, in paper order. */
-  candidates: CandidateTally[];
-  /** Written-in names with their for-votes, most first, then by name. */
-  writeIns: { name: string; for: number }[];
-  /**
-   * Marked write-ins that rule 4 disregarded on the valid ballots (naming a printed candidate,
-   * someone already elected, or any write-in in a tie revote), per normalised name and reason,
-   * in DISREGARD_REASONS order, then by name. They are in no other figure.
-   */
-  disregardedWriteIns: { name: string; reason: DisregardReason; count: number }[];
-}
-
-export interface RankedChoice {
-  choice: Choice;
-  name: string;
-  votes: number;
-}
-
-export interface RoundDecision {
-  /** Least for-votes that pass: more than half of the basis (rule 5). */
-  threshold: number;
-  /** 实到会有选举权人数 for an election, 应到会人数 for a pre-vote. */
-  basis: number;
-  basisKind: 'present' | 'due';
-  /** All who passed the threshold, most votes first. */
-  passed: RankedChoice[];
-  elected: RankedChoice[];
-  /** Tied at the cut: never broken by the app; a new vote among them for `seats` seats. */
-  tie: { tied: RankedChoice[]; seats: number } | null;
-  /** Seats left for 另行选举 or a presidium decision to reduce seats (rule 7). */
-  unfilled: number;
-  /**
-   * Whether rule 5's more-than-half applied. False only in a tie revote whose congress does not
-   * set tieRevoteNeedsMajority: the tied passed half already and most votes win (rule 6); then
-   * `threshold` is 0.
-   */
-  majorityTest: boolean;
-}
-
-export interface PersonFacts {
-  gender: 'male' | 'female' | null;
-  birthDate: string | null;
-  ethnicity: string | null;
-  education: string | null;
-}
-
-export interface BodyStructure {
-  total: number;
-  women: number;
-  /** Under 35 on the election day. */
-  under35: number;
-  /** Ethnic minority: any ethnicity other than 汉族. */
-  minority: number;
-  /** Count per education level, as given. */
-  education: { level: string; count: number }[];
-  /** People whose facts are missing, per fact, so a figure is never silently low. */
-  unknown: { gender: number; birthDate: number; ethnicity: number; education: number };
 }

@@ -1,15 +1,7 @@
 import type { DelegateFields } from './domain.js';
+import type { RosterIssue } from './model/roster.js';
 
-/** One problem in a roster file, named by row (1-based, as the spreadsheet shows it) and column header. */
-export interface RosterIssue {
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  /** zh-CN, made from the reason where there is one (core/reasons.ts `roster.*`). */
-  message: string;
-  reason?: string;
-  params?: Record<string, string | number>;
-}
+export type { RosterIssue } from './model/roster.js';
 
 export interface ParsedRoster {
   format: 'xlsx' | 'csv';

@@ -1,0 +1,17 @@
+/** Automatic backups of the open congress, and restoring one. */
+import { z } from 'zod';
+import { backupStatus } from '../model/backups.js';
+import { empty, filePath } from '../model/fields.js';
+import { S, type Section } from './spec.js';
+
+export const backupCalls = {
+  /** Automatic backups of the open congress: the folder, the last copy, the copies there. */
+  'backups.status': { write: false, input: empty, output: backupStatus },
+  /** Replaces `path` by a backup copy, after checking the copy (ours, intact, audit chain whole). */
+  'backups.restore': {
+    write: true,
+    roles: [S],
+    input: z.object({ backupPath: filePath, path: filePath }).strict(),
+    output: z.object({ path: z.string(), restoredFrom: z.string(), previousKeptAt: z.string().nullable() }),
+  },
+} as const satisfies Section;
