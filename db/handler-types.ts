@@ -10,12 +10,13 @@
  *              in the transaction that makes the change.
  */
 import type { z } from 'zod';
-import type { Channel, Contract, Output } from '../core/contract.js';
+import type { BackupReason, Channel, Contract, Output } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
-import type { AppWarning, Result } from '../core/result.js';
+import type { AppError, AppWarning, Result } from '../core/result.js';
 import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
 import type { Backups } from './backups/scheduler.js';
+import type { CongressCaches } from './caches.js';
 import type { SqliteDb } from './open.js';
 import type { Stations } from './operators/stations.js';
 import type { KeyStore } from './results/installation-key.js';
@@ -37,6 +38,8 @@ export interface CallInfo {
 export interface StoreCall extends CallInfo {
   db: SqliteDb;
   path: string;
+  /** What the backend keeps in memory for this file (db/caches.ts). */
+  caches: CongressCaches;
 }
 
 export interface QueryCall extends StoreCall {
@@ -74,15 +77,56 @@ export interface Unchanged<T> {
   unchanged: true;
 }
 export const unchanged = <T>(value: T): Unchanged<T> => ({ ok: true, value, unchanged: true });
-export type WriteOutcome<T> = Result<T> | Unchanged<T>;
+
+/**
+ * A write done, with what its run knew inside the transaction that its contract output does not
+ * carry (the ballot before a correction, the contest of a removed candidate): the handler's
+ * `audit` and `changes` receive `note`, typed by the handler's third parameter.
+ */
+export interface Done<T, N> {
+  ok: true;
+  value: T;
+  note: N;
+}
+export const done = <T, N>(value: T, note: N): Done<T, N> => ({ ok: true, value, note });
+
+type Refusal = { ok: false; error: AppError };
+/** What a write's `run` answers: a handler with a note type must answer `done(output, note)`. */
+export type WriteOutcome<T, N = undefined> =
+  | Refusal
+  | Unchanged<T>
+  | Done<T, N>
+  | ([N] extends [undefined] ? { ok: true; value: T } : never);
+
+/** What `audit` and `changes` learn besides the input and the output. */
+export interface Written<N, P> {
+  /** What `run` noted (`done(output, note)`). */
+  note: N;
+  /** What `prepare` made before the transaction. */
+  prepared: P;
+}
 
 export interface QueryHandler<C extends Channel> {
   kind: 'query';
   run(input: In<C>, call: QueryCall): Result<Output<C>> | Promise<Result<Output<C>>>;
 }
 
-export interface UpdateHandler<C extends Channel, P = undefined> {
+/**
+ * Everything a write needs besides its body is declared here, beside it: who may make it
+ * without a sign-in and who it is made by, the checks said before the chief's PIN, the audit
+ * row, the change topics and whether a backup follows. The role and the chief's confirmation are
+ * the contract's (core/roles.ts `permission`). The dispatcher reads these fields and nothing
+ * else: it has no case of its own for any channel.
+ */
+export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> {
   kind: 'update';
+  /** Admitted on a congress with operators without a signed-in station (the sign-in itself). */
+  withoutSignIn?: true;
+  /**
+   * Who the audit row names, when the call knows better than the name typed at the station (a
+   * sign-in is made by the operator signing in); undefined: the station's operator.
+   */
+  madeBy?(input: In<C>, call: QueryCall): string | undefined;
   /**
    * Read-only checks the dispatcher runs before the role gate asks for the chief scrutineer's PIN
    * (e.g. a round that cannot close yet): a refusal here is said before anyone types a PIN.
@@ -92,22 +136,30 @@ export interface UpdateHandler<C extends Channel, P = undefined> {
   /** Asynchronous work before the transaction (parsing a file); its failure writes nothing. */
   prepare?(input: In<C>, call: QueryCall): Promise<Result<P>>;
   /** Runs inside the transaction: synchronous. */
-  run(input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>>;
+  run(input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>, N>;
   /** What the audit row records; the input itself when absent. */
-  auditPayload?(input: In<C>, output: Output<C>, prepared: P): unknown;
+  audit?(input: In<C>, output: Output<C>, written: Written<N, P>): unknown;
   /** Topics to announce after the commit; `audit` is always added. */
-  changes(input: In<C>, output: Output<C>): ChangeEvent[];
+  changes(input: In<C>, output: Output<C>, written: Written<N, P>): ChangeEvent[];
+  /** A copy of the file right after this write commits, and why (core/contract.ts BACKUP_REASONS); null: none. */
+  backupAfter?(input: In<C>, output: Output<C>): BackupReason | null;
 }
 
 export interface SessionHandler<C extends Channel> {
   kind: 'session';
+  /** Admitted without a signed-in station (creating a congress happens before it has operators). */
+  withoutSignIn?: true;
   run(input: In<C>, call: SessionCall): Result<Output<C>> | Promise<Result<Output<C>>>;
   changes?(input: In<C>, output: Output<C>): ChangeEvent[];
 }
 
 /** A read channel cannot be given an `update` handler, nor a write channel a `query` one. */
 export type Handler<C extends Channel> = Contract[C]['write'] extends true
-  ? UpdateHandler<C, unknown> | SessionHandler<C>
+  ? // biome-ignore lint/suspicious/noExplicitAny: each handler names its own prepared value and note types.
+    UpdateHandler<C, any, any> | SessionHandler<C>
   : QueryHandler<C> | SessionHandler<C>;
 
 export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** Any handler, as the dispatcher sees it: the channel is known only at run time. */
+export type AnyHandler = QueryHandler<Channel> | UpdateHandler<Channel, unknown, unknown> | SessionHandler<Channel>;

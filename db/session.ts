@@ -2,11 +2,14 @@
 import path from 'node:path';
 import type { Result } from '../core/result.js';
 import { ok } from '../core/result.js';
+import { type CongressCaches, newCaches } from './caches.js';
 import { createCongressFile, type OpenOptions, openCongressFile, type SqliteDb } from './open.js';
 
 export interface OpenCongress {
   path: string;
   db: SqliteDb;
+  /** Made with the connection and dropped with it (db/caches.ts). */
+  caches: CongressCaches;
 }
 
 export class Session {
@@ -24,14 +27,14 @@ export class Session {
     if (this.current?.path === absolute) return ok(this.current);
     const opened = openCongressFile(absolute, this.openOptions);
     if (!opened.ok) return opened;
-    return ok(this.replace({ path: absolute, db: opened.value }));
+    return ok(this.replace({ path: absolute, db: opened.value, caches: newCaches() }));
   }
 
   createFile(filePath: string, init: (db: SqliteDb) => Result<void>): Result<OpenCongress> {
     const absolute = path.resolve(filePath);
     const created = createCongressFile(absolute, init, this.openOptions);
     if (!created.ok) return created;
-    return ok(this.replace({ path: absolute, db: created.value }));
+    return ok(this.replace({ path: absolute, db: created.value, caches: newCaches() }));
   }
 
   close(): void {

@@ -13,7 +13,8 @@ import {
   readCongress,
   standingExclusions,
 } from '../congress/records.js';
-import { type Contest, delegatesNamed, electedInContest, findCandidate, findContest } from '../count/elections.js';
+import { type Contest, delegatesNamed, findCandidate, findContest } from '../count/contest-rows.js';
+import { electedInContest } from '../count/round-rows.js';
 import type { SqliteDb } from '../open.js';
 
 /** A member elected in a contest, as the roster delegate they are. */

@@ -20,7 +20,7 @@ import {
   type StoredAttendance,
   standingExclusions,
 } from '../congress/records.js';
-import { findContest } from '../count/elections.js';
+import { findContest } from '../count/contest-rows.js';
 import {
   type QueryHandler,
   type UpdateCall,

@@ -10,28 +10,17 @@ import { candidateFromDelegate } from '../../core/candidates.js';
 import { type Channel, contract, type Input, type Output } from '../../core/contract.js';
 import type { PaperMark, WriteIn } from '../../core/election-types.js';
 import { ok, type Result } from '../../core/result.js';
-import { commitWrite } from '../commit.js';
-import type { QueryCall, UpdateHandler } from '../handler-types.js';
-import { handlers } from '../handlers.js';
+import type { QueryCall } from '../handler-types.js';
 import { Session } from '../session.js';
-import { builderCall, createDemoCongress, type DemoCongressOptions, prng } from './demo.js';
+import { builderCall, builderWrite, createDemoCongress, type DemoCongressOptions, prng } from './demo.js';
 import { listDelegates, readCongress } from './records.js';
 
 /** A tiny 1×1 PNG: the demo's stand-in for a delegate's drawn signature. */
 const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
+/** A builder's write with its input parsed as the contract would (defaults applied). */
 function write<C extends Channel>(call: QueryCall, channel: C, raw: Input<C>): Result<Output<C>> {
-  const input = contract[channel].input.parse(raw);
-  const handler = handlers[channel] as unknown as UpdateHandler<C, undefined>;
-  const outcome = commitWrite(
-    call,
-    channel,
-    (c) => handler.run(input as never, c, undefined),
-    (output) => (handler.auditPayload ? handler.auditPayload(input as never, output as never, undefined) : input),
-    // The demo's papers are made to be unusual now and then (a write-in); nobody is there to ask.
-    { acknowledge: 'all' },
-  );
-  return outcome.ok ? ok(outcome.value) : outcome;
+  return builderWrite(call, channel, contract[channel].input.parse(raw) as never);
 }
 
 interface DemoContest {
@@ -78,13 +67,14 @@ export function createCountedDemoCongress(
   const opened = session.openFile(filePath);
   if (!opened.ok) return opened;
   try {
-    const call = builderCall({
-      operator: options.operator || '演示数据',
-      station: options.station ?? '',
-      now: (options.now ?? new Date()).toISOString(),
-      db: opened.value.db,
-      path: opened.value.path,
-    });
+    const call = builderCall(
+      {
+        operator: options.operator || '演示数据',
+        station: options.station ?? '',
+        now: (options.now ?? new Date()).toISOString(),
+      },
+      opened.value,
+    );
     const meetingId = readCongress(call.db).currentMeetingId!;
     const counted = countDemoElection(call, meetingId);
     return counted.ok ? ok({ delegates: built.value.delegates, ballots: counted.value.ballots }) : counted;

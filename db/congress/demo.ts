@@ -7,16 +7,18 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { Channel, Output } from '../../core/contract.js';
 import type { DelegateCategory, DelegateFields, Gender } from '../../core/domain.js';
 import { ok, type Result } from '../../core/result.js';
 import { canonicalJson } from '../canonical-json.js';
 import { commitWrite } from '../commit.js';
-import type { QueryCall } from '../handler-types.js';
-import * as meetings from '../meetings/handlers.js';
+import type { In, QueryCall, UpdateHandler } from '../handler-types.js';
+import { handlers } from '../handlers.js';
 import type { OpenOptions } from '../open.js';
 import { Stations } from '../operators/stations.js';
 import { applyRoster } from '../roster/apply.js';
-import { Session } from '../session.js';
+import { commitUpdate } from '../run-handler.js';
+import { type OpenCongress, Session } from '../session.js';
 import { initCongress } from './handlers.js';
 
 export const DEMO_CONGRESS = {
@@ -393,9 +395,27 @@ export function generateDemoRoster(options: DemoRosterOptions = {}): DelegateFie
  * The call the demo builders write with: the handlers themselves, outside the dispatcher. It
  * signs nothing (no installation key is made for a demo) and no station is signed in.
  */
-export function builderCall(info: Omit<QueryCall, 'keys' | 'stations' | 'token'>): QueryCall {
+export function builderCall(who: Pick<QueryCall, 'operator' | 'station' | 'now'>, open: OpenCongress): QueryCall {
   const keys = { load: () => Promise.reject(new Error('the demo builder signs nothing')) };
-  return { ...info, keys, stations: new Stations(), token: undefined };
+  return {
+    ...who,
+    db: open.db,
+    path: open.path,
+    caches: open.caches,
+    keys,
+    stations: new Stations(),
+    token: undefined,
+  };
+}
+
+/**
+ * One write of a builder through its handler, as the dispatcher runs it (db/run-handler.ts):
+ * one transaction, its audit row as the handler declares it. The builder's congress is made to
+ * be unusual now and then (a write-in); nobody is there to acknowledge a warning.
+ */
+export function builderWrite<C extends Channel>(call: QueryCall, channel: C, input: In<C>): Result<Output<C>> {
+  const handler = handlers[channel] as unknown as UpdateHandler<Channel, unknown, unknown>;
+  return commitUpdate(handler, channel, input, call, undefined, 'all', () => undefined).result as Result<Output<C>>;
 }
 
 export interface DemoCongressOptions extends DemoRosterOptions, OpenOptions {
@@ -420,7 +440,7 @@ export function createDemoCongress(filePath: string, options: DemoCongressOption
   );
   if (!created.ok) return created;
   try {
-    const call = builderCall({ operator, station, now, db: created.value.db, path: created.value.path });
+    const call = builderCall({ operator, station, now }, created.value);
     const rows = generateDemoRoster(options);
     const imported = commitWrite(
       call,
@@ -438,22 +458,12 @@ export function createDemoCongress(filePath: string, options: DemoCongressOption
     let lastMeetingId = 0;
     for (const name of DEMO_MEETINGS) {
       const input = { name, date: DEMO_CONGRESS.date };
-      const meeting = commitWrite(
-        call,
-        'meetings.create',
-        (c) => meetings.create.run(input, c, undefined),
-        () => input,
-      );
+      const meeting = builderWrite(call, 'meetings.create', input as In<'meetings.create'>);
       if (!meeting.ok) return meeting;
       lastMeetingId = meeting.value.id;
     }
     const current = { meetingId: lastMeetingId };
-    const set = commitWrite(
-      call,
-      'meetings.setCurrent',
-      (c) => meetings.setCurrent.run(current, c, undefined),
-      () => current,
-    );
+    const set = builderWrite(call, 'meetings.setCurrent', current);
     if (!set.ok) return set;
     return ok({ delegates: rows.length });
   } finally {

@@ -52,6 +52,8 @@ export function initCongress(db: SqliteDb, fields: NewCongress, audit: AuditInpu
 
 export const create: SessionHandler<'congress.create'> = {
   kind: 'session',
+  // Creating a congress file happens before anyone is an operator of it.
+  withoutSignIn: true,
   run(input, call) {
     const created = call.session.createFile(input.path, (db) =>
       initCongress(db, input, call.auditEntry('congress.create', input)),
@@ -165,4 +167,6 @@ export const updateSettings: UpdateHandler<'congress.updateSettings'> = {
   },
   // quorumAllowEqual moves the quorum line on every attendance screen.
   changes: () => [{ topic: 'congress' }, { topic: 'attendance' }],
+  // A backup folder chosen: the first copy goes there now.
+  backupAfter: (input) => (input.backupDir ? 'folder_set' : null),
 };

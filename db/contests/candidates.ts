@@ -14,16 +14,13 @@ import {
   type CandidateFields,
   type Contest,
   findCandidate,
-  findRound,
   insertCandidate,
   listCandidates,
-  noteOf,
   requireContest,
   requireSetup,
-  setRoundCandidates,
-  withNote,
-} from '../count/elections.js';
-import type { UpdateHandler } from '../handler-types.js';
+} from '../count/contest-rows.js';
+import { findRound, setRoundCandidates } from '../count/round-rows.js';
+import { done, type UpdateHandler } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
@@ -101,7 +98,7 @@ export const add: UpdateHandler<'candidates.add'> = {
 
 const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
 
-export const remove: UpdateHandler<'candidates.remove'> = {
+export const remove: UpdateHandler<'candidates.remove', undefined, Candidate> = {
   kind: 'update',
   run(input, { db }) {
     const candidate = findCandidate(db, input.candidateId);
@@ -117,14 +114,11 @@ export const remove: UpdateHandler<'candidates.remove'> = {
     if (!contest.ok) return contest;
     withdrawOrder(db, candidate.contestId);
     db.prepare('DELETE FROM candidates WHERE id = ?').run(candidate.id);
-    return ok(withNote({}, candidate));
+    return done({}, candidate);
   },
   // The removed candidate as it was: the row itself is gone.
-  auditPayload: (_input, output) => ({ removed: noteOf<Candidate>(output) }),
-  changes: (_input, output) => {
-    const removed = noteOf<Candidate>(output);
-    return removed ? contestChanged(removed.contestId) : [{ topic: 'contests' }];
-  },
+  audit: (_input, _output, { note }) => ({ removed: note }),
+  changes: (_input, _output, { note }) => contestChanged(note.contestId),
 };
 
 const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
@@ -203,7 +197,7 @@ export const importCandidates: UpdateHandler<'candidates.import', ParsedCandidat
     withdrawOrder(db, input.contestId);
     return ok(out.map((c) => ({ ...c, position: null })));
   },
-  auditPayload: (input, output) => ({
+  audit: (input, output) => ({
     contestId: input.contestId,
     fileName: input.fileName,
     sha256: sha256Hex(decode(input.contentBase64)),

@@ -7,16 +7,13 @@ import { ok, type Result, refuse } from '../../core/result.js';
 import { readCongress } from '../congress/records.js';
 import {
   type Contest,
-  electedInContest,
   findContest,
-  insertRound,
   listCandidates,
   listContests,
-  listRounds,
-  openRound,
   requireContest,
   requireSetup,
-} from '../count/elections.js';
+} from '../count/contest-rows.js';
+import { electedInContest, insertRound, listRounds, openRound } from '../count/round-rows.js';
 import type { QueryHandler, UpdateHandler } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';

@@ -10,8 +10,8 @@ import { normaliseName } from '../../core/names.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { meetingElectorate } from '../attendance/electorate.js';
 import { findDelegate, findMeeting, standingExclusions } from '../congress/records.js';
-import { type Contest, listCandidates, noteOf, requireContest, withNote } from '../count/elections.js';
-import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { type Contest, listCandidates, requireContest } from '../count/contest-rows.js';
+import { done, type QueryHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
 import { statement } from '../statements.js';
@@ -163,7 +163,7 @@ export const appoint: UpdateHandler<'officials.appoint'> = {
 };
 
 /** Only before the contest's first distribution: once papers are out, those who watched them stay on record. */
-export const remove: UpdateHandler<'officials.remove'> = {
+export const remove: UpdateHandler<'officials.remove', undefined, Official> = {
   kind: 'update',
   run(input, { db }) {
     const official = findOfficial(db, input.officialId);
@@ -186,12 +186,9 @@ export const remove: UpdateHandler<'officials.remove'> = {
       );
     }
     statement(db, 'DELETE FROM contest_officials WHERE id = ?').run(official.id);
-    return ok(withNote({}, official));
+    return done({}, official);
   },
   // The removed official as it was: the row itself is gone.
-  auditPayload: (input, output) => ({ officialId: input.officialId, removed: noteOf<Official>(output) ?? null }),
-  changes: (_input, output) => {
-    const removed = noteOf<Official>(output);
-    return removed ? contestChanged(removed.contestId) : [{ topic: 'contests' }];
-  },
+  audit: (input, _output, { note }) => ({ officialId: input.officialId, removed: note }),
+  changes: (_input, _output, { note }) => contestChanged(note.contestId),
 };

@@ -13,13 +13,13 @@ import { findDelegate } from '../congress/records.js';
 import {
   type CandidateFields,
   delegatesNamed,
-  electedInContest,
   findCandidate,
   findContest,
   insertCandidate,
   listCandidates,
   requireContest,
-} from '../count/elections.js';
+} from '../count/contest-rows.js';
+import { electedInContest } from '../count/round-rows.js';
 import type { UpdateHandler } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';

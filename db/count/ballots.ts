@@ -6,11 +6,10 @@
  * and the audit row of either holds both versions.
  */
 import { disregardReason, judgeBallot } from '../../core/ballot.js';
-import type { Output } from '../../core/contract.js';
 import type { BallotJudgement, BallotMarks } from '../../core/election-types.js';
 import { ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, type RoundAction } from '../../core/round-state.js';
-import type { QueryHandler, UpdateCall, UpdateHandler } from '../handler-types.js';
+import { done, type QueryHandler, type UpdateCall, type UpdateHandler, type Written } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import {
   type Ballot,
@@ -22,21 +21,19 @@ import {
   isLive,
   LIVE_STATES,
   listBallots,
-  noteOf,
-  type RoundContext,
-  requireRound,
   roundJudging,
   withdrawBallot,
-  withNote,
-} from './elections.js';
+} from './ballot-rows.js';
+import { type RoundContext, requireRound } from './round-rows.js';
 
+/** What a ballot write knew that its output does not carry: the contest, and the ballot it changed. */
 export interface BallotNote {
   contestId: number;
   before?: Ballot;
 }
 
-export const ballotChanged = (roundId: number, note: { contestId: number } | undefined) => [
-  { topic: 'ballots' as const, roundId, ...(note ? { contestId: note.contestId } : {}) },
+export const ballotChanged = (roundId: number, { contestId }: { contestId: number }) => [
+  { topic: 'ballots' as const, roundId, contestId },
 ];
 
 /** Entry, corrections, voids and decisions only while the round is being counted (core/round-state.ts). */
@@ -119,7 +116,7 @@ export const list: QueryHandler<'ballots.list'> = {
   },
 };
 
-export const enter: UpdateHandler<'ballots.enter'> = {
+export const enter: UpdateHandler<'ballots.enter', undefined, BallotNote> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
@@ -186,21 +183,21 @@ export const enter: UpdateHandler<'ballots.enter'> = {
       enteredAt: call.now,
       revision: bumpRevision(db, round.id),
     });
-    return ok(withNote(ballot, { contestId: contest.id } satisfies BallotNote));
+    return done(ballot, { contestId: contest.id });
   },
-  auditPayload: (_input, output) => ({ after: output }),
-  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+  audit: (_input, output) => ({ after: output }),
+  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
 };
 
 /** A correction or a void: the audit row keeps both versions of the ballot and the reason. */
-const beforeAndAfter = (input: { reason: string }, output: Output<'ballots.void'>) => ({
+const beforeAndAfter = (input: { reason: string }, output: Ballot, { note }: Written<BallotNote, undefined>) => ({
   reason: input.reason,
-  before: noteOf<BallotNote>(output)?.before,
+  before: note.before,
   after: output,
 });
 
 /** A committed ballot entered wrongly: the corrected version replaces it; both stay. */
-export const correct: UpdateHandler<'ballots.correct'> = {
+export const correct: UpdateHandler<'ballots.correct', undefined, BallotNote> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
@@ -237,13 +234,13 @@ export const correct: UpdateHandler<'ballots.correct'> = {
       enteredAt: call.now,
       revision,
     });
-    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+    return done(after, { contestId: ctx.contest.id, before: ballot });
   },
-  auditPayload: beforeAndAfter,
-  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+  audit: beforeAndAfter,
+  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
 };
 
-export const voidBallot: UpdateHandler<'ballots.void'> = {
+export const voidBallot: UpdateHandler<'ballots.void', undefined, BallotNote> = {
   kind: 'update',
   run(input, { db }) {
     const found = requireBallot(db, input.ballotId);
@@ -252,14 +249,14 @@ export const voidBallot: UpdateHandler<'ballots.void'> = {
     const live = requireLive(ballot);
     if (!live.ok) return live;
     const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
-    return ok(withNote(after, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+    return done(after, { contestId: ctx.contest.id, before: ballot });
   },
-  auditPayload: beforeAndAfter,
-  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+  audit: beforeAndAfter,
+  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
 };
 
 /** Rule 4: a ballot the counters could not judge, decided by the chief scrutineer (the operator). */
-export const decide: UpdateHandler<'ballots.decide'> = {
+export const decide: UpdateHandler<'ballots.decide', undefined, BallotNote> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
@@ -279,8 +276,8 @@ export const decide: UpdateHandler<'ballots.decide'> = {
       `UPDATE ballots SET decision = ?, decision_by = ?, decision_note = ?, decision_at = ?, valid = ?, revision = ?
        WHERE id = ?`,
     ).run(input.verdict, call.operator, note, call.now, valid ? 1 : 0, bumpRevision(db, ctx.round.id), ballot.id);
-    return ok(withNote(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot } satisfies BallotNote));
+    return done(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot });
   },
-  auditPayload: (_input, output) => ({ before: noteOf<BallotNote>(output)?.before, after: output }),
-  changes: (_input, output) => ballotChanged(output.roundId, noteOf<BallotNote>(output)),
+  audit: (_input, output, { note }) => ({ before: note.before, after: output }),
+  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
 };

@@ -17,29 +17,31 @@ import type { QueryHandler, UpdateHandler } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
+import { enteredCount } from './ballot-rows.js';
 import {
   type Candidate,
   type CandidateFields,
   type Contest,
   delegatesNamed,
-  electedInContest,
-  enteredCount,
   factsOf,
   findContest,
-  findRound,
   insertCandidate,
-  insertRound,
   listCandidates,
+  requireContest,
+} from './contest-rows.js';
+import { type RoundResult, roundResult } from './round-result.js';
+import {
+  electedInContest,
+  findRound,
+  insertRound,
   openRound,
   type Round,
-  type RoundResult,
-  requireContest,
   requireRound,
   roundCandidates,
-  roundResult,
   seatsToFill,
-  stackSummaries,
-} from './elections.js';
+} from './round-rows.js';
+import { stackSummaries } from './stack-places.js';
+import type { TallyCache } from './tally-cache.js';
 
 const roundChanged = (round: Round) => contestChanged(round.contestId);
 
@@ -148,10 +150,10 @@ export const collect: UpdateHandler<'rounds.collect'> = {
 
 export const result: QueryHandler<'rounds.result'> = {
   kind: 'query',
-  run(input, { db }) {
+  run(input, { db, caches }) {
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
-    return ok(roundResult(db, found.value.round, found.value.contest));
+    return ok(roundResult(db, found.value.round, found.value.contest, caches.tallies));
   },
 };
 
@@ -160,8 +162,13 @@ export const result: QueryHandler<'rounds.result'> = {
  * undecided, double-entry stacks not reconciled. Refused with every missing item (as details)
  * so the counting room sees all of it at once; otherwise the round's result as it stands.
  */
-export function closeReady(db: SqliteDb, round: Round, contest: Contest): Result<RoundResult> {
-  const before = roundResult(db, round, contest);
+export function closeReady(
+  db: SqliteDb,
+  round: Round,
+  contest: Contest,
+  tallies: TallyCache | null,
+): Result<RoundResult> {
+  const before = roundResult(db, round, contest, tallies);
   const blocking = before.provisional.filter((p) => p !== 'not_closed');
   if (blocking.length === 0) return ok(before);
   const entered = before.tally.counted + before.tally.pendingSetAside;
@@ -199,12 +206,12 @@ export function closeReady(db: SqliteDb, round: Round, contest: Contest): Result
 export const close: UpdateHandler<'rounds.close'> = {
   kind: 'update',
   // Said before the chief scrutineer is asked for the PIN (db/dispatch.ts): what is missing.
-  precheck(input, { db }) {
+  precheck(input, { db, caches }) {
     const found = requireRound(db, input.roundId);
     if (!found.ok) return found;
     const { round, contest } = found.value;
     if (round.status !== 'voting' || round.collected === null) return ok(null);
-    return closeReady(db, round, contest);
+    return closeReady(db, round, contest, caches.tallies);
   },
   run(input, call) {
     const { db } = call;
@@ -214,7 +221,8 @@ export const close: UpdateHandler<'rounds.close'> = {
     // voting (collected recorded) → closed (core/round-state.ts).
     const allowed = canRound(round, contest.title, 'rounds.close');
     if (!allowed.ok) return allowed;
-    const ready = closeReady(db, round, contest);
+    // Inside the transaction: counted in full.
+    const ready = closeReady(db, round, contest, null);
     if (!ready.ok) return ready;
     const before = ready.value;
 
@@ -249,9 +257,11 @@ export const close: UpdateHandler<'rounds.close'> = {
       db.prepare("UPDATE contests SET status = 'closed' WHERE id = ?").run(contest.id);
     }
     const closed = findRound(db, round.id)!;
-    return ok({ result: roundResult(db, closed, findContest(db, contest.id)!), next });
+    return ok({ result: roundResult(db, closed, findContest(db, contest.id)!, null), next });
   },
   changes: (_input, output) => roundChanged(output.result.round),
+  // A round closed (and maybe its contest): a copy now, not in a few minutes.
+  backupAfter: () => 'round_closed',
 };
 
 function contestCandidateNamed(db: SqliteDb, contest: Contest, name: string): Candidate | undefined {

@@ -5,21 +5,11 @@
  * copy of the kept one, and a place is settled when both keyings read the same.
  */
 import { ok, refuse } from '../../core/result.js';
-import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { done, type QueryHandler, type UpdateHandler } from '../handler-types.js';
+import { type Ballot, bumpRevision, findBallot, insertBallot, withdrawBallot } from './ballot-rows.js';
 import { ballotChanged, requireCountingRound } from './ballots.js';
-import {
-  type Ballot,
-  bumpRevision,
-  findBallot,
-  insertBallot,
-  noteOf,
-  requireRound,
-  stackPlacesOf,
-  stackSummaries,
-  stackSummary,
-  withdrawBallot,
-  withNote,
-} from './elections.js';
+import { requireRound } from './round-rows.js';
+import { stackPlacesOf, stackSummaries, stackSummary } from './stack-places.js';
 
 export const list: QueryHandler<'stacks.list'> = {
   kind: 'query',
@@ -52,7 +42,7 @@ interface SettleNote {
   after: { first: Ballot | null; second: Ballot | null };
 }
 
-export const settle: UpdateHandler<'stacks.settle'> = {
+export const settle: UpdateHandler<'stacks.settle', undefined, SettleNote> = {
   kind: 'update',
   run(input, call) {
     const { db } = call;
@@ -106,17 +96,8 @@ export const settle: UpdateHandler<'stacks.settle'> = {
       });
     }
     const after = input.keep === 1 ? { first: kept, second: copy } : { first: copy, second: kept };
-    return ok(
-      withNote(stackSummary(db, round.id, input.stack), {
-        contestId: contest.id,
-        before,
-        after,
-      } satisfies SettleNote),
-    );
+    return done(stackSummary(db, round.id, input.stack), { contestId: contest.id, before, after });
   },
-  auditPayload: (input, output) => {
-    const note = noteOf<SettleNote>(output);
-    return { ...input, before: note?.before, after: note?.after };
-  },
-  changes: (input, output) => ballotChanged(input.roundId, noteOf<SettleNote>(output)),
+  audit: (input, _output, { note }) => ({ ...input, before: note.before, after: note.after }),
+  changes: (input, _output, { note }) => ballotChanged(input.roundId, note),
 };

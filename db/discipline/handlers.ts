@@ -163,7 +163,7 @@ export const startOath: UpdateHandler<'oath.start'> = {
     return ok(readOath(db, findOath(db, 'id', oathId)!));
   },
   // The participants are in the oath record; the audit row names how many joined.
-  auditPayload: (input, output) => ({ ...input, oathId: output.id, participants: output.participants.length }),
+  audit: (input, output) => ({ ...input, oathId: output.id, participants: output.participants.length }),
   changes: changed,
 };
 
@@ -187,7 +187,7 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
     );
     return ok(readOath(db, findOath(db, 'id', input.oathId)!));
   },
-  auditPayload: (input, output) => ({ ...input, endedAt: output.endedAt, leader: output.leader }),
+  audit: (input, output) => ({ ...input, endedAt: output.endedAt, leader: output.leader }),
   changes: changed,
 };
 
@@ -212,7 +212,7 @@ export const addLatecomer: UpdateHandler<'oath.addLatecomer'> = {
     ).run(input.oathId, delegate.id, call.now, call.operator);
     return ok(readOath(db, findOath(db, 'id', input.oathId)!));
   },
-  auditPayload: (input, output) => ({ ...input, participants: output.participants.length }),
+  audit: (input, output) => ({ ...input, participants: output.participants.length }),
   changes: changed,
 };
 
@@ -387,7 +387,7 @@ export const sign: UpdateHandler<'pledges.sign'> = {
     return ok(insertPledge(call.db, call, input, 'signed', png, null));
   },
   // The image stays in the pledge row; the audit row binds it by its hash.
-  auditPayload: ({ signaturePngBase64: _image, ...input }, output) => ({
+  audit: ({ signaturePngBase64: _image, ...input }, output) => ({
     ...input,
     pledgeId: output.id,
     signature: output.signature,
@@ -413,7 +413,7 @@ export const refuse: UpdateHandler<'pledges.refuse'> = {
     }
     return ok(insertPledge(call.db, call, input, 'refused', null, input.note || null));
   },
-  auditPayload: (input, output) => ({ ...input, pledgeId: output.id }),
+  audit: (input, output) => ({ ...input, pledgeId: output.id }),
   changes: changed,
 };
 

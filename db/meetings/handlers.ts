@@ -8,7 +8,7 @@ import { normaliseName } from '../../core/names.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { contestMembers, meetingElectorate } from '../attendance/electorate.js';
 import { findDelegate, findMeeting, listApprovals, listMeetings } from '../congress/records.js';
-import { type Contest, listContests, requireContest } from '../count/elections.js';
+import { type Contest, listContests, requireContest } from '../count/contest-rows.js';
 import type { QueryHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 

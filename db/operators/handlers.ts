@@ -87,7 +87,7 @@ export const add: UpdateHandler<'operators.add'> = {
       .run(input.name, input.role, hashPin(input.pin), now);
     return ok(toOperator(findOperator(db, Number(info.lastInsertRowid))!));
   },
-  auditPayload: ({ pin: _pin, ...input }, output) => ({ ...input, operatorId: output.id }),
+  audit: ({ pin: _pin, ...input }, output) => ({ ...input, operatorId: output.id }),
   changes: () => [{ topic: 'operators' }],
 };
 
@@ -120,7 +120,7 @@ export const update: UpdateHandler<'operators.update'> = {
     stations.closeOperator(row.id);
     return ok(toOperator(findOperator(db, row.id)!));
   },
-  auditPayload: ({ pin, ...input }) => ({ ...input, pinChanged: pin !== undefined }),
+  audit: ({ pin, ...input }) => ({ ...input, pinChanged: pin !== undefined }),
   changes: () => [{ topic: 'operators' }],
 };
 
@@ -155,6 +155,10 @@ export function checkPin(
 
 export const signIn: UpdateHandler<'station.signIn'> = {
   kind: 'update',
+  // Signing in is how a station gets past the gate; its PIN is checked by `run`.
+  withoutSignIn: true,
+  // A sign-in is made by the operator signing in, whatever name the station typed.
+  madeBy: (input, { db }) => findOperator(db, input.operatorId)?.name,
   run(input, { db, stations, path, now }) {
     const t = Date.parse(now);
     const checked = checkPin(db, stations, input.operatorId, input.pin, t);
@@ -164,7 +168,7 @@ export const signIn: UpdateHandler<'station.signIn'> = {
     return ok({ token: session.token, operator: toOperator(row), idleMinutes: readCongress(db).settings.idleMinutes });
   },
   // Who signed in where is history; the PIN and the token are not.
-  auditPayload: (input, output) => ({ operatorId: input.operatorId, role: output.operator.role }),
+  audit: (input, output) => ({ operatorId: input.operatorId, role: output.operator.role }),
   changes: () => [{ topic: 'operators' }],
 };
 

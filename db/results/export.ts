@@ -16,16 +16,10 @@ import { bodyStructure } from '../../core/structure.js';
 import { meetingAttendance } from '../attendance/electorate.js';
 import { findMeeting, listApprovals, listDelegates, listMeetings, readCongress } from '../congress/records.js';
 import { listOfficials } from '../contests/officials.js';
-import {
-  type Contest,
-  delegatesNamed,
-  electedInContest,
-  factsOf,
-  listCandidates,
-  listContests,
-  listRounds,
-  roundResult,
-} from '../count/elections.js';
+import { type Contest, delegatesNamed, factsOf, listCandidates, listContests } from '../count/contest-rows.js';
+import { roundResult } from '../count/round-result.js';
+import { electedInContest, listRounds } from '../count/round-rows.js';
+import type { TallyCache } from '../count/tally-cache.js';
 import type { SqliteDb } from '../open.js';
 
 interface BallotRow {
@@ -39,11 +33,16 @@ interface BallotRow {
 
 const MARK_CHAR = { circle: 'o', cross: 'x', none: '-' } as const;
 
-function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listRounds>[number]): ResultRound {
+function roundOut(
+  db: SqliteDb,
+  contest: Contest,
+  round: ReturnType<typeof listRounds>[number],
+  tallies: TallyCache | null,
+): ResultRound {
   const rows = db
     .prepare('SELECT seq, marks, write_ins, state, entry, decision FROM ballots WHERE round_id = ? ORDER BY seq')
     .all(round.id) as BallotRow[];
-  const result = roundResult(db, round, contest);
+  const result = roundResult(db, round, contest, tallies);
   const candidateId = (index: number) => round.candidateIds[index]!;
   const choice = (c: (typeof result.decision.elected)[number]) => ({
     name: c.name,
@@ -98,7 +97,7 @@ function roundOut(db: SqliteDb, contest: Contest, round: ReturnType<typeof listR
 
 const UNKNOWN: PersonFacts = { gender: null, birthDate: null, ethnicity: null, education: null };
 
-function contestOut(db: SqliteDb, contest: Contest): ResultContest {
+function contestOut(db: SqliteDb, contest: Contest, tallies: TallyCache | null): ResultContest {
   const candidates = listCandidates(db, contest.id);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const rounds = listRounds(db, contest.id);
@@ -137,7 +136,7 @@ function contestOut(db: SqliteDb, contest: Contest): ResultContest {
       unit: c.unit,
       fromWriteIn: c.fromWriteIn,
     })),
-    rounds: rounds.map((r) => roundOut(db, contest, r)),
+    rounds: rounds.map((r) => roundOut(db, contest, r, tallies)),
     elected,
     structure: bodyStructure(elected, meeting.date),
   };
@@ -176,7 +175,8 @@ function pledgesOut(db: SqliteDb): ResultContent['pledges'] {
 }
 
 /** The content of the result file for the open congress, checked against the schema. */
-export function resultContent(db: SqliteDb): ResultContent {
+/** `tallies`: the open congress's cache (db/caches.ts); without it, every round is counted in full. */
+export function resultContent(db: SqliteDb, tallies: TallyCache | null): ResultContent {
   const congress = readCongress(db);
   const delegates = listDelegates(db);
   const approvals = listApprovals(db);
@@ -219,7 +219,7 @@ export function resultContent(db: SqliteDb): ResultContent {
     },
     meetings,
     pledges: pledgesOut(db),
-    contests: listMeetings(db).flatMap((m) => listContests(db, m.id).map((c) => contestOut(db, c))),
+    contests: listMeetings(db).flatMap((m) => listContests(db, m.id).map((c) => contestOut(db, c, tallies))),
     delegates: {
       voting: delegates.filter((d) => d.category === 'voting').length,
       alternate: delegates.filter((d) => d.category === 'alternate').length,

@@ -10,8 +10,8 @@ import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } f
 import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
-import { listContests, noteOf, withNote } from '../count/elections.js';
-import type { QueryHandler, SessionHandler, UpdateHandler } from '../handler-types.js';
+import { listContests } from '../count/contest-rows.js';
+import { done, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { districtView, districtWorkbook } from './district.js';
 import { auditHead, resultContent } from './export.js';
@@ -45,12 +45,12 @@ function openContests(db: SqliteDb) {
 
 export const status: QueryHandler<'result.status'> = {
   kind: 'query',
-  async run(_input, { db, keys }) {
+  async run(_input, { db, keys, caches }) {
     const key = await loadKey(() => keys.load());
     if (!key.ok) return key;
     const open = openContests(db);
     const hasContests = listMeetings(db).some((m) => listContests(db, m.id).length > 0);
-    const contentHash = sha256Hex(canonicalJson(resultContent(db)));
+    const contentHash = sha256Hex(canonicalJson(resultContent(db, caches.tallies)));
     return ok({
       ready: hasContests && open.length === 0,
       open,
@@ -108,7 +108,7 @@ interface ExportNote {
   auditHead: string;
 }
 
-export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
+export const exportResult: UpdateHandler<'result.export', InstallationKey, ExportNote> = {
   kind: 'update',
   prepare: (_input, { keys }) => loadKey(() => keys.load()),
   run(input, { db, now }, key) {
@@ -147,7 +147,8 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
         },
       );
     }
-    const content = resultContent(db);
+    // Inside the transaction: counted in full.
+    const content = resultContent(db, null);
     const audit = auditHead(db);
     const { text, contentHash } = signResult(
       {
@@ -181,14 +182,14 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey> = {
       shortHash: shortHash(contentHash),
       fingerprint: key.fingerprint,
     };
-    return ok(withNote(output, { auditHead: audit.head } satisfies ExportNote));
+    return done(output, { auditHead: audit.head });
   },
   // The audit row binds the export to the chain head the file states and the key that signed it.
-  auditPayload: (input, output) => ({
+  audit: (input, output, { note }) => ({
     ...input,
     contentHash: output.contentHash,
     fingerprint: output.fingerprint,
-    ...noteOf<ExportNote>(output),
+    auditHead: note.auditHead,
   }),
   changes: () => [{ topic: 'audit' }],
 };

@@ -62,7 +62,7 @@ export const importRoster: UpdateHandler<'roster.import', ParsedRoster> = {
     return ok({ added: diff.added.length, updated: diff.updated.length, unchanged: diff.unchanged });
   },
   // The file itself would bloat the log; its hash identifies it.
-  auditPayload: (input, output) => ({
+  audit: (input, output) => ({
     fileName: input.fileName,
     sha256: sha256Hex(decode(input.contentBase64)),
     ...output,

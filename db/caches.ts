@@ -1,0 +1,14 @@
+/**
+ * What the backend keeps in memory for one open congress file, beside its connection. Made when
+ * the file is opened (db/session.ts) and dropped with it, so that a file closed, replaced or
+ * restored from a backup cannot leave figures of another file behind. Reaches handlers through
+ * their call (`call.caches`).
+ */
+import { TallyCache } from './count/tally-cache.js';
+
+export interface CongressCaches {
+  /** The live tally of each round (db/count/tally-cache.ts). */
+  tallies: TallyCache;
+}
+
+export const newCaches = (): CongressCaches => ({ tallies: new TallyCache() });

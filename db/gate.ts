@@ -1,0 +1,83 @@
+/**
+ * The gate of a write: who may make it (core/roles.ts `permission`, declared per channel in the
+ * contract), before anything of its input is looked at. A congress without operators is open:
+ * the name typed at the station is the operator. With operators, the station must be signed in
+ * and its role allowed; the chief scrutineer's calls need the chief's PIN in this call's context.
+ * A handler declaring `withoutSignIn` (creating a congress, the sign-in itself) passes.
+ */
+import { type CallContext, type Channel, contract } from '../core/contract.js';
+import { ok, type Result, refuse } from '../core/result.js';
+import { permission, type WriteChannel } from '../core/roles.js';
+import { readCongress } from './congress/records.js';
+import type { AnyHandler, QueryCall } from './handler-types.js';
+import { checkPin, findOperator, hasOperators } from './operators/handlers.js';
+import type { Stations } from './operators/stations.js';
+import type { OpenCongress } from './session.js';
+
+/** Who the audit row names when the gate knows better than the name typed at the station. */
+export interface Admitted {
+  operator: string;
+  station: string;
+}
+
+export interface GateCall {
+  channel: WriteChannel;
+  handler: AnyHandler;
+  ctx: CallContext;
+  /** Milliseconds, taken once per call. */
+  now: number;
+  open: OpenCongress | null;
+  stations: Stations;
+  /** The handler's precheck on this call's input (`precheckOf`), run before the chief's PIN is asked for. */
+  precheck(): Result<unknown>;
+}
+
+/** Answers who the audit row will name (null: the name typed at the station), or the refusal. */
+export function admit({ channel, handler, ctx, now, open, stations, precheck }: GateCall): Result<Admitted | null> {
+  if (handler.kind !== 'query' && handler.withoutSignIn) return ok(null);
+  if (!open || !hasOperators(open.db)) return ok(null);
+  const { idleMinutes } = readCongress(open.db).settings;
+  const station = stations.resolve(ctx.session, open.path, idleMinutes, now);
+  if (!station) return refuse('locked', 'station.locked');
+  // The file decides, not the memory: a restored copy, or an operator disabled or given another
+  // role since signing in, ends that sign-in.
+  const row = findOperator(open.db, station.operatorId);
+  if (!row || row.disabled === 1 || row.role !== station.role || row.name !== station.name) {
+    stations.closeOperator(station.operatorId);
+    return refuse('locked', 'station.sign_in_ended');
+  }
+  const rule = permission(channel, station.role);
+  if (rule === 'refused') {
+    return refuse(
+      'forbidden',
+      'role.forbidden',
+      { role: station.role, name: station.name, channel },
+      { value: channel },
+    );
+  }
+  if (rule === 'chief') {
+    // What would refuse the call anyway is said before anyone types the chief's PIN.
+    const pre = precheck();
+    if (!pre.ok) return pre;
+    if (!ctx.confirm) return refuse('chief_required', 'chief.required');
+    const chief = checkPin(open.db, stations, ctx.confirm.operatorId, ctx.confirm.pin, now);
+    if (!chief.ok) return chief;
+    if (chief.value.role !== 'chief_scrutineer') {
+      return refuse('chief_required', 'chief.not_chief', { name: chief.value.name });
+    }
+    // The chief made it, at a station someone else had open: the audit row names both.
+    return ok({ operator: chief.value.name, station: `${ctx.station}(${station.name}登录)` });
+  }
+  return ok({ operator: station.name, station: ctx.station });
+}
+
+/**
+ * An update handler's `precheck` (db/handler-types.ts) on the call's raw input. An input that
+ * does not parse passes here: the contract refuses it after the gate.
+ */
+export function precheckOf(channel: Channel, handler: AnyHandler, rawInput: unknown, call: QueryCall): Result<unknown> {
+  if (handler.kind !== 'update' || !handler.precheck) return ok(null);
+  const input = contract[channel].input.safeParse(rawInput ?? {});
+  if (!input.success) return ok(null);
+  return handler.precheck(input.data as never, call);
+}

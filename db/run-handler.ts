@@ -1,0 +1,100 @@
+/**
+ * Running a handler by its kind (db/handler-types.ts), once the gate has admitted the call and
+ * the contract has parsed its input. A write runs in one transaction with its audit row
+ * (db/commit.ts); what follows its commit — change topics, a backup — is read from the handler's
+ * declarations and handed back, for the dispatcher to announce (db/after-commit.ts).
+ */
+import type { BackupReason, Channel } from '../core/contract.js';
+import type { ChangeEvent } from '../core/domain.js';
+import { ok, type Result } from '../core/result.js';
+import type { Acknowledgement } from './commit.js';
+import { commitWrite } from './commit.js';
+import type { QueryCall, SessionCall, UpdateHandler } from './handler-types.js';
+
+/** Checks an output against the contract inside the run (db/output-check.ts); a drift throws. */
+export type OutputCheck = (channel: Channel, value: unknown) => void;
+
+/** What a committed write asks for after its commit. */
+export interface Committed {
+  events: ChangeEvent[];
+  backup: BackupReason | null;
+}
+
+export interface UpdateResult {
+  result: Result<unknown>;
+  /** Null when nothing was committed (a refusal, warnings not acknowledged, or nothing changed). */
+  committed: Committed | null;
+}
+
+type AnyUpdate = UpdateHandler<Channel, unknown, unknown>;
+
+/** Runs a write's `prepare`, outside the transaction: its failure writes nothing. */
+export async function prepareUpdate(handler: AnyUpdate, input: unknown, call: QueryCall): Promise<Result<unknown>> {
+  return handler.prepare ? handler.prepare(input as never, call) : ok(undefined);
+}
+
+/** Runs a write's `run` in one transaction with its audit row; the handler's `audit` makes the row's payload. */
+export function commitUpdate(
+  handler: AnyUpdate,
+  channel: Channel,
+  input: unknown,
+  call: QueryCall,
+  prepared: unknown,
+  acknowledge: Acknowledgement['acknowledge'],
+  check: OutputCheck,
+): UpdateResult {
+  let note: unknown;
+  const outcome = commitWrite(
+    call,
+    channel,
+    (c) => {
+      const result = handler.run(input as never, c, prepared);
+      if (result.ok) {
+        // Inside the transaction, so that a drifting output rolls the write back.
+        check(channel, result.value);
+        if ('note' in result) note = result.note;
+      }
+      return result;
+    },
+    (output) => (handler.audit ? handler.audit(input as never, output as never, { note, prepared }) : input),
+    { acknowledge },
+  );
+  if (!outcome.ok) return { result: outcome, committed: null };
+  if ('unchanged' in outcome) return { result: ok(outcome.value), committed: null };
+  const written = { note, prepared };
+  return {
+    result: ok(outcome.value),
+    committed: {
+      events: handler.changes(input as never, outcome.value as never, written),
+      backup: handler.backupAfter?.(input as never, outcome.value as never) ?? null,
+    },
+  };
+}
+
+export interface SessionRun {
+  result: Result<unknown>;
+  events: ChangeEvent[];
+}
+
+/**
+ * Runs a handler on the session itself (open, close, create, back up). `switched` is told when
+ * the open congress changed (another file, or none), before the output is checked.
+ */
+export async function runSession(
+  handler: {
+    run(input: unknown, call: SessionCall): Result<unknown> | Promise<Result<unknown>>;
+    changes?(input: unknown, output: unknown): ChangeEvent[];
+  },
+  channel: Channel,
+  input: unknown,
+  call: SessionCall,
+  check: OutputCheck,
+  switched: () => void,
+): Promise<SessionRun> {
+  const before = call.session.open?.path ?? null;
+  const result = await handler.run(input, call);
+  if ((call.session.open?.path ?? null) !== before) switched();
+  if (!result.ok) return { result, events: [] };
+  check(channel, result.value);
+  return { result, events: handler.changes?.(input, result.value) ?? [] };
+}
