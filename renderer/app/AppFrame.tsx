@@ -18,7 +18,6 @@ import { type ReactNode, useEffect } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { RoleTag } from '../components/Tags.js';
 import { AuditScreen } from '../features/audit/AuditScreen.js';
-import { useAudit } from '../features/audit/store.js';
 import { ContestsScreen } from '../features/contests/ContestsScreen.js';
 import { MeetingsScreen } from '../features/contests/MeetingsScreen.js';
 import { openBoardWindow } from '../features/count/board.js';
@@ -29,7 +28,6 @@ import { DisciplineScreen } from '../features/discipline/DisciplineScreen.js';
 import { useDiscipline } from '../features/discipline/store.js';
 import { useSession } from '../features/operators/session-store.js';
 import { useCan, useStation } from '../features/operators/station-store.js';
-import { useForms } from '../features/results/forms-store.js';
 import { ReportScreen } from '../features/results/ReportScreen.js';
 import { ResultsScreen } from '../features/results/ResultsScreen.js';
 import { useResults } from '../features/results/store.js';
@@ -66,15 +64,12 @@ export function AppFrame(props: { inert?: boolean }) {
   const path = useCongress((s) => s.file?.path ?? '');
   const meeting = useCongress(currentMeeting);
 
-  // The roster and the desk's meeting follow the open congress.
+  // What the screens keep of the open congress goes with it (what they read goes with the cache).
   useEffect(() => {
-    if (path) void useRoster.getState().refresh();
     return () => {
       useRoster.getState().reset();
       useDesk.getState().setMeeting(null);
-      useAudit.getState().reset();
       useDiscipline.getState().reset();
-      useForms.getState().reset();
       useResults.getState().reset();
     };
   }, [path]);

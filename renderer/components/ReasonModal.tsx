@@ -1,5 +1,5 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Modal, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import type { AppError } from '../../core/result.js';
 import type { Translate } from '../app/language.js';
 import { testId } from '../lib/testid.js';
@@ -12,6 +12,8 @@ import { ErrorAlert } from './ErrorAlert.js';
 export function ReasonModal(props: {
   open: boolean;
   title: string;
+  /** What the act does, above the field. */
+  help?: ReactNode;
   label: string;
   placeholder?: string;
   okText: string;
@@ -40,6 +42,7 @@ export function ReasonModal(props: {
       okButtonProps={{ danger: props.danger, ...testId(`${props.testIdPrefix}-submit`) }}
       data-testid={`${props.testIdPrefix}-modal`}
     >
+      {props.help && <Typography.Paragraph>{props.help}</Typography.Paragraph>}
       {error && <ErrorAlert error={error} />}
       <Form
         form={form}

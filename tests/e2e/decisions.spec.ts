@@ -102,7 +102,7 @@ test('officials are appointed from the roster, a candidate is refused by name, a
   await count(host, roundId, ['oo-', 'o-o']);
   await page.reload();
   await page.getByTestId('round-declare-void').click();
-  await page.getByTestId('declare-void-reason').fill('发现选票印制错误');
+  await page.getByTestId('declare-void-text').fill('发现选票印制错误');
   await page.screenshot({ path: `${SHOTS}/2-declare-void.png` });
   await page.getByTestId('declare-void-submit').click();
   await expect(page.getByTestId('round-tab')).toHaveCount(2);

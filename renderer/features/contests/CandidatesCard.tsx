@@ -31,15 +31,15 @@ import { type Delegate, GENDERS } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { fieldValue } from '../../lib/delegate-fields.js';
 import { moveItem } from '../../lib/move.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
-import { fieldValue } from '../../lib/delegate-fields.js';
-import { useRoster } from '../roster/store.js';
+import { useDelegates } from './queries.js';
 import type { Candidate, CandidateInput, Contest } from './store.js';
-import { useContests } from './store.js';
+import { writeContest } from './store.js';
 
 /**
  * Candidates of a contest: from the roster, by hand, or from a spreadsheet; the suggested
@@ -48,8 +48,7 @@ import { useContests } from './store.js';
 export function CandidatesCard(props: { contest: Contest; candidates: Candidate[]; t: Translate }) {
   const { contest, candidates, t } = props;
   const { message, modal } = App.useApp();
-  const store = useContests.getState();
-  const delegates = useRoster((s) => s.delegates);
+  const { delegates } = useDelegates();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [handOpen, setHandOpen] = useState(false);
@@ -72,7 +71,7 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
 
   const add = async (input: CandidateInput) => {
     setError(null);
-    const r = await store.addCandidate(input);
+    const r = await writeContest(contest.id, 'candidates.add', { ...input, contestId: contest.id });
     if (!r.ok) setError(r.error);
     return r;
   };
@@ -90,7 +89,11 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
       setError({ code: 'invalid_input', message: t('import.tooBig') });
       return;
     }
-    const r = await store.importCandidates(file.name, await readAsBase64(file));
+    const r = await writeContest(contest.id, 'candidates.import', {
+      contestId: contest.id,
+      fileName: file.name,
+      contentBase64: await readAsBase64(file),
+    });
     if (r.ok) void message.success(t('candidates.imported', { n: r.value.length }));
     else setError(r.error);
   };
@@ -142,7 +145,7 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
                 okText: t('common.ok'),
                 cancelText: t('common.cancel'),
                 onOk: async () => {
-                  const r = await store.removeCandidate(c.id);
+                  const r = await writeContest(contest.id, 'candidates.remove', { candidateId: c.id });
                   if (!r.ok) setError(r.error);
                 },
               })
@@ -267,7 +270,10 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
         candidates={candidates}
         t={t}
         onApprove={async (ids) => {
-          const r = await store.approveOrder(ids);
+          const r = await writeContest(contest.id, 'candidates.approveOrder', {
+            contestId: contest.id,
+            candidateIds: ids,
+          });
           if (r.ok) {
             void message.success(t('candidates.order.done'));
             setOrderOpen(false);

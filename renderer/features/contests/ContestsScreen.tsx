@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../core/result.js';
-import { invoke } from '../../api/index.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
@@ -28,9 +27,10 @@ import { CandidatesCard } from './CandidatesCard.js';
 import { ContestFormModal } from './ContestFormModal.js';
 import { ContestStatusTag, RoundStatusTag, roundLabel } from './labels.js';
 import { OfficialsCard } from './OfficialsCard.js';
+import { useContestList, useContestView } from './queries.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { RoundPanel } from './RoundPanel.js';
-import { type Contest, currentRound, useContests } from './store.js';
+import { type Contest, currentRound, type RoundResult, writeContest } from './store.js';
 
 /** 选举: the contests of the current meeting; `?contest=ID` opens one. */
 export function ContestsScreen() {
@@ -39,13 +39,6 @@ export function ContestsScreen() {
   const contestParam = useRoute((s) => s.query.contest);
   const contestId = contestParam && /^\d+$/.test(contestParam) ? Number(contestParam) : null;
 
-  useEffect(() => {
-    useContests.getState().setMeeting(meeting?.id ?? null);
-  }, [meeting?.id]);
-  useEffect(() => {
-    useContests.getState().openContest(contestId);
-  }, [contestId]);
-
   if (!meeting)
     return (
       <div className="page" data-testid="contests-page">
@@ -53,15 +46,17 @@ export function ContestsScreen() {
         <Typography.Paragraph>{t('contests.noMeeting')}</Typography.Paragraph>
       </div>
     );
-  return contestId === null ? <ContestList t={t} meetingName={meeting.name} /> : <ContestDetailView t={t} />;
+  return contestId === null ? (
+    <ContestList t={t} meetingId={meeting.id} meetingName={meeting.name} />
+  ) : (
+    <ContestDetailView t={t} contestId={contestId} />
+  );
 }
 
-function ContestList(props: { t: Translate; meetingName: string }) {
+function ContestList(props: { t: Translate; meetingId: number; meetingName: string }) {
   const { t } = props;
   const { message } = App.useApp();
-  const contests = useContests((s) => s.contests);
-  const loaded = useContests((s) => s.listLoaded);
-  const error = useContests((s) => s.listError);
+  const { contests, details, loaded, error } = useContestList(props.meetingId);
   const navigate = useRoute((s) => s.navigate);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Contest | null>(null);
@@ -69,7 +64,11 @@ function ContestList(props: { t: Translate; meetingName: string }) {
     () => [...new Set(contests.map((c) => c.paperGroup).filter((g): g is string => !!g))],
     [contests],
   );
-  const counts = useContests((s) => s.candidateCounts);
+  const counts = useMemo(() => {
+    const byContest: Record<number, number> = {};
+    for (const d of details) if (d) byContest[d.contest.id] = d.candidates.length;
+    return byContest;
+  }, [details]);
   const canCreate = useCan('contests.create');
   const canUpdate = useCan('contests.update');
 
@@ -195,7 +194,9 @@ function ContestList(props: { t: Translate; meetingName: string }) {
         paperGroups={paperGroups}
         t={t}
         onSave={(fields) =>
-          editing ? useContests.getState().update(editing.id, fields) : useContests.getState().create(fields)
+          editing
+            ? writeContest(editing.id, 'contests.update', { ...fields, contestId: editing.id })
+            : writeContest(null, 'contests.create', { ...fields, meetingId: props.meetingId })
         }
         onClose={(saved) => {
           setFormOpen(false);
@@ -209,12 +210,9 @@ function ContestList(props: { t: Translate; meetingName: string }) {
   );
 }
 
-function ContestDetailView(props: { t: Translate }) {
+function ContestDetailView(props: { t: Translate; contestId: number }) {
   const { t } = props;
-  const detail = useContests((s) => s.detail);
-  const error = useContests((s) => s.detailError);
-  const summary = useContests((s) => s.summary);
-  const results = useContests((s) => s.results);
+  const { detail, error, summary, results } = useContestView(props.contestId);
   const navigate = useRoute((s) => s.navigate);
   const rounds = useMemo(() => [...(detail?.rounds ?? [])].sort((a, b) => a.number - b.number), [detail]);
   const latest = currentRound(rounds);
@@ -260,7 +258,9 @@ function ContestDetailView(props: { t: Translate }) {
       )}
       <CandidatesCard contest={contest} candidates={candidates} t={t} />
       <OfficialsCard contest={contest} t={t} />
-      {contest.kind === 'prevote' && contest.status === 'closed' && <FormalFromPrevote contest={contest} t={t} />}
+      {contest.kind === 'prevote' && contest.status === 'closed' && (
+        <FormalFromPrevote contest={contest} results={results} t={t} />
+      )}
       <Card title={t('round.title')} className="page-card" data-testid="rounds-card">
         {rounds.length === 0 ? (
           <Typography.Text type="secondary">{t('round.none')}</Typography.Text>
@@ -307,12 +307,11 @@ function ContestDetailView(props: { t: Translate }) {
  * approved (the presidium approves the order as for any contest). Once made, the button gives way
  * to a link to it.
  */
-function FormalFromPrevote(props: { contest: Contest; t: Translate }) {
-  const { contest, t } = props;
+function FormalFromPrevote(props: { contest: Contest; results: Record<number, RoundResult>; t: Translate }) {
+  const { contest, results, t } = props;
   const { message } = App.useApp();
   const navigate = useRoute((s) => s.navigate);
-  const contests = useContests((s) => s.contests);
-  const results = useContests((s) => s.results);
+  const { contests } = useContestList(contest.meetingId);
   const canCreate = useCan('contests.createFromPrevote');
   const formal = contests.find((c) => c.fromPrevoteId === contest.id);
   const [open, setOpen] = useState(false);
@@ -351,7 +350,7 @@ function FormalFromPrevote(props: { contest: Contest; t: Translate }) {
         onOk={async () => {
           if (seats === null || margin === null) return;
           setError(null);
-          const r = await invoke('contests.createFromPrevote', {
+          const r = await writeContest(contest.id, 'contests.createFromPrevote', {
             prevoteContestId: contest.id,
             title: title.trim(),
             seats,
@@ -363,7 +362,6 @@ function FormalFromPrevote(props: { contest: Contest; t: Translate }) {
           }
           setOpen(false);
           void message.success(t('prevote.formal.created', { title: r.value.contest.title }));
-          await useContests.getState().refreshList();
           navigate('contests', { contest: String(r.value.contest.id) });
         }}
         destroyOnHidden

@@ -1,10 +1,10 @@
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../../core/contract.js';
+import { useMemo, useState } from 'react';
 import type { Meeting, MeetingApproval, MeetingElectorate } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
-import { invoke, onChange } from '../../api/index.js';
+import { invoke } from '../../api/index.js';
+import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -12,6 +12,7 @@ import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow, fieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/paths.js';
 import { useCan } from '../operators/station-store.js';
+import { useCalls, written } from './calls.js';
 
 /** Meetings of the congress; attendance is per meeting, the desk uses the current one. */
 export function MeetingsScreen() {
@@ -208,10 +209,12 @@ export function MeetingsScreen() {
         onClose={() => setApproving(null)}
         onSubmit={async (approvedMeetingId, note) => {
           if (!approving) return null;
-          const r = await invoke('meetings.approveResult', { meetingId: approving.id, approvedMeetingId, note });
+          const r = await written(
+            await invoke('meetings.approveResult', { meetingId: approving.id, approvedMeetingId, note }),
+            { topic: 'meetings' },
+          );
           if (!r.ok) return errorTextNow(r.error);
           void message.success(t('meetings.approve.done'));
-          await facts.reload();
           return null;
         }}
       />
@@ -219,44 +222,23 @@ export function MeetingsScreen() {
   );
 }
 
-type Contest = Output<'contests.list'>[number];
-
 /** Each meeting's contests, 应到 and the approvals recorded, for the list. */
 function useMeetingFacts(meetings: Meeting[]) {
-  const [contests, setContests] = useState<Contest[]>([]);
-  const [due, setDue] = useState<Map<number, number>>(new Map());
-  const [approvals, setApprovals] = useState<MeetingApproval[]>([]);
-  const reload = useCallback(async () => {
-    const [lists, summaries, approved] = await Promise.all([
-      Promise.all(meetings.map((m) => invoke('contests.list', { meetingId: m.id }))),
-      Promise.all(meetings.map((m) => invoke('attendance.summary', { meetingId: m.id }))),
-      invoke('meetings.approvals', {}),
-    ]);
-    setContests(lists.flatMap((r) => (r.ok ? r.value : [])));
-    setDue(new Map(summaries.flatMap((r) => (r.ok ? [[r.value.meetingId, r.value.due] as const] : []))));
-    if (approved.ok) setApprovals(approved.value);
-  }, [meetings]);
-  useEffect(() => {
-    void reload();
-    // A check-in or a contest closing elsewhere changes 应到 and the contests to pick: read again,
-    // at most twice a second (a desk in full swing sends many events).
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const stop = onChange((e) => {
-      if (e.topic !== 'attendance' && e.topic !== 'contests') return;
-      if (timer === null) {
-        timer = setTimeout(() => {
-          timer = null;
-          void reload();
-        }, 500);
-      }
-    });
-    return () => {
-      stop();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [reload]);
-  return { contests, due, approvals, reload };
+  const inputs = useMemo(() => meetings.map((m) => ({ meetingId: m.id })), [meetings]);
+  const lists = useCalls('contests.list', inputs);
+  const summaries = useCalls('attendance.summary', inputs);
+  const approved = useCall('meetings.approvals', {});
+  return useMemo(
+    () => ({
+      contests: lists.data.flatMap((list) => list ?? []),
+      due: new Map(summaries.data.flatMap((s) => (s ? [[s.meetingId, s.due] as const] : []))),
+      approvals: approved.data ?? NO_APPROVALS,
+    }),
+    [lists.data, summaries.data, approved.data],
+  );
 }
+
+const NO_APPROVALS: MeetingApproval[] = [];
 
 /** Rule 14: the committee plenary records that it approved the 纪委 plenary's result. */
 function ApproveModal(props: {

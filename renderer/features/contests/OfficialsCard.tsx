@@ -1,19 +1,18 @@
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { AutoComplete, Button, Card, Input, Select, Space, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import type { Output } from '../../../core/contract.js';
 import type { Delegate } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
-import { invoke } from '../../api/index.js';
+import { useCall } from '../../api/queries.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { searchDelegates } from '../../lib/search.js';
-import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
-import { useRoster } from '../roster/store.js';
-import type { Contest } from './store.js';
-import { useContests } from './store.js';
+import { useDelegates } from './queries.js';
+import { type Contest, writeContest } from './store.js';
 
 type Official = Output<'officials.list'>[number];
 type OfficialRole = Official['role'];
@@ -26,7 +25,7 @@ export function DelegatePicker(props: {
   onPick(d: Delegate): void;
   testId: string;
 }) {
-  const delegates = useRoster((s) => s.delegates);
+  const { delegates } = useDelegates();
   const [query, setQuery] = useState('');
   const found = query.trim() ? searchDelegates(delegates, query, 10).filter((d) => !props.exclude?.has(d.id)) : [];
   return (
@@ -63,29 +62,18 @@ export function DelegatePicker(props: {
  */
 export function OfficialsCard(props: { contest: Contest; t: Translate }) {
   const { contest, t } = props;
-  const detail = useContests((s) => s.detail);
   const canAppoint = useCan('officials.appoint');
   const canRemove = useCan('officials.remove');
-  const [officials, setOfficials] = useState<Official[]>([]);
+  const listed = useCall('officials.list', { contestId: contest.id });
+  const officials = listed.data ?? [];
   const [error, setError] = useState<AppError | null>(null);
   const [role, setRole] = useState<OfficialRole>('scrutineer');
   const [approval, setApproval] = useState(t('officials.approval.default'));
   const [counterName, setCounterName] = useState('');
 
-  const load = useCallback(async () => {
-    const r = await invoke('officials.list', { contestId: contest.id });
-    if (r.ok) setOfficials(r.value);
-    else setError(r.error);
-  }, [contest.id]);
-  // Re-read whenever the contest's detail is re-read (a change event, or a write of ours).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: detail is the refresh signal
-  useEffect(() => {
-    void load();
-  }, [load, detail]);
-
   const appoint = async (delegateId: number | null, name: string | null) => {
     setError(null);
-    const r = await invoke('officials.appoint', {
+    const r = await writeContest(contest.id, 'officials.appoint', {
       contestId: contest.id,
       role,
       delegateId,
@@ -94,12 +82,10 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
       approval: role === 'counter' || approval.trim() === '' ? null : approval.trim(),
     });
     if (!r.ok) setError(r.error);
-    else {
-      setCounterName('');
-      await load();
-    }
+    else setCounterName('');
   };
 
+  const shownError = error ?? listed.error;
   const setup = contest.status === 'setup';
   const columns: TableColumnsType<Official> = [
     {
@@ -125,9 +111,8 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
             data-testid="official-remove"
             onClick={async () => {
               setError(null);
-              const r = await invoke('officials.remove', { officialId: o.id });
+              const r = await writeContest(contest.id, 'officials.remove', { officialId: o.id });
               if (!r.ok) setError(r.error);
-              else await load();
             }}
           >
             {t('officials.remove')}
@@ -139,7 +124,7 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
   return (
     <Card title={t('officials.title')} className="page-card" data-testid="officials-card">
       <Typography.Paragraph type="secondary">{t('officials.help')}</Typography.Paragraph>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="officials-error" />}
+      {shownError && <ErrorAlert error={shownError} onClose={() => setError(null)} testId="officials-error" />}
       {canAppoint && contest.status !== 'closed' && (
         <Space wrap className="candidates-tools" data-testid="officials-form">
           <Select<OfficialRole>
@@ -184,15 +169,13 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
           )}
         </Space>
       )}
-      <Table<Official>
+      <DataTable<Official>
         rowKey="id"
-        size="small"
         columns={columns}
         dataSource={officials}
-        pagination={false}
-        locale={{ emptyText: t('officials.empty') }}
-        data-testid="officials-table"
-        onRow={(o) => testId('official-row', { 'data-role': o.role, 'data-name': o.name })}
+        emptyText={t('officials.empty')}
+        testId="officials-table"
+        row={(o) => ({ testId: 'official-row', data: { role: o.role, name: o.name } })}
       />
       {!setup && officials.length > 0 && <Typography.Text type="secondary">{t('officials.locked')}</Typography.Text>}
     </Card>

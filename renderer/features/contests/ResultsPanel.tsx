@@ -16,7 +16,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
-import { invoke } from '../../api/index.js';
 import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
@@ -28,7 +27,7 @@ import { useCan } from '../operators/station-store.js';
 import { structureItems, unknownText } from '../results/structure.js';
 import { DelegatePicker } from './OfficialsCard.js';
 import type { Candidate, CandidateInput, Contest, Round, RoundResult } from './store.js';
-import { paperOrder, useContests } from './store.js';
+import { paperOrder, writeContest } from './store.js';
 
 interface Row {
   key: string;
@@ -264,7 +263,7 @@ export function ResultsPanel(props: {
                   cancelText: t('common.cancel'),
                   okButtonProps: testId('round-close-confirm'),
                   onOk: async () => {
-                    const r = await useContests.getState().closeRound(round.id);
+                    const r = await writeContest(contest.id, 'rounds.close', { roundId: round.id });
                     if (!r.ok) {
                       const raced = blockedFromError(r.error, round.id);
                       if (raced) setBlocked(raced);
@@ -289,6 +288,7 @@ export function ResultsPanel(props: {
       />
       <ReduceModal
         open={reduceOpen}
+        contestId={contest.id}
         seats={contest.seats - decision.unfilled}
         t={t}
         onClose={() => setReduceOpen(false)}
@@ -343,7 +343,7 @@ function AdditionalModal(props: {
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: chosen.length + added.length === 0, ...testId('additional-submit') }}
       onOk={async () => {
-        const r = await invoke('rounds.openAdditional', {
+        const r = await writeContest(props.contestId, 'rounds.openAdditional', {
           contestId: props.contestId,
           seats: props.seats,
           candidateIds: chosen,
@@ -354,7 +354,6 @@ function AdditionalModal(props: {
           setError(r.error);
           return;
         }
-        await useContests.getState().refreshDetail();
         setAdded([]);
         setChosen([]);
         props.onClose();
@@ -418,7 +417,7 @@ function AdditionalModal(props: {
   );
 }
 
-function ReduceModal(props: { open: boolean; seats: number; t: Translate; onClose(): void }) {
+function ReduceModal(props: { open: boolean; contestId: number; seats: number; t: Translate; onClose(): void }) {
   const { t } = props;
   const [seats, setSeats] = useState<number | null>(props.seats);
   const [note, setNote] = useState('');
@@ -433,7 +432,11 @@ function ReduceModal(props: { open: boolean; seats: number; t: Translate; onClos
       okButtonProps={{ disabled: seats === null || note.trim() === '', ...testId('reduce-submit') }}
       onOk={async () => {
         if (seats === null) return;
-        const r = await useContests.getState().reduceSeats(seats, note.trim());
+        const r = await writeContest(props.contestId, 'contests.reduceSeats', {
+          contestId: props.contestId,
+          seats,
+          note: note.trim(),
+        });
         if (r.ok) props.onClose();
         else setError(r.error);
       }}

@@ -1,18 +1,16 @@
 import { EditOutlined, FundProjectionScreenOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
-import { invoke } from '../../api/index.js';
 import type { Translate } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { formatTime } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
 import { openTallyWindow } from '../count/board.js';
 import { useCan } from '../operators/station-store.js';
-import type { Contest, Round } from './store.js';
-import { useContests } from './store.js';
+import { type Contest, type Round, writeContest } from './store.js';
 
 /**
  * One round's papers: distribution (printed, issued, spare voided) needing the quorum,
@@ -115,11 +113,25 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
           )}
         </Space>
       )}
-      <DeclareVoidModal
+      {/* Rule 16: the presidium declares a round void with its reason; a rerun follows. The chief
+          scrutineer's PIN is asked by the call itself (core/roles.ts: CHIEF). */}
+      <ReasonModal
         open={voidOpen}
-        contest={props.contest}
-        round={round}
+        title={t('round.declareVoid.title')}
+        help={t('round.declareVoid.help', { title: props.contest.title, n: round.number })}
+        label={t('round.declareVoid.reason')}
+        okText={t('round.declareVoid.ok')}
+        required
+        danger
+        testIdPrefix="declare-void"
         t={t}
+        onSubmit={async (reason) => {
+          const r = await writeContest(round.contestId, 'rounds.declareVoid', {
+            roundId: round.id,
+            reason: reason ?? '',
+          });
+          return r.ok ? null : r.error;
+        }}
         onClose={() => setVoidOpen(false)}
       />
     </div>
@@ -157,9 +169,12 @@ function DistributeForm(props: {
       onFinish={async (v) => {
         setBusy(true);
         props.onError(null);
-        const r = await useContests
-          .getState()
-          .distribute({ roundId: round.id, ballotsPrinted: v.printed, issued: v.issued, spareVoided: v.spare });
+        const r = await writeContest(round.contestId, 'rounds.distribute', {
+          roundId: round.id,
+          ballotsPrinted: v.printed,
+          issued: v.issued,
+          spareVoided: v.spare,
+        });
         setBusy(false);
         if (!r.ok) props.onError(r.error);
       }}
@@ -239,7 +254,7 @@ function CollectForm(props: {
             if (value === null) return;
             setBusy(true);
             props.onError(null);
-            const r = await useContests.getState().collect(round.id, value);
+            const r = await writeContest(round.contestId, 'rounds.collect', { roundId: round.id, collected: value });
             setBusy(false);
             if (!r.ok) props.onError(r.error);
             else if (r.value.rerun || r.value.round.status === 'void') props.onRerun(value, r.value.rerun);
@@ -259,49 +274,5 @@ function CollectForm(props: {
         />
       )}
     </div>
-  );
-}
-
-/**
- * Rule 16: 「A presidium may declare a round void (选举无效) with its reason; a rerun follows」. The
- * chief scrutineer's PIN is asked by the call itself (core/roles.ts: CHIEF).
- */
-function DeclareVoidModal(props: { open: boolean; contest: Contest; round: Round; t: Translate; onClose(): void }) {
-  const { t, round } = props;
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  return (
-    <Modal
-      open={props.open}
-      title={t('round.declareVoid.title')}
-      onCancel={props.onClose}
-      okText={t('round.declareVoid.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true, disabled: reason.trim() === '', ...testId('declare-void-submit') }}
-      onOk={async () => {
-        setError(null);
-        const r = await invoke('rounds.declareVoid', { roundId: round.id, reason: reason.trim() });
-        if (!r.ok) {
-          setError(r.error);
-          return;
-        }
-        await useContests.getState().refreshDetail();
-        setReason('');
-        props.onClose();
-      }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>
-        {t('round.declareVoid.help', { title: props.contest.title, n: round.number })}
-      </Typography.Paragraph>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="declare-void-error" />}
-      <Input.TextArea
-        rows={3}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('round.declareVoid.reason')}
-        data-testid="declare-void-reason"
-      />
-    </Modal>
   );
 }

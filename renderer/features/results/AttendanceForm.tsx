@@ -10,7 +10,7 @@ export interface AttendanceFormData {
   meeting: Meeting;
   summary: AttendanceSummary;
   records: AttendanceRecord[];
-  delegates: Delegate[];
+  delegates: readonly Delegate[];
   seal: PaperSeal | null;
   printedAt: string;
 }

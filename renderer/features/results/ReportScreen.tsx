@@ -1,6 +1,6 @@
 import { ExportOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
@@ -9,7 +9,8 @@ import { PrintToolbar } from '../../components/print/PrintToolbar.js';
 import { joinPath } from '../../lib/paths.js';
 import { openPrintWindow } from '../../lib/print.js';
 import { ContestStatusTag, roundLabel } from '../contests/labels.js';
-import { useForms } from './forms-store.js';
+import { useContestList } from '../contests/queries.js';
+import { isCounted } from '../contests/store.js';
 import { FORM_KINDS, type FormKind, type FormSpec, printRouteOf, useFormView } from './useFormView.js';
 
 interface FormItem {
@@ -43,13 +44,9 @@ export function ReportScreen() {
 
   const requested = Number(query.meeting);
   const meetingId = meetings.some((m) => m.id === requested) ? requested : (current?.id ?? null);
-  useEffect(
-    () => (meetingId === null ? undefined : useForms.getState().watch({ kind: 'meeting', id: meetingId })),
-    [meetingId],
-  );
-  const list = useForms((s) => (meetingId === null ? undefined : s.contestLists[meetingId]));
-  const details = useForms((s) => s.details);
-  const listError = useForms((s) => (meetingId === null ? undefined : s.errors[`meeting:${meetingId}`]));
+  const contestList = useContestList(meetingId);
+  const list = contestList.loaded ? contestList.contests : undefined;
+  const listError = contestList.error;
 
   const groups = useMemo((): FormGroup[] => {
     if (meetingId === null) return [];
@@ -64,10 +61,8 @@ export function ReportScreen() {
         ],
       },
     ];
-    for (const c of list ?? []) {
-      const rounds = [...(details[c.id]?.rounds ?? [])]
-        .filter((r) => r.status === 'voting' || r.status === 'closed')
-        .sort((a, b) => a.number - b.number);
+    for (const [i, c] of (list ?? []).entries()) {
+      const rounds = [...(contestList.details[i]?.rounds ?? [])].filter(isCounted).sort((a, b) => a.number - b.number);
       out.push({
         key: `contest-${c.id}`,
         title: c.title,
@@ -84,7 +79,7 @@ export function ReportScreen() {
       });
     }
     return out;
-  }, [meetingId, meetings, list, details, t]);
+  }, [meetingId, meetings, list, contestList.details, t]);
 
   const kind: FormKind = (FORM_KINDS as readonly string[]).includes(query.form ?? '')
     ? (query.form as FormKind)

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Descriptions, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
 import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { formatBytes, joinPath, safeFileName, today } from '../../lib/paths.js';
 import { useVerify } from '../verify/store.js';
-import { type ExportOutcome, useResults } from './store.js';
+import { type ExportOutcome, useResultStatus, useResults } from './store.js';
 
 /** The CSV goes next to the result file, with the same name. */
 export const csvPathFor = (path: string): string => `${path.replace(/\.json$/i, '')}.csv`;
@@ -22,16 +22,13 @@ export const csvPathFor = (path: string): string => `${path.replace(/\.json$/i, 
  */
 export function ResultsScreen() {
   const t = useT();
-  const status = useResults((s) => s.status);
-  const statusError = useResults((s) => s.statusError);
+  const { data: status, error: statusError } = useResultStatus();
   const lastExport = useResults((s) => s.lastExport);
   const exporting = useResults((s) => s.exporting);
   const congress = useCongress((s) => s.file?.congress ?? null);
   const defaultDirectory = useCongress((s) => s.info?.defaultDirectory ?? '');
   const navigate = useRoute((s) => s.navigate);
   const desktop = isDesktop();
-
-  useEffect(() => useResults.getState().watchStatus(), []);
 
   const defaultName = `${safeFileName(`${congress?.name ?? ''}-${t('resultExport.fileName')}-${today()}`)}.json`;
   const [path, setPath] = useState(() => joinPath(defaultDirectory, defaultName));

@@ -1,18 +1,20 @@
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { AppError } from '../../../core/result.js';
+import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import type { PaperSeal } from '../../components/print/PaperFooter.js';
 import { formatTime, safeFileName } from '../../lib/paths.js';
 import type { PrintPage } from '../../lib/print.js';
+import { useCalls } from '../contests/calls.js';
 import { roundLabel } from '../contests/labels.js';
+import { useContestList } from '../contests/queries.js';
+import { isCounted, type RoundResult } from '../contests/store.js';
 import { AttendanceForm } from './AttendanceForm.js';
 import { BallotsForm } from './BallotsForm.js';
 import { CountForm } from './CountForm.js';
 import { ElectionForm } from './ElectionForm.js';
-import { type FormSubject, useForms } from './forms-store.js';
-import { useReport } from './report-store.js';
-import { useResults } from './store.js';
+import { useResultStatus } from './store.js';
 import { useReportData } from './useReportData.js';
 
 export const FORM_KINDS = ['attendance', 'ballots', 'count', 'election'] as const;
@@ -48,23 +50,46 @@ export function printRouteOf(spec: FormSpec): { page: PrintPage; query: Record<s
  * those lines blank.
  */
 export function usePaperSeal(): { seal: PaperSeal | null; settled: boolean } {
-  const status = useResults((s) => s.status);
-  const error = useResults((s) => s.statusError);
-  useEffect(() => useResults.getState().watchStatus(), []);
+  const { data: status, error } = useResultStatus();
   const seal = useMemo(
     () => (status ? { fingerprint: status.fingerprint, shortHash: status.shortHash, final: status.ready } : null),
     [status],
   );
-  return { seal, settled: status !== null || error !== null };
+  return { seal, settled: status !== undefined || error !== null };
 }
 
-/** What the forms store loads for a form (the attendance form has its own store). */
-const SUBJECT_OF: Record<FormKind, FormSubject['kind'] | null> = {
-  attendance: null,
-  ballots: 'meeting',
-  count: 'round',
-  election: 'contest',
-};
+/**
+ * A contest as its forms show it (rule 11, 13, 14): candidates and rounds, each counted round's
+ * result, the officials who sign, and which plenary approved which.
+ */
+function useContestForms(contestId: number | null) {
+  const input = contestId === null ? null : { contestId };
+  const detail = useCall('contests.get', input);
+  const officials = useCall('officials.list', input);
+  const approvals = useCall('meetings.approvals', contestId === null ? null : {});
+  const counted = useMemo(() => (detail.data?.rounds ?? []).filter(isCounted), [detail.data]);
+  const tallies = useCalls(
+    'rounds.result',
+    counted.map((r) => ({ roundId: r.id })),
+  );
+  const results = useMemo(() => {
+    const byRound: Record<number, RoundResult> = {};
+    for (const r of tallies.data) if (r) byRound[r.round.id] = r;
+    return byRound;
+  }, [tallies.data]);
+  const error = detail.error ?? officials.error ?? approvals.error ?? tallies.error;
+  return useMemo(
+    () => ({
+      detail: detail.data,
+      officials: officials.data,
+      approvals: approvals.data,
+      results,
+      complete: !tallies.loading,
+      error,
+    }),
+    [detail.data, officials.data, approvals.data, results, tallies.loading, error],
+  );
+}
 
 export interface FormView {
   /** Filled, and the seal known: ready for the printer and `page.pdf()`. */
@@ -88,20 +113,12 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
   const { seal, settled } = usePaperSeal();
 
   const attendance = useReportData(kind === 'attendance' ? id : null);
-  const attendanceError = useReport((s) => s.loadError);
-
-  const subjectKind = kind === null ? null : SUBJECT_OF[kind];
-  useEffect(
-    () => (subjectKind === null || id === null ? undefined : useForms.getState().watch({ kind: subjectKind, id })),
-    [subjectKind, id],
-  );
-  const contestLists = useForms((s) => s.contestLists);
-  const details = useForms((s) => s.details);
-  const results = useForms((s) => s.results);
-  const officials = useForms((s) => s.officials);
-  const approvals = useForms((s) => s.approvals);
-  const summaries = useForms((s) => s.summaries);
-  const errors = useForms((s) => s.errors);
+  const meetingId = kind === 'ballots' ? id : null;
+  const ballots = useContestList(meetingId);
+  const ballotsSummary = useCall('attendance.summary', meetingId === null ? null : { meetingId });
+  const round = useCall('rounds.result', kind === 'count' && id !== null ? { roundId: id } : null);
+  const contestId = kind === 'election' ? id : kind === 'count' ? (round.data?.round.contestId ?? null) : null;
+  const contest = useContestForms(contestId);
 
   return useMemo((): FormView => {
     const none = (error: AppError | null = null): FormView => ({
@@ -112,35 +129,39 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
     });
     if (kind === null || id === null) return none();
     const printedAt = formatTime(new Date().toISOString());
-    const error = subjectKind === null ? attendanceError : (errors[`${subjectKind}:${id}`] ?? null);
+    const error =
+      kind === 'attendance'
+        ? attendance.error
+        : kind === 'ballots'
+          ? (ballots.error ?? ballotsSummary.error)
+          : kind === 'count'
+            ? (round.error ?? contest.error)
+            : contest.error;
     const view = (form: ReactNode, pdfName: string): FormView => ({ ready: settled, form, error: null, pdfName });
     if (!congress) return none(error);
 
     switch (kind) {
       case 'attendance': {
-        if (!attendance) return none(error);
-        return view(
-          <AttendanceForm data={{ ...attendance, seal }} t={t} />,
-          pdfFile(attendance.meeting.name, t('report.title')),
-        );
+        const data = attendance.data;
+        if (!data) return none(error);
+        return view(<AttendanceForm data={{ ...data, seal }} t={t} />, pdfFile(data.meeting.name, t('report.title')));
       }
       case 'ballots': {
         const meeting = meetings.find((m) => m.id === id);
-        const list = contestLists[id];
-        const summary = summaries[id];
-        if (!meeting || !list || !summary) return none(error);
-        const contests = list.flatMap((c) => (details[c.id] ? [details[c.id]!] : []));
-        if (contests.length !== list.length) return none(error);
+        const summary = ballotsSummary.data;
+        if (!meeting || !ballots.loaded || !summary) return none(error);
+        const contests = ballots.details.flatMap((d) => (d ? [d] : []));
+        if (contests.length !== ballots.contests.length) return none(error);
         return view(
           <BallotsForm data={{ congress, meeting, summary, contests, seal, printedAt }} t={t} />,
           pdfFile(meeting.name, t('ballotsForm.title')),
         );
       }
       case 'count': {
-        const result = results[id];
-        const detail = result ? details[result.round.contestId] : undefined;
+        const result = round.data;
+        const detail = contest.detail;
         const meeting = detail ? meetings.find((m) => m.id === detail.contest.meetingId) : undefined;
-        const named = detail ? officials[detail.contest.id] : undefined;
+        const named = contest.officials;
         if (!result || !detail || !meeting || !named) return none(error);
         return view(
           <CountForm
@@ -160,12 +181,11 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
         );
       }
       case 'election': {
-        const detail = details[id];
+        const { detail, results, approvals } = contest;
         const meeting = detail ? meetings.find((m) => m.id === detail.contest.meetingId) : undefined;
-        const named = officials[id];
-        if (!detail || !meeting || !named) return none(error);
-        const counted = detail.rounds.filter((r) => r.status === 'voting' || r.status === 'closed');
-        if (!counted.every((r) => results[r.id])) return none(error);
+        const named = contest.officials;
+        if (!detail || !meeting || !named || !approvals || !contest.complete) return none(error);
+        if (!detail.rounds.filter(isCounted).every((r) => results[r.id])) return none(error);
         const approval = approvals.find((a) => a.approvedMeetingId === meeting.id);
         const approvedBy = approval
           ? {
@@ -185,20 +205,17 @@ export function useFormView(kind: FormKind | null, id: number | null): FormView 
   }, [
     kind,
     id,
-    subjectKind,
     t,
     congress,
     meetings,
     seal,
     settled,
     attendance,
-    attendanceError,
-    contestLists,
-    details,
-    results,
-    officials,
-    approvals,
-    summaries,
-    errors,
+    ballots,
+    ballotsSummary.data,
+    ballotsSummary.error,
+    round.data,
+    round.error,
+    contest,
   ]);
 }

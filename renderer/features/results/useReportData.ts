@@ -1,31 +1,35 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
+import type { AppError } from '../../../core/result.js';
+import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { formatTime } from '../../lib/paths.js';
-import { useRoster } from '../roster/store.js';
+import { useDelegates } from '../contests/queries.js';
 import type { AttendanceFormData } from './AttendanceForm.js';
-import { useReport } from './report-store.js';
 
-/** Everything the attendance form needs for one meeting, or null while it loads. */
-export function useReportData(meetingId: number | null): Omit<AttendanceFormData, 'seal'> | null {
+/** Everything the attendance form needs for one meeting (any meeting, not only the current one), or null while it loads. */
+export function useReportData(meetingId: number | null): {
+  data: Omit<AttendanceFormData, 'seal'> | null;
+  error: AppError | null;
+} {
   const congress = useCongress((s) => s.file?.congress ?? null);
   const meetings = useCongress((s) => s.meetings);
-  const delegates = useRoster((s) => s.delegates);
-  const rosterLoaded = useRoster((s) => s.loaded);
-  const summary = useReport((s) => s.summary);
-  const records = useReport((s) => s.records);
-  const reportMeeting = useReport((s) => s.meetingId);
+  const input = meetingId === null ? null : { meetingId };
+  const summary = useCall('attendance.summary', input);
+  const records = useCall('attendance.list', input);
+  const roster = useDelegates();
 
-  useEffect(() => {
-    useReport.getState().setMeeting(meetingId);
-  }, [meetingId]);
-  useEffect(() => {
-    if (congress && !useRoster.getState().loaded) void useRoster.getState().refresh();
-  }, [congress]);
-
-  return useMemo(() => {
+  const data = useMemo(() => {
     const meeting = meetings.find((m) => m.id === meetingId);
-    if (!congress || !meeting || !rosterLoaded || !summary || reportMeeting !== meetingId) return null;
-    if (summary.meetingId !== meetingId) return null;
-    return { congress, meeting, summary, records, delegates, printedAt: formatTime(new Date().toISOString()) };
-  }, [congress, meetings, meetingId, rosterLoaded, summary, records, delegates, reportMeeting]);
+    if (!congress || !meeting || !roster.loaded || !summary.data || !records.data) return null;
+    return {
+      congress,
+      meeting,
+      summary: summary.data,
+      records: records.data,
+      delegates: roster.delegates,
+      printedAt: formatTime(new Date().toISOString()),
+    };
+  }, [congress, meetings, meetingId, roster, summary.data, records.data]);
+  const error = summary.error ?? records.error ?? roster.error;
+  return useMemo(() => ({ data, error }), [data, error]);
 }
