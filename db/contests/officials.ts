@@ -4,8 +4,9 @@
  * meeting who do not stand in that contest, recorded with how the meeting approved them; the
  * 计票人 are appointed (staff or delegates, any name). The forms print their names.
  */
+
 import { isVoter } from '../../core/attendance.js';
-import type { Output } from '../../core/contract.js';
+import type { Official } from '../../core/model/index.js';
 import { normaliseName } from '../../core/names.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { meetingElectorate } from '../attendance/electorate.js';
@@ -17,7 +18,7 @@ import { delegateNotFound } from '../roster/delegates.js';
 import { statement } from '../statements.js';
 import { contestChanged } from './handlers.js';
 
-export type Official = Output<'officials.appoint'>;
+export type { Official };
 
 interface OfficialRow {
   id: number;

@@ -2,16 +2,17 @@
  * Ballots as contract values: rows with each write-in's fate under the round's judging, and the
  * writes every ballot change shares (a new version, a withdrawal, the round's revision).
  */
+
 import { writeInContext, writeInLines } from '../../core/ballot.js';
-import type { Output } from '../../core/contract.js';
 import type { BallotMarks, MarkingConvention, PaperMark, WriteIn, WriteInContext } from '../../core/election-types.js';
+import type { Ballot } from '../../core/model/index.js';
 import { refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { type Contest, findContest } from './contest-rows.js';
 import { findRound, type Round, roundCandidates } from './round-rows.js';
 
-export type Ballot = Output<'ballots.enter'>;
+export type { Ballot };
 
 interface BallotRow {
   id: number;

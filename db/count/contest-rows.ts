@@ -2,17 +2,17 @@
  * Contests and their candidates as contract values: rows, lookups with their refusals, and what
  * may change only before a contest's ballots are issued.
  */
-import type { Output } from '../../core/contract.js';
+
 import type { ContestKind, MarkingConvention, PersonFacts } from '../../core/election-types.js';
 import { requiredCandidates } from '../../core/margin.js';
+import type { Candidate, Contest } from '../../core/model/index.js';
 import { normaliseName } from '../../core/names.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { listDelegates } from '../congress/records.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 
-export type Contest = Output<'contests.create'>;
-export type Candidate = Output<'candidates.add'>;
+export type { Candidate, Contest };
 
 interface ContestRow {
   id: number;

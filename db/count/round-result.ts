@@ -1,6 +1,7 @@
 /** A round's result as it stands: rules 4–7 on its ballots, and why the figures are not final yet. */
-import type { Output } from '../../core/contract.js';
+
 import type { PersonFacts } from '../../core/election-types.js';
+import type { RoundResult } from '../../core/model/index.js';
 import { decideRound } from '../../core/results.js';
 import { bodyStructure } from '../../core/structure.js';
 import { findMeeting, readCongress } from '../congress/records.js';
@@ -11,7 +12,7 @@ import { type Round, roundCandidates } from './round-rows.js';
 import { stackSummaries } from './stack-places.js';
 import { countRound, type TallyCache } from './tally-cache.js';
 
-export type RoundResult = Output<'rounds.result'>;
+export type { RoundResult };
 export type Provisional = RoundResult['provisional'][number];
 
 /**

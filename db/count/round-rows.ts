@@ -2,14 +2,15 @@
  * Rounds of a contest as contract values: rows, lookups, the round's paper (its candidates in
  * order), and who the contest's closed rounds elected.
  */
-import type { Output } from '../../core/contract.js';
+
 import type { RoundKind, RoundStatus } from '../../core/election-types.js';
+import type { Round } from '../../core/model/index.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { type Candidate, type CandidateRow, type Contest, candidateOf, findContest } from './contest-rows.js';
 
-export type Round = Output<'rounds.distribute'>;
+export type { Round };
 
 interface RoundRow {
   id: number;

@@ -2,12 +2,12 @@
  * Double entry's comparison: the live ballots of a round's stacks, place by place, and whether
  * the two keyings of each place read the same.
  */
-import type { Output } from '../../core/contract.js';
+import type { StackSummary } from '../../core/model/index.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { LIVE_STATES } from './ballot-rows.js';
 
-export type StackSummary = Output<'stacks.settle'>;
+export type { StackSummary };
 
 interface StackRow {
   id: number;

@@ -4,8 +4,8 @@
  * that was read. Signatures are stored as the PNG bytes the pad produced; the audit row keeps
  * their SHA-256, so an image swapped later no longer matches the chain.
  */
+
 import { createHash } from 'node:crypto';
-import type { Output } from '../../core/contract.js';
 import {
   type DisciplineTextKind,
   isPng,
@@ -16,6 +16,7 @@ import {
   takesDisciplineVows,
 } from '../../core/discipline.js';
 import type { Delegate } from '../../core/domain.js';
+import type { DisciplineText, Oath, Pledge } from '../../core/model/index.js';
 // `refuse` is the name of the pledge refusal handler below.
 import { ok, type Result, refuse as refuseCall } from '../../core/result.js';
 import { findDelegate, listAttendance, listDelegates } from '../congress/records.js';
@@ -23,10 +24,6 @@ import type { QueryHandler, UpdateCall, UpdateHandler } from '../handler-types.j
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
-
-type DisciplineText = Output<'discipline.texts'>['oath'];
-type Oath = Output<'oath.start'>;
-type Pledge = Output<'pledges.sign'>;
 
 const changed = () => [{ topic: 'discipline' as const }];
 

@@ -2,7 +2,7 @@
  * Operators of a congress and the stations they sign in at. The PIN never leaves this module
  * but as a scrypt hash (db/pin.ts), and never reaches the audit log.
  */
-import type { Output } from '../../core/contract.js';
+import type { Operator } from '../../core/model/index.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import type { Role } from '../../core/roles.js';
 import { readCongress } from '../congress/records.js';
@@ -11,8 +11,6 @@ import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { hashPin, verifyPin } from './pin.js';
 import type { Stations } from './stations.js';
-
-type Operator = Output<'operators.add'>;
 
 interface OperatorRow {
   id: number;
