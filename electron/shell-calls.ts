@@ -1,0 +1,81 @@
+/** The calls only the desktop shell answers (core/contract/shell.ts): native dialogs and printing. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import type { z } from 'zod';
+import { type ShellChannel, shellContract } from '../core/contract.js';
+import { ok, type Result, refuse } from '../core/result.js';
+
+export const isShellChannel = (name: string): name is ShellChannel => Object.hasOwn(shellContract, name);
+
+function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; value: z.output<S> } | Result<never> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  return refuse('invalid_input', 'shell.input_invalid', { field, detail: issue?.message ?? '' }, { field });
+}
+
+const dialogFilters = (extensions: string[]) =>
+  extensions.length === 0
+    ? []
+    : [{ name: extensions.join(', '), extensions: extensions.map((e) => e.replace(/^\./, '')) }];
+
+/** A shell call of the window `sender`; dialogs start in `documentsDir`. */
+export async function handleShell(
+  sender: WebContents,
+  channel: ShellChannel,
+  raw: unknown,
+  documentsDir: string,
+): Promise<Result<unknown>> {
+  const win = BrowserWindow.fromWebContents(sender);
+  switch (channel) {
+    case 'shell.saveDialog': {
+      const input = parseInput(shellContract[channel].input, raw);
+      if (!input.ok) return input;
+      const options: SaveDialogOptions = {
+        title: input.value.title,
+        filters: dialogFilters(input.value.extensions),
+        defaultPath: input.value.defaultPath ?? documentsDir,
+      };
+      const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return ok({ path: picked.canceled || !picked.filePath ? null : picked.filePath });
+    }
+    case 'shell.openDialog': {
+      const input = parseInput(shellContract[channel].input, raw);
+      if (!input.ok) return input;
+      const options: OpenDialogOptions = {
+        title: input.value.title,
+        defaultPath: documentsDir,
+        filters: dialogFilters(input.value.extensions),
+        properties: ['openFile'],
+      };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return ok({ path: picked.canceled ? null : (picked.filePaths[0] ?? null) });
+    }
+    case 'shell.print': {
+      const input = parseInput(shellContract[channel].input, raw);
+      if (!input.ok) return input;
+      const { pdfPath } = input.value;
+      if (pdfPath !== null) {
+        if (!path.isAbsolute(pdfPath) || path.extname(pdfPath).toLowerCase() !== '.pdf') {
+          return refuse('invalid_input', 'shell.pdf_path', {}, { field: 'pdfPath', value: pdfPath });
+        }
+        const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        try {
+          await writeFile(pdfPath, data);
+        } catch (error) {
+          return refuse('file_io', 'shell.cannot_write', {
+            path: pdfPath,
+            detail: error instanceof Error ? error.message : String(error),
+          });
+        }
+        return ok({ done: true });
+      }
+      const done = await new Promise<boolean>((resolve) => {
+        sender.print({ silent: false, printBackground: true }, (success) => resolve(success));
+      });
+      return ok({ done });
+    }
+  }
+}
