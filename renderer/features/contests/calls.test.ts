@@ -1,0 +1,61 @@
+import { QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callOptions, queryClient, startLiveQueries } from '../../api/queries.js';
+import { setTransport } from '../../api/transport.js';
+import { congressInProcess } from '../../testing/in-process.js';
+import { writeContest } from './store.js';
+
+const stops: (() => void)[] = [];
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+  queryClient.clear();
+  setTransport(null);
+});
+
+function shown(input: { contestId: number }) {
+  const observer = new QueryObserver(queryClient, callOptions('contests.get', input));
+  stops.push(observer.subscribe(() => undefined));
+  return observer;
+}
+
+describe('writeContest: a write answered once what it touched is read again', () => {
+  it('shows the new candidate when the write answers, with the change events followed', async () => {
+    const s = await congressInProcess();
+    stops.push(startLiveQueries());
+    const contest = await s.call('contests.create', {
+      meetingId: s.meetingId,
+      title: '党委委员',
+      kind: 'election',
+      seats: 1,
+      marginPercent: 0,
+      doubleEntry: false,
+      paperGroup: null,
+    });
+    const detail = shown({ contestId: contest.id });
+    await settle();
+    expect(detail.getCurrentResult().data?.candidates).toHaveLength(0);
+    const r = await writeContest(contest.id, 'candidates.add', {
+      contestId: contest.id,
+      delegateId: null,
+      name: '王丽华',
+      gender: 'female',
+      birthDate: null,
+      ethnicity: null,
+      education: null,
+      unit: null,
+    });
+    expect(r.ok).toBe(true);
+    // No settling: the answer waited for the re-read.
+    expect(detail.getCurrentResult().data?.candidates.map((c) => c.name)).toEqual(['王丽华']);
+  });
+
+  it('answers a refusal at once and reads nothing again', async () => {
+    const s = await congressInProcess();
+    const r = await writeContest(999, 'candidates.remove', { candidateId: 999 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('not_found');
+    expect(s.calls.get('contests.get') ?? 0).toBe(0);
+  });
+});
