@@ -5,14 +5,8 @@
  */
 import { z } from 'zod';
 import { EXCLUSION_KINDS, GENDERS } from './domain.js';
-import {
-  CONTEST_KINDS,
-  DISREGARD_REASONS,
-  MEANINGS,
-  type PaperMark,
-  ROUND_KINDS,
-  ROUND_STATUSES,
-} from './election-types.js';
+import { CONTEST_KINDS, DISREGARD_REASONS, type PaperMark, ROUND_KINDS, ROUND_STATUSES } from './election-types.js';
+import { markingConvention } from './model/congress.js';
 
 export const RESULT_FORMAT = 'congress-desk-result';
 /** The version this app writes. */
@@ -53,7 +47,6 @@ const calendarDay = z
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const nullableText = z.string().nullable();
-const meaning = z.enum(MEANINGS);
 
 const personFacts = {
   gender: z.enum(GENDERS).nullable(),
@@ -100,17 +93,6 @@ const choice = z
     name: z.string(),
     votes: count,
     candidateId: z.number().int().nullable().describe('null for a written-in name (另选他人).'),
-  })
-  .strict();
-
-/** Rule 3: what each paper mark means, and when a write-in counts. */
-const markingConvention = z
-  .object({
-    circle: meaning,
-    cross: meaning,
-    none: meaning,
-    writeInNeedsMark: z.boolean(),
-    writeInNeedsAgainst: z.boolean(),
   })
   .strict();
 
