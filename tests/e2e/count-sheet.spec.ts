@@ -52,8 +52,7 @@ test('a write-in typed and Enter is counted; one that does not count needs a sec
   // Three ○ for two seats would be invalid, but nobody has keyed this paper: no verdict, no red.
   await expect(sheet).toHaveAttribute('data-state', 'idle');
   await expect(validity).toHaveAttribute('data-state', 'idle');
-  await expect(page.locator('.validity-bad')).toHaveCount(0);
-  await expect(page.locator('.validity-ok')).toHaveCount(0);
+  await expect(page.locator('[data-testid="validity-line"]:not([data-state="idle"])')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/1-fresh-neutral.png` });
 
   // Paper 1: × on row 3 (its number), then 另选他人 郑明亮: the name gets ○ as it is typed.
@@ -252,8 +251,8 @@ test('on a paper of 12, rows are reached by two digits; the English sheet speaks
   const sheet = page.getByTestId('ballot-sheet');
   await expect(sheet).toHaveAttribute('data-state', 'idle');
   const rows = page.getByTestId('sheet-row');
-  await expect(rows.first().locator('.sheet-pos')).toHaveText('01');
-  await expect(rows.nth(11).locator('.sheet-pos')).toHaveText('12');
+  await expect(rows.first().getByTestId('sheet-pos')).toHaveText('01');
+  await expect(rows.nth(11).getByTestId('sheet-pos')).toHaveText('12');
   // "1" waits for the second digit: nothing changes yet.
   await page.keyboard.press('1');
   await expect(sheet).toHaveAttribute('data-row-pending', '1');

@@ -85,7 +85,7 @@ test('a committed ballot is corrected and another voided, each with a reason', a
   await expect(page.getByTestId('count-correcting')).toBeVisible();
   for (const m of 'xoo') await page.keyboard.press(KEY[m as keyof typeof KEY]);
   await page.keyboard.press('Enter');
-  await page.getByTestId('correct-reason').fill('第1张录入有误');
+  await page.getByTestId('correct-text').fill('第1张录入有误');
   await page.getByTestId('correct-submit').click();
   await expect(page.getByTestId('count-correcting')).toBeHidden();
   await expect(page.getByTestId('count-last')).toHaveAttribute('data-kind', 'corrected');
@@ -93,7 +93,7 @@ test('a committed ballot is corrected and another voided, each with a reason', a
 
   // Ballot 2 was keyed twice from one paper.
   await page.locator('[data-testid="recent-ballot"][data-seq="2"]').getByTestId('ballot-void').click();
-  await page.getByTestId('void-reason').fill('重复录入');
+  await page.getByTestId('void-text').fill('重复录入');
   await page.getByTestId('void-submit').click();
   await expect(page.locator('[data-testid="recent-ballot"][data-seq="2"]')).toHaveAttribute('data-state', 'voided');
   await expect(page.getByTestId('count-last')).toHaveAttribute('data-kind', 'voided');

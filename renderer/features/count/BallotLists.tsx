@@ -6,8 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
 import { MARK_SYMBOL, marksLine } from '../contests/labels.js';
-import type { Candidate } from '../contests/store.js';
-import type { Ballot, StackComparison, StackSummary } from './store.js';
+import type { Ballot, Candidate, StackComparison, StackSummary } from './types.js';
 
 const ballotNo = (b: Ballot): string => (b.stack !== null ? `${b.stack}-${b.entry}-${b.stackPosition}` : String(b.seq));
 

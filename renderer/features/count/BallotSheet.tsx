@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { MarkingConvention, PaperMark } from '../../../core/election-types.js';
 import type { Translate } from '../../app/language.js';
 import { MARK_SYMBOL } from '../contests/labels.js';
-import type { Candidate } from '../contests/store.js';
-import { rowLabel, type SheetVerdict } from './sheet-keys.js';
-import type { DraftWriteIn } from './store.js';
+import type { SheetVerdict } from './preview.js';
+import type { DraftWriteIn } from './sheet.js';
+import { rowLabel } from './sheet-keys.js';
+import type { Candidate } from './types.js';
 
 const MARKS: PaperMark[] = ['circle', 'cross', 'none'];
 
@@ -81,7 +82,9 @@ export function BallotSheet(props: {
             data-name={c.name}
             onClick={() => props.onCursor(i)}
           >
-            <span className="sheet-pos">{rowLabel(i, candidates.length)}</span>
+            <span className="sheet-pos" data-testid="sheet-pos">
+              {rowLabel(i, candidates.length)}
+            </span>
             <span className="sheet-name">{c.name}</span>
             <span className="sheet-box">{MARK_SYMBOL[mark]}</span>
             <span className="sheet-meaning">{t(`count.meaning.${convention[mark]}`)}</span>
@@ -105,7 +108,9 @@ export function BallotSheet(props: {
             data-fate={fate ?? ''}
             onClick={() => props.onCursor(row)}
           >
-            <span className="sheet-pos">+</span>
+            <span className="sheet-pos" data-testid="sheet-pos">
+              +
+            </span>
             <span className="sheet-name">
               {w.editing ? (
                 <WriteInName

@@ -2,16 +2,16 @@ import { FullscreenOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
+import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
-import { useDesk } from '../desk/store.js';
 
 /**
  * `#/board`: the attendance board for the hall's projector, in a window of its own. No app
- * chrome and no operator name (it only reads). It shows the congress's current meeting
- * and follows the change events through the desk store, like the desk does: no polling.
+ * chrome and no operator name (it only reads). It shows the congress's current meeting's
+ * attendance through the fetch layer, kept up to date by the change events: no polling.
  */
 export function BoardPage() {
   const t = useT();
@@ -20,15 +20,11 @@ export function BoardPage() {
   const path = useCongress((s) => s.file?.path ?? '');
   const congressName = useCongress((s) => s.file?.congress.name ?? '');
   const meeting = useCongress(currentMeeting);
-  const summary = useDesk((s) => s.summary);
-  const loadError = useDesk((s) => s.loadError);
   const meetingId = meeting?.id ?? null;
-
-  // Another congress may hold a meeting with the same id: start afresh when the file changes.
-  useEffect(() => {
-    useDesk.getState().setMeeting(path ? meetingId : null);
-    return () => useDesk.getState().setMeeting(null);
-  }, [path, meetingId]);
+  // Read only with a congress open; the cached answers belong to that congress (forgetCongress).
+  const attendance = useCall('attendance.summary', path && meetingId !== null ? { meetingId } : null);
+  const summary = attendance.data ?? null;
+  const loadError = attendance.error;
 
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   useEffect(() => {

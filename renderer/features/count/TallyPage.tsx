@@ -1,14 +1,15 @@
 import { Button, Spin } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
-import { paperOrder, type RoundResult } from '../contests/store.js';
+import { currentRound, paperOrder, type RoundResult } from '../contests/store.js';
 import { FullscreenButton } from './BoardPage.js';
-import { useTally } from './tally-store.js';
+import type { ContestDetail } from './types.js';
 
 /** 正 strokes as on a paper board: one 正 per five, then 一 丅 下 止 for the rest. */
 const PARTIAL = ['', '一', '丅', '下', '止'];
@@ -16,8 +17,9 @@ export const strokes = (n: number): string => '正'.repeat(Math.floor(n / 5)) + 
 
 /**
  * `#/tally?contest=ID`: the live count for the hall's projector, in a window of its own, no
- * app chrome and no operator (it only reads). Each committed ballot arrives as a change
- * event and re-reads `rounds.result`; no polling.
+ * app chrome and no operator (it only reads). The contest and its current round's result come
+ * from the fetch layer: each committed ballot arrives as a change event and re-reads
+ * `rounds.result`, a rerun opened re-reads the contest and so its current round; no polling.
  */
 export function TallyPage() {
   const t = useT();
@@ -26,15 +28,15 @@ export function TallyPage() {
   const congressName = useCongress((s) => s.file?.congress.name ?? '');
   const param = useRoute((s) => s.query.contest);
   const contestId = param && /^\d+$/.test(param) ? Number(param) : null;
-  const detail = useTally((s) => s.detail);
-  const result = useTally((s) => s.result);
-  const error = useTally((s) => s.error);
-  const showStrokes = useTally((s) => s.strokes);
-
-  useEffect(() => {
-    useTally.getState().setContest(path ? contestId : null);
-    return () => useTally.getState().setContest(null);
-  }, [path, contestId]);
+  const contest = useCall('contests.get', path && contestId !== null ? { contestId } : null);
+  const detail = contest.data ?? null;
+  const round = detail ? currentRound(detail.rounds) : null;
+  const tally = useCall('rounds.result', round ? { roundId: round.id } : null);
+  // A result of the round shown only: while a rerun's result is read, the last round's stays off.
+  const result = tally.data && tally.data.round.id === round?.id ? tally.data : null;
+  const error = contest.error ?? tally.error;
+  /** Draw the tally in 正 strokes, as on a paper board. */
+  const [showStrokes, setStrokes] = useState(false);
 
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   useEffect(() => {
@@ -72,7 +74,7 @@ export function TallyPage() {
             size="small"
             className="board-fullscreen"
             data-testid="tally-strokes"
-            onClick={() => useTally.getState().toggleStrokes()}
+            onClick={() => setStrokes((x) => !x)}
           >
             {t(showStrokes ? 'tally.bars' : 'tally.strokes')}
           </Button>
@@ -83,12 +85,7 @@ export function TallyPage() {
   );
 }
 
-function TallyBody(props: {
-  result: RoundResult;
-  detail: NonNullable<ReturnType<typeof useTally.getState>['detail']>;
-  strokes: boolean;
-  t: Translate;
-}) {
+function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes: boolean; t: Translate }) {
   const { result, detail, t } = props;
   const { round, tally, decision } = result;
   const candidates = paperOrder(round, detail.candidates);

@@ -79,7 +79,8 @@ export const countEn: Record<keyof typeof countZhCN, string> = {
   'count.correct.title': 'Reason for correcting ballot {n}',
   'count.void.title': 'Reason for voiding ballot {n}',
   'count.reason': 'Reason (required, kept in the audit log)',
-  'count.reason.required': 'A reason is required',
+  'count.queue.unreachable':
+    'The store cannot be reached for now: {n} ballots wait in the order keyed and go as soon as it answers; do not key them again.',
   'count.setAside.empty': 'No ballots waiting.',
   'count.setAside.decided': 'Decided',
   'count.setAside.chosen': '{n} chosen as entered',

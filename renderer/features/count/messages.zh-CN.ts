@@ -76,7 +76,7 @@ export const countZhCN = {
   'count.correct.title': '更正第 {n} 张选票的原因',
   'count.void.title': '作废第 {n} 张选票的原因',
   'count.reason': '原因(必填,记入审计日志)',
-  'count.reason.required': '请填写原因',
+  'count.queue.unreachable': '暂时连不上数据存储:{n} 张选票按录入顺序等待发送,连上后自动发送,无需重录。',
   'count.setAside.empty': '没有待裁定的选票。',
   'count.setAside.decided': '已裁定',
   'count.setAside.chosen': '按录入共选 {n} 人',

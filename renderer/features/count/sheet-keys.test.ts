@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeInContext } from '../../../core/ballot.js';
 import { DEFAULT_CONVENTION, type MarkingConvention, type PaperMark } from '../../../core/election-types.js';
 import {
   flipMark,
@@ -9,7 +8,7 @@ import {
   markMeaning,
   rowDigits,
   rowLabel,
-  sheetVerdict,
+  sheetAction,
   typeRowDigit,
 } from './sheet-keys.js';
 
@@ -114,66 +113,54 @@ describe('the mark a row number puts', () => {
   });
 });
 
-describe('the sheet verdict', () => {
-  const ctx = writeInContext({ printed: ['田富', '王芳', '李强'] });
+describe('the key map', () => {
+  const keying = { correcting: false, onWriteIn: false };
 
-  it('is idle before a key, even for a fresh all-○ sheet that would be invalid', () => {
-    const paper = { marks: Array<PaperMark>(9).fill('circle'), writeIns: [] };
-    expect(sheetVerdict(false, paper, 7, DEFAULT_CONVENTION, ctx)).toEqual({ kind: 'idle' });
-    const judged = sheetVerdict(true, paper, 7, DEFAULT_CONVENTION, ctx);
-    expect(judged.kind).toBe('judged');
-    if (judged.kind === 'judged') {
-      expect(judged.judgement.valid).toBe(false);
-      expect(judged.judgement.chosen).toBe(9);
+  it('o/O ○, x/X ×, space and - no mark', () => {
+    for (const [key, mark] of [
+      ['o', 'circle'],
+      ['O', 'circle'],
+      ['x', 'cross'],
+      ['X', 'cross'],
+      [' ', 'none'],
+      ['-', 'none'],
+    ] as const) {
+      expect(sheetAction(key, keying)).toEqual({ kind: 'mark', mark });
     }
   });
 
-  it('a written-in ○ in place of a × counts: chosen includes it, nothing to confirm', () => {
-    const paper = {
-      marks: ['circle', 'circle', 'cross'] as PaperMark[],
-      writeIns: [{ name: '郑明亮', mark: 'circle' as PaperMark }],
-    };
-    const v = sheetVerdict(true, paper, 3, DEFAULT_CONVENTION, ctx);
-    expect(v.kind === 'judged' && v.judgement.chosen).toBe(3);
-    expect(v.kind === 'judged' && v.notCounting).toEqual([]);
+  it('every digit is part of a row number, 0 too (the 0 of 01 on a paper of 10 or more)', () => {
+    for (const d of '0123456789') expect(sheetAction(d, keying)).toEqual({ kind: 'digit', digit: d });
   });
 
-  it('names every line that will not count with its fate, by line index', () => {
-    const paper = {
-      marks: ['circle', 'circle', 'cross'] as PaperMark[],
-      writeIns: [
-        { name: '田 富', mark: 'circle' as PaperMark },
-        { name: '', mark: 'none' as PaperMark },
-        { name: '赵六', mark: 'none' as PaperMark },
-      ],
-    };
-    const v = sheetVerdict(true, paper, 2, DEFAULT_CONVENTION, ctx);
-    expect(v.kind).toBe('judged');
-    if (v.kind !== 'judged') return;
-    expect(v.judgement.valid).toBe(true);
-    expect(v.judgement.chosen).toBe(2);
-    expect(v.notCounting).toEqual([
-      { index: 0, name: '田 富', fate: 'disregarded_printed' },
-      { index: 2, name: '赵六', fate: 'no_mark' },
-    ]);
+  it('b a blank paper, w a write-in line, arrows move, Esc starts again', () => {
+    expect(sheetAction('b', keying)).toEqual({ kind: 'blank' });
+    expect(sheetAction('B', keying)).toEqual({ kind: 'blank' });
+    expect(sheetAction('w', keying)).toEqual({ kind: 'writeIn' });
+    expect(sheetAction('W', keying)).toEqual({ kind: 'writeIn' });
+    expect(sheetAction('ArrowDown', keying)).toEqual({ kind: 'move', delta: 1 });
+    expect(sheetAction('ArrowUp', keying)).toEqual({ kind: 'move', delta: -1 });
+    expect(sheetAction('Escape', keying)).toEqual({ kind: 'reset' });
   });
 
-  it('a write-in without a × to carry it does not count (弃权的不能另选他人)', () => {
-    const paper = {
-      marks: ['circle', 'none', 'none'] as PaperMark[],
-      writeIns: [{ name: '郑明亮', mark: 'circle' as PaperMark }],
-    };
-    const v = sheetVerdict(true, paper, 3, DEFAULT_CONVENTION, ctx);
-    expect(v.kind === 'judged' && v.notCounting.map((w) => w.fate)).toEqual(['no_room']);
+  it('Enter commits; correcting a committed ballot it asks why instead, and s does nothing', () => {
+    expect(sheetAction('Enter', keying)).toEqual({ kind: 'commit' });
+    expect(sheetAction('s', keying)).toEqual({ kind: 'setAside' });
+    expect(sheetAction('S', keying)).toEqual({ kind: 'setAside' });
+    const correcting = { correcting: true, onWriteIn: false };
+    expect(sheetAction('Enter', correcting)).toEqual({ kind: 'askReason' });
+    expect(sheetAction('s', correcting)).toBeNull();
   });
 
-  it('in a tie revote no write-in counts', () => {
-    const revote = writeInContext({ printed: ['乙', '丙'], onlyTied: true });
-    const paper = {
-      marks: ['cross', 'cross'] as PaperMark[],
-      writeIns: [{ name: '代表5', mark: 'circle' as PaperMark }],
-    };
-    const v = sheetVerdict(true, paper, 1, DEFAULT_CONVENTION, revote);
-    expect(v.kind === 'judged' && v.notCounting.map((w) => w.fate)).toEqual(['disregarded_tie_revote']);
+  it('Delete and Backspace take back a write-in line only with the cursor on one', () => {
+    expect(sheetAction('Delete', keying)).toBeNull();
+    expect(sheetAction('Backspace', keying)).toBeNull();
+    const onWriteIn = { correcting: false, onWriteIn: true };
+    expect(sheetAction('Delete', onWriteIn)).toEqual({ kind: 'removeWriteIn' });
+    expect(sheetAction('Backspace', onWriteIn)).toEqual({ kind: 'removeWriteIn' });
+  });
+
+  it('leaves every other key to the page (Tab, letters, F-keys)', () => {
+    for (const key of ['Tab', 'a', 'n', 'z', 'F5', 'Shift', '+', '.']) expect(sheetAction(key, keying)).toBeNull();
   });
 });

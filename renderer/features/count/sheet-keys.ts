@@ -1,16 +1,9 @@
 /**
- * The counting sheet's keys and what the counter sees of a paper, without React or the store:
- * the row numbers (a row reached by the number beside its name), the mark a row number puts
- * there, and whether the sheet shows a verdict yet.
+ * The counting sheet's keys, without React or the store: which key does what to the paper,
+ * the row numbers (a row reached by the number beside its name) and the mark a row number
+ * puts there. What the paper would be judged is preview.ts.
  */
-import { judgeBallot } from '../../../core/ballot.js';
-import type {
-  BallotJudgement,
-  BallotMarks,
-  MarkingConvention,
-  PaperMark,
-  WriteInContext,
-} from '../../../core/election-types.js';
+import type { MarkingConvention, PaperMark } from '../../../core/election-types.js';
 
 /** Marks keyed on the row under the cursor, moving on to the next row. Digits are row numbers. */
 export const MARK_KEYS: Readonly<Record<string, PaperMark>> = {
@@ -76,33 +69,52 @@ export function typeRowDigit(pending: string, digit: string, rows: number): RowN
   return n >= 1 && n <= rows ? { kind: 'row', row: n - 1 } : { kind: 'none', typed };
 }
 
-/**
- * What the sheet shows of a paper. `idle`: nobody has keyed this paper yet (a fresh all-○ sheet
- * of 9 for 7 would be "invalid", and a red line before the first key teaches counters to ignore
- * red); otherwise the verdict of rule 4 with every write-in line's fate.
- */
-export type SheetVerdict =
-  | { kind: 'idle' }
-  | {
-      kind: 'judged';
-      judgement: BallotJudgement;
-      /** Written-in names that will not count (any fate but counts/empty), with their fates. */
-      notCounting: { index: number; name: string; fate: BallotJudgement['lines'][number]['fate'] }[];
-    };
+/** What one key press does to the sheet (sheet.ts carries it out). */
+export type SheetAction =
+  | { kind: 'mark'; mark: PaperMark }
+  | { kind: 'digit'; digit: string }
+  | { kind: 'blank' }
+  | { kind: 'move'; delta: 1 | -1 }
+  /** Enter: commit the paper, or, correcting a committed ballot, ask for the reason. */
+  | { kind: 'commit' }
+  | { kind: 'askReason' }
+  | { kind: 'setAside' }
+  | { kind: 'writeIn' }
+  | { kind: 'reset' }
+  | { kind: 'removeWriteIn' };
 
-export function sheetVerdict(
-  touched: boolean,
-  paper: BallotMarks,
-  seats: number,
-  convention: MarkingConvention,
-  context: WriteInContext,
-): SheetVerdict {
-  if (!touched) return { kind: 'idle' };
-  const judgement = judgeBallot(paper, seats, convention, context);
-  const notCounting = judgement.lines.flatMap((line, index) =>
-    line.fate === 'counts' || line.fate === 'empty'
-      ? []
-      : [{ index, name: paper.writeIns[index]!.name, fate: line.fate }],
-  );
-  return { kind: 'judged', judgement, notCounting };
+/**
+ * The key map of the sheet (keys outside a text field): o ○, x ×, space/- no mark on the cursor
+ * row; a digit is part of a row number; b a blank paper; ↑/↓; w a write-in line; Enter
+ * commits (correcting: asks why); s sets aside (not while correcting); Esc starts the paper
+ * again; Delete/Backspace takes back the write-in line under the cursor. Null: not the sheet's.
+ */
+export function sheetAction(key: string, sheet: { correcting: boolean; onWriteIn: boolean }): SheetAction | null {
+  const mark = MARK_KEYS[key];
+  if (mark) return { kind: 'mark', mark };
+  if (/^[0-9]$/.test(key)) return { kind: 'digit', digit: key };
+  switch (key) {
+    case 'b':
+    case 'B':
+      return { kind: 'blank' };
+    case 'ArrowDown':
+      return { kind: 'move', delta: 1 };
+    case 'ArrowUp':
+      return { kind: 'move', delta: -1 };
+    case 'Enter':
+      return sheet.correcting ? { kind: 'askReason' } : { kind: 'commit' };
+    case 's':
+    case 'S':
+      return sheet.correcting ? null : { kind: 'setAside' };
+    case 'w':
+    case 'W':
+      return { kind: 'writeIn' };
+    case 'Escape':
+      return { kind: 'reset' };
+    case 'Delete':
+    case 'Backspace':
+      return sheet.onWriteIn ? { kind: 'removeWriteIn' } : null;
+    default:
+      return null;
+  }
 }

@@ -1,0 +1,68 @@
+import type { Translate } from '../../app/language.js';
+import type { SheetVerdict } from './preview.js';
+import { useSheet } from './sheet.js';
+
+/**
+ * Rule 4's verdict on the paper as keyed: nothing before the first key (neutral, so that red
+ * keeps meaning something), then valid or invalid with the persons chosen, and every written-in
+ * name that will not count with why. With `confirming`, Enter was held for that reason.
+ */
+export function ValidityLine(props: { verdict: SheetVerdict; seats: number; confirming: boolean; t: Translate }) {
+  const { verdict, seats, confirming, t } = props;
+  if (verdict.kind === 'idle') {
+    return (
+      <div className="validity-line validity-idle" data-testid="validity-line" data-state="idle">
+        {t('count.validity.idle', { seats })}
+      </div>
+    );
+  }
+  const { valid, chosen } = verdict.judgement;
+  return (
+    <div className="validity-block">
+      <div
+        className={`validity-line ${valid ? 'validity-ok' : 'validity-bad'}`}
+        data-testid="validity-line"
+        data-state={valid ? 'valid' : 'invalid'}
+        data-valid={valid}
+        data-chosen={chosen}
+      >
+        {valid ? t('count.validity.ok', { chosen, seats }) : t('count.validity.bad', { chosen, seats })}
+      </div>
+      {verdict.notCounting.length > 0 && (
+        <div
+          className={`validity-writeins${confirming ? ' validity-confirming' : ''}`}
+          data-testid="validity-writeins"
+          data-confirming={confirming}
+        >
+          {verdict.notCounting.map((w) => (
+            <div key={w.index} data-testid="validity-writein" data-fate={w.fate}>
+              {t('count.writeIn.notCounting', { name: w.name, why: t(`count.fate.${w.fate}`) })}
+            </div>
+          ))}
+          <div className="validity-confirm-hint">
+            {t(confirming ? 'count.writeIn.confirmAgain' : 'count.writeIn.confirmHint')}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What happened to the last paper: the counter's confirmation before the next one. */
+export function LastLine(props: { t: Translate }) {
+  const last = useSheet((s) => s.last);
+  const { t } = props;
+  if (!last) return <div className="count-last count-last-idle">{t('count.last.idle')}</div>;
+  const b = last.ballot;
+  const validity = b.valid === null ? t('count.state.setAside') : b.valid ? t('count.valid') : t('count.invalid');
+  return (
+    <div
+      className={`count-last count-last-${last.kind}${b.valid === false ? ' count-last-invalid' : ''}`}
+      data-testid="count-last"
+      data-kind={last.kind}
+      data-seq={b.seq}
+    >
+      {t(`count.last.${last.kind}`, { n: b.seq, validity, chosen: b.chosen })}
+    </div>
+  );
+}

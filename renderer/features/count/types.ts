@@ -1,0 +1,10 @@
+/** The wire shapes the count feature shows (core/contract.ts outputs). */
+import type { Output } from '../../../core/contract.js';
+
+export type Ballot = Output<'ballots.list'>[number];
+export type StackSummary = Output<'stacks.list'>[number];
+export type StackComparison = Output<'stacks.compare'>;
+export type ContestDetail = Output<'contests.get'>;
+export type Contest = ContestDetail['contest'];
+export type Round = ContestDetail['rounds'][number];
+export type Candidate = ContestDetail['candidates'][number];
