@@ -4,7 +4,6 @@ import { App } from './App.js';
 import { setCallHooks } from './api/index.js';
 import { startLiveQueries } from './api/queries.js';
 import { useCongress } from './app/congress.js';
-import { startLiveUpdates } from './app/live.js';
 import { askAcknowledgement } from './app/warnings.js';
 import { askChief } from './features/operators/chief-store.js';
 import { startStationWatch, waitForSignIn } from './features/operators/station-store.js';
@@ -15,7 +14,6 @@ if (root) {
   // A write refused for who is at the keyboard (the lock screen, or the chief scrutineer's PIN),
   // or until its warnings are acknowledged.
   setCallHooks({ locked: waitForSignIn, chiefRequired: askChief, warnings: askAcknowledgement });
-  startLiveUpdates();
   startLiveQueries();
   startStationWatch();
   void useCongress.getState().load();

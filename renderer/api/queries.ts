@@ -54,7 +54,8 @@ const SIGNED: readonly Topic[] = ['congress', 'meetings', 'roster', 'attendance'
  * list the topic.
  */
 export const STALE_AFTER: { [C in QueryChannel]: readonly Topic[] } = {
-  'app.info': [],
+  // The open file is in it (its name, settings and current meeting), and the recent files.
+  'app.info': ['congress', 'meetings'],
   'congress.get': ['congress', 'meetings'],
   'meetings.list': ['congress', 'meetings'],
   'meetings.electorate': ['meetings', 'roster', 'contests', 'attendance'],

@@ -37,6 +37,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { NewCongressScreen } from '../features/start/NewCongressScreen.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { errorTextNow } from '../lib/errors.js';
+import styles from './AppFrame.module.css';
 import { currentMeeting, useCongress } from './congress.js';
 import { useT } from './language.js';
 import { type Page, useRoute } from './route.js';
@@ -65,6 +66,7 @@ export function AppFrame(props: { inert?: boolean }) {
   const meeting = useCongress(currentMeeting);
 
   // What the screens keep of the open congress goes with it (what they read goes with the cache).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for each file opened
   useEffect(() => {
     return () => {
       useRoster.getState().reset();
@@ -78,10 +80,16 @@ export function AppFrame(props: { inert?: boolean }) {
   }, [meeting?.id]);
 
   return (
-    <Layout className="app-frame" inert={props.inert} aria-hidden={props.inert || undefined}>
+    <Layout className={styles.frame} inert={props.inert} aria-hidden={props.inert || undefined}>
       <FrameHeader />
       <Layout>
-        <Layout.Sider width={168} theme="light" className="app-nav no-print" breakpoint="lg" collapsedWidth={56}>
+        <Layout.Sider
+          width={168}
+          theme="light"
+          className={`${styles.nav} no-print`}
+          breakpoint="lg"
+          collapsedWidth={56}
+        >
           <Menu
             mode="inline"
             selectedKeys={[page === 'count' ? 'contests' : page]}
@@ -93,7 +101,7 @@ export function AppFrame(props: { inert?: boolean }) {
             }))}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">
+        <Layout.Content className={styles.content}>
           <PageView page={page} />
         </Layout.Content>
       </Layout>
@@ -101,31 +109,33 @@ export function AppFrame(props: { inert?: boolean }) {
   );
 }
 
+/** The screen of each page the frame shows; any other route shows the desk. */
+const SCREENS: Partial<Record<Page, () => ReactNode>> = {
+  roster: () => <RosterScreen />,
+  meetings: () => <MeetingsScreen />,
+  discipline: () => <DisciplineScreen />,
+  contests: () => <ContestsScreen />,
+  count: () => <CountScreen />,
+  report: () => <ReportScreen />,
+  results: () => <ResultsScreen />,
+  audit: () => <AuditScreen />,
+  settings: () => <SettingsScreen />,
+  new: () => <NewCongressScreen />,
+};
+
 function PageView({ page }: { page: Page }) {
-  switch (page) {
-    case 'roster':
-      return <RosterScreen />;
-    case 'meetings':
-      return <MeetingsScreen />;
-    case 'discipline':
-      return <DisciplineScreen />;
-    case 'contests':
-      return <ContestsScreen />;
-    case 'count':
-      return <CountScreen />;
-    case 'report':
-      return <ReportScreen />;
-    case 'results':
-      return <ResultsScreen />;
-    case 'audit':
-      return <AuditScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'new':
-      return <NewCongressScreen />;
-    default:
-      return <DeskScreen />;
-  }
+  return (SCREENS[page] ?? (() => <DeskScreen />))();
+}
+
+/** A header tool: its icon always, its label when the window is wide enough, its hint on hover. */
+function HeaderButton(props: { hint: string; label: string; icon: ReactNode; testId: string; onClick(): void }) {
+  return (
+    <Tooltip title={props.hint}>
+      <Button icon={props.icon} data-testid={props.testId} aria-label={props.label} onClick={props.onClick}>
+        <span className={styles.buttonLabel}>{props.label}</span>
+      </Button>
+    </Tooltip>
+  );
 }
 
 function FrameHeader() {
@@ -141,15 +151,15 @@ function FrameHeader() {
   const { setCurrentMeeting, close } = useCongress.getState();
 
   return (
-    <Layout.Header className="app-header no-print">
-      <Typography.Text strong className="app-header-title" ellipsis title={name} data-testid="congress-name">
+    <Layout.Header className={`${styles.header} no-print`}>
+      <Typography.Text strong className={styles.title} ellipsis title={name} data-testid="congress-name">
         {name}
       </Typography.Text>
-      <Space size="middle" className="app-header-tools">
+      <Space size="middle" className={styles.tools}>
         <Space size="small">
           <Typography.Text type="secondary">{t('header.meeting')}</Typography.Text>
           <Select
-            className="meeting-select"
+            className={styles.meeting}
             data-testid="meeting-select"
             value={meeting?.id}
             disabled={!canSetMeeting}
@@ -176,27 +186,21 @@ function FrameHeader() {
           </Space>
         </Tooltip>
         {signedIn && (
-          <Tooltip title={t('header.lock.hint')}>
-            <Button
-              icon={<LockOutlined />}
-              data-testid="header-lock"
-              aria-label={t('header.lock')}
-              onClick={() => void useStation.getState().lock()}
-            >
-              <span className="header-button-label">{t('header.lock')}</span>
-            </Button>
-          </Tooltip>
+          <HeaderButton
+            hint={t('header.lock.hint')}
+            label={t('header.lock')}
+            icon={<LockOutlined />}
+            testId="header-lock"
+            onClick={() => void useStation.getState().lock()}
+          />
         )}
-        <Tooltip title={t('header.board.hint')}>
-          <Button
-            icon={<FundProjectionScreenOutlined />}
-            data-testid="open-board"
-            aria-label={t('header.board')}
-            onClick={openBoardWindow}
-          >
-            <span className="header-button-label">{t('header.board')}</span>
-          </Button>
-        </Tooltip>
+        <HeaderButton
+          hint={t('header.board.hint')}
+          label={t('header.board')}
+          icon={<FundProjectionScreenOutlined />}
+          testId="open-board"
+          onClick={openBoardWindow}
+        />
         <LanguageSwitch />
         <Button
           icon={<CloseOutlined />}

@@ -1,7 +1,7 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Modal, Space, Typography } from 'antd';
+import { Typography } from 'antd';
+import { AskModal } from '../components/AskModal.js';
 import { useErrorText } from '../lib/errors.js';
-import { testId } from '../lib/testid.js';
 import { useT } from './language.js';
 import { useWarnings } from './warnings.js';
 
@@ -17,35 +17,27 @@ export function WarningsModal() {
   const warnings = useWarnings((s) => s.warnings);
 
   return (
-    <Modal
+    <AskModal
       open={open}
       // Above the chief scrutineer's confirmation, which may be the call that raised them.
       zIndex={2200}
-      title={
-        <Space>
-          <ExclamationCircleOutlined />
-          {t('warnings.title')}
-        </Space>
-      }
+      icon={<ExclamationCircleOutlined />}
+      title={t('warnings.title')}
       okText={t('warnings.acknowledge')}
       cancelText={t('common.cancel')}
       onOk={() => void useWarnings.getState().acknowledge()}
       onCancel={() => useWarnings.getState().cancel()}
-      confirmLoading={busy}
-      okButtonProps={testId('warnings-acknowledge')}
-      cancelButtonProps={testId('warnings-cancel')}
-      mask={{ closable: false }}
-      destroyOnHidden
-      data-testid="warnings-modal"
+      busy={busy}
+      testIds={{ modal: 'warnings-modal', ok: 'warnings-acknowledge', cancel: 'warnings-cancel' }}
     >
       <Typography.Paragraph type="secondary">{t('warnings.intro')}</Typography.Paragraph>
-      <ul className="warnings-list" data-testid="warnings-list">
+      <ul data-testid="warnings-list">
         {warnings.map((w) => (
           <li key={`${w.reason}:${JSON.stringify(w.params)}`} data-reason={w.reason}>
             {text(w)}
           </li>
         ))}
       </ul>
-    </Modal>
+    </AskModal>
   );
 }

@@ -3,12 +3,18 @@ import type { Input, Output } from '../../core/contract.js';
 import type { CongressSettings, Meeting } from '../../core/domain.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
-import { coalesce } from '../lib/coalesce.js';
+import { CallFailed, callOptions, forgetCongress, queryClient, queryKey } from '../api/queries.js';
+import { type Followed, follow } from './follow.js';
 
 type AppInfo = Output<'app.info'>;
 type CongressFile = Output<'congress.get'>;
 
-/** The open congress (or none), its meetings, and the app's info (recent files). */
+/**
+ * Which congress file this window has open (or none), with its meetings and the app's info
+ * (recent files): read through the fetch layer (`app.info`, `meetings.list`), kept here for
+ * the many places outside React that ask (`getState().file`). What is this window's own is the
+ * session: whether the first read answered, New/Open/Demo/Close under way, and why it failed.
+ */
 interface CongressStore {
   status: 'loading' | 'ready' | 'offline';
   info: AppInfo | null;
@@ -18,9 +24,9 @@ interface CongressStore {
   openError: AppError | null;
   /** Busy with New/Open/Demo/Close. */
   busy: boolean;
+  /** Starts following the open congress (main.tsx), or reads it again (the offline screen's retry). */
   load(): Promise<void>;
   refresh(): Promise<void>;
-  refreshMeetings(): Promise<void>;
   create(input: { name: string; date: string; venue: string; path: string }): Promise<Result<CongressFile>>;
   open(path: string): Promise<Result<CongressFile>>;
   openDemo(): Promise<Result<CongressFile>>;
@@ -32,35 +38,62 @@ interface CongressStore {
   backup(path: string): Promise<Result<{ path: string; bytes: number }>>;
 }
 
-export const useCongress = create<CongressStore>()((set, get) => {
-  const fetchMeetings = coalesce(async () => {
-    if (!get().file) {
-      set({ meetings: [] });
-      return;
-    }
-    const r = await invoke('meetings.list', {});
-    if (r.ok) set({ meetings: [...r.value].sort((a, b) => a.position - b.position || a.id - b.id) });
-  });
+const INFO_KEY = queryKey('app.info', {});
+const byPosition = (meetings: readonly Meeting[]): Meeting[] =>
+  [...meetings].sort((a, b) => a.position - b.position || a.id - b.id);
 
-  const fetchCongress = coalesce(async () => {
-    const r = await invoke('app.info', {});
-    if (!r.ok) {
-      set({ status: get().info ? 'ready' : 'offline', openError: get().info ? get().openError : r.error });
-      return;
+export const useCongress = create<CongressStore>()((set, get) => {
+  let info: Followed<AppInfo> | null = null;
+  let meetings: Followed<Meeting[]> | null = null;
+
+  const followMeetings = (open: boolean) => {
+    const options = { ...callOptions('meetings.list', {}), enabled: open };
+    if (meetings) meetings.setOptions(options);
+    else
+      meetings = follow(options, (r) => {
+        if (r.data && get().file) set({ meetings: byPosition(r.data) });
+      });
+  };
+
+  const onInfo = (value: AppInfo) => {
+    const before = get().file?.path ?? null;
+    const after = value.open?.path ?? null;
+    // Another file (opened here, in another window or from the menu), or none: nothing read
+    // from the one before stays in the cache, and its meetings are not shown a moment longer.
+    if (before !== after) {
+      forgetCongress();
+      set({ meetings: [] });
     }
-    set({ info: r.value, file: r.value.open, status: 'ready' });
-    await fetchMeetings();
-  });
+    set({ info: value, file: value.open, status: 'ready' });
+    followMeetings(after !== null);
+  };
+
+  /** The app's info read again now; the meetings follow the file it names. */
+  const reread = async () => {
+    if (!info) return;
+    const r = await info.refetch();
+    // Shown now, not when the observer's notice arrives: the caller goes on with the file open.
+    if (r.data && r.data !== get().info) onInfo(r.data);
+  };
 
   const afterOpen = async (r: Result<CongressFile>): Promise<Result<CongressFile>> => {
     if (r.ok) {
-      set({ file: r.value, openError: null });
-      await fetchCongress();
+      set({ openError: null });
+      await reread();
     } else {
       set({ openError: r.error });
     }
     set({ busy: false });
     return r;
+  };
+
+  /** A write that changed the open congress: its answer shown at once, before the change event. */
+  const patchFile = (change: (file: CongressFile) => CongressFile) => {
+    const current = queryClient.getQueryData<AppInfo>(INFO_KEY);
+    if (!current?.open) return;
+    const next = { ...current, open: change(current.open) };
+    queryClient.setQueryData(INFO_KEY, next);
+    onInfo(next);
   };
 
   return {
@@ -70,9 +103,19 @@ export const useCongress = create<CongressStore>()((set, get) => {
     meetings: [],
     openError: null,
     busy: false,
-    load: fetchCongress,
-    refresh: fetchCongress,
-    refreshMeetings: fetchMeetings,
+    async load() {
+      if (info) return reread();
+      info = follow(callOptions('app.info', {}), (r) => {
+        if (r.data && r.data !== get().info) onInfo(r.data);
+      });
+      // The observer's own first read, awaited: the window knows what is open before it shows anything.
+      try {
+        onInfo(await queryClient.fetchQuery(callOptions('app.info', {})));
+      } catch (e) {
+        if (!get().info) set({ status: 'offline', openError: e instanceof CallFailed ? e.error : null });
+      }
+    },
+    refresh: () => reread(),
     async create(input) {
       set({ busy: true, openError: null });
       return afterOpen(await invoke('congress.create', input));
@@ -87,32 +130,28 @@ export const useCongress = create<CongressStore>()((set, get) => {
     },
     async close() {
       set({ busy: true });
+      // Its change events arrive before the answer: the meetings of a closed file are not asked for.
+      followMeetings(false);
       await invoke('congress.close', {});
-      set({ file: null, meetings: [], busy: false });
-      await fetchCongress();
+      await reread();
+      set({ busy: false });
     },
     clearOpenError() {
       set({ openError: null });
     },
     async setCurrentMeeting(meetingId) {
       const r = await invoke('meetings.setCurrent', { meetingId });
-      if (r.ok) {
-        const file = get().file;
-        if (file) set({ file: { ...file, congress: { ...file.congress, currentMeetingId: r.value.id } } });
-      }
+      if (r.ok) patchFile((f) => ({ ...f, congress: { ...f.congress, currentMeetingId: r.value.id } }));
       return r;
     },
     async createMeeting(input) {
       const r = await invoke('meetings.create', input);
-      if (r.ok) await fetchMeetings();
+      if (r.ok) await meetings?.refetch();
       return r;
     },
     async updateSettings(settings) {
       const r = await invoke('congress.updateSettings', settings);
-      if (r.ok) {
-        const file = get().file;
-        if (file) set({ file: { ...file, congress: { ...file.congress, settings: r.value } } });
-      }
+      if (r.ok) patchFile((f) => ({ ...f, congress: { ...f.congress, settings: r.value } }));
       return r;
     },
     backup(path) {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { type ReasonParams, reasonText } from '../../core/reasons.js';
-import type { AppError } from '../../core/result.js';
+import type { AppError, Result } from '../../core/result.js';
 import { type Language, useLanguage } from '../app/language.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 
@@ -73,3 +73,9 @@ export function warningsDeclined(error: AppError): AppError {
 
 /** True for a call the operator called off (the chief's PIN not given): nothing to show. */
 export const isCancelled = (error: AppError | null | undefined): boolean => !!error && cancelled.has(error);
+
+/** A call that needs the open congress, made with none open (the congress closed meanwhile). */
+export const noCongressOpen = <T>(): Result<T> => ({
+  ok: false,
+  error: { code: 'no_congress_open', message: useLanguage.getState().t('error.no_congress_open') },
+});

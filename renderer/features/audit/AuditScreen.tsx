@@ -1,35 +1,127 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, Space, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
+import type { Output } from '../../../core/contract.js';
 import type { AuditEntry } from '../../../core/domain.js';
+import type { AppError } from '../../../core/result.js';
+import { fetchCall, useCall } from '../../api/queries.js';
 import { type Language, useLanguage, useT } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { errorText } from '../../lib/errors.js';
 import { formatTime } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
-import { useAudit } from './store.js';
+import styles from './AuditScreen.module.css';
 
-/** The audit log, newest first, paged, and the hash chain check. */
+export const AUDIT_PAGE_SIZE = 50;
+
+type AuditVerdict = Output<'audit.verify'>;
+
+/**
+ * The audit log, newest first, paged by id (`beforeId` of each page shown so far; the last is
+ * the page on screen), and the hash chain check. Each write appends a row: the page follows.
+ */
 export function AuditScreen() {
   const t = useT();
-  const language = useLanguage((s) => s.language);
-  const entries = useAudit((s) => s.entries);
-  const cursors = useAudit((s) => s.cursors);
-  const hasMore = useAudit((s) => s.hasMore);
-  const loading = useAudit((s) => s.loading);
-  const loadError = useAudit((s) => s.loadError);
-  const verdict = useAudit((s) => s.verdict);
-  const verifying = useAudit((s) => s.verifying);
-  const verifyError = useAudit((s) => s.verifyError);
-  const audit = useAudit.getState();
+  const [cursors, setCursors] = useState<(number | null)[]>([null]);
+  // One extra row tells whether an older page exists.
+  const page = useCall('audit.list', { limit: AUDIT_PAGE_SIZE + 1, beforeId: cursors.at(-1) ?? null });
+  const entries = page.data?.slice(0, AUDIT_PAGE_SIZE) ?? [];
+  const hasMore = (page.data?.length ?? 0) > AUDIT_PAGE_SIZE;
+  const columns = useColumns();
+  const check = useChainCheck();
+  const brokenId = check.verdict && !check.verdict.ok ? check.verdict.firstBrokenId : null;
 
-  useEffect(() => {
-    void useAudit.getState().firstPage();
-  }, []);
+  return (
+    <div className="page" data-testid="audit-page">
+      <div className="page-head">
+        <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+        <Button
+          type="primary"
+          icon={<SafetyCertificateOutlined />}
+          loading={check.verifying}
+          onClick={() => void check.verify()}
+          data-testid="audit-verify"
+        >
+          {t('audit.verify')}
+        </Button>
+      </div>
+      <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
+      {check.verdict && (
+        <Alert
+          showIcon
+          type={check.verdict.ok ? 'success' : 'error'}
+          data-testid="audit-verdict"
+          data-ok={check.verdict.ok}
+          title={
+            check.verdict.ok
+              ? t('audit.verify.ok', { count: check.verdict.count })
+              : t('audit.verify.broken', { id: check.verdict.firstBrokenId ?? '?', count: check.verdict.count })
+          }
+          className="page-alert"
+        />
+      )}
+      {check.error && <ErrorAlert error={check.error} />}
+      {page.error && <ErrorAlert error={page.error} />}
+      <DataTable<AuditEntry>
+        rowKey="id"
+        className={styles.table}
+        loading={page.loading}
+        columns={columns}
+        dataSource={entries}
+        testId="audit-table"
+        emptyText={t('audit.empty')}
+        expandable={{ expandedRowRender: (e) => <Expanded entry={e} /> }}
+        row={(e) => ({ testId: 'audit-row', data: { id: e.id, broken: e.id === brokenId || undefined } })}
+      />
+      <Space className={styles.pager}>
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors([null])}>
+          {t('audit.first')}
+        </Button>
+        <Button
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+          data-testid="audit-newer"
+        >
+          {t('audit.newer')}
+        </Button>
+        <Typography.Text>{t('audit.page', { n: cursors.length })}</Typography.Text>
+        <Button
+          disabled={!hasMore}
+          onClick={() => {
+            const last = entries.at(-1);
+            if (last) setCursors([...cursors, last.id]);
+          }}
+          data-testid="audit-older"
+        >
+          {t('audit.older')}
+        </Button>
+      </Space>
+    </div>
+  );
+}
 
-  const brokenId = verdict && !verdict.ok ? verdict.firstBrokenId : null;
+/**
+ * The chain checked when asked (it reads the whole log), its verdict kept as it was until the
+ * next check.
+ */
+function useChainCheck() {
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const verify = async () => {
+    setVerifying(true);
+    setError(null);
+    const r = await fetchCall('audit.verify', {});
+    setVerifying(false);
+    setVerdict(r.ok ? r.value : null);
+    if (!r.ok) setError(r.error);
+  };
+  return { verdict, verifying, error, verify };
+}
 
-  const columns: TableColumnsType<AuditEntry> = [
+function useColumns(): TableColumnsType<AuditEntry> {
+  const t = useT();
+  return [
     { title: t('audit.id'), dataIndex: 'id', width: 70 },
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatTime(at) },
     { title: t('audit.operator'), dataIndex: 'operator', width: 110, ellipsis: true },
@@ -39,81 +131,27 @@ export function AuditScreen() {
       title: t('audit.payload'),
       dataIndex: 'payload',
       ellipsis: true,
-      render: (p: string) => <code className="audit-payload">{p}</code>,
+      render: (p: string) => <code className={styles.payload}>{p}</code>,
     },
   ];
+}
 
+/** An entry opened: the warnings acknowledged with it, its payload in full, its hash. */
+function Expanded({ entry }: { entry: AuditEntry }) {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
   return (
-    <div className="page" data-testid="audit-page">
-      <div className="page-head">
-        <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-        <Button
-          type="primary"
-          icon={<SafetyCertificateOutlined />}
-          loading={verifying}
-          onClick={() => void audit.verify()}
-          data-testid="audit-verify"
-        >
-          {t('audit.verify')}
-        </Button>
+    <div className={styles.expanded}>
+      {acknowledgedOf(entry.payload, language).map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the payload's own order
+        <div key={i} data-testid="audit-acknowledged">
+          {t('audit.acknowledged', line)}
+        </div>
+      ))}
+      <pre>{prettyPayload(entry.payload)}</pre>
+      <div className={styles.hash}>
+        {t('audit.hash')}: <code>{entry.hash}</code>
       </div>
-      <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
-      {verdict && (
-        <Alert
-          showIcon
-          type={verdict.ok ? 'success' : 'error'}
-          data-testid="audit-verdict"
-          data-ok={verdict.ok}
-          title={
-            verdict.ok
-              ? t('audit.verify.ok', { count: verdict.count })
-              : t('audit.verify.broken', { id: verdict.firstBrokenId ?? '?', count: verdict.count })
-          }
-          className="page-alert"
-        />
-      )}
-      {verifyError && <ErrorAlert error={verifyError} />}
-      {loadError && <ErrorAlert error={loadError} />}
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={entries}
-        pagination={false}
-        data-testid="audit-table"
-        locale={{ emptyText: t('audit.empty') }}
-        rowClassName={(e) => (e.id === brokenId ? 'audit-broken' : '')}
-        expandable={{
-          expandedRowRender: (e) => (
-            <div className="audit-expanded">
-              {acknowledgedOf(e.payload, language).map((line, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the payload's own order
-                <div key={i} className="audit-acknowledged" data-testid="audit-acknowledged">
-                  {t('audit.acknowledged', line)}
-                </div>
-              ))}
-              <pre>{prettyPayload(e.payload)}</pre>
-              <div className="audit-hash">
-                {t('audit.hash')}: <code>{e.hash}</code>
-              </div>
-            </div>
-          ),
-        }}
-        onRow={(e) => testId('audit-row', { 'data-id': String(e.id) })}
-      />
-      <Space className="pager">
-        <Button disabled={cursors.length <= 1} onClick={() => void audit.firstPage()}>
-          {t('audit.first')}
-        </Button>
-        <Button disabled={cursors.length <= 1} onClick={() => void audit.previousPage()} data-testid="audit-newer">
-          {t('audit.newer')}
-        </Button>
-        <Typography.Text>{t('audit.page', { n: cursors.length })}</Typography.Text>
-        <Button disabled={!hasMore} onClick={() => void audit.nextPage()} data-testid="audit-older">
-          {t('audit.older')}
-        </Button>
-      </Space>
     </div>
   );
 }

@@ -1,17 +1,25 @@
 import { CloudServerOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/result.js';
+import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PathForm } from '../../components/PathForm.js';
+import { TitledCard } from '../../components/TitledCard.js';
 import { useErrorText } from '../../lib/errors.js';
 import { baseName, formatBytes, formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
-import { type BackupStatus, useBackups } from './store.js';
+import styles from './BackupsCard.module.css';
+import { type BackupStatus, restoreBackup, setBackupDir } from './store.js';
 
 type Copy = BackupStatus['copies'][number];
+
+/** Milliseconds between two looks at the backup folder while the settings show it. */
+const POLL_MS = 10_000;
 
 /**
  * 自动备份: the folder the congress is copied to (typed: the desktop's open dialog picks files),
@@ -21,8 +29,8 @@ export function BackupsCard(props: { t: Translate }) {
   const { t } = props;
   const errorText = useErrorText();
   const { modal, message } = App.useApp();
-  const status = useBackups((s) => s.status);
-  const loadError = useBackups((s) => s.loadError);
+  const backups = useCall('backups.status', {});
+  const status = backups.data;
   const congressPath = useCongress((s) => s.file?.path ?? '');
   const canSet = useCan('congress.updateSettings');
   const canRestore = useCan('backups.restore');
@@ -30,12 +38,17 @@ export function BackupsCard(props: { t: Translate }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => useBackups.getState().watch(), []);
+  // A stick pulled out shows while the settings are open: the folder is looked at now and then.
+  const { refetch } = backups;
+  useEffect(() => {
+    const timer = window.setInterval(() => void refetch(), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [refetch]);
 
   const saveDir = async (next: string | null) => {
     setBusy(true);
     setError(null);
-    const r = await useBackups.getState().setDir(next);
+    const r = await setBackupDir(next);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setDir('');
@@ -55,7 +68,7 @@ export function BackupsCard(props: { t: Translate }) {
       width: 520,
       onOk: async () => {
         setError(null);
-        const r = await useBackups.getState().restore(copy.path);
+        const r = await restoreBackup(copy.path);
         if (!r.ok) return setError(r.error);
         void message.success(
           r.value.previousKeptAt
@@ -70,11 +83,7 @@ export function BackupsCard(props: { t: Translate }) {
       title: t('settings.autoBackup.col.file'),
       dataIndex: 'path',
       ellipsis: true,
-      render: (p: string) => (
-        <Typography.Text title={p} className="backup-file">
-          {baseName(p)}
-        </Typography.Text>
-      ),
+      render: (p: string) => <Typography.Text title={p}>{baseName(p)}</Typography.Text>,
     },
     {
       title: t('settings.autoBackup.col.time'),
@@ -106,18 +115,14 @@ export function BackupsCard(props: { t: Translate }) {
 
   const current = status?.dir ?? null;
   return (
-    <Card
-      title={
-        <Space>
-          <CloudServerOutlined />
-          {t('settings.autoBackup.title')}
-        </Space>
-      }
+    <TitledCard
+      icon={<CloudServerOutlined />}
+      title={t('settings.autoBackup.title')}
       className="page-card"
-      data-testid="settings-auto-backup"
+      testId="settings-auto-backup"
     >
       <Typography.Paragraph type="secondary">{t('settings.autoBackup.help')}</Typography.Paragraph>
-      {loadError && <ErrorAlert error={loadError} />}
+      {backups.error && <ErrorAlert error={backups.error} />}
       {status?.lastError && (
         <Alert
           type="error"
@@ -135,7 +140,7 @@ export function BackupsCard(props: { t: Translate }) {
           }
         />
       )}
-      <Descriptions column={1} size="small" className="backup-facts">
+      <Descriptions column={1} size="small" className={styles.facts}>
         <Descriptions.Item label={t('settings.autoBackup.current')}>
           {current ? (
             <Typography.Text copyable data-testid="backup-dir">
@@ -158,49 +163,39 @@ export function BackupsCard(props: { t: Translate }) {
         </Descriptions.Item>
       </Descriptions>
       {canSet && (
-        <Space.Compact block className="backup-dir-form">
-          <Space.Addon>{t('settings.autoBackup.dir')}</Space.Addon>
-          <Input
-            value={dir}
-            placeholder={t('settings.autoBackup.dir.placeholder')}
-            onChange={(e) => setDir(e.target.value)}
-            onPressEnter={() => dir.trim() && void saveDir(dir.trim())}
-            data-testid="backup-dir-input"
-          />
-          <Button
-            type="primary"
-            loading={busy}
-            disabled={!dir.trim()}
-            data-testid="backup-dir-set"
-            onClick={() => void saveDir(dir.trim())}
-          >
-            {t('settings.autoBackup.set')}
-          </Button>
-        </Space.Compact>
+        <PathForm
+          label={t('settings.autoBackup.dir')}
+          value={dir}
+          onChange={setDir}
+          placeholder={t('settings.autoBackup.dir.placeholder')}
+          action={t('settings.autoBackup.set')}
+          busy={busy}
+          onSubmit={(path) => void saveDir(path)}
+          testIds={{ input: 'backup-dir-input', submit: 'backup-dir-set' }}
+        />
       )}
       {canSet && current && (
-        <Button className="backup-stop" data-testid="backup-dir-stop" onClick={() => void saveDir(null)}>
+        <Button className={styles.stop} data-testid="backup-dir-stop" onClick={() => void saveDir(null)}>
           {t('settings.autoBackup.stop')}
         </Button>
       )}
       {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="backup-error" />}
       {current && (
         <>
-          <Typography.Title level={5} className="backup-copies-title">
+          <Typography.Title level={5} className={styles.copiesTitle}>
             {t('settings.autoBackup.copies')}
           </Typography.Title>
-          <Table<Copy>
+          <DataTable<Copy>
             rowKey="path"
-            size="small"
             columns={columns}
             dataSource={status?.copies ?? []}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            locale={{ emptyText: t('settings.autoBackup.copies.empty') }}
-            onRow={(c) => testId('backup-copy', { 'data-path': c.path })}
-            data-testid="backup-copies"
+            emptyText={t('settings.autoBackup.copies.empty')}
+            row={(c) => ({ testId: 'backup-copy', data: { path: c.path } })}
+            testId="backup-copies"
           />
         </>
       )}
-    </Card>
+    </TitledCard>
   );
 }

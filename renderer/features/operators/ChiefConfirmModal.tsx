@@ -1,12 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Input, type InputRef, Modal, Select, Space, Typography } from 'antd';
+import { Alert, type InputRef, Select, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCall } from '../../api/queries.js';
 import { useT } from '../../app/language.js';
-import { errorTitleKey, useErrorText } from '../../lib/errors.js';
-import { testId } from '../../lib/testid.js';
+import { AskModal } from '../../components/AskModal.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import styles from './ChiefConfirmModal.module.css';
 import { useChief } from './chief-store.js';
-import { pinDigits } from './pin.js';
-import { useOperators } from './store.js';
+import { Field, PinField } from './PinField.js';
+import { activeOperators } from './store.js';
 
 /**
  * 总监票人确认: the chief scrutineer picks their name and types the PIN, at whatever station the
@@ -14,12 +16,11 @@ import { useOperators } from './store.js';
  */
 export function ChiefConfirmModal() {
   const t = useT();
-  const errorText = useErrorText();
   const open = useChief((s) => s.open);
   const busy = useChief((s) => s.busy);
   const error = useChief((s) => s.error);
-  const list = useOperators((s) => s.list);
-  const chiefs = useMemo(() => list.filter((o) => o.role === 'chief_scrutineer' && !o.disabled), [list]);
+  const list = useCall('operators.list', open ? {} : null).data;
+  const chiefs = useMemo(() => activeOperators(list).filter((o) => o.role === 'chief_scrutineer'), [list]);
   const [chosen, setChosen] = useState<number | null>(null);
   const [pin, setPin] = useState('');
   const pinInput = useRef<InputRef>(null);
@@ -43,37 +44,27 @@ export function ChiefConfirmModal() {
   };
 
   return (
-    <Modal
+    <AskModal
       open={open}
       // Above the confirmations that asked for it (antd puts App.useApp() modals at 2000).
       zIndex={2100}
-      title={
-        <Space>
-          <SafetyCertificateOutlined />
-          {t('chief.title')}
-        </Space>
-      }
+      icon={<SafetyCertificateOutlined />}
+      title={t('chief.title')}
       okText={t('chief.submit')}
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={() => useChief.getState().cancel()}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: operatorId === null || pin.length === 0, ...testId('chief-submit') }}
-      cancelButtonProps={testId('chief-cancel')}
-      mask={{ closable: false }}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (visible) pinInput.current?.focus();
-      }}
-      data-testid="chief-modal"
+      busy={busy}
+      okDisabled={operatorId === null || pin.length === 0}
+      testIds={{ modal: 'chief-modal', ok: 'chief-submit', cancel: 'chief-cancel' }}
+      afterOpen={() => pinInput.current?.focus()}
     >
       <Typography.Paragraph type="secondary">{t('chief.intro')}</Typography.Paragraph>
-      {chiefs.length === 0 ? (
+      {list === undefined ? null : chiefs.length === 0 ? (
         <Alert type="warning" showIcon title={t('chief.none')} data-testid="chief-none" />
       ) : (
-        <div className="chief-form">
-          <div className="chief-field">
-            <label htmlFor="chief-operator">{t('chief.operator')}</label>
+        <div className={styles.form}>
+          <Field id="chief-operator" label={t('chief.operator')}>
             <Select
               id="chief-operator"
               value={operatorId ?? undefined}
@@ -85,34 +76,19 @@ export function ChiefConfirmModal() {
               }}
               data-testid="chief-operator"
             />
-          </div>
-          <div className="chief-field">
-            <label htmlFor="chief-pin">{t('chief.pin')}</label>
-            <Input.Password
-              id="chief-pin"
-              ref={pinInput}
-              size="large"
-              value={pin}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              onChange={(e) => setPin(pinDigits(e.target.value))}
-              onPressEnter={submit}
-              data-testid="chief-pin"
-            />
-          </div>
+          </Field>
+          <PinField
+            id="chief-pin"
+            label={t('chief.pin')}
+            inputRef={pinInput}
+            value={pin}
+            onChange={setPin}
+            onPressEnter={submit}
+            testId="chief-pin"
+          />
         </div>
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          className="chief-error"
-          data-testid="chief-error"
-          title={t(errorTitleKey(error))}
-          description={errorText(error)}
-        />
-      )}
-    </Modal>
+      {error && <ErrorAlert error={error} className={styles.error} testId="chief-error" />}
+    </AskModal>
   );
 }

@@ -1,15 +1,17 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, type InputRef, Spin, Typography } from 'antd';
+import { Button, Input, type InputRef, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { RoleTag } from '../../components/Tags.js';
-import { errorTitleKey, useErrorText } from '../../lib/errors.js';
-import { pinDigits } from './pin.js';
+import styles from './LockScreen.module.css';
+import { Field, PinField } from './PinField.js';
 import { useSession } from './session-store.js';
 import { useStation } from './station-store.js';
-import { useOperators } from './store.js';
+import { activeOperators } from './store.js';
 
 /**
  * The lock screen of a congress with operators: covers the whole window (the work behind it
@@ -18,23 +20,21 @@ import { useOperators } from './store.js';
  */
 export function LockScreen() {
   const t = useT();
-  const errorText = useErrorText();
   const root = useRef<HTMLDivElement>(null);
   const pinInput = useRef<InputRef>(null);
   const congressName = useCongress((s) => s.file?.congress.name ?? '');
-  const list = useOperators((s) => s.list);
-  const loaded = useOperators((s) => s.loaded);
+  // Kept up to date by the operators' change events: one added or disabled at another station.
+  const list = useCall('operators.list', {}).data;
   const signingIn = useStation((s) => s.signingIn);
   const error = useStation((s) => s.signInError);
   const idleMinutes = useStation((s) => s.idleMinutes);
   const stationLabel = useSession((s) => s.stationLabel);
-  const operators = useMemo(() => list.filter((o) => !o.disabled), [list]);
+  const operators = useMemo(() => activeOperators(list), [list]);
   const [chosen, setChosen] = useState<number | null>(null);
   const [pin, setPin] = useState('');
   const [station, setStation] = useState(stationLabel || t('operator.station.default'));
 
   useEffect(() => {
-    void useOperators.getState().refresh();
     useStation.getState().clearSignInError();
   }, []);
 
@@ -67,12 +67,12 @@ export function LockScreen() {
   };
 
   return (
-    <div className="lock-screen" ref={root} data-testid="lock-screen" role="dialog" aria-modal="true">
-      <div className="lock-card">
-        <div className="lock-head">
-          <LockOutlined className="lock-icon" />
+    <div className={styles.screen} ref={root} data-testid="lock-screen" role="dialog" aria-modal="true">
+      <div className={styles.card}>
+        <div className={styles.head}>
+          <LockOutlined className={styles.icon} />
           <div>
-            <Typography.Title level={3} className="lock-title">
+            <Typography.Title level={3} className={styles.title}>
               {t('lock.title')}
             </Typography.Title>
             <Typography.Text type="secondary" data-testid="lock-congress">
@@ -82,52 +82,45 @@ export function LockScreen() {
         </div>
         <Typography.Paragraph type="secondary">{t('lock.intro')}</Typography.Paragraph>
         <Typography.Text strong>{t('lock.operator')}</Typography.Text>
-        {!loaded ? (
+        {!list ? (
           <Spin />
         ) : operators.length === 0 ? (
           <Typography.Paragraph type="secondary">{t('lock.operators.empty')}</Typography.Paragraph>
         ) : (
-          <div className="lock-operators" data-testid="lock-operators">
+          <div className={styles.operators} data-testid="lock-operators">
             {operators.map((o) => (
               <button
                 type="button"
                 key={o.id}
-                className={`lock-operator${chosen === o.id ? ' lock-operator-chosen' : ''}`}
+                className={chosen === o.id ? `${styles.operator} ${styles.chosen}` : styles.operator}
                 data-testid="lock-operator"
                 data-name={o.name}
                 aria-pressed={chosen === o.id}
                 onClick={() => choose(o.id)}
               >
-                <UserOutlined className="lock-operator-icon" />
-                <span className="lock-operator-name">{o.name}</span>
+                <UserOutlined className={styles.operatorIcon} />
+                <span className={styles.operatorName}>{o.name}</span>
                 <RoleTag role={o.role} t={t} />
               </button>
             ))}
           </div>
         )}
-        <div className="lock-form">
-          <div className="lock-field lock-field-pin">
-            <label htmlFor="lock-pin">{t('lock.pin')}</label>
-            <Input.Password
-              id="lock-pin"
-              ref={pinInput}
-              size="large"
-              value={pin}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              disabled={chosen === null}
-              placeholder={chosen === null ? t('lock.pickFirst') : t('lock.pin.placeholder')}
-              onChange={(e) => {
-                setPin(pinDigits(e.target.value));
-                if (error) useStation.getState().clearSignInError();
-              }}
-              onPressEnter={() => void submit()}
-              data-testid="lock-pin"
-            />
-          </div>
-          <div className="lock-field lock-field-station">
-            <label htmlFor="lock-station">{t('lock.station')}</label>
+        <div className={styles.form}>
+          <PinField
+            id="lock-pin"
+            label={t('lock.pin')}
+            inputRef={pinInput}
+            value={pin}
+            disabled={chosen === null}
+            placeholder={chosen === null ? t('lock.pickFirst') : t('lock.pin.placeholder')}
+            onChange={(digits) => {
+              setPin(digits);
+              if (error) useStation.getState().clearSignInError();
+            }}
+            onPressEnter={() => void submit()}
+            testId="lock-pin"
+          />
+          <Field id="lock-station" label={t('lock.station')}>
             <Input
               id="lock-station"
               size="large"
@@ -137,11 +130,10 @@ export function LockScreen() {
               onPressEnter={() => void submit()}
               data-testid="lock-station"
             />
-          </div>
+          </Field>
           <Button
             type="primary"
             size="large"
-            className="lock-submit"
             loading={signingIn}
             disabled={chosen === null || pin.length === 0}
             onClick={() => void submit()}
@@ -151,16 +143,14 @@ export function LockScreen() {
           </Button>
         </div>
         {error && (
-          <Alert
-            type="error"
-            showIcon
-            className="lock-error"
-            data-testid="lock-error"
-            title={error.code === 'unauthorized' ? t('lock.error') : t(errorTitleKey(error))}
-            description={errorText(error)}
+          <ErrorAlert
+            error={error}
+            className={styles.error}
+            testId="lock-error"
+            title={error.code === 'unauthorized' ? t('lock.error') : undefined}
           />
         )}
-        <div className="lock-foot">
+        <div className={styles.foot}>
           <Typography.Text type="secondary">{t('lock.idle', { n: idleMinutes })}</Typography.Text>
           <LanguageSwitch />
         </div>

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { AppError, Result } from '../../../core/result.js';
 import type { ChiefConfirm } from '../../api/index.js';
+import { fetchCall } from '../../api/queries.js';
 import { useLanguage } from '../../app/language.js';
 import { cancelledError } from '../../lib/errors.js';
-import { useOperators } from './store.js';
 
 /**
  * The chief scrutineer's PIN at that moment (总监票人确认): closing a round, deciding a set-aside
@@ -64,7 +64,7 @@ export function askChief(
 ): Promise<Result<unknown>> {
   // One confirmation at a time: a second call asking meanwhile answers as it was refused.
   if (pending) return Promise.resolve({ ok: false, error });
-  void useOperators.getState().refresh();
+  void fetchCall('operators.list', {});
   return new Promise((resolve) => {
     pending = { attempt, resolve };
     useChief.setState({ open: true, busy: false, error: null });

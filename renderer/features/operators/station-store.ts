@@ -1,12 +1,14 @@
 import { create } from 'zustand';
+import type { Output } from '../../../core/contract.js';
 import type { AppError } from '../../../core/result.js';
 import { permission, type WriteChannel } from '../../../core/roles.js';
 import { invoke } from '../../api/index.js';
+import { CallFailed, fetchCall, queryKey } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
+import { type Followed, follow } from '../../app/follow.js';
 import { useRoute } from '../../app/route.js';
-import { coalesce } from '../../lib/coalesce.js';
 import { useSession } from './session-store.js';
-import { type Operator, useOperators } from './store.js';
+import type { Operator } from './store.js';
 
 /**
  * This station's sign-in for the open congress. A congress without operators is open: the name
@@ -45,27 +47,55 @@ const wake = (operatorId: number | null) => {
   for (const w of all) w(operatorId);
 };
 
-export const useStation = create<StationStore>()((set) => {
-  const fetchStatus = coalesce(async () => {
-    if (!useCongress.getState().file) {
-      set({ known: false, enforced: false, operator: null });
-      return;
-    }
+type StationStatus = Output<'station.status'>;
+/** A status answer with the sign-in token its call carried. */
+interface StatusRead {
+  status: StationStatus;
+  sent: string | null;
+}
+
+/**
+ * The status read through the fetch layer (change events of `STALE_AFTER['station.status']`
+ * read it again), each answer with the token its call carried: one about a token no longer
+ * used (a change event can overtake the sign-in's own answer) says nothing about this station.
+ */
+const statusOptions = () => ({
+  queryKey: [...queryKey('station.status', {}), 'token'],
+  queryFn: async (): Promise<StatusRead> => {
     const sent = useSession.getState().token;
     const r = await invoke('station.status', {});
-    // Signed in or locked meanwhile (a change event can overtake the sign-in's own answer):
-    // this answer is about a token no longer used, and says nothing about this station.
-    if (useSession.getState().token !== sent) return;
-    if (!r.ok) {
+    if (!r.ok) throw new CallFailed(r.error);
+    return { status: r.value, sent };
+  },
+  enabled: useCongress.getState().file !== null,
+});
+
+export const useStation = create<StationStore>()((set) => {
+  let reads: Followed<StatusRead> | null = null;
+
+  const apply = (read: StatusRead | undefined, failed: boolean) => {
+    if (failed) {
       // Unknown: the backend decides on every write anyway, and a `locked` answer locks.
       set({ known: true });
       return;
     }
-    const { enforced, operator, idleMinutes } = r.value;
+    if (!read || read.sent !== useSession.getState().token) return;
+    const { enforced, operator, idleMinutes } = read.status;
     set({ known: true, enforced, operator, idleMinutes });
     if (!operator && useSession.getState().token) useSession.getState().setToken(null);
-    if (enforced && !useOperators.getState().loaded) void useOperators.getState().refresh();
-  });
+    // The lock screen and the chief's confirmation list them.
+    if (enforced) void fetchCall('operators.list', {});
+  };
+
+  const fetchStatus = async () => {
+    const open = useCongress.getState().file !== null;
+    if (!open) set({ known: false, enforced: false, operator: null });
+    if (!reads) reads = follow(statusOptions(), (r) => r.isFetchedAfterMount && apply(r.data, r.status === 'error'));
+    else reads.setOptions(statusOptions());
+    if (!open) return;
+    const r = await reads.refetch();
+    apply(r.data, r.status === 'error');
+  };
 
   return {
     known: false,
@@ -115,7 +145,7 @@ export function waitForSignIn(_error: AppError): Promise<boolean> {
   const before = lastOperatorId;
   useSession.getState().setToken(null);
   useStation.setState({ known: true, enforced: true, operator: null });
-  void useOperators.getState().refresh();
+  void fetchCall('operators.list', {});
   return new Promise((resolve) => {
     waiting.push((operatorId) => resolve(operatorId !== null && operatorId === before));
   });
@@ -173,7 +203,6 @@ export function startStationWatch(): () => void {
   for (const e of events) window.addEventListener(e, onInput, { capture: true, passive: true });
   const unsubscribe = useCongress.subscribe((s, prev) => {
     if (s.file?.path === prev.file?.path) return;
-    useOperators.getState().reset();
     // Calls of the congress that was open wait no longer; its sign-ins are gone.
     lastOperatorId = null;
     wake(null);

@@ -5,6 +5,7 @@ import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { NewCongressForm } from './NewCongressForm.js';
+import styles from './NewCongressScreen.module.css';
 
 /** `#/new` (File › New) while a congress is open: creating one switches to it. */
 export function NewCongressScreen() {
@@ -20,7 +21,7 @@ export function NewCongressScreen() {
   }, []);
 
   return (
-    <div className="page new-congress" data-testid="new-congress">
+    <div className={`page ${styles.screen}`} data-testid="new-congress">
       <div className="page-head">
         <Typography.Title level={3}>{t('start.new.title')}</Typography.Title>
         <Button onClick={() => navigate('desk')} data-testid="new-cancel">
@@ -30,8 +31,8 @@ export function NewCongressScreen() {
       {openError && (
         <ErrorAlert error={openError} testId="open-error" onClose={() => useCongress.getState().clearOpenError()} />
       )}
-      <Card className="page-card new-congress-card">
-        <Alert type="info" showIcon className="new-congress-hint" title={t('new.hint', { name })} />
+      <Card className="page-card">
+        <Alert type="info" showIcon className={styles.hint} title={t('new.hint', { name })} />
         <NewCongressForm focusSignal={1} onCreated={() => navigate('desk')} />
       </Card>
     </div>

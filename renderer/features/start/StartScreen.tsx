@@ -13,8 +13,10 @@ import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { TitledCard } from '../../components/TitledCard.js';
 import { formatTime, joinPath } from '../../lib/paths.js';
 import { CONGRESS_EXTENSION, NewCongressForm } from './NewCongressForm.js';
+import styles from './StartScreen.module.css';
 
 /** No congress open: New, Open, Recent files, and the demo congress. */
 export function StartScreen() {
@@ -51,10 +53,10 @@ export function StartScreen() {
   };
 
   return (
-    <div className="start-screen" data-testid="start-screen">
-      <header className="start-header">
+    <div className={styles.screen} data-testid="start-screen">
+      <header className={styles.header}>
         <div>
-          <Typography.Title level={2} className="start-title">
+          <Typography.Title level={2} className={styles.title}>
             {t('app.name')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('start.subtitle')}</Typography.Text>
@@ -71,8 +73,8 @@ export function StartScreen() {
         />
       )}
 
-      <Card className="start-demo">
-        <div className="start-demo-body">
+      <Card className={styles.demo}>
+        <div className={styles.demoBody}>
           <div>
             <Typography.Title level={4}>{t('start.demo.title')}</Typography.Title>
             <Typography.Text type="secondary">{t('start.demo.description')}</Typography.Text>
@@ -90,27 +92,13 @@ export function StartScreen() {
         </div>
       </Card>
 
-      <div className="start-grid">
-        <Card
-          title={
-            <Space>
-              <FileAddOutlined />
-              {t('start.new.title')}
-            </Space>
-          }
-        >
+      <div className={styles.grid}>
+        <TitledCard icon={<FileAddOutlined />} title={t('start.new.title')}>
           <NewCongressForm focusSignal={focusNew} />
-        </Card>
+        </TitledCard>
 
-        <div className="start-column">
-          <Card
-            title={
-              <Space>
-                <FolderOpenOutlined />
-                {t('start.open.title')}
-              </Space>
-            }
-          >
+        <div className={styles.column}>
+          <TitledCard icon={<FolderOpenOutlined />} title={t('start.open.title')}>
             <Form layout="vertical" onFinish={() => openPath.trim() && void open(openPath.trim())}>
               <Form.Item label={t('start.open.path')}>
                 <Space.Compact block>
@@ -127,17 +115,9 @@ export function StartScreen() {
                 {t('start.open.submit')}
               </Button>
             </Form>
-          </Card>
+          </TitledCard>
 
-          <Card
-            title={
-              <Space>
-                <HistoryOutlined />
-                {t('start.recent.title')}
-              </Space>
-            }
-            className="grow"
-          >
+          <TitledCard icon={<HistoryOutlined />} title={t('start.recent.title')} className={styles.grow}>
             {info && info.recentFiles.length > 0 ? (
               <List
                 size="small"
@@ -154,7 +134,7 @@ export function StartScreen() {
                     <List.Item.Meta
                       title={f.name}
                       description={
-                        <span className="recent-path" title={f.path}>
+                        <span className={styles.recentPath} title={f.path}>
                           {f.path} · {t('start.recent.openedAt', { at: formatTime(f.openedAt) })}
                         </span>
                       }
@@ -165,22 +145,14 @@ export function StartScreen() {
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('start.recent.empty')} />
             )}
-          </Card>
+          </TitledCard>
 
-          <Card
-            title={
-              <Space>
-                <SafetyCertificateOutlined />
-                {t('start.verify.title')}
-              </Space>
-            }
-            data-testid="start-verify"
-          >
+          <TitledCard icon={<SafetyCertificateOutlined />} title={t('start.verify.title')} testId="start-verify">
             <Typography.Paragraph type="secondary">{t('start.verify.description')}</Typography.Paragraph>
             <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('verify')} data-testid="open-verify">
               {t('start.verify.button')}
             </Button>
-          </Card>
+          </TitledCard>
         </div>
       </div>
     </div>
