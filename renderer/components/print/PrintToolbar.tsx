@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { isDesktop } from '../../api/index.js';
 import type { Translate } from '../../app/language.js';
 import { printWindow, savePdf } from '../../lib/print.js';
+import styles from './PrintToolbar.module.css';
 
 /**
  * Print and Save as PDF for the paper form in view (its own window, or the report page's
@@ -21,7 +22,7 @@ export function PrintToolbar(props: {
   const { message } = App.useApp();
   const [browserHint, setBrowserHint] = useState(false);
   return (
-    <div className={`print-toolbar no-print ${props.className ?? ''}`}>
+    <div className={`${styles.toolbar} no-print ${props.className ?? ''}`}>
       <Space wrap>
         {props.extra}
         <Button

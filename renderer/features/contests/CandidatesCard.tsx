@@ -37,6 +37,8 @@ import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
+import styles from './CandidatesCard.module.css';
+import pickerStyles from './OfficialsCard.module.css';
 import { useDelegates } from './queries.js';
 import type { Candidate, CandidateInput, Contest } from './store.js';
 import { writeContest } from './store.js';
@@ -211,9 +213,9 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
       )}
       {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="candidates-error" />}
       {editable && (
-        <div className="candidates-tools">
+        <div className={pickerStyles.tools}>
           <AutoComplete
-            className="candidates-search"
+            className={pickerStyles.search}
             value={query}
             onChange={setQuery}
             onSelect={(id: string) => {
@@ -249,7 +251,7 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
           <Button icon={<UploadOutlined />} data-testid="candidate-import" onClick={() => picker.current?.click()}>
             {t('candidates.import')}
           </Button>
-          <Typography.Text type="secondary" className="candidates-import-hint">
+          <Typography.Text type="secondary" className={styles.importHint}>
             {t('candidates.import.hint')}
           </Typography.Text>
         </div>
@@ -423,14 +425,14 @@ function OrderModal(props: {
           }
         />
       )}
-      <ol className="order-edit-list" data-testid="order-suggested">
+      <ol className={styles.orderList} data-testid="order-suggested">
         {order.map((c, i) => (
           <li
             key={c.id}
             data-testid="order-item"
             data-name={c.name}
             draggable
-            className={dragging === i ? 'order-item-dragging' : undefined}
+            className={dragging === i ? styles.dragging : undefined}
             onDragStart={(e) => {
               setDragging(i);
               e.dataTransfer.effectAllowed = 'move';
@@ -445,9 +447,9 @@ function OrderModal(props: {
             }}
             onDragEnd={() => setDragging(null)}
           >
-            <HolderOutlined className="order-handle" />
-            <span className="order-pos">{i + 1}</span>
-            <span className="order-name">{c.name}</span>
+            <HolderOutlined className={styles.handle} />
+            <span className={styles.position}>{i + 1}</span>
+            <span className={styles.name}>{c.name}</span>
             <Button
               size="small"
               type="text"

@@ -8,6 +8,7 @@ import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldErrors } from '../../lib/errors.js';
 import { testId } from '../../lib/testid.js';
+import styles from './ContestFormModal.module.css';
 import type { Contest, ContestFields } from './store.js';
 
 interface FormValues {
@@ -188,16 +189,16 @@ export function ContestFormModal(props: {
             ))}
           </Space>
           <Form.Item name={['marking', 'writeInNeedsMark']} valuePropName="checked" noStyle>
-            <Checkbox className="marking-check">{t('settings.marking.writeInNeedsMark')}</Checkbox>
+            <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsMark')}</Checkbox>
           </Form.Item>
           <Form.Item name={['marking', 'writeInNeedsAgainst']} valuePropName="checked" noStyle>
-            <Checkbox className="marking-check">{t('settings.marking.writeInNeedsAgainst')}</Checkbox>
+            <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsAgainst')}</Checkbox>
           </Form.Item>
         </Form.Item>
         <Form.Item name="doubleEntry" valuePropName="checked">
           <Checkbox data-testid="contest-double-entry">{t('contests.field.doubleEntry')}</Checkbox>
         </Form.Item>
-        <Typography.Paragraph type="secondary" className="form-note">
+        <Typography.Paragraph type="secondary" className={styles.note}>
           {t('contests.field.doubleEntry.help')}
         </Typography.Paragraph>
       </Form>

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
+import styles from './OfficialsCard.module.css';
 import { useDelegates } from './queries.js';
 import { type Contest, writeContest } from './store.js';
 
@@ -30,7 +31,7 @@ export function DelegatePicker(props: {
   const found = query.trim() ? searchDelegates(delegates, query, 10).filter((d) => !props.exclude?.has(d.id)) : [];
   return (
     <AutoComplete
-      className="candidates-search"
+      className={styles.search}
       value={query}
       onChange={setQuery}
       onSelect={(id: string) => {
@@ -126,7 +127,7 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
       <Typography.Paragraph type="secondary">{t('officials.help')}</Typography.Paragraph>
       {shownError && <ErrorAlert error={shownError} onClose={() => setError(null)} testId="officials-error" />}
       {canAppoint && contest.status !== 'closed' && (
-        <Space wrap className="candidates-tools" data-testid="officials-form">
+        <Space wrap className={styles.tools} data-testid="officials-form">
           <Select<OfficialRole>
             value={role}
             onChange={setRole}

@@ -26,6 +26,7 @@ import { blockedFromError, type CloseBlocked, CloseBlockedAlert, checkRoundCanCl
 import { useCan } from '../operators/station-store.js';
 import { structureItems, unknownText } from '../results/structure.js';
 import { DelegatePicker } from './OfficialsCard.js';
+import styles from './ResultsPanel.module.css';
 import type { Candidate, CandidateInput, Contest, Round, RoundResult } from './store.js';
 import { paperOrder, writeContest } from './store.js';
 
@@ -139,9 +140,9 @@ export function ResultsPanel(props: {
   const notElected = order.filter((_, index) => !isElected({ kind: 'candidate', index }));
 
   return (
-    <div className="results-panel" data-testid="results-panel" data-closed={closed}>
+    <div className={styles.panel} data-testid="results-panel" data-closed={closed}>
       {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Descriptions size="small" column={4} className="results-figures">
+      <Descriptions size="small" column={4} className={styles.figures}>
         <Descriptions.Item label={t('results.issued')}>{round.issued ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('results.collected')}>{round.collected ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('results.valid')}>
@@ -176,7 +177,7 @@ export function ResultsPanel(props: {
         dataSource={rows}
         pagination={false}
         data-testid="results-table"
-        rowClassName={(r) => (r.elected ? 'row-elected' : '')}
+        rowClassName={(r) => (r.elected ? (styles.elected ?? '') : '')}
         onRow={(r) => testId('result-row', { 'data-name': r.name, 'data-elected': String(r.elected) })}
       />
       {complete && decision.tie && (
@@ -220,7 +221,7 @@ export function ResultsPanel(props: {
       )}
       <Structure result={result} t={t} />
       {blocked && <CloseBlockedAlert blocked={blocked} t={t} onClose={() => setBlocked(null)} />}
-      <div className="results-close">
+      <div className={styles.close}>
         <Space wrap>
           <Button
             icon={<PrinterOutlined />}
@@ -303,7 +304,7 @@ function Structure(props: { result: RoundResult; t: Translate }) {
   if (s.total === 0) return null;
   const unknown = unknownText(t, s);
   return (
-    <div className="results-structure" data-testid="results-structure">
+    <div className={styles.structure} data-testid="results-structure">
       <Typography.Text strong>{t('results.structure', { n: s.total })}</Typography.Text>
       <ul>
         {structureItems(t, s).map((item) => (
@@ -368,9 +369,7 @@ function AdditionalModal(props: {
         options={props.candidates.map((c) => ({ value: c.id, label: c.name }))}
         data-testid="additional-candidates"
       />
-      <Typography.Paragraph strong className="additional-new">
-        {t('results.additional.new')}
-      </Typography.Paragraph>
+      <Typography.Paragraph strong>{t('results.additional.new')}</Typography.Paragraph>
       <Space wrap>
         <DelegatePicker
           placeholder={t('results.additional.pick')}

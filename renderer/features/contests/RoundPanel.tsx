@@ -10,6 +10,7 @@ import { ReasonModal } from '../../components/ReasonModal.js';
 import { formatTime } from '../../lib/paths.js';
 import { openTallyWindow } from '../count/board.js';
 import { useCan } from '../operators/station-store.js';
+import styles from './RoundPanel.module.css';
 import { type Contest, type Round, writeContest } from './store.js';
 
 /**
@@ -29,7 +30,7 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
 
   const present = round.votersPresent ?? summary?.present ?? null;
   return (
-    <div className="round-panel" data-testid="round-panel" data-round={round.id}>
+    <div className={styles.panel} data-testid="round-panel" data-round={round.id}>
       {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="round-error" />}
       {rerun && (
         <Alert
@@ -63,7 +64,7 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
           </Typography.Text>
         )
       ) : (
-        <Descriptions size="small" column={5} bordered className="round-figures" data-testid="round-figures">
+        <Descriptions size="small" column={5} bordered data-testid="round-figures">
           <Descriptions.Item label={t('round.votersPresent')}>{round.votersPresent ?? '–'}</Descriptions.Item>
           <Descriptions.Item label={t('round.printed')}>{round.ballotsPrinted ?? '–'}</Descriptions.Item>
           <Descriptions.Item label={t('round.issued')}>{round.issued ?? '–'}</Descriptions.Item>
@@ -84,7 +85,7 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
         />
       )}
       {(round.status === 'voting' || round.status === 'closed') && (
-        <Space className="round-actions">
+        <Space>
           {round.status === 'voting' && (
             <Button
               type="primary"
@@ -164,7 +165,7 @@ function DistributeForm(props: {
     <Form
       form={form}
       layout="inline"
-      className="distribute-form"
+      className={styles.distribute}
       data-testid="distribute-form"
       onFinish={async (v) => {
         setBusy(true);
@@ -179,12 +180,12 @@ function DistributeForm(props: {
         if (!r.ok) props.onError(r.error);
       }}
     >
-      <div className="distribute-present" data-testid="distribute-present">
+      <div className={styles.present} data-testid="distribute-present">
         {present === null
           ? t('round.votersPresent.unknown')
           : t('round.votersPresent.value', { n: present, due: summary?.due ?? '–' })}
         {summary && !summary.quorum.met && (
-          <Typography.Text type="danger" className="distribute-quorum" data-testid="distribute-no-quorum">
+          <Typography.Text type="danger" className={styles.quorum} data-testid="distribute-no-quorum">
             {t('round.noQuorum', { needed: summary.quorum.needed })}
           </Typography.Text>
         )}
@@ -209,13 +210,13 @@ function DistributeForm(props: {
         <Alert
           type="warning"
           showIcon
-          className="distribute-warning"
+          className={styles.warning}
           data-testid="distribute-mismatch"
           title={t('round.issued.mismatch', { issued, present })}
         />
       )}
       {spareExpected !== null && spareExpected >= 0 && form.getFieldValue('spare') !== spareExpected && (
-        <Typography.Text type="secondary" className="distribute-warning">
+        <Typography.Text type="secondary" className={styles.warning}>
           {t('round.spare.hint', { n: spareExpected })}
         </Typography.Text>
       )}

@@ -11,6 +11,7 @@ import { openPrintWindow } from '../../lib/print.js';
 import { ContestStatusTag, roundLabel } from '../contests/labels.js';
 import { useContestList } from '../contests/queries.js';
 import { isCounted } from '../contests/store.js';
+import styles from './ReportScreen.module.css';
 import { FORM_KINDS, type FormKind, type FormSpec, printRouteOf, useFormView } from './useFormView.js';
 
 interface FormItem {
@@ -104,13 +105,13 @@ export function ReportScreen() {
   const isSelected = (spec: FormSpec) => selected?.kind === spec.kind && selected.id === spec.id;
 
   return (
-    <div className="page report-page" data-testid="report-page">
+    <div className="page" data-testid="report-page">
       <div className="page-head no-print">
         <Typography.Title level={3}>{t('reports.title')}</Typography.Title>
         <Space>
           <Typography.Text type="secondary">{t('report.meeting')}</Typography.Text>
           <Select
-            className="meeting-select"
+            className={styles.meetingSelect}
             value={meetingId ?? undefined}
             options={meetings.map((m) => ({ value: m.id, label: `${m.name} · ${m.date}` }))}
             onChange={(id: number) => navigate('report', { meeting: String(id) })}
@@ -122,12 +123,12 @@ export function ReportScreen() {
       {meetingId === null ? (
         <Alert type="info" title={t('report.noMeeting')} />
       ) : (
-        <div className="report-layout">
-          <nav className="report-forms no-print" data-testid="report-forms" aria-label={t('reports.title')}>
+        <div className={styles.layout}>
+          <nav className={`${styles.forms} no-print`} data-testid="report-forms" aria-label={t('reports.title')}>
             {listError && <ErrorAlert error={listError} />}
             {groups.map((g) => (
-              <section key={g.key} className="report-group">
-                <div className="report-group-title">
+              <section key={g.key} className={styles.group}>
+                <div className={styles.groupTitle}>
                   <Typography.Text strong ellipsis title={g.title}>
                     {g.title}
                   </Typography.Text>
@@ -137,7 +138,7 @@ export function ReportScreen() {
                   <button
                     type="button"
                     key={`${item.spec.kind}-${item.spec.id}`}
-                    className={`report-item${isSelected(item.spec) ? ' report-item-active' : ''}`}
+                    className={isSelected(item.spec) ? `${styles.item} ${styles.active}` : styles.item}
                     aria-current={isSelected(item.spec)}
                     title={item.title}
                     data-testid={item.testId}
@@ -154,9 +155,9 @@ export function ReportScreen() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.noContests')} />
             )}
           </nav>
-          <div className="report-preview">
+          <div className={styles.preview}>
             <PrintToolbar
-              className="report-toolbar"
+              className={styles.toolbar}
               ready={view.ready}
               pdfPath={joinPath(defaultDirectory, view.pdfName)}
               t={t}

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { formatBytes, joinPath, safeFileName, today } from '../../lib/paths.js';
 import { useVerify } from '../verify/store.js';
+import styles from './ResultsScreen.module.css';
+import seal from './seal.module.css';
 import { type ExportOutcome, useResultStatus, useResults } from './store.js';
 
 /** The CSV goes next to the result file, with the same name. */
@@ -55,7 +57,7 @@ export function ResultsScreen() {
 
   const ready = status?.ready ?? false;
   return (
-    <div className="page results-page" data-testid="results-page">
+    <div className="page" data-testid="results-page">
       <div className="page-head">
         <Typography.Title level={3}>{t('resultExport.title')}</Typography.Title>
         <Button
@@ -66,7 +68,7 @@ export function ResultsScreen() {
           {t('verify.title')}
         </Button>
       </div>
-      <Typography.Paragraph type="secondary" className="page-intro">
+      <Typography.Paragraph type="secondary" className={styles.intro}>
         {t('resultExport.intro')}
       </Typography.Paragraph>
 
@@ -85,7 +87,7 @@ export function ResultsScreen() {
                 data-testid="result-open"
                 title={t('resultExport.status.open', { n: status.open.length })}
                 description={
-                  <ul className="plain-list">
+                  <ul className={seal.plainList}>
                     {status.open.map((c) => (
                       <li key={c.contestId}>
                         <Typography.Link
@@ -102,20 +104,20 @@ export function ResultsScreen() {
             ) : (
               <Alert type="info" showIcon title={t('resultExport.status.empty')} data-testid="result-empty" />
             )}
-            <Descriptions column={1} size="small" className="result-seal" bordered>
+            <Descriptions column={1} size="small" className={styles.seal} bordered>
               <Descriptions.Item label={t('key.fingerprint')}>
                 <Fingerprint value={status.fingerprint} testId="result-fingerprint" size="medium" />
               </Descriptions.Item>
               <Descriptions.Item label={t('paper.shortHash.label')}>
-                <span className="short-hash" data-testid="result-short-hash">
+                <span className={seal.shortHash} data-testid="result-short-hash">
                   {status.shortHash}
                 </span>
-                <Typography.Text type="secondary" className="result-seal-note">
+                <Typography.Text type="secondary" className={styles.sealNote}>
                   {t(status.ready ? 'paper.seal.final' : 'paper.seal.interim')}
                 </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('resultExport.contentHash')}>
-                <Typography.Text code copyable className="content-hash">
+                <Typography.Text code copyable className={seal.contentHash}>
                   {status.contentHash}
                 </Typography.Text>
               </Descriptions.Item>
@@ -127,7 +129,7 @@ export function ResultsScreen() {
       <Card title={t('resultExport.export.title')} className="page-card" data-testid="result-export">
         <Typography.Paragraph type="secondary">{t('resultExport.export.help')}</Typography.Paragraph>
         {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="result-export-error" />}
-        <Space direction="vertical" className="full-width">
+        <Space direction="vertical" className={styles.fullWidth}>
           {!desktop && (
             <Space.Compact block>
               <Space.Addon>{t('resultExport.path')}</Space.Addon>
@@ -167,9 +169,9 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
   const t = useT();
   const { outcome: o } = props;
   return (
-    <div className="export-done" data-testid="result-export-done">
+    <div className={styles.done} data-testid="result-export-done">
       <Typography.Title level={5}>
-        <CheckCircleFilled className="ok-icon" /> {t('resultExport.done')}
+        <CheckCircleFilled className={styles.okIcon} /> {t('resultExport.done')}
       </Typography.Title>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('resultExport.done.path')}>
@@ -190,12 +192,12 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('paper.shortHash.label')}>
-          <span className="short-hash" data-testid="result-export-done-hash">
+          <span className={seal.shortHash} data-testid="result-export-done-hash">
             {o.shortHash}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('resultExport.contentHash')}>
-          <Typography.Text code className="content-hash">
+          <Typography.Text code className={seal.contentHash}>
             {o.contentHash}
           </Typography.Text>
         </Descriptions.Item>
@@ -203,7 +205,7 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
           <Fingerprint value={o.fingerprint} testId="result-export-done-fingerprint" size="medium" />
         </Descriptions.Item>
       </Descriptions>
-      <Button className="export-verify" data-testid="result-export-verify" onClick={props.onVerify}>
+      <Button className={styles.verify} data-testid="result-export-verify" onClick={props.onVerify}>
         {t('resultExport.verifyThis')}
       </Button>
     </div>

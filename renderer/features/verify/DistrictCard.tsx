@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { baseName, formatBytes, joinPath, today } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
 import { educationText, shareText } from '../results/structure.js';
+import styles from './DistrictCard.module.css';
 import { FAILURE_LABEL } from './labels.js';
 import { type DistrictTotal, type FileReport, useVerify, type VerifyFailure } from './store.js';
 
@@ -85,7 +86,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         ) : (
           <span title={r.path ?? ''}>
             {name}
-            <div className="district-path">{r.path ? baseName(r.path) : ''}</div>
+            <div className={styles.path}>{r.path ? baseName(r.path) : ''}</div>
           </span>
         ),
     },
@@ -96,21 +97,21 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       render: (ok: boolean | null, r) =>
         ok === null ? null : ok ? (
           <>
-            <span className="verdict-ok">
+            <span className={styles.verdictOk}>
               <CheckCircleFilled /> {t('verify.ok')}
             </span>
             {r.duplicateOf && (
-              <div className="district-why" data-testid="district-duplicate">
+              <div className={styles.why} data-testid="district-duplicate">
                 {t('district.duplicate', { name: baseName(r.duplicateOf) })}
               </div>
             )}
           </>
         ) : (
           <>
-            <span className="verdict-bad">
+            <span className={styles.verdictBad}>
               <CloseCircleFilled /> {t('verify.fail')}
             </span>
-            {r.why && <div className="district-why">{t(FAILURE_LABEL[r.why])}</div>}
+            {r.why && <div className={styles.why}>{t(FAILURE_LABEL[r.why])}</div>}
           </>
         ),
     },
@@ -146,7 +147,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
   return (
     <Card
       title={t('district.title', { n: files.length })}
-      className="page-card district-card"
+      className={`page-card ${styles.card}`}
       data-testid="district"
       data-townships={total.townships}
     >
@@ -157,14 +158,14 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         columns={columns}
         dataSource={rows}
         data-testid="district-table"
-        rowClassName={(r) => (r.total ? 'row-total' : r.ok === false ? 'row-failed' : '')}
+        rowClassName={(r) => (r.total ? styles.total : r.ok === false ? styles.failed : '') ?? ''}
         onRow={(r) => testId(r.total ? 'district-total' : 'district-row', { 'data-ok': String(r.ok) })}
       />
-      <Typography.Paragraph className="district-note" data-testid="district-note">
+      <Typography.Paragraph className={styles.note} data-testid="district-note">
         {t(failed > 0 ? 'district.note.failed' : 'district.note', { n: total.townships, failed })}
       </Typography.Paragraph>
       {exportError && <ErrorAlert error={exportError} />}
-      <Space.Compact block className="district-export">
+      <Space.Compact block className={styles.export}>
         {!desktop && <Space.Addon>{t('district.export.path')}</Space.Addon>}
         {!desktop && <Input value={out} onChange={(e) => setOut(e.target.value)} data-testid="district-export-path" />}
         <Button

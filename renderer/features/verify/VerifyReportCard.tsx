@@ -3,9 +3,12 @@ import { Alert, Card, Descriptions, Table, type TableColumnsType, Tag, Typograph
 import type { Translate } from '../../app/language.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { formatTime } from '../../lib/paths.js';
+import seal from '../results/seal.module.css';
 import { educationText, shareText } from '../results/structure.js';
+import district from './DistrictCard.module.css';
 import { FAILURE_LABEL, failureDetail } from './labels.js';
 import type { FileReport, VerifySummary } from './store.js';
+import styles from './VerifyReportCard.module.css';
 
 type ContestRow = VerifySummary['contests'][number] & { key: string; total?: boolean };
 
@@ -20,23 +23,23 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
   const s = report.summary;
   return (
     <Card
-      className={`verify-card ${report.ok ? 'verify-card-ok' : 'verify-card-bad'}`}
+      className={`${styles.card} ${report.ok ? styles.ok : styles.bad}`}
       data-testid="verify-report"
       data-ok={report.ok}
       data-path={path}
       title={
-        <div className="verify-card-title">
-          <span className="verify-verdict" data-testid="verify-verdict">
+        <div className={styles.title}>
+          <span className={styles.verdict} data-testid="verify-verdict">
             {report.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
             {t(report.ok ? 'verify.ok' : 'verify.fail')}
           </span>
-          <Typography.Text className="verify-congress" ellipsis>
+          <Typography.Text className={styles.congress} ellipsis>
             {s?.congress.name ?? ''}
           </Typography.Text>
         </div>
       }
     >
-      <Typography.Paragraph className="verify-path" type="secondary" copyable={{ text: path }}>
+      <Typography.Paragraph className={styles.path} type="secondary" copyable={{ text: path }}>
         {path}
       </Typography.Paragraph>
       {report.failures.length > 0 && (
@@ -46,7 +49,7 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
           className="page-alert"
           title={t('verify.failures', { n: report.failures.length })}
           description={
-            <ul className="verify-failures">
+            <ul className={styles.failures}>
               {report.failures.map((f, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: failures have no identity
                 <li key={i} data-testid="verify-failure" data-kind={f.kind}>
@@ -59,7 +62,7 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
         />
       )}
       {s && !report.ok && (
-        <Typography.Paragraph type="warning" className="verify-unverified" data-testid="verify-unverified">
+        <Typography.Paragraph type="warning" data-testid="verify-unverified">
           {t('verify.unverifiedSummary')}
         </Typography.Paragraph>
       )}
@@ -129,7 +132,7 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
   ];
   return (
     <>
-      <Descriptions column={2} size="small" bordered className="verify-summary" data-testid="verify-summary">
+      <Descriptions column={2} size="small" bordered className={styles.summary} data-testid="verify-summary">
         <Descriptions.Item label={t('verify.congress')} span={2}>
           <strong data-testid="verify-congress">{s.congress.name}</strong>
         </Descriptions.Item>
@@ -137,12 +140,12 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
         <Descriptions.Item label={t('verify.venue')}>{s.congress.venue}</Descriptions.Item>
         <Descriptions.Item label={t('key.fingerprint.signer')} span={2}>
           <Fingerprint value={s.fingerprint} testId="verify-fingerprint" size="medium" />
-          <Tag color={props.signatureValid ? 'success' : 'error'} className="verify-signature-tag">
+          <Tag color={props.signatureValid ? 'success' : 'error'} className={styles.signatureTag}>
             {t(props.signatureValid ? 'verify.signature.valid' : 'verify.signature.invalid')}
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('paper.shortHash.label')}>
-          <span className="short-hash" data-testid="verify-short-hash">
+          <span className={seal.shortHash} data-testid="verify-short-hash">
             {s.shortHash}
           </span>
         </Descriptions.Item>
@@ -150,7 +153,7 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
           {t('verify.exportedBy', { at: formatTime(s.exportedAt), version: s.appVersion })}
         </Descriptions.Item>
         <Descriptions.Item label={t('resultExport.contentHash')} span={2}>
-          <Typography.Text code className="content-hash">
+          <Typography.Text code className={seal.contentHash}>
             {s.contentHash}
           </Typography.Text>
         </Descriptions.Item>
@@ -158,7 +161,7 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
           {t('verify.audit.value', { n: s.audit.entries, head: s.audit.head.slice(0, 16) })}
         </Descriptions.Item>
         <Descriptions.Item label={t('verify.meetings')} span={2}>
-          <ul className="plain-list">
+          <ul className={seal.plainList}>
             {s.meetings.map((m) => (
               <li key={`${m.name}-${m.date}`}>
                 {t(m.oathParticipants === null ? 'verify.meeting' : 'verify.meeting.oath', {
@@ -177,13 +180,13 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
         </Descriptions.Item>
       </Descriptions>
       <Table<ContestRow>
-        className="verify-contests"
+        className={styles.contests}
         size="small"
         rowKey="key"
         pagination={false}
         columns={columns}
         dataSource={rows}
-        rowClassName={(r) => (r.total ? 'row-total' : '')}
+        rowClassName={(r) => (r.total ? (district.total ?? '') : '')}
         data-testid="verify-contests"
         title={() => <strong>{t('verify.contests', { n: s.contests.length })}</strong>}
       />

@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { DistrictCard } from './DistrictCard.js';
 import { parsePaths, useVerify } from './store.js';
 import { VerifyReportCard } from './VerifyReportCard.js';
+import styles from './VerifyScreen.module.css';
 
 /**
  * `#/verify`: the district organisation department's check of result files, on any machine,
@@ -36,8 +37,8 @@ export function VerifyScreen() {
   };
 
   return (
-    <div className="verify-screen" data-testid="verify-page">
-      <header className="verify-header">
+    <div className={styles.screen} data-testid="verify-page">
+      <header className={styles.header}>
         <Space align="center">
           <Button
             icon={<ArrowLeftOutlined />}
@@ -46,17 +47,17 @@ export function VerifyScreen() {
           >
             {t(open ? 'verify.back.results' : 'verify.back.start')}
           </Button>
-          <Typography.Title level={3} className="verify-title">
+          <Typography.Title level={3} className={styles.title}>
             <SafetyCertificateOutlined /> {t('verify.title')}
           </Typography.Title>
         </Space>
         <LanguageSwitch />
       </header>
-      <Typography.Paragraph type="secondary" className="verify-intro">
+      <Typography.Paragraph type="secondary" className={styles.intro}>
         {t('verify.intro')}
       </Typography.Paragraph>
 
-      <Card className="page-card verify-form-card">
+      <Card className={`page-card ${styles.formCard}`}>
         <Form layout="vertical" onFinish={() => void verify()}>
           <Form.Item label={t('verify.paths')} extra={t(desktop ? 'verify.paths.helpDesktop' : 'verify.paths.help')}>
             <Input.TextArea
@@ -69,7 +70,7 @@ export function VerifyScreen() {
             />
           </Form.Item>
           {desktop && (
-            <Button icon={<FileAddOutlined />} onClick={() => void browse()} className="verify-add">
+            <Button icon={<FileAddOutlined />} onClick={() => void browse()} className={styles.add}>
               {t('verify.addFile')}
             </Button>
           )}
@@ -78,7 +79,7 @@ export function VerifyScreen() {
               value={fingerprint}
               onChange={(e) => setFingerprint(e.target.value)}
               placeholder={t('verify.expected.placeholder')}
-              className="verify-fingerprint-input"
+              className={styles.fingerprint}
               allowClear
               data-testid="verify-expected"
             />
@@ -99,7 +100,7 @@ export function VerifyScreen() {
 
       {error && <ErrorAlert error={error} />}
       {reports && (
-        <div className="verify-results" data-testid="verify-results">
+        <div className={styles.results} data-testid="verify-results">
           {reports.length > 1 && total && <DistrictCard files={reports} total={total} t={t} />}
           {reports.map((file) => (
             <VerifyReportCard key={file.path} file={file} t={t} />
