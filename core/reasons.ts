@@ -5,33 +5,43 @@
  * for the CLI, the logs and any older client.
  *
  * Placeholders are `{name}`; values are data (a contest's title, a number), never sentences.
- * Add a reason to its domain's section (core/reasons/*.ts) with both texts;
+ * Add a reason to its domain's section (core/reasons/*.json) with both texts;
  * `tests/core/reasons.test.ts` keeps every used reason present and both languages' placeholders
  * equal, and `tests/core/reasons-sections.test.ts` refuses a key defined in two sections.
  */
-import { callReasons } from './reasons/call.js';
-import { contestReasons } from './reasons/contests.js';
-import { countReasons } from './reasons/count.js';
-import { disciplineReasons } from './reasons/discipline.js';
-import { fileReasons } from './reasons/files.js';
-import { meetingReasons } from './reasons/meetings.js';
-import { operatorReasons } from './reasons/operators.js';
-import { rosterReasons } from './reasons/roster.js';
-import { terms } from './reasons/terms.js';
+import callReasons from './reasons/call.json' with { type: 'json' };
+import contestReasons from './reasons/contests.json' with { type: 'json' };
+import countReasons from './reasons/count.json' with { type: 'json' };
+import disciplineReasons from './reasons/discipline.json' with { type: 'json' };
+import fileReasons from './reasons/files.json' with { type: 'json' };
+import meetingReasons from './reasons/meetings.json' with { type: 'json' };
+import operatorReasons from './reasons/operators.json' with { type: 'json' };
+import rosterReasons from './reasons/roster.json' with { type: 'json' };
+import termWords from './reasons/terms.json' with { type: 'json' };
 import type { Language, ReasonText } from './reasons/text.js';
 
 export type { Language };
-export { terms };
 
-/** Every section of the catalogue, by domain. */
+/**
+ * The catalogue's sections, by domain: data only (core/reasons/*.json), one reason a key with
+ * its two sentences.
+ */
 export const reasonSections = {
+  /** The call itself: the contract's input checks, the transport, the station's sign-in, the chief's PIN, the store, the desktop shell. */
   call: callReasons,
+  /** Files: open, create, back up, restore; the installation key and the signed result file. */
   files: fileReasons,
+  /** The congress, its meetings (rule 14) and attendance at them (rules 1 and 16). */
   meetings: meetingReasons,
+  /** The delegates and the roster file: why a row or a field is refused. */
   roster: rosterReasons,
+  /** The oath of election discipline and the pledges. */
   discipline: disciplineReasons,
+  /** Operators and their PINs. */
   operators: operatorReasons,
+  /** Contests, candidates, pre-votes (rule 12) and officials (rule 13). */
   contests: contestReasons,
+  /** Rounds, ballots and stacks, the count rules, and the warnings of the count: allowed but unusual, acknowledged and audited. */
   count: countReasons,
 } as const;
 
@@ -44,7 +54,13 @@ export const reasons = {
   ...operatorReasons,
   ...contestReasons,
   ...countReasons,
-};
+} satisfies Record<string, ReasonText>;
+
+/**
+ * Words a placeholder may look up instead of printing its value: `{role|role}` prints the role
+ * `secretariat` as 大会秘书处 / secretariat. Values are codes (data); the words are the catalogue's.
+ */
+export const terms = termWords satisfies Record<string, Record<string, ReasonText>>;
 
 export type ReasonKey = keyof typeof reasons;
 export type ReasonParams = Record<string, string | number>;
