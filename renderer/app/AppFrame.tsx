@@ -80,9 +80,9 @@ export function AppFrame(props: { inert?: boolean }) {
   }, [meeting?.id]);
 
   return (
-    <Layout className={styles.frame} inert={props.inert} aria-hidden={props.inert || undefined}>
+    <Layout className={`${styles.frame} print-flow`} inert={props.inert} aria-hidden={props.inert || undefined}>
       <FrameHeader />
-      <Layout>
+      <Layout className="print-flow">
         <Layout.Sider
           width={168}
           theme="light"
@@ -101,7 +101,7 @@ export function AppFrame(props: { inert?: boolean }) {
             }))}
           />
         </Layout.Sider>
-        <Layout.Content className={styles.content}>
+        <Layout.Content className={`${styles.content} print-flow`}>
           <PageView page={page} />
         </Layout.Content>
       </Layout>

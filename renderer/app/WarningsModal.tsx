@@ -1,6 +1,6 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import { AskModal } from '../components/AskModal.js';
+import { AskModal, IconTitle } from '../components/AskModal.js';
 import { useErrorText } from '../lib/errors.js';
 import { useT } from './language.js';
 import { useWarnings } from './warnings.js';
@@ -21,14 +21,11 @@ export function WarningsModal() {
       open={open}
       // Above the chief scrutineer's confirmation, which may be the call that raised them.
       zIndex={2200}
-      icon={<ExclamationCircleOutlined />}
-      title={t('warnings.title')}
+      title={<IconTitle icon={<ExclamationCircleOutlined />} title={t('warnings.title')} />}
       okText={t('warnings.acknowledge')}
-      cancelText={t('common.cancel')}
-      onOk={() => void useWarnings.getState().acknowledge()}
-      onCancel={() => useWarnings.getState().cancel()}
+      onAnswer={(ok) => (ok ? void useWarnings.getState().acknowledge() : useWarnings.getState().cancel())}
       busy={busy}
-      testIds={{ modal: 'warnings-modal', ok: 'warnings-acknowledge', cancel: 'warnings-cancel' }}
+      testIds={['warnings-modal', 'warnings-acknowledge', 'warnings-cancel']}
     >
       <Typography.Paragraph type="secondary">{t('warnings.intro')}</Typography.Paragraph>
       <ul data-testid="warnings-list">

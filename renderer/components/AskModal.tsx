@@ -1,6 +1,8 @@
-import { Modal, Space } from 'antd';
+import { Modal } from 'antd';
 import type { ReactNode } from 'react';
+import { useT } from '../app/language.js';
 import { testId } from '../lib/testid.js';
+import { IconTitle } from './TitledCard.js';
 
 /**
  * A dialog a call opens while it waits for the person at the keyboard (the warnings to
@@ -10,44 +12,39 @@ import { testId } from '../lib/testid.js';
 export function AskModal(props: {
   open: boolean;
   zIndex: number;
-  icon: ReactNode;
-  title: string;
+  title: ReactNode;
   okText: string;
-  cancelText: string;
-  onOk(): void;
-  onCancel(): void;
+  /** OK, or Cancel (false). */
+  onAnswer(ok: boolean): void;
   busy: boolean;
   okDisabled?: boolean;
   /** data-testid of the dialog, its OK and its Cancel. */
-  testIds: { modal: string; ok: string; cancel: string };
+  testIds: [modal: string, ok: string, cancel: string];
   afterOpen?(): void;
   children: ReactNode;
 }) {
+  const t = useT();
+  const [modal, ok, cancel] = props.testIds;
   return (
     <Modal
       open={props.open}
       zIndex={props.zIndex}
-      title={
-        <Space>
-          {props.icon}
-          {props.title}
-        </Space>
-      }
+      title={props.title}
       okText={props.okText}
-      cancelText={props.cancelText}
-      onOk={props.onOk}
-      onCancel={props.onCancel}
+      cancelText={t('common.cancel')}
+      onOk={() => props.onAnswer(true)}
+      onCancel={() => props.onAnswer(false)}
       confirmLoading={props.busy}
-      okButtonProps={{ disabled: props.okDisabled, ...testId(props.testIds.ok) }}
-      cancelButtonProps={testId(props.testIds.cancel)}
+      okButtonProps={{ disabled: props.okDisabled, ...testId(ok) }}
+      cancelButtonProps={testId(cancel)}
       mask={{ closable: false }}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (visible) props.afterOpen?.();
-      }}
-      data-testid={props.testIds.modal}
+      afterOpenChange={(visible) => visible && props.afterOpen?.()}
+      data-testid={modal}
     >
       {props.children}
     </Modal>
   );
 }
+
+export { IconTitle };

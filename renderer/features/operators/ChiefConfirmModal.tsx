@@ -3,7 +3,7 @@ import { Alert, type InputRef, Select, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCall } from '../../api/queries.js';
 import { useT } from '../../app/language.js';
-import { AskModal } from '../../components/AskModal.js';
+import { AskModal, IconTitle } from '../../components/AskModal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import styles from './ChiefConfirmModal.module.css';
 import { useChief } from './chief-store.js';
@@ -48,15 +48,12 @@ export function ChiefConfirmModal() {
       open={open}
       // Above the confirmations that asked for it (antd puts App.useApp() modals at 2000).
       zIndex={2100}
-      icon={<SafetyCertificateOutlined />}
-      title={t('chief.title')}
+      title={<IconTitle icon={<SafetyCertificateOutlined />} title={t('chief.title')} />}
       okText={t('chief.submit')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={() => useChief.getState().cancel()}
+      onAnswer={(ok) => (ok ? submit() : useChief.getState().cancel())}
       busy={busy}
       okDisabled={operatorId === null || pin.length === 0}
-      testIds={{ modal: 'chief-modal', ok: 'chief-submit', cancel: 'chief-cancel' }}
+      testIds={['chief-modal', 'chief-submit', 'chief-cancel']}
       afterOpen={() => pinInput.current?.focus()}
     >
       <Typography.Paragraph type="secondary">{t('chief.intro')}</Typography.Paragraph>

@@ -37,6 +37,7 @@ export function SettingsScreen() {
   };
   const marking = congress.settings.marking;
   const saveMarking = (change: Partial<MarkingConvention>) => void save({ marking: { ...marking, ...change } });
+  const checks = { settings: congress.settings, readOnly, save };
 
   return (
     <div className="page" data-testid="settings-page">
@@ -53,16 +54,14 @@ export function SettingsScreen() {
         </Descriptions>
       </Card>
       <OperatorsCard t={t} />
-      <SettingCard title={t('settings.quorum.title')} help={t('settings.quorum.help')}>
-        <Checkbox
-          data-testid="settings-quorum-equal"
-          disabled={readOnly}
-          checked={congress.settings.quorumAllowEqual}
-          onChange={(e) => void save({ quorumAllowEqual: e.target.checked })}
-        >
-          {t('settings.quorum.allowEqual')}
-        </Checkbox>
-      </SettingCard>
+      <CheckSetting
+        setting="quorumAllowEqual"
+        title={t('settings.quorum.title')}
+        label={t('settings.quorum.allowEqual')}
+        help={t('settings.quorum.help')}
+        testId="settings-quorum-equal"
+        {...checks}
+      />
       <SettingCard title={t('settings.discipline.title')} help={t('settings.discipline.pledgeAtDesk.help')}>
         <Space>
           <Switch
@@ -104,16 +103,14 @@ export function SettingsScreen() {
           </Checkbox>
         ))}
       </Card>
-      <SettingCard title={t('settings.tieRevote.title')} help={t('settings.tieRevote.help')}>
-        <Checkbox
-          data-testid="settings-tie-revote-majority"
-          disabled={readOnly}
-          checked={congress.settings.tieRevoteNeedsMajority}
-          onChange={(e) => void save({ tieRevoteNeedsMajority: e.target.checked })}
-        >
-          {t('settings.tieRevote.needsMajority')}
-        </Checkbox>
-      </SettingCard>
+      <CheckSetting
+        setting="tieRevoteNeedsMajority"
+        title={t('settings.tieRevote.title')}
+        label={t('settings.tieRevote.needsMajority')}
+        help={t('settings.tieRevote.help')}
+        testId="settings-tie-revote-majority"
+        {...checks}
+      />
       <KeyCard t={t} />
       <BackupsCard t={t} />
       <BackupCopyCard t={t} />
@@ -126,6 +123,31 @@ const WRITE_IN_RULES: [keyof MarkingConvention & `writeIn${string}`, MessageKey,
   ['writeInNeedsMark', 'settings.marking.writeInNeedsMark', 'settings-writein-mark'],
   ['writeInNeedsAgainst', 'settings.marking.writeInNeedsAgainst', 'settings-writein-against'],
 ];
+
+/** A setting that is on or off, as a checkbox in its card. */
+function CheckSetting(props: {
+  setting: 'quorumAllowEqual' | 'tieRevoteNeedsMajority';
+  title: string;
+  label: string;
+  help: string;
+  testId: string;
+  settings: CongressSettings;
+  readOnly: boolean;
+  save(change: Partial<CongressSettings>): Promise<void>;
+}) {
+  return (
+    <SettingCard title={props.title} help={props.help}>
+      <Checkbox
+        data-testid={props.testId}
+        disabled={props.readOnly}
+        checked={props.settings[props.setting]}
+        onChange={(e) => void props.save({ [props.setting]: e.target.checked })}
+      >
+        {props.label}
+      </Checkbox>
+    </SettingCard>
+  );
+}
 
 /** One setting of the congress: its control and the rule it follows, in a card. */
 function SettingCard(props: { title: string; help: string; children: ReactNode }) {
