@@ -1,19 +1,15 @@
-import { Form, Input, Modal, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Form, Input } from 'antd';
 import type { AppError } from '../../core/result.js';
 import type { Translate } from '../app/language.js';
-import { testId } from '../lib/testid.js';
-import { ErrorAlert } from './ErrorAlert.js';
+import { SubmitModal } from './SubmitModal.js';
 
 /**
  * A short text before a recorded act: the reason a pledge is withdrawn (required), or the
- * note of a refusal (optional).
+ * note of a refusal (optional). The store's refusal shows above the text, as it came.
  */
 export function ReasonModal(props: {
   open: boolean;
   title: string;
-  /** What the act does, above the field. */
-  help?: ReactNode;
   label: string;
   placeholder?: string;
   okText: string;
@@ -25,36 +21,19 @@ export function ReasonModal(props: {
   onClose(): void;
 }) {
   const { t } = props;
-  const [form] = Form.useForm<{ text: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   return (
-    <Modal
+    <SubmitModal<{ text?: string }>
       open={props.open}
       title={props.title}
       okText={props.okText}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      afterClose={() => setError(null)}
-      okButtonProps={{ danger: props.danger, ...testId(`${props.testIdPrefix}-submit`) }}
-      data-testid={`${props.testIdPrefix}-modal`}
+      okTestId={`${props.testIdPrefix}-submit`}
+      testId={`${props.testIdPrefix}-modal`}
+      danger={props.danger}
+      t={t}
+      onSubmit={(v) => props.onSubmit(v.text?.trim() || null)}
+      onClose={props.onClose}
     >
-      {props.help && <Typography.Paragraph>{props.help}</Typography.Paragraph>}
-      {error && <ErrorAlert error={error} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setSaving(true);
-          const failed = await props.onSubmit(v.text?.trim() || null);
-          setSaving(false);
-          setError(failed);
-          if (!failed) props.onClose();
-        }}
-      >
+      {() => (
         <Form.Item
           name="text"
           label={props.label}
@@ -72,7 +51,7 @@ export function ReasonModal(props: {
             data-testid={`${props.testIdPrefix}-text`}
           />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+    </SubmitModal>
   );
 }

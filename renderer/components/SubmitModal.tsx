@@ -1,7 +1,9 @@
 import { Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import type { AppError } from '../../core/result.js';
 import type { Translate } from '../app/language.js';
 import { testId } from '../lib/testid.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 /** How the first field of a submit modal shows the store's refusal. */
 export interface ServerErrorProps {
@@ -22,14 +24,22 @@ export function SubmitModal<V>(props: {
   okTestId: string;
   t: Translate;
   initialValues?: Partial<V>;
-  /** The call for the form's values: its error text, or null when done. */
-  onSubmit(values: V): Promise<string | null>;
+  /** A red OK: the act cannot be taken back. */
+  danger?: boolean;
+  /** data-testid of the dialog. */
+  testId?: string;
+  /**
+   * The call for the form's values, or null when done: an error text goes under the first
+   * field, a refusal (`AppError`) above the form with its title and details.
+   */
+  onSubmit(values: V): Promise<string | AppError | null>;
   onClose(): void;
   children(serverError: ServerErrorProps, form: FormInstance<V>): ReactNode;
 }) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | AppError | null>(null);
+  const serverError = typeof failure === 'string' ? failure : null;
   return (
     <Modal
       open={props.open}
@@ -40,19 +50,21 @@ export function SubmitModal<V>(props: {
       onCancel={props.onClose}
       onOk={() => form.submit()}
       destroyOnHidden
-      afterClose={() => setServerError(null)}
-      okButtonProps={testId(props.okTestId)}
+      afterClose={() => setFailure(null)}
+      okButtonProps={{ danger: props.danger, ...testId(props.okTestId) }}
+      data-testid={props.testId}
     >
+      {failure !== null && typeof failure !== 'string' && <ErrorAlert error={failure} />}
       <Form
         form={form}
         layout="vertical"
         initialValues={props.initialValues}
         onFinish={async (values) => {
           setSaving(true);
-          const error = await props.onSubmit(values);
+          const failed = await props.onSubmit(values);
           setSaving(false);
-          setServerError(error);
-          if (!error) props.onClose();
+          setFailure(failed);
+          if (failed === null) props.onClose();
         }}
       >
         {props.children({ validateStatus: serverError ? 'error' : undefined, help: serverError ?? undefined }, form)}
