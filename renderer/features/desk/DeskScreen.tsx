@@ -2,7 +2,7 @@ import { UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttendanceStatus, Delegate, ExclusionKind } from '../../../core/domain.js';
-import { invoke } from '../../api/index.js';
+import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -11,10 +11,11 @@ import { badgeOf, searchDelegates } from '../../lib/search.js';
 import { useHeight } from '../../lib/useHeight.js';
 import { playTone, unlockAudio } from '../count/sound.js';
 import { PledgeModal } from '../discipline/PledgeModal.js';
-import { useDiscipline } from '../discipline/store.js';
+import { refusePledge, signPledge, useDisciplineTexts } from '../discipline/store.js';
 import { useCan, useStation } from '../operators/station-store.js';
-import { useRoster } from '../roster/store.js';
+import { useDelegates } from '../roster/delegates.js';
 import type { DelegateAction } from './actions.js';
+import { useAttendance } from './attendance.js';
 import { DeskBanner } from './Banner.js';
 import { CountsBar } from './CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from './DeskLists.js';
@@ -46,40 +47,27 @@ export function DeskScreen() {
   const t = useT();
   const { modal, message } = App.useApp();
   const meeting = useCongress(currentMeeting);
-  const roster = useRoster((s) => s.delegates);
-  const rosterLoaded = useRoster((s) => s.loaded);
-  const summary = useDesk((s) => s.summary);
-  const records = useDesk((s) => s.records);
-  const exclusions = useDesk((s) => s.exclusions);
+  const { delegates: roster, byId, loaded: rosterLoaded } = useDelegates();
+  const { summary, records, exclusions, error: loadError } = useAttendance(meeting?.id ?? null);
   // Rule 14: at a plenary only its members are listed and found; elsewhere the whole roster.
-  const memberKey = useDesk((s) => s.summary?.memberIds?.join(',') ?? null);
+  const memberKey = summary?.memberIds?.join(',') ?? null;
   const delegates = useMemo(() => {
     if (memberKey === null) return roster;
     const members = new Set(memberKey === '' ? [] : memberKey.split(',').map(Number));
     return roster.filter((d) => members.has(d.id));
   }, [roster, memberKey]);
-  const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster]);
   const canExclude = useCan('attendance.exclude');
   const plenaryContestId = meeting?.electorateContestId ?? null;
-  const [plenaryContest, setPlenaryContest] = useState<string | null>(null);
-  useEffect(() => {
-    setPlenaryContest(null);
-    if (plenaryContestId === null) return;
-    let live = true;
-    void invoke('contests.get', { contestId: plenaryContestId }).then((r) => {
-      if (live && r.ok) setPlenaryContest(r.value.contest.title);
-    });
-    return () => {
-      live = false;
-    };
-  }, [plenaryContestId]);
+  const plenaryContest =
+    useCall('contests.get', plenaryContestId === null ? null : { contestId: plenaryContestId }).data?.contest.title ??
+    null;
   const banner = useDesk((s) => s.banner);
   const query = useDesk((s) => s.query);
   const highlight = useDesk((s) => s.highlight);
-  const loadError = useDesk((s) => s.loadError);
   const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
   const pledgeAtDesk = useCongress((s) => s.file?.congress.settings.pledgeAtDesk ?? false);
-  const pledgeText = useDiscipline((s) => s.texts?.pledge ?? null);
+  // The pledge dialog shows the text at once after a check-in: read before the first one.
+  const pledgeText = useDisciplineTexts(pledgeAtDesk).data?.pledge ?? null;
   // The store's actions never change; the state object does at every keystroke, so callbacks
   // read the actions from here, and the memoised lists are not drawn again as the clerk types.
   const desk = useDeskActions();
@@ -96,11 +84,6 @@ export function DeskScreen() {
     // After the click or the modal that took the focus has finished.
     requestAnimationFrame(() => search.current?.focus());
   }, []);
-
-  // The pledge dialog shows the text at once after a check-in: load it before the first one.
-  useEffect(() => {
-    if (pledgeAtDesk) void useDiscipline.getState().loadTexts();
-  }, [pledgeAtDesk]);
 
   /** The pledge of the delegate asked is done (or put off): the next one, or back to the search box. */
   const pledgeDone = useCallback(() => {
@@ -400,7 +383,7 @@ export function DeskScreen() {
         afterClose={focusSearch}
         onSign={async (png) => {
           if (!pledgeAsk || !pledgeText) return null;
-          const r = await useDiscipline.getState().sign(pledgeAsk.delegate.id, meeting.id, pledgeText.id, png);
+          const r = await signPledge(pledgeAsk.delegate.id, meeting.id, pledgeText.id, png);
           if (!r.ok) return r.error;
           playTone('ok');
           void message.success(t('pledge.signed', { name: pledgeAsk.delegate.name }));
@@ -409,7 +392,7 @@ export function DeskScreen() {
         }}
         onRefuse={async (note) => {
           if (!pledgeAsk || !pledgeText) return null;
-          const r = await useDiscipline.getState().refuse(pledgeAsk.delegate.id, meeting.id, pledgeText.id, note);
+          const r = await refusePledge(pledgeAsk.delegate.id, meeting.id, pledgeText.id, note);
           if (!r.ok) return r.error;
           playTone('soft');
           void message.info(t('pledge.refused', { name: pledgeAsk.delegate.name }));

@@ -1,19 +1,13 @@
 import { create } from 'zustand';
 import type { Output } from '../../../core/contract.js';
 import { takesDisciplineVows } from '../../../core/discipline.js';
-import type {
-  AttendanceRecord,
-  AttendanceSummary,
-  Delegate,
-  DueExclusion,
-  ExclusionKind,
-} from '../../../core/domain.js';
+import type { Delegate, ExclusionKind } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
-import { coalesce } from '../../lib/coalesce.js';
 import { playTone } from '../count/sound.js';
-import { type Pledge, useDiscipline } from '../discipline/store.js';
+import { currentPledge, type Pledge } from '../discipline/store.js';
+import { applyRecord } from './attendance.js';
 
 export type MarkStatus = 'leave' | 'absent' | 'pending';
 
@@ -25,13 +19,12 @@ export type Banner =
   | { kind: 'marked'; delegate: Delegate; status: MarkStatus; seq: number }
   | { kind: 'error'; error: AppError; seq: number };
 
+/**
+ * The desk's own state: the meeting it works, the search box, the banner, the pledge queue.
+ * The attendance it shows is server data: `useAttendance(meetingId)` (./attendance.ts).
+ */
 interface DeskStore {
   meetingId: number | null;
-  summary: AttendanceSummary | null;
-  records: Map<number, AttendanceRecord>;
-  /** Rule 16: the exclusions from 应到 standing at the meeting, by delegate. */
-  exclusions: Map<number, DueExclusion>;
-  loadError: AppError | null;
   banner: Banner | null;
   /** The search box and the highlighted result (chosen with ↑/↓). */
   query: string;
@@ -44,7 +37,6 @@ interface DeskStore {
   /** Calls in flight (a scanner may fire the next badge before the last answer). */
   inFlight: number;
   setMeeting(meetingId: number | null): void;
-  refresh(): Promise<void>;
   checkInByBadge(badge: string): Promise<void>;
   checkIn(delegateId: number): Promise<void>;
   undoLast(): Promise<void>;
@@ -71,55 +63,6 @@ export interface PledgeAsk {
 let seq = 0;
 
 export const useDesk = create<DeskStore>()((set, get) => {
-  const fetchAttendance = coalesce(async () => {
-    const meetingId = get().meetingId;
-    if (meetingId === null) {
-      set({ summary: null, records: new Map(), exclusions: new Map() });
-      return;
-    }
-    const [summary, list, exclusions] = await Promise.all([
-      invoke('attendance.summary', { meetingId }),
-      invoke('attendance.list', { meetingId }),
-      invoke('attendance.exclusions', { meetingId }),
-    ]);
-    if (get().meetingId !== meetingId) return;
-    if (!summary.ok) {
-      set({ loadError: summary.error });
-      return;
-    }
-    if (!list.ok) {
-      set({ loadError: list.error });
-      return;
-    }
-    if (!exclusions.ok) {
-      set({ loadError: exclusions.error });
-      return;
-    }
-    const standing = exclusions.value.filter((x) => x.revokedAt === null);
-    // A new Map only when they changed: the lists are memoised on it.
-    const currentExclusions = get().exclusions;
-    if (
-      standing.length !== currentExclusions.size ||
-      standing.some((x) => currentExclusions.get(x.delegateId)?.id !== x.id)
-    ) {
-      set({ exclusions: new Map(standing.map((x) => [x.delegateId, x])) });
-    }
-    // Unchanged records keep the same Map: the lists of thousands are not drawn again for nothing
-    // (the check-in that caused this refresh has usually been applied already).
-    const current = get().records;
-    const same =
-      list.value.length === current.size &&
-      list.value.every((r) => {
-        const c = current.get(r.delegateId);
-        return c !== undefined && c.status === r.status && c.at === r.at && c.reason === r.reason;
-      });
-    set({
-      summary: summary.value,
-      ...(same ? {} : { records: new Map(list.value.map((r) => [r.delegateId, r])) }),
-      loadError: null,
-    });
-  });
-
   /** Shows the answer of the call issued last; an older answer arriving late is not shown. */
   const show = (issued: number, banner: Banner) => {
     if (issued >= (get().banner?.seq ?? 0)) set({ banner });
@@ -134,19 +77,10 @@ export const useDesk = create<DeskStore>()((set, get) => {
     }
   };
 
-  const applyRecord = (record: AttendanceRecord | null, delegateId: number) => {
-    const records = new Map(get().records);
-    if (record) records.set(delegateId, record);
-    else records.delete(delegateId);
-    set({ records });
-  };
-
   /** After a check-in: ask for the pledge when the congress does so at the desk and it is not signed yet. */
   const askPledge = async (delegate: Delegate) => {
     if (!useCongress.getState().file?.congress.settings.pledgeAtDesk || !takesDisciplineVows(delegate)) return;
-    const discipline = useDiscipline.getState();
-    if (!discipline.texts) void discipline.loadTexts();
-    const current = await discipline.currentPledge(delegate.id);
+    const current = await currentPledge(delegate.id);
     // Unknown (the call failed): ask anyway; signing twice is refused by the backend.
     if (current.ok && current.value?.status === 'signed') return;
     if (get().pledgeQueue.some((a) => a.delegate.id === delegate.id)) return;
@@ -159,10 +93,11 @@ export const useDesk = create<DeskStore>()((set, get) => {
     call: () => Promise<Result<Output<'attendance.checkIn'>>>,
     query: string,
   ) => {
+    const meetingId = get().meetingId;
     const r = await track(call);
     if (r.ok) {
       const { outcome, delegate, record } = r.value;
-      applyRecord(record, delegate.id);
+      if (meetingId !== null && meetingId === get().meetingId) applyRecord(meetingId, delegate.id, record);
       playTone(outcome === 'checked_in' ? 'ok' : 'already');
       show(issued, { kind: outcome, delegate, seq: issued });
       if (outcome === 'checked_in') void askPledge(delegate);
@@ -173,16 +108,12 @@ export const useDesk = create<DeskStore>()((set, get) => {
       playTone('error');
       show(issued, { kind: 'error', error: r.error, seq: issued });
     }
-    // The counts follow from the change event every window gets (app/live.ts): asking here
-    // too would queue a second refresh of 3,000 rows behind the next scan.
+    // The counts follow from the change event every window gets (api/queries.ts): asking here
+    // too would queue a second read of 3,000 rows behind the next scan.
   };
 
   return {
     meetingId: null,
-    summary: null,
-    records: new Map(),
-    exclusions: new Map(),
-    loadError: null,
     banner: null,
     query: '',
     highlight: 0,
@@ -201,20 +132,8 @@ export const useDesk = create<DeskStore>()((set, get) => {
     },
     setMeeting(meetingId) {
       if (get().meetingId === meetingId) return;
-      set({
-        meetingId,
-        summary: null,
-        records: new Map(),
-        exclusions: new Map(),
-        banner: null,
-        loadError: null,
-        query: '',
-        highlight: 0,
-        pledgeQueue: [],
-      });
-      void fetchAttendance();
+      set({ meetingId, banner: null, query: '', highlight: 0, pledgeQueue: [] });
     },
-    refresh: fetchAttendance,
     async checkInByBadge(badge) {
       const meetingId = get().meetingId;
       const issued = ++seq;
@@ -233,7 +152,7 @@ export const useDesk = create<DeskStore>()((set, get) => {
       if (meetingId === null) return;
       const r = await track(() => invoke('attendance.undoLast', { meetingId }));
       if (r.ok) {
-        applyRecord(null, r.value.delegate.id);
+        applyRecord(meetingId, r.value.delegate.id, null);
         // An undone check-in is not asked for the pledge any more (unless the dialog is already up).
         set((s) => ({
           pledgeQueue: s.pledgeQueue.filter((a, i) => i === 0 || a.delegate.id !== r.value.delegate.id),
@@ -244,7 +163,6 @@ export const useDesk = create<DeskStore>()((set, get) => {
         playTone('error');
         show(issued, { kind: 'error', error: r.error, seq: issued });
       }
-      void fetchAttendance();
     },
     async mark(delegateId, status, reason) {
       const meetingId = get().meetingId;
@@ -255,20 +173,15 @@ export const useDesk = create<DeskStore>()((set, get) => {
         playTone('soft');
         show(issued, { kind: 'marked', delegate: r.value.delegate, status, seq: issued });
       }
-      void fetchAttendance();
       return r;
     },
     async exclude(delegateId, kind, note) {
       const meetingId = get().meetingId;
       if (meetingId === null) return { ok: false, error: { code: 'invalid_input', message: '' } };
-      const r = await track(() => invoke('attendance.exclude', { meetingId, delegateId, kind, note }));
-      void fetchAttendance();
-      return r;
+      return track(() => invoke('attendance.exclude', { meetingId, delegateId, kind, note }));
     },
     async revokeExclusion(exclusionId) {
-      const r = await track(() => invoke('attendance.revokeExclusion', { exclusionId, note: null }));
-      void fetchAttendance();
-      return r;
+      return track(() => invoke('attendance.revokeExclusion', { exclusionId, note: null }));
     },
     dismissBanner() {
       set({ banner: null });

@@ -12,11 +12,24 @@ import { openPrintWindow } from '../../lib/print.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useHeight } from '../../lib/useHeight.js';
 import { useCan } from '../operators/station-store.js';
-import { useRoster } from '../roster/store.js';
+import { useDelegates } from '../roster/delegates.js';
 import { OathPanel } from './OathPanel.js';
 import { PledgeModal } from './PledgeModal.js';
 import { type PledgeAction, PledgeCounts, PledgeDelegationTable, PledgeList } from './PledgeTables.js';
-import { type PledgeRow, useDiscipline } from './store.js';
+import {
+  addLatecomer,
+  finishOath,
+  type PledgeRow,
+  refusePledge,
+  setText,
+  signPledge,
+  startOath,
+  useDiscipline,
+  useDisciplineTexts,
+  useOath,
+  usePledgeSummary,
+  withdrawPledge,
+} from './store.js';
 import { TextEditor } from './TextEditor.js';
 
 /** The one key that records the moment the oath begins (shown on the button). */
@@ -38,11 +51,11 @@ export function DisciplineScreen() {
   const query = useRoute((s) => s.query);
   const navigate = useRoute((s) => s.navigate);
   const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'oath';
-  const loadError = useDiscipline((s) => s.loadError);
-  const oathExists = useDiscipline((s) => s.oath !== null);
-
   const meetingId = meeting?.id ?? null;
-  useEffect(() => (meetingId === null ? undefined : useDiscipline.getState().watch(meetingId)), [meetingId]);
+  const oath = useOath(meetingId);
+  const pledges = usePledgeSummary(meetingId);
+  const loadError = oath.error ?? pledges.error;
+  const oathExists = !!oath.data;
 
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="discipline-no-meeting" />;
 
@@ -103,12 +116,13 @@ export function DisciplineScreen() {
 function OathTab(props: { meetingId: number }) {
   const t = useT();
   const { message } = App.useApp();
-  const oath = useDiscipline((s) => s.oath);
-  const loaded = useDiscipline((s) => s.oathLoaded);
-  const summary = useDiscipline((s) => s.summary);
+  const oathRead = useOath(props.meetingId);
+  const oath = oathRead.data ?? null;
+  const loaded = oathRead.data !== undefined;
+  const summary = usePledgeSummary(props.meetingId).data ?? null;
   const leader = useDiscipline((s) => s.leaderDraft);
-  const oathText = useDiscipline((s) => s.texts?.oath ?? null);
-  const store = useDiscipline.getState();
+  const oathText = useDisciplineTexts().data?.oath ?? null;
+  const setLeaderDraft = useDiscipline((s) => s.setLeaderDraft);
   const [starting, setStarting] = useState(false);
   const [finishing, setFinishing] = useState(false);
   const startingRef = useRef(false);
@@ -141,12 +155,12 @@ function OathTab(props: { meetingId: number }) {
     if (startingRef.current) return;
     startingRef.current = true;
     setStarting(true);
-    const r = await useDiscipline.getState().startOath();
+    const r = await startOath(props.meetingId);
     startingRef.current = false;
     setStarting(false);
     if (r.ok) void message.success(t('oath.started', { n: r.value.participants.length }));
     else report(r.error);
-  }, [message, report, t]);
+  }, [message, report, t, props.meetingId]);
 
   // The key press at the moment the oath begins, wherever the focus is on this tab.
   const canRun = useCan('oath.start');
@@ -171,20 +185,22 @@ function OathTab(props: { meetingId: number }) {
       presentCount={presentCount}
       latecomers={latecomers}
       leader={leader}
-      onLeaderChange={store.setLeaderDraft}
+      onLeaderChange={setLeaderDraft}
       hotkey={OATH_KEY}
       starting={starting}
       finishing={finishing}
       onStart={() => void start()}
       onFinish={async () => {
+        if (!oath) return;
         setFinishing(true);
-        const r = await store.finishOath();
+        const r = await finishOath(oath.id);
         setFinishing(false);
         if (r.ok) void message.success(t('oath.finished'));
         else report(r.error);
       }}
       onAddLatecomer={async (delegateId) => {
-        const r = await store.addLatecomer(delegateId);
+        if (!oath) return false;
+        const r = await addLatecomer(oath.id, delegateId);
         if (!r.ok) report(r.error);
         return r.ok;
       }}
@@ -199,10 +215,9 @@ function OathTab(props: { meetingId: number }) {
 function PledgesTab(props: { meetingId: number }) {
   const t = useT();
   const { message } = App.useApp();
-  const summary = useDiscipline((s) => s.summary);
-  const pledgeText = useDiscipline((s) => s.texts?.pledge ?? null);
-  const delegates = useRoster((s) => s.delegates);
-  const store = useDiscipline.getState();
+  const summary = usePledgeSummary(props.meetingId).data ?? null;
+  const pledgeText = useDisciplineTexts().data?.pledge ?? null;
+  const { delegates } = useDelegates();
   const [filter, setFilter] = useState<Filter>('open');
   const [search, setSearch] = useState('');
   const [signFor, setSignFor] = useState<PledgeRow | null>(null);
@@ -301,7 +316,7 @@ function PledgesTab(props: { meetingId: number }) {
         onSkip={() => setSignFor(null)}
         onSign={async (png) => {
           if (!signFor || textId === null) return null;
-          const r = await store.sign(signFor.delegate.id, props.meetingId, textId, png);
+          const r = await signPledge(signFor.delegate.id, props.meetingId, textId, png);
           if (!r.ok) return r.error;
           void message.success(t('pledge.signed', { name: signFor.delegate.name }));
           setSignFor(null);
@@ -309,7 +324,7 @@ function PledgesTab(props: { meetingId: number }) {
         }}
         onRefuse={async (note) => {
           if (!signFor || textId === null) return null;
-          const r = await store.refuse(signFor.delegate.id, props.meetingId, textId, note);
+          const r = await refusePledge(signFor.delegate.id, props.meetingId, textId, note);
           if (!r.ok) return r.error;
           void message.info(t('pledge.refused', { name: signFor.delegate.name }));
           setSignFor(null);
@@ -329,7 +344,7 @@ function PledgesTab(props: { meetingId: number }) {
         onClose={() => setRefuseFor(null)}
         onSubmit={async (note) => {
           if (!refuseFor || textId === null) return null;
-          const r = await store.refuse(refuseFor.delegate.id, props.meetingId, textId, note);
+          const r = await refusePledge(refuseFor.delegate.id, props.meetingId, textId, note);
           if (r.ok) void message.info(t('pledge.refused', { name: refuseFor.delegate.name }));
           return r.ok ? null : r.error;
         }}
@@ -354,7 +369,7 @@ function PledgesTab(props: { meetingId: number }) {
         onSubmit={async (reason) => {
           const pledge = withdrawFor?.pledge;
           if (!pledge || !reason) return null;
-          const r = await store.withdraw(pledge.id, reason);
+          const r = await withdrawPledge(pledge.id, reason);
           if (r.ok) void message.success(t('pledge.withdrawn', { name: withdrawFor.delegate.name }));
           return r.ok ? null : r.error;
         }}
@@ -366,11 +381,10 @@ function PledgesTab(props: { meetingId: number }) {
 function TextsTab() {
   const t = useT();
   const { message } = App.useApp();
-  const texts = useDiscipline((s) => s.texts);
-  const textsError = useDiscipline((s) => s.textsError);
+  const { data: texts, error: textsError } = useDisciplineTexts();
   const canSetText = useCan('discipline.setText');
   const save = (kind: 'oath' | 'pledge') => async (body: string) => {
-    const r = await useDiscipline.getState().setText(kind, body);
+    const r = await setText(kind, body);
     if (!r.ok) return r.error;
     void message.success(t('discipline.text.saved', { version: r.value.version }));
     return null;

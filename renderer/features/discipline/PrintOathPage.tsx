@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { PrintPage } from '../../components/print/PrintPage.js';
@@ -7,7 +7,7 @@ import { formatTime, safeFileName } from '../../lib/paths.js';
 import { usePaperSeal } from '../results/useFormView.js';
 import { type OathRecordData, OathRecordForm } from './OathRecordForm.js';
 import { usePrintMeetingId } from './PrintPledgesPage.js';
-import { useDiscipline } from './store.js';
+import { useOath } from './store.js';
 
 /** `#/print/oath?meeting=ID`: 集中宣誓记录 alone, for the print dialog and `page.pdf()`. */
 export function PrintOathPage() {
@@ -15,21 +15,16 @@ export function PrintOathPage() {
   const congress = useCongress((s) => s.file?.congress ?? null);
   const meetings = useCongress((s) => s.meetings);
   const meetingId = usePrintMeetingId();
-  const storeMeeting = useDiscipline((s) => s.meetingId);
-  const oath = useDiscipline((s) => s.oath);
-  const oathLoaded = useDiscipline((s) => s.oathLoaded);
-  const loadError = useDiscipline((s) => s.loadError);
+  const { data: oath, error: loadError } = useOath(meetingId);
   const { seal, settled } = usePaperSeal();
-
-  useEffect(() => (meetingId === null ? undefined : useDiscipline.getState().watch(meetingId)), [meetingId]);
 
   const meeting = meetings.find((m) => m.id === meetingId) ?? null;
   const data = useMemo((): OathRecordData | null => {
-    if (!congress || !meeting || !oath || storeMeeting !== meetingId || oath.meetingId !== meetingId) return null;
+    if (!congress || !meeting || !oath) return null;
     return { congress, meeting, oath, seal, printedAt: formatTime(new Date().toISOString()) };
-  }, [congress, meeting, oath, storeMeeting, meetingId, seal]);
+  }, [congress, meeting, oath, seal]);
 
-  const noOath = oathLoaded && storeMeeting === meetingId && oath === null && meeting !== null;
+  const noOath = oath === null && meeting !== null;
   const pdfName = data ? `${safeFileName(`${data.meeting.name}-${t('oath.form.title')}`)}.pdf` : 'oath.pdf';
   return (
     <PrintPage

@@ -7,7 +7,7 @@ import { formatTime, safeFileName } from '../../lib/paths.js';
 import { imagesDecoded } from '../../lib/print.js';
 import { usePaperSeal } from '../results/useFormView.js';
 import { type PledgeRosterData, PledgeRosterForm } from './PledgeRosterForm.js';
-import { signatureKey, signedPledges, useDiscipline } from './store.js';
+import { signatureKey, signedPledges, useDisciplineTexts, usePledgeSummary, useSignatures } from './store.js';
 
 /** The meeting a print route is about: `?meeting=ID`, else the current one. */
 export function usePrintMeetingId(): number | null {
@@ -26,29 +26,20 @@ export function PrintPledgesPage() {
   const congress = useCongress((s) => s.file?.congress ?? null);
   const meetings = useCongress((s) => s.meetings);
   const meetingId = usePrintMeetingId();
-  const storeMeeting = useDiscipline((s) => s.meetingId);
-  const summary = useDiscipline((s) => s.summary);
-  const text = useDiscipline((s) => s.texts?.pledge ?? null);
-  const signatures = useDiscipline((s) => s.signatures);
-  const loadError = useDiscipline((s) => s.loadError);
-  const signaturesError = useDiscipline((s) => s.signaturesError);
+  const { data: summary, error: loadError } = usePledgeSummary(meetingId);
+  const texts = useDisciplineTexts();
+  const text = texts.data?.pledge ?? null;
   const { seal, settled } = usePaperSeal();
 
-  useEffect(() => (meetingId === null ? undefined : useDiscipline.getState().watch(meetingId)), [meetingId]);
-  const signed = useMemo(
-    () => (storeMeeting === meetingId ? signedPledges(summary) : []),
-    [summary, storeMeeting, meetingId],
-  );
-  useEffect(() => {
-    if (signed.length > 0) void useDiscipline.getState().loadSignatures(signed);
-  }, [signed]);
+  const signed = useMemo(() => signedPledges(summary), [summary]);
+  const { signatures, complete, error: signaturesError } = useSignatures(signed);
 
   const data = useMemo((): PledgeRosterData | null => {
     const meeting = meetings.find((m) => m.id === meetingId);
-    if (!congress || !meeting || !summary || storeMeeting !== meetingId || !text) return null;
+    if (!congress || !meeting || !summary || !text || !complete) return null;
     if (!signed.every((p) => signatures.has(signatureKey(p)))) return null;
     return { congress, meeting, summary, text, signatures, seal, printedAt: formatTime(new Date().toISOString()) };
-  }, [congress, meetings, meetingId, summary, storeMeeting, text, signed, signatures, seal]);
+  }, [congress, meetings, meetingId, summary, text, complete, signed, signatures, seal]);
 
   const sheet = useRef<HTMLDivElement>(null);
   const [decoded, setDecoded] = useState<PledgeRosterData | null>(null);
@@ -72,7 +63,7 @@ export function PrintPledgesPage() {
           </div>
         )
       }
-      error={loadError ?? signaturesError}
+      error={loadError ?? texts.error ?? signaturesError}
       pdfName={pdfName}
     />
   );

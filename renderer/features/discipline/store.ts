@@ -1,10 +1,12 @@
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Output } from '../../../core/contract.js';
 import type { DisciplineTextKind } from '../../../core/discipline.js';
-import type { ChangeEvent } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
-import { coalesce } from '../../lib/coalesce.js';
+import { CallFailed, callOptions, fetchCall, queryClient, queryKey, useCall } from '../../api/queries.js';
+import { useCongress } from '../../app/congress.js';
 
 export type DisciplineTexts = Output<'discipline.texts'>;
 export type DisciplineText = DisciplineTexts['oath'];
@@ -25,239 +27,163 @@ function rememberedLeader(): string {
   }
 }
 
-function rememberLeader(leader: string): void {
+function rememberLeader(leader: string): string | null {
   try {
     if (leader) window.localStorage.setItem(LEADER_KEY, leader);
   } catch {
     // not remembered
   }
+  return leader || null;
 }
 
-/** `pledges.signatures` takes up to 5,000 ids; smaller batches keep each answer modest. */
-const SIGNATURE_BATCH = 200;
-
 /**
- * The oath of election discipline and the pledges (issue 5): the current texts, and for
- * one meeting the oath record and the pledge summary. Views that show the meeting's data
- * `watch` it; change events re-fetch only while someone watches.
+ * The oath of election discipline and the pledges (issue 5), client side: only what the oath
+ * panel's leader field holds before the oath is recorded. The texts, the oath record, the pledge
+ * summary and the signatures are server data, read with the hooks below through the fetch layer.
  */
 interface DisciplineStore {
-  texts: DisciplineTexts | null;
-  textsError: AppError | null;
-  meetingId: number | null;
-  oath: Oath | null;
-  /** `oath` is the answer for `meetingId` (null then means "no oath yet"). */
-  oathLoaded: boolean;
-  summary: PledgeSummary | null;
-  loadError: AppError | null;
-  /** Signature images (PNG base64) by `signatureKey`, for the printed roster. */
-  signatures: Map<string, string>;
-  signaturesError: AppError | null;
-  /** What the oath panel's leader field holds before the oath is recorded. */
   leaderDraft: string;
   setLeaderDraft(leader: string): void;
-
-  loadTexts(): Promise<void>;
-  /** Shows one meeting's oath and pledges; returns the "stop watching" function. */
-  watch(meetingId: number): () => void;
-  refresh(): Promise<void>;
-  onChange(event: ChangeEvent): void;
-
-  setText(kind: DisciplineTextKind, body: string): Promise<Result<DisciplineText>>;
-  startOath(): Promise<Result<Oath>>;
-  finishOath(): Promise<Result<Oath>>;
-  addLatecomer(delegateId: number): Promise<Result<Oath>>;
-  sign(delegateId: number, meetingId: number | null, textId: number, pngBase64: string): Promise<Result<Pledge>>;
-  refuse(delegateId: number, meetingId: number | null, textId: number, note: string | null): Promise<Result<Pledge>>;
-  withdraw(pledgeId: number, reason: string): Promise<Result<Pledge>>;
-  /** The delegate's current pledge (latest not withdrawn), or null; asked of the backend. */
-  currentPledge(delegateId: number): Promise<Result<Pledge | null>>;
-  loadSignatures(pledges: readonly SignedPledge[]): Promise<void>;
-  /** The congress closed: nothing of it stays. */
+  /** The congress closed: nothing of it stays (the leader typed stays remembered on the machine). */
   reset(): void;
 }
 
-let watchers = 0;
+export const useDiscipline = create<DisciplineStore>()((set) => ({
+  leaderDraft: rememberedLeader(),
+  setLeaderDraft(leader) {
+    set({ leaderDraft: leader });
+  },
+  reset() {
+    set({ leaderDraft: rememberedLeader() });
+  },
+}));
 
-export const useDiscipline = create<DisciplineStore>()((set, get) => {
-  const fetchTexts = coalesce(async () => {
-    const r = await invoke('discipline.texts', {});
-    if (r.ok) set({ texts: r.value, textsError: null });
-    else set({ textsError: r.error });
-  });
+/** The current oath and pledge texts (with their versions), while a congress is open. */
+export function useDisciplineTexts(enabled = true) {
+  const open = useCongress((s) => s.file !== null);
+  return useCall('discipline.texts', open && enabled ? {} : null);
+}
 
-  const fetchOath = coalesce(async () => {
-    const meetingId = get().meetingId;
-    if (meetingId === null) return;
-    const r = await invoke('oath.get', { meetingId });
-    if (get().meetingId !== meetingId) return;
-    if (r.ok) set({ oath: r.value, oathLoaded: true });
-    else set({ loadError: r.error });
-  });
+export const useOath = (meetingId: number | null) => useCall('oath.get', meetingId === null ? null : { meetingId });
 
-  const fetchSummary = coalesce(async () => {
-    const meetingId = get().meetingId;
-    if (meetingId === null) return;
-    const r = await invoke('pledges.summary', { meetingId });
-    if (get().meetingId !== meetingId) return;
-    if (r.ok) set({ summary: r.value, loadError: null });
-    else set({ loadError: r.error });
-  });
+export const usePledgeSummary = (meetingId: number | null) =>
+  useCall('pledges.summary', meetingId === null ? null : { meetingId });
 
-  const refreshAll = async () => {
-    await Promise.all([fetchTexts(), fetchOath(), fetchSummary()]);
-  };
+/** A write's answer shown at once; the change event's re-read confirms it. */
+const showOath = (r: Result<Oath>): Result<Oath> => {
+  if (r.ok) queryClient.setQueryData(queryKey('oath.get', { meetingId: r.value.meetingId }), r.value);
+  return r;
+};
 
-  const afterOath = (r: Result<Oath>): Result<Oath> => {
-    if (r.ok && r.value.meetingId === get().meetingId) set({ oath: r.value, oathLoaded: true });
-    return r;
-  };
+/** A pledge refused for the text version shown: the text changed under the clerk, show the new one. */
+const afterPledge = <T>(r: Result<T>): Result<T> => {
+  if (!r.ok && r.error.field === 'textId') void queryClient.invalidateQueries({ queryKey: ['discipline.texts'] });
+  return r;
+};
 
-  const afterPledge = <T>(r: Result<T>): Result<T> => {
-    if (watchers > 0) void fetchSummary();
-    // The text changed under the clerk: show the new one.
-    if (!r.ok && r.error.field === 'textId') void fetchTexts();
-    return r;
-  };
+export async function setText(kind: DisciplineTextKind, body: string): Promise<Result<DisciplineText>> {
+  const r = await invoke('discipline.setText', { kind, body });
+  if (r.ok) {
+    queryClient.setQueryData<DisciplineTexts>(queryKey('discipline.texts', {}), (texts) =>
+      texts ? { ...texts, [kind]: r.value } : texts,
+    );
+  }
+  return r;
+}
 
-  return {
-    texts: null,
-    textsError: null,
-    meetingId: null,
-    oath: null,
-    oathLoaded: false,
-    summary: null,
-    loadError: null,
-    signatures: new Map(),
-    signaturesError: null,
-    leaderDraft: rememberedLeader(),
-    setLeaderDraft(leader) {
-      set({ leaderDraft: leader });
-    },
+export async function startOath(meetingId: number): Promise<Result<Oath>> {
+  const leader = rememberLeader(useDiscipline.getState().leaderDraft.trim());
+  return showOath(await invoke('oath.start', { meetingId, leader }));
+}
 
-    loadTexts: fetchTexts,
-    watch(meetingId) {
-      watchers += 1;
-      if (get().meetingId !== meetingId) {
-        set({ meetingId, oath: null, oathLoaded: false, summary: null, loadError: null });
-      }
-      void refreshAll();
-      return () => {
-        watchers = Math.max(0, watchers - 1);
-      };
-    },
-    refresh: refreshAll,
-    onChange(event) {
-      switch (event.topic) {
-        case 'discipline':
-          if (get().texts) void fetchTexts();
-          if (watchers > 0) void refreshAll();
-          break;
-        case 'attendance':
-        case 'roster':
-          // Who is present (the latecomers to choose from) and who is on leave or absent.
-          if (watchers > 0 && (event.meetingId === undefined || event.meetingId === get().meetingId)) {
-            void fetchSummary();
-          }
-          break;
-        case 'congress':
-          // Another congress may have been opened (signatures are keyed so as not to mix).
-          if (watchers > 0) void refreshAll();
-          else if (get().texts) void fetchTexts();
-          break;
-        default:
-          break;
-      }
-    },
+export async function finishOath(oathId: number): Promise<Result<Oath>> {
+  const leader = rememberLeader(useDiscipline.getState().leaderDraft.trim());
+  return showOath(await invoke('oath.finish', { oathId, leader }));
+}
 
-    async setText(kind, body) {
-      const r = await invoke('discipline.setText', { kind, body });
-      if (r.ok) {
-        const texts = get().texts;
-        if (texts) set({ texts: { ...texts, [kind]: r.value } });
-        void fetchTexts();
-      }
-      return r;
-    },
-    async startOath() {
-      const meetingId = get().meetingId;
-      if (meetingId === null) return { ok: false, error: { code: 'invalid_input', message: '' } };
-      const leader = get().leaderDraft.trim();
-      rememberLeader(leader);
-      return afterOath(await invoke('oath.start', { meetingId, leader: leader || null }));
-    },
-    async finishOath() {
-      const oath = get().oath;
-      if (!oath) return { ok: false, error: { code: 'invalid_input', message: '' } };
-      const leader = get().leaderDraft.trim();
-      rememberLeader(leader);
-      return afterOath(await invoke('oath.finish', { oathId: oath.id, leader: leader || null }));
-    },
-    async addLatecomer(delegateId) {
-      const oath = get().oath;
-      if (!oath) return { ok: false, error: { code: 'invalid_input', message: '' } };
-      return afterOath(await invoke('oath.addLatecomer', { oathId: oath.id, delegateId }));
-    },
-    async sign(delegateId, meetingId, textId, pngBase64) {
-      return afterPledge(
-        await invoke('pledges.sign', { delegateId, meetingId, textId, signaturePngBase64: pngBase64 }),
-      );
-    },
-    async refuse(delegateId, meetingId, textId, note) {
-      return afterPledge(await invoke('pledges.refuse', { delegateId, meetingId, textId, note }));
-    },
-    async withdraw(pledgeId, reason) {
-      return afterPledge(await invoke('pledges.withdraw', { pledgeId, reason }));
-    },
-    async currentPledge(delegateId) {
-      const r = await invoke('pledges.history', { delegateId });
-      if (!r.ok) return r;
-      const current = r.value.filter((p) => p.withdrawn === null).at(-1) ?? null;
-      return { ok: true, value: current };
-    },
-    async loadSignatures(pledges) {
-      const have = get().signatures;
-      const missing = pledges.filter((p) => !have.has(signatureKey(p)));
-      for (let i = 0; i < missing.length; i += SIGNATURE_BATCH) {
-        const batch = missing.slice(i, i + SIGNATURE_BATCH);
-        const r = await invoke('pledges.signatures', { pledgeIds: batch.map((p) => p.id) });
-        if (!r.ok) {
-          set({ signaturesError: r.error });
-          return;
-        }
-        const images = new Map(r.value.map((s) => [s.pledgeId, s.pngBase64]));
-        const next = new Map(get().signatures);
-        for (const p of batch) {
-          const png = images.get(p.id);
-          if (png !== undefined) next.set(signatureKey(p), png);
-        }
-        set({ signatures: next, signaturesError: null });
-      }
-    },
-    reset() {
-      set({
-        texts: null,
-        textsError: null,
-        meetingId: null,
-        oath: null,
-        oathLoaded: false,
-        summary: null,
-        loadError: null,
-        signatures: new Map(),
-        signaturesError: null,
-      });
-    },
-  };
-});
+export async function addLatecomer(oathId: number, delegateId: number): Promise<Result<Oath>> {
+  return showOath(await invoke('oath.addLatecomer', { oathId, delegateId }));
+}
+
+export async function signPledge(
+  delegateId: number,
+  meetingId: number | null,
+  textId: number,
+  pngBase64: string,
+): Promise<Result<Pledge>> {
+  return afterPledge(await invoke('pledges.sign', { delegateId, meetingId, textId, signaturePngBase64: pngBase64 }));
+}
+
+export async function refusePledge(
+  delegateId: number,
+  meetingId: number | null,
+  textId: number,
+  note: string | null,
+): Promise<Result<Pledge>> {
+  return afterPledge(await invoke('pledges.refuse', { delegateId, meetingId, textId, note }));
+}
+
+export async function withdrawPledge(pledgeId: number, reason: string): Promise<Result<Pledge>> {
+  return afterPledge(await invoke('pledges.withdraw', { pledgeId, reason }));
+}
+
+/** The delegate's current pledge (latest not withdrawn), or null. */
+export async function currentPledge(delegateId: number): Promise<Result<Pledge | null>> {
+  const r = await fetchCall('pledges.history', { delegateId });
+  if (!r.ok) return r;
+  return { ok: true, value: r.value.filter((p) => p.withdrawn === null).at(-1) ?? null };
+}
 
 export type SignedPledge = Pick<Pledge, 'id' | 'at'>;
 
 /**
- * A signature image's key: the pledge id and its time, so that an image kept from another
- * congress file (where the same id may exist) is never shown for this one.
+ * A signature image's key: the pledge id and its time, so that an image of a pledge since
+ * withdrawn and signed again (a new id, a new time) is never shown for the other.
  */
 export const signatureKey = (pledge: SignedPledge): string => `${pledge.id}@${pledge.at}`;
 
 /** The signed pledges in a summary, in its row order. */
-export const signedPledges = (summary: PledgeSummary | null): SignedPledge[] =>
+export const signedPledges = (summary: PledgeSummary | null | undefined): SignedPledge[] =>
   summary ? summary.rows.flatMap((r) => (r.pledge?.status === 'signed' ? [r.pledge] : [])) : [];
+
+/** `pledges.signatures` takes up to 5,000 ids; smaller batches keep each answer modest. */
+export const SIGNATURE_BATCH = 200;
+
+export function signatureBatches(pledges: readonly SignedPledge[]): number[][] {
+  const batches: number[][] = [];
+  for (let i = 0; i < pledges.length; i += SIGNATURE_BATCH) {
+    batches.push(pledges.slice(i, i + SIGNATURE_BATCH).map((p) => p.id));
+  }
+  return batches;
+}
+
+/**
+ * The signature images (PNG base64) of these pledges by `signatureKey`, for the printed roster;
+ * `complete` once every batch has answered.
+ */
+export function useSignatures(pledges: readonly SignedPledge[]): {
+  signatures: Map<string, string>;
+  complete: boolean;
+  error: AppError | null;
+} {
+  const batches = useMemo(() => signatureBatches(pledges), [pledges]);
+  const answers = useQueries({ queries: batches.map((pledgeIds) => callOptions('pledges.signatures', { pledgeIds })) });
+  const failed = answers.find((a) => a.error)?.error ?? null;
+  // Each batch's answer is new when its time is: the images are put together again only then.
+  const answered = answers.map((a) => a.dataUpdatedAt).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `answered` stands for the answers
+  return useMemo(() => {
+    const images = new Map<number, string>();
+    for (const a of answers) for (const s of a.data ?? []) images.set(s.pledgeId, s.pngBase64);
+    const signatures = new Map<string, string>();
+    for (const p of pledges) {
+      const png = images.get(p.id);
+      if (png !== undefined) signatures.set(signatureKey(p), png);
+    }
+    return {
+      signatures,
+      complete: answers.every((a) => a.data !== undefined),
+      error: failed instanceof CallFailed ? failed.error : null,
+    };
+  }, [pledges, failed, answered]);
+}

@@ -4,9 +4,9 @@ import { DELEGATE_CATEGORIES, type Delegate, type DelegateFields, GENDERS } from
 import type { AppError, Result } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { isDelegateField } from '../../lib/delegate-fields.js';
 import { fieldErrors } from '../../lib/errors.js';
 import { testId } from '../../lib/testid.js';
-import { isDelegateField } from '../../lib/delegate-fields.js';
 
 type FormValues = {
   badge: string;

@@ -1,8 +1,9 @@
-import { Alert, Button, Empty, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, List, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import type { Translate } from '../../app/language.js';
-import { CategoryTag } from '../../components/Tags.js';
-import { errorTextNow } from '../../lib/errors.js';
+import { DataTable } from '../../components/DataTable.js';
+import { delegateColumns } from '../../components/delegate-columns.js';
 import { fieldLabel, fieldValue } from '../../lib/delegate-fields.js';
+import { errorTextNow } from '../../lib/errors.js';
 import type { RosterPreview } from './store.js';
 
 type Row = RosterPreview['rows'][number];
@@ -19,25 +20,17 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
 
   const rowColumns: TableColumnsType<Row> = [
     { title: t('import.row'), dataIndex: 'row', width: 60 },
-    { title: t('field.badge'), dataIndex: 'badge', width: 90 },
-    { title: t('field.name'), dataIndex: 'name', width: 90 },
-    {
-      title: t('field.gender'),
-      dataIndex: 'gender',
-      width: 60,
-      render: (v: string | null) => fieldValue(t, 'gender', v),
-    },
-    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
-    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
-    { title: t('field.education'), dataIndex: 'education', width: 80 },
-    { title: t('field.delegation'), dataIndex: 'delegation', width: 120, ellipsis: true },
-    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
-    {
-      title: t('field.category'),
-      dataIndex: 'category',
-      width: 100,
-      render: (_: unknown, r: Row) => <CategoryTag category={r.category} t={t} />,
-    },
+    ...delegateColumns<Row>(t, [
+      'badge',
+      { field: 'name', width: 90 },
+      'gender',
+      'ethnicity',
+      'birthDate',
+      { field: 'education', width: 80 },
+      { field: 'delegation', width: 120 },
+      'unit',
+      'category',
+    ]),
   ];
 
   return (
@@ -107,13 +100,14 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
             key: 'rows',
             label: t('import.rows', { n: p.rows.length }),
             children: (
-              <Table<Row>
-                size="small"
+              <DataTable<Row>
+                testId="import-rows"
                 rowKey="row"
                 columns={rowColumns}
                 dataSource={p.rows}
                 pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
-                scroll={{ x: 1000, y: 300 }}
+                scrollX={1000}
+                height={300}
               />
             ),
           },

@@ -1,15 +1,16 @@
 import { EditOutlined, ImportOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, App, Button, Input, Modal, Space, Spin, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { Delegate } from '../../../core/domain.js';
 import { useT } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
+import { delegateColumns } from '../../components/delegate-columns.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { CategoryTag } from '../../components/Tags.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
 import { DelegateFormModal } from './DelegateFormModal.js';
-import { fieldValue } from '../../lib/delegate-fields.js';
+import { useDelegates } from './delegates.js';
 import { ImportActions, ImportPreview } from './ImportPreview.js';
 import { useRoster } from './store.js';
 
@@ -17,9 +18,7 @@ import { useRoster } from './store.js';
 export function RosterScreen() {
   const t = useT();
   const { message } = App.useApp();
-  const delegates = useRoster((s) => s.delegates);
-  const loaded = useRoster((s) => s.loaded);
-  const loadError = useRoster((s) => s.loadError);
+  const { delegates, loaded, error: loadError } = useDelegates();
   const roster = useRoster.getState();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Delegate | null>(null);
@@ -44,31 +43,17 @@ export function RosterScreen() {
   }, [delegates]);
 
   const columns: TableColumnsType<Delegate> = [
-    { title: t('field.badge'), dataIndex: 'badge', width: 90, fixed: 'left' },
-    {
-      title: t('field.name'),
-      dataIndex: 'name',
-      width: 100,
-      fixed: 'left',
-      render: (n: string) => <strong>{n}</strong>,
-    },
-    {
-      title: t('field.gender'),
-      dataIndex: 'gender',
-      width: 60,
-      render: (g: string | null) => fieldValue(t, 'gender', g),
-    },
-    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
-    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
-    { title: t('field.education'), dataIndex: 'education', width: 90 },
-    { title: t('field.delegation'), dataIndex: 'delegation', width: 140, ellipsis: true },
-    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
-    {
-      title: t('field.category'),
-      dataIndex: 'category',
-      width: 100,
-      render: (_, d) => <CategoryTag category={d.category} t={t} />,
-    },
+    ...delegateColumns<Delegate>(t, [
+      { field: 'badge', fixed: 'left' },
+      { field: 'name', fixed: 'left', strong: true },
+      'gender',
+      'ethnicity',
+      'birthDate',
+      'education',
+      'delegation',
+      'unit',
+      'category',
+    ]),
     ...(canEdit
       ? [
           {
@@ -138,16 +123,15 @@ export function RosterScreen() {
           {t('roster.count', { n: delegates.length, ...counts })}
         </Typography.Text>
       </div>
-      <Table<Delegate>
+      <DataTable<Delegate>
+        testId="roster-table"
         rowKey="id"
-        size="small"
         loading={!loaded}
         columns={columns}
         dataSource={shown}
-        scroll={{ x: 1100 }}
+        scrollX={1100}
         pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100, 200], showSizeChanger: true }}
-        locale={{ emptyText: t('roster.empty') }}
-        data-testid="roster-table"
+        emptyText={t('roster.empty')}
       />
       <DelegateFormModal
         open={formOpen}

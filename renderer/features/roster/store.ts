@@ -3,24 +3,20 @@ import type { Input, Output } from '../../../core/contract.js';
 import type { Delegate, DelegateFields } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
-import { coalesce } from '../../lib/coalesce.js';
+import { queryClient, queryKey } from '../../api/queries.js';
 
 export type RosterPreview = Output<'roster.preview'>;
 export type RosterFile = Input<'roster.preview'>;
 export type ImportOutcome = Output<'roster.import'>;
 
-/** The delegate roster, shared by the desk (search), the roster page and the report. */
+/**
+ * The roster page's own state: a spreadsheet being imported (the file as read, its preview, the
+ * outcome). The roster itself is server data: `useDelegates()` (./delegates.ts).
+ */
 interface RosterStore {
-  delegates: Delegate[];
-  byId: Map<number, Delegate>;
-  loaded: boolean;
-  loadError: AppError | null;
-  refresh(): Promise<void>;
-  reset(): void;
   add(fields: DelegateFields): Promise<Result<Delegate>>;
   update(id: number, fields: Partial<DelegateFields>): Promise<Result<Delegate>>;
 
-  /** Import: the file as read, its preview, and the outcome. */
   importFile: RosterFile | null;
   preview: RosterPreview | null;
   previewError: AppError | null;
@@ -31,22 +27,17 @@ interface RosterStore {
   previewFile(file: RosterFile): Promise<void>;
   runImport(): Promise<Result<ImportOutcome> | null>;
   clearImport(): void;
+  /** The congress closed: no import of it stays half done. */
+  reset(): void;
 }
 
-const compareBadges = (a: Delegate, b: Delegate): number =>
-  a.badge.localeCompare(b.badge, 'zh-CN', { numeric: true }) || a.id - b.id;
+/**
+ * After a write of the roster: the list read again before the dialog closes, so the delegate
+ * just saved is on screen when the clerk looks (the change event would bring it a moment later).
+ */
+const rosterReadAgain = () => queryClient.invalidateQueries({ queryKey: queryKey('delegates.list', {}) });
 
 export const useRoster = create<RosterStore>()((set, get) => {
-  const fetchRoster = coalesce(async () => {
-    const r = await invoke('delegates.list', {});
-    if (r.ok) {
-      const delegates = [...r.value].sort(compareBadges);
-      set({ delegates, byId: new Map(delegates.map((d) => [d.id, d])), loaded: true, loadError: null });
-    } else {
-      set({ loadError: r.error });
-    }
-  });
-
   const importCleared = {
     importFile: null,
     preview: null,
@@ -58,23 +49,15 @@ export const useRoster = create<RosterStore>()((set, get) => {
   };
 
   return {
-    delegates: [],
-    byId: new Map(),
-    loaded: false,
-    loadError: null,
     ...importCleared,
-    refresh: fetchRoster,
-    reset() {
-      set({ delegates: [], byId: new Map(), loaded: false, loadError: null, ...importCleared });
-    },
     async add(fields) {
       const r = await invoke('delegates.add', fields);
-      if (r.ok) await fetchRoster();
+      if (r.ok) await rosterReadAgain();
       return r;
     },
     async update(id, fields) {
       const r = await invoke('delegates.update', { ...fields, id });
-      if (r.ok) await fetchRoster();
+      if (r.ok) await rosterReadAgain();
       return r;
     },
     async previewFile(file) {
@@ -90,13 +73,16 @@ export const useRoster = create<RosterStore>()((set, get) => {
       const r = await invoke('roster.import', importFile);
       if (r.ok) {
         set({ ...importCleared, importOutcome: r.value });
-        await fetchRoster();
+        await rosterReadAgain();
       } else {
         set({ importing: false, importError: r.error });
       }
       return r;
     },
     clearImport() {
+      set(importCleared);
+    },
+    reset() {
       set(importCleared);
     },
   };
