@@ -7,7 +7,7 @@ import { createHash, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import canonicalize from 'canonicalize';
-import type { Output } from '../../core/contract.js';
+import type { VerifyReport } from '../../core/model/index.js';
 import { recheckResult } from '../../core/result-check.js';
 import {
   RESULT_FORMAT,
@@ -25,7 +25,8 @@ import {
 import { bodyStructure } from '../../core/structure.js';
 import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
 
-export type VerifyReport = Output<'result.verify'>;
+export type { VerifyReport };
+
 type Failure = VerifyReport['failures'][number];
 
 export function canonicalJson(value: unknown): string {
