@@ -4,55 +4,18 @@
  * from a closed pre-vote (rule 12). The scene is set through the API; each decision is made on screen.
  */
 import type { Page } from '@playwright/test';
-import type { PaperMark } from '../../core/election-types.js';
-import { addCandidates, call } from './api.js';
+import { call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { contestOf, countThroughApi, demoWithVoters } from './scenes.js';
 
 const SHOTS = 'test-results/decisions';
-const MARK: Record<string, PaperMark> = { o: 'circle', x: 'cross', '-': 'none' };
-const marksOf = (s: string): PaperMark[] => [...s].map((c) => MARK[c]!);
 
 const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) =>
   demoWithVoters(page, openApp, host, { operator: '总监票人 钱军' });
 
-async function contestOf(
-  host: TestHost,
-  meetingId: number,
-  title: string,
-  kind: 'election' | 'prevote',
-  people: { id: number }[],
-) {
-  const contest = await call(host, 'contests.create', {
-    meetingId,
-    title,
-    kind,
-    seats: 2,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
-  });
-  const all = (await call(host, 'delegates.list', {})).filter((d) => people.some((p) => p.id === d.id));
-  const ids = await addCandidates(host, contest.id, all);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  return { contestId: contest.id, roundId, ids };
-}
-
-async function count(host: TestHost, roundId: number, papers: string[]) {
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: papers.length });
-  for (const p of papers) {
-    await call(host, 'ballots.enter', {
-      roundId,
-      marks: marksOf(p),
-      writeIns: [],
-      setAside: false,
-      stack: null,
-      entry: null,
-    });
-  }
-}
+/** 89 papers issued, `papers` collected and keyed through the API. */
+const count = (host: TestHost, roundId: number, papers: string[]) =>
+  countThroughApi(host, roundId, { issued: 89, papers: papers.map((marks) => ({ marks })) });
 
 test('officials are appointed from the roster, a candidate is refused by name, and a round is declared void', async ({
   page,
@@ -61,7 +24,11 @@ test('officials are appointed from the roster, a candidate is refused by name, a
 }) => {
   const scene = await openDemo(page, openApp, host);
   const [a, b, c, chief, scrutineer] = scene.voting;
-  const { contestId, roundId } = await contestOf(host, scene.meetingId, '纪委委员', 'election', [a!, b!, c!]);
+  const { contestId, roundId } = await contestOf(host, {
+    meetingId: scene.meetingId,
+    title: '纪委委员',
+    people: [a!, b!, c!],
+  });
 
   await page.goto(`${host.url}#/contests?contest=${contestId}`);
   await expect(page.getByTestId('officials-card')).toBeVisible();
@@ -126,7 +93,7 @@ test('a 另行选举 takes a candidate added after 酝酿, and a closed pre-vote
 }) => {
   const scene = await openDemo(page, openApp, host);
   const [a, b, c, d] = scene.voting;
-  const e1 = await contestOf(host, scene.meetingId, '党委委员', 'election', [a!, b!, c!]);
+  const e1 = await contestOf(host, { meetingId: scene.meetingId, title: '党委委员', people: [a!, b!, c!] });
   // Only the first passes half of 89: one seat left.
   await count(host, e1.roundId, [...Array(50).fill('o--'), ...Array(39).fill('---')]);
   await call(host, 'rounds.close', { roundId: e1.roundId });
@@ -146,7 +113,12 @@ test('a 另行选举 takes a candidate added after 酝酿, and a closed pre-vote
   expect(rounds[1]!.candidateIds.map(named).sort()).toEqual([b!.name, d!.name].sort());
 
   // The pre-vote: two of three over half of 应到.
-  const pre = await contestOf(host, scene.meetingId, '纪委委员预选', 'prevote', [a!, b!, c!]);
+  const pre = await contestOf(host, {
+    meetingId: scene.meetingId,
+    title: '纪委委员预选',
+    kind: 'prevote',
+    people: [a!, b!, c!],
+  });
   await count(host, pre.roundId, [...Array(70).fill('oo-'), ...Array(19).fill('--o')]);
   await call(host, 'rounds.close', { roundId: pre.roundId });
   await page.goto(`${host.url}#/contests?contest=${pre.contestId}`);

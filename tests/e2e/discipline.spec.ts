@@ -7,24 +7,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { call } from './api.js';
-import { expect, type TestHost, test } from './fixtures.js';
+import { expect, test } from './fixtures.js';
+import { Desk } from './pages/desk.js';
+import { pdfText } from './pages/print.js';
+import { checkInThroughApi, currentMeetingId, openDemoAs } from './scenes.js';
 
-async function signIn(page: Page, operator = '李明') {
-  await page.getByTestId('operator-name').fill(operator);
-  await page.getByTestId('operator-submit').click();
-  await expect(page.getByTestId('operator-modal')).toBeHidden();
-}
-
-async function openDemoAtDesk(page: Page) {
-  await signIn(page);
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  await expect(page.getByTestId('count-due')).toContainText('110');
-}
-
-async function currentMeetingId(host: TestHost): Promise<number> {
-  const { congress } = await call(host, 'congress.get', {});
-  return congress.currentMeetingId!;
+/** The demo congress open at the desk under the clerk's name, its 110 voting delegates due. */
+async function openDemoAtDesk(page: Page, openApp: (p?: Page) => Promise<Page>) {
+  await openDemoAs(page, openApp, '李明');
+  await new Desk(page).expectDue(110);
 }
 
 /** The box of an element once the dialog's opening animation has settled. */
@@ -54,19 +45,13 @@ async function drawSignature(page: Page) {
   await expect(canvas).toHaveAttribute('data-empty', 'false');
 }
 
-async function pdfText(page: Page, file: string): Promise<string> {
-  await page.pdf({ path: file, format: 'A4', printBackground: true });
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
 test('a delegate signs the pledge with the mouse right after check-in; the roster prints the signature', async ({
   page,
   context,
   openApp,
   host,
 }) => {
-  await openApp(page);
-  await openDemoAtDesk(page);
+  await openDemoAtDesk(page, openApp);
   await call(host, 'congress.updateSettings', { pledgeAtDesk: true });
   // The setting reaches this window (change event) and shows on the settings page.
   await page.getByTestId('nav-settings').click();
@@ -79,12 +64,12 @@ test('a delegate signs the pledge with the mouse right after check-in; the roste
   const [signer, skipper] = [voting[0]!, voting[1]!];
   const meetingId = await currentMeetingId(host);
 
-  const search = page.getByTestId('desk-search');
+  const desk = new Desk(page);
+  const search = desk.search;
   // The dialog's body: the modal root itself has no box of its own.
   const modal = page.getByTestId('pledge-body');
-  await search.pressSequentially(signer.badge);
-  await search.press('Enter');
-  await expect(page.getByTestId('desk-banner')).toHaveAttribute('data-kind', 'checked_in');
+  await desk.scan(signer.badge);
+  await expect(desk.banner).toHaveAttribute('data-kind', 'checked_in');
   await expect(modal).toBeVisible();
   await expect(page.getByTestId('pledge-delegate')).toContainText(signer.name);
   await expect(page.getByTestId('pledge-text')).toContainText('严禁拉票贿选');
@@ -102,11 +87,9 @@ test('a delegate signs the pledge with the mouse right after check-in; the roste
   expect(history[0]!.signature!.bytes).toBeGreaterThan(100);
 
   // A non-voting attendee is not asked; the next delegate is, and the clerk puts it off.
-  await search.pressSequentially(attendee.badge);
-  await search.press('Enter');
+  await desk.scan(attendee.badge);
   await expect(page.getByTestId('banner-name')).toHaveText(attendee.name);
-  await search.pressSequentially(skipper.badge);
-  await search.press('Enter');
+  await desk.scan(skipper.badge);
   await expect(page.getByTestId('banner-name')).toHaveText(skipper.name);
   await expect(page.getByTestId('pledge-delegate')).toContainText(skipper.name);
   await page.getByTestId('pledge-skip').click();
@@ -116,9 +99,8 @@ test('a delegate signs the pledge with the mouse right after check-in; the roste
 
   // Checking in again asks no one who has signed.
   await call(host, 'attendance.mark', { meetingId, delegateId: signer.id, status: 'pending', reason: null });
-  await search.pressSequentially(signer.badge);
-  await search.press('Enter');
-  await expect(page.getByTestId('desk-banner')).toHaveAttribute('data-kind', 'checked_in');
+  await desk.scan(signer.badge);
+  await expect(desk.banner).toHaveAttribute('data-kind', 'checked_in');
   await page.waitForTimeout(500);
   await expect(modal).toBeHidden();
 
@@ -155,8 +137,7 @@ test('the oath starts with one key: participants are those checked in, a latecom
   openApp,
   host,
 }) => {
-  await openApp(page);
-  await openDemoAtDesk(page);
+  await openDemoAtDesk(page, openApp);
   const roster = await call(host, 'delegates.list', {});
   const voting = roster.filter((d) => d.category === 'voting');
   const alternate = roster.find((d) => d.category === 'alternate')!;
@@ -164,7 +145,7 @@ test('the oath starts with one key: participants are those checked in, a latecom
   const meetingId = await currentMeetingId(host);
   // Six voting delegates and an alternate take the oath; the non-voting attendee does not.
   const present = [...voting.slice(0, 6), alternate];
-  for (const d of [...present, attendee]) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
+  await checkInThroughApi(host, meetingId, [...present, attendee]);
 
   await page.getByTestId('nav-discipline').click();
   await expect(page.getByTestId('oath-present-now')).toContainText(String(present.length));
@@ -219,8 +200,7 @@ test('texts are versioned; a pledge signed at the station keeps its version; wit
   openApp,
   host,
 }) => {
-  await openApp(page);
-  await openDemoAtDesk(page);
+  await openDemoAtDesk(page, openApp);
   const roster = await call(host, 'delegates.list', {});
   const delegate = roster.filter((d) => d.category === 'voting')[3]!;
 

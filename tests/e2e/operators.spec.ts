@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { CallContext } from '../../core/contract.js';
 import type { Role } from '../../core/roles.js';
-import { addCandidates, call, enterBallots, refused } from './api.js';
+import { call, enterBallots, refused } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { LockScreen } from './pages/lock.js';
+import { checkInThroughApi, contestOf, countThroughApi, openDemoAs, signedIn, votingDelegates } from './scenes.js';
 
 const OPERATORS: { role: Role; name: string; pin: string }[] = [
   { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
@@ -21,12 +22,6 @@ const OPERATORS: { role: Role; name: string; pin: string }[] = [
 ];
 
 type Operators = Record<Role, { id: number; name: string; pin: string }>;
-
-/** A station's context after signing in through the API. */
-async function signedIn(host: TestHost, operatorId: number, pin: string, station: string): Promise<CallContext> {
-  const { token } = await call(host, 'station.signIn', { operatorId, pin }, { operator: '', station });
-  return { operator: '', station, session: token };
-}
 
 /**
  * The demo congress with its operators: the first (the secretariat) added while the congress is
@@ -47,15 +42,6 @@ async function congressWithOperators(host: TestHost) {
   return { ops, secretariat: secretariat!, meetingId };
 }
 
-/** Signs in on the lock screen: the operator's tile, the PIN, Enter. */
-async function signInOnScreen(page: Page, name: string, pin: string) {
-  const lock = page.getByTestId('lock-screen');
-  await expect(lock).toBeVisible();
-  await lock.locator(`[data-testid="lock-operator"][data-name="${name}"]`).click();
-  await page.getByTestId('lock-pin').fill(pin);
-  await page.getByTestId('lock-pin').press('Enter');
-}
-
 test('the station locks until an operator signs in; a counter keys a ballot, the chief scrutineer closes the round', async ({
   page,
   openApp,
@@ -65,30 +51,17 @@ test('the station locks until an operator signs in; a counter keys a ballot, the
   const { ops, secretariat, meetingId } = await congressWithOperators(host);
 
   // A contest of 2 seats and 3 candidates; 89 of 110 present; 3 papers collected.
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  for (const d of voting.slice(0, 89))
-    await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id }, secretariat);
-  const contest = await call(
-    host,
-    'contests.create',
-    {
-      meetingId,
-      title: '纪委委员',
-      kind: 'election',
-      seats: 2,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: null,
-    },
-    secretariat,
-  );
-  const candidateIds = await addCandidates(host, contest.id, voting.slice(0, 3), secretariat);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds }, secretariat);
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
+  const voting = await votingDelegates(host);
+  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
+  const { roundId } = await contestOf(host, {
+    meetingId,
+    title: '纪委委员',
+    people: voting.slice(0, 3),
+    ctx: secretariat,
+  });
   const scrutineer = await signedIn(host, ops.scrutineer.id, ops.scrutineer.pin, '监票台');
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 }, scrutineer);
-  await call(host, 'rounds.collect', { roundId, collected: 3 }, scrutineer);
-  await enterBallots(host, roundId, [{ marks: 'oo-' }, { marks: 'o-o' }], scrutineer);
+  const papers = [{ marks: 'oo-' }, { marks: 'o-o' }];
+  await countThroughApi(host, roundId, { issued: 89, collected: 3, papers, ctx: scrutineer });
 
   // No one is signed in at this window: the lock screen, not the typed-name dialog.
   await openApp(page);
@@ -97,11 +70,10 @@ test('the station locks until an operator signs in; a counter keys a ballot, the
   await expect(page.getByTestId('lock-operator')).toHaveCount(5);
 
   // A wrong PIN is refused and says so; the right one opens the station.
-  await signInOnScreen(page, ops.counter.name, '000000');
+  await new LockScreen(page).signIn(ops.counter.name, '000000');
   await expect(page.getByTestId('lock-error')).toContainText('PIN 不正确');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
-  await page.getByTestId('lock-pin').fill(ops.counter.pin);
-  await page.getByTestId('lock-pin').press('Enter');
+  await new LockScreen(page).enterPin(ops.counter.pin);
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   const who = page.getByTestId('operator-name-display');
   await expect(who).toContainText(ops.counter.name);
@@ -161,7 +133,7 @@ test('the station locks until an operator signs in; a counter keys a ballot, the
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   const token = await page.evaluate(() => window.sessionStorage.getItem('congressDesk.signIn'));
   expect(token).toBeNull();
-  await signInOnScreen(page, ops.counter.name, ops.counter.pin);
+  await new LockScreen(page).signIn(ops.counter.name, ops.counter.pin);
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(page.getByTestId('audit-page')).toBeVisible();
   await expect(page.getByTestId('operator-name-display')).toContainText(ops.counter.name);
@@ -174,34 +146,17 @@ test('cancelling the chief scrutineer’s PIN leaves the round open; the station
 }) => {
   test.setTimeout(90_000);
   const { ops, secretariat, meetingId } = await congressWithOperators(host);
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  for (const d of voting.slice(0, 89))
-    await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id }, secretariat);
-  const contest = await call(
-    host,
-    'contests.create',
-    {
-      meetingId,
-      title: '党委委员',
-      kind: 'election',
-      seats: 2,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: null,
-    },
-    secretariat,
-  );
-  const candidateIds = await addCandidates(host, contest.id, voting.slice(0, 3), secretariat);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds }, secretariat);
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 }, secretariat);
-  await call(host, 'rounds.collect', { roundId, collected: 1 }, secretariat);
+  const voting = await votingDelegates(host);
+  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
+  const contest = await contestOf(host, { meetingId, title: '党委委员', people: voting.slice(0, 3), ctx: secretariat });
+  const { roundId } = contest;
+  await countThroughApi(host, roundId, { issued: 89, collected: 1, ctx: secretariat });
   const scrutineer = await signedIn(host, ops.scrutineer.id, ops.scrutineer.pin, '监票台');
   await enterBallots(host, roundId, [{ marks: 'oo-' }], scrutineer);
 
   await page.clock.install();
   await openApp(page);
-  await signInOnScreen(page, ops.secretariat.name, ops.secretariat.pin);
+  await new LockScreen(page).signIn(ops.secretariat.name, ops.secretariat.pin);
   await expect(page.getByTestId('operator-name-display')).toContainText(ops.secretariat.name);
   // The secretariat sets contests up but does not key ballots or issue them here.
   await page.getByTestId('nav-contests').click();
@@ -215,7 +170,7 @@ test('cancelling the chief scrutineer’s PIN leaves the round open; the station
   // Nothing happened, and no error is shown for it.
   await expect(page.getByTestId('round-closed')).toHaveCount(0);
   await expect(page.getByTestId('round-close')).toBeVisible();
-  expect((await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.status).toBe('voting');
+  expect((await call(host, 'contests.get', { contestId: contest.contestId })).rounds[0]!.status).toBe('voting');
 
   // 15 minutes (the default) without keyboard or mouse: the station locks, here and in the backend.
   const token = await page.evaluate(() => window.sessionStorage.getItem('congressDesk.signIn'));
@@ -230,11 +185,7 @@ test('a congress without operators warns; its first operator, added in the setti
   page,
   openApp,
 }) => {
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('大会秘书处 周红');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
+  await openDemoAs(page, openApp, '大会秘书处 周红');
   await page.getByTestId('nav-settings').click();
   const card = page.getByTestId('settings-operators');
   await expect(card.getByTestId('operators-none')).toContainText('未设置操作员:任何人都可以修改本大会数据');
@@ -280,7 +231,7 @@ test('a check-in refused as locked (the PIN was changed meanwhile) goes through 
   // No change events reach this window: the first it hears of the new PIN is the refused check-in.
   await page.route('**/api/events**', (route) => route.abort());
   await openApp(page);
-  await signInOnScreen(page, ops.clerk.name, ops.clerk.pin);
+  await new LockScreen(page).signIn(ops.clerk.name, ops.clerk.pin);
   const search = page.getByTestId('desk-search');
   await expect(search).toBeVisible();
 
@@ -292,10 +243,9 @@ test('a check-in refused as locked (the PIN was changed meanwhile) goes through 
   expect((await call(host, 'attendance.list', { meetingId })).some((r) => r.delegateId === first.id)).toBe(false);
 
   // The old PIN no longer works; the new one does, and the scan is not lost.
-  await signInOnScreen(page, ops.clerk.name, ops.clerk.pin);
+  await new LockScreen(page).signIn(ops.clerk.name, ops.clerk.pin);
   await expect(page.getByTestId('lock-error')).toBeVisible();
-  await page.getByTestId('lock-pin').fill('202020');
-  await page.getByTestId('lock-pin').press('Enter');
+  await new LockScreen(page).enterPin('202020');
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(page.getByTestId('banner-name')).toHaveText(first.name);
   const records = await call(host, 'attendance.list', { meetingId });
@@ -312,7 +262,7 @@ test('automatic backups go to the folder set in the settings; restoring a copy t
   fs.mkdirSync(usb);
 
   await openApp(page);
-  await signInOnScreen(page, ops.secretariat.name, ops.secretariat.pin);
+  await new LockScreen(page).signIn(ops.secretariat.name, ops.secretariat.pin);
   await page.getByTestId('nav-settings').click();
   const card = page.getByTestId('settings-auto-backup');
   await expect(card.getByTestId('backup-dir-none')).toBeVisible();

@@ -7,9 +7,10 @@
 import type { Page } from '@playwright/test';
 import { suggestBallotOrder } from '../../core/ballot-order.js';
 import type { PaperMark } from '../../core/election-types.js';
-import { addCandidates, call } from './api.js';
+import { call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { RoundPanel } from './pages/round.js';
+import { contestOf, countThroughApi, demoWithVoters } from './scenes.js';
 
 const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
 const MARK: Record<string, PaperMark> = { o: 'circle', x: 'cross', '-': 'none' };
@@ -20,47 +21,18 @@ const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHo
   demoWithVoters(page, openApp, host, { operator: '总监票人 钱军' });
 
 /** A contest of three candidates for two seats, its order approved; the first round's id. */
-async function setUpContest(
+const setUpContest = (
   host: TestHost,
   scene: Awaited<ReturnType<typeof openDemo>>,
   title: string,
   people = scene.voting.slice(0, 3),
-) {
-  const contest = await call(host, 'contests.create', {
-    meetingId: scene.meetingId,
-    title,
-    kind: 'election',
-    seats: 2,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
-  });
-  const ids = await addCandidates(host, contest.id, people);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  return { contestId: contest.id, roundId, candidateIds: ids, names: people.map((d) => d.name) };
-}
+) => contestOf(host, { meetingId: scene.meetingId, title, people });
 
 /** Papers issued to the 89 present and `papers` collected and entered through the API. */
-async function countThroughApi(host: TestHost, roundId: number, papers: string[]) {
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: papers.length });
-  for (const p of papers)
-    await call(host, 'ballots.enter', {
-      roundId,
-      marks: marksOf(p),
-      writeIns: [],
-      setAside: false,
-      stack: null,
-      entry: null,
-    });
-}
+const countPapers = (host: TestHost, roundId: number, papers: string[]) =>
+  countThroughApi(host, roundId, { issued: 89, papers: papers.map((marks) => ({ marks })) });
 
-async function closeRound(page: Page) {
-  await page.getByTestId('round-close').click();
-  await page.getByTestId('round-close-confirm').click();
-  await expect(page.getByTestId('round-closed')).toBeVisible();
-}
+const closeRound = (page: Page) => new RoundPanel(page).close();
 
 const repeat = (marks: string, n: number) => Array.from({ length: n }, () => marks);
 
@@ -151,7 +123,7 @@ test('fewer pass than seats: 另行选举 among those not elected, or the presid
   const scene = await openDemo(page, openApp, host);
   // 89 present: 45 votes pass. 50 papers for the first candidate only.
   const first = await setUpContest(host, scene, '纪委委员');
-  await countThroughApi(host, first.roundId, repeat('oxx', 50));
+  await countPapers(host, first.roundId, repeat('oxx', 50));
 
   await page.goto(`${host.url}#/contests?contest=${first.contestId}`);
   await expect(page.getByTestId('results-panel')).toBeVisible();
@@ -182,7 +154,7 @@ test('fewer pass than seats: 另行选举 among those not elected, or the presid
 
   // Another contest, the same shortfall: the presidium reduces its seats to one instead.
   const second = await setUpContest(host, scene, '党委委员', scene.voting.slice(3, 6));
-  await countThroughApi(host, second.roundId, repeat('oxx', 50));
+  await countPapers(host, second.roundId, repeat('oxx', 50));
   await page.goto(`${host.url}#/contests?contest=${second.contestId}`);
   await expect(page.getByTestId('contest-title-display')).toHaveText('党委委员');
   await closeRound(page);
@@ -204,7 +176,7 @@ test('a tie at the cut opens a revote among the tied', async ({ page, openApp, h
   const scene = await openDemo(page, openApp, host);
   // 89 present: 45 pass. The first has 46; the other two 45 each for the one seat left.
   const { contestId, roundId, candidateIds, names } = await setUpContest(host, scene, '纪委委员');
-  await countThroughApi(host, roundId, [...repeat('oox', 23), ...repeat('oxo', 23), ...repeat('xoo', 22)]);
+  await countPapers(host, roundId, [...repeat('oox', 23), ...repeat('oxo', 23), ...repeat('xoo', 22)]);
 
   await page.goto(`${host.url}#/contests?contest=${contestId}`);
   await expect(page.getByTestId('results-panel')).toBeVisible();

@@ -3,18 +3,19 @@
  * and some of its 110 voting delegates checked in at the current meeting through the API.
  */
 import type { Page } from '@playwright/test';
-import { call } from './api.js';
-import { expect, type TestHost } from './fixtures.js';
+import type { CallContext, Output } from '../../core/contract.js';
+import { addCandidates, call, enterBallots, type Paper } from './api.js';
+import type { TestHost } from './fixtures.js';
+import { AppFrame } from './pages/app.js';
 
 type OpenApp = (p?: Page) => Promise<Page>;
 
 /** The app opened in `page`, the operator's name given, the demo congress open at the desk. */
 export async function openDemoAs(page: Page, openApp: OpenApp, operator: string): Promise<void> {
   await openApp(page);
-  await page.getByTestId('operator-name').fill(operator);
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
+  const app = new AppFrame(page);
+  await app.signIn(operator);
+  await app.openDemo();
 }
 
 /**
@@ -28,8 +29,102 @@ export async function demoWithVoters(
   { operator, present = 89 }: { operator: string; present?: number },
 ) {
   await openDemoAs(page, openApp, operator);
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, present)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
+  const voting = await votingDelegates(host);
+  const meetingId = await currentMeetingId(host);
+  await checkInThroughApi(host, meetingId, voting.slice(0, present));
   return { voting, meetingId };
+}
+
+type Delegate = Output<'delegates.list'>[number];
+
+/** The voting delegates of the roster, in roster order. */
+export async function votingDelegates(host: TestHost): Promise<Delegate[]> {
+  return (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
+}
+
+export async function currentMeetingId(host: TestHost): Promise<number> {
+  return (await call(host, 'congress.get', {})).congress.currentMeetingId!;
+}
+
+/** Checks `people` in at a meeting through the API. */
+export async function checkInThroughApi(
+  host: TestHost,
+  meetingId: number,
+  people: readonly { id: number }[],
+  ctx?: CallContext,
+): Promise<void> {
+  for (const d of people) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id }, ctx);
+}
+
+export interface ContestScene {
+  meetingId: number;
+  title: string;
+  /** Delegates of the roster made its candidates, in this order. */
+  people: readonly Delegate[];
+  seats?: number;
+  marginPercent?: number;
+  kind?: 'election' | 'prevote';
+  doubleEntry?: boolean;
+  paperGroup?: string | null;
+  /** Approve the candidates' order as given (default true). */
+  approve?: boolean;
+  ctx?: CallContext;
+}
+
+/** A contest (2 seats, margin 20 % unless told) of `people`; its first round's id. */
+export async function contestOf(host: TestHost, scene: ContestScene) {
+  const contest = await call(
+    host,
+    'contests.create',
+    {
+      meetingId: scene.meetingId,
+      title: scene.title,
+      kind: scene.kind ?? 'election',
+      seats: scene.seats ?? 2,
+      marginPercent: scene.marginPercent ?? 20,
+      doubleEntry: scene.doubleEntry ?? false,
+      paperGroup: scene.paperGroup ?? null,
+    },
+    scene.ctx,
+  );
+  const candidateIds = await addCandidates(host, contest.id, scene.people, scene.ctx);
+  if (scene.approve ?? true) {
+    await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds }, scene.ctx);
+  }
+  const roundId = (await call(host, 'contests.get', { contestId: contest.id }, scene.ctx)).rounds[0]!.id;
+  return { contestId: contest.id, roundId, candidateIds, names: scene.people.map((d) => d.name) };
+}
+
+export interface CountScene {
+  /** Papers issued (default: as many as `papers`). */
+  issued?: number;
+  /** Printed beyond those issued, voided as spare (default 0). */
+  spare?: number;
+  /** Papers collected (default: as many as `papers`). */
+  collected?: number;
+  papers?: readonly Paper[];
+  close?: boolean;
+  ctx?: CallContext;
+}
+
+/** Distributes, collects and keys a round through the API; closes it when asked, with its result. */
+export async function countThroughApi(host: TestHost, roundId: number, scene: CountScene) {
+  const list = scene.papers ?? [];
+  const issued = scene.issued ?? list.length;
+  const spare = scene.spare ?? 0;
+  await call(
+    host,
+    'rounds.distribute',
+    { roundId, ballotsPrinted: issued + spare, issued, spareVoided: spare },
+    scene.ctx,
+  );
+  await call(host, 'rounds.collect', { roundId, collected: scene.collected ?? list.length }, scene.ctx);
+  await enterBallots(host, roundId, list, scene.ctx);
+  return scene.close ? call(host, 'rounds.close', { roundId }, scene.ctx) : null;
+}
+
+/** A station's context after signing in through the API. */
+export async function signedIn(host: TestHost, operatorId: number, pin: string, station: string): Promise<CallContext> {
+  const { token } = await call(host, 'station.signIn', { operatorId, pin }, { operator: '', station });
+  return { operator: '', station, session: token };
 }

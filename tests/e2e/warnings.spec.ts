@@ -4,9 +4,11 @@
  * operator's acknowledgement — Cancel writes nothing, Acknowledge writes it and the audit row
  * names who acknowledged what.
  */
-import { addCandidates, call } from './api.js';
+import { call } from './api.js';
 import { expect, test } from './fixtures.js';
-import { openDemoAs } from './scenes.js';
+import { AppFrame } from './pages/app.js';
+import { RoundPanel } from './pages/round.js';
+import { contestOf, demoWithVoters } from './scenes.js';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -15,34 +17,24 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   openApp,
   host,
 }) => {
-  await openDemoAs(page, openApp, 'Qian Jun');
-  await page.getByTestId('language-switch').getByText('English').click();
+  const scene = await demoWithVoters(page, openApp, host, { operator: 'Qian Jun' });
+  await new AppFrame(page).language('English');
 
   // The scene: 89 of the demo's 110 voters present, one contest of three for two seats.
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  for (const d of voting.slice(0, 89)) await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id });
-  const contest = await call(host, 'contests.create', {
-    meetingId,
+  const { contestId } = await contestOf(host, {
+    meetingId: scene.meetingId,
     title: '纪委委员',
-    kind: 'election',
-    seats: 2,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
+    people: scene.voting.slice(0, 3),
   });
-  const ids = await addCandidates(host, contest.id, voting.slice(0, 3));
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const contest = { id: contestId };
   const roundOf = async () => (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!;
 
-  await page.goto(`${host.url}#/contests?contest=${contest.id}`);
+  await new RoundPanel(page).open(host, contest.id);
   await expect(page.getByTestId('distribute-form')).toBeVisible();
 
   // A refusal: fewer printed than issued plus voided. Its reason reads in English.
-  await page.getByTestId('distribute-printed').fill('80');
-  await page.getByTestId('distribute-issued').fill('88');
-  await page.getByTestId('distribute-spare').fill('0');
-  await page.getByTestId('distribute-submit').click();
+  const round = new RoundPanel(page);
+  await round.distribute({ printed: 80, issued: 88, spare: 0 });
   const refusal = page.getByTestId('round-error-text');
   await expect(refusal).toContainText('80');
   await expect(refusal).toContainText('88');
@@ -50,9 +42,7 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   expect((await roundOf()).status).toBe('setup');
 
   // A warning: 88 issued for 89 present. Cancel: nothing written.
-  await page.getByTestId('distribute-printed').fill('90');
-  await page.getByTestId('distribute-spare').fill('2');
-  await page.getByTestId('distribute-submit').click();
+  await round.distribute({ printed: 90, issued: 88, spare: 2 });
   const modal = page.getByRole('dialog').filter({ has: page.getByTestId('warnings-list') });
   await expect(modal).toBeVisible();
   const item = modal.locator('li[data-reason="warning.issued_below_present"]');
@@ -69,8 +59,8 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   await page.getByTestId('warnings-acknowledge').click();
   await expect(modal).toBeHidden();
   await expect(page.getByTestId('collect-form')).toBeVisible();
-  const round = await roundOf();
-  expect([round.status, round.issued]).toEqual(['voting', 88]);
+  const distributed = await roundOf();
+  expect([distributed.status, distributed.issued]).toEqual(['voting', 88]);
   const [row] = await call(host, 'audit.list', { limit: 1, beforeId: null });
   expect(row!.action).toBe('rounds.distribute');
   expect(JSON.parse(row!.payload).acknowledged).toEqual([

@@ -1,0 +1,61 @@
+/**
+ * The count sheet as a counter keys a paper ballot: one key per mark on the cursor row (o ○,
+ * x ×, space for no mark), `w` for a written-in name, Enter to commit, `s` to set a paper aside.
+ */
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures.js';
+
+const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
+
+/** A paper as the tests write it: one character per candidate in paper order (o ○, x ×, - no mark). */
+export interface SheetPaper {
+  marks: string;
+  /** A written-in name, marked ○ as it is typed. */
+  writeIn?: string;
+  setAside?: boolean;
+}
+
+export class CountSheet {
+  constructor(readonly page: Page) {}
+
+  get sheet() {
+    return this.page.getByTestId('ballot-sheet');
+  }
+
+  get last() {
+    return this.page.getByTestId('count-last');
+  }
+
+  /** Opens the sheet of a round in this window. */
+  async open(host: { url: string }, roundId: number): Promise<void> {
+    await this.page.goto(`${host.url}#/count?round=${roundId}`);
+    await expect(this.sheet).toBeVisible();
+  }
+
+  /** Keys the marks of a paper (`'o o x'` or `'oox'`; spaces between marks are ignored), no commit. */
+  async key(marks: string): Promise<void> {
+    for (const m of marks.replaceAll(' ', '')) await this.page.keyboard.press(KEY[m as keyof typeof KEY]);
+  }
+
+  /** Keys a paper and commits it (Enter; Enter in the write-in field; `s` to set it aside). */
+  async enter(paper: SheetPaper | string): Promise<void> {
+    const p = typeof paper === 'string' ? { marks: paper } : paper;
+    await this.key(p.marks);
+    if (p.writeIn) {
+      await this.page.keyboard.press('w');
+      await this.page.getByTestId('writein-name').fill(p.writeIn);
+      await this.page.getByTestId('writein-name').press('Enter');
+      return;
+    }
+    await this.page.keyboard.press(p.setAside ? 's' : 'Enter');
+  }
+
+  /** Keys one stack of a double-entry round as its first or second entry. */
+  async keyStack(entry: '1' | '2', papers: readonly string[]): Promise<void> {
+    await this.page
+      .getByTestId('count-entry')
+      .getByText(entry === '1' ? '第一次' : '第二次')
+      .click();
+    for (const marks of papers) await this.enter(marks);
+  }
+}

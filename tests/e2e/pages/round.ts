@@ -1,0 +1,36 @@
+/** A round on the contests screen: papers distributed and collected, the round closed. */
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures.js';
+
+export class RoundPanel {
+  constructor(readonly page: Page) {}
+
+  get closed() {
+    return this.page.getByTestId('round-closed');
+  }
+
+  /** Opens a contest on the contests screen. */
+  async open(host: { url: string }, contestId: number): Promise<void> {
+    await this.page.goto(`${host.url}#/contests?contest=${contestId}`);
+  }
+
+  /** Fills the distribution form (printed, issued, spare voided) and submits it. */
+  async distribute(papers: { printed: number; issued: number; spare: number }): Promise<void> {
+    await this.page.getByTestId('distribute-printed').fill(String(papers.printed));
+    await this.page.getByTestId('distribute-issued').fill(String(papers.issued));
+    await this.page.getByTestId('distribute-spare').fill(String(papers.spare));
+    await this.page.getByTestId('distribute-submit').click();
+  }
+
+  /** Asks to close the round and confirms; with `chiefPin`, the chief scrutineer's PIN too. */
+  async close(chiefPin?: string): Promise<void> {
+    await this.page.getByTestId('round-close').click();
+    await this.page.getByTestId('round-close-confirm').click();
+    if (chiefPin !== undefined) {
+      await expect(this.page.getByTestId('chief-pin')).toBeVisible();
+      await this.page.getByTestId('chief-pin').fill(chiefPin);
+      await this.page.getByTestId('chief-submit').click();
+    }
+    await expect(this.closed).toBeVisible();
+  }
+}
