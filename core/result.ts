@@ -78,3 +78,13 @@ export const warning = (reason: ReasonKey, params: ReasonParams = {}): AppWarnin
   params,
   message: reasonText(reason, params, 'zh-CN') ?? reason,
 });
+
+/** Where a refusal is: the field at fault and the value it had (`refuse(code, reason, params, at(field, value))`). */
+export const at = (field: string, value: string | number): Pick<AppError, 'field' | 'value'> => ({
+  field,
+  value: String(value),
+});
+
+/** The next step on what a step found; a refusal passes through untouched. */
+export const andThen = <T, U>(result: Result<T>, next: (value: T) => Result<U>): Result<U> =>
+  result.ok ? next(result.value) : result;

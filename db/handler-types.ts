@@ -111,6 +111,9 @@ export interface QueryHandler<C extends Channel> {
   run(input: In<C>, call: QueryCall): Result<Output<C>> | Promise<Result<Output<C>>>;
 }
 
+/** A read of the open congress: `query<'contests.list'>((input, call) => …)`. */
+export const query = <C extends Channel>(run: QueryHandler<C>['run']): QueryHandler<C> => ({ kind: 'query', run });
+
 /**
  * Everything a write needs besides its body is declared here, beside it: who may make it
  * without a sign-in and who it is made by, the checks said before the chief's PIN, the audit
@@ -143,6 +146,31 @@ export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> 
   changes(input: In<C>, output: Output<C>, written: Written<N, P>): ChangeEvent[];
   /** A copy of the file right after this write commits, and why (core/contract.ts BACKUP_REASONS); null: none. */
   backupAfter?(input: In<C>, output: Output<C>): BackupReason | null;
+}
+
+/** A write's declarations with a `run` that receives what `within`'s lookup found. */
+export interface WithinHandler<C extends Channel, T, P = undefined, N = undefined>
+  extends Omit<UpdateHandler<C, P, N>, 'kind' | 'run'> {
+  run(found: T, input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>, N>;
+}
+
+/**
+ * A write on something looked up first (a meeting, a contest, a round being counted): the
+ * lookup's refusal ends the call, else `run` gets what it found. One failure path instead of
+ * the same three opening lines in every handler.
+ */
+export function within<C extends Channel, T, P = undefined, N = undefined>(
+  find: (input: In<C>, db: SqliteDb) => Result<T>,
+  { run, ...declared }: WithinHandler<C, T, P, N>,
+): UpdateHandler<C, P, N> {
+  return {
+    kind: 'update',
+    ...declared,
+    run(input, call, prepared) {
+      const found = find(input, call.db);
+      return found.ok ? run(found.value, input, call, prepared) : found;
+    },
+  };
 }
 
 export interface SessionHandler<C extends Channel> {

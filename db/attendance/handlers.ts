@@ -8,7 +8,7 @@
 import { isVoter, mayAttend } from '../../core/attendance.js';
 import { normalizeBadge } from '../../core/badge.js';
 import type { AttendanceRecord, Delegate, DueExclusion, Meeting } from '../../core/domain.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse } from '../../core/result.js';
 import {
   findAttendance,
   findDelegate,
@@ -21,13 +21,7 @@ import {
   standingExclusions,
 } from '../congress/records.js';
 import { findContest } from '../count/contest-rows.js';
-import {
-  type QueryHandler,
-  type UpdateCall,
-  type UpdateHandler,
-  unchanged,
-  type WriteOutcome,
-} from '../handler-types.js';
+import { query, type UpdateCall, type UpdateHandler, unchanged, type WriteOutcome, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
@@ -86,7 +80,7 @@ interface CheckInOutcome {
   record: AttendanceRecord;
 }
 
-const delegateField = (delegate: Delegate) => ({ field: 'delegateId', value: String(delegate.id) });
+const delegateField = (delegate: Delegate) => at('delegateId', delegate.id);
 
 /**
  * Whether the desk may record the delegate's attendance at the meeting: at a plenary only its
@@ -138,23 +132,13 @@ const attendanceChanged = (input: { meetingId: number }) => [
   { topic: 'attendance' as const, meetingId: input.meetingId },
 ];
 
-export const summary: QueryHandler<'attendance.summary'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    return ok(meetingAttendance(db, input.meetingId));
-  },
-};
+export const summary = query<'attendance.summary'>((input, { db }) =>
+  andThen(requireMeeting(db, input.meetingId), () => ok(meetingAttendance(db, input.meetingId))),
+);
 
-export const list: QueryHandler<'attendance.list'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    return ok(listAttendance(db, input.meetingId));
-  },
-};
+export const list = query<'attendance.list'>((input, { db }) =>
+  andThen(requireMeeting(db, input.meetingId), () => ok(listAttendance(db, input.meetingId))),
+);
 
 export const checkInByBadge: UpdateHandler<'attendance.checkInByBadge'> = {
   kind: 'update',
@@ -242,12 +226,9 @@ export const undoLast: UpdateHandler<'attendance.undoLast'> = {
 };
 
 /** 请假 (with its reason), 缺席, or back to not arrived (`pending`, no row). */
-export const mark: UpdateHandler<'attendance.mark'> = {
-  kind: 'update',
-  run(input, call) {
+export const mark = within<'attendance.mark', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
+  run(meeting, input, call) {
     const { db } = call;
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
     const delegate = findDelegate(db, input.delegateId);
     if (!delegate) return delegateNotFound(input.delegateId);
     const reason = input.reason && input.reason.length > 0 ? input.reason : null;
@@ -259,7 +240,7 @@ export const mark: UpdateHandler<'attendance.mark'> = {
     const output = { delegate, status: input.status };
     // Back to not arrived is always allowed: it only clears what the desk recorded.
     if (input.status !== 'pending') {
-      const refused = refuseAttendance(db, meeting.value, delegate);
+      const refused = refuseAttendance(db, meeting, delegate);
       if (refused) return refused;
     }
     if (input.status === 'pending') {
@@ -281,7 +262,7 @@ export const mark: UpdateHandler<'attendance.mark'> = {
     return ok(output);
   },
   changes: attendanceChanged,
-};
+});
 
 // ——— Exclusions from 应到 (rule 16) ———
 
@@ -296,10 +277,7 @@ function refuseAfterDistribution(db: SqliteDb, meeting: Meeting): Result<never> 
         'conflict',
         'attendance.exclusion_after_distribution',
         { meeting: meeting.name },
-        {
-          field: 'meetingId',
-          value: String(meeting.id),
-        },
+        at('meetingId', meeting.id),
       )
     : null;
 }
@@ -309,13 +287,9 @@ function refuseAfterDistribution(db: SqliteDb, meeting: Meeting): Result<never> 
  * Only a voter of the meeting can be excluded, once, and not while checked in (undo first: the
  * desk would otherwise show someone present who counts nowhere). Leave is no exclusion.
  */
-export const exclude: UpdateHandler<'attendance.exclude'> = {
-  kind: 'update',
-  run(input, call) {
+export const exclude = within<'attendance.exclude', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
+  run(meeting, input, call) {
     const { db } = call;
-    const found = requireMeeting(db, input.meetingId);
-    if (!found.ok) return found;
-    const meeting = found.value;
     const delegate = findDelegate(db, input.delegateId);
     if (!delegate) return delegateNotFound(input.delegateId);
     const params = { name: delegate.name, badge: delegate.badge };
@@ -340,7 +314,7 @@ export const exclude: UpdateHandler<'attendance.exclude'> = {
     return ok(findExclusion(db, Number(info.lastInsertRowid)) as DueExclusion);
   },
   changes: attendanceChanged,
-};
+});
 
 /** Revokes a standing exclusion (recorded by mistake, or the decision withdrawn): the person is due again. */
 export const revokeExclusion: UpdateHandler<'attendance.revokeExclusion'> = {
@@ -353,10 +327,7 @@ export const revokeExclusion: UpdateHandler<'attendance.revokeExclusion'> = {
         'not_found',
         'attendance.exclusion_not_found',
         { id: input.exclusionId },
-        {
-          field: 'exclusionId',
-          value: String(input.exclusionId),
-        },
+        at('exclusionId', input.exclusionId),
       );
     }
     const late = refuseAfterDistribution(db, findMeeting(db, exclusion.meetingId)!);
@@ -373,11 +344,6 @@ export const revokeExclusion: UpdateHandler<'attendance.revokeExclusion'> = {
   changes: (_input, output) => [{ topic: 'attendance' as const, meetingId: output.meetingId }],
 };
 
-export const exclusions: QueryHandler<'attendance.exclusions'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    return ok(listExclusions(db, input.meetingId));
-  },
-};
+export const exclusions = query<'attendance.exclusions'>((input, { db }) =>
+  andThen(requireMeeting(db, input.meetingId), () => ok(listExclusions(db, input.meetingId))),
+);

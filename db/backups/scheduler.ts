@@ -106,6 +106,8 @@ export class Backups {
     return this.enqueue(async () => {
       const open = this.session.open;
       if (!open) return;
+      // A tick queued behind a copy asked for by a write (a round closed) finds nothing new to copy.
+      if (reason === 'interval' && !this.dirty) return;
       const dir = readCongress(open.db).settings.backupDir;
       if (!dir) return;
       const at = this.now();

@@ -5,7 +5,7 @@
  */
 import { candidateFromDelegate } from '../../core/candidates.js';
 import type { AppError } from '../../core/result.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import type { RosterIssue } from '../../core/roster-types.js';
 import { canRound } from '../../core/round-state.js';
 import { findDelegate, findDelegateByBadge } from '../congress/records.js';
@@ -49,7 +49,7 @@ function alreadyCandidate(db: SqliteDb, contest: Contest, delegateId: number) {
         'conflict',
         'round.delegate_already_candidate',
         { name: existing, contest: contest.title },
-        { field: 'delegateId', value: String(delegateId) },
+        at('delegateId', delegateId),
       );
 }
 
@@ -107,7 +107,7 @@ export const remove: UpdateHandler<'candidates.remove', undefined, Candidate> = 
         'not_found',
         'candidate.not_found',
         { id: input.candidateId },
-        { field: 'candidateId', value: String(input.candidateId) },
+        at('candidateId', input.candidateId),
       );
     }
     const contest = setupContest(db, candidate.contestId, '删除候选人');
@@ -225,20 +225,10 @@ export const approveOrder: UpdateHandler<'candidates.approveOrder'> = {
     const listed = new Set<number>();
     for (const id of input.candidateIds) {
       if (!byId.has(id)) {
-        return refuse(
-          'invalid_input',
-          'round.not_candidate',
-          { id, contest: contest.title },
-          { field: 'candidateIds', value: String(id) },
-        );
+        return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, at('candidateIds', id));
       }
       if (listed.has(id)) {
-        return refuse(
-          'invalid_input',
-          'candidates.order_twice',
-          { name: byId.get(id)!.name },
-          { field: 'candidateIds', value: String(id) },
-        );
+        return refuse('invalid_input', 'candidates.order_twice', { name: byId.get(id)!.name }, at('candidateIds', id));
       }
       listed.add(id);
     }

@@ -3,7 +3,7 @@
  * contest is made with its first round; its settings change only before ballots are issued.
  */
 import type { MarkingConvention } from '../../core/election-types.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse } from '../../core/result.js';
 import { readCongress } from '../congress/records.js';
 import {
   type Contest,
@@ -14,7 +14,7 @@ import {
   requireSetup,
 } from '../count/contest-rows.js';
 import { electedInContest, insertRound, listRounds, openRound } from '../count/round-rows.js';
-import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { query, type UpdateHandler } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 
@@ -22,27 +22,19 @@ export const contestChanged = (contestId: number, meetingId?: number) => [
   { topic: 'contests' as const, contestId, ...(meetingId === undefined ? {} : { meetingId }) },
 ];
 
-export const list: QueryHandler<'contests.list'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    return ok(listContests(db, input.meetingId));
-  },
-};
+export const list = query<'contests.list'>((input, { db }) =>
+  andThen(requireMeeting(db, input.meetingId), () => ok(listContests(db, input.meetingId))),
+);
 
-export const get: QueryHandler<'contests.get'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const contest = requireContest(db, input.contestId);
-    if (!contest.ok) return contest;
-    return ok({
-      contest: contest.value,
+export const get = query<'contests.get'>((input, { db }) =>
+  andThen(requireContest(db, input.contestId), (contest) =>
+    ok({
+      contest: contest,
       candidates: listCandidates(db, input.contestId),
       rounds: listRounds(db, input.contestId),
-    });
-  },
-};
+    }),
+  ),
+);
 
 const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
 
@@ -190,22 +182,12 @@ export const reduceSeats: UpdateHandler<'contests.reduceSeats'> = {
     const found = requireContest(db, input.contestId);
     if (!found.ok) return found;
     const c = found.value;
-    const field = { field: 'seats', value: String(input.seats) };
+    const field = at('seats', input.seats);
     if (c.status === 'setup') {
-      return refuse(
-        'conflict',
-        'contest.reduce_setup',
-        { contest: c.title },
-        { field: 'contestId', value: String(c.id) },
-      );
+      return refuse('conflict', 'contest.reduce_setup', { contest: c.title }, at('contestId', c.id));
     }
     if (c.status === 'closed') {
-      return refuse(
-        'conflict',
-        'contest.reduce_closed',
-        { contest: c.title },
-        { field: 'contestId', value: String(c.id) },
-      );
+      return refuse('conflict', 'contest.reduce_closed', { contest: c.title }, at('contestId', c.id));
     }
     const open = openRound(db, c.id);
     if (open) {
@@ -213,7 +195,7 @@ export const reduceSeats: UpdateHandler<'contests.reduceSeats'> = {
         'conflict',
         'contest.reduce_round_open',
         { contest: c.title, round: open.number },
-        { field: 'contestId', value: String(c.id) },
+        at('contestId', c.id),
       );
     }
     if (input.seats >= c.seats) {

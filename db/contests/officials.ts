@@ -8,11 +8,11 @@
 import { isVoter } from '../../core/attendance.js';
 import type { Official } from '../../core/model/index.js';
 import { normaliseName } from '../../core/names.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse } from '../../core/result.js';
 import { meetingElectorate } from '../attendance/electorate.js';
 import { findDelegate, findMeeting, standingExclusions } from '../congress/records.js';
 import { type Contest, listCandidates, requireContest } from '../count/contest-rows.js';
-import { done, type QueryHandler, type UpdateHandler } from '../handler-types.js';
+import { done, query, type UpdateHandler, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
 import { statement } from '../statements.js';
@@ -82,29 +82,15 @@ export function refuseOfficialAsCandidate(
   );
 }
 
-export const list: QueryHandler<'officials.list'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const contest = requireContest(db, input.contestId);
-    if (!contest.ok) return contest;
-    return ok(listOfficials(db, input.contestId));
-  },
-};
+export const list = query<'officials.list'>((input, { db }) =>
+  andThen(requireContest(db, input.contestId), () => ok(listOfficials(db, input.contestId))),
+);
 
-export const appoint: UpdateHandler<'officials.appoint'> = {
-  kind: 'update',
-  run(input, call) {
+export const appoint = within<'officials.appoint', Contest>((input, db) => requireContest(db, input.contestId), {
+  run(contest, input, call) {
     const { db } = call;
-    const found = requireContest(db, input.contestId);
-    if (!found.ok) return found;
-    const contest = found.value;
     if (contest.status === 'closed') {
-      return refuse(
-        'conflict',
-        'officials.contest_closed',
-        { contest: contest.title },
-        { field: 'contestId', value: String(contest.id) },
-      );
+      return refuse('conflict', 'officials.contest_closed', { contest: contest.title }, at('contestId', contest.id));
     }
     const scrutineer = input.role !== 'counter';
     let name: string;
@@ -161,7 +147,7 @@ export const appoint: UpdateHandler<'officials.appoint'> = {
     return ok(findOfficial(db, Number(info.lastInsertRowid))!);
   },
   changes: (input) => contestChanged(input.contestId),
-};
+});
 
 /** Only before the contest's first distribution: once papers are out, those who watched them stay on record. */
 export const remove: UpdateHandler<'officials.remove', undefined, Official> = {
@@ -169,22 +155,12 @@ export const remove: UpdateHandler<'officials.remove', undefined, Official> = {
   run(input, { db }) {
     const official = findOfficial(db, input.officialId);
     if (!official) {
-      return refuse(
-        'not_found',
-        'officials.not_found',
-        { id: input.officialId },
-        { field: 'officialId', value: String(input.officialId) },
-      );
+      return refuse('not_found', 'officials.not_found', { id: input.officialId }, at('officialId', input.officialId));
     }
     const contest = requireContest(db, official.contestId);
     if (!contest.ok) return contest;
     if (contest.value.status !== 'setup') {
-      return refuse(
-        'conflict',
-        'officials.locked',
-        { contest: contest.value.title },
-        { field: 'officialId', value: String(official.id) },
-      );
+      return refuse('conflict', 'officials.locked', { contest: contest.value.title }, at('officialId', official.id));
     }
     statement(db, 'DELETE FROM contest_officials WHERE id = ?').run(official.id);
     return done({}, official);

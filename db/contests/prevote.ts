@@ -6,9 +6,11 @@
  * 为序」) and NOT approved: the presidium approves the paper order as for any contest. The formal
  * contest keeps a link to its pre-vote (`fromPrevoteId`); a pre-vote makes one formal contest.
  */
+
 import { suggestBallotOrder } from '../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../core/candidates.js';
-import { ok, refuse } from '../../core/result.js';
+import type { Contest } from '../../core/model/index.js';
+import { at, ok, refuse } from '../../core/result.js';
 import { findDelegate } from '../congress/records.js';
 import {
   type CandidateFields,
@@ -20,7 +22,7 @@ import {
   requireContest,
 } from '../count/contest-rows.js';
 import { electedInContest } from '../count/round-rows.js';
-import type { UpdateHandler } from '../handler-types.js';
+import { within } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
@@ -49,49 +51,53 @@ function formalCandidate(db: SqliteDb, elected: { candidateId: number | null; na
   };
 }
 
-export const createFromPrevote: UpdateHandler<'contests.createFromPrevote'> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const found = requireContest(db, input.prevoteContestId);
-    if (!found.ok) return found;
-    const prevote = found.value;
-    const field = { field: 'prevoteContestId', value: String(prevote.id) };
-    const params = { contest: prevote.title };
-    if (prevote.kind !== 'prevote') return refuse('invalid_input', 'prevote.not_prevote', params, field);
-    if (prevote.status !== 'closed') return refuse('conflict', 'prevote.not_closed', params, field);
-    const formalId = statement(db, 'SELECT id FROM contests WHERE from_prevote_id = ?').pluck().get(prevote.id) as
-      | number
-      | undefined;
-    if (formalId !== undefined) {
-      return refuse('conflict', 'prevote.already_used', { ...params, formal: findContest(db, formalId)!.title }, field);
-    }
-    const elected = electedInContest(db, prevote.id);
-    if (elected.length === 0) return refuse('conflict', 'prevote.nobody_elected', params, field);
+export const createFromPrevote = within<'contests.createFromPrevote', Contest>(
+  (input, db) => requireContest(db, input.prevoteContestId),
+  {
+    run(prevote, input, call) {
+      const { db } = call;
+      const field = at('prevoteContestId', prevote.id);
+      const params = { contest: prevote.title };
+      if (prevote.kind !== 'prevote') return refuse('invalid_input', 'prevote.not_prevote', params, field);
+      if (prevote.status !== 'closed') return refuse('conflict', 'prevote.not_closed', params, field);
+      const formalId = statement(db, 'SELECT id FROM contests WHERE from_prevote_id = ?').pluck().get(prevote.id) as
+        | number
+        | undefined;
+      if (formalId !== undefined) {
+        return refuse(
+          'conflict',
+          'prevote.already_used',
+          { ...params, formal: findContest(db, formalId)!.title },
+          field,
+        );
+      }
+      const elected = electedInContest(db, prevote.id);
+      if (elected.length === 0) return refuse('conflict', 'prevote.nobody_elected', params, field);
 
-    const made = create.run(
-      {
-        meetingId: input.meetingId ?? prevote.meetingId,
-        title: input.title,
-        kind: 'election',
-        seats: input.seats,
-        marginPercent: input.marginPercent,
-        doubleEntry: input.doubleEntry,
-        paperGroup: input.paperGroup,
-      },
-      call,
-      undefined,
-    );
-    if (!made.ok) return made;
-    const contest = made.value;
-    statement(db, 'UPDATE contests SET from_prevote_id = ? WHERE id = ?').run(prevote.id, contest.id);
-    // Rule 9: the suggested stroke order; the presidium approves (or changes) it before papers go out.
-    for (const fields of suggestBallotOrder(elected.map((e) => formalCandidate(db, e)))) {
-      const notMember = refuseNonMemberCandidate(db, contest, fields);
-      if (notMember) return notMember;
-      insertCandidate(db, contest.id, fields);
-    }
-    return ok({ contest: findContest(db, contest.id)!, candidates: listCandidates(db, contest.id) });
+      const made = create.run(
+        {
+          meetingId: input.meetingId ?? prevote.meetingId,
+          title: input.title,
+          kind: 'election',
+          seats: input.seats,
+          marginPercent: input.marginPercent,
+          doubleEntry: input.doubleEntry,
+          paperGroup: input.paperGroup,
+        },
+        call,
+        undefined,
+      );
+      if (!made.ok) return made;
+      const contest = made.value;
+      statement(db, 'UPDATE contests SET from_prevote_id = ? WHERE id = ?').run(prevote.id, contest.id);
+      // Rule 9: the suggested stroke order; the presidium approves (or changes) it before papers go out.
+      for (const fields of suggestBallotOrder(elected.map((e) => formalCandidate(db, e)))) {
+        const notMember = refuseNonMemberCandidate(db, contest, fields);
+        if (notMember) return notMember;
+        insertCandidate(db, contest.id, fields);
+      }
+      return ok({ contest: findContest(db, contest.id)!, candidates: listCandidates(db, contest.id) });
+    },
+    changes: (_input, output) => contestChanged(output.contest.id, output.contest.meetingId),
   },
-  changes: (_input, output) => contestChanged(output.contest.id, output.contest.meetingId),
-};
+);

@@ -6,7 +6,7 @@
 import { writeInContext, writeInLines } from '../../core/ballot.js';
 import type { BallotMarks, MarkingConvention, PaperMark, WriteIn, WriteInContext } from '../../core/election-types.js';
 import type { Ballot } from '../../core/model/index.js';
-import { refuse } from '../../core/result.js';
+import { at, refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { type Contest, findContest } from './contest-rows.js';
@@ -112,7 +112,7 @@ export function listBallots(db: SqliteDb, roundId: number): Ballot[] {
 }
 
 export const ballotNotFound = (ballotId: number) =>
-  refuse('not_found', 'ballot.not_found', { id: ballotId }, { field: 'ballotId', value: String(ballotId) });
+  refuse('not_found', 'ballot.not_found', { id: ballotId }, at('ballotId', ballotId));
 
 export const LIVE_STATES = "('counted', 'set_aside')";
 export const isLive = (state: Ballot['state']) => state === 'counted' || state === 'set_aside';

@@ -7,9 +7,9 @@
  */
 import { disregardReason, judgeBallot } from '../../core/ballot.js';
 import type { BallotJudgement, BallotMarks } from '../../core/election-types.js';
-import { ok, type Result, refuse, warning } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, type RoundAction } from '../../core/round-state.js';
-import { done, type QueryHandler, type UpdateCall, type UpdateHandler, type Written } from '../handler-types.js';
+import { done, query, type UpdateCall, type UpdateHandler, type Written, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import {
   type Ballot,
@@ -59,7 +59,7 @@ function checkMarks(ctx: RoundContext, marks: BallotMarks): Result<void> {
       'invalid_input',
       'ballot.marks_count',
       { contest: ctx.contest.title, round: ctx.round.number, expected, given: marks.marks.length },
-      { field: 'marks', value: String(marks.marks.length) },
+      at('marks', marks.marks.length),
     );
   }
   return ok(undefined);
@@ -103,91 +103,85 @@ function requireLive(ballot: Ballot): Result<Ballot> {
     'conflict',
     ballot.state === 'voided' ? 'ballot.voided' : 'ballot.corrected',
     { seq: ballot.seq },
-    { field: 'ballotId', value: String(ballot.id) },
+    at('ballotId', ballot.id),
   );
 }
 
-export const list: QueryHandler<'ballots.list'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const ctx = requireRound(db, input.roundId);
-    if (!ctx.ok) return ctx;
-    return ok(listBallots(db, input.roundId));
-  },
-};
+export const list = query<'ballots.list'>((input, { db }) =>
+  andThen(requireRound(db, input.roundId), () => ok(listBallots(db, input.roundId))),
+);
 
-export const enter: UpdateHandler<'ballots.enter', undefined, BallotNote> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const counting = requireCountingRound(db, input.roundId);
-    if (!counting.ok) return counting;
-    const ctx = counting.value;
-    const { round, contest } = ctx;
-    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
-    const checked = checkMarks(ctx, marks);
-    if (!checked.ok) return checked;
+export const enter = within<'ballots.enter', RoundContext, undefined, BallotNote>(
+  (input, db) => requireCountingRound(db, input.roundId),
+  {
+    run(ctx, input, call) {
+      const { db } = call;
+      const { round, contest } = ctx;
+      const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+      const checked = checkMarks(ctx, marks);
+      if (!checked.ok) return checked;
 
-    let place: { stack: number; entry: 1 | 2; position: number } | null = null;
-    if (contest.doubleEntry) {
-      if (input.stack === null) {
-        return refuse('invalid_input', 'ballot.stack_required', { contest: contest.title }, { field: 'stack' });
-      }
-      if (input.entry === null) {
-        return refuse('invalid_input', 'ballot.entry_required', { contest: contest.title }, { field: 'entry' });
-      }
-      const position = db
-        .prepare(
-          `SELECT coalesce(max(stack_position), 0) + 1 FROM ballots
+      let place: { stack: number; entry: 1 | 2; position: number } | null = null;
+      if (contest.doubleEntry) {
+        if (input.stack === null) {
+          return refuse('invalid_input', 'ballot.stack_required', { contest: contest.title }, { field: 'stack' });
+        }
+        if (input.entry === null) {
+          return refuse('invalid_input', 'ballot.entry_required', { contest: contest.title }, { field: 'entry' });
+        }
+        const position = db
+          .prepare(
+            `SELECT coalesce(max(stack_position), 0) + 1 FROM ballots
            WHERE round_id = ? AND stack = ? AND entry = ? AND state IN ${LIVE_STATES}`,
-        )
-        .pluck()
-        .get(round.id, input.stack, input.entry) as number;
-      place = { stack: input.stack, entry: input.entry, position };
-    } else if (input.stack !== null || input.entry !== null) {
-      return refuse(
-        'invalid_input',
-        'ballot.no_double_entry',
-        { contest: contest.title },
-        { field: input.stack !== null ? 'stack' : 'entry' },
-      );
-    }
+          )
+          .pluck()
+          .get(round.id, input.stack, input.entry) as number;
+        place = { stack: input.stack, entry: input.entry, position };
+      } else if (input.stack !== null || input.entry !== null) {
+        return refuse(
+          'invalid_input',
+          'ballot.no_double_entry',
+          { contest: contest.title },
+          { field: input.stack !== null ? 'stack' : 'entry' },
+        );
+      }
 
-    // Never more ballots than were collected (per keying in double entry).
-    const entered = enteredCount(db, round.id, place?.entry ?? null);
-    const collected = round.collected!;
-    if (entered >= collected) {
-      const params = { contest: contest.title, round: round.number, collected, entered };
-      const field = { field: 'roundId', value: String(round.id) };
-      return place
-        ? refuse('conflict', 'ballot.all_entered_pass', { ...params, entry: place.entry }, field)
-        : refuse('conflict', 'ballot.all_entered', params, field);
-    }
+      // Never more ballots than were collected (per keying in double entry).
+      const entered = enteredCount(db, round.id, place?.entry ?? null);
+      const collected = round.collected!;
+      if (entered >= collected) {
+        const params = { contest: contest.title, round: round.number, collected, entered };
+        const field = at('roundId', round.id);
+        return place
+          ? refuse('conflict', 'ballot.all_entered_pass', { ...params, entry: place.entry }, field)
+          : refuse('conflict', 'ballot.all_entered', params, field);
+      }
 
-    const validity = validityOf(db, ctx, marks);
-    warnDisregarded(call, validity);
-    const ballot = insertBallot(db, {
-      roundId: round.id,
-      stack: place?.stack ?? null,
-      entry: place?.entry ?? null,
-      stackPosition: place?.position ?? null,
-      state: input.setAside ? 'set_aside' : 'counted',
-      marks,
-      chosen: validity.chosen,
-      // Set aside: the scrutineers decide; until then it is neither valid nor invalid.
-      valid: input.setAside ? null : validity.valid,
-      decision: null,
-      replaces: null,
-      reason: null,
-      enteredBy: call.operator,
-      enteredAt: call.now,
-      revision: bumpRevision(db, round.id),
-    });
-    return done(ballot, { contestId: contest.id });
+      const validity = validityOf(db, ctx, marks);
+      warnDisregarded(call, validity);
+      const ballot = insertBallot(db, {
+        roundId: round.id,
+        stack: place?.stack ?? null,
+        entry: place?.entry ?? null,
+        stackPosition: place?.position ?? null,
+        state: input.setAside ? 'set_aside' : 'counted',
+        marks,
+        chosen: validity.chosen,
+        // Set aside: the scrutineers decide; until then it is neither valid nor invalid.
+        valid: input.setAside ? null : validity.valid,
+        decision: null,
+        replaces: null,
+        reason: null,
+        enteredBy: call.operator,
+        enteredAt: call.now,
+        revision: bumpRevision(db, round.id),
+      });
+      return done(ballot, { contestId: contest.id });
+    },
+    audit: (_input, output) => ({ after: output }),
+    changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
   },
-  audit: (_input, output) => ({ after: output }),
-  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
-};
+);
 
 /** A correction or a void: the audit row keeps both versions of the ballot and the reason. */
 const beforeAndAfter = (input: { reason: string }, output: Ballot, { note }: Written<BallotNote, undefined>) => ({
@@ -263,7 +257,7 @@ export const decide: UpdateHandler<'ballots.decide', undefined, BallotNote> = {
     const found = requireBallot(db, input.ballotId);
     if (!found.ok) return found;
     const { ballot, ctx } = found.value;
-    const field = { field: 'ballotId', value: String(ballot.id) };
+    const field = at('ballotId', ballot.id);
     if (ballot.state !== 'set_aside') {
       return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
     }

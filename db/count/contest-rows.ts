@@ -7,7 +7,7 @@ import type { ContestKind, MarkingConvention, PersonFacts } from '../../core/ele
 import { requiredCandidates } from '../../core/margin.js';
 import type { Candidate, Contest } from '../../core/model/index.js';
 import { normaliseName } from '../../core/names.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import { listDelegates } from '../congress/records.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
@@ -61,7 +61,7 @@ export function listContests(db: SqliteDb, meetingId: number): Contest[] {
 }
 
 export const contestNotFound = (contestId: number) =>
-  refuse('not_found', 'contest.not_found', { id: contestId }, { field: 'contestId', value: String(contestId) });
+  refuse('not_found', 'contest.not_found', { id: contestId }, at('contestId', contestId));
 
 export function requireContest(db: SqliteDb, contestId: number): Result<Contest> {
   const contest = findContest(db, contestId);
@@ -85,7 +85,7 @@ export function requireSetup(contest: Contest, action: SetupAction | string): Re
     'conflict',
     'contest.ballots_issued',
     { contest: contest.title, action: SETUP_ACTION_OF[action] ?? action },
-    { field: 'contestId', value: String(contest.id) },
+    at('contestId', contest.id),
   );
 }
 

@@ -5,7 +5,7 @@
 
 import type { RoundKind, RoundStatus } from '../../core/election-types.js';
 import type { Round } from '../../core/model/index.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
 import { type Candidate, type CandidateRow, type Contest, candidateOf, findContest } from './contest-rows.js';
@@ -69,7 +69,7 @@ export function listRounds(db: SqliteDb, contestId: number): Round[] {
 }
 
 export const roundNotFound = (roundId: number) =>
-  refuse('not_found', 'round.not_found', { id: roundId }, { field: 'roundId', value: String(roundId) });
+  refuse('not_found', 'round.not_found', { id: roundId }, at('roundId', roundId));
 
 export interface RoundContext {
   round: Round;

@@ -7,13 +7,13 @@ import { suggestBallotOrder } from '../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../core/candidates.js';
 import { requiredCandidates } from '../../core/margin.js';
 import { normaliseName } from '../../core/names.js';
-import { ok, type Result, refuse, warning } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, roundTransition } from '../../core/round-state.js';
 import { meetingAttendance } from '../attendance/electorate.js';
 import { findDelegate } from '../congress/records.js';
 import { contestChanged } from '../contests/handlers.js';
 import { refuseOfficialAsCandidate } from '../contests/officials.js';
-import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { query, type UpdateHandler, within } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
@@ -45,7 +45,7 @@ import type { TallyCache } from './tally-cache.js';
 
 const roundChanged = (round: Round) => contestChanged(round.contestId);
 
-const roundField = (round: Round) => ({ field: 'roundId', value: String(round.id) });
+const roundField = (round: Round) => at('roundId', round.id);
 
 export const distribute: UpdateHandler<'rounds.distribute'> = {
   kind: 'update',
@@ -65,7 +65,7 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         'invalid_input',
         'round.printed_short',
         { printed: input.ballotsPrinted, issued: input.issued, spare: input.spareVoided },
-        { field: 'ballotsPrinted', value: String(input.ballotsPrinted) },
+        at('ballotsPrinted', input.ballotsPrinted),
       );
     }
     // Rule 1: no voting while the quorum fails; the figures are the meeting's attendance now,
@@ -76,7 +76,7 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         'conflict',
         'round.quorum_not_met',
         { due: attendance.due, present: attendance.present, needed: attendance.quorum.needed },
-        { field: 'meetingId', value: String(contest.meetingId) },
+        at('meetingId', contest.meetingId),
       );
     }
     // Rule 2: "发出的选票数等于实到会有选举权人数". Fewer is recorded as it happened (a voter who
@@ -88,7 +88,7 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
         'invalid_input',
         'round.issued_over_present',
         { issued: input.issued, present: attendance.present },
-        { field: 'issued', value: String(input.issued) },
+        at('issued', input.issued),
       );
     }
     if (input.issued < attendance.present) {
@@ -133,7 +133,7 @@ export const collect: UpdateHandler<'rounds.collect'> = {
         'invalid_input',
         'round.collected_under_entered',
         { collected: input.collected, entered },
-        { field: 'collected', value: String(input.collected) },
+        at('collected', input.collected),
       );
     }
     if (next.value === 'voting') {
@@ -148,14 +148,9 @@ export const collect: UpdateHandler<'rounds.collect'> = {
   changes: (_input, output) => roundChanged(output.round),
 };
 
-export const result: QueryHandler<'rounds.result'> = {
-  kind: 'query',
-  run(input, { db, caches }) {
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    return ok(roundResult(db, found.value.round, found.value.contest, caches.tallies));
-  },
-};
+export const result = query<'rounds.result'>((input, { db, caches }) =>
+  andThen(requireRound(db, input.roundId), (found) => ok(roundResult(db, found.round, found.contest, caches.tallies))),
+);
 
 /**
  * What still keeps a counting round from closing: ballots not all entered, set-aside ballots
@@ -304,107 +299,107 @@ function writeInCandidate(db: SqliteDb, contest: Contest, name: string): Candida
  * paper is in suggested stroke order (rule 9: 姓氏笔画为序), those carried over and those added
  * alike: a new paper, not the old one with names appended.
  */
-export const openAdditional: UpdateHandler<'rounds.openAdditional'> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const found = requireContest(db, input.contestId);
-    if (!found.ok) return found;
-    const contest = found.value;
-    const params = { contest: contest.title };
-    const contestField = { field: 'contestId', value: String(contest.id) };
-    if (contest.status !== 'voting') {
-      const reason = contest.status === 'closed' ? 'round.contest_closed' : 'round.contest_not_voting';
-      return refuse('conflict', reason, params, contestField);
-    }
-    const open = openRound(db, contest.id);
-    if (open) return refuse('conflict', 'round.open_round', { ...params, round: open.number }, contestField);
-    const unfilled = seatsToFill(db, contest);
-    if (input.seats > unfilled) {
-      return refuse(
-        'invalid_input',
-        'round.seats_over_unfilled',
-        { seats: input.seats, unfilled },
-        { field: 'seats', value: String(input.seats) },
-      );
-    }
-    if (input.candidateIds.length + input.newCandidates.length === 0) {
-      return refuse('invalid_input', 'round.no_candidates', {}, { field: 'candidateIds' });
-    }
-    const candidates = listCandidates(db, contest.id);
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    const elected = electedInContest(db, contest.id);
-    const electedIds = new Set(elected.map((e) => e.candidateId));
-    const electedNames = new Set(elected.map((e) => normaliseName(e.name)));
-    const chosen = new Set<number>();
-    for (const id of input.candidateIds) {
-      const c = byId.get(id);
-      const field = { field: 'candidateIds', value: String(id) };
-      if (!c) return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, field);
-      if (electedIds.has(id)) return refuse('invalid_input', 'round.already_elected', { name: c.name }, field);
-      if (chosen.has(id)) return refuse('invalid_input', 'round.candidate_twice', { name: c.name }, field);
-      chosen.add(id);
-    }
-
-    // Those added after 酝酿: from the roster (its facts) or typed with facts; never someone
-    // already standing or elected in the contest, nor one of its scrutineers (rule 13).
-    const added: CandidateFields[] = [];
-    const taken = new Set(candidates.map((c) => normaliseName(c.name)));
-    for (const [i, n] of input.newCandidates.entries()) {
-      let fields: CandidateFields;
-      if (n.delegateId !== null) {
-        const d = findDelegate(db, n.delegateId);
-        if (!d) return delegateNotFound(n.delegateId);
-        fields = { ...candidateFromDelegate(d), fromWriteIn: false };
-      } else {
-        fields = {
-          delegateId: null,
-          name: n.name,
-          gender: n.gender,
-          birthDate: n.birthDate,
-          ethnicity: emptyToNull(n.ethnicity),
-          education: emptyToNull(n.education),
-          unit: emptyToNull(n.unit),
-          fromWriteIn: false,
-        };
+export const openAdditional = within<'rounds.openAdditional', Contest>(
+  (input, db) => requireContest(db, input.contestId),
+  {
+    run(contest, input, call) {
+      const { db } = call;
+      const params = { contest: contest.title };
+      const contestField = at('contestId', contest.id);
+      if (contest.status !== 'voting') {
+        const reason = contest.status === 'closed' ? 'round.contest_closed' : 'round.contest_not_voting';
+        return refuse('conflict', reason, params, contestField);
       }
-      const field = { field: `newCandidates.${i}`, value: fields.name };
-      const name = normaliseName(fields.name);
-      if (electedNames.has(name)) return refuse('invalid_input', 'round.already_elected', { name: fields.name }, field);
-      const standing =
-        taken.has(name) ||
-        (fields.delegateId !== null && candidates.some((c) => c.delegateId === fields.delegateId)) ||
-        added.some((a) => normaliseName(a.name) === name);
-      if (standing) {
+      const open = openRound(db, contest.id);
+      if (open) return refuse('conflict', 'round.open_round', { ...params, round: open.number }, contestField);
+      const unfilled = seatsToFill(db, contest);
+      if (input.seats > unfilled) {
         return refuse(
-          'conflict',
-          'round.delegate_already_candidate',
-          { name: fields.name, contest: contest.title },
-          field,
+          'invalid_input',
+          'round.seats_over_unfilled',
+          { seats: input.seats, unfilled },
+          at('seats', input.seats),
         );
       }
-      const official = refuseOfficialAsCandidate(db, contest, fields.delegateId, field.field);
-      if (official) return official;
-      const notMember = refuseNonMemberCandidate(db, contest, fields);
-      if (notMember) return notMember;
-      added.push(fields);
-    }
-    const inserted = added.map((f) => insertCandidate(db, contest.id, f));
-    const paper = suggestBallotOrder([...candidates.filter((c) => chosen.has(c.id)), ...inserted]).map((c) => c.id);
-    // As many candidates as seats (等额) in a 另行选举 is allowed but unusual: acknowledged and audited.
-    if (paper.length <= input.seats) {
-      call.warn(
-        warning('warning.additional_one_for_one', {
-          contest: contest.title,
-          seats: input.seats,
-          candidates: paper.length,
-        }),
-      );
-    }
-    return ok(insertRound(db, contest.id, 'additional', input.seats, paper));
+      if (input.candidateIds.length + input.newCandidates.length === 0) {
+        return refuse('invalid_input', 'round.no_candidates', {}, { field: 'candidateIds' });
+      }
+      const candidates = listCandidates(db, contest.id);
+      const byId = new Map(candidates.map((c) => [c.id, c]));
+      const elected = electedInContest(db, contest.id);
+      const electedIds = new Set(elected.map((e) => e.candidateId));
+      const electedNames = new Set(elected.map((e) => normaliseName(e.name)));
+      const chosen = new Set<number>();
+      for (const id of input.candidateIds) {
+        const c = byId.get(id);
+        const field = at('candidateIds', id);
+        if (!c) return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, field);
+        if (electedIds.has(id)) return refuse('invalid_input', 'round.already_elected', { name: c.name }, field);
+        if (chosen.has(id)) return refuse('invalid_input', 'round.candidate_twice', { name: c.name }, field);
+        chosen.add(id);
+      }
+
+      // Those added after 酝酿: from the roster (its facts) or typed with facts; never someone
+      // already standing or elected in the contest, nor one of its scrutineers (rule 13).
+      const added: CandidateFields[] = [];
+      const taken = new Set(candidates.map((c) => normaliseName(c.name)));
+      for (const [i, n] of input.newCandidates.entries()) {
+        let fields: CandidateFields;
+        if (n.delegateId !== null) {
+          const d = findDelegate(db, n.delegateId);
+          if (!d) return delegateNotFound(n.delegateId);
+          fields = { ...candidateFromDelegate(d), fromWriteIn: false };
+        } else {
+          fields = {
+            delegateId: null,
+            name: n.name,
+            gender: n.gender,
+            birthDate: n.birthDate,
+            ethnicity: emptyToNull(n.ethnicity),
+            education: emptyToNull(n.education),
+            unit: emptyToNull(n.unit),
+            fromWriteIn: false,
+          };
+        }
+        const field = { field: `newCandidates.${i}`, value: fields.name };
+        const name = normaliseName(fields.name);
+        if (electedNames.has(name))
+          return refuse('invalid_input', 'round.already_elected', { name: fields.name }, field);
+        const standing =
+          taken.has(name) ||
+          (fields.delegateId !== null && candidates.some((c) => c.delegateId === fields.delegateId)) ||
+          added.some((a) => normaliseName(a.name) === name);
+        if (standing) {
+          return refuse(
+            'conflict',
+            'round.delegate_already_candidate',
+            { name: fields.name, contest: contest.title },
+            field,
+          );
+        }
+        const official = refuseOfficialAsCandidate(db, contest, fields.delegateId, field.field);
+        if (official) return official;
+        const notMember = refuseNonMemberCandidate(db, contest, fields);
+        if (notMember) return notMember;
+        added.push(fields);
+      }
+      const inserted = added.map((f) => insertCandidate(db, contest.id, f));
+      const paper = suggestBallotOrder([...candidates.filter((c) => chosen.has(c.id)), ...inserted]).map((c) => c.id);
+      // As many candidates as seats (等额) in a 另行选举 is allowed but unusual: acknowledged and audited.
+      if (paper.length <= input.seats) {
+        call.warn(
+          warning('warning.additional_one_for_one', {
+            contest: contest.title,
+            seats: input.seats,
+            candidates: paper.length,
+          }),
+        );
+      }
+      return ok(insertRound(db, contest.id, 'additional', input.seats, paper));
+    },
+    changes: (_input, output) => roundChanged(output),
   },
-  changes: (_input, output) => roundChanged(output),
-};
+);
 
 const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
 

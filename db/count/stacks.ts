@@ -4,37 +4,31 @@
  * keying, so the version kept is written into both slots: the other one is superseded by a
  * copy of the kept one, and a place is settled when both keyings read the same.
  */
-import { ok, refuse } from '../../core/result.js';
-import { done, type QueryHandler, type UpdateHandler } from '../handler-types.js';
+import { andThen, at, ok, refuse } from '../../core/result.js';
+import { done, query, type UpdateHandler } from '../handler-types.js';
 import { type Ballot, bumpRevision, findBallot, insertBallot, withdrawBallot } from './ballot-rows.js';
 import { ballotChanged, requireCountingRound } from './ballots.js';
 import { requireRound } from './round-rows.js';
 import { stackPlacesOf, stackSummaries, stackSummary } from './stack-places.js';
 
-export const list: QueryHandler<'stacks.list'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    return ok(found.value.contest.doubleEntry ? stackSummaries(db, input.roundId) : []);
-  },
-};
+export const list = query<'stacks.list'>((input, { db }) =>
+  andThen(requireRound(db, input.roundId), (found) =>
+    ok(found.contest.doubleEntry ? stackSummaries(db, input.roundId) : []),
+  ),
+);
 
-export const compare: QueryHandler<'stacks.compare'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    return ok(
+export const compare = query<'stacks.compare'>((input, { db }) =>
+  andThen(requireRound(db, input.roundId), () =>
+    ok(
       stackPlacesOf(db, input.roundId, input.stack).map((p) => ({
         position: p.position,
         first: p.first ? findBallot(db, p.first.id)! : null,
         second: p.second ? findBallot(db, p.second.id)! : null,
         same: p.same,
       })),
-    );
-  },
-};
+    ),
+  ),
+);
 
 interface SettleNote {
   contestId: number;
@@ -49,21 +43,16 @@ export const settle: UpdateHandler<'stacks.settle', undefined, SettleNote> = {
     const counting = requireCountingRound(db, input.roundId, 'stacks.settle');
     if (!counting.ok) return counting;
     const { round, contest } = counting.value;
-    const at = { contest: contest.title, round: round.number, stack: input.stack, position: input.position };
+    const spot = { contest: contest.title, round: round.number, stack: input.stack, position: input.position };
     if (!contest.doubleEntry) {
-      return refuse(
-        'conflict',
-        'contest.not_double_entry',
-        { contest: contest.title },
-        { field: 'roundId', value: String(round.id) },
-      );
+      return refuse('conflict', 'contest.not_double_entry', { contest: contest.title }, at('roundId', round.id));
     }
     const place = stackPlacesOf(db, round.id, input.stack).find((p) => p.position === input.position);
     if (!place) {
-      return refuse('not_found', 'stack.no_position', at, { field: 'position', value: String(input.position) });
+      return refuse('not_found', 'stack.no_position', spot, at('position', input.position));
     }
     if (place.same) {
-      return refuse('conflict', 'stack.entries_agree', at, { field: 'position', value: String(input.position) });
+      return refuse('conflict', 'stack.entries_agree', spot, at('position', input.position));
     }
     const before = {
       first: place.first ? findBallot(db, place.first.id)! : null,

@@ -18,9 +18,9 @@ import {
 import type { Delegate } from '../../core/domain.js';
 import type { DisciplineText, Oath, Pledge } from '../../core/model/index.js';
 // `refuse` is the name of the pledge refusal handler below.
-import { ok, type Result, refuse as refuseCall } from '../../core/result.js';
+import { at, ok, type Result, refuse as refuseCall } from '../../core/result.js';
 import { findDelegate, listAttendance, listDelegates } from '../congress/records.js';
-import type { QueryHandler, UpdateCall, UpdateHandler } from '../handler-types.js';
+import { type QueryHandler, type UpdateCall, type UpdateHandler, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
@@ -111,9 +111,7 @@ function findOath(db: SqliteDb, where: 'id' | 'meeting_id', value: number): Oath
 
 function requireOath(db: SqliteDb, oathId: number): Result<OathRow> {
   const row = findOath(db, 'id', oathId);
-  return row
-    ? ok(row)
-    : refuseCall('not_found', 'oath.not_found', { id: oathId }, { field: 'oathId', value: String(oathId) });
+  return row ? ok(row) : refuseCall('not_found', 'oath.not_found', { id: oathId }, at('oathId', oathId));
 }
 
 export const getOath: QueryHandler<'oath.get'> = {
@@ -138,10 +136,7 @@ export const startOath: UpdateHandler<'oath.start'> = {
         'conflict',
         'oath.already_held',
         { meeting: meeting.value.name, at: existing.started_at },
-        {
-          field: 'meetingId',
-          value: String(input.meetingId),
-        },
+        at('meetingId', input.meetingId),
       );
     }
     const attendance = new Map(listAttendance(db, input.meetingId).map((r) => [r.delegateId, r]));
@@ -170,12 +165,7 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
     const row = requireOath(db, input.oathId);
     if (!row.ok) return row;
     if (row.value.ended_at !== null) {
-      return refuseCall(
-        'conflict',
-        'oath.ended',
-        { at: row.value.ended_at },
-        { field: 'oathId', value: String(input.oathId) },
-      );
+      return refuseCall('conflict', 'oath.ended', { at: row.value.ended_at }, at('oathId', input.oathId));
     }
     db.prepare('UPDATE oaths SET ended_at = ?, leader = coalesce(?, leader) WHERE id = ?').run(
       now,
@@ -188,17 +178,14 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
   changes: changed,
 };
 
-export const addLatecomer: UpdateHandler<'oath.addLatecomer'> = {
-  kind: 'update',
-  run(input, call) {
+export const addLatecomer = within<'oath.addLatecomer', OathRow>((input, db) => requireOath(db, input.oathId), {
+  run(row, input, call) {
     const { db } = call;
-    const row = requireOath(db, input.oathId);
-    if (!row.ok) return row;
     const delegate = findDelegate(db, input.delegateId);
     if (!delegate) return delegateNotFound(input.delegateId);
     const who = `${delegate.name}(${delegate.badge})`;
     if (!takesDisciplineVows(delegate)) return refuseCall('conflict', 'oath.non_voting', { name: who }, { value: who });
-    const present = listAttendance(db, row.value.meeting_id).find((r) => r.delegateId === delegate.id);
+    const present = listAttendance(db, row.meeting_id).find((r) => r.delegateId === delegate.id);
     if (present?.status !== 'present') return refuseCall('conflict', 'oath.not_present', { name: who }, { value: who });
     const already = db
       .prepare('SELECT joined_at AS at FROM oath_participants WHERE oath_id = ? AND delegate_id = ?')
@@ -211,7 +198,7 @@ export const addLatecomer: UpdateHandler<'oath.addLatecomer'> = {
   },
   audit: (input, output) => ({ ...input, participants: output.participants.length }),
   changes: changed,
-};
+});
 
 // ——— Pledges ———
 
@@ -325,15 +312,7 @@ function checkPledgeable(
   const shown = currentText(db, 'pledge');
   if (input.textId !== shown.id) {
     // The text changed between showing it and signing: what was read is not what would be stored.
-    return refuseCall(
-      'conflict',
-      'pledge.text_changed',
-      { version: shown.version },
-      {
-        field: 'textId',
-        value: String(input.textId),
-      },
-    );
+    return refuseCall('conflict', 'pledge.text_changed', { version: shown.version }, at('textId', input.textId));
   }
   const current = currentPledgeOf(db, delegate.id);
   if (current?.status === 'signed') {
@@ -420,23 +399,10 @@ export const withdraw: UpdateHandler<'pledges.withdraw'> = {
     const { db } = call;
     const row = db.prepare(`${PLEDGE_SELECT} WHERE p.id = ?`).get(input.pledgeId) as PledgeRow | undefined;
     if (!row) {
-      return refuseCall(
-        'not_found',
-        'pledge.not_found',
-        { id: input.pledgeId },
-        {
-          field: 'pledgeId',
-          value: String(input.pledgeId),
-        },
-      );
+      return refuseCall('not_found', 'pledge.not_found', { id: input.pledgeId }, at('pledgeId', input.pledgeId));
     }
     if (row.withdrawn_at !== null) {
-      return refuseCall(
-        'conflict',
-        'pledge.already_withdrawn',
-        { at: row.withdrawn_at },
-        { field: 'pledgeId', value: String(row.id) },
-      );
+      return refuseCall('conflict', 'pledge.already_withdrawn', { at: row.withdrawn_at }, at('pledgeId', row.id));
     }
     db.prepare('UPDATE pledges SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?').run(
       call.now,
@@ -457,12 +423,7 @@ export const signatures: QueryHandler<'pledges.signatures'> = {
     for (const pledgeId of input.pledgeIds) {
       const row = read.get(pledgeId) as { signature: Buffer } | undefined;
       if (!row) {
-        return refuseCall(
-          'not_found',
-          'signature.not_found',
-          { id: pledgeId },
-          { field: 'pledgeIds', value: String(pledgeId) },
-        );
+        return refuseCall('not_found', 'signature.not_found', { id: pledgeId }, at('pledgeIds', pledgeId));
       }
       out.push({ pledgeId, pngBase64: row.signature.toString('base64') });
     }

@@ -5,15 +5,15 @@
  */
 import type { Meeting, MeetingApproval } from '../../core/domain.js';
 import { normaliseName } from '../../core/names.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import { contestMembers, meetingElectorate } from '../attendance/electorate.js';
 import { findDelegate, findMeeting, listApprovals, listMeetings } from '../congress/records.js';
 import { type Contest, listContests, requireContest } from '../count/contest-rows.js';
-import type { QueryHandler, UpdateHandler } from '../handler-types.js';
+import { type QueryHandler, type UpdateHandler, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 
 export const meetingNotFound = (meetingId: number) =>
-  refuse('not_found', 'meeting.not_found', { id: meetingId }, { field: 'meetingId', value: String(meetingId) });
+  refuse('not_found', 'meeting.not_found', { id: meetingId }, at('meetingId', meetingId));
 
 /** The meeting named by a call, or the `not_found` every meeting-scoped call returns. */
 export function requireMeeting(db: SqliteDb, meetingId: number) {
@@ -36,7 +36,7 @@ function membersContest(db: SqliteDb, contestId: number): Result<Contest> {
   const found = requireContest(db, contestId);
   if (!found.ok) return { ok: false, error: { ...found.error, field: 'electorateContestId' } };
   const contest = found.value;
-  const field = { field: 'electorateContestId', value: String(contest.id) };
+  const field = at('electorateContestId', contest.id);
   if (contest.kind === 'prevote')
     return refuse('invalid_input', 'meetings.contest_prevote', { contest: contest.title }, field);
   if (contest.status !== 'closed') {
@@ -143,72 +143,66 @@ function hasResult(db: SqliteDb, meetingId: number): boolean {
  * Rule 14: 「党委全体会议…审议批准纪委全体会议选举的结果」. Both meetings are plenaries of members;
  * the approved one has finished its elections. Recorded once, never changed.
  */
-export const approveResult: UpdateHandler<'meetings.approveResult'> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const approving = requireMeeting(db, input.meetingId);
-    if (!approving.ok) return approving;
-    const approvedFound = findMeeting(db, input.approvedMeetingId);
-    if (!approvedFound) {
-      return { ok: false, error: { ...meetingNotFound(input.approvedMeetingId).error, field: 'approvedMeetingId' } };
-    }
-    const [meeting, approved] = [approving.value, approvedFound];
-    if (meeting.id === approved.id) {
-      return refuse('invalid_input', 'meetings.approval_same', {}, { field: 'approvedMeetingId' });
-    }
-    for (const [m, field] of [
-      [meeting, 'meetingId'],
-      [approved, 'approvedMeetingId'],
-    ] as const) {
-      if (m.electorate !== 'members') {
+export const approveResult = within<'meetings.approveResult', Meeting>(
+  (input, db) => requireMeeting(db, input.meetingId),
+  {
+    run(approving, input, call) {
+      const { db } = call;
+      const approvedFound = findMeeting(db, input.approvedMeetingId);
+      if (!approvedFound) {
+        return { ok: false, error: { ...meetingNotFound(input.approvedMeetingId).error, field: 'approvedMeetingId' } };
+      }
+      const [meeting, approved] = [approving, approvedFound];
+      if (meeting.id === approved.id) {
+        return refuse('invalid_input', 'meetings.approval_same', {}, { field: 'approvedMeetingId' });
+      }
+      for (const [m, field] of [
+        [meeting, 'meetingId'],
+        [approved, 'approvedMeetingId'],
+      ] as const) {
+        if (m.electorate !== 'members') {
+          return refuse(
+            'invalid_input',
+            'meetings.approval_not_members',
+            { meeting: m.name },
+            { field, value: String(m.id) },
+          );
+        }
+      }
+      if (!hasResult(db, approved.id)) {
         return refuse(
-          'invalid_input',
-          'meetings.approval_not_members',
-          { meeting: m.name },
-          { field, value: String(m.id) },
+          'conflict',
+          'meetings.approval_no_result',
+          { meeting: approved.name },
+          at('approvedMeetingId', approved.id),
         );
       }
-    }
-    if (!hasResult(db, approved.id)) {
-      return refuse(
-        'conflict',
-        'meetings.approval_no_result',
-        { meeting: approved.name },
-        {
-          field: 'approvedMeetingId',
-          value: String(approved.id),
-        },
-      );
-    }
-    if (listApprovals(db).some((a) => a.meetingId === meeting.id && a.approvedMeetingId === approved.id)) {
-      return refuse(
-        'conflict',
-        'meetings.approval_exists',
-        { meeting: meeting.name, approved: approved.name },
-        {
-          field: 'approvedMeetingId',
-          value: String(approved.id),
-        },
-      );
-    }
-    const info = db
-      .prepare(
-        `INSERT INTO meeting_approvals (meeting_id, approved_meeting_id, note, operator, station, at)
+      if (listApprovals(db).some((a) => a.meetingId === meeting.id && a.approvedMeetingId === approved.id)) {
+        return refuse(
+          'conflict',
+          'meetings.approval_exists',
+          { meeting: meeting.name, approved: approved.name },
+          at('approvedMeetingId', approved.id),
+        );
+      }
+      const info = db
+        .prepare(
+          `INSERT INTO meeting_approvals (meeting_id, approved_meeting_id, note, operator, station, at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        meeting.id,
-        approved.id,
-        input.note && input.note.length > 0 ? input.note : null,
-        call.operator,
-        call.station,
-        call.now,
-      );
-    return ok(listApprovals(db).find((a) => a.id === Number(info.lastInsertRowid)) as MeetingApproval);
+        )
+        .run(
+          meeting.id,
+          approved.id,
+          input.note && input.note.length > 0 ? input.note : null,
+          call.operator,
+          call.station,
+          call.now,
+        );
+      return ok(listApprovals(db).find((a) => a.id === Number(info.lastInsertRowid)) as MeetingApproval);
+    },
+    changes: () => [{ topic: 'meetings' }],
   },
-  changes: () => [{ topic: 'meetings' }],
-};
+);
 
 export const approvals: QueryHandler<'meetings.approvals'> = {
   kind: 'query',

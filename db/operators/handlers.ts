@@ -3,7 +3,7 @@
  * but as a scrypt hash (db/pin.ts), and never reaches the audit log.
  */
 import type { Operator } from '../../core/model/index.js';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import type { Role } from '../../core/roles.js';
 import { readCongress } from '../congress/records.js';
 import type { QueryHandler, SessionHandler, UpdateHandler } from '../handler-types.js';
@@ -47,7 +47,7 @@ const ROLE_NAMES: Record<Role, string> = {
 export const roleName = (role: Role) => ROLE_NAMES[role];
 
 const operatorNotFound = (operatorId: number) =>
-  refuse('not_found', 'operator.not_found', { id: operatorId }, { field: 'operatorId', value: String(operatorId) });
+  refuse('not_found', 'operator.not_found', { id: operatorId }, at('operatorId', operatorId));
 
 const activeSecretariats = (db: SqliteDb, except: number | null) =>
   (
@@ -98,15 +98,7 @@ export const update: UpdateHandler<'operators.update'> = {
     const disabled = input.disabled ?? row.disabled === 1;
     // Nobody may be left able to add or restore operators.
     if (row.role === 'secretariat' && (role !== 'secretariat' || disabled) && activeSecretariats(db, row.id) === 0) {
-      return refuse(
-        'conflict',
-        'operator.last_secretariat',
-        { name: row.name },
-        {
-          field: 'operatorId',
-          value: String(row.id),
-        },
-      );
+      return refuse('conflict', 'operator.last_secretariat', { name: row.name }, at('operatorId', row.id));
     }
     db.prepare('UPDATE operators SET role = ?, disabled = ?, pin_hash = ? WHERE id = ?').run(
       role,

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { ok, type Result, refuse } from '../../core/result.js';
+import { at, ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
 import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
@@ -141,10 +141,7 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
         'conflict',
         'results.audit_broken',
         { id: chain.firstBrokenId ?? '?' },
-        {
-          field: 'audit',
-          value: String(chain.firstBrokenId),
-        },
+        at('audit', String(chain.firstBrokenId)),
       );
     }
     // Inside the transaction: counted in full.

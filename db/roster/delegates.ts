@@ -1,6 +1,6 @@
 import { normalizeBadge } from '../../core/badge.js';
 import type { Delegate, DelegateFields } from '../../core/domain.js';
-import { ok, refuse } from '../../core/result.js';
+import { at, ok, refuse } from '../../core/result.js';
 import {
   delegateFieldsOf,
   findDelegate,
@@ -13,7 +13,7 @@ import type { QueryHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 
 export const delegateNotFound = (delegateId: number) =>
-  refuse('not_found', 'delegate.not_found', { id: delegateId }, { field: 'delegateId', value: String(delegateId) });
+  refuse('not_found', 'delegate.not_found', { id: delegateId }, at('delegateId', delegateId));
 
 /** 代表证号 must be unique: the scanner finds a delegate by it. */
 function badgeTaken(db: SqliteDb, badge: string, exceptId: number | null) {
