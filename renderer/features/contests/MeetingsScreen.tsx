@@ -209,7 +209,7 @@ export function MeetingsScreen() {
         onClose={() => setApproving(null)}
         onSubmit={async (approvedMeetingId, note) => {
           if (!approving) return null;
-          const r = await written(
+          const r = written(
             await invoke('meetings.approveResult', { meetingId: approving.id, approvedMeetingId, note }),
             { topic: 'meetings' },
           );

@@ -20,8 +20,8 @@ function shown(input: { contestId: number }) {
   return observer;
 }
 
-describe('writeContest: a write answered once what it touched is read again', () => {
-  it('shows the new candidate when the write answers, with the change events followed', async () => {
+describe('writeContest: what a write touched is read again where shown', () => {
+  it('shows the new candidate once the write answers', async () => {
     const s = await congressInProcess();
     stops.push(startLiveQueries());
     const contest = await s.call('contests.create', {
@@ -47,8 +47,28 @@ describe('writeContest: a write answered once what it touched is read again', ()
       unit: null,
     });
     expect(r.ok).toBe(true);
-    // No settling: the answer waited for the re-read.
+    await settle();
     expect(detail.getCurrentResult().data?.candidates.map((c) => c.name)).toEqual(['王丽华']);
+  });
+
+  it('reads the contest again in a window whose change events have not come (none followed here)', async () => {
+    const s = await congressInProcess();
+    const contest = await s.call('contests.create', {
+      meetingId: s.meetingId,
+      title: '纪委委员',
+      kind: 'election',
+      seats: 1,
+      marginPercent: 0,
+      doubleEntry: false,
+      paperGroup: null,
+    });
+    const detail = shown({ contestId: contest.id });
+    await settle();
+    const r = await writeContest(contest.id, 'contests.update', { contestId: contest.id, title: '纪委委员(二)' });
+    expect(r.ok).toBe(true);
+    await settle();
+    expect(detail.getCurrentResult().data?.contest.title).toBe('纪委委员(二)');
+    expect(s.calls.get('contests.get')).toBe(2);
   });
 
   it('answers a refusal at once and reads nothing again', async () => {

@@ -37,10 +37,11 @@ function combineCalls(results: UseQueryResult<unknown, Error>[]): CallsQuery<unk
 }
 
 /**
- * A write's answer once what it touched is read again: the dialog that made it closes on the
- * new state, not a moment before it (the change event that follows finds the reads fresh).
+ * A write's answer, with what it touched marked stale and read again where shown. The change
+ * event that follows does the same (and is what other windows go by); this covers a window whose
+ * events lag, without holding the dialog that made the write until the reads are back.
  */
-export async function written<T>(r: Result<T>, touched: ChangeEvent): Promise<Result<T>> {
-  if (r.ok) await queryClient.invalidateQueries({ predicate: (q) => staleAfter(touched, q.queryKey) });
+export function written<T>(r: Result<T>, touched: ChangeEvent): Result<T> {
+  if (r.ok) void queryClient.invalidateQueries({ predicate: (q) => staleAfter(touched, q.queryKey) });
   return r;
 }

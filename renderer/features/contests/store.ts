@@ -12,8 +12,8 @@ export type CandidateInput = Omit<Input<'candidates.add'>, 'contestId'>;
 export type ContestFields = Omit<Input<'contests.create'>, 'meetingId'>;
 
 /**
- * A write to one contest (its fields, candidates, officials, rounds), answered once the contest,
- * its meeting's list and its rounds' results are read again. What is shown comes from the fetch
+ * A write to one contest (its fields, candidates, officials, rounds): the contest, its meeting's
+ * list and its rounds' results are read again. What is shown comes from the fetch
  * layer (`./queries.ts`); nothing of the server is kept here.
  */
 export async function writeContest<C extends Channel>(
