@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { Input, Output } from '../../core/contract.js';
 import type { CongressSettings, Meeting } from '../../core/domain.js';
+import type { CongressFile } from '../../core/model/index.js';
 import type { AppError, Result } from '../../core/result.js';
 import { invoke } from '../api/index.js';
 import { CallFailed, callOptions, forgetCongress, queryClient, queryKey } from '../api/queries.js';
 import { type Followed, follow } from './follow.js';
 
 type AppInfo = Output<'app.info'>;
-type CongressFile = Output<'congress.get'>;
 
 /**
  * Which congress file this window has open (or none), with its meetings and the app's info
