@@ -1,4 +1,5 @@
 import type { Output } from '../../../core/contract.js';
+import type { BackupStatus } from '../../../core/model/index.js';
 import type { Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { queryClient, queryKey, refreshEverything } from '../../api/queries.js';
@@ -6,7 +7,8 @@ import { useCongress } from '../../app/congress.js';
 import { noCongressOpen } from '../../lib/errors.js';
 import { useStation } from '../operators/station-store.js';
 
-export type BackupStatus = Output<'backups.status'>;
+export type { BackupStatus };
+
 export type RestoreOutcome = Output<'backups.restore'>;
 
 /** The folder, the last copy and failure, the copies there, as the settings show them (`useCall`), read again now. */
