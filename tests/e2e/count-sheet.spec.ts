@@ -5,26 +5,25 @@
  * the presidium reorders the suggested ballot order before approving it.
  */
 import type { Page } from '@playwright/test';
-import type { CallContext } from '../../core/contract.js';
-import type { Role } from '../../core/roles.js';
-import { addCandidates, call, enterBallots } from './api.js';
+import { call, enterBallots } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { LockScreen } from './pages/lock.js';
+import {
+  checkInThroughApi,
+  congressWithOperators,
+  contestOf,
+  countThroughApi,
+  demoWithVoters,
+  type OperatorSpec,
+  signedIn,
+  votingDelegates,
+} from './scenes.js';
 
 const SHOTS = 'test-results/count-sheet';
 
 /** The demo congress open on screen with 89 of its 110 voting delegates present. */
 const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) =>
   demoWithVoters(page, openApp, host, { operator: '计票人 赵敏' });
-
-async function contestOf(host: TestHost, meetingId: number, title: string, ctx?: CallContext) {
-  return call(
-    host,
-    'contests.create',
-    { meetingId, title, kind: 'election', seats: 2, marginPercent: 20, doubleEntry: false, paperGroup: null },
-    ctx,
-  );
-}
 
 test('a write-in typed and Enter is counted; one that does not count needs a second Enter; a fresh sheet is neutral', async ({
   page,
@@ -33,14 +32,14 @@ test('a write-in typed and Enter is counted; one that does not count needs a sec
   host,
 }) => {
   const scene = await openDemo(page, openApp, host);
-  const contest = await contestOf(host, scene.meetingId, '党委委员');
   const people = scene.voting.slice(0, 3);
-  const ids = await addCandidates(host, contest.id, people);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: 3 });
-  const names = people.map((d) => d.name);
+  const { contestId, roundId, names } = await contestOf(host, {
+    meetingId: scene.meetingId,
+    title: '党委委员',
+    people,
+  });
+  const contest = { id: contestId };
+  await countThroughApi(host, roundId, { issued: 89, collected: 3 });
 
   const board = await context.newPage();
   await board.goto(`${host.url}#/tally?contest=${contest.id}`);
@@ -124,50 +123,33 @@ test('a write-in typed and Enter is counted; one that does not count needs a sec
   await page.screenshot({ path: `${SHOTS}/4-after-three.png` });
 });
 
-const OPERATORS: { role: Role; name: string; pin: string }[] = [
+const OPERATORS: OperatorSpec[] = [
   { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
   { role: 'counter', name: '计票人 张强', pin: '333333' },
   { role: 'chief_scrutineer', name: '总监票人 陈刚', pin: '555555' },
 ];
-
-async function signedIn(host: TestHost, operatorId: number, pin: string, station: string): Promise<CallContext> {
-  const { token } = await call(host, 'station.signIn', { operatorId, pin }, { operator: '', station });
-  return { operator: '', station, session: token };
-}
 
 test('closing a round with a ballot unkeyed says what is missing before any PIN is asked for', async ({
   page,
   openApp,
   host,
 }) => {
-  await call(host, 'congress.openDemo', {});
-  const ops = {} as Record<string, { id: number; pin: string; name: string }>;
-  let secretariat: CallContext | undefined;
-  for (const o of OPERATORS) {
-    const added = await call(host, 'operators.add', o, secretariat);
-    ops[o.role] = { id: added.id, pin: o.pin, name: o.name };
-    secretariat ??= await signedIn(host, added.id, o.pin, '秘书处');
-  }
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
-  const voting = (await call(host, 'delegates.list', {})).filter((d) => d.category === 'voting');
-  for (const d of voting.slice(0, 89))
-    await call(host, 'attendance.checkIn', { meetingId, delegateId: d.id }, secretariat);
-  const contest = await contestOf(host, meetingId, '纪委委员', secretariat);
-  const ids = await addCandidates(host, contest.id, voting.slice(0, 3), secretariat);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids }, secretariat);
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 }, secretariat);
-  await call(host, 'rounds.collect', { roundId, collected: 3 }, secretariat);
-  const counter = await signedIn(host, ops.counter!.id, ops.counter!.pin, '计票台');
+  const { ops, secretariat, meetingId } = await congressWithOperators(host, OPERATORS);
+  const voting = await votingDelegates(host);
+  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
+  const { contestId, roundId } = await contestOf(host, {
+    meetingId,
+    title: '纪委委员',
+    people: voting.slice(0, 3),
+    ctx: secretariat,
+  });
+  const contest = { id: contestId };
+  await countThroughApi(host, roundId, { issued: 89, collected: 3, ctx: secretariat });
+  const counter = await signedIn(host, ops.counter.id, ops.counter.pin, '计票台');
   await enterBallots(host, roundId, [{ marks: 'oo-' }, { marks: 'o-o' }], counter);
 
   await openApp(page);
-  const lock = page.getByTestId('lock-screen');
-  await expect(lock).toBeVisible();
-  await lock.locator(`[data-testid="lock-operator"][data-name="${ops.counter!.name}"]`).click();
-  await page.getByTestId('lock-pin').fill(ops.counter!.pin);
-  await page.getByTestId('lock-pin').press('Enter');
-  await expect(lock).toHaveCount(0);
+  await new LockScreen(page).unlock(ops.counter.name, ops.counter.pin);
 
   await page.goto(`${host.url}#/contests?contest=${contest.id}`);
   await page.getByTestId('round-close').click();
@@ -187,7 +169,7 @@ test('closing a round with a ballot unkeyed says what is missing before any PIN 
   await expect(blocked).toHaveCount(0);
   await page.getByTestId('round-close-confirm').click();
   await expect(page.getByTestId('chief-pin')).toBeVisible();
-  await page.getByTestId('chief-pin').fill(ops.chief_scrutineer!.pin);
+  await page.getByTestId('chief-pin').fill(ops.chief_scrutineer.pin);
   await page.getByTestId('chief-submit').click();
   await expect(page.getByTestId('round-closed')).toBeVisible();
 });
@@ -198,9 +180,14 @@ test('the presidium reorders the suggested ballot order, then approves the order
   host,
 }) => {
   const scene = await openDemo(page, openApp, host);
-  const contest = await contestOf(host, scene.meetingId, '党委委员');
   const people = scene.voting.slice(0, 4);
-  await addCandidates(host, contest.id, people);
+  const { contestId } = await contestOf(host, {
+    meetingId: scene.meetingId,
+    title: '党委委员',
+    people,
+    approve: false,
+  });
+  const contest = { id: contestId };
   await page.goto(`${host.url}#/contests?contest=${contest.id}`);
   await page.getByTestId('order-suggest').click();
   const items = page.getByTestId('order-item');
@@ -231,20 +218,13 @@ test('on a paper of 12, rows are reached by two digits; the English sheet speaks
   host,
 }) => {
   const scene = await openDemo(page, openApp, host);
-  const contest = await call(host, 'contests.create', {
+  const { roundId } = await contestOf(host, {
     meetingId: scene.meetingId,
     title: '党委委员',
-    kind: 'election',
     seats: 10,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
+    people: scene.voting.slice(0, 12),
   });
-  const ids = await addCandidates(host, contest.id, scene.voting.slice(0, 12));
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 89, issued: 89, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: 1 });
+  await countThroughApi(host, roundId, { issued: 89, collected: 1 });
 
   await page.getByTestId('language-switch').getByText('English').click();
   await page.goto(`${host.url}#/count?round=${roundId}`);

@@ -6,12 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CallContext } from '../../core/contract.js';
 import type { Role } from '../../core/roles.js';
 import { call, enterBallots, refused } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 import { LockScreen } from './pages/lock.js';
-import { checkInThroughApi, contestOf, countThroughApi, openDemoAs, signedIn, votingDelegates } from './scenes.js';
+import {
+  checkInThroughApi,
+  congressWithOperators as congressWithOperatorsScene,
+  contestOf,
+  countThroughApi,
+  openDemoAs,
+  signedIn,
+  votingDelegates,
+} from './scenes.js';
 
 const OPERATORS: { role: Role; name: string; pin: string }[] = [
   { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
@@ -21,25 +28,11 @@ const OPERATORS: { role: Role; name: string; pin: string }[] = [
   { role: 'chief_scrutineer', name: '总监票人 陈刚', pin: '555555' },
 ];
 
-type Operators = Record<Role, { id: number; name: string; pin: string }>;
-
-/**
- * The demo congress with its operators: the first (the secretariat) added while the congress is
- * still open to anyone, the others by the secretariat signed in.
- */
+/** The demo congress with the five operators; once there are operators, a write without a sign-in is refused. */
 async function congressWithOperators(host: TestHost) {
-  await call(host, 'congress.openDemo', {});
-  const ops = {} as Operators;
-  let secretariat: CallContext | null = null;
-  for (const o of OPERATORS) {
-    const added = await call(host, 'operators.add', o, secretariat ?? undefined);
-    ops[o.role] = { id: added.id, name: o.name, pin: o.pin };
-    if (!secretariat) secretariat = await signedIn(host, added.id, o.pin, '秘书处');
-  }
-  // Once there are operators, a write without a sign-in is refused.
-  const meetingId = (await call(host, 'congress.get', {})).congress.currentMeetingId!;
+  const scene = await congressWithOperatorsScene(host, OPERATORS);
   expect((await refused(host, 'meetings.create', { name: '未登录', date: '2026-03-20' })).code).toBe('locked');
-  return { ops, secretariat: secretariat!, meetingId };
+  return scene;
 }
 
 test('the station locks until an operator signs in; a counter keys a ballot, the chief scrutineer closes the round', async ({

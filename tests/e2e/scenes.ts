@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { CallContext, Output } from '../../core/contract.js';
+import type { Role } from '../../core/roles.js';
 import { addCandidates, call, enterBallots, type Paper } from './api.js';
 import type { TestHost } from './fixtures.js';
 import { AppFrame } from './pages/app.js';
@@ -127,4 +128,26 @@ export async function countThroughApi(host: TestHost, roundId: number, scene: Co
 export async function signedIn(host: TestHost, operatorId: number, pin: string, station: string): Promise<CallContext> {
   const { token } = await call(host, 'station.signIn', { operatorId, pin }, { operator: '', station });
   return { operator: '', station, session: token };
+}
+
+export interface OperatorSpec {
+  role: Role;
+  name: string;
+  pin: string;
+}
+
+/**
+ * The demo congress with operators: the first (the secretariat) added while the congress is
+ * still open to anyone, the others by the secretariat signed in. Returns them by role.
+ */
+export async function congressWithOperators(host: TestHost, operators: readonly OperatorSpec[]) {
+  await call(host, 'congress.openDemo', {});
+  const ops = {} as Record<Role, { id: number; name: string; pin: string }>;
+  let secretariat: CallContext | undefined;
+  for (const o of operators) {
+    const added = await call(host, 'operators.add', o, secretariat);
+    ops[o.role] = { id: added.id, name: o.name, pin: o.pin };
+    secretariat ??= await signedIn(host, added.id, o.pin, '秘书处');
+  }
+  return { ops, secretariat: secretariat!, meetingId: await currentMeetingId(host) };
 }
