@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
 import { MARK_SYMBOL, marksLine } from '../contests/labels.js';
+import styles from './BallotLists.module.css';
 import type { Ballot, Candidate, StackComparison, StackSummary } from './types.js';
 
 const ballotNo = (b: Ballot): string => (b.stack !== null ? `${b.stack}-${b.entry}-${b.stackPosition}` : String(b.seq));
@@ -42,7 +43,7 @@ export function RecentBallots(props: {
     {
       title: t('count.ballot.marks'),
       key: 'marks',
-      render: (_, b) => <span className="marks-line">{marksLine(b.marks, b.writeIns)}</span>,
+      render: (_, b) => <span className={styles.marksLine}>{marksLine(b.marks, b.writeIns)}</span>,
     },
     { title: '', key: 'state', width: 86, render: (_, b) => <BallotStateTag ballot={b} t={t} /> },
     {
@@ -75,7 +76,7 @@ export function RecentBallots(props: {
       pagination={false}
       locale={{ emptyText: t('count.recent.empty') }}
       data-testid="recent-ballots"
-      rowClassName={(b) => (b.state === 'voided' || b.state === 'superseded' ? 'ballot-withdrawn' : '')}
+      rowClassName={(b) => (b.state === 'voided' || b.state === 'superseded' ? styles.ballotWithdrawn! : '')}
       onRow={(b) => testId('recent-ballot', { 'data-seq': String(b.seq), 'data-state': b.state })}
     />
   );
@@ -92,7 +93,7 @@ export function SetAsideQueue(props: {
   const waiting = props.ballots.filter((b) => b.state === 'set_aside' && b.decision === null);
   const decided = props.ballots.filter((b) => b.decision !== null).sort((a, b) => b.seq - a.seq);
   return (
-    <div className="setaside" data-testid="setaside-queue">
+    <div className={styles.setaside} data-testid="setaside-queue">
       {waiting.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('count.setAside.empty')} />}
       {waiting.map((b) => (
         <SetAsideItem key={b.id} ballot={b} candidates={candidates} t={t} onDecide={props.onDecide} />
@@ -101,9 +102,9 @@ export function SetAsideQueue(props: {
         <>
           <Typography.Title level={5}>{t('count.setAside.decided')}</Typography.Title>
           {decided.map((b) => (
-            <div key={b.id} className="setaside-decided" data-testid="setaside-decided">
+            <div key={b.id} className={styles.setasideDecided} data-testid="setaside-decided">
               <span>#{ballotNo(b)}</span>
-              <span className="marks-line">{marksLine(b.marks, b.writeIns)}</span>
+              <span className={styles.marksLine}>{marksLine(b.marks, b.writeIns)}</span>
               <Tag color={b.decision?.verdict === 'invalid' ? 'error' : 'success'}>
                 {t(b.decision?.verdict === 'invalid' ? 'count.decide.invalid' : 'count.decide.asEntered')}
               </Tag>
@@ -132,23 +133,23 @@ function SetAsideItem(props: {
     setError(await props.onDecide(b, verdict, note.trim() || null));
   };
   return (
-    <div className="setaside-item" data-testid="setaside-item" data-seq={b.seq}>
-      <div className="setaside-head">
+    <div className={styles.setasideItem} data-testid="setaside-item" data-seq={b.seq}>
+      <div className={styles.setasideHead}>
         <strong>#{ballotNo(b)}</strong>
         <Typography.Text type="secondary">
           {t('count.enteredBy', { by: b.enteredBy, at: formatTime(b.enteredAt) })}
         </Typography.Text>
       </div>
-      <div className="setaside-marks">
+      <div className={styles.setasideMarks}>
         {candidates.map((c, i) => (
-          <span key={c.id} className="setaside-mark">
+          <span key={c.id} className={styles.setasideMark}>
             {c.name}
             <b>{MARK_SYMBOL[b.marks[i] ?? 'none'] || '·'}</b>
           </span>
         ))}
         {b.writeIns.map((w, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
-          <span key={`w${i}`} className="setaside-mark">
+          <span key={`w${i}`} className={styles.setasideMark}>
             +{w.name}
             <b>{MARK_SYMBOL[w.mark] || '·'}</b>
           </span>
@@ -229,12 +230,12 @@ export function StacksPanel(props: {
 
   const side = (b: StackComparison[number]['first'], other: StackComparison[number]['first']) =>
     b ? (
-      <div className="compare-side">
+      <div className={styles.compareSide}>
         {candidates.map((c, i) => {
           const m = b.marks[i] ?? 'none';
           const differs = (other?.marks[i] ?? null) !== m;
           return (
-            <span key={c.id} className={`compare-mark${differs ? ' compare-diff' : ''}`}>
+            <span key={c.id} className={`${styles.compareMark}${differs ? ` ${styles.compareDiff}` : ''}`}>
               {c.name}
               <b>{MARK_SYMBOL[m] || '·'}</b>
             </span>
@@ -242,7 +243,7 @@ export function StacksPanel(props: {
         })}
         {b.writeIns.map((w, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
-          <span key={`w${i}`} className="compare-mark">
+          <span key={`w${i}`} className={styles.compareMark}>
             +{w.name}
             <b>{MARK_SYMBOL[w.mark] || '·'}</b>
           </span>
@@ -265,10 +266,10 @@ export function StacksPanel(props: {
       />
       {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
       {open !== null && (
-        <div className="compare" data-testid="stack-comparison">
+        <div className={styles.compare} data-testid="stack-comparison">
           <Typography.Title level={5}>{t('count.stacks.comparing', { stack: open, n: rows.length })}</Typography.Title>
           {rows.map((r) => (
-            <div key={r.position} className="compare-row" data-testid="compare-row" data-position={r.position}>
+            <div key={r.position} className={styles.compareRow} data-testid="compare-row" data-position={r.position}>
               <div className="compare-pos">#{r.position}</div>
               <div>
                 {side(r.first, r.second)}

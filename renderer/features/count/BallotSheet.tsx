@@ -3,12 +3,20 @@ import { useEffect, useRef, useState } from 'react';
 import type { MarkingConvention, PaperMark } from '../../../core/election-types.js';
 import type { Translate } from '../../app/language.js';
 import { MARK_SYMBOL } from '../contests/labels.js';
+import styles from './BallotSheet.module.css';
 import type { SheetVerdict } from './preview.js';
 import type { DraftWriteIn } from './sheet.js';
 import { rowLabel } from './sheet-keys.js';
 import type { Candidate } from './types.js';
 
 const MARKS: PaperMark[] = ['circle', 'cross', 'none'];
+
+/** The row's look by its mark: ○ green, × red, none plain. */
+const ROW_MARK: Record<PaperMark, string> = {
+  circle: styles.sheetRowCircle ?? '',
+  cross: styles.sheetRowCross ?? '',
+  none: '',
+};
 
 /**
  * The paper on screen: one row per candidate in paper order, then the write-in lines. The
@@ -47,7 +55,7 @@ export function BallotSheet(props: {
         type="button"
         tabIndex={-1}
         key={m}
-        className={`sheet-mark sheet-mark-${m}${mark === m ? ' sheet-mark-on' : ''}`}
+        className={`${styles.sheetMark}${mark === m ? ` ${styles.sheetMarkOn}` : ''}`}
         title={t(`count.meaning.${convention[m]}`)}
         onClick={() => props.onMark(row, m)}
       >
@@ -57,14 +65,14 @@ export function BallotSheet(props: {
 
   return (
     <div
-      className={`ballot-sheet${verdict.kind === 'idle' ? ' ballot-sheet-idle' : ''}`}
+      className={`${styles.ballotSheet}${verdict.kind === 'idle' ? ` ${styles.ballotSheetIdle}` : ''}`}
       data-testid="ballot-sheet"
       data-cursor={cursor}
       data-state={verdict.kind}
       data-row-pending={rowPending}
     >
       {rowPending !== '' && (
-        <div className="sheet-row-pending" data-testid="sheet-row-pending">
+        <div className={styles.sheetRowPending} data-testid="sheet-row-pending">
           {t('count.rowPending', { typed: rowPending })}
         </div>
       )}
@@ -76,19 +84,19 @@ export function BallotSheet(props: {
           <div
             key={c.id}
             ref={i === cursor ? active : undefined}
-            className={`sheet-row${i === cursor ? ' sheet-row-cursor' : ''} sheet-row-${mark}`}
+            className={`${styles.sheetRow}${i === cursor ? ` ${styles.sheetRowCursor}` : ''} ${ROW_MARK[mark]}`}
             data-testid="sheet-row"
             data-mark={mark}
             data-name={c.name}
             onClick={() => props.onCursor(i)}
           >
-            <span className="sheet-pos" data-testid="sheet-pos">
+            <span className={styles.sheetPos} data-testid="sheet-pos">
               {rowLabel(i, candidates.length)}
             </span>
-            <span className="sheet-name">{c.name}</span>
-            <span className="sheet-box">{MARK_SYMBOL[mark]}</span>
-            <span className="sheet-meaning">{t(`count.meaning.${convention[mark]}`)}</span>
-            <span className="sheet-marks">{markCells(i, mark)}</span>
+            <span className={styles.sheetName}>{c.name}</span>
+            <span className={styles.sheetBox}>{MARK_SYMBOL[mark]}</span>
+            <span className={styles.sheetMeaning}>{t(`count.meaning.${convention[mark]}`)}</span>
+            <span className={styles.sheetMarks}>{markCells(i, mark)}</span>
           </div>
         );
       })}
@@ -101,17 +109,17 @@ export function BallotSheet(props: {
           <div
             key={`w${w.line}`}
             ref={row === cursor ? active : undefined}
-            className={`sheet-row sheet-writein${row === cursor ? ' sheet-row-cursor' : ''} sheet-row-${w.mark}`}
+            className={`${styles.sheetRow} ${styles.sheetWritein}${row === cursor ? ` ${styles.sheetRowCursor}` : ''} ${ROW_MARK[w.mark]}`}
             data-testid="sheet-writein"
             data-mark={w.mark}
             data-name={w.name}
             data-fate={fate ?? ''}
             onClick={() => props.onCursor(row)}
           >
-            <span className="sheet-pos" data-testid="sheet-pos">
+            <span className={styles.sheetPos} data-testid="sheet-pos">
               +
             </span>
-            <span className="sheet-name">
+            <span className={styles.sheetName}>
               {w.editing ? (
                 <WriteInName
                   value={w.name}
@@ -126,16 +134,16 @@ export function BallotSheet(props: {
               )}
               {fate && fate !== 'empty' && (
                 <span
-                  className={`writein-fate writein-fate-${fate === 'counts' ? 'counts' : 'not'}`}
+                  className={`${styles.writeinFate} ${fate === 'counts' ? styles.writeinFateCounts : styles.writeinFateNot}`}
                   data-testid="writein-fate"
                 >
                   {t(`count.fate.${fate}`)}
                 </span>
               )}
             </span>
-            <span className="sheet-box">{MARK_SYMBOL[w.mark]}</span>
-            <span className="sheet-meaning">{t(`count.meaning.${convention[w.mark]}`)}</span>
-            <span className="sheet-marks">{markCells(row, w.mark)}</span>
+            <span className={styles.sheetBox}>{MARK_SYMBOL[w.mark]}</span>
+            <span className={styles.sheetMeaning}>{t(`count.meaning.${convention[w.mark]}`)}</span>
+            <span className={styles.sheetMarks}>{markCells(row, w.mark)}</span>
           </div>
         );
       })}
@@ -155,7 +163,7 @@ function WriteInName(props: {
   const [highlight, setHighlight] = useState(-1);
   const list = props.value.trim() ? props.suggestions(props.value) : [];
   return (
-    <div className="writein-name">
+    <div className={styles.writeinName}>
       <Input
         autoFocus
         size="small"
@@ -190,11 +198,11 @@ function WriteInName(props: {
         }}
       />
       {list.length > 0 && (
-        <ul className="writein-suggestions" data-testid="writein-suggestions">
+        <ul className={styles.writeinSuggestions} data-testid="writein-suggestions">
           {list.map((name, i) => (
             <li
               key={name}
-              className={i === highlight ? 'writein-suggestion-on' : undefined}
+              className={i === highlight ? styles.writeinSuggestionOn : undefined}
               data-testid="writein-suggestion"
               onMouseDown={(e) => {
                 e.preventDefault();

@@ -5,6 +5,7 @@ import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { roundLabel } from '../contests/labels.js';
 import { openTallyWindow } from './board.js';
+import styles from './CountScreen.module.css';
 import type { DefaultMark } from './preferences.js';
 import { useSheet } from './sheet.js';
 import type { Contest, Round } from './types.js';
@@ -28,7 +29,7 @@ export const CountHead = memo(function CountHead(props: {
   const { contest, round, entered, inStack, pending, stack, entry, defaultMark } = props;
   const full = round.collected !== null && entered >= round.collected;
   return (
-    <div className="count-head">
+    <div className={styles.countHead}>
       <Space>
         <Button
           icon={<ArrowLeftOutlined />}
@@ -41,7 +42,7 @@ export const CountHead = memo(function CountHead(props: {
         <Tag>{t('count.seats', { n: round.seats })}</Tag>
       </Space>
       <div
-        className={`count-progress${full ? ' count-progress-full' : ''}`}
+        className={`${styles.countProgress}${full ? ` ${styles.countProgressFull}` : ''}`}
         data-testid="count-progress"
         data-full={full}
       >

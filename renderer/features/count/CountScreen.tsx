@@ -1,5 +1,6 @@
 import { Alert, Button, Spin } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import type { MarkingConvention } from '../../../core/election-types.js';
 import { invoke } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
@@ -11,6 +12,7 @@ import { useCan, useStation } from '../operators/station-store.js';
 import { useDelegates } from '../roster/delegates.js';
 import { BallotSheet } from './BallotSheet.js';
 import { CountHead } from './CountHead.js';
+import styles from './CountScreen.module.css';
 import { CountSide } from './CountSide.js';
 import { useCommitQueue } from './commit-queue.js';
 import { contestConvention } from './preview.js';
@@ -47,10 +49,9 @@ export function CountScreen() {
   const unreachable = useCommitQueue((q) => q.unreachable);
   // The congress setting is the fallback when the contest has no convention of its own.
   const settingsMarking = useCongress((x) => x.file?.congress.settings.marking);
-  const convention = useMemo(
-    () => contestConvention(contest ?? undefined, settingsMarking),
-    [contest, settingsMarking],
-  );
+  // By value: the contest is read again after every ballot, its convention seldom changes.
+  const conventionKey = JSON.stringify(contestConvention(contest ?? undefined, settingsMarking));
+  const convention = useMemo(() => JSON.parse(conventionKey) as MarkingConvention, [conventionKey]);
   const { delegates } = useDelegates();
   const [voiding, setVoiding] = useState<Ballot | null>(null);
   const [askReason, setAskReason] = useState(false);
@@ -61,15 +62,16 @@ export function CountScreen() {
   // The sheet follows the round as read; before paint, so that no frame shows an empty paper.
   const seats = round?.seats ?? null;
   const doubleEntry = contest?.doubleEntry ?? false;
+  const loaded = detail !== null;
   useLayoutEffect(() => {
     useSheet
       .getState()
       .setRound(
-        roundId !== null && seats !== null && detail
+        roundId !== null && seats !== null && loaded
           ? { roundId, candidates, seats, convention, context, doubleEntry }
           : null,
       );
-  }, [roundId, candidates, seats, convention, context, doubleEntry, detail]);
+  }, [roundId, candidates, seats, convention, context, doubleEntry, loaded]);
   useEffect(() => () => useSheet.getState().setRound(null), []);
 
   const standing = useMemo(() => ballots.filter(isStanding), [ballots]);
@@ -117,7 +119,7 @@ export function CountScreen() {
   if (!round || !contest || s.round?.roundId !== roundId) return <Spin />;
 
   return (
-    <div className="count" data-testid="count-page" data-round={round.id}>
+    <div className={styles.count} data-testid="count-page" data-round={round.id}>
       <CountHead
         contest={contest}
         round={round}
@@ -158,8 +160,8 @@ export function CountScreen() {
       {s.error && (
         <ErrorAlert error={s.error} testId="count-error" onClose={() => useSheet.setState({ error: null })} />
       )}
-      <div className="count-main">
-        <div className="count-left">
+      <div className={styles.countMain}>
+        <div className={styles.countLeft}>
           {s.correcting && (
             <Alert
               type="warning"
@@ -200,11 +202,11 @@ export function CountScreen() {
           />
           <ValidityLine verdict={verdict} seats={round.seats} confirming={s.confirming} t={t} />
           <LastLine t={t} />
-          <div className="count-keys" data-testid="count-keys">
+          <div className={styles.countKeys} data-testid="count-keys">
             {t('count.keys')}
           </div>
         </div>
-        <div className="count-right">
+        <div className={styles.countRight}>
           <CountSide
             roundId={round.id}
             doubleEntry={doubleEntry}

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
 import { currentRound, paperOrder, type RoundResult } from '../contests/store.js';
 import { FullscreenButton } from './BoardPage.js';
+import styles from './TallyPage.module.css';
 import type { ContestDetail } from './types.js';
 
 /** 正 strokes as on a paper board: one 正 per five, then 一 丅 下 止 for the rest. */
@@ -53,18 +54,18 @@ export function TallyPage() {
   else body = <TallyBody result={result} detail={detail} strokes={showStrokes} t={t} />;
 
   return (
-    <main className="board tally" data-testid="tally" data-ready={result !== null}>
-      <header className="board-head tally-head">
-        <div className="tally-congress">{congressName || t('app.name')}</div>
+    <main className={`${styles.board} tally`} data-testid="tally" data-ready={result !== null}>
+      <header className={`board-head ${styles.tallyHead}`}>
+        <div className={styles.tallyCongress}>{congressName || t('app.name')}</div>
         {detail && (
-          <div className="tally-title" data-testid="tally-title">
+          <div className={styles.tallyTitle} data-testid="tally-title">
             {detail.contest.title}
-            {result && <span className="tally-round">{roundLabel(t, result.round)}</span>}
+            {result && <span className={styles.tallyRound}>{roundLabel(t, result.round)}</span>}
           </div>
         )}
       </header>
       {error && <ErrorAlert error={error} />}
-      <div className="tally-body">{body}</div>
+      <div className={styles.tallyBody}>{body}</div>
       <footer className="board-foot">
         <span>{t('tally.title')}</span>
         <span>{result && updatedAt && t('board.updated', { time: updatedAt })}</span>
@@ -105,7 +106,7 @@ function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes:
 
   return (
     <>
-      <section className="tally-stats">
+      <section className={styles.tallyStats}>
         <Stat label={t('tally.counted')} testId="tally-counted">
           {tally.counted + tally.pendingSetAside}
           <small> / {round.collected ?? '–'}</small>
@@ -119,12 +120,12 @@ function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes:
         <Stat label={t(decision.basisKind === 'due' ? 'tally.basis.due' : 'tally.basis.present')} testId="tally-basis">
           {decision.basis}
         </Stat>
-        <div className="tally-line-label" data-testid="tally-threshold" data-threshold={decision.threshold}>
+        <div className={styles.tallyLineLabel} data-testid="tally-threshold" data-threshold={decision.threshold}>
           {t('tally.threshold', { n: decision.threshold })}
         </div>
       </section>
       <div
-        className={`tally-state ${round.status === 'closed' ? 'tally-final' : 'tally-provisional'}`}
+        className={`${styles.tallyState} ${round.status === 'closed' ? styles.tallyFinal : styles.tallyProvisional}`}
         data-testid="tally-state"
         data-provisional={provisional.length > 0}
       >
@@ -134,30 +135,30 @@ function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes:
               reasons: provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(';'),
             })}
       </div>
-      <section className="tally-rows" style={{ '--row-h': rowHeight } as CSSProperties}>
+      <section className={styles.tallyRows} style={{ '--row-h': rowHeight } as CSSProperties}>
         {rows.map((r) => {
           const passing = r.votes >= decision.threshold;
           return (
             <div
               key={r.key}
-              className={`tally-row${passing ? ' tally-pass' : ''}${r.writeIn ? ' tally-writein' : ''}`}
+              className={`${styles.tallyRow}${passing ? ` ${styles.tallyPass}` : ''}${r.writeIn ? ` ${styles.tallyWritein}` : ''}`}
               data-testid="tally-row"
               data-name={r.name}
               data-votes={r.votes}
             >
-              <div className="tally-name">
-                {r.writeIn && <span className="tally-writein-mark">{t('tally.writeIn')}</span>}
+              <div className={styles.tallyName}>
+                {r.writeIn && <span className={styles.tallyWriteinMark}>{t('tally.writeIn')}</span>}
                 {r.name}
               </div>
-              <div className="tally-track">
+              <div className={styles.tallyTrack}>
                 {props.strokes ? (
-                  <div className="tally-strokes">{strokes(r.votes)}</div>
+                  <div className={styles.tallyStrokes}>{strokes(r.votes)}</div>
                 ) : (
-                  <div className="tally-bar" style={{ width: `${(r.votes / scale) * 100}%` }} />
+                  <div className={styles.tallyBar} style={{ width: `${(r.votes / scale) * 100}%` }} />
                 )}
-                {!props.strokes && <div className="tally-threshold-line" style={{ left: `${linePct}%` }} />}
+                {!props.strokes && <div className={styles.tallyThresholdLine} style={{ left: `${linePct}%` }} />}
               </div>
-              <div className="tally-votes">{r.votes}</div>
+              <div className={styles.tallyVotes}>{r.votes}</div>
             </div>
           );
         })}
@@ -168,9 +169,9 @@ function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes:
 
 function Stat(props: { label: string; testId: string; children: ReactNode }) {
   return (
-    <div className="tally-stat">
-      <div className="tally-stat-label">{props.label}</div>
-      <div className="tally-stat-value" data-testid={props.testId}>
+    <div className={styles.tallyStat}>
+      <div className={styles.tallyStatLabel}>{props.label}</div>
+      <div className={styles.tallyStatValue} data-testid={props.testId}>
         {props.children}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Translate } from '../../app/language.js';
 import type { SheetVerdict } from './preview.js';
-import { useSheet } from './sheet.js';
+import { type LastKind, useSheet } from './sheet.js';
+import styles from './ValidityLine.module.css';
 
 /**
  * Rule 4's verdict on the paper as keyed: nothing before the first key (neutral, so that red
@@ -11,7 +12,7 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
   const { verdict, seats, confirming, t } = props;
   if (verdict.kind === 'idle') {
     return (
-      <div className="validity-line validity-idle" data-testid="validity-line" data-state="idle">
+      <div className={`${styles.validityLine} ${styles.validityIdle}`} data-testid="validity-line" data-state="idle">
         {t('count.validity.idle', { seats })}
       </div>
     );
@@ -20,7 +21,7 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
   return (
     <div className="validity-block">
       <div
-        className={`validity-line ${valid ? 'validity-ok' : 'validity-bad'}`}
+        className={`${styles.validityLine} ${valid ? styles.validityOk : styles.validityBad}`}
         data-testid="validity-line"
         data-state={valid ? 'valid' : 'invalid'}
         data-valid={valid}
@@ -30,7 +31,7 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
       </div>
       {verdict.notCounting.length > 0 && (
         <div
-          className={`validity-writeins${confirming ? ' validity-confirming' : ''}`}
+          className={`${styles.validityWriteins}${confirming ? ` ${styles.validityConfirming}` : ''}`}
           data-testid="validity-writeins"
           data-confirming={confirming}
         >
@@ -39,7 +40,7 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
               {t('count.writeIn.notCounting', { name: w.name, why: t(`count.fate.${w.fate}`) })}
             </div>
           ))}
-          <div className="validity-confirm-hint">
+          <div className={styles.validityConfirmHint}>
             {t(confirming ? 'count.writeIn.confirmAgain' : 'count.writeIn.confirmHint')}
           </div>
         </div>
@@ -48,16 +49,23 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
   );
 }
 
+const LAST_KIND: Record<LastKind, string> = {
+  committed: styles.countLastCommitted ?? '',
+  set_aside: styles.countLastSet_aside ?? '',
+  corrected: '',
+  voided: '',
+};
+
 /** What happened to the last paper: the counter's confirmation before the next one. */
 export function LastLine(props: { t: Translate }) {
   const last = useSheet((s) => s.last);
   const { t } = props;
-  if (!last) return <div className="count-last count-last-idle">{t('count.last.idle')}</div>;
+  if (!last) return <div className={`${styles.countLast} count-last-idle`}>{t('count.last.idle')}</div>;
   const b = last.ballot;
   const validity = b.valid === null ? t('count.state.setAside') : b.valid ? t('count.valid') : t('count.invalid');
   return (
     <div
-      className={`count-last count-last-${last.kind}${b.valid === false ? ' count-last-invalid' : ''}`}
+      className={`${styles.countLast} ${LAST_KIND[last.kind]}${b.valid === false ? ` ${styles.countLastInvalid}` : ''}`}
       data-testid="count-last"
       data-kind={last.kind}
       data-seq={b.seq}

@@ -16,7 +16,7 @@
  */
 import { create } from 'zustand';
 import type { Input } from '../../../core/contract.js';
-import type { AppError, Result } from '../../../core/result.js';
+import { type AppError, type Result, refuse } from '../../../core/result.js';
 import { type CallOptions, invoke } from '../../api/index.js';
 import type { Ballot } from './types.js';
 
@@ -68,8 +68,14 @@ export const createCommitQueue = (options: QueueOptions = { retryAfter: backoff 
       enqueue(input, callOptions = {}) {
         const paper: PendingPaper = { id: ++seq, input, options: callOptions };
         set({ pending: [...get().pending, paper] });
-        const answer = tail.then(async () => {
-          const r = await send(paper);
+        const answer = tail.then(async (): Promise<Result<Ballot>> => {
+          let r: Result<Ballot>;
+          try {
+            r = await send(paper);
+          } catch (e) {
+            // A fault in a hook (the lock screen, the warnings dialog) must not stop the papers behind.
+            r = refuse('internal', 'transport.failed', { detail: e instanceof Error ? e.message : String(e) });
+          }
           set({ pending: get().pending.filter((p) => p !== paper), unreachable: false });
           return r;
         });

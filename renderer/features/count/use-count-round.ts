@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { writeInContext } from '../../../core/ballot.js';
 import type { Output } from '../../../core/contract.js';
 import type { WriteInContext } from '../../../core/election-types.js';
@@ -40,9 +40,10 @@ export function useCountRound(roundId: number | null): CountRound {
     () => detail.data?.rounds.find((r) => r.id === roundId) ?? result.data?.round ?? null,
     [detail.data, result.data, roundId],
   );
-  const candidates = useMemo(
-    () => (round && detail.data ? paperOrder(round, detail.data.candidates) : NONE),
-    [round, detail.data],
+  // The contest is read again after every ballot (its rounds' counts change); the paper's rows
+  // do not: the same array keeps the sheet and the lists beside it from rendering again.
+  const candidates = useSameRows(
+    useMemo(() => (round && detail.data ? paperOrder(round, detail.data.candidates) : NONE), [round, detail.data]),
   );
   const earlier = useMemo(
     () =>
@@ -76,4 +77,16 @@ export function useCountRound(roundId: number | null): CountRound {
     stacksError: stacks.error,
     error: result.error ?? detail.error ?? ballots.error,
   };
+}
+
+type Candidates = ContestDetail['candidates'];
+
+/** The previous rows while the ids and names in paper order are the same. */
+function useSameRows(rows: Candidates): Candidates {
+  const kept = useRef(rows);
+  const before = kept.current;
+  const same =
+    before.length === rows.length && before.every((c, i) => c.id === rows[i]!.id && c.name === rows[i]!.name);
+  if (!same) kept.current = rows;
+  return kept.current;
 }
