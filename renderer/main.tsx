@@ -1,3 +1,5 @@
+// First: no schema may be built before zod knows it must not eval (lib/no-eval.ts).
+import './lib/no-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
