@@ -1,11 +1,11 @@
-import type { Output } from '../../../core/contract.js';
+import type { Operator } from '../../../core/model/index.js';
 import type { Result } from '../../../core/result.js';
 import type { Role } from '../../../core/roles.js';
 import { invoke } from '../../api/index.js';
 import { queryClient, queryKey } from '../../api/queries.js';
 import { useStation } from './station-store.js';
 
-export type Operator = Output<'operators.list'>[number];
+export type { Operator };
 
 /** The list as the lock screen, the chief's confirmation and the settings show it (`useCall`), read again now. */
 const listAgain = () => queryClient.invalidateQueries({ queryKey: queryKey('operators.list', {}) });
