@@ -3,15 +3,16 @@ import type { Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { CategoryTag } from '../../components/Tags.js';
 import { errorTitleKey, useErrorText } from '../../lib/errors.js';
+import styles from './Banner.module.css';
 import type { Banner } from './store.js';
 
-const TONE: Record<Banner['kind'], 'green' | 'amber' | 'red' | 'blue' | 'grey'> = {
-  checked_in: 'green',
-  already_present: 'amber',
-  not_found: 'red',
-  error: 'red',
-  undone: 'blue',
-  marked: 'grey',
+const TONE: Record<Banner['kind'], string | undefined> = {
+  checked_in: styles.bannerGreen,
+  already_present: styles.bannerAmber,
+  not_found: styles.bannerRed,
+  error: styles.bannerRed,
+  undone: styles.bannerBlue,
+  marked: styles.bannerGrey,
 };
 
 /** The confirmation after each action: the delegate's name large enough to read from a step away. */
@@ -19,8 +20,8 @@ export const DeskBanner = memo(function DeskBanner(props: { banner: Banner | nul
   const { banner, t } = props;
   if (!banner) {
     return (
-      <section className="desk-banner banner-idle" data-testid="desk-banner" data-kind="idle">
-        <div className="banner-status">{t('desk.banner.idle')}</div>
+      <section className={`${styles.deskBanner} ${styles.bannerIdle}`} data-testid="desk-banner" data-kind="idle">
+        <div className={styles.bannerStatus}>{t('desk.banner.idle')}</div>
       </section>
     );
   }
@@ -29,7 +30,7 @@ export const DeskBanner = memo(function DeskBanner(props: { banner: Banner | nul
     // key: a new answer replays the flash even for the same person
     <section
       key={banner.seq}
-      className={`desk-banner banner-${tone}`}
+      className={`${styles.deskBanner} ${tone}`}
       data-testid="desk-banner"
       data-kind={banner.kind}
       role="status"
@@ -59,20 +60,20 @@ function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
     case 'not_found':
       return (
         <>
-          <div className="banner-status">{t('desk.banner.notFound')}</div>
-          <div className="banner-name" data-testid="banner-name">
+          <div className={styles.bannerStatus}>{t('desk.banner.notFound')}</div>
+          <div className={styles.bannerName} data-testid="banner-name">
             {banner.query}
           </div>
-          <div className="banner-detail">{text(banner.error)}</div>
+          <div className={styles.bannerDetail}>{text(banner.error)}</div>
         </>
       );
     case 'error':
       return (
         <>
-          <div className="banner-status">
+          <div className={styles.bannerStatus}>
             {t('desk.banner.error')} · {t(errorTitleKey(banner.error))}
           </div>
-          <div className="banner-detail banner-message">{text(banner.error)}</div>
+          <div className={`${styles.bannerDetail} ${styles.bannerMessage}`}>{text(banner.error)}</div>
         </>
       );
   }
@@ -82,17 +83,17 @@ function DelegateLines(props: { status: string; delegate: Delegate; t: Translate
   const { delegate: d, t } = props;
   return (
     <>
-      <div className="banner-status">{props.status}</div>
-      <div className="banner-name" data-testid="banner-name">
+      <div className={styles.bannerStatus}>{props.status}</div>
+      <div className={styles.bannerName} data-testid="banner-name">
         {d.name}
       </div>
-      <div className="banner-detail">
-        <span className="banner-badge" data-testid="banner-badge">
+      <div className={styles.bannerDetail}>
+        <span className={styles.bannerBadge} data-testid="banner-badge">
           {t('desk.badge', { badge: d.badge })}
         </span>
         {d.delegation && <span>{d.delegation}</span>}
         <CategoryTag category={d.category} t={t} large />
-        {d.category !== 'voting' && <span className="banner-apart">{t('desk.banner.notCounted')}</span>}
+        {d.category !== 'voting' && <span className={styles.bannerApart}>{t('desk.banner.notCounted')}</span>}
       </div>
     </>
   );

@@ -2,6 +2,15 @@ import { memo } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import styles from './CountsBar.module.css';
+
+/** A tile's tone: the main figures large, those counted apart in blue (none for the rest). */
+const TONE: Record<'main' | 'muted' | 'apart' | 'plain', string | undefined> = {
+  main: styles.countTileMain,
+  apart: styles.countTileApart,
+  muted: undefined,
+  plain: undefined,
+};
 
 interface Tile {
   key: string;
@@ -37,14 +46,14 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
         ]),
   ];
   return (
-    <section className="counts-bar" data-testid="counts-bar">
+    <section className={styles.countsBar} data-testid="counts-bar">
       {tiles.map((tile) => (
-        <div key={tile.key} className={`count-tile count-tile-${tile.tone ?? 'plain'}`}>
-          <div className="count-label">{t(tile.label)}</div>
-          <div className="count-value" data-testid={`count-${tile.key}`}>
+        <div key={tile.key} className={`${styles.countTile} ${TONE[tile.tone ?? 'plain'] ?? ''}`}>
+          <div className={styles.countLabel}>{t(tile.label)}</div>
+          <div className={styles.countValue} data-testid={`count-${tile.key}`}>
             {tile.value ?? '–'}
           </div>
-          {tile.note && <div className="count-note">{tile.note}</div>}
+          {tile.note && <div className={styles.countNote}>{tile.note}</div>}
         </div>
       ))}
       <QuorumState summary={s} t={t} />
@@ -54,19 +63,23 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
 
 function QuorumState(props: { summary: AttendanceSummary | null; t: Translate }) {
   const { summary: s, t } = props;
-  if (!s) return <div className="quorum-state quorum-unknown" data-testid="quorum-state" />;
+  if (!s) return <div className={`${styles.quorumState} ${styles.quorumUnknown}`} data-testid="quorum-state" />;
   if (s.due === 0) {
     return (
-      <div className="quorum-state quorum-unknown" data-testid="quorum-state" data-met="false">
-        <div className="quorum-main">{t('quorum.noDelegates')}</div>
+      <div className={`${styles.quorumState} ${styles.quorumUnknown}`} data-testid="quorum-state" data-met="false">
+        <div className={styles.quorumMain}>{t('quorum.noDelegates')}</div>
       </div>
     );
   }
   const { met, needed, allowEqual } = s.quorum;
   return (
-    <div className={`quorum-state ${met ? 'quorum-met' : 'quorum-not-met'}`} data-testid="quorum-state" data-met={met}>
+    <div
+      className={`${styles.quorumState} ${met ? styles.quorumMet : styles.quorumNotMet}`}
+      data-testid="quorum-state"
+      data-met={met}
+    >
       {met ? (
-        <div className="quorum-main">
+        <div className={styles.quorumMain}>
           {t('quorum.met', {
             present: s.present,
             due: s.due,
@@ -75,10 +88,14 @@ function QuorumState(props: { summary: AttendanceSummary | null; t: Translate })
         </div>
       ) : (
         <>
-          <div className="quorum-main quorum-needed" data-testid="quorum-needed" data-needed={needed}>
+          <div
+            className={`${styles.quorumMain} ${styles.quorumNeeded}`}
+            data-testid="quorum-needed"
+            data-needed={needed}
+          >
             {t('quorum.notMet', { needed })}
           </div>
-          <div className="quorum-detail">
+          <div className={styles.quorumDetail}>
             {t(allowEqual ? 'quorum.notMet.detailEqual' : 'quorum.notMet.detail', { due: s.due })}
           </div>
         </>

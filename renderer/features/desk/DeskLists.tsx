@@ -1,12 +1,13 @@
 import type { TableColumnsType as ColumnsType } from 'antd';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { memo } from 'react';
 import type { AttendanceRecord, AttendanceStatus, Delegate, DelegationCounts } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { CategoryTag, StatusTag } from '../../components/Tags.js';
 import { formatTime } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
 import type { DelegateAction } from './actions.js';
+import styles from './DeskLists.module.css';
 import { RowActions } from './SearchResults.js';
 
 interface ListProps {
@@ -38,22 +39,22 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
   return (
     <div data-testid="not-arrived-list">
       {onAction && (
-        <Typography.Text type="secondary" className="list-hint">
+        <Typography.Text type="secondary" className={styles.listHint}>
           {t('desk.notArrived.hint')}
         </Typography.Text>
       )}
-      <Table<Delegate>
-        size="small"
+      <DataTable<Delegate>
+        testId="not-arrived-table"
         rowKey="id"
         virtual
-        scroll={{ y: props.height }}
-        pagination={false}
+        height={props.height}
         columns={columns}
         dataSource={props.delegates}
-        locale={{ emptyText: t('desk.notArrived.empty') }}
-        onRow={(d) => ({
-          ...(onAction ? { onClick: () => onAction('checkIn', d), className: 'clickable-row' } : {}),
-          ...testId('not-arrived-row', { 'data-badge': d.badge }),
+        emptyText={t('desk.notArrived.empty')}
+        row={(d) => ({
+          testId: 'not-arrived-row',
+          data: { badge: d.badge },
+          ...(onAction ? { onClick: () => onAction('checkIn', d) } : {}),
         })}
       />
     </div>
@@ -94,18 +95,17 @@ export const NonVotingList = memo(function NonVotingList(
   ];
   return (
     <div data-testid="nonvoting-list">
-      <Typography.Text type="secondary" className="list-hint">
+      <Typography.Text type="secondary" className={styles.listHint}>
         {t('desk.nonvoting.hint')}
       </Typography.Text>
-      <Table<Delegate>
-        size="small"
+      <DataTable<Delegate>
+        testId="nonvoting-table"
         rowKey="id"
-        scroll={{ y: props.height }}
-        pagination={false}
+        height={props.height}
         columns={columns}
         dataSource={props.delegates}
-        locale={{ emptyText: t('desk.nonvoting.empty') }}
-        onRow={(d) => testId('nonvoting-row', { 'data-badge': d.badge })}
+        emptyText={t('desk.nonvoting.empty')}
+        row={(d) => ({ testId: 'nonvoting-row', data: { badge: d.badge } })}
       />
     </div>
   );
@@ -141,16 +141,14 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
       : []),
   ];
   return (
-    <Table<Delegate>
-      data-testid="leave-absent-list"
-      size="small"
+    <DataTable<Delegate>
+      testId="leave-absent-list"
       rowKey="id"
-      scroll={{ y: props.height }}
-      pagination={false}
+      height={props.height}
       columns={columns}
       dataSource={props.delegates}
-      locale={{ emptyText: t('desk.leaveAbsent.empty') }}
-      onRow={(d) => testId('leave-absent-row', { 'data-badge': d.badge })}
+      emptyText={t('desk.leaveAbsent.empty')}
+      row={(d) => ({ testId: 'leave-absent-row', data: { badge: d.badge } })}
     />
   );
 });
@@ -184,34 +182,18 @@ export const DelegationTable = memo(function DelegationTable(props: {
     { due: 0, present: 0, leave: 0, absent: 0 },
   );
   return (
-    <Table<DelegationCounts>
-      data-testid="delegation-table"
-      size="small"
+    <DataTable<DelegationCounts>
+      testId="delegation-table"
       rowKey="delegation"
-      scroll={{ y: props.height }}
-      pagination={false}
+      height={props.height}
       columns={columns}
       dataSource={props.rows}
-      rowClassName={(r) => (r.present + r.leave >= r.due ? 'row-complete' : '')}
-      summary={() => (
-        <Table.Summary fixed>
-          <Table.Summary.Row className="summary-row">
-            <Table.Summary.Cell index={0}>{t('desk.delegation.total')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
-              {total.due}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              {total.present}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              {total.leave}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">
-              {total.absent}
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
+      row={(r) => ({
+        testId: 'delegation-row',
+        data: { delegation: r.delegation },
+        complete: r.present + r.leave >= r.due,
+      })}
+      total={{ label: t('desk.delegation.total'), values: [total.due, total.present, total.leave, total.absent] }}
     />
   );
 });

@@ -19,6 +19,7 @@ import { useAttendance } from './attendance.js';
 import { DeskBanner } from './Banner.js';
 import { CountsBar } from './CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from './DeskLists.js';
+import styles from './DeskScreen.module.css';
 import { ExcludedList, errorOrNull } from './Exclusions.js';
 import { LeaveModal } from './LeaveModal.js';
 import { SearchResults } from './SearchResults.js';
@@ -203,16 +204,16 @@ export function DeskScreen() {
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
 
   return (
-    <div className="desk" data-testid="desk" onPointerDown={unlockAudio}>
+    <div className={styles.desk} data-testid="desk" onPointerDown={unlockAudio}>
       <CountsBar summary={summary} t={t} />
       {loadError && <ErrorAlert error={loadError} />}
-      <div className="desk-main">
-        <div className="desk-left">
-          <div className="desk-meeting">
+      <div className={styles.deskMain}>
+        <div className={styles.deskLeft}>
+          <div className={styles.deskMeeting}>
             <Typography.Text type="secondary">
               {t('desk.meeting', { name: meeting.name, date: meeting.date })}
             </Typography.Text>
-            <Typography.Text type="secondary" className="desk-hint">
+            <Typography.Text type="secondary" className={styles.deskHint}>
               {t('desk.search.hint')}
             </Typography.Text>
           </div>
@@ -233,12 +234,12 @@ export function DeskScreen() {
             />
           )}
           {canDesk && (
-            <div className="desk-search-row">
+            <div className={styles.deskSearchRow}>
               <Input
                 ref={search}
                 autoFocus
                 size="large"
-                className="desk-search"
+                className={styles.deskSearch}
                 data-testid="desk-search"
                 placeholder={t('desk.search.placeholder')}
                 value={query}
@@ -287,10 +288,10 @@ export function DeskScreen() {
           )}
           {canDesk && <DeskBanner banner={banner} t={t} />}
         </div>
-        <div className="desk-right" ref={listRef}>
+        <div className={styles.deskRight} ref={listRef}>
           <Tabs
             size="small"
-            className="desk-tabs"
+            className={styles.deskTabs}
             items={[
               {
                 key: 'not-arrived',

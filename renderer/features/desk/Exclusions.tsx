@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, Radio, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Form, Input, Radio, Select, type TableColumnsType, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { type Delegate, type DueExclusion, EXCLUSION_KINDS, type ExclusionKind } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow } from '../../lib/errors.js';
-import { testId } from '../../lib/testid.js';
+import styles from './DeskLists.module.css';
 
 interface ExcludedRow {
   exclusion: DueExclusion;
@@ -75,8 +76,8 @@ export const ExcludedList = memo(function ExcludedList(props: {
   ];
   return (
     <div data-testid="excluded-list">
-      <div className="list-hint-row">
-        <Typography.Text type="secondary" className="list-hint">
+      <div>
+        <Typography.Text type="secondary" className={styles.listHint}>
           {t('desk.excluded.hint')}
         </Typography.Text>
         {props.canExclude && (
@@ -85,15 +86,14 @@ export const ExcludedList = memo(function ExcludedList(props: {
           </Button>
         )}
       </div>
-      <Table<ExcludedRow>
-        size="small"
+      <DataTable<ExcludedRow>
+        testId="excluded-table"
         rowKey={(r) => r.exclusion.id}
-        scroll={{ y: props.height }}
-        pagination={false}
+        height={props.height}
         columns={columns}
         dataSource={rows}
-        locale={{ emptyText: t('desk.excluded.empty') }}
-        onRow={(r) => testId('excluded-row', { 'data-badge': r.delegate?.badge ?? '' })}
+        emptyText={t('desk.excluded.empty')}
+        row={(r) => ({ testId: 'excluded-row', data: { badge: r.delegate?.badge ?? '' } })}
       />
       <ExclusionModal
         open={open}

@@ -4,6 +4,7 @@ import type { AttendanceStatus, Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { CategoryTag, StatusTag } from '../../components/Tags.js';
 import type { DelegateAction } from './actions.js';
+import styles from './SearchResults.module.css';
 
 /** Results as you type; the highlighted row is what Enter checks in. */
 export const SearchResults = memo(function SearchResults(props: {
@@ -23,13 +24,13 @@ export const SearchResults = memo(function SearchResults(props: {
   }, [active]);
   if (results.length === 0) {
     return (
-      <div className="desk-results desk-results-empty" data-testid="desk-results">
+      <div className={`${styles.deskResults} ${styles.deskResultsEmpty}`} data-testid="desk-results">
         {t('desk.results.empty')}
       </div>
     );
   }
   return (
-    <div className="desk-results" data-testid="desk-results" ref={list} role="listbox">
+    <div className={styles.deskResults} data-testid="desk-results" ref={list} role="listbox">
       {results.map((d, i) => {
         const status = props.statusOf(d.id);
         return (
@@ -38,7 +39,7 @@ export const SearchResults = memo(function SearchResults(props: {
             role="option"
             aria-selected={i === props.highlight}
             tabIndex={-1}
-            className={`desk-result${i === props.highlight ? ' result-active' : ''}`}
+            className={i === props.highlight ? `${styles.deskResult} ${styles.resultActive}` : styles.deskResult}
             data-testid="desk-result"
             data-badge={d.badge}
             onMouseEnter={() => props.onHover(i)}
@@ -46,18 +47,18 @@ export const SearchResults = memo(function SearchResults(props: {
             onClick={() => props.onAction('checkIn', d)}
             onKeyDown={() => undefined}
           >
-            <span className="result-badge">{d.badge}</span>
-            <span className="result-name">{d.name}</span>
-            <span className="result-delegation">{d.delegation}</span>
+            <span className={styles.resultBadge}>{d.badge}</span>
+            <span className={styles.resultName}>{d.name}</span>
+            <span className={styles.resultDelegation}>{d.delegation}</span>
             <CategoryTag category={d.category} t={t} />
             <StatusTag status={status} t={t} />
-            <Space size={4} className="result-actions" onClick={(e) => e.stopPropagation()}>
+            <Space size={4} className={styles.resultActions} onClick={(e) => e.stopPropagation()}>
               <RowActions delegate={d} status={status} t={t} onAction={props.onAction} />
             </Space>
           </div>
         );
       })}
-      {props.more && <div className="desk-results-more">{t('desk.results.more')}</div>}
+      {props.more && <div className={styles.deskResultsMore}>{t('desk.results.more')}</div>}
     </div>
   );
 });
@@ -76,7 +77,7 @@ export function RowActions(props: {
     e.stopPropagation();
   };
   return (
-    <span className="row-actions">
+    <span className={styles.rowActions}>
       {props.withCheckIn && status !== 'present' && (
         <Button
           size="small"

@@ -1,10 +1,10 @@
 import type { TableColumnsType } from 'antd';
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import type { PledgeState } from '../../../core/discipline.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { CategoryTag } from '../../components/Tags.js';
 import { formatTime } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
 import type { PledgeRow, PledgeSummary } from './store.js';
 
 type DelegationRow = PledgeSummary['byDelegation'][number];
@@ -85,28 +85,18 @@ export function PledgeDelegationTable(props: { rows: DelegationRow[]; t: Transla
     { due: 0, signed: 0, refused: 0, away: 0, pending: 0 },
   );
   return (
-    <Table<DelegationRow>
-      data-testid="pledge-delegation-table"
-      size="small"
+    <DataTable<DelegationRow>
+      testId="pledge-delegation-table"
       rowKey="delegation"
-      scroll={{ y: props.height }}
-      pagination={false}
+      height={props.height}
       columns={columns}
       dataSource={props.rows}
-      rowClassName={(r) => (r.signed + r.leave + r.absent >= r.due ? 'row-complete' : '')}
-      onRow={(r) => testId('pledge-delegation-row', { 'data-delegation': r.delegation })}
-      summary={() => (
-        <Table.Summary fixed>
-          <Table.Summary.Row className="summary-row">
-            <Table.Summary.Cell index={0}>{t('desk.delegation.total')}</Table.Summary.Cell>
-            {keys.map((k, i) => (
-              <Table.Summary.Cell key={k} index={i + 1} align="right">
-                {total[k]}
-              </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
+      row={(r) => ({
+        testId: 'pledge-delegation-row',
+        data: { delegation: r.delegation },
+        complete: r.signed + r.leave + r.absent >= r.due,
+      })}
+      total={{ label: t('desk.delegation.total'), values: keys.map((k) => total[k]) }}
     />
   );
 }
@@ -199,17 +189,15 @@ export function PledgeList(props: {
     },
   ];
   return (
-    <Table<PledgeRow>
-      data-testid="pledge-list"
-      size="small"
+    <DataTable<PledgeRow>
+      testId="pledge-list"
       rowKey={(r) => r.delegate.id}
       virtual
-      scroll={{ y: props.height }}
-      pagination={false}
+      height={props.height}
       columns={columns}
       dataSource={props.rows}
-      locale={{ emptyText: props.emptyText }}
-      onRow={(r) => testId('pledge-row', { 'data-badge': r.delegate.badge, 'data-state': r.state })}
+      emptyText={props.emptyText}
+      row={(r) => ({ testId: 'pledge-row', data: { badge: r.delegate.badge, state: r.state } })}
     />
   );
 }

@@ -4,6 +4,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
 import { fieldLabel, fieldValue } from '../../lib/delegate-fields.js';
 import { errorTextNow } from '../../lib/errors.js';
+import styles from './ImportPreview.module.css';
 import type { RosterPreview } from './store.js';
 
 type Row = RosterPreview['rows'][number];
@@ -34,7 +35,7 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
   ];
 
   return (
-    <div className="import-preview" data-testid="import-preview">
+    <div className={styles.importPreview} data-testid="import-preview">
       <Typography.Text type="secondary">
         {t('import.file', {
           file: props.fileName,
@@ -42,7 +43,7 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
           encoding: p.encoding ? ` · ${p.encoding}` : '',
         })}
       </Typography.Text>
-      <div className="import-columns" data-testid="import-columns">
+      <div className={styles.importColumns} data-testid="import-columns">
         <Typography.Text strong>{t('import.columns')}:</Typography.Text>
         {p.columns.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: headers may repeat
@@ -71,7 +72,11 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
         items={[
           {
             key: 'errors',
-            label: <span className={hasErrors ? 'tab-error' : ''}>{t('import.errors', { n: p.errors.length })}</span>,
+            label: (
+              <span className={hasErrors ? styles.tabError : undefined}>
+                {t('import.errors', { n: p.errors.length })}
+              </span>
+            ),
             children: <IssueList issues={p.errors} t={t} />,
           },
           {
@@ -80,7 +85,7 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
             children: (
               <List
                 size="small"
-                className="import-list"
+                className={styles.importList}
                 dataSource={p.added}
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
                 renderItem={(a) => (
@@ -124,19 +129,19 @@ function IssueList(props: { issues: Issue[]; t: Translate }) {
   return (
     <List
       size="small"
-      className="import-list"
+      className={styles.importList}
       data-testid="import-errors"
       dataSource={props.issues}
       renderItem={(e) => (
         <List.Item data-testid="import-error" data-row={e.row ?? ''} data-column={e.column ?? ''}>
-          <div className="issue">
-            <span className="issue-where">
+          <div className={styles.issue}>
+            <span className={styles.issueWhere}>
               {e.row !== null ? t('import.issue.row', { row: e.row }) : t('import.issue.file')}
               {e.column !== null && ` ${t('import.issue.column', { column: e.column })}`}
             </span>
-            <span className="issue-message">{errorTextNow(e)}</span>
+            <span className={styles.issueMessage}>{errorTextNow(e)}</span>
             {e.value !== null && e.value !== '' && (
-              <span className="issue-value">{t('import.issue.value', { value: e.value })}</span>
+              <span className={styles.issueValue}>{t('import.issue.value', { value: e.value })}</span>
             )}
           </div>
         </List.Item>
@@ -151,7 +156,7 @@ function ChangeList(props: { changes: Change[]; t: Translate }) {
   return (
     <List
       size="small"
-      className="import-list"
+      className={styles.importList}
       data-testid="import-changes"
       dataSource={props.changes}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
@@ -161,7 +166,7 @@ function ChangeList(props: { changes: Change[]; t: Translate }) {
             <strong>
               {c.badge} {c.name}
             </strong>
-            <ul className="change-fields">
+            <ul className={styles.changeFields}>
               {c.fields.map((f) => (
                 <li key={f.field}>
                   {fieldLabel(t, f.field)}:<del>{fieldValue(t, f.field, f.from) || empty}</del>

@@ -12,6 +12,7 @@ import { useCan } from '../operators/station-store.js';
 import { DelegateFormModal } from './DelegateFormModal.js';
 import { useDelegates } from './delegates.js';
 import { ImportActions, ImportPreview } from './ImportPreview.js';
+import styles from './RosterScreen.module.css';
 import { useRoster } from './store.js';
 
 /** The roster: filter, add and edit by hand, import a spreadsheet with a preview. */
@@ -110,10 +111,10 @@ export function RosterScreen() {
         </Space>
       </div>
       {loadError && <ErrorAlert error={loadError} />}
-      <div className="roster-toolbar">
+      <div className={styles.rosterToolbar}>
         <Input.Search
           allowClear
-          className="roster-filter"
+          className={styles.rosterFilter}
           placeholder={t('roster.filter.placeholder')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
@@ -202,7 +203,7 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
         </Space>
       }
     >
-      <div className="import-modal" data-testid="import-modal">
+      <div className={styles.importModal} data-testid="import-modal">
         <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
         <input
           ref={picker}
@@ -220,7 +221,7 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
         </Button>
         {readError && <Alert type="error" showIcon title={readError} className="page-alert" />}
         {previewing && (
-          <div className="import-loading">
+          <div className={styles.importLoading}>
             <Spin description={t('import.reading')} />
           </div>
         )}
