@@ -1,8 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import type { Output } from '../../../core/contract.js';
 import type { AuditEntry } from '../../../core/domain.js';
+import type { AuditVerdict } from '../../../core/model/index.js';
 import type { AppError } from '../../../core/result.js';
 import { fetchCall, useCall } from '../../api/queries.js';
 import { type Language, useLanguage, useT } from '../../app/language.js';
@@ -13,8 +13,6 @@ import { formatTime } from '../../lib/paths.js';
 import styles from './AuditScreen.module.css';
 
 export const AUDIT_PAGE_SIZE = 50;
-
-type AuditVerdict = Output<'audit.verify'>;
 
 /**
  * The audit log, newest first, paged by id (`beforeId` of each page shown so far; the last is
