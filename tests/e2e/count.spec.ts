@@ -4,19 +4,13 @@
  * for the scrutineers), the hall's tally board following in a second page, and the contest
  * closed with the elected shown.
  */
-import type { Page } from '@playwright/test';
 import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
+import { CountSheet, type SheetPaper } from './pages/count-sheet.js';
+import { RoundPanel } from './pages/round.js';
+import { openDemoAs } from './scenes.js';
 
-type Mark = 'o' | 'x' | '-';
-// Mark keys on the cursor row, which then moves on (digits are row numbers now).
-const KEY: Record<Mark, string> = { o: 'o', x: 'x', '-': ' ' };
-
-interface Paper {
-  marks: string;
-  writeIn?: string;
-  setAside?: boolean;
-}
+type Paper = SheetPaper;
 
 // 9 candidates for 7 seats. 122 voters present: more than half is 62 votes.
 const PAPERS: Paper[] = [
@@ -31,25 +25,10 @@ const PAPERS: Paper[] = [
   { marks: 'oooooooxx', setAside: true },
 ];
 
-async function keyPaper(page: Page, paper: Paper) {
-  for (const m of paper.marks as Iterable<Mark>) await page.keyboard.press(KEY[m]);
-  if (paper.writeIn) {
-    // The name gets ○ as it is typed; Enter in its field commits the paper.
-    await page.keyboard.press('w');
-    await page.getByTestId('writein-name').fill(paper.writeIn);
-    await page.getByTestId('writein-name').press('Enter');
-    return;
-  }
-  await page.keyboard.press(paper.setAside ? 's' : 'Enter');
-}
-
 test('a counter keys in 120 ballots while the hall watches the board', async ({ page, context, openApp, host }) => {
   test.setTimeout(240_000);
-  await openApp(page);
-  await page.getByTestId('operator-name').fill('计票人 赵敏');
-  await page.getByTestId('operator-submit').click();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('desk')).toBeVisible();
+  await openDemoAs(page, openApp, '计票人 赵敏');
+  const sheet = new CountSheet(page);
 
   // 15 more voting delegates make 125 due; 122 check in.
   for (let i = 1; i <= 15; i++) {
@@ -89,10 +68,7 @@ test('a counter keys in 120 ballots while the hall watches the board', async ({ 
 
   // Issue one ballot per voter present, collect 120 (two not returned).
   await expect(page.getByTestId('distribute-present')).toContainText('122');
-  await page.getByTestId('distribute-printed').fill('130');
-  await page.getByTestId('distribute-issued').fill('122');
-  await page.getByTestId('distribute-spare').fill('8');
-  await page.getByTestId('distribute-submit').click();
+  await new RoundPanel(page).distribute({ printed: 130, issued: 122, spare: 8 });
   await page.getByTestId('collect-count').fill('120');
   await page.getByTestId('collect-submit').click();
   await expect(page.getByTestId('round-collected')).toContainText('120');
@@ -109,20 +85,20 @@ test('a counter keys in 120 ballots while the hall watches the board', async ({ 
   await expect(page.getByTestId('ballot-sheet')).toBeVisible();
 
   // Validity shows before the ballot is committed.
-  for (const m of 'ooooooooo') await page.keyboard.press(KEY[m as Mark]);
+  await sheet.key('ooooooooo');
   await expect(page.getByTestId('validity-line')).toHaveAttribute('data-valid', 'false');
   await expect(page.getByTestId('validity-line')).toContainText('9');
   await page.keyboard.press('Escape');
 
   for (const [i, paper] of PAPERS.entries()) {
-    await keyPaper(page, paper);
+    await sheet.enter(paper);
     if (i === 69) await expect(board.getByTestId('tally-counted')).toContainText('70');
   }
   await expect(page.getByTestId('count-progress')).toContainText('120');
   await expect(page.getByTestId('count-progress')).toContainText('120');
 
   // A 121st ballot is refused: only 120 were collected.
-  await keyPaper(page, { marks: 'oooooooxx' });
+  await sheet.enter({ marks: 'oooooooxx' });
   await expect(page.getByTestId('count-error')).toBeVisible();
   await page.keyboard.press('Escape');
 

@@ -10,19 +10,20 @@
  * already drive (checking in 100 delegates, keying 200 papers); the plenaries' desk and forms are
  * on screen.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Output } from '../../core/contract.js';
-import { addCandidates, call, enterBallots, type Paper, papers, refused } from './api.js';
+import { call, type Paper, papers, refused } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { Desk } from './pages/desk.js';
+import { pdfText } from './pages/print.js';
+import { contestOf, countThroughApi, demoWithVoters } from './scenes.js';
 
 type Delegate = Output<'delegates.list'>[number];
 type Host = TestHost;
 
 /** A contest of `people` in the order given (approved as is), its first round's id. */
-async function contestOf(
+const contestFor = (
   host: Host,
   meetingId: number,
   title: string,
@@ -30,55 +31,19 @@ async function contestOf(
   marginPercent: number,
   people: readonly Delegate[],
   paperGroup: string | null = null,
-) {
-  const contest = await call(host, 'contests.create', {
-    meetingId,
-    title,
-    kind: 'election',
-    seats,
-    marginPercent,
-    doubleEntry: false,
-    paperGroup,
-  });
-  const ids = await addCandidates(host, contest.id, people);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  return { contestId: contest.id, roundId };
-}
+) => contestOf(host, { meetingId, title, seats, marginPercent, people, paperGroup });
 
 /** Papers issued to every voter present, all of `list` collected and keyed, the round closed. */
-async function countAndClose(host: Host, roundId: number, present: number, list: readonly Paper[]) {
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: present, issued: present, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: list.length });
-  await enterBallots(host, roundId, list);
-  return call(host, 'rounds.close', { roundId });
-}
+const countAndClose = async (host: Host, roundId: number, present: number, list: readonly Paper[]) =>
+  (await countThroughApi(host, roundId, { issued: present, papers: list, close: true }))!;
 
 const electedNames = (closed: Output<'rounds.close'>) => closed.result.decision.elected.map((e) => e.name);
-
-async function pdfText(page: Page, file: string): Promise<string> {
-  await expect(page.locator('[data-testid="print-page"][data-ready="true"]')).toBeVisible();
-  await page.pdf({ path: file, format: 'A4', printBackground: true });
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-/** The desk of the current meeting: each badge typed as a scanner would, Enter, checked in. */
-async function checkInAtDesk(page: Page, people: readonly Delegate[]) {
-  const search = page.getByTestId('desk-search');
-  for (const d of people) {
-    await search.fill(d.badge);
-    await search.press('Enter');
-    await expect(page.getByTestId('desk-banner')).toHaveAttribute('data-kind', 'checked_in');
-    await expect(page.getByTestId('banner-name')).toHaveText(d.name);
-  }
-}
 
 /** Makes `meetingId` the desk's meeting and waits until the desk shows its electorate. */
 async function deskOn(page: Page, host: Host, meetingId: number, due: number) {
   await call(host, 'meetings.setCurrent', { meetingId });
   await page.reload();
-  await expect(page.getByTestId('desk')).toBeVisible();
-  await expect(page.getByTestId('count-due')).toContainText(String(due));
+  await new Desk(page).expectDue(due);
 }
 
 test('the whole day: congress, the 纪委 plenary and the committee plenary elect, the forms print, the file verifies', async ({
@@ -98,8 +63,8 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   const committeeCandidates = voting.slice(0, 9);
   const disciplineCandidates = voting.slice(9, 15);
   // Rule 10: issued together on separate papers, counted separately.
-  const committee = await contestOf(host, congressMeeting, '党委委员', 7, 20, committeeCandidates, '第一组');
-  const discipline = await contestOf(host, congressMeeting, '纪委委员', 5, 20, disciplineCandidates, '第一组');
+  const committee = await contestFor(host, congressMeeting, '党委委员', 7, 20, committeeCandidates, '第一组');
+  const discipline = await contestFor(host, congressMeeting, '纪委委员', 5, 20, disciplineCandidates, '第一组');
 
   // Rule 13: scrutineers are voters who are not candidates in the contest; a candidate is refused.
   const chief = voting[20]!;
@@ -163,7 +128,7 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   await search.press('Enter');
   await expect(page.getByTestId('desk-banner')).not.toHaveAttribute('data-kind', 'checked_in');
   await expect(page.getByTestId('count-present')).toContainText('0');
-  await checkInAtDesk(page, disciplineMembers);
+  await new Desk(page).checkIn(disciplineMembers);
   await expect(page.getByTestId('count-present')).toContainText('5');
 
   const disciplineSummary = await call(host, 'attendance.summary', { meetingId: disciplinePlenary.id });
@@ -172,7 +137,7 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(disciplineSummary.quorum.met).toBe(true);
 
   // 纪委书记: 等额, one for one; elected with more than half of the members present (3 of 5).
-  const disciplineSecretary = await contestOf(host, disciplinePlenary.id, '纪委书记', 1, 0, [disciplineMembers[0]!]);
+  const disciplineSecretary = await contestFor(host, disciplinePlenary.id, '纪委书记', 1, 0, [disciplineMembers[0]!]);
   const secretaryClosed = await countAndClose(host, disciplineSecretary.roundId, 5, [
     ...papers('o', 4),
     ...papers('x', 1),
@@ -189,7 +154,7 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
     electorateContestId: committee.contestId,
   });
   await deskOn(page, host, committeePlenary.id, 7);
-  await checkInAtDesk(page, members.slice(0, 6));
+  await new Desk(page).checkIn(members.slice(0, 6));
   await expect(page.getByTestId('count-present')).toContainText('6');
   const committeeSummary = await call(host, 'attendance.summary', { meetingId: committeePlenary.id });
   expect(committeeSummary.due).toBe(7);
@@ -197,10 +162,10 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(committeeSummary.quorum.met).toBe(true);
 
   // 书记, then 2 副书记 (等额), each elected with more than half of the 6 present (4 votes).
-  const secretary = await contestOf(host, committeePlenary.id, '书记', 1, 0, [members[2]!]);
+  const secretary = await contestFor(host, committeePlenary.id, '书记', 1, 0, [members[2]!]);
   const secretaryResult = await countAndClose(host, secretary.roundId, 6, papers('o', 6));
   expect(electedNames(secretaryResult)).toEqual([members[2]!.name]);
-  const deputies = await contestOf(host, committeePlenary.id, '副书记', 2, 0, [members[3]!, members[4]!]);
+  const deputies = await contestFor(host, committeePlenary.id, '副书记', 2, 0, [members[3]!, members[4]!]);
   const deputiesResult = await countAndClose(host, deputies.roundId, 6, [...papers('oo', 5), ...papers('ox', 1)]);
   expect(electedNames(deputiesResult)).toEqual([members[3]!.name, members[4]!.name]);
   expect(deputiesResult.result.decision.threshold).toBe(4);
