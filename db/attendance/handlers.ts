@@ -176,12 +176,9 @@ interface EventRow {
 }
 
 /** Undoes this station's last check-in at the meeting, restoring the state it replaced. */
-export const undoLast: UpdateHandler<'attendance.undoLast'> = {
-  kind: 'update',
-  run(input, call) {
+export const undoLast = within<'attendance.undoLast', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
+  run(_meeting, input, call) {
     const { db } = call;
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
     const last = db
       .prepare(
         `SELECT id, delegate_id, prev_status, prev_reason, prev_at, prev_operator, prev_station FROM attendance_events
@@ -223,7 +220,7 @@ export const undoLast: UpdateHandler<'attendance.undoLast'> = {
     return ok({ delegate });
   },
   changes: attendanceChanged,
-};
+});
 
 /** 请假 (with its reason), 缺席, or back to not arrived (`pending`, no row). */
 export const mark = within<'attendance.mark', Meeting>((input, db) => requireMeeting(db, input.meetingId), {

@@ -87,7 +87,13 @@ const sameMarks = (a: BallotMarks, b: BallotMarks) =>
   JSON.stringify(a.marks) === JSON.stringify(b.marks) &&
   JSON.stringify(a.writeIns.map((w) => [w.name, w.mark])) === JSON.stringify(b.writeIns.map((w) => [w.name, w.mark]));
 
-function requireBallot(db: SqliteDb, ballotId: number): Result<{ ballot: Ballot; ctx: RoundContext }> {
+/** A ballot and the round it is in, being counted. */
+interface BallotAt {
+  ballot: Ballot;
+  ctx: RoundContext;
+}
+
+function requireBallot(db: SqliteDb, ballotId: number): Result<BallotAt> {
   const ballot = findBallot(db, ballotId);
   if (!ballot) return ballotNotFound(ballotId);
   const ctx = requireRound(db, ballot.roundId);
@@ -191,48 +197,47 @@ const beforeAndAfter = (input: { reason: string }, output: Ballot, { note }: Wri
 });
 
 /** A committed ballot entered wrongly: the corrected version replaces it; both stay. */
-export const correct: UpdateHandler<'ballots.correct', undefined, BallotNote> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const found = requireBallot(db, input.ballotId);
-    if (!found.ok) return found;
-    const { ballot, ctx } = found.value;
-    const live = requireLive(ballot);
-    if (!live.ok) return live;
-    const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
-    const checked = checkMarks(ctx, marks);
-    if (!checked.ok) return checked;
-    if (sameMarks(marks, ballot)) {
-      return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
-    }
-    const validity = validityOf(db, ctx, marks);
-    warnDisregarded(call, validity);
-    const revision = bumpRevision(db, ctx.round.id);
-    withdrawBallot(db, ballot.id, 'superseded', input.reason, revision);
-    const setAside = ballot.state === 'set_aside';
-    const after = insertBallot(db, {
-      roundId: ctx.round.id,
-      stack: ballot.stack,
-      entry: ballot.entry,
-      stackPosition: ballot.stackPosition,
-      // A set-aside ballot stays with the scrutineers: their decision was on the old marks.
-      state: setAside ? 'set_aside' : 'counted',
-      marks,
-      chosen: validity.chosen,
-      valid: setAside ? null : validity.valid,
-      decision: null,
-      replaces: ballot.id,
-      reason: input.reason,
-      enteredBy: call.operator,
-      enteredAt: call.now,
-      revision,
-    });
-    return done(after, { contestId: ctx.contest.id, before: ballot });
+export const correct = within<'ballots.correct', BallotAt, undefined, BallotNote>(
+  (input, db) => requireBallot(db, input.ballotId),
+  {
+    run({ ballot, ctx }, input, call) {
+      const { db } = call;
+      const live = requireLive(ballot);
+      if (!live.ok) return live;
+      const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
+      const checked = checkMarks(ctx, marks);
+      if (!checked.ok) return checked;
+      if (sameMarks(marks, ballot)) {
+        return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
+      }
+      const validity = validityOf(db, ctx, marks);
+      warnDisregarded(call, validity);
+      const revision = bumpRevision(db, ctx.round.id);
+      withdrawBallot(db, ballot.id, 'superseded', input.reason, revision);
+      const setAside = ballot.state === 'set_aside';
+      const after = insertBallot(db, {
+        roundId: ctx.round.id,
+        stack: ballot.stack,
+        entry: ballot.entry,
+        stackPosition: ballot.stackPosition,
+        // A set-aside ballot stays with the scrutineers: their decision was on the old marks.
+        state: setAside ? 'set_aside' : 'counted',
+        marks,
+        chosen: validity.chosen,
+        valid: setAside ? null : validity.valid,
+        decision: null,
+        replaces: ballot.id,
+        reason: input.reason,
+        enteredBy: call.operator,
+        enteredAt: call.now,
+        revision,
+      });
+      return done(after, { contestId: ctx.contest.id, before: ballot });
+    },
+    audit: beforeAndAfter,
+    changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
   },
-  audit: beforeAndAfter,
-  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
-};
+);
 
 export const voidBallot: UpdateHandler<'ballots.void', undefined, BallotNote> = {
   kind: 'update',
@@ -250,28 +255,27 @@ export const voidBallot: UpdateHandler<'ballots.void', undefined, BallotNote> = 
 };
 
 /** Rule 4: a ballot the counters could not judge, decided by the chief scrutineer (the operator). */
-export const decide: UpdateHandler<'ballots.decide', undefined, BallotNote> = {
-  kind: 'update',
-  run(input, call) {
-    const { db } = call;
-    const found = requireBallot(db, input.ballotId);
-    if (!found.ok) return found;
-    const { ballot, ctx } = found.value;
-    const field = at('ballotId', ballot.id);
-    if (ballot.state !== 'set_aside') {
-      return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
-    }
-    if (ballot.decision !== null) {
-      return refuse('conflict', 'ballot.already_decided', { seq: ballot.seq, by: ballot.decision.by }, field);
-    }
-    const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
-    const note = input.note === null || input.note === '' ? null : input.note;
-    db.prepare(
-      `UPDATE ballots SET decision = ?, decision_by = ?, decision_note = ?, decision_at = ?, valid = ?, revision = ?
+export const decide = within<'ballots.decide', BallotAt, undefined, BallotNote>(
+  (input, db) => requireBallot(db, input.ballotId),
+  {
+    run({ ballot, ctx }, input, call) {
+      const { db } = call;
+      const field = at('ballotId', ballot.id);
+      if (ballot.state !== 'set_aside') {
+        return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
+      }
+      if (ballot.decision !== null) {
+        return refuse('conflict', 'ballot.already_decided', { seq: ballot.seq, by: ballot.decision.by }, field);
+      }
+      const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
+      const note = input.note === null || input.note === '' ? null : input.note;
+      db.prepare(
+        `UPDATE ballots SET decision = ?, decision_by = ?, decision_note = ?, decision_at = ?, valid = ?, revision = ?
        WHERE id = ?`,
-    ).run(input.verdict, call.operator, note, call.now, valid ? 1 : 0, bumpRevision(db, ctx.round.id), ballot.id);
-    return done(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot });
+      ).run(input.verdict, call.operator, note, call.now, valid ? 1 : 0, bumpRevision(db, ctx.round.id), ballot.id);
+      return done(findBallot(db, ballot.id)!, { contestId: ctx.contest.id, before: ballot });
+    },
+    audit: (_input, output, { note }) => ({ before: note.before, after: output }),
+    changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
   },
-  audit: (_input, output, { note }) => ({ before: note.before, after: output }),
-  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
-};
+);

@@ -30,6 +30,7 @@ import {
   requireContest,
 } from './contest-rows.js';
 import { type RoundResult, roundResult } from './round-result.js';
+import type { RoundContext } from './round-rows.js';
 import {
   electedInContest,
   findRound,
@@ -47,13 +48,9 @@ const roundChanged = (round: Round) => contestChanged(round.contestId);
 
 const roundField = (round: Round) => at('roundId', round.id);
 
-export const distribute: UpdateHandler<'rounds.distribute'> = {
-  kind: 'update',
-  run(input, call) {
+export const distribute = within<'rounds.distribute', RoundContext>((input, db) => requireRound(db, input.roundId), {
+  run({ round, contest }, input, call) {
     const { db } = call;
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const { round, contest } = found.value;
     // setup → voting, with its approved paper order (core/round-state.ts).
     const allowed = canRound(round, contest.title, 'rounds.distribute');
     if (!allowed.ok) return allowed;
@@ -115,7 +112,7 @@ export const distribute: UpdateHandler<'rounds.distribute'> = {
     return ok(findRound(db, round.id)!);
   },
   changes: (_input, output) => roundChanged(output),
-};
+});
 
 /** Rule 2: 收回的选票多于发出的选票,选举无效,应重新进行选举. */
 export const collect: UpdateHandler<'rounds.collect'> = {
@@ -408,13 +405,9 @@ const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
  * chief scrutineer confirms it (core/roles.ts); the reason, who and when are kept on the round,
  * and a rerun (重新选举) opens with the same candidates, paper order and seats, as rule 2's does.
  */
-export const declareVoid: UpdateHandler<'rounds.declareVoid'> = {
-  kind: 'update',
-  run(input, call) {
+export const declareVoid = within<'rounds.declareVoid', RoundContext>((input, db) => requireRound(db, input.roundId), {
+  run({ round, contest }, input, call) {
     const { db } = call;
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const { round, contest } = found.value;
     const next = roundTransition(round, contest.title, 'rounds.declareVoid');
     if (!next.ok) return next;
     db.prepare('UPDATE rounds SET status = ?, void_reason = ?, void_by = ?, void_at = ? WHERE id = ?').run(
@@ -428,4 +421,4 @@ export const declareVoid: UpdateHandler<'rounds.declareVoid'> = {
     return ok({ round: findRound(db, round.id)!, rerun });
   },
   changes: (_input, output) => roundChanged(output.round),
-};
+});

@@ -16,7 +16,7 @@ import {
   takesDisciplineVows,
 } from '../../core/discipline.js';
 import type { Delegate } from '../../core/domain.js';
-import type { DisciplineText, Oath, Pledge } from '../../core/model/index.js';
+import type { DisciplineText, Meeting, Oath, Pledge } from '../../core/model/index.js';
 // `refuse` is the name of the pledge refusal handler below.
 import { at, ok, type Result, refuse as refuseCall } from '../../core/result.js';
 import { findDelegate, listAttendance, listDelegates } from '../congress/records.js';
@@ -124,18 +124,15 @@ export const getOath: QueryHandler<'oath.get'> = {
   },
 };
 
-export const startOath: UpdateHandler<'oath.start'> = {
-  kind: 'update',
-  run(input, call) {
+export const startOath = within<'oath.start', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
+  run(meeting, input, call) {
     const { db } = call;
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
     const existing = findOath(db, 'meeting_id', input.meetingId);
     if (existing) {
       return refuseCall(
         'conflict',
         'oath.already_held',
-        { meeting: meeting.value.name, at: existing.started_at },
+        { meeting: meeting.name, at: existing.started_at },
         at('meetingId', input.meetingId),
       );
     }
@@ -157,7 +154,7 @@ export const startOath: UpdateHandler<'oath.start'> = {
   // The participants are in the oath record; the audit row names how many joined.
   audit: (input, output) => ({ ...input, oathId: output.id, participants: output.participants.length }),
   changes: changed,
-};
+});
 
 export const finishOath: UpdateHandler<'oath.finish'> = {
   kind: 'update',
