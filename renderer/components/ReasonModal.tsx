@@ -1,4 +1,5 @@
-import { Form, Input } from 'antd';
+import { Form, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { AppError } from '../../core/result.js';
 import type { Translate } from '../app/language.js';
 import { SubmitModal } from './SubmitModal.js';
@@ -10,6 +11,8 @@ import { SubmitModal } from './SubmitModal.js';
 export function ReasonModal(props: {
   open: boolean;
   title: string;
+  /** What the act does, above the field (a round declared void and what follows). */
+  help?: ReactNode;
   label: string;
   placeholder?: string;
   okText: string;
@@ -34,23 +37,26 @@ export function ReasonModal(props: {
       onClose={props.onClose}
     >
       {() => (
-        <Form.Item
-          name="text"
-          label={props.label}
-          rules={
-            props.required
-              ? [{ required: true, whitespace: true, message: t('discipline.reason.required') }, { max: 500 }]
-              : [{ max: 200 }]
-          }
-        >
-          <Input.TextArea
-            autoFocus
-            rows={3}
-            maxLength={props.required ? 500 : 200}
-            placeholder={props.placeholder}
-            data-testid={`${props.testIdPrefix}-text`}
-          />
-        </Form.Item>
+        <>
+          {props.help && <Typography.Paragraph>{props.help}</Typography.Paragraph>}
+          <Form.Item
+            name="text"
+            label={props.label}
+            rules={
+              props.required
+                ? [{ required: true, whitespace: true, message: t('discipline.reason.required') }, { max: 500 }]
+                : [{ max: 200 }]
+            }
+          >
+            <Input.TextArea
+              autoFocus
+              rows={3}
+              maxLength={props.required ? 500 : 200}
+              placeholder={props.placeholder}
+              data-testid={`${props.testIdPrefix}-text`}
+            />
+          </Form.Item>
+        </>
       )}
     </SubmitModal>
   );

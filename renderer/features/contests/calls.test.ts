@@ -20,19 +20,23 @@ function shown(input: { contestId: number }) {
   return observer;
 }
 
+/** A one-seat contest of the congress's meeting. */
+const contestIn = (s: Awaited<ReturnType<typeof congressInProcess>>, title: string) =>
+  s.call('contests.create', {
+    meetingId: s.meetingId,
+    title,
+    kind: 'election',
+    seats: 1,
+    marginPercent: 0,
+    doubleEntry: false,
+    paperGroup: null,
+  });
+
 describe('writeContest: what a write touched is read again where shown', () => {
   it('shows the new candidate once the write answers', async () => {
     const s = await congressInProcess();
     stops.push(startLiveQueries());
-    const contest = await s.call('contests.create', {
-      meetingId: s.meetingId,
-      title: '党委委员',
-      kind: 'election',
-      seats: 1,
-      marginPercent: 0,
-      doubleEntry: false,
-      paperGroup: null,
-    });
+    const contest = await contestIn(s, '党委委员');
     const detail = shown({ contestId: contest.id });
     await settle();
     expect(detail.getCurrentResult().data?.candidates).toHaveLength(0);
@@ -53,15 +57,7 @@ describe('writeContest: what a write touched is read again where shown', () => {
 
   it('reads the contest again in a window whose change events have not come (none followed here)', async () => {
     const s = await congressInProcess();
-    const contest = await s.call('contests.create', {
-      meetingId: s.meetingId,
-      title: '纪委委员',
-      kind: 'election',
-      seats: 1,
-      marginPercent: 0,
-      doubleEntry: false,
-      paperGroup: null,
-    });
+    const contest = await contestIn(s, '纪委委员');
     const detail = shown({ contestId: contest.id });
     await settle();
     const r = await writeContest(contest.id, 'contests.update', { contestId: contest.id, title: '纪委委员(二)' });

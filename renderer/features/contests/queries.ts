@@ -3,7 +3,7 @@ import type { AttendanceSummary, Delegate } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { useCalls } from './calls.js';
-import { byPosition, type Contest, type ContestDetail, type RoundResult } from './store.js';
+import { byPosition, type Contest, type ContestDetail, type Round, type RoundResult } from './store.js';
 
 export interface ContestList {
   contests: Contest[];
@@ -35,13 +35,12 @@ export interface ContestView {
   results: Record<number, RoundResult>;
 }
 
-/** One contest open in the detail view: its candidates, rounds, each round's result and its meeting's attendance. */
-export function useContestView(contestId: number | null): ContestView {
-  const detail = useCall('contests.get', contestId === null ? null : { contestId });
-  const meetingId = detail.data?.contest.meetingId;
-  const summary = useCall('attendance.summary', meetingId === undefined ? null : { meetingId });
-  // Rounds with papers have a result worth showing; a round in setup has none yet.
-  const rounds = useMemo(() => (detail.data?.rounds ?? []).filter((r) => r.status !== 'setup'), [detail.data]);
+/** The result of each of these rounds, by round id, kept up to date. */
+export function useRoundResults(rounds: readonly Round[]): {
+  results: Record<number, RoundResult>;
+  complete: boolean;
+  error: AppError | null;
+} {
   const tallies = useCalls(
     'rounds.result',
     rounds.map((r) => ({ roundId: r.id })),
@@ -51,6 +50,17 @@ export function useContestView(contestId: number | null): ContestView {
     for (const r of tallies.data) if (r) byRound[r.round.id] = r;
     return byRound;
   }, [tallies.data]);
+  return { results, complete: !tallies.loading, error: tallies.error };
+}
+
+/** One contest open in the detail view: its candidates, rounds, each round's result and its meeting's attendance. */
+export function useContestView(contestId: number | null): ContestView {
+  const detail = useCall('contests.get', contestId === null ? null : { contestId });
+  const meetingId = detail.data?.contest.meetingId;
+  const summary = useCall('attendance.summary', meetingId === undefined ? null : { meetingId });
+  // Rounds with papers have a result worth showing; a round in setup has none yet.
+  const rounds = useMemo(() => (detail.data?.rounds ?? []).filter((r) => r.status !== 'setup'), [detail.data]);
+  const { results } = useRoundResults(rounds);
   return { detail: detail.data, error: detail.error, summary: summary.data ?? null, results };
 }
 

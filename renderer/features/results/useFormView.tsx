@@ -6,10 +6,9 @@ import { useT } from '../../app/language.js';
 import type { PaperSeal } from '../../components/print/PaperFooter.js';
 import { formatTime, safeFileName } from '../../lib/paths.js';
 import type { PrintPage } from '../../lib/print.js';
-import { useCalls } from '../contests/calls.js';
 import { roundLabel } from '../contests/labels.js';
-import { useContestList } from '../contests/queries.js';
-import { isCounted, type RoundResult } from '../contests/store.js';
+import { useContestList, useRoundResults } from '../contests/queries.js';
+import { isCounted } from '../contests/store.js';
 import { AttendanceForm } from './AttendanceForm.js';
 import { BallotsForm } from './BallotsForm.js';
 import { CountForm } from './CountForm.js';
@@ -68,15 +67,8 @@ function useContestForms(contestId: number | null) {
   const officials = useCall('officials.list', input);
   const approvals = useCall('meetings.approvals', contestId === null ? null : {});
   const counted = useMemo(() => (detail.data?.rounds ?? []).filter(isCounted), [detail.data]);
-  const tallies = useCalls(
-    'rounds.result',
-    counted.map((r) => ({ roundId: r.id })),
-  );
-  const results = useMemo(() => {
-    const byRound: Record<number, RoundResult> = {};
-    for (const r of tallies.data) if (r) byRound[r.round.id] = r;
-    return byRound;
-  }, [tallies.data]);
+  const tallies = useRoundResults(counted);
+  const { results } = tallies;
   const error = detail.error ?? officials.error ?? approvals.error ?? tallies.error;
   return useMemo(
     () => ({
@@ -84,10 +76,10 @@ function useContestForms(contestId: number | null) {
       officials: officials.data,
       approvals: approvals.data,
       results,
-      complete: !tallies.loading,
+      complete: tallies.complete,
       error,
     }),
-    [detail.data, officials.data, approvals.data, results, tallies.loading, error],
+    [detail.data, officials.data, approvals.data, results, tallies.complete, error],
   );
 }
 
