@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { Output } from '../../../core/contract.js';
+import type { VerifyReport } from '../../../core/model/index.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 
-export type VerifyReport = Output<'result.verify'>;
+export type { VerifyReport };
+
 export type VerifyFailure = VerifyReport['failures'][number];
 export type VerifySummary = NonNullable<VerifyReport['summary']>;
 export type DistrictTotal = Output<'result.district'>['total'];
