@@ -11,7 +11,6 @@ import {
 import {
   Alert,
   App,
-  AutoComplete,
   Button,
   Card,
   Form,
@@ -34,12 +33,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldValue } from '../../lib/delegate-fields.js';
 import { moveItem } from '../../lib/move.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
-import { searchDelegates } from '../../lib/search.js';
 import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
 import styles from './CandidatesCard.module.css';
+import { DelegatePicker } from './OfficialsCard.js';
 import pickerStyles from './OfficialsCard.module.css';
-import { useDelegates } from './queries.js';
 import type { Candidate, CandidateInput, Contest } from './store.js';
 import { writeContest } from './store.js';
 
@@ -50,8 +48,6 @@ import { writeContest } from './store.js';
 export function CandidatesCard(props: { contest: Contest; candidates: Candidate[]; t: Translate }) {
   const { contest, candidates, t } = props;
   const { message, modal } = App.useApp();
-  const { delegates } = useDelegates();
-  const [query, setQuery] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [handOpen, setHandOpen] = useState(false);
   const [orderOpen, setOrderOpen] = useState(false);
@@ -68,8 +64,7 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
     [candidates, approved],
   );
   const short = candidates.length < contest.requiredCandidates;
-  const onList = new Set(candidates.map((c) => c.delegateId).filter((id) => id !== null));
-  const found = query.trim() ? searchDelegates(delegates, query, 10).filter((d) => !onList.has(d.id)) : [];
+  const onList = new Set(candidates.map((c) => c.delegateId).filter((id): id is number => id !== null));
 
   const add = async (input: CandidateInput) => {
     setError(null);
@@ -79,7 +74,6 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
   };
 
   const addDelegate = async (d: Delegate) => {
-    setQuery('');
     const r = await add(candidateFromDelegate(d));
     if (r.ok) void message.success(t('candidates.added', { name: d.name }));
   };
@@ -214,26 +208,13 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
       {error && <ErrorAlert error={error} onClose={() => setError(null)} testId="candidates-error" />}
       {editable && (
         <div className={pickerStyles.tools}>
-          <AutoComplete
-            className={pickerStyles.search}
-            value={query}
-            onChange={setQuery}
-            onSelect={(id: string) => {
-              const d = delegates.find((x) => String(x.id) === id);
-              if (d) void addDelegate(d);
-            }}
-            options={found.map((d) => ({
-              value: String(d.id),
-              label: (
-                <span data-testid="candidate-option">
-                  {d.badge} <strong>{d.name}</strong> <Typography.Text type="secondary">{d.unit}</Typography.Text>
-                </span>
-              ),
-            }))}
-            defaultActiveFirstOption
-          >
-            <Input placeholder={t('candidates.search.placeholder')} data-testid="candidate-search" />
-          </AutoComplete>
+          <DelegatePicker
+            placeholder={t('candidates.search.placeholder')}
+            exclude={onList}
+            onPick={(d) => void addDelegate(d)}
+            testId="candidate-search"
+            optionTestId="candidate-option"
+          />
           <Button icon={<UserAddOutlined />} data-testid="candidate-add-hand" onClick={() => setHandOpen(true)}>
             {t('candidates.addByHand')}
           </Button>

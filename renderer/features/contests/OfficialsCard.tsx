@@ -25,6 +25,8 @@ export function DelegatePicker(props: {
   exclude?: ReadonlySet<number>;
   onPick(d: Delegate): void;
   testId: string;
+  /** The options' test id (default: the field's, with `-option`). */
+  optionTestId?: string;
 }) {
   const { delegates } = useDelegates();
   const [query, setQuery] = useState('');
@@ -44,7 +46,7 @@ export function DelegatePicker(props: {
       options={found.map((d) => ({
         value: String(d.id),
         label: (
-          <span data-testid={`${props.testId}-option`}>
+          <span data-testid={props.optionTestId ?? `${props.testId}-option`}>
             {d.badge} <strong>{d.name}</strong> <Typography.Text type="secondary">{d.unit}</Typography.Text>
           </span>
         ),
