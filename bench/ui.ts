@@ -247,7 +247,7 @@ export async function benchUi(report: Reporter, _size: number): Promise<void> {
       .waitForFunction(
         (n) => {
           const el = document.querySelector('[data-testid="count-progress"]');
-          return el?.classList.contains('count-progress-full') && el.textContent?.includes(`${n} /`);
+          return el?.getAttribute('data-full') === 'true' && el.textContent?.includes(`${n} /`);
         },
         BALLOTS,
         { polling: 'raf', timeout: 60_000 },
