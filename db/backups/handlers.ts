@@ -3,12 +3,14 @@
  * checked first (ours, a version this app reads, intact pages, an unbroken audit chain), and
  * only then does it replace the congress file, whose old version is kept beside it.
  */
+
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, refuse } from '../../core/result.js';
 import { appendAudit, verifyAuditChain } from '../audit/log.js';
 import { readCongress } from '../congress/records.js';
+import { missingFolder } from '../file-target.js';
 import type { SessionHandler } from '../handler-types.js';
 import { examineCongressFile } from '../open.js';
 import { backupCopies } from './scheduler.js';
@@ -55,14 +57,8 @@ export const restore: SessionHandler<'backups.restore'> = {
         },
       );
     }
-    if (!fs.existsSync(path.dirname(target))) {
-      return refuse(
-        'file_io',
-        'file.folder_missing',
-        { folder: path.dirname(target) },
-        { field: 'path', value: target },
-      );
-    }
+    const folder = missingFolder(target);
+    if (folder) return folder;
 
     // The congress being replaced is closed (its WAL folded in) and kept under another name.
     if (call.session.open?.path === target) call.session.close();

@@ -4,6 +4,7 @@ import type { ChangeEvent } from '../../core/domain.js';
 import { DEFAULT_SETTINGS } from '../../core/domain.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { type AuditInput, appendAudit } from '../audit/log.js';
+import { missingFolder } from '../file-target.js';
 import type { QueryHandler, SessionCall, SessionHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import type { OpenCongress } from '../session.js';
@@ -119,14 +120,8 @@ export const backup: SessionHandler<'congress.backup'> = {
     const target = path.resolve(input.path);
     if (fs.existsSync(target))
       return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
-    if (!fs.existsSync(path.dirname(target))) {
-      return refuse(
-        'file_io',
-        'file.folder_missing',
-        { folder: path.dirname(target) },
-        { field: 'path', value: target },
-      );
-    }
+    const folder = missingFolder(target);
+    if (folder) return folder;
     try {
       await current.db.backup(target);
     } catch (err) {

@@ -1,9 +1,3 @@
-/**
- * What leaves the venue: the signed result file (and its CSV), the installation key's
- * fingerprint, verification of any result file, and the district view over many.
- */
-import fs from 'node:fs';
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { at, ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
@@ -11,6 +5,7 @@ import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
 import { listContests } from '../count/contest-rows.js';
+import { missingFolder } from '../file-target.js';
 import { done, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { districtView, districtWorkbook } from './district.js';
@@ -125,14 +120,8 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
       return refuse('conflict', 'results.no_contests');
     }
     for (const target of [input.path, input.csvPath]) {
-      if (target !== null && !fs.existsSync(path.dirname(target))) {
-        return refuse(
-          'file_io',
-          'file.folder_missing',
-          { folder: path.dirname(target) },
-          { field: 'path', value: target },
-        );
-      }
+      const folder = target === null ? null : missingFolder(target);
+      if (folder) return folder;
     }
     // A file whose history was edited behind the app signs nothing: the head would vouch for it.
     const chain = verifyAuditChain(db);
