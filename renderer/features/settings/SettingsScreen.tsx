@@ -37,7 +37,7 @@ export function SettingsScreen() {
   };
   const marking = congress.settings.marking;
   const saveMarking = (change: Partial<MarkingConvention>) => void save({ marking: { ...marking, ...change } });
-  const checks = { settings: congress.settings, readOnly, save };
+  const checks = { settings: congress.settings, readOnly, save, t };
 
   return (
     <div className="page" data-testid="settings-page">
@@ -54,14 +54,7 @@ export function SettingsScreen() {
         </Descriptions>
       </Card>
       <OperatorsCard t={t} />
-      <CheckSetting
-        setting="quorumAllowEqual"
-        title={t('settings.quorum.title')}
-        label={t('settings.quorum.allowEqual')}
-        help={t('settings.quorum.help')}
-        testId="settings-quorum-equal"
-        {...checks}
-      />
+      <CheckSetting setting="quorumAllowEqual" {...checks} />
       <SettingCard title={t('settings.discipline.title')} help={t('settings.discipline.pledgeAtDesk.help')}>
         <Space>
           <Switch
@@ -103,14 +96,7 @@ export function SettingsScreen() {
           </Checkbox>
         ))}
       </Card>
-      <CheckSetting
-        setting="tieRevoteNeedsMajority"
-        title={t('settings.tieRevote.title')}
-        label={t('settings.tieRevote.needsMajority')}
-        help={t('settings.tieRevote.help')}
-        testId="settings-tie-revote-majority"
-        {...checks}
-      />
+      <CheckSetting setting="tieRevoteNeedsMajority" {...checks} />
       <KeyCard t={t} />
       <BackupsCard t={t} />
       <BackupCopyCard t={t} />
@@ -124,26 +110,42 @@ const WRITE_IN_RULES: [keyof MarkingConvention & `writeIn${string}`, MessageKey,
   ['writeInNeedsAgainst', 'settings.marking.writeInNeedsAgainst', 'settings-writein-against'],
 ];
 
+type OnOff = 'quorumAllowEqual' | 'tieRevoteNeedsMajority';
+
+/** Each on/off setting's card title, checkbox label, rule, and test id. */
+const ON_OFF: Record<OnOff, [MessageKey, MessageKey, MessageKey, string]> = {
+  quorumAllowEqual: [
+    'settings.quorum.title',
+    'settings.quorum.allowEqual',
+    'settings.quorum.help',
+    'settings-quorum-equal',
+  ],
+  tieRevoteNeedsMajority: [
+    'settings.tieRevote.title',
+    'settings.tieRevote.needsMajority',
+    'settings.tieRevote.help',
+    'settings-tie-revote-majority',
+  ],
+};
+
 /** A setting that is on or off, as a checkbox in its card. */
 function CheckSetting(props: {
-  setting: 'quorumAllowEqual' | 'tieRevoteNeedsMajority';
-  title: string;
-  label: string;
-  help: string;
-  testId: string;
+  setting: OnOff;
   settings: CongressSettings;
   readOnly: boolean;
   save(change: Partial<CongressSettings>): Promise<void>;
+  t: Translate;
 }) {
+  const [title, label, help, testId] = ON_OFF[props.setting];
   return (
-    <SettingCard title={props.title} help={props.help}>
+    <SettingCard title={props.t(title)} help={props.t(help)}>
       <Checkbox
-        data-testid={props.testId}
+        data-testid={testId}
         disabled={props.readOnly}
         checked={props.settings[props.setting]}
         onChange={(e) => void props.save({ [props.setting]: e.target.checked })}
       >
-        {props.label}
+        {props.t(label)}
       </Checkbox>
     </SettingCard>
   );
