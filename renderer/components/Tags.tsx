@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { AttendanceStatus, DelegateCategory } from '../../core/domain.js';
 import type { Role } from '../../core/roles.js';
 import type { Translate } from '../app/language.js';
+import styles from './Tags.module.css';
 
 const CATEGORY_COLOR: Record<DelegateCategory, string> = { voting: 'red', alternate: 'purple', nonvoting: 'blue' };
 const STATUS_COLOR: Record<AttendanceStatus, string> = {
@@ -15,7 +16,7 @@ export function CategoryTag(props: { category: DelegateCategory; t: Translate; l
   return (
     <Tag
       color={CATEGORY_COLOR[props.category]}
-      className={props.large ? 'tag-large' : undefined}
+      className={props.large ? styles.large : undefined}
       data-testid={`category-${props.category}`}
     >
       {props.t(`category.${props.category}`)}
