@@ -1,13 +1,14 @@
 import type { Channel, Input, Output } from '../../../core/contract.js';
+import type { Contest, RoundResult } from '../../../core/model/index.js';
 import type { Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { written } from './calls.js';
 
-export type Contest = Output<'contests.list'>[number];
+export type { Contest, RoundResult };
+
 export type ContestDetail = Output<'contests.get'>;
 export type Candidate = ContestDetail['candidates'][number];
 export type Round = ContestDetail['rounds'][number];
-export type RoundResult = Output<'rounds.result'>;
 export type CandidateInput = Omit<Input<'candidates.add'>, 'contestId'>;
 export type ContestFields = Omit<Input<'contests.create'>, 'meetingId'>;
 
