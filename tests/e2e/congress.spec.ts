@@ -6,16 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { syntheticRoster, syntheticXlsx } from '../fixtures/synthetic-roster.js';
 import { call } from './api.js';
 import { expect, test } from './fixtures.js';
-
-async function signIn(page: Page) {
-  await page.getByTestId('operator-name').fill('秘书处 王芳');
-  await page.getByTestId('operator-submit').click();
-  await expect(page.getByTestId('operator-modal')).toBeHidden();
-}
+import { AppFrame } from './pages/app.js';
 
 test('a new congress: import the roster, add a meeting, check in, print the report', async ({
   page,
@@ -31,7 +25,7 @@ test('a new congress: import the roster, add a meeting, check in, print the repo
   writeFileSync(goodFile, await syntheticXlsx(delegates));
 
   await openApp(page);
-  await signIn(page);
+  await new AppFrame(page).signIn('秘书处 王芳');
 
   // Something that is not a congress file is refused with a clear message, untouched.
   await page.getByTestId('open-path').fill(badFile);

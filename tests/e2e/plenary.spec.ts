@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addCandidates, call, enterBallots, papers } from './api.js';
+import { call, papers } from './api.js';
 import { expect, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { contestOf, countThroughApi, demoWithVoters } from './scenes.js';
 
 const shot = (page: Page, dir: string, name: string) =>
   page.screenshot({ path: path.join(process.env.PLENARY_SHOTS ?? dir, `${name}.png`), fullPage: true });
@@ -24,23 +24,14 @@ test('a plenary of the members just elected: created on the meetings screen, its
     operator: '大会秘书处 周红',
     present: 100,
   });
-  const contest = await call(host, 'contests.create', {
+  const candidates = voting.slice(0, 6);
+  const { roundId } = await contestOf(host, {
     meetingId: congressMeeting,
     title: '党委委员',
-    kind: 'election',
     seats: 5,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
+    people: candidates,
   });
-  const candidates = voting.slice(0, 6);
-  const ids = await addCandidates(host, contest.id, candidates);
-  await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 100, issued: 100, spareVoided: 0 });
-  await call(host, 'rounds.collect', { roundId, collected: 100 });
-  await enterBallots(host, roundId, papers('ooooox', 100));
-  await call(host, 'rounds.close', { roundId });
+  await countThroughApi(host, roundId, { issued: 100, papers: papers('ooooox', 100), close: true });
   const members = candidates.slice(0, 5);
 
   // ——— The meetings screen: a plenary of the members of 党委委员 ———

@@ -5,16 +5,16 @@
  * verified from the start screen with no congress open, a tampered copy refused, and the
  * district view of several files with its .xlsx.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { FileKeyStore } from '../../db/results/installation-key.js';
 import { signResult } from '../../db/results/sign.js';
-import { call, enterBallots, papers } from './api.js';
+import { call, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { pdfText } from './pages/print.js';
+import { countThroughApi, demoWithVoters } from './scenes.js';
 
 /** The candidates in the approved paper order, with the facts the structure counts. */
 const CANDIDATES = [
@@ -71,19 +71,10 @@ async function countedCongress(page: Page, openApp: (p?: Page) => Promise<Page>,
   }
   await call(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
   const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
-  await call(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
-  await call(host, 'rounds.collect', { roundId, collected: PAPERS.length });
-  await enterBallots(host, roundId, PAPERS);
-  await call(host, 'rounds.close', { roundId });
+  await countThroughApi(host, roundId, { issued: 89, spare: 6, papers: PAPERS, close: true });
   const status = await call(host, 'result.status', {});
   expect(status.ready).toBe(true);
   return { meetingId, contestId: contest.id, roundId, onLeave, status };
-}
-
-async function pdfText(page: Page, file: string): Promise<string> {
-  await expect(page.locator('[data-testid="print-page"][data-ready="true"]')).toBeVisible();
-  await page.pdf({ path: file, format: 'A4', printBackground: true });
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
 /** Every form's foot: the three signature lines, the key's fingerprint, the result hash. */
