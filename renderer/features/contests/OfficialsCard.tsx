@@ -1,8 +1,8 @@
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Input, Select, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import type { Output } from '../../../core/contract.js';
 import type { Delegate } from '../../../core/domain.js';
+import type { Official } from '../../../core/model/index.js';
 import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import type { Translate } from '../../app/language.js';
@@ -15,7 +15,6 @@ import styles from './OfficialsCard.module.css';
 import { useDelegates } from './queries.js';
 import { type Contest, writeContest } from './store.js';
 
-type Official = Output<'officials.list'>[number];
 type OfficialRole = Official['role'];
 const ROLES: OfficialRole[] = ['chief_scrutineer', 'scrutineer', 'counter'];
 
