@@ -194,3 +194,11 @@ export async function rosterCongress(options: { voters?: number; present?: numbe
 
   return { ...c, byName, contest, vote, membersMeeting, checkIn };
 }
+
+/** The input appointing a delegate an official of a contest, approved by the congress's vote unless told. */
+export const appointment = (
+  contestId: number,
+  role: Input<'officials.appoint'>['role'],
+  delegateId: number | null,
+  approval: string | null = '经大会表决通过',
+): Input<'officials.appoint'> => ({ contestId, role, delegateId, approval });

@@ -1,6 +1,6 @@
 /** Officials of a contest (rule 13): 总监票人, 监票人 and 计票人, who may be one and when they may be removed. */
 import { describe, expect, it } from 'vitest';
-import { election } from './election-setup.js';
+import { appointment, election } from './election-setup.js';
 import { dumpTables } from './helpers.js';
 
 describe('officials of a contest (rule 13)', () => {
@@ -31,49 +31,23 @@ describe('officials of a contest (rule 13)', () => {
     const before = dumpTables(e.path);
     // A second 总监票人, someone appointed twice, a non-voter, an alternate, no approval, no delegate.
     expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'chief_scrutineer',
-        delegateId: id('003'),
-        approval: '经大会表决通过',
-      }),
+      await e.failure('officials.appoint', appointment(e.contest.id, 'chief_scrutineer', id('003'))),
     ).toMatchObject({ reason: 'officials.chief_exists', params: { name: '代表1' } });
-    expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: id('002'),
-        approval: '经大会表决通过',
-      }),
-    ).toMatchObject({ reason: 'officials.already_official' });
-    expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: id('L01'),
-        approval: '经大会表决通过',
-      }),
-    ).toMatchObject({
+    expect(await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', id('002')))).toMatchObject({
+      reason: 'officials.already_official',
+    });
+    expect(await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', id('L01')))).toMatchObject({
       code: 'conflict',
       reason: 'officials.not_voter',
       params: { name: '列席甲' },
       field: 'delegateId',
     });
+    expect(await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', id('H01')))).toMatchObject({
+      reason: 'officials.not_voter',
+      params: { name: '候补乙' },
+    });
     expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: id('H01'),
-        approval: '经大会表决通过',
-      }),
-    ).toMatchObject({ reason: 'officials.not_voter', params: { name: '候补乙' } });
-    expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: id('004'),
-        approval: null,
-      }),
+      await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', id('004'), null)),
     ).toMatchObject({ reason: 'officials.approval_required', field: 'approval' });
     expect(
       await e.failure('officials.appoint', {
@@ -100,14 +74,7 @@ describe('officials of a contest (rule 13)', () => {
       education: null,
       unit: null,
     });
-    expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: five,
-        approval: '经大会表决通过',
-      }),
-    ).toMatchObject({
+    expect(await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', five))).toMatchObject({
       code: 'conflict',
       reason: 'officials.is_candidate',
       params: { name: '代表5', contest: '党委委员' },
@@ -124,21 +91,11 @@ describe('officials of a contest (rule 13)', () => {
       unit: null,
     });
     expect(
-      await e.failure('officials.appoint', {
-        contestId: e.contest.id,
-        role: 'scrutineer',
-        delegateId: e.ids.get('006')!,
-        approval: '经大会表决通过',
-      }),
+      await e.failure('officials.appoint', appointment(e.contest.id, 'scrutineer', e.ids.get('006')!)),
     ).toMatchObject({ reason: 'officials.is_candidate', params: { name: '代表6' } });
 
     const seven = e.ids.get('007')!;
-    await e.call('officials.appoint', {
-      contestId: e.contest.id,
-      role: 'scrutineer',
-      delegateId: seven,
-      approval: '经大会表决通过',
-    });
+    await e.call('officials.appoint', appointment(e.contest.id, 'scrutineer', seven));
     expect(
       await e.failure('candidates.add', {
         contestId: e.contest.id,
@@ -158,18 +115,8 @@ describe('officials of a contest (rule 13)', () => {
 
   it('are removed only before the first distribution', async () => {
     const e = await election({ voters: 10, seats: 2 });
-    const a = await e.call('officials.appoint', {
-      contestId: e.contest.id,
-      role: 'scrutineer',
-      delegateId: e.ids.get('001')!,
-      approval: '经大会表决通过',
-    });
-    const b = await e.call('officials.appoint', {
-      contestId: e.contest.id,
-      role: 'scrutineer',
-      delegateId: e.ids.get('002')!,
-      approval: '经大会表决通过',
-    });
+    const a = await e.call('officials.appoint', appointment(e.contest.id, 'scrutineer', e.ids.get('001')!));
+    const b = await e.call('officials.appoint', appointment(e.contest.id, 'scrutineer', e.ids.get('002')!));
     await e.call('officials.remove', { officialId: a.id });
     expect((await e.call('officials.list', { contestId: e.contest.id })).map((o) => o.id)).toEqual([b.id]);
     await e.distribute();

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ResultFile } from '../../core/result-file.js';
 import { verifyResultText } from '../../db/results/sign.js';
-import { election, rosterCongress } from './election-setup.js';
+import { appointment, election, rosterCongress } from './election-setup.js';
 import { exported, resign } from './result-setup.js';
 
 describe('version 2 round trip through the store', () => {
@@ -14,18 +14,8 @@ describe('version 2 round trip through the store', () => {
   it('officials, a round declared void and its rerun, conventions per contest: exported and verified', async () => {
     const e = await election({ voters: 10, seats: 2 });
     const id = (badge: string) => e.ids.get(badge)!;
-    await e.call('officials.appoint', {
-      contestId: e.contest.id,
-      role: 'chief_scrutineer',
-      delegateId: id('001'),
-      approval: '经大会表决通过',
-    });
-    await e.call('officials.appoint', {
-      contestId: e.contest.id,
-      role: 'scrutineer',
-      delegateId: id('002'),
-      approval: '经大会表决通过',
-    });
+    await e.call('officials.appoint', appointment(e.contest.id, 'chief_scrutineer', id('001')));
+    await e.call('officials.appoint', appointment(e.contest.id, 'scrutineer', id('002')));
     await e.call('officials.appoint', {
       contestId: e.contest.id,
       role: 'counter',
