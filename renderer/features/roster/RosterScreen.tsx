@@ -6,6 +6,7 @@ import { useT } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DELEGATE_FIELDS } from '../../lib/delegate-fields.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
@@ -44,17 +45,13 @@ export function RosterScreen() {
   }, [delegates]);
 
   const columns: TableColumnsType<Delegate> = [
-    ...delegateColumns<Delegate>(t, [
-      { field: 'badge', fixed: 'left' },
-      { field: 'name', fixed: 'left', strong: true },
-      'gender',
-      'ethnicity',
-      'birthDate',
-      'education',
-      'delegation',
-      'unit',
-      'category',
-    ]),
+    // Every field, in the roster's order; the badge and the name stay in view when it scrolls sideways.
+    ...delegateColumns<Delegate>(
+      t,
+      DELEGATE_FIELDS.map((field) =>
+        field === 'badge' || field === 'name' ? { field, fixed: 'left', strong: field === 'name' } : field,
+      ),
+    ),
     ...(canEdit
       ? [
           {
