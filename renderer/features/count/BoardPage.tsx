@@ -26,15 +26,11 @@ export function BoardPage() {
   const summary = attendance.data ?? null;
   const loadError = attendance.error;
 
-  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  useEffect(() => {
-    if (summary) setUpdatedAt(new Date().toLocaleTimeString('en-GB', { hour12: false }));
-  }, [summary]);
+  const updatedAt = useUpdatedAt(summary);
 
+  const notice = boardNotice(status, path, t);
   let body: ReactNode;
-  if (status === 'loading') body = <Spin size="large" />;
-  else if (status === 'offline') body = <div className="board-message">{t('app.offline')}</div>;
-  else if (!path) body = <div className="board-message">{t('error.no_congress_open')}</div>;
+  if (notice) body = notice;
   else if (!meeting) body = <div className="board-message">{t('board.noMeeting')}</div>;
   else body = <BoardCounts summary={summary} t={t} />;
 
@@ -122,6 +118,23 @@ function BoardQuorum(props: { summary: AttendanceSummary | null; t: Translate })
       </div>
     </section>
   );
+}
+
+/** When a projector board's answer last changed (its footer says it). */
+export function useUpdatedAt(answer: unknown): string | null {
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (answer) setUpdatedAt(new Date().toLocaleTimeString('en-GB', { hour12: false }));
+  }, [answer]);
+  return updatedAt;
+}
+
+/** What a projector board shows instead of its figures while the host or the congress is not there. */
+export function boardNotice(status: string, path: string, t: Translate): ReactNode {
+  if (status === 'loading') return <Spin size="large" />;
+  if (status === 'offline') return <div className="board-message">{t('app.offline')}</div>;
+  if (!path) return <div className="board-message">{t('error.no_congress_open')}</div>;
+  return null;
 }
 
 /** Shown until the board fills the screen; gone once it does (on the projector). */

@@ -1,5 +1,5 @@
 import { Button, Spin } from 'antd';
-import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
 import { currentRound, paperOrder, type RoundResult } from '../contests/store.js';
-import { FullscreenButton } from './BoardPage.js';
+import { boardNotice, FullscreenButton, useUpdatedAt } from './BoardPage.js';
 import styles from './TallyPage.module.css';
 import type { ContestDetail } from './types.js';
 
@@ -39,15 +39,11 @@ export function TallyPage() {
   /** Draw the tally in 正 strokes, as on a paper board. */
   const [showStrokes, setStrokes] = useState(false);
 
-  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  useEffect(() => {
-    if (result) setUpdatedAt(new Date().toLocaleTimeString('en-GB', { hour12: false }));
-  }, [result]);
+  const updatedAt = useUpdatedAt(result);
 
+  const notice = boardNotice(status, path, t);
   let body: ReactNode;
-  if (status === 'loading') body = <Spin size="large" />;
-  else if (status === 'offline') body = <div className="board-message">{t('app.offline')}</div>;
-  else if (!path) body = <div className="board-message">{t('error.no_congress_open')}</div>;
+  if (notice) body = notice;
   else if (contestId === null) body = <div className="board-message">{t('tally.noContest')}</div>;
   else if (!detail) body = error ? null : <Spin size="large" />;
   else if (!result) body = <div className="board-message">{t('tally.noBallots')}</div>;

@@ -6,6 +6,11 @@ import { contestConvention, holdsEnter, sheetVerdict } from './preview.js';
 const ctx = writeInContext({ printed: ['田富', '王芳', '李强'] });
 const marks = (s: string): PaperMark[] =>
   [...s].map((c) => (c === 'o' ? 'circle' : c === 'x' ? 'cross' : 'none') satisfies PaperMark);
+/** A paper with names written in, each marked ○. */
+const writtenIn = (printed: string, ...names: string[]) => ({
+  marks: marks(printed),
+  writeIns: names.map((name) => ({ name, mark: 'circle' as PaperMark })),
+});
 const judged = (
   paper: { marks: PaperMark[]; writeIns: { name: string; mark: PaperMark }[] },
   seats: number,
@@ -66,31 +71,13 @@ describe('the validity preview of write-ins', () => {
     expect(judged({ marks: marks('o--'), writeIns: [{ name: '郑明亮', mark: 'circle' }] }, 3).notCounting).toEqual([
       { index: 0, name: '郑明亮', fate: 'no_room' },
     ]);
-    const two = judged(
-      {
-        marks: marks('oox'),
-        writeIns: [
-          { name: '郑明亮', mark: 'circle' },
-          { name: '孙丽', mark: 'circle' },
-        ],
-      },
-      3,
-    );
+    const two = judged(writtenIn('oox', '郑明亮', '孙丽'), 3);
     expect(two.judgement.chosen).toBe(3);
     expect(two.notCounting.map((w) => [w.index, w.fate])).toEqual([[1, 'no_room']]);
   });
 
   it('the same person written twice counts once', () => {
-    const v = judged(
-      {
-        marks: marks('xxo'),
-        writeIns: [
-          { name: '郑明亮', mark: 'circle' },
-          { name: '郑明亮', mark: 'circle' },
-        ],
-      },
-      3,
-    );
+    const v = judged(writtenIn('xxo', '郑明亮', '郑明亮'), 3);
     expect(v.judgement.chosen).toBe(2);
     expect(v.notCounting.map((w) => w.fate)).toEqual(['duplicate']);
   });
