@@ -71,9 +71,9 @@ describe('the reason catalogue', () => {
 
   it('has every reason the sources refuse or warn with', () => {
     const used = usedReasons();
-    // The scan itself works: it finds the refusals of the dispatcher and the handlers.
+    // The scan itself works: it finds the refusals of the dispatcher's gate and the handlers.
     expect(used.size).toBeGreaterThan(80);
-    expect(used.get('station.locked')).toBe(path.join('db', 'dispatch.ts'));
+    expect(used.get('station.locked')).toBe(path.join('db', 'gate.ts'));
     for (const [reason, file] of used) expect(isReason(reason), `${reason} (${file})`).toBe(true);
   });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ok, warning } from '../../core/result.js';
+import { newCaches } from '../../db/caches.js';
 import { commitWrite } from '../../db/commit.js';
 import type { StoreCall } from '../../db/handler-types.js';
 import { election } from './election-setup.js';
@@ -19,6 +20,7 @@ async function storeCall() {
     station: '计票室',
     now: '2026-03-20T09:00:00.000Z',
     token: undefined,
+    caches: newCaches(),
   };
   const auditCount = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   const lastPayload = () =>
