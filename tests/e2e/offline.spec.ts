@@ -11,10 +11,18 @@ import { expect, test } from '@playwright/test';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
 
 /**
- * Addresses that are names, never fetched: XML namespaces (SVG, XHTML, MathML) and the page
- * React's production build names in an error message's text.
+ * Addresses that are names, never fetched: XML namespaces (SVG, XHTML, MathML), the page
+ * React's production build names in an error message's text, and, since the window builds the
+ * contract's schemas (core/roles.ts derives who may call what from them), zod's JSON Schema
+ * dialect identifiers (`$schema`) and the `http://[…]` it hands to `new URL` to check an IPv6
+ * address.
  */
-const NAMES_NOT_FETCHED = [/^http:\/\/www\.w3\.org\//, /^https:\/\/react\.dev\/errors\//];
+const NAMES_NOT_FETCHED = [
+  /^http:\/\/www\.w3\.org\//,
+  /^https:\/\/react\.dev\/errors\//,
+  /^https?:\/\/json-schema\.org\/draft[-/][\w/.-]*schema#?$/,
+  /^http:\/\/\[\$\{\w+\}\]$/,
+];
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
