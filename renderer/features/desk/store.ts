@@ -97,9 +97,12 @@ export const useDesk = create<DeskStore>()((set, get) => {
     const r = await track(call);
     if (r.ok) {
       const { outcome, delegate, record } = r.value;
-      if (meetingId !== null && meetingId === get().meetingId) applyRecord(meetingId, delegate.id, record);
       playTone(outcome === 'checked_in' ? 'ok' : 'already');
       show(issued, { kind: outcome, delegate, seq: issued });
+      // The banner first: the clerk reads the name while the 3,000-row lists take the record.
+      if (meetingId !== null && meetingId === get().meetingId) {
+        setTimeout(() => applyRecord(meetingId, delegate.id, record), 0);
+      }
       if (outcome === 'checked_in') void askPledge(delegate);
     } else if (r.error.code === 'not_found') {
       playTone('error');
