@@ -11,8 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
+import { useDelegates } from '../roster/delegates.js';
 import styles from './OfficialsCard.module.css';
-import { useDelegates } from './queries.js';
 import { type Contest, writeContest } from './store.js';
 
 type OfficialRole = Official['role'];

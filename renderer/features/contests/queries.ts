@@ -63,14 +63,3 @@ export function useContestView(contestId: number | null): ContestView {
   const { results } = useRoundResults(rounds);
   return { detail: detail.data, error: detail.error, summary: summary.data ?? null, results };
 }
-
-const NO_DELEGATES: readonly Delegate[] = [];
-const byBadge = (a: Delegate, b: Delegate): number =>
-  a.badge.localeCompare(b.badge, 'zh-CN', { numeric: true }) || a.id - b.id;
-
-/** The roster in badge order, for picking candidates and officials and for the attendance form. */
-export function useDelegates(): { delegates: readonly Delegate[]; loaded: boolean; error: AppError | null } {
-  const q = useCall('delegates.list', {});
-  const delegates = useMemo(() => (q.data ? [...q.data].sort(byBadge) : NO_DELEGATES), [q.data]);
-  return { delegates, loaded: q.data !== undefined, error: q.error };
-}

@@ -3,7 +3,7 @@ import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { formatTime } from '../../lib/paths.js';
-import { useDelegates } from '../contests/queries.js';
+import { useDelegates } from '../roster/delegates.js';
 import type { AttendanceFormData } from './AttendanceForm.js';
 
 /** Everything the attendance form needs for one meeting (any meeting, not only the current one), or null while it loads. */
