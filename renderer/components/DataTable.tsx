@@ -10,6 +10,8 @@ export interface RowMarks {
   onClick?: () => void;
   /** Done rows (a delegation complete) read in the "ok" colour. */
   complete?: boolean;
+  /** A class of the caller's module for the row (a withdrawn ballot struck through). */
+  className?: string | undefined;
 }
 
 export interface DataTableProps<T>
@@ -52,7 +54,11 @@ function rowAttributes(marks: RowMarks): React.HTMLAttributes<HTMLElement> {
   const data: Record<string, string> = { 'data-testid': marks.testId };
   for (const [k, v] of Object.entries(marks.data ?? {}))
     if (v !== null && v !== undefined) data[`data-${k}`] = String(v);
-  const classes = [marks.onClick ? styles.clickable : '', marks.complete ? styles.complete : ''].filter(Boolean);
+  const classes = [
+    marks.onClick ? styles.clickable : '',
+    marks.complete ? styles.complete : '',
+    marks.className ?? '',
+  ].filter(Boolean);
   return {
     ...data,
     ...(marks.onClick ? { onClick: marks.onClick } : {}),

@@ -1,10 +1,10 @@
-import { Button, Empty, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, Input, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
 import { MARK_SYMBOL, marksLine } from '../contests/labels.js';
 import styles from './BallotLists.module.css';
 import type { Ballot, Candidate, StackComparison, StackSummary } from './types.js';
@@ -16,13 +16,12 @@ export function BallotStateTag(props: { ballot: Ballot; t: Translate }) {
   if (b.state === 'voided') return <Tag>{t('count.state.voided')}</Tag>;
   if (b.state === 'superseded') return <Tag>{t('count.state.superseded')}</Tag>;
   if (b.state === 'set_aside' && b.valid === null) return <Tag color="purple">{t('count.state.setAside')}</Tag>;
-  return b.valid ? (
-    <Tag color="success" data-testid="ballot-valid">
-      {t('count.valid')}
-    </Tag>
-  ) : (
-    <Tag color="error" data-testid="ballot-invalid">
-      {t('count.invalid')}
+  const verdict = b.valid
+    ? { color: 'success', testId: 'ballot-valid', text: t('count.valid') }
+    : { color: 'error', testId: 'ballot-invalid', text: t('count.invalid') };
+  return (
+    <Tag color={verdict.color} data-testid={verdict.testId}>
+      {verdict.text}
     </Tag>
   );
 }
@@ -68,16 +67,17 @@ export function RecentBallots(props: {
     },
   ];
   return (
-    <Table<Ballot>
+    <DataTable<Ballot>
+      testId="recent-ballots"
       rowKey="id"
-      size="small"
       columns={columns}
       dataSource={rows}
-      pagination={false}
-      locale={{ emptyText: t('count.recent.empty') }}
-      data-testid="recent-ballots"
-      rowClassName={(b) => (b.state === 'voided' || b.state === 'superseded' ? styles.ballotWithdrawn! : '')}
-      onRow={(b) => testId('recent-ballot', { 'data-seq': String(b.seq), 'data-state': b.state })}
+      emptyText={t('count.recent.empty')}
+      row={(b) => ({
+        testId: 'recent-ballot',
+        data: { seq: b.seq, state: b.state },
+        className: b.state === 'voided' || b.state === 'superseded' ? styles.ballotWithdrawn : undefined,
+      })}
     />
   );
 }
@@ -175,6 +175,12 @@ function SetAsideItem(props: {
   );
 }
 
+/** The two entries of a stack's position, side by side: settling keeps one of them. */
+const ENTRIES = [
+  { keep: 1, testId: 'settle-first', label: 'count.stacks.keepFirst' },
+  { keep: 2, testId: 'settle-second', label: 'count.stacks.keepSecond' },
+] as const;
+
 /** Double entry: the stacks, and a stack's differing positions side by side to settle. */
 export function StacksPanel(props: {
   stacks: StackSummary[];
@@ -255,14 +261,13 @@ export function StacksPanel(props: {
 
   return (
     <div data-testid="stacks-panel">
-      <Table<StackSummary>
+      <DataTable<StackSummary>
+        testId="stacks-table"
         rowKey="stack"
-        size="small"
         columns={columns}
         dataSource={props.stacks}
-        pagination={false}
-        locale={{ emptyText: t('count.stacks.empty') }}
-        onRow={(s) => testId('stack-row', { 'data-stack': String(s.stack) })}
+        emptyText={t('count.stacks.empty')}
+        row={(s) => ({ testId: 'stack-row', data: { stack: s.stack } })}
       />
       {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
       {open !== null && (
@@ -271,38 +276,24 @@ export function StacksPanel(props: {
           {rows.map((r) => (
             <div key={r.position} className={styles.compareRow} data-testid="compare-row" data-position={r.position}>
               <div className="compare-pos">#{r.position}</div>
-              <div>
-                {side(r.first, r.second)}
-                {settle && (
-                  <Button
-                    size="small"
-                    data-testid="settle-first"
-                    onClick={async () => {
-                      const e = await settle(open, r.position, 1);
-                      if (e) setError(e);
-                      else void load(open);
-                    }}
-                  >
-                    {t('count.stacks.keepFirst')}
-                  </Button>
-                )}
-              </div>
-              <div>
-                {side(r.second, r.first)}
-                {settle && (
-                  <Button
-                    size="small"
-                    data-testid="settle-second"
-                    onClick={async () => {
-                      const e = await settle(open, r.position, 2);
-                      if (e) setError(e);
-                      else void load(open);
-                    }}
-                  >
-                    {t('count.stacks.keepSecond')}
-                  </Button>
-                )}
-              </div>
+              {ENTRIES.map((e) => (
+                <div key={e.keep}>
+                  {e.keep === 1 ? side(r.first, r.second) : side(r.second, r.first)}
+                  {settle && (
+                    <Button
+                      size="small"
+                      data-testid={e.testId}
+                      onClick={async () => {
+                        const failed = await settle(open, r.position, e.keep);
+                        if (failed) setError(failed);
+                        else void load(open);
+                      }}
+                    >
+                      {t(e.label)}
+                    </Button>
+                  )}
+                </div>
+              ))}
             </div>
           ))}
         </div>

@@ -4,7 +4,9 @@ import { memo } from 'react';
 import type { AttendanceRecord, AttendanceStatus, Delegate, DelegationCounts } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
+import { DelegationCountsTable } from '../../components/DelegationCountsTable.js';
 import { CategoryTag, StatusTag } from '../../components/Tags.js';
+import { actionsColumn } from '../../components/table-columns.js';
 import { formatTime } from '../../lib/paths.js';
 import type { DelegateAction } from './actions.js';
 import styles from './DeskLists.module.css';
@@ -25,16 +27,10 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
     { title: t('field.badge'), dataIndex: 'badge', width: 80 },
     { title: t('field.name'), dataIndex: 'name', width: 110, render: (name: string) => <strong>{name}</strong> },
     { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
-    ...(onAction
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            width: 150,
-            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />,
-          },
-        ]
-      : []),
+    ...actionsColumn<Delegate>(
+      150,
+      onAction && ((d) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />),
+    ),
   ];
   return (
     <div data-testid="not-arrived-list">
@@ -82,16 +78,10 @@ export const NonVotingList = memo(function NonVotingList(
       width: 90,
       render: (_, d) => formatTime(props.records.get(d.id)?.at ?? '').slice(11),
     },
-    ...(onAction
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            width: 70,
-            render: (_: unknown, d: Delegate) => <RowActions delegate={d} status="present" t={t} onAction={onAction} />,
-          },
-        ]
-      : []),
+    ...actionsColumn<Delegate>(
+      70,
+      onAction && ((d) => <RowActions delegate={d} status="present" t={t} onAction={onAction} />),
+    ),
   ];
   return (
     <div data-testid="nonvoting-list">
@@ -127,18 +117,10 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
       ellipsis: true,
       render: (_, d) => props.records.get(d.id)?.reason ?? '',
     },
-    ...(onAction
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            width: 170,
-            render: (_: unknown, d: Delegate) => (
-              <RowActions delegate={d} status={statusOf(d)} t={t} onAction={onAction} withCheckIn />
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<Delegate>(
+      170,
+      onAction && ((d) => <RowActions delegate={d} status={statusOf(d)} t={t} onAction={onAction} withCheckIn />),
+    ),
   ];
   return (
     <DataTable<Delegate>
@@ -160,40 +142,20 @@ export const DelegationTable = memo(function DelegationTable(props: {
   height: number;
 }) {
   const { t } = props;
-  const columns: ColumnsType<DelegationCounts> = [
-    {
-      title: t('desk.delegation'),
-      dataIndex: 'delegation',
-      ellipsis: true,
-      render: (v: string) => v || t('desk.delegation.none'),
-    },
-    { title: t('count.due'), dataIndex: 'due', width: 70, align: 'right' },
-    { title: t('count.present'), dataIndex: 'present', width: 70, align: 'right' },
-    { title: t('count.leave'), dataIndex: 'leave', width: 70, align: 'right' },
-    { title: t('count.absent'), dataIndex: 'absent', width: 70, align: 'right' },
-  ];
-  const total = props.rows.reduce(
-    (a, r) => ({
-      due: a.due + r.due,
-      present: a.present + r.present,
-      leave: a.leave + r.leave,
-      absent: a.absent + r.absent,
-    }),
-    { due: 0, present: 0, leave: 0, absent: 0 },
-  );
+  const counts = (['due', 'present', 'leave', 'absent'] as const).map((k) => ({
+    key: k,
+    title: t(`count.${k}`),
+    width: 70,
+    value: (r: DelegationCounts) => r[k],
+  }));
   return (
-    <DataTable<DelegationCounts>
-      testId="delegation-table"
-      rowKey="delegation"
+    <DelegationCountsTable<DelegationCounts>
+      testIds={['delegation-table', 'delegation-row']}
+      rows={props.rows}
+      counts={counts}
+      complete={(r) => r.present + r.leave >= r.due}
+      t={t}
       height={props.height}
-      columns={columns}
-      dataSource={props.rows}
-      row={(r) => ({
-        testId: 'delegation-row',
-        data: { delegation: r.delegation },
-        complete: r.present + r.leave >= r.due,
-      })}
-      total={{ label: t('desk.delegation.total'), values: [total.due, total.present, total.leave, total.absent] }}
     />
   );
 });
