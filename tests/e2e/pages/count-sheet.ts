@@ -2,8 +2,8 @@
  * The count sheet as a counter keys a paper ballot: one key per mark on the cursor row (o ○,
  * x ×, space for no mark), `w` for a written-in name, Enter to commit, `s` to set a paper aside.
  */
-import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.js';
+import { Parts } from './parts.js';
 
 const KEY = { o: 'o', x: 'x', '-': ' ' } as const;
 
@@ -15,17 +15,7 @@ export interface SheetPaper {
   setAside?: boolean;
 }
 
-export class CountSheet {
-  constructor(readonly page: Page) {}
-
-  get sheet() {
-    return this.page.getByTestId('ballot-sheet');
-  }
-
-  get last() {
-    return this.page.getByTestId('count-last');
-  }
-
+export class CountSheet extends Parts({ sheet: 'ballot-sheet', last: 'count-last', writeIn: 'writein-name' }) {
   /** Opens the sheet of a round in this window. */
   async open(host: { url: string }, roundId: number): Promise<void> {
     await this.page.goto(`${host.url}#/count?round=${roundId}`);
@@ -43,8 +33,8 @@ export class CountSheet {
     await this.key(p.marks);
     if (p.writeIn) {
       await this.page.keyboard.press('w');
-      await this.page.getByTestId('writein-name').fill(p.writeIn);
-      await this.page.getByTestId('writein-name').press('Enter');
+      await this.writeIn.fill(p.writeIn);
+      await this.writeIn.press('Enter');
       return;
     }
     await this.page.keyboard.press(p.setAside ? 's' : 'Enter');

@@ -1,34 +1,15 @@
 /** The check-in desk as a clerk uses it: a scanner types a badge and Enter; search, undo, leave. */
-import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.js';
+import { Parts } from './parts.js';
 
-export class Desk {
-  constructor(readonly page: Page) {}
-
-  get root() {
-    return this.page.getByTestId('desk');
-  }
-
-  get search() {
-    return this.page.getByTestId('desk-search');
-  }
-
-  get banner() {
-    return this.page.getByTestId('desk-banner');
-  }
-
-  get bannerName() {
-    return this.page.getByTestId('banner-name');
-  }
-
-  get results() {
-    return this.page.getByTestId('desk-results');
-  }
-
-  get quorum() {
-    return this.page.getByTestId('quorum-state');
-  }
-
+export class Desk extends Parts({
+  root: 'desk',
+  search: 'desk-search',
+  banner: 'desk-banner',
+  bannerName: 'banner-name',
+  results: 'desk-results',
+  quorum: 'quorum-state',
+}) {
   /** A figure of the desk's head: `due`, `present`, `leave`, `absent`… */
   count(key: string) {
     return this.page.getByTestId(`count-${key}`);

@@ -1,22 +1,8 @@
 /** The lock screen of a congress with operators: an operator's tile, the PIN, Enter. */
-import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.js';
+import { Parts } from './parts.js';
 
-export class LockScreen {
-  constructor(readonly page: Page) {}
-
-  get root() {
-    return this.page.getByTestId('lock-screen');
-  }
-
-  get pin() {
-    return this.page.getByTestId('lock-pin');
-  }
-
-  get error() {
-    return this.page.getByTestId('lock-error');
-  }
-
+export class LockScreen extends Parts({ root: 'lock-screen', pin: 'lock-pin', error: 'lock-error' }) {
   /** Signs in as the operator named on a tile, with the PIN. */
   async signIn(name: string, pin: string): Promise<void> {
     await expect(this.root).toBeVisible();

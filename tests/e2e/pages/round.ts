@@ -1,14 +1,8 @@
 /** A round on the contests screen: papers distributed and collected, the round closed. */
-import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.js';
+import { Parts } from './parts.js';
 
-export class RoundPanel {
-  constructor(readonly page: Page) {}
-
-  get closed() {
-    return this.page.getByTestId('round-closed');
-  }
-
+export class RoundPanel extends Parts({ closed: 'round-closed', chiefPin: 'chief-pin' }) {
   /** Opens a contest on the contests screen. */
   async open(host: { url: string }, contestId: number): Promise<void> {
     await this.page.goto(`${host.url}#/contests?contest=${contestId}`);
@@ -27,8 +21,8 @@ export class RoundPanel {
     await this.page.getByTestId('round-close').click();
     await this.page.getByTestId('round-close-confirm').click();
     if (chiefPin !== undefined) {
-      await expect(this.page.getByTestId('chief-pin')).toBeVisible();
-      await this.page.getByTestId('chief-pin').fill(chiefPin);
+      await expect(this.chiefPin).toBeVisible();
+      await this.chiefPin.fill(chiefPin);
       await this.page.getByTestId('chief-submit').click();
     }
     await expect(this.closed).toBeVisible();
