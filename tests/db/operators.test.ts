@@ -9,41 +9,7 @@ import { ROLES, type Role, WRITE_PERMISSIONS, type WriteChannel } from '../../co
 import { createBackend } from '../../db/backend.js';
 import { election } from './election-setup.js';
 import { dumpTables, makeBackend, rawDb, type TestBackend, tempDir } from './helpers.js';
-
-const PINS: Record<Role, string> = {
-  secretariat: '111111',
-  clerk: '222222',
-  counter: '333333',
-  scrutineer: '444444',
-  chief_scrutineer: '555555',
-};
-const NAMES: Record<Role, string> = {
-  secretariat: '秘书 王敏',
-  clerk: '报到员 李华',
-  counter: '计票人 张强',
-  scrutineer: '监票人 赵芳',
-  chief_scrutineer: '总监票人 陈刚',
-};
-
-/** One operator per role; the secretariat first, as the app requires. */
-async function withOperators(tb: TestBackend) {
-  const ids = {} as Record<Role, number>;
-  for (const role of ROLES) {
-    // Before the first operator the congress is open: the name typed at the station is the operator.
-    const ctx =
-      role === 'secretariat'
-        ? { operator: NAMES.secretariat, station: '秘书处' }
-        : { operator: '', station: '秘书处', session: await tokenOf(tb, ids.secretariat, PINS.secretariat) };
-    const op = await tb.call('operators.add', { name: NAMES[role], role, pin: PINS[role] }, ctx);
-    ids[role] = op.id;
-  }
-  return ids;
-}
-
-async function tokenOf(tb: TestBackend, operatorId: number, pin: string): Promise<string> {
-  const r = await tb.call('station.signIn', { operatorId, pin }, { operator: '', station: '工作站' });
-  return r.token;
-}
+import { NAMES, PINS, roundAtCounter, tokenOf, withOperators } from './operators-setup.js';
 
 describe('operators and their PINs', () => {
   it('the first operator must be the secretariat; the PIN is kept only as a scrypt hash, never in the audit log', async () => {
@@ -76,24 +42,11 @@ describe('operators and their PINs', () => {
     expect(dumpTables(e.path)).toEqual(before);
 
     const session = await tokenOf(e, ids.clerk, PINS.clerk);
-    await e.call(
-      'attendance.mark',
-      { meetingId: e.meetingId, delegateId: 1, status: 'pending', reason: null },
-      {
-        operator: '随便写的名字',
-        station: '报到处2',
-        session,
-      },
-    );
-    await e.call(
-      'attendance.mark',
-      { meetingId: e.meetingId, delegateId: 1, status: 'absent', reason: null },
-      {
-        operator: '随便写的名字',
-        station: '报到处2',
-        session,
-      },
-    );
+    // The name typed at the station is not the operator once the station has signed in.
+    const typedName = { operator: '随便写的名字', station: '报到处2', session };
+    for (const status of ['pending', 'absent'] as const) {
+      await e.call('attendance.mark', { meetingId: e.meetingId, delegateId: 1, status, reason: null }, typedName);
+    }
     const [last] = await e.call('audit.list', { limit: 1, beforeId: null });
     expect(last).toMatchObject({ action: 'attendance.mark', operator: NAMES.clerk, station: '报到处2' });
     // Locked on demand: the token stops working.
@@ -208,20 +161,7 @@ describe('the role table, call by call', () => {
   });
 
   it("closing a round needs the chief scrutineer's PIN at that moment, even at a counter's station", async () => {
-    const e = await election({ voters: 10, seats: 2 });
-    const ids = await withOperators(e);
-    const secretariat = {
-      operator: '',
-      station: '秘书处',
-      session: await tokenOf(e, ids.secretariat, PINS.secretariat),
-    };
-    await e.call(
-      'rounds.distribute',
-      { roundId: e.roundId, ballotsPrinted: 10, issued: 10, spareVoided: 0 },
-      secretariat,
-    );
-    await e.call('rounds.collect', { roundId: e.roundId, collected: 2 }, secretariat);
-    const counter = { operator: '', station: '计票台1', session: await tokenOf(e, ids.counter, PINS.counter) };
+    const { e, ids, counter, confirmed } = await roundAtCounter(2);
     for (const m of ['oox-', 'oox-']) {
       await e.call('ballots.enter', { ...e.enterInput(m) }, counter);
     }
@@ -230,29 +170,16 @@ describe('the role table, call by call', () => {
     const notChief = await e.failure(
       'rounds.close',
       { roundId: e.roundId },
-      {
-        ...counter,
-        confirm: { operatorId: ids.scrutineer, pin: PINS.scrutineer },
-      },
+      confirmed(ids.scrutineer, PINS.scrutineer),
     );
     expect(notChief).toMatchObject({ code: 'chief_required' });
     expect(notChief.reason).toBe('chief.not_chief');
-    const wrongPin = await e.failure(
-      'rounds.close',
-      { roundId: e.roundId },
-      {
-        ...counter,
-        confirm: { operatorId: ids.chief_scrutineer, pin: '000000' },
-      },
-    );
+    const wrongPin = await e.failure('rounds.close', { roundId: e.roundId }, confirmed(ids.chief_scrutineer, '000000'));
     expect(wrongPin.code).toBe('unauthorized');
     const closed = await e.call(
       'rounds.close',
       { roundId: e.roundId },
-      {
-        ...counter,
-        confirm: { operatorId: ids.chief_scrutineer, pin: PINS.chief_scrutineer },
-      },
+      confirmed(ids.chief_scrutineer, PINS.chief_scrutineer),
     );
     expect(closed.result.round.closedBy).toBe(NAMES.chief_scrutineer);
     const [last] = await e.call('audit.list', { limit: 1, beforeId: null });

@@ -3,56 +3,13 @@
  * (issue 10, item 6): the dispatcher runs `rounds.close`'s precheck before the chief's gate.
  */
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../core/roles.js';
 import { election } from './election-setup.js';
-import { dumpTables, type TestBackend } from './helpers.js';
-
-const PINS: Record<Role, string> = {
-  secretariat: '111111',
-  clerk: '222222',
-  counter: '333333',
-  scrutineer: '444444',
-  chief_scrutineer: '555555',
-};
-
-async function withOperators(tb: TestBackend) {
-  const ids = {} as Record<Role, number>;
-  let secretariat: string | undefined;
-  for (const role of ROLES) {
-    const ctx =
-      role === 'secretariat'
-        ? { operator: '秘书 王敏', station: '秘书处' }
-        : { operator: '', station: '秘书处', session: secretariat };
-    ids[role] = (await tb.call('operators.add', { name: `${role} 某`, role, pin: PINS[role] }, ctx)).id;
-    if (role === 'secretariat') {
-      secretariat = (
-        await tb.call(
-          'station.signIn',
-          { operatorId: ids.secretariat, pin: PINS.secretariat },
-          { operator: '', station: '秘书处' },
-        )
-      ).token;
-    }
-  }
-  return { ids, secretariat: { operator: '', station: '秘书处', session: secretariat } };
-}
-
-async function signIn(tb: TestBackend, operatorId: number, pin: string, station: string) {
-  const { token } = await tb.call('station.signIn', { operatorId, pin }, { operator: '', station });
-  return { operator: '', station, session: token };
-}
+import { dumpTables } from './helpers.js';
+import { PINS, roundAtCounter } from './operators-setup.js';
 
 describe('rounds.close before the chief PIN', () => {
   it('with ballots unkeyed and one set aside, refuses with every missing item and asks for no PIN', async () => {
-    const e = await election({ voters: 10, seats: 2 });
-    const { ids, secretariat } = await withOperators(e);
-    await e.call(
-      'rounds.distribute',
-      { roundId: e.roundId, ballotsPrinted: 10, issued: 10, spareVoided: 0 },
-      secretariat,
-    );
-    await e.call('rounds.collect', { roundId: e.roundId, collected: 5 }, secretariat);
-    const counter = await signIn(e, ids.counter, PINS.counter, '计票台1');
+    const { e, ids, counter, confirmed } = await roundAtCounter(5);
     await e.call('ballots.enter', e.enterInput('oox-'), counter);
     await e.call('ballots.enter', e.enterInput('oox-', { setAside: true }), counter);
 
@@ -72,28 +29,20 @@ describe('rounds.close before the chief PIN', () => {
     const withWrongPin = await e.failure(
       'rounds.close',
       { roundId: e.roundId },
-      { ...counter, confirm: { operatorId: ids.chief_scrutineer, pin: '000000' } },
+      confirmed(ids.chief_scrutineer, '000000'),
     );
     expect(withWrongPin.reason).toBe('round.close_blocked');
     expect(dumpTables(e.path)).toEqual(before);
   });
 
   it('once everything is keyed and decided, the PIN is asked for and the round closes', async () => {
-    const e = await election({ voters: 10, seats: 2 });
-    const { ids, secretariat } = await withOperators(e);
-    await e.call(
-      'rounds.distribute',
-      { roundId: e.roundId, ballotsPrinted: 10, issued: 10, spareVoided: 0 },
-      secretariat,
-    );
-    await e.call('rounds.collect', { roundId: e.roundId, collected: 2 }, secretariat);
-    const counter = await signIn(e, ids.counter, PINS.counter, '计票台1');
+    const { e, ids, counter, confirmed } = await roundAtCounter(2);
     for (const m of ['oox-', 'oox-']) await e.call('ballots.enter', e.enterInput(m), counter);
     expect((await e.failure('rounds.close', { roundId: e.roundId }, counter)).code).toBe('chief_required');
     const closed = await e.call(
       'rounds.close',
       { roundId: e.roundId },
-      { ...counter, confirm: { operatorId: ids.chief_scrutineer, pin: PINS.chief_scrutineer } },
+      confirmed(ids.chief_scrutineer, PINS.chief_scrutineer),
     );
     expect(closed.result.round.status).toBe('closed');
   });
