@@ -1,6 +1,7 @@
 /** 应到 and the quorum through the store: the four-fifths rule in the summary and approved exclusions (rule 16). */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type DelegateFields } from '../../core/domain.js';
+import { DEFAULT_SETTINGS, type DelegateFields, type ExclusionKind } from '../../core/domain.js';
+import { contestInput, typedCandidate } from './election-setup.js';
 import { congressWith, delegateFields, rawDb } from './helpers.js';
 
 const tenVoting = (): DelegateFields[] =>
@@ -91,6 +92,13 @@ describe('quorum in the summary (超过应到会人数的五分之四)', () => {
 
 describe('approved exclusions from 应到 (rule 16)', () => {
   const secretariat = { operator: '王秘书', station: '主机' };
+  /** The input excluding the delegate of `badge` from the congress's meeting. */
+  const exclusion = (c: { meetingId: number; ids: Map<string, number> }, badge: string, kind: ExclusionKind) => ({
+    meetingId: c.meetingId,
+    delegateId: c.ids.get(badge)!,
+    kind,
+    note: null,
+  });
 
   it('lower 应到, are listed with kind and note; leave still counts as due', async () => {
     const c = await congressWith(tenVoting());
@@ -109,7 +117,7 @@ describe('approved exclusions from 应到 (rule 16)', () => {
       operator: '王秘书',
       revokedAt: null,
     });
-    await c.call('attendance.exclude', { meetingId: c.meetingId, delegateId: id('008'), kind: 'deceased', note: null });
+    await c.call('attendance.exclude', exclusion(c, '008', 'deceased'));
     const s = await c.call('attendance.summary', { meetingId: c.meetingId });
     expect(s).toMatchObject({ due: 8, present: 0, leave: 1, absent: 7 });
     expect(s.exclusions).toEqual([
@@ -151,12 +159,7 @@ describe('approved exclusions from 应到 (rule 16)', () => {
       reason: '出差',
     });
     expect(leave.reason).toBe('attendance.excluded');
-    const twice = await c.failure('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('003')!,
-      kind: 'deceased',
-      note: null,
-    });
+    const twice = await c.failure('attendance.exclude', exclusion(c, '003', 'deceased'));
     expect(twice.reason).toBe('attendance.exclusion_exists');
 
     const revoked = await c.call('attendance.revokeExclusion', { exclusionId: x.id, note: '录入错误' });
@@ -174,60 +177,23 @@ describe('approved exclusions from 应到 (rule 16)', () => {
   it('refused for someone checked in, for a non-voter, and once a round of the meeting is distributed', async () => {
     const c = await congressWith([...tenVoting(), delegateFields('L01', { name: '列席甲', category: 'nonvoting' })]);
     await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: '001' });
-    const present = await c.failure('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('001')!,
-      kind: 'suspended',
-      note: null,
-    });
+    const present = await c.failure('attendance.exclude', exclusion(c, '001', 'suspended'));
     expect(present.reason).toBe('attendance.exclusion_present');
-    const nonvoting = await c.failure('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('L01')!,
-      kind: 'transferred',
-      note: null,
-    });
+    const nonvoting = await c.failure('attendance.exclude', exclusion(c, 'L01', 'transferred'));
     expect(nonvoting).toMatchObject({ code: 'invalid_input', reason: 'attendance.exclusion_not_voter' });
-    const standing = await c.call('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('010')!,
-      kind: 'deceased',
-      note: null,
-    });
+    const standing = await c.call('attendance.exclude', exclusion(c, '010', 'deceased'));
 
     for (const b of ['002', '003', '004', '005', '006', '007', '008', '009']) {
       await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: b });
     }
-    const contest = await c.call('contests.create', {
-      meetingId: c.meetingId,
-      title: '党委委员',
-      kind: 'election',
-      seats: 1,
-      marginPercent: 0,
-      doubleEntry: false,
-      paperGroup: null,
-    });
-    const candidate = await c.call('candidates.add', {
-      contestId: contest.id,
-      delegateId: null,
-      name: '田富',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const contest = await c.call('contests.create', contestInput(c.meetingId, '党委委员', 1, { marginPercent: 0 }));
+    const candidate = await c.call('candidates.add', typedCandidate(contest.id, '田富'));
     await c.call('candidates.approveOrder', { contestId: contest.id, candidateIds: [candidate.id] });
     const roundId = (await c.call('contests.get', { contestId: contest.id })).rounds[0]!.id;
     const round = await c.call('rounds.distribute', { roundId, ballotsPrinted: 9, issued: 9, spareVoided: 0 });
     // The snapshot is the meeting's 应到 less the exclusion.
     expect(round).toMatchObject({ due: 9, votersPresent: 9 });
-    const late = await c.failure('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('002')!,
-      kind: 'suspended',
-      note: null,
-    });
+    const late = await c.failure('attendance.exclude', exclusion(c, '002', 'suspended'));
     expect(late).toMatchObject({ code: 'conflict', reason: 'attendance.exclusion_after_distribution' });
     expect(late.params).toEqual({ meeting: '选举大会' });
     const revokeLate = await c.failure('attendance.revokeExclusion', { exclusionId: standing.id, note: null });
@@ -236,12 +202,7 @@ describe('approved exclusions from 应到 (rule 16)', () => {
 
   it('the table is append-only: only a revocation may change a row, and none is deleted', async () => {
     const c = await congressWith(tenVoting());
-    await c.call('attendance.exclude', {
-      meetingId: c.meetingId,
-      delegateId: c.ids.get('001')!,
-      kind: 'deceased',
-      note: null,
-    });
+    await c.call('attendance.exclude', exclusion(c, '001', 'deceased'));
     const db = rawDb(c.path);
     try {
       expect(() => db.prepare("UPDATE due_exclusions SET kind = 'transferred'").run()).toThrow(/append-only/);

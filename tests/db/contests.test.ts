@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONVENTION } from '../../core/election-types.js';
-import { election } from './election-setup.js';
+import { election, typedCandidate } from './election-setup.js';
 import { congressWith, csvBase64, delegateFields, dumpTables, rawDb } from './helpers.js';
 
 const contestInput = (meetingId: number, seats = 7) => ({
@@ -80,16 +80,8 @@ describe('candidates', () => {
     ]);
     const contest = await c.call('contests.create', contestInput(c.meetingId, 1));
     const delegateId = c.ids.get('001')!;
-    const added = await c.call('candidates.add', {
-      contestId: contest.id,
-      delegateId,
-      name: '别的名字',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    // Whatever name and facts are typed, the roster row's are kept.
+    const added = await c.call('candidates.add', { ...typedCandidate(contest.id, '别的名字'), delegateId });
     expect(added).toMatchObject({
       delegateId,
       name: '田富',
@@ -101,16 +93,7 @@ describe('candidates', () => {
       position: null,
       fromWriteIn: false,
     });
-    const twice = await c.failure('candidates.add', {
-      contestId: contest.id,
-      delegateId,
-      name: '田富',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const twice = await c.failure('candidates.add', { ...typedCandidate(contest.id, '田富'), delegateId });
     expect(twice).toMatchObject({ code: 'conflict', field: 'delegateId' });
     expect(twice.params).toMatchObject({ name: '田富' });
   });
@@ -147,16 +130,7 @@ describe('candidates', () => {
     expect((await e.call('contests.get', { contestId: e.contest.id })).rounds[0]!.candidateIds).toEqual([b, a, d, c]);
 
     // A new candidate withdraws the approval: the order no longer lists everyone.
-    const extra = await e.call('candidates.add', {
-      contestId: e.contest.id,
-      delegateId: null,
-      name: '赵六',
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const extra = await e.call('candidates.add', typedCandidate(e.contest.id, '赵六'));
     const got = await e.call('contests.get', { contestId: e.contest.id });
     expect(got.rounds[0]!.candidateIds).toEqual([]);
     expect(got.candidates.every((x) => x.position === null)).toBe(true);
