@@ -8,20 +8,9 @@ import {
   NO_WRITE_IN_CONTEXT,
   writeInContext,
 } from '../../core/ballot.js';
-import {
-  type BallotMarks,
-  DEFAULT_CONVENTION,
-  type MarkingConvention,
-  MEANINGS,
-  PAPER_MARKS,
-  type PaperMark,
-} from '../../core/election-types.js';
+import { DEFAULT_CONVENTION, type MarkingConvention, PAPER_MARKS } from '../../core/election-types.js';
+import { B, conventionArb } from './marks.js';
 
-const B = (marks: string, writeIns: [string, PaperMark][] = []): BallotMarks => ({
-  // o = ○, x = ×, . = no mark
-  marks: [...marks].map((c) => (c === 'o' ? 'circle' : c === 'x' ? 'cross' : 'none')),
-  writeIns: writeIns.map(([name, mark]) => ({ name, mark })),
-});
 const D = DEFAULT_CONVENTION;
 /** 选举办法 of a pre-vote where no mark means agree. */
 const REVERSED: MarkingConvention = { ...D, none: 'for' };
@@ -127,13 +116,6 @@ describe('ballotValidity (rule 4): 所选人数多于应选人数的为无效票
   });
 
   it('property: chosen = candidates meaning for + counting write-ins; valid iff chosen ≤ seats', () => {
-    const convention = fc.record({
-      circle: fc.constantFrom(...MEANINGS),
-      cross: fc.constantFrom(...MEANINGS),
-      none: fc.constantFrom(...MEANINGS),
-      writeInNeedsMark: fc.boolean(),
-      writeInNeedsAgainst: fc.boolean(),
-    });
     const ballot = fc.record({
       marks: fc.array(fc.constantFrom(...PAPER_MARKS), { maxLength: 12 }),
       writeIns: fc.array(
@@ -144,7 +126,7 @@ describe('ballotValidity (rule 4): 所选人数多于应选人数的为无效票
       ),
     });
     fc.assert(
-      fc.property(ballot, convention, fc.integer({ min: 1, max: 12 }), (b, c, seats) => {
+      fc.property(ballot, conventionArb, fc.integer({ min: 1, max: 12 }), (b, c, seats) => {
         const v = ballotValidity(b, seats, c);
         const forCount = b.marks.filter((m) => c[m] === 'for').length;
         const against = b.marks.filter((m) => c[m] === 'against').length;

@@ -5,17 +5,12 @@ import {
   type BallotMarks,
   DEFAULT_CONVENTION,
   type MarkingConvention,
-  MEANINGS,
   PAPER_MARKS,
-  type PaperMark,
   type RoundTally,
 } from '../../core/election-types.js';
 import { type TallyBallot, tallyRound } from '../../core/tally.js';
+import { B, conventionArb } from './marks.js';
 
-const B = (marks: string, writeIns: [string, PaperMark][] = []): BallotMarks => ({
-  marks: [...marks].map((c) => (c === 'o' ? 'circle' : c === 'x' ? 'cross' : 'none')),
-  writeIns: writeIns.map(([name, mark]) => ({ name, mark })),
-});
 const counted = (marks: BallotMarks): TallyBallot => ({ marks, status: 'counted' });
 const D = DEFAULT_CONVENTION;
 
@@ -177,14 +172,6 @@ const SPELLINGS: Record<string, string> = {
   李四: '李四',
 };
 
-const conventionArb: fc.Arbitrary<MarkingConvention> = fc.record({
-  circle: fc.constantFrom(...MEANINGS),
-  cross: fc.constantFrom(...MEANINGS),
-  none: fc.constantFrom(...MEANINGS),
-  writeInNeedsMark: fc.boolean(),
-  writeInNeedsAgainst: fc.boolean(),
-});
-
 /** Who is printed, who was elected earlier, and whether it is a tie revote, as people (SPELLINGS' values). */
 const contextArb = fc.record({
   printed: fc.subarray(['田富', '张三']),
@@ -227,93 +214,78 @@ interface People {
 }
 const contextOf = (p: People) => writeInContext(p);
 
-/** The rules written out again, ballot by ballot, without the production code. */
-function referenceTally(n: number, ballots: TallyBallot[], seats: number, c: MarkingConvention, p: People): RoundTally {
-  const candidates = Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 }));
-  const writeIns = new Map<string, number>();
-  const disregarded = new Map<string, number>();
-  let valid = 0;
-  let invalid = 0;
-  let pending = 0;
-  for (const b of ballots) {
-    if (b.status === 'pending') {
-      pending++;
+/** No paper at all: every figure 0. */
+const emptyTally = (n: number): RoundTally => ({
+  counted: 0,
+  valid: 0,
+  invalid: 0,
+  pendingSetAside: 0,
+  candidates: Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 })),
+  writeIns: [],
+  disregardedWriteIns: [],
+});
+
+/**
+ * The rules written out again for one paper, without the production code: the tally of that paper
+ * alone (a write-in line left out once for each time it stands).
+ */
+function referenceBallot(n: number, b: TallyBallot, seats: number, c: MarkingConvention, p: People): RoundTally {
+  const nothing = emptyTally(n);
+  if (b.status === 'pending') return { ...nothing, pendingSetAside: 1 };
+  const invalidPaper = { ...nothing, counted: 1, invalid: 1 };
+  if (b.status === 'invalid_by_decision') return invalidPaper;
+  const meanings = b.marks.marks.map((m) => c[m]);
+  let crossed = meanings.filter((m) => m === 'against').length;
+  const people: string[] = [];
+  const ignored: RoundTally['disregardedWriteIns'] = [];
+  for (const w of b.marks.writeIns) {
+    const who = SPELLINGS[w.name]!;
+    if (who === '') continue;
+    if (c.writeInNeedsMark && c[w.mark] !== 'for') continue;
+    const why = p.printed.includes(who)
+      ? 'printed'
+      : p.excluded.includes(who)
+        ? 'elected'
+        : p.onlyTied
+          ? 'tie_revote'
+          : null;
+    if (why !== null) {
+      ignored.push({ name: who, reason: why, count: 1 });
       continue;
     }
-    if (b.status === 'invalid_by_decision') {
-      invalid++;
-      continue;
+    if (people.includes(who)) continue;
+    if (c.writeInNeedsAgainst) {
+      if (crossed === 0) continue;
+      crossed--;
     }
-    const meanings = b.marks.marks.map((m) => c[m]);
-    let crossed = meanings.filter((m) => m === 'against').length;
-    const people: string[] = [];
-    const ignored: string[] = [];
-    for (const w of b.marks.writeIns) {
-      const who = SPELLINGS[w.name]!;
-      if (who === '') continue;
-      if (c.writeInNeedsMark && c[w.mark] !== 'for') continue;
-      const why = p.printed.includes(who)
-        ? 'printed'
-        : p.excluded.includes(who)
-          ? 'elected'
-          : p.onlyTied
-            ? 'tie_revote'
-            : null;
-      if (why !== null) {
-        ignored.push(`${why}|${who}`);
-        continue;
-      }
-      if (people.includes(who)) continue;
-      if (c.writeInNeedsAgainst) {
-        if (crossed === 0) continue;
-        crossed--;
-      }
-      people.push(who);
-    }
-    const chosen = meanings.filter((m) => m === 'for').length + people.length;
-    if (chosen > seats) {
-      invalid++;
-      continue;
-    }
-    valid++;
-    meanings.forEach((m, i) => {
-      candidates[i]![m]++;
-    });
-    for (const who of people) writeIns.set(who, (writeIns.get(who) ?? 0) + 1);
-    for (const k of ignored) disregarded.set(k, (disregarded.get(k) ?? 0) + 1);
+    people.push(who);
   }
-  const order = ['printed', 'elected', 'tie_revote'];
+  const chosen = meanings.filter((m) => m === 'for').length + people.length;
+  if (chosen > seats) return invalidPaper;
+  meanings.forEach((m, i) => {
+    nothing.candidates[i]![m]++;
+  });
   return {
-    counted: valid + invalid,
-    valid,
-    invalid,
-    pendingSetAside: pending,
-    candidates,
-    writeIns: [...writeIns]
-      .map(([name, f]) => ({ name, for: f }))
-      .sort((a, b) => b.for - a.for || (a.name < b.name ? -1 : 1)),
-    disregardedWriteIns: [...disregarded]
-      .map(([k, count]) => {
-        const [reason, name] = k.split('|') as [RoundTally['disregardedWriteIns'][number]['reason'], string];
-        return { name, reason, count };
-      })
-      .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || (a.name < b.name ? -1 : 1)),
+    ...nothing,
+    counted: 1,
+    valid: 1,
+    writeIns: people.map((name) => ({ name, for: 1 })),
+    disregardedWriteIns: ignored,
   };
 }
+
+/** The rules written out again, ballot by ballot: each paper's own tally, summed. */
+const referenceTally = (n: number, ballots: TallyBallot[], seats: number, c: MarkingConvention, p: People) =>
+  sumTallies(
+    n,
+    ballots.map((b) => referenceBallot(n, b, seats, c, p)),
+  );
 
 /** Sums per-ballot tallies: what "the tally equals the sum of its ballots" means. */
 function sumTallies(n: number, parts: RoundTally[]): RoundTally {
   const writeIns = new Map<string, number>();
   const disregarded = new Map<string, RoundTally['disregardedWriteIns'][number]>();
-  const sum: RoundTally = {
-    counted: 0,
-    valid: 0,
-    invalid: 0,
-    pendingSetAside: 0,
-    candidates: Array.from({ length: n }, () => ({ for: 0, against: 0, abstain: 0 })),
-    writeIns: [],
-    disregardedWriteIns: [],
-  };
+  const sum = emptyTally(n);
   for (const t of parts) {
     sum.counted += t.counted;
     sum.valid += t.valid;
