@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ballotValidity } from '../core/ballot.js';
+import { namedCandidate } from '../core/candidates.js';
+import { namedDelegate } from '../core/domain.js';
 import { DEFAULT_CONVENTION, type PaperMark } from '../core/election-types.js';
 import { prng } from '../tests/fixtures/synthetic-roster.js';
-import { openBenchCongress } from './congress.js';
+import { approvedContest, openBenchCongress } from './congress.js';
 import { percentile, type Reporter } from './report.js';
 
 const STORED = 10_000;
@@ -31,48 +33,14 @@ export async function benchBallotCommit(report: Reporter): Promise<void> {
   const congress = await openBenchCongress('ballot');
   let roundId: number;
   try {
-    const meeting = await congress.call<{ id: number }>('meetings.create', { name: '选举大会', date: '2025-06-15' });
+    const meeting = await congress.call('meetings.create', { name: '选举大会', date: '2025-06-15' });
     for (let i = 1; i <= VOTERS; i++) {
-      const d = await congress.call<{ id: number }>('delegates.add', {
-        badge: String(i).padStart(3, '0'),
-        name: `代表${i}`,
-        gender: null,
-        ethnicity: null,
-        birthDate: null,
-        education: null,
-        delegation: null,
-        unit: null,
-        category: 'voting',
-      });
+      const d = await congress.call('delegates.add', namedDelegate(String(i).padStart(3, '0'), `代表${i}`));
       await congress.call('attendance.checkIn', { meetingId: meeting.id, delegateId: d.id });
     }
-    const contest = await congress.call<{ id: number }>('contests.create', {
-      meetingId: meeting.id,
-      title: '党委委员',
-      kind: 'election',
-      seats: SEATS,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: null,
-    });
-    const ids: number[] = [];
-    for (let i = 0; i < CANDIDATES; i++) {
-      const c = await congress.call<{ id: number }>('candidates.add', {
-        contestId: contest.id,
-        delegateId: null,
-        name: `候选人${i + 1}`,
-        gender: null,
-        birthDate: null,
-        ethnicity: null,
-        education: null,
-        unit: null,
-      });
-      ids.push(c.id);
-    }
-    await congress.call('candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+    const candidates = Array.from({ length: CANDIDATES }, (_, i) => namedCandidate(`候选人${i + 1}`));
+    roundId = await approvedContest(congress.call, meeting.id, '党委委员', SEATS, candidates);
     const total = STORED + SAMPLES;
-    const got = await congress.call<{ rounds: { id: number }[] }>('contests.get', { contestId: contest.id });
-    roundId = got.rounds[0]!.id;
     // The figure is about a round holding 10,000 ballots, more than 100 voters could cast: the
     // round's attendance snapshot is raised behind the app's back (rule 2 refuses more papers
     // issued than voters present), then the papers are collected through the app.
@@ -105,7 +73,7 @@ export async function benchBallotCommit(report: Reporter): Promise<void> {
     seed.close();
 
     // The board's first look loads the round; every later update is the one measured.
-    const warm = await congress.call<{ tally: { counted: number } }>('rounds.result', { roundId });
+    const warm = await congress.call('rounds.result', { roundId });
     if (warm.tally.counted !== STORED) throw new Error(`round holds ${warm.tally.counted} of ${STORED}`);
 
     // Interleaved with the raw inserts, so that both see the same disk at the same moments.
@@ -117,7 +85,7 @@ export async function benchBallotCommit(report: Reporter): Promise<void> {
       const input = { roundId, marks: randomMarks(), writeIns: [], setAside: false, stack: null, entry: null };
       const t = performance.now();
       await congress.call('ballots.enter', input);
-      const result = await congress.call<{ tally: { counted: number } }>('rounds.result', { roundId });
+      const result = await congress.call('rounds.result', { roundId });
       samples.push(performance.now() - t);
       if (result.tally.counted !== STORED + i + 1) throw new Error(`tally shows ${result.tally.counted}`);
     }

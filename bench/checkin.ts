@@ -11,14 +11,14 @@ export async function benchCheckIn(report: Reporter, size: number): Promise<void
       fileName: 'roster.xlsx',
       contentBase64: Buffer.from(bytes).toString('base64'),
     });
-    const meeting = await congress.call<{ id: number }>('meetings.create', { name: '选举大会', date: '2025-06-15' });
-    const delegates = await congress.call<{ id: number }[]>('delegates.list', {});
+    const meeting = await congress.call('meetings.create', { name: '选举大会', date: '2025-06-15' });
+    const delegates = await congress.call('delegates.list', {});
     if (delegates.length !== size) throw new Error(`roster has ${delegates.length} of ${size}`);
 
     const samples: number[] = [];
     for (const d of delegates) {
       const t = performance.now();
-      const out = await congress.call<{ outcome: string }>('attendance.checkIn', {
+      const out = await congress.call('attendance.checkIn', {
         meetingId: meeting.id,
         delegateId: d.id,
       });

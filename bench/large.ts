@@ -10,23 +10,14 @@
  *   roster   the 代表名册 page opened → the roster table shows
  */
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { candidateFromDelegate } from '../core/candidates.js';
-import { createBackend } from '../db/backend.js';
-import type { Backend } from '../db/backend-types.js';
+import type { Page } from '@playwright/test';
+import { candidateFromDelegate, electionContest } from '../core/candidates.js';
 import { createDemoCongress } from '../db/congress/demo.js';
-import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../electron/host/chromium.js';
-import { type LoopbackHost, startLoopbackHost } from '../electron/host/server.js';
-import { BENCH_CTX, loopbackCall } from './congress.js';
+import { BENCH_CTX } from './congress.js';
 import { median, percentile, type Reporter } from './report.js';
-import { buildRendererIfStale } from './ui.js';
+import { onStage } from './stage.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const staticDir = path.join(root, 'dist', 'renderer');
 const CONTESTS = 20;
 const SAMPLES = 25;
 
@@ -38,36 +29,16 @@ async function timeUntil<A>(page: Page, act: () => Promise<void>, done: (arg: A)
 }
 
 export async function benchLarge(report: Reporter, size: number): Promise<void> {
-  buildRendererIfStale();
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium: set CHROMIUM_PATH or install Debian chromium');
-  const dir = mkdtempSync(path.join(tmpdir(), 'congress-bench-large-'));
-  let backend: Backend | null = null;
-  let host: LoopbackHost | null = null;
-  let browser: Browser | null = null;
-  try {
-    const dataDir = path.join(dir, 'data');
-    mkdirSync(dataDir, { recursive: true });
+  await onStage('large', async ({ dir, host, call, browse, signedIn }) => {
     const file = path.join(dir, 'large.congress');
     const built = createDemoCongress(file, { size, operator: BENCH_CTX.operator });
     if (!built.ok) throw new Error(built.error.message);
-    backend = createBackend({ dataDir, documentsDir: dir });
-    host = await startLoopbackHost({ backend, staticDir });
-    const call = loopbackCall(host);
     await call('congress.open', { path: file });
     const meetingId = (await call('congress.get', {})).congress.currentMeetingId!;
     const delegates = await call('delegates.list', {});
     const voting = delegates.filter((d) => d.category === 'voting');
     for (let k = 0; k < CONTESTS; k++) {
-      const contest = await call('contests.create', {
-        meetingId,
-        title: `出席区党代会代表(第${k + 1}选区)`,
-        kind: 'election',
-        seats: 7,
-        marginPercent: 20,
-        doubleEntry: false,
-        paperGroup: null,
-      });
+      const contest = await call('contests.create', electionContest(meetingId, `出席区党代会代表(第${k + 1}选区)`, 7));
       for (const d of voting.slice(k * 9, k * 9 + 9)) {
         await call('candidates.add', { contestId: contest.id, ...candidateFromDelegate(d) });
       }
@@ -78,21 +49,8 @@ export async function benchLarge(report: Reporter, size: number): Promise<void> 
     }
     const waiting = voting.slice(Math.floor(voting.length / 2));
 
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [...OFFLINE_CHROMIUM_FLAGS, '--no-sandbox'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1' && /^(https?|wss?|ftp):$/.test(url.protocol),
-      (route) => route.abort('blockedbyclient'),
-    );
-    const page = await context.newPage();
-    await page.goto(`${host.url}#/desk`);
-    await page.getByTestId('operator-name').fill('报到员 李华');
-    await page.getByTestId('operator-submit').click();
-    await page.getByTestId('operator-modal').waitFor({ state: 'hidden' });
+    const context = await browse();
+    const page = await signedIn(context, '#/desk', '报到员 李华');
     const search = page.getByTestId('desk-search');
     await search.waitFor({ state: 'visible' });
 
@@ -155,7 +113,7 @@ export async function benchLarge(report: Reporter, size: number): Promise<void> 
     const pageMs = async <A>(hash: string, done: (arg: A) => boolean, arg: A) => {
       const samples: number[] = [];
       for (let i = 0; i < 5; i++) {
-        await page.goto(`${host!.url}#/desk`);
+        await page.goto(`${host.url}#/desk`);
         await search.waitFor({ state: 'visible' });
         samples.push(
           await timeUntil(page, () => page.evaluate((h) => (window.location.hash = h), hash).then(() => {}), done, arg),
@@ -185,10 +143,5 @@ export async function benchLarge(report: Reporter, size: number): Promise<void> 
     }
     report.add({ bench: 'ui.large.contests', value: contestsMs, unit: 'ms', budget: 1000, note: 'median of 5' });
     report.add({ bench: 'ui.large.roster', value: rosterMs, unit: 'ms', budget: 1000, note: 'median of 5' });
-  } finally {
-    await browser?.close().catch(() => {});
-    await host?.close().catch(() => {});
-    backend?.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -15,7 +15,7 @@ import { ballotValidity } from '../core/ballot.js';
 import { DEFAULT_CONVENTION, type PaperMark } from '../core/election-types.js';
 import { verifyResultFile } from '../db/results/sign.js';
 import { prng } from '../tests/fixtures/synthetic-roster.js';
-import { openBenchCongress } from './congress.js';
+import { approvedContest, openBenchCongress } from './congress.js';
 import { median, type Reporter } from './report.js';
 
 const VOTERS = 5_000;
@@ -27,7 +27,7 @@ const RUNS = 3;
 export async function benchResultFile(report: Reporter): Promise<void> {
   const congress = await openBenchCongress('result');
   try {
-    const meeting = await congress.call<{ id: number }>('meetings.create', { name: '选举大会', date: '2025-06-15' });
+    const meeting = await congress.call('meetings.create', { name: '选举大会', date: '2025-06-15' });
     const raw = new Database(congress.path);
     raw.transaction(() => {
       const add = raw.prepare(
@@ -46,32 +46,17 @@ export async function benchResultFile(report: Reporter): Promise<void> {
 
     const rounds: number[] = [];
     for (let k = 0; k < CONTESTS; k++) {
-      const contest = await congress.call<{ id: number }>('contests.create', {
-        meetingId: meeting.id,
-        title: `出席区党代会代表(第${k + 1}选区)`,
-        kind: 'election',
-        seats: SEATS,
-        marginPercent: 20,
-        doubleEntry: false,
-        paperGroup: null,
-      });
-      const ids: number[] = [];
-      for (let i = 0; i < CANDIDATES; i++) {
-        const c = await congress.call<{ id: number }>('candidates.add', {
-          contestId: contest.id,
-          delegateId: null,
-          name: `候选人${k + 1}-${i + 1}`,
-          gender: i % 3 === 0 ? 'female' : 'male',
-          birthDate: i % 4 === 0 ? '1995-03' : '1975-08',
-          ethnicity: i === 5 ? '回族' : '汉族',
-          education: i % 2 === 0 ? '大学' : '研究生',
-          unit: null,
-        });
-        ids.push(c.id);
-      }
-      await congress.call('candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
-      const got = await congress.call<{ rounds: { id: number }[] }>('contests.get', { contestId: contest.id });
-      const roundId = got.rounds[0]!.id;
+      const candidates = Array.from({ length: CANDIDATES }, (_, i) => ({
+        delegateId: null,
+        name: `候选人${k + 1}-${i + 1}`,
+        gender: i % 3 === 0 ? ('female' as const) : ('male' as const),
+        birthDate: i % 4 === 0 ? '1995-03' : '1975-08',
+        ethnicity: i === 5 ? '回族' : '汉族',
+        education: i % 2 === 0 ? '大学' : '研究生',
+        unit: null,
+      }));
+      const title = `出席区党代会代表(第${k + 1}选区)`;
+      const roundId = await approvedContest(congress.call, meeting.id, title, SEATS, candidates);
       await congress.call('rounds.distribute', { roundId, ballotsPrinted: VOTERS, issued: VOTERS, spareVoided: 0 });
       await congress.call('rounds.collect', { roundId, collected: VOTERS });
       rounds.push(roundId);

@@ -36,7 +36,7 @@ export async function benchRosterImport(report: Reporter, size: number): Promise
     const congress = await openBenchCongress('import');
     try {
       const t = performance.now();
-      const out = await congress.call<{ added: number }>('roster.import', { fileName, contentBase64 });
+      const out = await congress.call('roster.import', { fileName, contentBase64 });
       importMs.push(performance.now() - t);
       if (out.added !== size) throw new Error(`imported ${out.added} of ${size}`);
     } finally {

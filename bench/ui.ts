@@ -11,51 +11,17 @@
  * differ from the default plus Enter, for the typical paper.
  */
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { candidateFromDelegate } from '../core/candidates.js';
-import { createBackend } from '../db/backend.js';
-import type { Backend } from '../db/backend-types.js';
-import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../electron/host/chromium.js';
-import { type LoopbackHost, startLoopbackHost } from '../electron/host/server.js';
-import { loopbackCall } from './congress.js';
+import { namedDelegate } from '../core/domain.js';
+import { approvedContest } from './congress.js';
 import type { Reporter } from './report.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const staticDir = path.join(root, 'dist', 'renderer');
+import { onStage } from './stage.js';
 
 const BALLOTS = 200;
 const CANDIDATES = 9;
 const SEATS = 7;
 const PRESENT = 205;
-
-/** Newest modification time under `target` (skipping node_modules), as scripts/start.mjs. */
-function newest(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(target)) {
-    if (entry === 'node_modules') continue;
-    latest = Math.max(latest, newest(path.join(target, entry)));
-  }
-  return latest;
-}
-
-export function buildRendererIfStale(): void {
-  const built = path.join(staticDir, 'index.html');
-  const sources = ['renderer', 'core', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) =>
-    newest(path.join(root, p)),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
-  console.log('Building the renderer (vite build) …');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`vite build failed (${r.status ?? r.signal})`);
-}
 
 /** One paper as the counter keys it, on a fresh all-○ sheet. */
 type Paper = { keys: string[]; writeIn?: string };
@@ -144,83 +110,25 @@ async function keyPaper(page: Page, paper: Paper): Promise<number> {
 }
 
 export async function benchUi(report: Reporter, _size: number): Promise<void> {
-  buildRendererIfStale();
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium: set CHROMIUM_PATH or install Debian chromium');
-
-  const dir = mkdtempSync(path.join(tmpdir(), 'congress-bench-ui-'));
-  let backend: Backend | null = null;
-  let host: LoopbackHost | null = null;
-  let browser: Browser | null = null;
-  try {
-    const dataDir = path.join(dir, 'data');
-    const documentsDir = path.join(dir, 'documents');
-    mkdirSync(dataDir, { recursive: true });
-    mkdirSync(documentsDir, { recursive: true });
-    backend = createBackend({ dataDir, documentsDir });
-    host = await startLoopbackHost({ backend, staticDir });
-
+  await onStage('ui', async ({ call, browse, signedIn }) => {
     // The scene, through the host's API as the e2e tests set it.
-    const call = loopbackCall(host);
     await call('congress.openDemo', {});
     const meetingId = (await call('congress.get', {})).congress.currentMeetingId;
     if (meetingId === null) throw new Error('the demo congress has no current meeting');
     let voting = (await call('delegates.list', {})).filter((d) => d.category === 'voting');
     for (let i = 1; voting.length + i - 1 < PRESENT; i++) {
-      await call('delegates.add', {
-        badge: `B${String(i).padStart(3, '0')}`,
-        name: `补充代表${i}`,
-        gender: null,
-        ethnicity: null,
-        birthDate: null,
-        education: null,
-        delegation: null,
-        unit: null,
-        category: 'voting',
-      });
+      await call('delegates.add', namedDelegate(`B${String(i).padStart(3, '0')}`, `补充代表${i}`));
     }
     voting = (await call('delegates.list', {})).filter((d) => d.category === 'voting');
     for (const d of voting.slice(0, PRESENT)) await call('attendance.checkIn', { meetingId, delegateId: d.id });
 
-    const contest = await call('contests.create', {
-      meetingId,
-      title: '党委委员',
-      kind: 'election',
-      seats: SEATS,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: null,
-    });
-    const added = [];
-    for (const d of voting.slice(0, CANDIDATES)) {
-      added.push(await call('candidates.add', { contestId: contest.id, ...candidateFromDelegate(d) }));
-    }
-    await call('candidates.approveOrder', { contestId: contest.id, candidateIds: added.map((c) => c.id) });
-    const round = (await call('contests.get', { contestId: contest.id })).rounds[0];
-    if (!round) throw new Error('the contest has no round');
-    await call('rounds.distribute', { roundId: round.id, ballotsPrinted: 220, issued: PRESENT, spareVoided: 15 });
-    await call('rounds.collect', { roundId: round.id, collected: BALLOTS });
+    const candidates = voting.slice(0, CANDIDATES).map(candidateFromDelegate);
+    const roundId = await approvedContest(call, meetingId, '党委委员', SEATS, candidates);
+    await call('rounds.distribute', { roundId, ballotsPrinted: 220, issued: PRESENT, spareVoided: 15 });
+    await call('rounds.collect', { roundId, collected: BALLOTS });
 
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [...OFFLINE_CHROMIUM_FLAGS, '--no-sandbox'],
-    });
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1366, height: 860 },
-      serviceWorkers: 'block',
-    });
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1' && /^(https?|wss?|ftp):$/.test(url.protocol),
-      (route) => route.abort('blockedbyclient'),
-    );
-    const page = await context.newPage();
-    await page.goto(`${host.url}#/count?round=${round.id}`);
-    await page.getByTestId('operator-name').fill('计票人 赵敏');
-    await page.getByTestId('operator-submit').click();
-    await page.getByTestId('operator-modal').waitFor({ state: 'hidden' });
+    const context = await browse({ timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+    const page = await signedIn(context, `#/count?round=${roundId}`, '计票人 赵敏');
     const sheet = page.getByTestId('ballot-sheet');
     await sheet.waitFor({ state: 'visible' });
     // The sheet shows before its keys are live (the listener comes after the first paint,
@@ -264,7 +172,7 @@ export async function benchUi(report: Reporter, _size: number): Promise<void> {
     if (await page.getByTestId('count-error').isVisible()) {
       throw new Error(`count error: ${await page.getByTestId('count-error').innerText()}`);
     }
-    const ballots = await call('ballots.list', { roundId: round.id });
+    const ballots = await call('ballots.list', { roundId });
     const writeIns = ballots.filter((b) => b.writeIns.length > 0).length;
     if (ballots.length !== BALLOTS || writeIns !== stack.filter((p) => p.writeIn).length) {
       throw new Error(`${ballots.length} ballots stored (${writeIns} with a write-in), expected ${BALLOTS}`);
@@ -279,10 +187,5 @@ export async function benchUi(report: Reporter, _size: number): Promise<void> {
       budget: 4,
       note: `${presses} key presses for ${BALLOTS} papers, row numbers and Enter`,
     });
-  } finally {
-    await browser?.close().catch(() => {});
-    await host?.close().catch(() => {});
-    backend?.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

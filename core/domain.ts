@@ -42,6 +42,18 @@ export const DELEGATE_FIELD_NAMES = [
   'category',
 ] as const satisfies readonly (keyof DelegateFields)[];
 
+/** What is known of a person typed in by name alone, with no roster row behind the name: nothing. */
+export const NO_FACTS = { gender: null, birthDate: null, ethnicity: null, education: null, unit: null } as const;
+
+/** A voting delegate known by badge and name only, as the secretariat adds one by hand. */
+export const namedDelegate = (badge: string, name: string): DelegateFields => ({
+  badge,
+  name,
+  ...NO_FACTS,
+  delegation: null,
+  category: 'voting',
+});
+
 export const DEFAULT_SETTINGS: CongressSettings = {
   quorumAllowEqual: false,
   tieRevoteNeedsMajority: false,

@@ -7,10 +7,11 @@
  * Options after `--` go to the loopback host (e.g. `npm start -- --port 4800`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rendererIsStale } from './renderer-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -36,26 +37,9 @@ function run(command, args, options = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Newest modification time of any file under `dir` (skipping node_modules). */
-function newest(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(target)) {
-    if (entry === 'node_modules') continue;
-    latest = Math.max(latest, newest(path.join(target, entry)));
-  }
-  return latest;
-}
-
 /** `vite build` unless dist/renderer is newer than everything it is built from. */
 function buildRendererIfStale() {
-  const built = path.join(root, 'dist', 'renderer', 'index.html');
-  const sources = ['renderer', 'core', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) =>
-    newest(path.join(root, p)),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
+  if (!rendererIsStale()) return;
   console.log('Building the renderer (vite build) …');
   run(bin('vite'), ['build', '--logLevel', 'warn']);
 }

@@ -6,7 +6,7 @@
  */
 
 import { suggestBallotOrder } from '../../core/ballot-order.js';
-import { candidateFromDelegate } from '../../core/candidates.js';
+import { candidateFromDelegate, electionContest } from '../../core/candidates.js';
 import { type Channel, contract, type Input, type Output } from '../../core/contract.js';
 import type { PaperMark, WriteIn } from '../../core/election-types.js';
 import { ok, type Result } from '../../core/result.js';
@@ -117,15 +117,11 @@ export function countDemoElection(call: QueryCall, meetingId: number): Result<{ 
   let ballots = 0;
   let next = 0;
   for (const spec of CONTESTS) {
-    const contest = write(call, 'contests.create', {
-      meetingId,
-      title: spec.title,
-      kind: 'election',
-      seats: spec.seats,
-      marginPercent: 20,
-      doubleEntry: false,
-      paperGroup: spec.paperGroup,
-    });
+    const contest = write(
+      call,
+      'contests.create',
+      electionContest(meetingId, spec.title, spec.seats, { paperGroup: spec.paperGroup }),
+    );
     if (!contest.ok) return contest;
     const people = voting.slice(next, next + spec.candidates);
     next += spec.candidates;

@@ -4,7 +4,7 @@
  * fixes who was elected and opens the revote a tie at the cut calls for (rule 6).
  */
 import { suggestBallotOrder } from '../../core/ballot-order.js';
-import { candidateFromDelegate } from '../../core/candidates.js';
+import { candidateFromDelegate, namedCandidate } from '../../core/candidates.js';
 import { requiredCandidates } from '../../core/margin.js';
 import { normaliseName } from '../../core/names.js';
 import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
@@ -23,7 +23,6 @@ import {
   type CandidateFields,
   type Contest,
   delegatesNamed,
-  factsOf,
   findContest,
   insertCandidate,
   listCandidates,
@@ -269,24 +268,9 @@ function writeInCandidate(db: SqliteDb, contest: Contest, name: string): Candida
   const delegates = delegatesNamed(db, name);
   const d = delegates.length === 1 ? delegates[0]! : undefined;
   if (d && !listCandidates(db, contest.id).some((c) => c.delegateId === d.id)) {
-    return insertCandidate(db, contest.id, {
-      delegateId: d.id,
-      name: d.name,
-      ...factsOf(d),
-      unit: d.unit,
-      fromWriteIn: true,
-    });
+    return insertCandidate(db, contest.id, { ...candidateFromDelegate(d), fromWriteIn: true });
   }
-  return insertCandidate(db, contest.id, {
-    delegateId: null,
-    name,
-    gender: null,
-    birthDate: null,
-    ethnicity: null,
-    education: null,
-    unit: null,
-    fromWriteIn: true,
-  });
+  return insertCandidate(db, contest.id, { ...namedCandidate(name), fromWriteIn: true });
 }
 
 /**

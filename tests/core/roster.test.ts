@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { namedDelegate } from '../../core/domain.js';
 import { CellFault, MAX_CELL_CHARS, MAX_ROSTER_ROWS, parseRosterRows, recogniseHeader } from '../../core/roster.js';
 
 const now = new Date('2025-06-15T00:00:00Z');
@@ -77,20 +78,7 @@ describe('header recognition', () => {
       { header: '姓名', field: 'name' },
       { header: '备注', field: null },
     ]);
-    expect(r.rows).toEqual([
-      {
-        row: 2,
-        badge: '001',
-        name: '张三',
-        gender: null,
-        ethnicity: null,
-        birthDate: null,
-        education: null,
-        delegation: null,
-        unit: null,
-        category: 'voting',
-      },
-    ]);
+    expect(r.rows).toEqual([{ row: 2, ...namedDelegate('001', '张三') }]);
   });
 
   it('finds the header below a title row, and numbers rows as the sheet does', () => {

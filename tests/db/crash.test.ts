@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { namedCandidate } from '../../core/candidates.js';
 import { prng } from '../fixtures/synthetic-roster.js';
 import { makeBackend, tempDir } from './helpers.js';
 
@@ -81,16 +82,7 @@ async function scene() {
   });
   const ids: number[] = [];
   for (const name of ['甲', '乙', '丙', '丁', '戊']) {
-    const c = await tb.call('candidates.add', {
-      contestId: contest.id,
-      delegateId: null,
-      name,
-      gender: null,
-      birthDate: null,
-      ethnicity: null,
-      education: null,
-      unit: null,
-    });
+    const c = await tb.call('candidates.add', { contestId: contest.id, ...namedCandidate(name) });
     ids.push(c.id);
   }
   await tb.call('candidates.approveOrder', { contestId: contest.id, candidateIds: ids });

@@ -1,5 +1,5 @@
 /** Shared set-up for the contest, round, ballot and stack tests: a congress with voters and one contest. */
-import { candidateFromDelegate } from '../../core/candidates.js';
+import { candidateFromDelegate, electionContest, namedCandidate } from '../../core/candidates.js';
 import type { Input, Output } from '../../core/contract.js';
 import type { PaperMark } from '../../core/election-types.js';
 import { congressWith, delegateFields, makeBackend, type TestBackend } from './helpers.js';
@@ -107,31 +107,11 @@ export function paper(marks: string): PaperMark[] {
 /** A candidate typed by name, on no roster row (no facts known). */
 export const typedCandidate = (contestId: number, name: string): Input<'candidates.add'> => ({
   contestId,
-  delegateId: null,
-  name,
-  gender: null,
-  birthDate: null,
-  ethnicity: null,
-  education: null,
-  unit: null,
+  ...namedCandidate(name),
 });
 
 /** The input of a contest of a meeting: an election, single entry, on its own paper, unless told otherwise. */
-export const contestInput = (
-  meetingId: number,
-  title: string,
-  seats: number,
-  extra: Partial<Input<'contests.create'>> = {},
-): Input<'contests.create'> => ({
-  meetingId,
-  title,
-  kind: 'election',
-  seats,
-  marginPercent: 20,
-  doubleEntry: false,
-  paperGroup: null,
-  ...extra,
-});
+export const contestInput = electionContest;
 
 export const badgeOf = (i: number) => String(i).padStart(3, '0');
 

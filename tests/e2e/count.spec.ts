@@ -4,6 +4,7 @@
  * for the scrutineers), the hall's tally board following in a second page, and the contest
  * closed with the elected shown.
  */
+import { namedDelegate } from '../../core/domain.js';
 import { addCandidates, call } from './api.js';
 import { expect, test } from './fixtures.js';
 import { CountSheet, type SheetPaper } from './pages/count-sheet.js';
@@ -32,17 +33,7 @@ test('a counter keys in 120 ballots while the hall watches the board', async ({ 
 
   // 15 more voting delegates make 125 due; 122 check in.
   for (let i = 1; i <= 15; i++) {
-    await call(host, 'delegates.add', {
-      badge: `2${String(i).padStart(2, '0')}`,
-      name: `补充代表${i}`,
-      gender: null,
-      ethnicity: null,
-      birthDate: null,
-      education: null,
-      delegation: null,
-      unit: null,
-      category: 'voting',
-    });
+    await call(host, 'delegates.add', namedDelegate(`2${String(i).padStart(2, '0')}`, `补充代表${i}`));
   }
   const roster = await call(host, 'delegates.list', {});
   const voting = roster.filter((d) => d.category === 'voting');
