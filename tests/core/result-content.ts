@@ -18,6 +18,68 @@ export const noStructure = (n: number) => ({
 
 export type Choice = { name: string; votes: number; candidateId: number | null };
 
+/** A printed candidate of no roster facts. */
+export const candidate = (id: number, name: string) => ({ id, name, ...facts, unit: null, fromWriteIn: false });
+
+/** A meeting's attendance: everyone due who is not present is absent (none on leave). */
+export const attendance = (due: number, present: number) => ({
+  due,
+  present,
+  leave: 0,
+  absent: due - present,
+  nonvotingPresent: 0,
+  alternatePresent: 0,
+});
+
+/** 选举大会 of the delegates, 10 due and present, unless told otherwise. */
+export const electionMeeting = (overrides: Partial<ResultContent['meetings'][number]> = {}) => ({
+  id: 1,
+  name: '选举大会',
+  date: '2026-04-01',
+  electorate: { kind: 'delegates' as const },
+  exclusions: [],
+  approvals: [],
+  attendance: attendance(10, 10),
+  oath: null,
+  ...overrides,
+});
+
+/** The first round of one seat, closed by the chief scrutineer, every one of `present` given a paper and collected. */
+export const closedRound = (present: number, closedAt: string) => ({
+  number: 1,
+  kind: 'first' as const,
+  seats: 1,
+  status: 'closed' as const,
+  votersPresent: present,
+  due: present,
+  ballotsPrinted: present,
+  issued: present,
+  spareVoided: 0,
+  collected: present,
+  closedBy: '总监票人',
+  closedAt,
+});
+
+/** A counted paper as the file lists it. */
+export const paperOf = (seq: number, marks: string, writeIns: { name: string; mark: 'o' | 'x' | '-' }[] = []) => ({
+  seq,
+  marks,
+  writeIns,
+  state: 'counted' as const,
+  entry: null,
+  decision: null,
+});
+
+/** The figures a file states for a round, `candidates` as [for, against, abstain], no write-in counted. */
+export const statedTally = (valid: number, invalid: number, candidates: [number, number, number][]) => ({
+  counted: valid + invalid,
+  valid,
+  invalid,
+  pendingSetAside: 0,
+  candidates: candidates.map(([f, a, n]) => ({ for: f, against: a, abstain: n })),
+  writeIns: [] as { name: string; for: number }[],
+});
+
 /** A closed round of 10 present and due, with its ballots and the stated figures given. */
 export function round(
   number: number,
@@ -40,33 +102,17 @@ export function round(
   },
 ): ResultRound {
   return {
+    ...closedRound(10, `2026-04-01T1${number}:00:00.000Z`),
     number,
     kind: stated.kind ?? 'first',
     seats: stated.seats ?? 1,
-    status: 'closed',
     candidateIds,
-    votersPresent: 10,
-    due: 10,
-    ballotsPrinted: 10,
-    issued: 10,
-    spareVoided: 0,
     collected: marks.length,
-    closedBy: '总监票人',
-    closedAt: `2026-04-01T1${number}:00:00.000Z`,
-    ballots: marks.map((m, i) => ({
-      seq: i + 1,
-      marks: m,
-      writeIns: stated.writeInLines?.[i] ?? [],
-      state: 'counted' as const,
-      entry: null,
-      decision: null,
-    })),
+    ballots: marks.map((m, i) => paperOf(i + 1, m, stated.writeInLines?.[i])),
     tally: {
+      ...statedTally(stated.valid ?? marks.length, stated.invalid ?? 0, stated.candidates),
+      // As many counted as papers keyed, whatever valid and invalid are said to be.
       counted: marks.length,
-      valid: stated.valid ?? marks.length,
-      invalid: stated.invalid ?? 0,
-      pendingSetAside: 0,
-      candidates: stated.candidates.map(([f, a, n]) => ({ for: f, against: a, abstain: n })),
       writeIns: stated.writeIns ?? [],
       disregardedWriteIns: stated.disregarded ?? [],
     },
@@ -96,10 +142,7 @@ export function contest(overrides: Partial<ResultContest> = {}): ResultContest {
     seatsReducedTo: null,
     seatsReducedNote: null,
     status: 'closed',
-    candidates: [
-      { id: 1, name: '甲', ...facts, birthDate: '1980-02', unit: null, fromWriteIn: false },
-      { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
-    ],
+    candidates: [{ ...candidate(1, '甲'), birthDate: '1980-02' }, candidate(2, '乙')],
     rounds: [
       round(1, [1, 2], [...Array(7).fill('ox'), ...Array(3).fill('xo')], {
         candidates: [
@@ -130,18 +173,7 @@ export function content(overrides: { contests?: ResultContest[]; quorumAllowEqua
       },
     },
     delegates: { voting: 10, alternate: 0, nonvoting: 0 },
-    meetings: [
-      {
-        id: 1,
-        name: '选举大会',
-        date: '2026-04-01',
-        electorate: { kind: 'delegates' },
-        exclusions: [],
-        approvals: [],
-        attendance: { due: 10, present: 10, leave: 0, absent: 0, nonvotingPresent: 0, alternatePresent: 0 },
-        oath: null,
-      },
-    ],
+    meetings: [electionMeeting()],
     pledges: { due: 10, signed: 0, refused: 0 },
     contests: overrides.contests ?? [contest()],
   };

@@ -5,12 +5,40 @@ import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { recheckResult } from '../../core/result-check.js';
 import { type ResultFileV1, upgradeContentV1 } from '../../core/result-file.js';
 import { canonicalJson, sha256Hex, verifyResultText } from '../../db/results/sign.js';
-import { content as base, facts, noStructure } from '../core/result-content.js';
+import {
+  attendance,
+  content as base,
+  candidate,
+  closedRound,
+  electionMeeting,
+  facts,
+  noStructure,
+  paperOf,
+  statedTally,
+} from '../core/result-content.js';
 import { forge, otherSoftware } from './result-setup.js';
+
+/** 纪委委员, one seat between 甲 and 乙, as both versions of the page write it. */
+const membersContest = {
+  id: 7,
+  meetingId: 1,
+  title: '纪委委员',
+  kind: 'election',
+  seats: 1,
+  marginPercent: 20,
+  seatsReducedTo: null,
+  seatsReducedNote: null,
+  status: 'closed',
+  candidates: [candidate(1, '甲'), candidate(2, '乙')],
+};
+/** Its three papers' figures: two ○× for 甲, one ○○ choosing two for one seat. */
+const membersTally = statedTally(2, 1, [
+  [2, 0, 0],
+  [0, 2, 0],
+]);
 
 describe('a file written by other software, following docs/result-file.md', () => {
   it('verifies when it follows the page, and fails the recount when its figures are wrong', () => {
-    const facts = { gender: null, birthDate: null, ethnicity: null, education: null };
     const content = {
       congress: {
         name: '中国共产党某镇第一次代表大会',
@@ -28,65 +56,18 @@ describe('a file written by other software, following docs/result-file.md', () =
         },
       },
       delegates: { voting: 3, alternate: 0, nonvoting: 0 },
-      meetings: [
-        {
-          id: 1,
-          name: '选举大会',
-          date: '2026-04-01',
-          attendance: { due: 3, present: 3, leave: 0, absent: 0, nonvotingPresent: 0, alternatePresent: 0 },
-          oath: null,
-        },
-      ],
+      // Version 1 knows no electorate, exclusions or approvals.
+      meetings: [{ id: 1, name: '选举大会', date: '2026-04-01', attendance: attendance(3, 3), oath: null }],
       pledges: { due: 3, signed: 0, refused: 0 },
       contests: [
         {
-          id: 7,
-          meetingId: 1,
-          title: '纪委委员',
-          kind: 'election',
-          seats: 1,
-          marginPercent: 20,
-          seatsReducedTo: null,
-          seatsReducedNote: null,
-          status: 'closed',
-          candidates: [
-            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
-            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
-          ],
+          ...membersContest,
           rounds: [
             {
-              number: 1,
-              kind: 'first',
-              seats: 1,
-              status: 'closed',
+              ...closedRound(3, '2026-04-01T10:00:00.000Z'),
               candidateIds: [1, 2],
-              votersPresent: 3,
-              due: 3,
-              ballotsPrinted: 3,
-              issued: 3,
-              spareVoided: 0,
-              collected: 3,
-              closedBy: '总监票人',
-              closedAt: '2026-04-01T10:00:00.000Z',
-              ballots: ['ox', 'ox', 'oo'].map((marks, i) => ({
-                seq: i + 1,
-                marks,
-                writeIns: [],
-                state: 'counted',
-                entry: null,
-                decision: null,
-              })),
-              tally: {
-                counted: 3,
-                valid: 2,
-                invalid: 1,
-                pendingSetAside: 0,
-                candidates: [
-                  { for: 2, against: 0, abstain: 0 },
-                  { for: 0, against: 2, abstain: 0 },
-                ],
-                writeIns: [],
-              },
+              ballots: [paperOf(1, 'ox'), paperOf(2, 'ox'), paperOf(3, 'oo')],
+              tally: membersTally,
               decision: {
                 threshold: 2,
                 basis: 3,
@@ -98,14 +79,7 @@ describe('a file written by other software, following docs/result-file.md', () =
             },
           ],
           elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
-          structure: {
-            total: 1,
-            women: 0,
-            under35: 0,
-            minority: 0,
-            education: [],
-            unknown: { gender: 1, birthDate: 1, ethnicity: 1, education: 1 },
-          },
+          structure: noStructure(1),
         },
       ],
     };
@@ -129,35 +103,8 @@ describe('a version 2 file written by other software, following docs/result-file
   it('verifies with a plenary, an exclusion, officials and a disregarded write-in; fails when a figure is wrong', () => {
     const unknownOne = noStructure(1);
     const marking = DEFAULT_CONVENTION;
-    const attendance = (due: number, present: number) => ({
-      due,
-      present,
-      leave: 0,
-      absent: due - present,
-      nonvotingPresent: 0,
-      alternatePresent: 0,
-    });
-    const ballot = (seq: number, marks: string, writeIns: { name: string; mark: string }[] = []) => ({
-      seq,
-      marks,
-      writeIns,
-      state: 'counted',
-      entry: null,
-      decision: null,
-    });
     const roundOf = (present: number, closedAt: string) => ({
-      number: 1,
-      kind: 'first',
-      seats: 1,
-      status: 'closed',
-      votersPresent: present,
-      due: present,
-      ballotsPrinted: present,
-      issued: present,
-      spareVoided: 0,
-      collected: present,
-      closedBy: '总监票人',
-      closedAt,
+      ...closedRound(present, closedAt),
       voidDeclaration: null,
     });
     const content = {
@@ -165,45 +112,20 @@ describe('a version 2 file written by other software, following docs/result-file
       congress: base().congress,
       delegates: { voting: 4, alternate: 0, nonvoting: 0 },
       meetings: [
-        {
-          id: 1,
-          name: '选举大会',
-          date: '2026-04-01',
-          electorate: { kind: 'delegates' },
-          // 4 voting delegates, one deceased: 应到 3.
-          exclusions: [{ kind: 'deceased', note: null }],
-          approvals: [],
-          attendance: attendance(3, 3),
-          oath: null,
-        },
-        {
+        // 4 voting delegates, one deceased: 应到 3.
+        electionMeeting({ exclusions: [{ kind: 'deceased', note: null }], attendance: attendance(3, 3) }),
+        electionMeeting({
           id: 2,
           name: '纪委第一次全体会议',
-          date: '2026-04-01',
           electorate: { kind: 'members', contestId: 7 },
-          exclusions: [],
-          approvals: [],
           attendance: attendance(1, 1),
-          oath: null,
-        },
+        }),
       ],
       pledges: { due: 4, signed: 0, refused: 0 },
       contests: [
         {
-          id: 7,
-          meetingId: 1,
-          title: '纪委委员',
-          kind: 'election',
+          ...membersContest,
           marking,
-          seats: 1,
-          marginPercent: 20,
-          seatsReducedTo: null,
-          seatsReducedNote: null,
-          status: 'closed',
-          candidates: [
-            { id: 1, name: '甲', ...facts, unit: null, fromWriteIn: false },
-            { id: 2, name: '乙', ...facts, unit: null, fromWriteIn: false },
-          ],
           officials: [
             {
               role: 'chief_scrutineer',
@@ -221,19 +143,8 @@ describe('a version 2 file written by other software, following docs/result-file
               candidateIds: [1, 2],
               // The second paper writes in 乙, who is printed: disregarded, the printed × alone counts.
               // The third chooses two for one seat: invalid.
-              ballots: [ballot(1, 'ox'), ballot(2, 'ox', [{ name: '乙', mark: 'o' }]), ballot(3, 'oo')],
-              tally: {
-                counted: 3,
-                valid: 2,
-                invalid: 1,
-                pendingSetAside: 0,
-                candidates: [
-                  { for: 2, against: 0, abstain: 0 },
-                  { for: 0, against: 2, abstain: 0 },
-                ],
-                writeIns: [],
-                disregardedWriteIns: [{ name: '乙', reason: 'printed', count: 1 }],
-              },
+              ballots: [paperOf(1, 'ox'), paperOf(2, 'ox', [{ name: '乙', mark: 'o' }]), paperOf(3, 'oo')],
+              tally: { ...membersTally, disregardedWriteIns: [{ name: '乙', reason: 'printed', count: 1 }] },
               decision: {
                 threshold: 2,
                 basis: 3,
@@ -259,23 +170,15 @@ describe('a version 2 file written by other software, following docs/result-file
           seatsReducedTo: null,
           seatsReducedNote: null,
           status: 'closed',
-          candidates: [{ id: 3, name: '甲', ...facts, unit: null, fromWriteIn: false }],
+          candidates: [candidate(3, '甲')],
           officials: [],
           fromPrevoteId: null,
           rounds: [
             {
               ...roundOf(1, '2026-04-01T11:00:00.000Z'),
               candidateIds: [3],
-              ballots: [ballot(1, 'o')],
-              tally: {
-                counted: 1,
-                valid: 1,
-                invalid: 0,
-                pendingSetAside: 0,
-                candidates: [{ for: 1, against: 0, abstain: 0 }],
-                writeIns: [],
-                disregardedWriteIns: [],
-              },
+              ballots: [paperOf(1, 'o')],
+              tally: { ...statedTally(1, 0, [[1, 0, 0]]), disregardedWriteIns: [] },
               decision: {
                 threshold: 1,
                 basis: 1,
