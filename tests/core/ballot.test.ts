@@ -8,7 +8,7 @@ import {
   NO_WRITE_IN_CONTEXT,
   writeInContext,
 } from '../../core/ballot.js';
-import { DEFAULT_CONVENTION, type MarkingConvention, PAPER_MARKS } from '../../core/election-types.js';
+import { DEFAULT_CONVENTION, type MarkingConvention, PAPER_MARKS, type PaperMark } from '../../core/election-types.js';
 import { B, conventionArb } from './marks.js';
 
 const D = DEFAULT_CONVENTION;
