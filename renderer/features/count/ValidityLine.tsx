@@ -51,7 +51,7 @@ export function ValidityLine(props: { verdict: SheetVerdict; seats: number; conf
 
 const LAST_KIND: Record<LastKind, string> = {
   committed: styles.countLastCommitted ?? '',
-  set_aside: styles.countLastSet_aside ?? '',
+  set_aside: styles.countLastSetAside ?? '',
   corrected: '',
   voided: '',
 };
