@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, exitCodeOf } from '../../cli/main.js';
 import type { Output } from '../../core/contract.js';
 import type { ResultFile } from '../../core/result-file.js';
+import { verifyResultText } from '../../db/results/sign.js';
 import { exported, forge, resign } from '../db/result-setup.js';
 
 /** Each spawn of the CLI takes seconds on a loaded machine: the spawning tests allow two minutes. */
@@ -88,23 +89,12 @@ describe('congress-desk verify', () => {
     const r = cli('verify', p, '--fingerprint', e.exportOut.fingerprint);
     expect(r.out).toContain('[quorum_not_met]');
     expect(r.code).toBe(1);
+    // The same report in process; its quorum failure stands for a failure of any kind.
+    const report = verifyResultText(fs.readFileSync(p, 'utf8'), e.exportOut.fingerprint);
+    expect(exitCodeOf(report)).toBe(EXIT.recount);
+    const quorum = report.failures.find((f) => f.kind === 'quorum_not_met')!;
     const kinds = (...k: Output<'result.verify'>['failures'][number]['kind'][]) =>
-      exitCodeOf({
-        ok: false,
-        failures: k.map((kind) => ({
-          kind,
-          message: '',
-          meeting: null,
-          contest: null,
-          round: null,
-          subject: null,
-          stated: null,
-          recounted: null,
-        })),
-        signatureValid: true,
-        fingerprint: null,
-        summary: null,
-      });
+      exitCodeOf({ ...report, failures: k.map((kind) => ({ ...quorum, kind })) });
     expect(kinds('elected_twice')).toBe(EXIT.recount);
     expect(kinds('official_is_candidate', 'quorum_not_met')).toBe(EXIT.recount);
     expect(kinds('elected_twice', 'malformed')).toBe(EXIT.malformed);

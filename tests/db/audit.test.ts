@@ -62,13 +62,8 @@ describe('audit chain', () => {
     await c.call('congress.close', {});
     const db = rawDb(c.path);
     db.exec('DROP TRIGGER audit_log_no_update');
-    const row = db.prepare('SELECT * FROM audit_log WHERE id = 2').get() as {
-      id: number;
-      at: string;
-      operator: string;
-      station: string;
-      action: string;
-      payload: string;
+    // The row as auditHash reads it, and the hash it is chained to.
+    const row = db.prepare('SELECT * FROM audit_log WHERE id = 2').get() as Parameters<typeof auditHash>[1] & {
       prev_hash: string;
     };
     const forged = { ...row, operator: '王五' };

@@ -5,7 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { detectEncoding, MAX_ROSTER_BYTES, parseRosterFile } from '../../db/roster/file.js';
 import { syntheticRoster, syntheticXlsx } from '../fixtures/synthetic-roster.js';
 
-const HEAD = ['代表证号', '姓名', '性别', '民族', '出生年月', '学历', '代表团', '工作单位', '类别'];
+/** The roster template's heading, each column with the delegate's field it is read into. */
+const COLUMNS = [
+  { header: '代表证号', field: 'badge' },
+  { header: '姓名', field: 'name' },
+  { header: '性别', field: 'gender' },
+  { header: '民族', field: 'ethnicity' },
+  { header: '出生年月', field: 'birthDate' },
+  { header: '学历', field: 'education' },
+  { header: '代表团', field: 'delegation' },
+  { header: '工作单位', field: 'unit' },
+  { header: '类别', field: 'category' },
+];
+const HEAD = COLUMNS.map((c) => c.header);
 
 async function xlsxBytes(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -42,17 +54,7 @@ describe('parseRosterFile: .xlsx written by exceljs', () => {
     const r = await parseRosterFile('名册.xlsx', bytes);
     expect(r.errors).toEqual([]);
     expect(r.format).toBe('xlsx');
-    expect(r.columns.map((c) => c.field)).toEqual([
-      'badge',
-      'name',
-      'gender',
-      'ethnicity',
-      'birthDate',
-      'education',
-      'delegation',
-      'unit',
-      'category',
-    ]);
+    expect(r.columns).toEqual(COLUMNS);
     expect(r.rows).toEqual([
       {
         row: 3,

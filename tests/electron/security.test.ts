@@ -186,16 +186,27 @@ describe('hardenSession (checklist 5, 7, no network)', () => {
 });
 
 describe('hardenWebContents (checklist 13–15)', () => {
-  it('prevents navigation and redirects away from app://congress-desk', () => {
+  const hardened = () => {
     const fake = fakeWebContents();
     hardenWebContents(fake.contents, '/p.cjs');
-    for (const url of [
-      'https://example.com/',
-      'file:///etc/passwd',
-      'app://other/',
-      'http://127.0.0.1:1/',
-      'data:text/html,x',
-    ]) {
+    return fake;
+  };
+  /** Places outside app://congress-desk: the web, the disk, another app host, the loopback host, inline pages. */
+  const OUTSIDE = [
+    'https://example.com/',
+    'file:///etc/passwd',
+    'file:///tmp/x.html',
+    'app://other/',
+    'app://evil/',
+    'http://127.0.0.1:1/',
+    'data:text/html,x',
+    'about:blank',
+    'javascript:alert(1)',
+  ];
+
+  it('prevents navigation and redirects away from app://congress-desk', () => {
+    const fake = hardened();
+    for (const url of OUTSIDE) {
       expect(fake.emit('will-navigate', url), url).toBe(true);
       expect(fake.emit('will-redirect', url), url).toBe(true);
     }
@@ -203,15 +214,8 @@ describe('hardenWebContents (checklist 13–15)', () => {
   });
 
   it('denies new windows except our own routes, which open with the secure preferences', () => {
-    const fake = fakeWebContents();
-    hardenWebContents(fake.contents, '/p.cjs');
-    for (const url of [
-      'https://example.com/',
-      'about:blank',
-      'file:///tmp/x.html',
-      'javascript:alert(1)',
-      'app://evil/',
-    ]) {
+    const fake = hardened();
+    for (const url of OUTSIDE) {
       expect(fake.open(url), url).toEqual({ action: 'deny' });
     }
     const allowed = fake.open('app://congress-desk/index.html#/print/attendance') as {
@@ -223,8 +227,7 @@ describe('hardenWebContents (checklist 13–15)', () => {
   });
 
   it('prevents attaching a <webview>', () => {
-    const fake = fakeWebContents();
-    hardenWebContents(fake.contents, '/p.cjs');
+    const fake = hardened();
     expect(fake.emit('will-attach-webview', {}, {})).toBe(true);
   });
 });
