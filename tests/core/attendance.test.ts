@@ -6,6 +6,11 @@ import type { DelegateCategory, ExclusionKind, StoredAttendanceStatus } from '..
 type D = { id: number; category: DelegateCategory; delegation: string | null };
 type R = { delegateId: number; status: StoredAttendanceStatus };
 const strict = { quorumAllowEqual: false };
+/** Attendance records from each delegate id's status, in id order. */
+const marked = (statuses: Record<number, StoredAttendanceStatus>): R[] =>
+  Object.entries(statuses).map(([id, status]) => ({ delegateId: Number(id), status }));
+/** Everyone of `ids` checked in. */
+const present = (...ids: number[]): R[] => ids.map((delegateId) => ({ delegateId, status: 'present' }));
 
 describe('summarizeAttendance', () => {
   const delegates: D[] = [
@@ -19,16 +24,7 @@ describe('summarizeAttendance', () => {
   ];
 
   it('列席 and 候补 checked in are shown apart and never counted in 应到 or 实到', () => {
-    const s = summarizeAttendance(
-      1,
-      delegates,
-      [
-        { delegateId: 1, status: 'present' },
-        { delegateId: 6, status: 'present' },
-        { delegateId: 7, status: 'present' },
-      ],
-      strict,
-    );
+    const s = summarizeAttendance(1, delegates, present(1, 6, 7), strict);
     expect(s.due).toBe(5);
     expect(s.present).toBe(1);
     expect(s.nonvotingPresent).toBe(1);
@@ -37,16 +33,7 @@ describe('summarizeAttendance', () => {
   });
 
   it('leave stays in 应到; 缺席 = 应到 − 实到 − 请假, including those not yet arrived', () => {
-    const s = summarizeAttendance(
-      1,
-      delegates,
-      [
-        { delegateId: 1, status: 'present' },
-        { delegateId: 2, status: 'leave' },
-        { delegateId: 3, status: 'absent' },
-      ],
-      strict,
-    );
+    const s = summarizeAttendance(1, delegates, marked({ 1: 'present', 2: 'leave', 3: 'absent' }), strict);
     expect(s).toMatchObject({ due: 5, present: 1, leave: 1, absent: 3, markedAbsent: 1 });
     expect(s.byDelegation).toContainEqual({ delegation: '机关', due: 2, present: 1, leave: 1, absent: 0 });
     expect(s.byDelegation).toContainEqual({ delegation: NO_DELEGATION, due: 1, present: 0, leave: 0, absent: 1 });
@@ -55,7 +42,7 @@ describe('summarizeAttendance', () => {
   it('a delegate on leave does not lower the quorum bar', () => {
     const five: D[] = delegates.slice(0, 5);
     // 4 of 5 present is exactly 4/5: not enough, whether or not the fifth is on leave.
-    const records: R[] = [1, 2, 3, 4].map((id) => ({ delegateId: id, status: 'present' }));
+    const records = present(1, 2, 3, 4);
     expect(summarizeAttendance(1, five, records, strict).quorum.met).toBe(false);
     const withLeave = summarizeAttendance(1, five, [...records, { delegateId: 5, status: 'leave' }], strict);
     expect(withLeave.quorum).toEqual({ met: false, needed: 1, allowEqual: false });
@@ -68,10 +55,7 @@ describe('summarizeAttendance', () => {
       ...Array.from({ length: 5 }, (_, i): D => ({ id: 100 + i, category: 'nonvoting', delegation: 'A' })),
       ...Array.from({ length: 5 }, (_, i): D => ({ id: 200 + i, category: 'alternate', delegation: 'A' })),
     ];
-    const records: R[] = [1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204].map((id) => ({
-      delegateId: id,
-      status: 'present',
-    }));
+    const records = present(1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204);
     const s = summarizeAttendance(1, many, records, strict);
     expect(s).toMatchObject({ due: 10, present: 8, nonvotingPresent: 5, alternatePresent: 5 });
     expect(s.quorum.met).toBe(false);
@@ -126,18 +110,7 @@ describe('summarizeAttendance', () => {
     const members: Electorate = { kind: 'members', memberIds: new Set([1, 3, 7]) };
 
     it('应到 is the members, whatever their roster category; nobody else counts anywhere', () => {
-      const s = summarizeAttendance(
-        2,
-        delegates,
-        [
-          { delegateId: 1, status: 'present' },
-          { delegateId: 2, status: 'present' },
-          { delegateId: 6, status: 'present' },
-          { delegateId: 7, status: 'present' },
-        ],
-        strict,
-        { electorate: members },
-      );
+      const s = summarizeAttendance(2, delegates, present(1, 2, 6, 7), strict, { electorate: members });
       expect(s).toMatchObject({
         electorate: 'members',
         due: 3,
@@ -152,11 +125,10 @@ describe('summarizeAttendance', () => {
     });
 
     it('quorum: more than four fifths of the members due (3 of 3 holds, 2 of 3 does not)', () => {
-      const present = (ids: number[]): R[] => ids.map((id) => ({ delegateId: id, status: 'present' }));
-      expect(summarizeAttendance(2, delegates, present([1, 3, 7]), strict, { electorate: members }).quorum.met).toBe(
+      expect(summarizeAttendance(2, delegates, present(1, 3, 7), strict, { electorate: members }).quorum.met).toBe(
         true,
       );
-      expect(summarizeAttendance(2, delegates, present([1, 3]), strict, { electorate: members }).quorum).toEqual({
+      expect(summarizeAttendance(2, delegates, present(1, 3), strict, { electorate: members }).quorum).toEqual({
         met: false,
         needed: 1,
         allowEqual: false,
@@ -175,17 +147,9 @@ describe('summarizeAttendance', () => {
 
   describe('approved exclusions from 应到 (rule 16)', () => {
     it('an excluded voter leaves 应到 and is listed with kind and note; leave still counts as due', () => {
-      const s = summarizeAttendance(
-        1,
-        delegates,
-        [
-          { delegateId: 1, status: 'present' },
-          { delegateId: 2, status: 'leave' },
-          { delegateId: 3, status: 'leave' },
-        ],
-        strict,
-        { exclusions: [{ delegateId: 3, kind: 'deceased', note: '10月病故' }] },
-      );
+      const s = summarizeAttendance(1, delegates, marked({ 1: 'present', 2: 'leave', 3: 'leave' }), strict, {
+        exclusions: [{ delegateId: 3, kind: 'deceased', note: '10月病故' }],
+      });
       expect(s).toMatchObject({ due: 4, present: 1, leave: 1, absent: 2 });
       expect(s.exclusions).toEqual([{ delegateId: 3, kind: 'deceased', note: '10月病故' }]);
       expect(s.byDelegation).toContainEqual({ delegation: '农村', due: 1, present: 0, leave: 0, absent: 1 });
@@ -201,7 +165,7 @@ describe('summarizeAttendance', () => {
 
     it('exclusions lower the quorum bar: 4 present of 5 fails, of 5 less one excluded holds', () => {
       const five: D[] = delegates.slice(0, 5);
-      const records: R[] = [1, 2, 3, 4].map((id) => ({ delegateId: id, status: 'present' }));
+      const records = present(1, 2, 3, 4);
       expect(summarizeAttendance(1, five, records, strict).quorum.met).toBe(false);
       const s = summarizeAttendance(1, five, records, strict, {
         exclusions: [{ delegateId: 5, kind: 'suspended', note: '条例第五条' }],

@@ -128,17 +128,19 @@ describe('reasonText', () => {
 
 describe('refuse and warning', () => {
   it('carry the reason and values, with the zh-CN sentence as message', () => {
-    const r = refuse('conflict', 'round.void', { contest: '党委委员', round: 1 }, { field: 'roundId' });
+    const params = { contest: '党委委员', round: 1 };
+    const r = refuse('conflict', 'round.void', params, { field: 'roundId' });
     expect(r.error).toEqual({
       code: 'conflict',
       reason: 'round.void',
-      params: { contest: '党委委员', round: 1 },
+      params,
       message: '「党委委员」第 1 轮已宣布无效',
       field: 'roundId',
     });
-    expect(warning('warning.issued_below_present', { issued: 9, present: 10 })).toEqual({
+    const figures = { issued: 9, present: 10 };
+    expect(warning('warning.issued_below_present', figures)).toEqual({
       reason: 'warning.issued_below_present',
-      params: { issued: 9, present: 10 },
+      params: figures,
       message: '发出选票 9 张,少于实到会有选举权人数 10 人',
     });
   });

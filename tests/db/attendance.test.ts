@@ -75,6 +75,10 @@ describe('check-in by badge', () => {
 });
 
 describe('undo the last check-in', () => {
+  /** Two desks of the hall, each with its clerk. */
+  const deskA = { operator: '甲', station: 'A' };
+  const deskB = { operator: '乙', station: 'B' };
+
   it('restores the leave (and its reason) the check-in replaced', async () => {
     const c = await congressWith([delegateFields('001')]);
     const id = c.ids.get('001')!;
@@ -99,17 +103,9 @@ describe('undo the last check-in', () => {
 
   it("undoes only the calling station's check-ins", async () => {
     const c = await congressWith([delegateFields('001'), delegateFields('002')]);
-    await c.call(
-      'attendance.checkInByBadge',
-      { meetingId: c.meetingId, badge: '001' },
-      { operator: '甲', station: 'A' },
-    );
-    await c.call(
-      'attendance.checkInByBadge',
-      { meetingId: c.meetingId, badge: '002' },
-      { operator: '乙', station: 'B' },
-    );
-    const undone = await c.call('attendance.undoLast', { meetingId: c.meetingId }, { operator: '甲', station: 'A' });
+    await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: '001' }, deskA);
+    await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: '002' }, deskB);
+    const undone = await c.call('attendance.undoLast', { meetingId: c.meetingId }, deskA);
     expect(undone.delegate.badge).toBe('001');
     const left = await c.call('attendance.list', { meetingId: c.meetingId });
     expect(left.map((r) => r.delegateId)).toEqual([c.ids.get('002')]);
@@ -118,17 +114,13 @@ describe('undo the last check-in', () => {
   it('refuses to undo over a later change by another station', async () => {
     const c = await congressWith([delegateFields('001')]);
     const id = c.ids.get('001')!;
-    await c.call(
-      'attendance.checkInByBadge',
-      { meetingId: c.meetingId, badge: '001' },
-      { operator: '甲', station: 'A' },
-    );
+    await c.call('attendance.checkInByBadge', { meetingId: c.meetingId, badge: '001' }, deskA);
     await c.call(
       'attendance.mark',
       { meetingId: c.meetingId, delegateId: id, status: 'leave', reason: '临时有事' },
-      { operator: '乙', station: 'B' },
+      deskB,
     );
-    const error = await c.failure('attendance.undoLast', { meetingId: c.meetingId }, { operator: '甲', station: 'A' });
+    const error = await c.failure('attendance.undoLast', { meetingId: c.meetingId }, deskA);
     expect(error.code).toBe('conflict');
     expect((await c.call('attendance.list', { meetingId: c.meetingId }))[0]).toMatchObject({
       status: 'leave',

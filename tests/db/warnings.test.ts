@@ -10,6 +10,9 @@ import type { StoreCall } from '../../db/handler-types.js';
 import { election } from './election-setup.js';
 import { congressWith, desk, dumpTables, rawDb } from './helpers.js';
 
+/** 9 papers issued to 10 present. */
+const BELOW_PRESENT = warning('warning.issued_below_present', { issued: 9, present: 10 });
+
 async function storeCall() {
   const c = await congressWith([]);
   const db = rawDb(c.path);
@@ -26,30 +29,32 @@ async function storeCall() {
   const lastPayload = () =>
     JSON.parse(db.prepare('SELECT payload FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string);
   const settingsName = () => db.prepare('SELECT name FROM congress').pluck().get() as string;
-  return { c, db, call, auditCount, lastPayload, settingsName };
+  /** A write renaming the congress that raises BELOW_PRESENT `times` times, committed with `acknowledge`. */
+  const renameWarned = (times: number, acknowledge: string[]) =>
+    commitWrite(
+      call,
+      'test.write',
+      (c) => {
+        c.db.prepare("UPDATE congress SET name = '改过的名称'").run();
+        for (let i = 0; i < times; i++) c.warn(BELOW_PRESENT);
+        return ok({ done: true });
+      },
+      () => ({ what: 'test' }),
+      { acknowledge },
+    );
+  return { c, db, call, auditCount, lastPayload, settingsName, renameWarned };
 }
 
 describe('commitWrite with warnings', () => {
   it('rolls back a write whose warning was not acknowledged and answers the warnings', async () => {
     const s = await storeCall();
     const before = s.auditCount();
-    const outcome = commitWrite(
-      s.call,
-      'test.write',
-      (c) => {
-        c.db.prepare("UPDATE congress SET name = '改过的名称'").run();
-        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
-        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
-        return ok({ done: true });
-      },
-      () => ({ what: 'test' }),
-      { acknowledge: ['warning.margin_short'] },
-    );
+    const outcome = s.renameWarned(2, ['warning.margin_short']);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error).toMatchObject({ code: 'warnings', reason: 'warnings.unacknowledged', params: { count: 1 } });
     // The same warning raised twice is listed once.
-    expect(outcome.error.warnings).toEqual([warning('warning.issued_below_present', { issued: 9, present: 10 })]);
+    expect(outcome.error.warnings).toEqual([BELOW_PRESENT]);
     expect(s.settingsName()).not.toBe('改过的名称');
     expect(s.auditCount()).toBe(before);
     s.db.close();
@@ -57,17 +62,7 @@ describe('commitWrite with warnings', () => {
 
   it('commits once every warning is acknowledged, recording them with who acknowledged', async () => {
     const s = await storeCall();
-    const outcome = commitWrite(
-      s.call,
-      'test.write',
-      (c) => {
-        c.db.prepare("UPDATE congress SET name = '改过的名称'").run();
-        c.warn(warning('warning.issued_below_present', { issued: 9, present: 10 }));
-        return ok({ done: true });
-      },
-      () => ({ what: 'test' }),
-      { acknowledge: ['warning.issued_below_present'] },
-    );
+    const outcome = s.renameWarned(1, ['warning.issued_below_present']);
     expect(outcome.ok).toBe(true);
     expect(s.settingsName()).toBe('改过的名称');
     expect(s.lastPayload()).toEqual({
