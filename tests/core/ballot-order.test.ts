@@ -5,25 +5,36 @@ import { splitName, suggestBallotOrder } from '../../core/ballot-order.js';
 const order = (names: string[]) => suggestBallotOrder(names.map((name) => ({ name }))).map((p) => p.name);
 
 describe('suggestBallotOrder (rule 9: 姓氏笔画为序)', () => {
-  it('fewer surname strokes first: 王 (4) before 刘 (6) before 张 (7)', () => {
-    expect(order(['张伟', '刘洋', '王芳'])).toEqual(['王芳', '刘洋', '张伟']);
-  });
-
-  it('丁 (2) before 于 (3); 一 (1, 横) before 乙 (1, 折)', () => {
-    expect(order(['于明', '丁明'])).toEqual(['丁明', '于明']);
-    expect(order(['乙明', '一明'])).toEqual(['一明', '乙明']);
-  });
-
-  it('a one-character given name before a longer one: 田富 before 田大利', () => {
-    expect(order(['田大利', '田富'])).toEqual(['田富', '田大利']);
-  });
-
-  it('then the given name character by character: 田大利 before 田富强 (大 3 < 富 12)', () => {
-    expect(order(['田富强', '田大利'])).toEqual(['田大利', '田富强']);
-  });
-
-  it('the surname decides before the given name: 王一 after 丁富强', () => {
-    expect(order(['王一', '丁富强'])).toEqual(['丁富强', '王一']);
+  // Each row: a rule, then names as typed → the paper order it gives them (、 between names).
+  it.each([
+    ['fewer surname strokes first: 王 (4) before 刘 (6) before 张 (7)', '张伟、刘洋、王芳 → 王芳、刘洋、张伟'],
+    ['丁 (2) before 于 (3); 一 (1, 横) before 乙 (1, 折)', '于明、丁明 → 丁明、于明', '乙明、一明 → 一明、乙明'],
+    ['a one-character given name before a longer one: 田富 before 田大利', '田大利、田富 → 田富、田大利'],
+    [
+      'then the given name character by character: 田大利 before 田富强 (大 3 < 富 12)',
+      '田富强、田大利 → 田大利、田富强',
+    ],
+    ['the surname decides before the given name: 王一 after 丁富强', '王一、丁富强 → 丁富强、王一'],
+    ['spaces typed inside a name do not change its place', '田 大利、田富 → 田富、田 大利'],
+    // ICU's stroke collation counts components the Taiwan way (阝 = 3) and got these two wrong.
+    [
+      'mainland counts: 陈 (7) before 林 (8), 邓 (4) before 石 (5)',
+      '林一、陈一 → 陈一、林一',
+      '石一、邓一 → 邓一、石一',
+    ],
+    // The second: 5 strokes, 石 (横) before 田 (竖).
+    [
+      'equal counts by the first stroke, 横竖撇点折: 王 (横) before 毛 (撇) before 邓 (折), all 4',
+      '邓一、毛一、王一 → 王一、毛一、邓一',
+      '田一、石一 → 石一、田一',
+    ],
+    ['then stroke by stroke: 张 (𠃍一…) before 陈 (𠄎丨…), both 7 and first stroke 折', '陈一、张一 → 张一、陈一'],
+    ['given-name characters the same way: 王林 before 王明 (both 8; 林 starts 横, 明 竖)', '王明、王林 → 王林、王明'],
+  ])('%s', (_rule, ...cases) => {
+    for (const c of cases) {
+      const [typed, paper] = c.split(' → ').map((names) => names.split('、'));
+      expect(order(typed!)).toEqual(paper);
+    }
   });
 
   it('a compound surname is one surname: 司明亮 (司) before 司马光 (司马)', () => {
@@ -38,10 +49,6 @@ describe('suggestBallotOrder (rule 9: 姓氏笔画为序)', () => {
     expect(splitName('欧阳')).toEqual({ surname: '欧', given: ['阳'] });
   });
 
-  it('spaces typed inside a name do not change its place', () => {
-    expect(order(['田 大利', '田富'])).toEqual(['田富', '田 大利']);
-  });
-
   it('stable: identical names keep their input order', () => {
     const items = [
       { name: '王芳', id: 1 },
@@ -50,26 +57,6 @@ describe('suggestBallotOrder (rule 9: 姓氏笔画为序)', () => {
       { name: '王芳', id: 4 },
     ];
     expect(suggestBallotOrder(items).map((p) => p.id)).toEqual([2, 1, 3, 4]);
-  });
-
-  // ICU's stroke collation counts components the Taiwan way (阝 = 3) and got these two wrong.
-  it('mainland counts: 陈 (7) before 林 (8), 邓 (4) before 石 (5)', () => {
-    expect(order(['林一', '陈一'])).toEqual(['陈一', '林一']);
-    expect(order(['石一', '邓一'])).toEqual(['邓一', '石一']);
-  });
-
-  it('equal counts by the first stroke, 横竖撇点折: 王 (横) before 毛 (撇) before 邓 (折), all 4', () => {
-    expect(order(['邓一', '毛一', '王一'])).toEqual(['王一', '毛一', '邓一']);
-    // 5 strokes: 石 (横) before 田 (竖).
-    expect(order(['田一', '石一'])).toEqual(['石一', '田一']);
-  });
-
-  it('then stroke by stroke: 张 (𠃍一…) before 陈 (𠄎丨…), both 7 and first stroke 折', () => {
-    expect(order(['陈一', '张一'])).toEqual(['张一', '陈一']);
-  });
-
-  it('given-name characters the same way: 王林 before 王明 (both 8; 林 starts 横, 明 竖)', () => {
-    expect(order(['王明', '王林'])).toEqual(['王林', '王明']);
   });
 
   it('characters missing from the stroke data (龘, 𠀀) come after those in it', () => {
