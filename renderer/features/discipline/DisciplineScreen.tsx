@@ -1,18 +1,21 @@
 import { FileProtectOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DISCIPLINE_TEXT_KINDS, type DisciplineTextKind } from '../../../core/discipline.js';
 import type { AppError } from '../../../core/result.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
-import { useT } from '../../app/language.js';
+import { type Translate, useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReasonModal } from '../../components/ReasonModal.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
 import { errorTextNow } from '../../lib/errors.js';
 import { openPrintWindow } from '../../lib/print.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useHeight } from '../../lib/useHeight.js';
 import { useCan } from '../operators/station-store.js';
 import { useDelegates } from '../roster/delegates.js';
+import styles from './DisciplineScreen.module.css';
 import { OathPanel } from './OathPanel.js';
 import { PledgeModal } from './PledgeModal.js';
 import { type PledgeAction, PledgeCounts, PledgeDelegationTable, PledgeList } from './PledgeTables.js';
@@ -41,6 +44,31 @@ type Tab = (typeof TABS)[number];
 const FILTERS = ['open', 'signed', 'refused', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** The acts on a row that ask for a text first: a refusal's note (optional), a withdrawal's reason. */
+const REASON_ACTS = ['refuse', 'withdraw'] as const;
+type ReasonAct = (typeof REASON_ACTS)[number];
+
+/** What each of those dialogs asks, besides its title (it names the delegate). */
+const REASON_ASK: Record<
+  ReasonAct,
+  { label: MessageKey; placeholder: MessageKey; okText: MessageKey; required: boolean; testIdPrefix: string }
+> = {
+  refuse: {
+    label: 'pledge.refuse.note',
+    placeholder: 'pledge.refuse.note.placeholder',
+    okText: 'pledge.refuse.submit',
+    required: false,
+    testIdPrefix: 'pledge-refuse-reason',
+  },
+  withdraw: {
+    label: 'pledge.withdraw.reason',
+    placeholder: 'pledge.withdraw.reason.placeholder',
+    okText: 'pledge.withdraw.submit',
+    required: true,
+    testIdPrefix: 'pledge-withdraw',
+  },
+};
+
 /**
  * 纪律承诺: the collective oath of the current meeting (one key at the moment it begins),
  * the delegates' pledges (who signed, who has not, sign at this station), and the texts.
@@ -60,7 +88,7 @@ export function DisciplineScreen() {
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="discipline-no-meeting" />;
 
   return (
-    <div className="page discipline-page" data-testid="discipline-page">
+    <div className={`page ${styles.page}`} data-testid="discipline-page">
       <div className="page-head">
         <Space align="baseline">
           <Typography.Title level={3}>{t('discipline.title')}</Typography.Title>
@@ -221,8 +249,7 @@ function PledgesTab(props: { meetingId: number }) {
   const [filter, setFilter] = useState<Filter>('open');
   const [search, setSearch] = useState('');
   const [signFor, setSignFor] = useState<PledgeRow | null>(null);
-  const [refuseFor, setRefuseFor] = useState<PledgeRow | null>(null);
-  const [withdrawFor, setWithdrawFor] = useState<PledgeRow | null>(null);
+  const [reasonFor, setReasonFor] = useState<{ act: ReasonAct; row: PledgeRow } | null>(null);
   const [listRef, listHeight] = useHeight<HTMLDivElement>(420);
   const canSign = useCan('pledges.sign');
   const canRefuse = useCan('pledges.refuse');
@@ -251,11 +278,26 @@ function PledgesTab(props: { meetingId: number }) {
 
   const act = (action: PledgeAction, row: PledgeRow) => {
     if (action === 'sign') setSignFor(row);
-    else if (action === 'refuse') setRefuseFor(row);
-    else setWithdrawFor(row);
+    else setReasonFor({ act: action, row });
   };
 
   const textId = pledgeText?.id ?? null;
+  // A refusal from the pledge dialog or from the row's button: recorded against the text shown.
+  const refuse = async (row: PledgeRow, note: string | null): Promise<AppError | null> => {
+    if (textId === null) return null;
+    const r = await refusePledge(row.delegate.id, props.meetingId, textId, note);
+    if (!r.ok) return r.error;
+    void message.info(t('pledge.refused', { name: row.delegate.name }));
+    return null;
+  };
+  const withdraw = async (row: PledgeRow, reason: string | null): Promise<AppError | null> => {
+    if (!row.pledge || !reason) return null;
+    const r = await withdrawPledge(row.pledge.id, reason);
+    if (!r.ok) return r.error;
+    void message.success(t('pledge.withdrawn', { name: row.delegate.name }));
+    return null;
+  };
+  const submitReason: Record<ReasonAct, typeof refuse> = { refuse, withdraw };
   const filterLabel = (f: Filter) => {
     const n =
       f === 'all'
@@ -267,14 +309,14 @@ function PledgesTab(props: { meetingId: number }) {
   };
 
   return (
-    <div className="discipline-pledges" data-testid="pledges-tab">
+    <div data-testid="pledges-tab">
       <PledgeCounts summary={summary} t={t} />
       {!summary ? (
         <Spin />
       ) : (
-        <div className="discipline-pledges-main">
-          <div className="discipline-pledges-list">
-            <div className="discipline-pledges-tools">
+        <div className={styles.pledgesMain}>
+          <div className={styles.pledgesList}>
+            <div className={styles.pledgesTools}>
               <Segmented<Filter>
                 value={filter}
                 onChange={setFilter}
@@ -283,14 +325,14 @@ function PledgesTab(props: { meetingId: number }) {
               <Input
                 allowClear
                 prefix={<SearchOutlined />}
-                className="discipline-pledges-search"
+                className={styles.pledgesSearch}
                 placeholder={t('pledge.search.placeholder')}
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
                 data-testid="pledge-search"
               />
             </div>
-            <div className="discipline-pledges-table" ref={listRef}>
+            <div className={styles.pledgesTable} ref={listRef}>
               <PledgeList
                 rows={rows}
                 t={t}
@@ -301,7 +343,7 @@ function PledgesTab(props: { meetingId: number }) {
               />
             </div>
           </div>
-          <div className="discipline-pledges-side">
+          <div className={styles.pledgesSide}>
             <Typography.Title level={5}>{t('pledge.byDelegation')}</Typography.Title>
             <PledgeDelegationTable rows={summary.byDelegation} t={t} height={Math.max(200, listHeight - 48)} />
           </div>
@@ -324,58 +366,40 @@ function PledgesTab(props: { meetingId: number }) {
         }}
         onRefuse={async (note) => {
           if (!signFor || textId === null) return null;
-          const r = await refusePledge(signFor.delegate.id, props.meetingId, textId, note);
-          if (!r.ok) return r.error;
-          void message.info(t('pledge.refused', { name: signFor.delegate.name }));
-          setSignFor(null);
-          return null;
+          const failed = await refuse(signFor, note);
+          if (!failed) setSignFor(null);
+          return failed;
         }}
       />
-      <ReasonModal
-        open={refuseFor !== null}
-        title={refuseFor ? t('pledge.refuse.title', { name: refuseFor.delegate.name }) : ''}
-        label={t('pledge.refuse.note')}
-        placeholder={t('pledge.refuse.note.placeholder')}
-        okText={t('pledge.refuse.submit')}
-        required={false}
-        danger
-        testIdPrefix="pledge-refuse-reason"
-        t={t}
-        onClose={() => setRefuseFor(null)}
-        onSubmit={async (note) => {
-          if (!refuseFor || textId === null) return null;
-          const r = await refusePledge(refuseFor.delegate.id, props.meetingId, textId, note);
-          if (r.ok) void message.info(t('pledge.refused', { name: refuseFor.delegate.name }));
-          return r.ok ? null : r.error;
-        }}
-      />
-      <ReasonModal
-        open={withdrawFor !== null}
-        title={
-          withdrawFor
-            ? t(withdrawFor.pledge?.status === 'refused' ? 'pledge.withdraw.titleRefusal' : 'pledge.withdraw.title', {
-                name: withdrawFor.delegate.name,
-              })
-            : ''
-        }
-        label={t('pledge.withdraw.reason')}
-        placeholder={t('pledge.withdraw.reason.placeholder')}
-        okText={t('pledge.withdraw.submit')}
-        required
-        danger
-        testIdPrefix="pledge-withdraw"
-        t={t}
-        onClose={() => setWithdrawFor(null)}
-        onSubmit={async (reason) => {
-          const pledge = withdrawFor?.pledge;
-          if (!pledge || !reason) return null;
-          const r = await withdrawPledge(pledge.id, reason);
-          if (r.ok) void message.success(t('pledge.withdrawn', { name: withdrawFor.delegate.name }));
-          return r.ok ? null : r.error;
-        }}
-      />
+      {REASON_ACTS.map((reasonAct) => {
+        const row = reasonFor?.act === reasonAct ? reasonFor.row : null;
+        const ask = REASON_ASK[reasonAct];
+        return (
+          <ReasonModal
+            key={reasonAct}
+            open={row !== null}
+            title={row ? reasonTitle(reasonAct, row, t) : ''}
+            label={t(ask.label)}
+            placeholder={t(ask.placeholder)}
+            okText={t(ask.okText)}
+            required={ask.required}
+            danger
+            testIdPrefix={ask.testIdPrefix}
+            t={t}
+            onClose={() => setReasonFor(null)}
+            onSubmit={async (text) => (row ? submitReason[reasonAct](row, text) : null)}
+          />
+        );
+      })}
     </div>
   );
+}
+
+/** The dialog's title names the delegate; withdrawing a refusal says so. */
+function reasonTitle(act: ReasonAct, row: PledgeRow, t: Translate): string {
+  const name = row.delegate.name;
+  if (act === 'refuse') return t('pledge.refuse.title', { name });
+  return t(row.pledge?.status === 'refused' ? 'pledge.withdraw.titleRefusal' : 'pledge.withdraw.title', { name });
 }
 
 function TextsTab() {
@@ -383,34 +407,28 @@ function TextsTab() {
   const { message } = App.useApp();
   const { data: texts, error: textsError } = useDisciplineTexts();
   const canSetText = useCan('discipline.setText');
-  const save = (kind: 'oath' | 'pledge') => async (body: string) => {
+  const save = (kind: DisciplineTextKind) => async (body: string) => {
     const r = await setText(kind, body);
     if (!r.ok) return r.error;
     void message.success(t('discipline.text.saved', { version: r.value.version }));
     return null;
   };
   return (
-    <div className="discipline-texts" data-testid="texts-tab">
+    <div data-testid="texts-tab">
       {textsError && <ErrorAlert error={textsError} />}
-      <TextEditor
-        title={t('discipline.text.oath')}
-        help={t('discipline.text.oath.help')}
-        text={texts?.oath ?? null}
-        testIdPrefix="text-oath"
-        readOnly={!canSetText}
-        t={t}
-        onSave={save('oath')}
-      />
-      <TextEditor
-        title={t('discipline.text.pledge')}
-        help={t('discipline.text.pledge.help')}
-        text={texts?.pledge ?? null}
-        testIdPrefix="text-pledge"
-        readOnly={!canSetText}
-        t={t}
-        onSave={save('pledge')}
-      />
-      <Typography.Paragraph type="secondary" className="discipline-texts-note">
+      {DISCIPLINE_TEXT_KINDS.map((kind) => (
+        <TextEditor
+          key={kind}
+          title={t(`discipline.text.${kind}`)}
+          help={t(`discipline.text.${kind}.help`)}
+          text={texts?.[kind] ?? null}
+          testIdPrefix={`text-${kind}`}
+          readOnly={!canSetText}
+          t={t}
+          onSave={save(kind)}
+        />
+      ))}
+      <Typography.Paragraph type="secondary" className={styles.textsNote}>
         <FileProtectOutlined /> {t('discipline.text.versionNote')}
       </Typography.Paragraph>
     </div>

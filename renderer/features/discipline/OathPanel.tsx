@@ -6,9 +6,13 @@ import type { Translate } from '../../app/language.js';
 import { CategoryTag } from '../../components/Tags.js';
 import { formatTime } from '../../lib/paths.js';
 import { testId } from '../../lib/testid.js';
+import styles from './OathPanel.module.css';
 import type { DelegateBrief, DisciplineText, Oath } from './store.js';
 
 type Participant = Oath['participants'][number];
+
+/** The tag's colour while the oath runs and once it is ended. */
+const STATE_COLOR = { running: 'processing', ended: 'default' } as const;
 
 export interface OathPanelProps {
   oath: Oath | null;
@@ -44,24 +48,20 @@ export function OathPanel(props: OathPanelProps) {
   const { oath, t } = props;
   if (!props.loaded) return <Spin />;
   return (
-    <div
-      className="oath-panel"
-      data-testid="oath-panel"
-      data-state={oath ? (oath.endedAt ? 'ended' : 'started') : 'none'}
-    >
+    <div data-testid="oath-panel" data-state={oath ? (oath.endedAt ? 'ended' : 'started') : 'none'}>
       {oath ? <OathRecorded {...props} oath={oath} /> : <OathStart {...props} />}
       {!oath && (
-        <Typography.Paragraph type="secondary" className="oath-help">
+        <Typography.Paragraph type="secondary" className={styles.help}>
           {t('oath.help')}
         </Typography.Paragraph>
       )}
       {!oath && props.oathText && (
         <Card
           size="small"
-          className="oath-text-card"
+          className={styles.textCard}
           title={`${t('oath.text')} · ${t('discipline.text.version', { version: props.oathText.version })}`}
         >
-          <div className="oath-text" data-testid="oath-text">
+          <div className={styles.text} data-testid="oath-text">
             {props.oathText.body}
           </div>
         </Card>
@@ -73,7 +73,7 @@ export function OathPanel(props: OathPanelProps) {
 function LeaderInput(props: OathPanelProps) {
   const { t } = props;
   return (
-    <Space.Compact className="oath-leader">
+    <Space.Compact className={styles.leader}>
       <Space.Addon>{t('oath.leader')}</Space.Addon>
       <Input
         value={props.leader}
@@ -89,17 +89,17 @@ function LeaderInput(props: OathPanelProps) {
 function OathStart(props: OathPanelProps) {
   const { t } = props;
   return (
-    <Card className="oath-start-card">
-      <div className="oath-start">
+    <Card>
+      <div className={styles.start}>
         <LeaderInput {...props} />
-        <Typography.Text className="oath-present" data-testid="oath-present-now">
+        <Typography.Text className={styles.present} data-testid="oath-present-now">
           {t('oath.presentNow', { n: props.presentCount })}
         </Typography.Text>
         {props.canRun !== false && (
           <Button
             type="primary"
             size="large"
-            className="oath-start-button"
+            className={styles.startButton}
             icon={<FlagOutlined />}
             loading={props.starting}
             disabled={props.presentCount === 0}
@@ -107,7 +107,7 @@ function OathStart(props: OathPanelProps) {
             data-testid="oath-start"
           >
             <span>{t('oath.start')}</span>
-            <kbd className="oath-key">{props.hotkey}</kbd>
+            <kbd className={styles.key}>{props.hotkey}</kbd>
           </Button>
         )}
         {props.presentCount === 0 && <Alert type="info" showIcon title={t('oath.noneCheckedIn')} />}
@@ -119,22 +119,16 @@ function OathStart(props: OathPanelProps) {
 function OathRecorded(props: OathPanelProps & { oath: Oath }) {
   const { oath, t } = props;
   const late = oath.participants.filter((p) => p.late).length;
+  const state = oath.endedAt ? 'ended' : 'running';
   return (
     <>
       <Card
-        className="oath-record-card"
         title={
           <Space>
             <span>{t('oath.recorded')}</span>
-            {oath.endedAt ? (
-              <Tag color="default" data-testid="oath-state-tag">
-                {t('oath.state.ended')}
-              </Tag>
-            ) : (
-              <Tag color="processing" data-testid="oath-state-tag">
-                {t('oath.state.running')}
-              </Tag>
-            )}
+            <Tag color={STATE_COLOR[state]} data-testid="oath-state-tag">
+              {t(`oath.state.${state}`)}
+            </Tag>
           </Space>
         }
         extra={
@@ -143,19 +137,19 @@ function OathRecorded(props: OathPanelProps & { oath: Oath }) {
           </Button>
         }
       >
-        <div className="oath-figures">
-          <div className="oath-figure">
-            <div className="oath-figure-label">{t('oath.participants')}</div>
-            <div className="oath-figure-value" data-testid="oath-participant-count">
+        <div className={styles.figures}>
+          <div className={styles.figure}>
+            <div className={styles.figureLabel}>{t('oath.participants')}</div>
+            <div className={styles.figureValue} data-testid="oath-participant-count">
               {oath.participants.length}
             </div>
             {late > 0 && (
-              <div className="oath-figure-note" data-testid="oath-late-count">
+              <div className={styles.figureNote} data-testid="oath-late-count">
                 {t('oath.lateCount', { n: late })}
               </div>
             )}
           </div>
-          <Descriptions column={1} size="small" className="oath-facts">
+          <Descriptions column={1} size="small" className={styles.facts}>
             <Descriptions.Item label={t('oath.startedAt')}>
               <span data-testid="oath-started-at">{formatTime(oath.startedAt)}</span>
             </Descriptions.Item>
@@ -182,7 +176,7 @@ function OathRecorded(props: OathPanelProps & { oath: Oath }) {
               loading={props.finishing}
               onClick={props.onFinish}
               data-testid="oath-finish"
-              className="oath-finish-button"
+              className={styles.finishButton}
             >
               {t('oath.finish')}
             </Button>
@@ -200,11 +194,11 @@ function LatecomerPicker(props: OathPanelProps) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   return (
-    <div className="oath-latecomer">
+    <div className={styles.latecomer}>
       <Typography.Text type="secondary">{t('oath.latecomer.label')}</Typography.Text>
       <Select<number>
         showSearch={{ optionFilterProp: 'label' }}
-        className="oath-latecomer-select"
+        className={styles.latecomerSelect}
         value={chosen ?? undefined}
         placeholder={
           props.latecomers.length > 0
@@ -266,7 +260,7 @@ function ParticipantTable(props: { participants: Participant[]; t: Translate }) 
   ];
   return (
     <Card
-      className="oath-participants-card"
+      className={styles.participantsCard}
       title={t('oath.participants.list', { n: props.participants.length })}
       size="small"
     >

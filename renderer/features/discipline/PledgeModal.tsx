@@ -5,6 +5,7 @@ import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CategoryTag } from '../../components/Tags.js';
 import { formatTime } from '../../lib/paths.js';
+import styles from './PledgeModal.module.css';
 import { SignatureField, type SignatureFieldHandle } from './SignatureField.js';
 import type { DelegateBrief, DisciplineText, Pledge } from './store.js';
 
@@ -40,7 +41,6 @@ export function PledgeModal(props: PledgeModalProps) {
       onCancel={props.onSkip}
       afterClose={props.afterClose}
       destroyOnHidden
-      className="pledge-modal"
       data-testid="pledge-modal"
     >
       {/* key: the next delegate in the queue starts with a blank pad */}
@@ -74,10 +74,10 @@ function PledgeBody(props: PledgeModalProps & { delegate: DelegateBrief }) {
     });
 
   return (
-    <div className="pledge-body" data-testid="pledge-body" data-delegate={d.id}>
-      <div className="pledge-who" data-testid="pledge-delegate">
-        <span className="pledge-name">{d.name}</span>
-        <span className="pledge-badge">{t('desk.badge', { badge: d.badge })}</span>
+    <div data-testid="pledge-body" data-delegate={d.id}>
+      <div className={styles.who} data-testid="pledge-delegate">
+        <span className={styles.name}>{d.name}</span>
+        <span className={styles.badge}>{t('desk.badge', { badge: d.badge })}</span>
         {d.delegation && <span>{d.delegation}</span>}
         <CategoryTag category={d.category} t={t} />
       </div>
@@ -85,24 +85,24 @@ function PledgeBody(props: PledgeModalProps & { delegate: DelegateBrief }) {
         <Alert
           type="warning"
           showIcon
-          className="pledge-previous"
+          className={styles.previous}
           title={t('pledge.modal.refusedBefore', { at: formatTime(props.current.at) })}
         />
       )}
-      <div className="pledge-text" data-testid="pledge-text">
+      <div className={styles.text} data-testid="pledge-text">
         {text ? text.body : t('app.loading')}
       </div>
       {text && (
-        <Typography.Text type="secondary" className="pledge-version" data-testid="pledge-text-version">
+        <Typography.Text type="secondary" className={styles.version} data-testid="pledge-text-version">
           {t('discipline.text.version', { version: text.version })}
         </Typography.Text>
       )}
       {error && <ErrorAlert error={error} testId="pledge-error" />}
       {mode === 'sign' ? (
         <>
-          <div className="pledge-sign-label">{t('pledge.modal.signHere', { name: d.name })}</div>
+          <div className={styles.signLabel}>{t('pledge.modal.signHere', { name: d.name })}</div>
           <SignatureField ref={pad} t={t} disabled={busy} onChange={setEmpty} />
-          <div className="pledge-actions">
+          <div className={styles.actions}>
             <Button danger onClick={() => setMode('refuse')} disabled={busy} data-testid="pledge-refuse">
               {t('pledge.action.refuse')}
             </Button>
@@ -124,7 +124,7 @@ function PledgeBody(props: PledgeModalProps & { delegate: DelegateBrief }) {
           </div>
         </>
       ) : (
-        <div className="pledge-refuse" data-testid="pledge-refuse-form">
+        <div className={styles.refuse} data-testid="pledge-refuse-form">
           <Typography.Paragraph strong>{t('pledge.refuse.confirm', { name: d.name })}</Typography.Paragraph>
           <Input
             autoFocus
@@ -134,7 +134,7 @@ function PledgeBody(props: PledgeModalProps & { delegate: DelegateBrief }) {
             onChange={(e) => setNote(e.target.value)}
             data-testid="pledge-refuse-note"
           />
-          <div className="pledge-actions">
+          <div className={styles.actions}>
             <Button onClick={() => setMode('sign')} disabled={busy} data-testid="pledge-refuse-back">
               {t('pledge.refuse.back')}
             </Button>

@@ -1,10 +1,13 @@
-import type { TableColumnsType } from 'antd';
+import type { ButtonProps, TableColumnsType } from 'antd';
 import { Button, Space, Tag, Tooltip } from 'antd';
 import type { PledgeState } from '../../../core/discipline.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
+import { type CountColumn, DelegationCountsTable } from '../../components/DelegationCountsTable.js';
 import { CategoryTag } from '../../components/Tags.js';
+import { actionsColumn } from '../../components/table-columns.js';
 import { formatTime } from '../../lib/paths.js';
+import styles from './PledgeTables.module.css';
 import type { PledgeRow, PledgeSummary } from './store.js';
 
 type DelegationRow = PledgeSummary['byDelegation'][number];
@@ -25,10 +28,20 @@ export function PledgeStateTag(props: { state: PledgeState; t: Translate }) {
   );
 }
 
+/** How a tile reads: the main figure, done, refused, waiting, or plain. */
+type Tone = 'main' | 'ok' | 'bad' | 'warn' | 'plain';
+const TONE_CLASS: Record<Tone, string | undefined> = {
+  main: styles.main,
+  ok: styles.ok,
+  bad: styles.bad,
+  warn: styles.warn,
+  plain: undefined,
+};
+
 /** 应签 已签 拒签 请假/缺席 待签: the pledge figures of the meeting. */
 export function PledgeCounts(props: { summary: PledgeSummary | null; t: Translate }) {
   const { summary: s, t } = props;
-  const tiles: { key: string; label: string; value: number | undefined; tone: string; note?: string }[] = [
+  const tiles: { key: string; label: string; value: number | undefined; tone: Tone; note?: string }[] = [
     { key: 'due', label: t('pledge.count.due'), value: s?.due, tone: 'main' },
     {
       key: 'signed',
@@ -43,65 +56,50 @@ export function PledgeCounts(props: { summary: PledgeSummary | null; t: Translat
     { key: 'pending', label: t('pledge.count.pending'), value: s?.pending, tone: 'warn' },
   ];
   return (
-    <section className="pledge-counts" data-testid="pledge-counts">
+    <section className={styles.counts} data-testid="pledge-counts">
       {tiles.map((tile) => (
-        <div key={tile.key} className={`pledge-tile pledge-tile-${tile.tone}`}>
-          <div className="pledge-tile-label">{tile.label}</div>
-          <div className="pledge-tile-value" data-testid={`pledge-count-${tile.key}`}>
+        <div key={tile.key} className={[styles.tile, TONE_CLASS[tile.tone]].filter(Boolean).join(' ')}>
+          <div className={styles.tileLabel}>{tile.label}</div>
+          <div className={styles.tileValue} data-testid={`pledge-count-${tile.key}`}>
             {tile.value ?? '–'}
           </div>
-          {tile.note && <div className="pledge-tile-note">{tile.note}</div>}
+          {tile.note && <div className={styles.tileNote}>{tile.note}</div>}
         </div>
       ))}
     </section>
   );
 }
 
-/** Signed of due per delegation, with a total row. */
+/** Signed of due per delegation, with a total row; leave and absent in one column (away). */
 export function PledgeDelegationTable(props: { rows: DelegationRow[]; t: Translate; height: number }) {
   const { t } = props;
   const keys = ['due', 'signed', 'refused', 'away', 'pending'] as const;
-  const value = (r: DelegationRow, k: (typeof keys)[number]) => (k === 'away' ? r.leave + r.absent : r[k]);
-  const columns: TableColumnsType<DelegationRow> = [
-    {
-      title: t('desk.delegation'),
-      dataIndex: 'delegation',
-      ellipsis: true,
-      render: (v: string) => v || t('desk.delegation.none'),
-    },
-    ...keys.map((k) => ({
-      title: t(`pledge.count.${k}`),
-      key: k,
-      width: k === 'away' ? 88 : 72,
-      align: 'right' as const,
-      render: (_: unknown, r: DelegationRow) => value(r, k),
-    })),
-  ];
-  const total = props.rows.reduce(
-    (a, r) => {
-      for (const k of keys) a[k] += value(r, k);
-      return a;
-    },
-    { due: 0, signed: 0, refused: 0, away: 0, pending: 0 },
-  );
+  const counts: CountColumn<DelegationRow>[] = keys.map((k) => ({
+    key: k,
+    title: t(`pledge.count.${k}`),
+    width: k === 'away' ? 88 : 72,
+    value: (r) => (k === 'away' ? r.leave + r.absent : r[k]),
+  }));
   return (
-    <DataTable<DelegationRow>
-      testId="pledge-delegation-table"
-      rowKey="delegation"
+    <DelegationCountsTable<DelegationRow>
+      testIds={['pledge-delegation-table', 'pledge-delegation-row']}
+      rows={props.rows}
+      counts={counts}
+      complete={(r) => r.signed + r.leave + r.absent >= r.due}
+      t={t}
       height={props.height}
-      columns={columns}
-      dataSource={props.rows}
-      row={(r) => ({
-        testId: 'pledge-delegation-row',
-        data: { delegation: r.delegation },
-        complete: r.signed + r.leave + r.absent >= r.due,
-      })}
-      total={{ label: t('desk.delegation.total'), values: keys.map((k) => total[k]) }}
     />
   );
 }
 
 export type PledgeAction = 'sign' | 'refuse' | 'withdraw';
+
+/** A row's buttons, in this order, each shown while its act can be taken on the row. */
+const ROW_ACTIONS: { action: PledgeAction; when(r: PledgeRow): boolean; button: ButtonProps }[] = [
+  { action: 'sign', when: (r) => r.state !== 'signed', button: { type: 'primary' } },
+  { action: 'refuse', when: (r) => r.state !== 'signed' && r.state !== 'refused', button: { danger: true } },
+  { action: 'withdraw', when: (r) => !!r.pledge, button: {} },
+];
 
 /** Delegates with where they stand; a row offers what can be done next. */
 export function PledgeList(props: {
@@ -125,7 +123,7 @@ export function PledgeList(props: {
         <Space size={4}>
           <Tooltip title={t(r.present ? 'pledge.present' : 'pledge.notPresent')}>
             <span
-              className={`presence-dot${r.present ? ' presence-in' : ''}`}
+              className={r.present ? `${styles.presence} ${styles.presenceIn}` : styles.presence}
               data-testid="pledge-presence"
               data-present={r.present}
             />
@@ -157,36 +155,27 @@ export function PledgeList(props: {
               .filter(Boolean)
               .join(' · ')}
           >
-            <span className="pledge-detail">{formatTime(r.pledge.at).slice(5, 16)}</span>
+            <span>{formatTime(r.pledge.at).slice(5, 16)}</span>
           </Tooltip>
         ) : (
           ''
         ),
     },
-    {
-      title: '',
-      key: 'actions',
-      width: 136,
-      render: (_, r) => (
-        <Space size={4}>
-          {r.state !== 'signed' && may('sign') && (
-            <Button size="small" type="primary" onClick={() => props.onAction('sign', r)} data-testid="pledge-row-sign">
-              {t('pledge.row.sign')}
-            </Button>
-          )}
-          {r.state !== 'signed' && r.state !== 'refused' && may('refuse') && (
-            <Button size="small" danger onClick={() => props.onAction('refuse', r)} data-testid="pledge-row-refuse">
-              {t('pledge.row.refuse')}
-            </Button>
-          )}
-          {r.pledge && may('withdraw') && (
-            <Button size="small" onClick={() => props.onAction('withdraw', r)} data-testid="pledge-row-withdraw">
-              {t('pledge.row.withdraw')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
+    ...actionsColumn<PledgeRow>(136, (r) => (
+      <Space size={4}>
+        {ROW_ACTIONS.filter((a) => a.when(r) && may(a.action)).map((a) => (
+          <Button
+            key={a.action}
+            size="small"
+            {...a.button}
+            onClick={() => props.onAction(a.action, r)}
+            data-testid={`pledge-row-${a.action}`}
+          >
+            {t(`pledge.row.${a.action}`)}
+          </Button>
+        ))}
+      </Space>
+    )),
   ];
   return (
     <DataTable<PledgeRow>

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 import type { Translate } from '../../app/language.js';
+import styles from './SignatureField.module.css';
 
 export interface SignatureFieldHandle {
   isEmpty(): boolean;
@@ -100,22 +101,22 @@ export function SignatureField(props: {
   );
 
   return (
-    <div className={`signature-field${props.disabled ? ' signature-disabled' : ''}`} data-testid="signature-field">
+    <div className={props.disabled ? `${styles.field} ${styles.disabled}` : styles.field} data-testid="signature-field">
       <canvas
         ref={canvasRef}
-        className="signature-canvas"
+        className={styles.canvas}
         data-testid="signature-canvas"
         data-empty={empty}
         aria-label={t('signature.area')}
       />
-      <div className="signature-baseline" aria-hidden />
+      <div className={styles.baseline} aria-hidden />
       {empty && (
-        <div className="signature-placeholder" aria-hidden>
+        <div className={styles.placeholder} aria-hidden>
           {t('signature.placeholder')}
         </div>
       )}
       <Button
-        className="signature-clear"
+        className={styles.clear}
         size="small"
         icon={<ClearOutlined />}
         disabled={empty || props.disabled}

@@ -6,6 +6,7 @@ import type { Translate } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../lib/paths.js';
 import type { DisciplineText } from './store.js';
+import styles from './TextEditor.module.css';
 
 /**
  * One discipline text (the oath or the pledge): edit and save a new version. Records taken
@@ -37,7 +38,7 @@ export function TextEditor(props: {
   const dirty = text !== null && draft.trim() !== text.body.trim();
   return (
     <Card
-      className="page-card discipline-text-card"
+      className="page-card"
       title={props.title}
       data-testid={`${props.testIdPrefix}-card`}
       extra={
@@ -59,13 +60,13 @@ export function TextEditor(props: {
         onChange={(e) => setDraft(e.target.value)}
         autoSize={{ minRows: 6, maxRows: 18 }}
         maxLength={20_000}
-        className="discipline-text-input"
+        className={styles.input}
         disabled={!text}
         readOnly={props.readOnly}
         data-testid={`${props.testIdPrefix}-input`}
       />
       {!props.readOnly && (
-        <Space className="discipline-text-actions">
+        <Space className={styles.actions}>
           <Button
             type="primary"
             icon={<SaveOutlined />}
