@@ -14,6 +14,17 @@ import { desk, rawDb } from './helpers.js';
 const seen = { ...desk, acknowledge: ['warning.write_in_disregarded'] };
 const W = (name: string) => [{ name, mark: 'circle' as const }];
 
+/** Enters each paper's marks as many times as said, in that order, into the round (the first unless told). */
+async function enterPapers(
+  e: Awaited<ReturnType<typeof election>>,
+  papers: Record<string, number>,
+  roundId = e.roundId,
+) {
+  for (const [marks, times] of Object.entries(papers)) {
+    for (let i = 0; i < times; i++) await e.enter(marks, {}, roundId);
+  }
+}
+
 function electedRows(path: string, contestId: number) {
   const db = rawDb(path);
   try {
@@ -84,8 +95,7 @@ describe('nobody is elected twice in a contest', () => {
     const e = await election({ voters: 10, seats: 2, candidates: ['田富', '王芳', '李强'] });
     const [tian, wang, li] = e.candidates.map((c) => c.id) as [number, number, number];
     await e.open();
-    for (let i = 0; i < 6; i++) await e.enter('o--');
-    for (let i = 0; i < 4; i++) await e.enter('-o-');
+    await enterPapers(e, { 'o--': 6, '-o-': 4 });
     const first = await e.call('rounds.close', { roundId: e.roundId });
     expect(first.result.decision).toMatchObject({ unfilled: 1 });
 
@@ -112,10 +122,7 @@ describe('nobody is elected twice in a contest', () => {
 async function tiedContest() {
   const e = await election({ voters: 10, seats: 2, candidates: ['甲', '乙', '丙'] });
   await e.open();
-  for (let i = 0; i < 3; i++) await e.enter('oo-');
-  for (let i = 0; i < 3; i++) await e.enter('o-o');
-  for (let i = 0; i < 3; i++) await e.enter('-oo');
-  await e.enter('o--');
+  await enterPapers(e, { 'oo-': 3, 'o-o': 3, '-oo': 3, 'o--': 1 });
   const { result, next } = await e.call('rounds.close', { roundId: e.roundId });
   expect(result.decision.elected.map((r) => r.name)).toEqual(['甲']);
   expect(next).toMatchObject({ kind: 'tie_revote', seats: 1 });
@@ -131,8 +138,7 @@ describe('tie revotes (rule 6)', () => {
       const b = await e.call('ballots.enter', e.enterInput('xx', { writeIns: W('代表5') }, revote), seen);
       expect(b).toMatchObject({ valid: true, chosen: 0, writeInFates: ['disregarded_tie_revote'] });
     }
-    for (let i = 0; i < 3; i++) await e.enter('o-', {}, revote);
-    await e.enter('-o', {}, revote);
+    await enterPapers(e, { 'o-': 3, '-o': 1 }, revote);
     const { result } = await e.call('rounds.close', { roundId: revote });
     expect(result.tally.disregardedWriteIns).toEqual([{ name: '代表5', reason: 'tie_revote', count: 6 }]);
     expect(result.decision.elected.map((r) => r.name)).toEqual(['乙']);
@@ -142,9 +148,7 @@ describe('tie revotes (rule 6)', () => {
 
   it('乙 4, 丙 3, 3 blank of 10: 乙 is elected without a second more-than-half test', async () => {
     const { e, revote } = await tiedContest();
-    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
-    for (let i = 0; i < 3; i++) await e.enter('-o', {}, revote);
-    for (let i = 0; i < 3; i++) await e.enter('--', {}, revote);
+    await enterPapers(e, { 'o-': 4, '-o': 3, '--': 3 }, revote);
     const { result, next } = await e.call('rounds.close', { roundId: revote });
     expect(result.decision).toMatchObject({ majorityTest: false, threshold: 0, unfilled: 0, tie: null });
     expect(result.decision.elected.map((r) => r.name)).toEqual(['乙']);
@@ -153,9 +157,7 @@ describe('tie revotes (rule 6)', () => {
 
   it('a renewed tie opens another revote among those still tied', async () => {
     const { e, revote } = await tiedContest();
-    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
-    for (let i = 0; i < 4; i++) await e.enter('-o', {}, revote);
-    for (let i = 0; i < 2; i++) await e.enter('--', {}, revote);
+    await enterPapers(e, { 'o-': 4, '-o': 4, '--': 2 }, revote);
     const { result, next } = await e.call('rounds.close', { roundId: revote });
     expect(result.decision.elected).toEqual([]);
     expect(next).toMatchObject({ number: 3, kind: 'tie_revote', seats: 1 });
@@ -166,9 +168,7 @@ describe('tie revotes (rule 6)', () => {
     const { e, revote } = await tiedContest();
     const settings = await e.call('congress.updateSettings', { tieRevoteNeedsMajority: true });
     expect(settings.tieRevoteNeedsMajority).toBe(true);
-    for (let i = 0; i < 4; i++) await e.enter('o-', {}, revote);
-    for (let i = 0; i < 3; i++) await e.enter('-o', {}, revote);
-    for (let i = 0; i < 3; i++) await e.enter('--', {}, revote);
+    await enterPapers(e, { 'o-': 4, '-o': 3, '--': 3 }, revote);
     const { result } = await e.call('rounds.close', { roundId: revote });
     expect(result.decision).toMatchObject({ majorityTest: true, threshold: 6, unfilled: 1, elected: [] });
   });

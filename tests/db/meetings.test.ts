@@ -8,6 +8,14 @@ import { candidateFromDelegate } from '../../core/candidates.js';
 import { contestInput, rosterCongress, typedCandidate } from './election-setup.js';
 import { dumpTables, rawDb } from './helpers.js';
 
+/** The papers of a round: printed, issued to voters, and spare ones voided. */
+const papers = (roundId: number, ballotsPrinted: number, issued: number, spareVoided: number) => ({
+  roundId,
+  ballotsPrinted,
+  issued,
+  spareVoided,
+});
+
 /**
  * A congress of 10 voting delegates (and one 列席) that elected 5 党委委员 from 6 candidates picked
  * from the roster (代表1…代表5, ten ballots ○○○○○ and no mark for 代表6), and 纪委委员 (3 seats) left open.
@@ -99,12 +107,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
     const c = await committeeElected();
     await c.checkIn(c.plenary.id, ['001', '002', '003', '004']);
     const secretary = await c.contest(c.plenary.id, '书记', 1, 0, ['代表1']);
-    const refused = await c.failure('rounds.distribute', {
-      roundId: secretary.roundId,
-      ballotsPrinted: 6,
-      issued: 4,
-      spareVoided: 2,
-    });
+    const refused = await c.failure('rounds.distribute', papers(secretary.roundId, 6, 4, 2));
     expect(refused.code).toBe('conflict');
     expect((await c.call('attendance.summary', { meetingId: c.plenary.id })).quorum).toEqual({
       met: false,
@@ -123,12 +126,7 @@ describe('a plenary of the members elected in a contest (rule 14)', () => {
     const { contest } = await c.call('contests.get', { contestId: secretary.contest.id });
     expect(contest.requiredCandidates).toBe(1);
     // Issuing more papers than members present would hand someone a second ballot.
-    const tooMany = await c.failure('rounds.distribute', {
-      roundId: secretary.roundId,
-      ballotsPrinted: 10,
-      issued: 6,
-      spareVoided: 0,
-    });
+    const tooMany = await c.failure('rounds.distribute', papers(secretary.roundId, 10, 6, 0));
     expect(tooMany.field).toBe('issued');
     // 3 for of 5 present: 2 × 3 > 5 (「得赞成票超过实到会委员数半数为当选」).
     const closed = await c.vote(secretary.roundId, ['o', 'o', 'o', 'x', '-'], 5);

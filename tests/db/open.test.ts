@@ -82,6 +82,14 @@ describe('congress file: create and reopen', () => {
 });
 
 describe('congress file: migrations', () => {
+  /** A migrations folder as a later build ships it: this build's migrations and one more, `name` running `sql`. */
+  const oneMoreMigration = (name: string, sql: string) => {
+    const dir = tempDir();
+    for (const m of loadMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
+    fs.writeFileSync(path.join(dir, `${String(SCHEMA_VERSION + 1).padStart(3, '0')}_${name}.sql`), sql);
+    return dir;
+  };
+
   it('reads numbered migrations from the folder, contiguous from 1', () => {
     const migrations = loadMigrations();
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
@@ -104,12 +112,7 @@ describe('congress file: migrations', () => {
     await tb.call('delegates.add', delegateFields('001'));
     await tb.call('congress.close', {});
     // The same file opened by a later build that ships one more migration.
-    const dir = tempDir();
-    for (const m of loadMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
-    fs.writeFileSync(
-      path.join(dir, `${String(SCHEMA_VERSION + 1).padStart(3, '0')}_probe.sql`),
-      'CREATE TABLE migration_probe (id INTEGER PRIMARY KEY) STRICT;',
-    );
+    const dir = oneMoreMigration('probe', 'CREATE TABLE migration_probe (id INTEGER PRIMARY KEY) STRICT;');
     const opened = openCongressFile(file, { migrationsDir: dir });
     if (!opened.ok) throw new Error(opened.error.message);
     const db = opened.value;
@@ -128,12 +131,7 @@ describe('congress file: migrations', () => {
     const tb = makeBackend();
     const { path: file } = await tb.call('congress.create', congressInput(tb.dir));
     await tb.call('congress.close', {});
-    const dir = tempDir();
-    for (const m of loadMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
-    fs.writeFileSync(
-      path.join(dir, `${String(SCHEMA_VERSION + 1).padStart(3, '0')}_broken.sql`),
-      'CREATE TABLE half (id INTEGER) STRICT; SELECT * FROM no_such_table;',
-    );
+    const dir = oneMoreMigration('broken', 'CREATE TABLE half (id INTEGER) STRICT; SELECT * FROM no_such_table;');
     const opened = openCongressFile(file, { migrationsDir: dir });
     expect(opened.ok).toBe(false);
     const db = new Database(file, { readonly: true });
