@@ -190,22 +190,20 @@ describe('另行选举 with candidates added after further 酝酿 (rule 7)', () 
       education: '大学',
       unit: '青山村',
     };
-    expect(
-      await e.failure('rounds.openAdditional', {
-        contestId: e.contest.id,
-        seats: 1,
-        candidateIds: [b],
-        newCandidates: [{ ...typed, name: '田 富' }],
-      }),
-    ).toMatchObject({ reason: 'round.already_elected', field: 'newCandidates.0' });
-    expect(
-      await e.failure('rounds.openAdditional', {
-        contestId: e.contest.id,
-        seats: 1,
-        candidateIds: [b],
-        newCandidates: [{ ...typed, name: '王芳' }],
-      }),
-    ).toMatchObject({ reason: 'round.delegate_already_candidate' });
+    /** 另行选举 for the one seat: 田大利 and one candidate added by name after 酝酿. */
+    const adding = (name: string) => ({
+      contestId: e.contest.id,
+      seats: 1,
+      candidateIds: [b],
+      newCandidates: [{ ...typed, name }],
+    });
+    expect(await e.failure('rounds.openAdditional', adding('田 富'))).toMatchObject({
+      reason: 'round.already_elected',
+      field: 'newCandidates.0',
+    });
+    expect(await e.failure('rounds.openAdditional', adding('王芳'))).toMatchObject({
+      reason: 'round.delegate_already_candidate',
+    });
     expect(
       await e.failure('rounds.openAdditional', { contestId: e.contest.id, seats: 1, candidateIds: [] }),
     ).toMatchObject({ reason: 'round.no_candidates' });
