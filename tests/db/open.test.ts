@@ -197,10 +197,17 @@ describe('congress file: refused files are never modified', () => {
     await expectRefused(file, 'file_not_congress');
   });
 
-  it('a congress file from a newer version', async () => {
+  /** A congress file created and closed, with `delegates` on its roster (200 make it span many pages). */
+  async function closedFile(delegates = 0) {
     const tb = makeBackend();
     const { path: file } = await tb.call('congress.create', congressInput(tb.dir));
+    for (let i = 1; i <= delegates; i++) await tb.call('delegates.add', delegateFields(String(i).padStart(3, '0')));
     await tb.call('congress.close', {});
+    return file;
+  }
+
+  it('a congress file from a newer version', async () => {
+    const file = await closedFile();
     const db = rawDb(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -211,10 +218,7 @@ describe('congress file: refused files are never modified', () => {
   });
 
   it('a truncated congress file', async () => {
-    const tb = makeBackend();
-    const { path: file } = await tb.call('congress.create', congressInput(tb.dir));
-    for (let i = 1; i <= 200; i++) await tb.call('delegates.add', delegateFields(String(i).padStart(3, '0')));
-    await tb.call('congress.close', {});
+    const file = await closedFile(200);
     const bytes = fs.readFileSync(file);
     expect(bytes.length).toBeGreaterThan(8192);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -222,10 +226,7 @@ describe('congress file: refused files are never modified', () => {
   });
 
   it('a file with a damaged page', async () => {
-    const tb = makeBackend();
-    const { path: file } = await tb.call('congress.create', congressInput(tb.dir));
-    for (let i = 1; i <= 200; i++) await tb.call('delegates.add', delegateFields(String(i).padStart(3, '0')));
-    await tb.call('congress.close', {});
+    const file = await closedFile(200);
     const bytes = fs.readFileSync(file);
     // Overwrite the middle of page 3 onwards: b-tree pages no longer parse.
     const pageSize = bytes.readUInt16BE(16);
@@ -242,9 +243,7 @@ describe('congress file: refused files are never modified', () => {
   });
 
   it('examineCongressFile accepts a good file without writing to it', async () => {
-    const tb = makeBackend();
-    const { path: file } = await tb.call('congress.create', congressInput(tb.dir));
-    await tb.call('congress.close', {});
+    const file = await closedFile();
     const before = sha256File(file);
     expect(examineCongressFile(file)).toEqual({ ok: true, value: { schemaVersion: SCHEMA_VERSION } });
     expect(sha256File(file)).toBe(before);

@@ -31,6 +31,15 @@ const membersContest = {
   status: 'closed',
   candidates: [candidate(1, '甲'), candidate(2, '乙')],
 };
+/** The decision of a round that elected 甲 (candidate `candidateId`) with `votes`, `threshold` needed of `basis` present. */
+const electsJia = (candidateId: number, votes: number, threshold: number, basis: number) => ({
+  threshold,
+  basis,
+  basisKind: 'present',
+  elected: [{ name: '甲', votes, candidateId }],
+  tie: null,
+  unfilled: 0,
+});
 /** Its three papers' figures: two ○× for 甲, one ○○ choosing two for one seat. */
 const membersTally = statedTally(2, 1, [
   [2, 0, 0],
@@ -68,14 +77,7 @@ describe('a file written by other software, following docs/result-file.md', () =
               candidateIds: [1, 2],
               ballots: [paperOf(1, 'ox'), paperOf(2, 'ox'), paperOf(3, 'oo')],
               tally: membersTally,
-              decision: {
-                threshold: 2,
-                basis: 3,
-                basisKind: 'present',
-                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
-                tie: null,
-                unfilled: 0,
-              },
+              decision: electsJia(1, 2, 2, 3),
             },
           ],
           elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
@@ -145,15 +147,7 @@ describe('a version 2 file written by other software, following docs/result-file
               // The third chooses two for one seat: invalid.
               ballots: [paperOf(1, 'ox'), paperOf(2, 'ox', [{ name: '乙', mark: 'o' }]), paperOf(3, 'oo')],
               tally: { ...membersTally, disregardedWriteIns: [{ name: '乙', reason: 'printed', count: 1 }] },
-              decision: {
-                threshold: 2,
-                basis: 3,
-                basisKind: 'present',
-                majorityTest: true,
-                elected: [{ name: '甲', votes: 2, candidateId: 1 }],
-                tie: null,
-                unfilled: 0,
-              },
+              decision: { ...electsJia(1, 2, 2, 3), majorityTest: true },
             },
           ],
           elected: [{ name: '甲', round: 1, votes: 2, candidateId: 1, ...facts }],
@@ -179,15 +173,7 @@ describe('a version 2 file written by other software, following docs/result-file
               candidateIds: [3],
               ballots: [paperOf(1, 'o')],
               tally: { ...statedTally(1, 0, [[1, 0, 0]]), disregardedWriteIns: [] },
-              decision: {
-                threshold: 1,
-                basis: 1,
-                basisKind: 'present',
-                majorityTest: true,
-                elected: [{ name: '甲', votes: 1, candidateId: 3 }],
-                tie: null,
-                unfilled: 0,
-              },
+              decision: { ...electsJia(3, 1, 1, 1), majorityTest: true },
             },
           ],
           elected: [{ name: '甲', round: 1, votes: 1, candidateId: 3, ...facts }],
