@@ -1,7 +1,8 @@
 /** Shared set-up for the contest, round, ballot and stack tests: a congress with voters and one contest. */
 import { candidateFromDelegate, electionContest, namedCandidate } from '../../core/candidates.js';
-import type { Input, Output } from '../../core/contract.js';
+import type { Input } from '../../core/contract.js';
 import type { PaperMark } from '../../core/election-types.js';
+import type { Candidate } from '../../core/model/index.js';
 import { congressWith, delegateFields, makeBackend, type TestBackend } from './helpers.js';
 
 export interface ElectionOptions {
@@ -16,8 +17,6 @@ export interface ElectionOptions {
   /** Approve the candidates' order as given (default true). */
   approve?: boolean;
 }
-
-export type Candidate = Output<'candidates.add'>;
 
 /** Facts for the structure figures: the first candidate is a young minority woman. */
 const factsFor = (i: number) =>
