@@ -25,20 +25,18 @@ import { CountScreen } from '../features/count/CountScreen.js';
 import { DeskScreen } from '../features/desk/DeskScreen.js';
 import { useDesk } from '../features/desk/store.js';
 import { DisciplineScreen } from '../features/discipline/DisciplineScreen.js';
-import { useDiscipline } from '../features/discipline/store.js';
 import { useSession } from '../features/operators/session-store.js';
 import { useCan, useStation } from '../features/operators/station-store.js';
 import { ReportScreen } from '../features/results/ReportScreen.js';
 import { ResultsScreen } from '../features/results/ResultsScreen.js';
-import { useResults } from '../features/results/store.js';
 import { RosterScreen } from '../features/roster/RosterScreen.js';
-import { useRoster } from '../features/roster/store.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { NewCongressScreen } from '../features/start/NewCongressScreen.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { errorTextNow } from '../lib/errors.js';
 import styles from './AppFrame.module.css';
 import { currentMeeting, useCongress } from './congress.js';
+import { forgetClientState } from './forget.js';
 import { useT } from './language.js';
 import { type Page, useRoute } from './route.js';
 
@@ -67,14 +65,7 @@ export function AppFrame(props: { inert?: boolean }) {
 
   // What the screens keep of the open congress goes with it (what they read goes with the cache).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for each file opened
-  useEffect(() => {
-    return () => {
-      useRoster.getState().reset();
-      useDesk.getState().setMeeting(null);
-      useDiscipline.getState().reset();
-      useResults.getState().reset();
-    };
-  }, [path]);
+  useEffect(() => forgetClientState, [path]);
   useEffect(() => {
     useDesk.getState().setMeeting(meeting?.id ?? null);
   }, [meeting?.id]);

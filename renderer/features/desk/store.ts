@@ -5,6 +5,7 @@ import type { Delegate, ExclusionKind } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
+import { forgetWithCongress } from '../../app/forget.js';
 import { playTone } from '../count/sound.js';
 import { currentPledge, type Pledge } from '../discipline/store.js';
 import { applyRecord } from './attendance.js';
@@ -194,3 +195,5 @@ export const useDesk = create<DeskStore>()((set, get) => {
     },
   };
 });
+// The congress closed or another opened: no meeting, banner or pledge queue of it stays.
+forgetWithCongress(() => useDesk.getState().setMeeting(null));

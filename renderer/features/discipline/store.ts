@@ -7,6 +7,7 @@ import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { CallFailed, callOptions, fetchCall, queryClient, queryKey, useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
+import { forgetWithCongress } from '../../app/forget.js';
 
 export type DisciplineTexts = Output<'discipline.texts'>;
 export type DisciplineText = DisciplineTexts['oath'];
@@ -57,6 +58,8 @@ export const useDiscipline = create<DisciplineStore>()((set) => ({
     set({ leaderDraft: rememberedLeader() });
   },
 }));
+// The congress closed or another opened: the leader typed goes back to the one remembered.
+forgetWithCongress(() => useDiscipline.getState().reset());
 
 /** The current oath and pledge texts (with their versions), while a congress is open. */
 export function useDisciplineTexts(enabled = true) {

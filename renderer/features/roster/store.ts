@@ -4,6 +4,7 @@ import type { Delegate, DelegateFields } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { queryClient, queryKey } from '../../api/queries.js';
+import { forgetWithCongress } from '../../app/forget.js';
 
 export type RosterPreview = Output<'roster.preview'>;
 export type RosterFile = Input<'roster.preview'>;
@@ -87,3 +88,5 @@ export const useRoster = create<RosterStore>()((set, get) => {
     },
   };
 });
+// The congress closed or another opened: no import of it stays half done.
+forgetWithCongress(() => useRoster.getState().reset());
