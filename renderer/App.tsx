@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import { useEffect } from 'react';
+import styles from './App.module.css';
 import { queryClient } from './api/queries.js';
 import { AppFrame } from './app/AppFrame.js';
 import { useCongress } from './app/congress.js';
@@ -77,14 +78,14 @@ function Screens() {
 
   if (status === 'loading') {
     return (
-      <div className="center-screen">
+      <div className={styles.center}>
         <Spin size="large" description={t('app.loading')} />
       </div>
     );
   }
   if (status === 'offline') {
     return (
-      <div className="center-screen">
+      <div className={styles.center}>
         <Result
           status="warning"
           title={t('app.offline')}
@@ -99,7 +100,7 @@ function Screens() {
   // Whether the open congress asks for sign-in is known before anything of it shows.
   if (open && !stationKnown) {
     return (
-      <div className="center-screen">
+      <div className={styles.center}>
         <Spin size="large" description={t('app.loading')} />
       </div>
     );

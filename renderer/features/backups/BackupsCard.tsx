@@ -135,7 +135,7 @@ export function BackupsCard(props: { t: Translate }) {
               <div>
                 {formatTime(status.lastError.at)} · {errorText(status.lastError)}
               </div>
-              <div className="muted">{t('settings.autoBackup.lastError.help')}</div>
+              <div className={styles.hint}>{t('settings.autoBackup.lastError.help')}</div>
             </div>
           }
         />

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useT } from '../../app/language.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import styles from './OperatorModal.module.css';
 import { useSession } from './session-store.js';
 
 interface OperatorForm {
@@ -42,7 +43,7 @@ export function OperatorModal(props: { open: boolean }) {
         <Form.Item name="station" label={t('operator.station')} rules={[{ max: 40 }]}>
           <Input placeholder={t('operator.station.placeholder')} data-testid="operator-station" />
         </Form.Item>
-        <div className="modal-footer-row">
+        <div className={styles.footer}>
           <LanguageSwitch />
           <Button type="primary" htmlType="submit" size="large" data-testid="operator-submit">
             {t('operator.submit')}

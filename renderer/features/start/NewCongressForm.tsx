@@ -4,6 +4,7 @@ import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { joinPath, safeFileName, today } from '../../lib/paths.js';
+import styles from './NewCongressForm.module.css';
 
 interface NewCongressValues {
   name: string;
@@ -81,7 +82,7 @@ export function NewCongressForm(props: { focusSignal?: number; onCreated?: () =>
           name="date"
           label={t('start.new.date')}
           rules={[{ required: true, message: t('common.required') }]}
-          className="grow"
+          className={styles.date}
         >
           <Input type="date" data-testid="new-date" />
         </Form.Item>
