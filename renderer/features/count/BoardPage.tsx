@@ -2,11 +2,13 @@ import { FullscreenOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
+import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import styles from './BoardPage.module.css';
 
 /**
  * `#/board`: the attendance board for the hall's projector, in a window of its own. No app
@@ -31,29 +33,69 @@ export function BoardPage() {
   const notice = boardNotice(status, path, t);
   let body: ReactNode;
   if (notice) body = notice;
-  else if (!meeting) body = <div className="board-message">{t('board.noMeeting')}</div>;
+  else if (!meeting) body = <div className={styles.boardMessage}>{t('board.noMeeting')}</div>;
   else body = <BoardCounts summary={summary} t={t} />;
 
   const error = loadError ?? (path ? null : openError);
   return (
-    <main className="board" data-testid="board" data-ready={summary !== null}>
-      <header className="board-head">
-        <div className="board-congress" data-testid="board-congress">
-          {congressName || t('app.name')}
-        </div>
-        {meeting && (
-          <div className="board-meeting" data-testid="board-meeting">
-            {meeting.name}
-            <span className="board-date">{meeting.date}</span>
+    <BoardFrame
+      testId="board"
+      ready={summary !== null}
+      error={error}
+      head={
+        <>
+          <div className={styles.boardCongress} data-testid="board-congress">
+            {congressName || t('app.name')}
           </div>
-        )}
+          {meeting && (
+            <div className={styles.boardMeeting} data-testid="board-meeting">
+              {meeting.name}
+              <span className={styles.boardDate}>{meeting.date}</span>
+            </div>
+          )}
+        </>
+      }
+      title={t('board.title')}
+      updated={summary && updatedAt ? t('board.updated', { time: updatedAt }) : null}
+      t={t}
+    >
+      {body}
+    </BoardFrame>
+  );
+}
+
+/**
+ * The frame both projector windows share: the red head, the body, and the foot with the
+ * board's name, when its figures last changed, and its buttons (full screen last).
+ */
+export function BoardFrame(props: {
+  testId: string;
+  ready: boolean;
+  error: AppError | null;
+  head: ReactNode;
+  /** The tally's head and body are sized for a list of candidates. */
+  headClassName?: string;
+  bodyClassName?: string;
+  title: string;
+  updated: string | null;
+  buttons?: ReactNode;
+  t: Translate;
+  children: ReactNode;
+}) {
+  return (
+    <main className={styles.board} data-testid={props.testId} data-ready={props.ready}>
+      <header className={`${styles.boardHead}${props.headClassName ? ` ${props.headClassName}` : ''}`}>
+        {props.head}
       </header>
-      {error && <ErrorAlert error={error} />}
-      <div className="board-body">{body}</div>
-      <footer className="board-foot">
-        <span>{t('board.title')}</span>
-        <span>{summary && updatedAt && t('board.updated', { time: updatedAt })}</span>
-        <FullscreenButton t={t} />
+      {props.error && <ErrorAlert error={props.error} />}
+      <div className={props.bodyClassName ?? styles.boardBody}>{props.children}</div>
+      <footer className={styles.boardFoot}>
+        <span>{props.title}</span>
+        <span>{props.updated}</span>
+        <span>
+          {props.buttons}
+          <FullscreenButton t={props.t} />
+        </span>
       </footer>
     </main>
   );
@@ -66,6 +108,10 @@ interface Tile {
   tone: 'main' | 'plain' | 'apart';
 }
 
+/** The two main figures take half a row each; the others a third. */
+const TILE: Partial<Record<string, string>> = { due: styles.boardTileDue, present: styles.boardTilePresent };
+const TONE: Record<Tile['tone'], string> = { main: styles.boardMain ?? '', plain: '', apart: styles.boardApart ?? '' };
+
 function BoardCounts(props: { summary: AttendanceSummary | null; t: Translate }) {
   const { summary: s, t } = props;
   const tiles: Tile[] = [
@@ -77,11 +123,11 @@ function BoardCounts(props: { summary: AttendanceSummary | null; t: Translate })
   ];
   return (
     <>
-      <section className="board-counts">
+      <section className={styles.boardCounts}>
         {tiles.map((tile) => (
-          <div key={tile.key} className={`board-tile board-tile-${tile.key} board-${tile.tone}`}>
-            <div className="board-label">{t(tile.label)}</div>
-            <div className="board-value" data-testid={`board-${tile.key}`}>
+          <div key={tile.key} className={`${styles.boardTile} ${TILE[tile.key] ?? ''} ${TONE[tile.tone]}`}>
+            <div className={styles.boardLabel}>{t(tile.label)}</div>
+            <div className={styles.boardValue} data-testid={`board-${tile.key}`}>
               {tile.value ?? '–'}
             </div>
           </div>
@@ -96,8 +142,12 @@ function BoardQuorum(props: { summary: AttendanceSummary | null; t: Translate })
   const { summary: s, t } = props;
   if (!s || s.due === 0) {
     return (
-      <section className="board-quorum board-quorum-unknown" data-testid="board-quorum" data-met="false">
-        <div className="board-quorum-detail">{s ? t('quorum.noDelegates') : ' '}</div>
+      <section
+        className={`${styles.boardQuorum} ${styles.boardQuorumUnknown}`}
+        data-testid="board-quorum"
+        data-met="false"
+      >
+        <div className={styles.boardQuorumDetail}>{s ? t('quorum.noDelegates') : ' '}</div>
       </section>
     );
   }
@@ -105,13 +155,13 @@ function BoardQuorum(props: { summary: AttendanceSummary | null; t: Translate })
   const exact = allowEqual && 5 * s.present === 4 * s.due;
   return (
     <section
-      className={`board-quorum ${met ? 'board-quorum-met' : 'board-quorum-not-met'}`}
+      className={`${styles.boardQuorum} ${met ? styles.boardQuorumMet : styles.boardQuorumNotMet}`}
       data-testid="board-quorum"
       data-met={met}
       data-needed={met ? 0 : needed}
     >
-      <div className="board-quorum-main">{met ? t('board.quorum.met') : t('quorum.notMet', { needed })}</div>
-      <div className="board-quorum-detail">
+      <div className={styles.boardQuorumMain}>{met ? t('board.quorum.met') : t('quorum.notMet', { needed })}</div>
+      <div className={styles.boardQuorumDetail}>
         {met
           ? t(exact ? 'board.quorum.metEqual.detail' : 'board.quorum.met.detail', { present: s.present, due: s.due })
           : t(allowEqual ? 'quorum.notMet.detailEqual' : 'quorum.notMet.detail', { due: s.due })}
@@ -132,8 +182,8 @@ export function useUpdatedAt(answer: unknown): string | null {
 /** What a projector board shows instead of its figures while the host or the congress is not there. */
 export function boardNotice(status: string, path: string, t: Translate): ReactNode {
   if (status === 'loading') return <Spin size="large" />;
-  if (status === 'offline') return <div className="board-message">{t('app.offline')}</div>;
-  if (!path) return <div className="board-message">{t('error.no_congress_open')}</div>;
+  if (status === 'offline') return <div className={styles.boardMessage}>{t('app.offline')}</div>;
+  if (!path) return <div className={styles.boardMessage}>{t('error.no_congress_open')}</div>;
   return null;
 }
 
@@ -150,7 +200,7 @@ export function FullscreenButton(props: { t: Translate }) {
     <Button
       type="text"
       size="small"
-      className="board-fullscreen"
+      className={styles.boardFullscreen}
       icon={<FullscreenOutlined />}
       data-testid="board-fullscreen"
       onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}

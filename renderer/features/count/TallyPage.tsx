@@ -4,11 +4,12 @@ import { useCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
 import { currentRound, paperOrder, type RoundResult } from '../contests/store.js';
-import { boardNotice, FullscreenButton, useUpdatedAt } from './BoardPage.js';
+import { BoardFrame, boardNotice, useUpdatedAt } from './BoardPage.js';
+// The board's frame first: the tally's head then sets its own padding over it.
+import board from './BoardPage.module.css';
 import styles from './TallyPage.module.css';
 import type { ContestDetail } from './types.js';
 
@@ -44,41 +45,46 @@ export function TallyPage() {
   const notice = boardNotice(status, path, t);
   let body: ReactNode;
   if (notice) body = notice;
-  else if (contestId === null) body = <div className="board-message">{t('tally.noContest')}</div>;
+  else if (contestId === null) body = <div className={board.boardMessage}>{t('tally.noContest')}</div>;
   else if (!detail) body = error ? null : <Spin size="large" />;
-  else if (!result) body = <div className="board-message">{t('tally.noBallots')}</div>;
+  else if (!result) body = <div className={board.boardMessage}>{t('tally.noBallots')}</div>;
   else body = <TallyBody result={result} detail={detail} strokes={showStrokes} t={t} />;
 
   return (
-    <main className={`${styles.board} tally`} data-testid="tally" data-ready={result !== null}>
-      <header className={`board-head ${styles.tallyHead}`}>
-        <div className={styles.tallyCongress}>{congressName || t('app.name')}</div>
-        {detail && (
-          <div className={styles.tallyTitle} data-testid="tally-title">
-            {detail.contest.title}
-            {result && <span className={styles.tallyRound}>{roundLabel(t, result.round)}</span>}
-          </div>
-        )}
-      </header>
-      {error && <ErrorAlert error={error} />}
-      <div className={styles.tallyBody}>{body}</div>
-      <footer className="board-foot">
-        <span>{t('tally.title')}</span>
-        <span>{result && updatedAt && t('board.updated', { time: updatedAt })}</span>
-        <span>
-          <Button
-            type="text"
-            size="small"
-            className="board-fullscreen"
-            data-testid="tally-strokes"
-            onClick={() => setStrokes((x) => !x)}
-          >
-            {t(showStrokes ? 'tally.bars' : 'tally.strokes')}
-          </Button>
-          <FullscreenButton t={t} />
-        </span>
-      </footer>
-    </main>
+    <BoardFrame
+      testId="tally"
+      ready={result !== null}
+      error={error}
+      headClassName={styles.tallyHead}
+      bodyClassName={styles.tallyBody}
+      head={
+        <>
+          <div className={styles.tallyCongress}>{congressName || t('app.name')}</div>
+          {detail && (
+            <div className={styles.tallyTitle} data-testid="tally-title">
+              {detail.contest.title}
+              {result && <span className={styles.tallyRound}>{roundLabel(t, result.round)}</span>}
+            </div>
+          )}
+        </>
+      }
+      title={t('tally.title')}
+      updated={result && updatedAt ? t('board.updated', { time: updatedAt }) : null}
+      buttons={
+        <Button
+          type="text"
+          size="small"
+          className={board.boardFullscreen}
+          data-testid="tally-strokes"
+          onClick={() => setStrokes((x) => !x)}
+        >
+          {t(showStrokes ? 'tally.bars' : 'tally.strokes')}
+        </Button>
+      }
+      t={t}
+    >
+      {body}
+    </BoardFrame>
   );
 }
 
