@@ -8,32 +8,20 @@ import {
   UploadOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { suggestBallotOrder } from '../../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../../core/candidates.js';
 import { type Delegate, GENDERS } from '../../../core/domain.js';
-import type { AppError } from '../../../core/result.js';
+import type { AppError, Result } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
+import { nameColumn } from '../../components/count-columns.js';
+import { DataTable } from '../../components/DataTable.js';
+import { delegateColumns } from '../../components/delegate-columns.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { fieldValue } from '../../lib/delegate-fields.js';
+import { SubmitModal } from '../../components/SubmitModal.js';
 import { moveItem } from '../../lib/move.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
-import { testId } from '../../lib/testid.js';
 import { useCan } from '../operators/station-store.js';
 import styles from './CandidatesCard.module.css';
 import { DelegatePicker } from './OfficialsCard.js';
@@ -101,27 +89,8 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
       width: 64,
       render: (_, c, i) => (approved ? c.position : <Typography.Text type="secondary">{i + 1}</Typography.Text>),
     },
-    {
-      title: t('field.name'),
-      dataIndex: 'name',
-      width: 120,
-      render: (n: string, c) => (
-        <Space size={4}>
-          <strong>{n}</strong>
-          {c.fromWriteIn && <Tag>{t('candidates.fromWriteIn')}</Tag>}
-        </Space>
-      ),
-    },
-    {
-      title: t('field.gender'),
-      dataIndex: 'gender',
-      width: 60,
-      render: (g: string | null) => fieldValue(t, 'gender', g),
-    },
-    { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100 },
-    { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 70 },
-    { title: t('field.education'), dataIndex: 'education', width: 90 },
-    { title: t('field.unit'), dataIndex: 'unit', ellipsis: true },
+    nameColumn<Candidate>(t('field.name'), (c) => (c.fromWriteIn ? t('candidates.fromWriteIn') : null), 120),
+    ...delegateColumns<Candidate>(t, ['gender', 'birthDate', 'ethnicity', 'education', 'unit']),
     {
       title: '',
       key: 'remove',
@@ -237,15 +206,13 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
           </Typography.Text>
         </div>
       )}
-      <Table<Candidate>
+      <DataTable<Candidate>
         rowKey="id"
-        size="small"
         columns={columns}
         dataSource={shown}
-        pagination={false}
-        locale={{ emptyText: t('candidates.empty') }}
-        data-testid="candidates-table"
-        onRow={() => testId('candidate-row')}
+        emptyText={t('candidates.empty')}
+        testId="candidates-table"
+        row={() => ({ testId: 'candidate-row' })}
       />
       <HandModal open={handOpen} t={t} onAdd={add} onClose={() => setHandOpen(false)} />
       <OrderModal
@@ -257,11 +224,9 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
             contestId: contest.id,
             candidateIds: ids,
           });
-          if (r.ok) {
-            void message.success(t('candidates.order.done'));
-            setOrderOpen(false);
-          }
-          return r.ok ? null : r.error;
+          if (!r.ok) return r.error;
+          void message.success(t('candidates.order.done'));
+          return null;
         }}
         onClose={() => setOrderOpen(false)}
       />
@@ -283,68 +248,59 @@ const orNull = (s: string | undefined): string | null => (s?.trim() ? s.trim() :
 function HandModal(props: {
   open: boolean;
   t: Translate;
-  onAdd(input: CandidateInput): Promise<{ ok: boolean; error?: AppError }>;
+  onAdd(input: CandidateInput): Promise<Result<unknown>>;
   onClose(): void;
 }) {
   const { t } = props;
-  const [form] = Form.useForm<HandValues>();
-  const [error, setError] = useState<AppError | null>(null);
   return (
-    <Modal
+    <SubmitModal<HandValues>
       open={props.open}
       title={t('candidates.addByHand')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={testId('candidate-hand-submit')}
-      destroyOnHidden
+      okTestId="candidate-hand-submit"
+      t={t}
+      onSubmit={async (v) => {
+        const r = await props.onAdd({
+          delegateId: null,
+          name: v.name.trim(),
+          gender: v.gender ?? null,
+          birthDate: orNull(v.birthDate),
+          ethnicity: orNull(v.ethnicity),
+          education: orNull(v.education),
+          unit: orNull(v.unit),
+        });
+        return r.ok ? null : r.error;
+      }}
+      onClose={props.onClose}
     >
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Form<HandValues>
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          const r = await props.onAdd({
-            delegateId: null,
-            name: v.name.trim(),
-            gender: v.gender ?? null,
-            birthDate: orNull(v.birthDate),
-            ethnicity: orNull(v.ethnicity),
-            education: orNull(v.education),
-            unit: orNull(v.unit),
-          });
-          if (r.ok) {
-            form.resetFields();
-            props.onClose();
-          } else if (r.error) setError(r.error);
-        }}
-        className="form-grid"
-      >
-        <Form.Item
-          name="name"
-          label={t('field.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input data-testid="candidate-hand-name" />
-        </Form.Item>
-        <Form.Item name="gender" label={t('field.gender')}>
-          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-        </Form.Item>
-        <Form.Item name="birthDate" label={t('field.birthDate')} extra={t('roster.form.birthDate.help')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="ethnicity" label={t('field.ethnicity')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="education" label={t('field.education')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="unit" label={t('field.unit')} className="form-grid-wide">
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {(serverError) => (
+        <div className="form-grid">
+          <Form.Item
+            name="name"
+            label={t('field.name')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            {...serverError}
+          >
+            <Input data-testid="candidate-hand-name" />
+          </Form.Item>
+          <Form.Item name="gender" label={t('field.gender')}>
+            <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          </Form.Item>
+          <Form.Item name="birthDate" label={t('field.birthDate')} extra={t('roster.form.birthDate.help')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="ethnicity" label={t('field.ethnicity')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="education" label={t('field.education')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unit" label={t('field.unit')} className="form-grid-wide">
+            <Input />
+          </Form.Item>
+        </div>
+      )}
+    </SubmitModal>
   );
 }
 
@@ -360,8 +316,6 @@ function OrderModal(props: {
   onClose(): void;
 }) {
   const { t, candidates } = props;
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
   const suggested = useMemo(() => suggestBallotOrder(candidates), [candidates]);
   const [order, setOrder] = useState<Candidate[]>(suggested);
   const [dragging, setDragging] = useState<number | null>(null);
@@ -372,86 +326,81 @@ function OrderModal(props: {
   const changed = order.some((c, i) => c.id !== suggested[i]?.id);
   const move = (from: number, to: number) => setOrder((o) => moveItem(o, from, to));
   return (
-    <Modal
+    <SubmitModal<object>
       open={props.open}
       title={t('candidates.order.suggest')}
-      onCancel={props.onClose}
       okText={t('candidates.order.approve')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={testId('order-approve')}
-      onOk={async () => {
-        setBusy(true);
-        setError(null);
-        const e = await props.onApprove(order.map((c) => c.id));
-        setBusy(false);
-        setError(e);
-      }}
-      destroyOnHidden
+      okTestId="order-approve"
+      t={t}
+      onSubmit={() => props.onApprove(order.map((c) => c.id))}
+      onClose={props.onClose}
     >
-      <Typography.Paragraph type="secondary">{t('candidates.order.help')}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('candidates.order.reorderHelp')}</Typography.Paragraph>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      {changed && (
-        <Alert
-          type="warning"
-          showIcon
-          className="page-alert"
-          data-testid="order-changed"
-          title={t('candidates.order.changed')}
-          action={
-            <Button size="small" data-testid="order-reset" onClick={() => setOrder(suggested)}>
-              {t('candidates.order.reset')}
-            </Button>
-          }
-        />
+      {() => (
+        <>
+          <Typography.Paragraph type="secondary">{t('candidates.order.help')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('candidates.order.reorderHelp')}</Typography.Paragraph>
+          {changed && (
+            <Alert
+              type="warning"
+              showIcon
+              className="page-alert"
+              data-testid="order-changed"
+              title={t('candidates.order.changed')}
+              action={
+                <Button size="small" data-testid="order-reset" onClick={() => setOrder(suggested)}>
+                  {t('candidates.order.reset')}
+                </Button>
+              }
+            />
+          )}
+          <ol className={styles.orderList} data-testid="order-suggested">
+            {order.map((c, i) => (
+              <li
+                key={c.id}
+                data-testid="order-item"
+                data-name={c.name}
+                draggable
+                className={dragging === i ? styles.dragging : undefined}
+                onDragStart={(e) => {
+                  setDragging(i);
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', String(i));
+                }}
+                onDragOver={(e) => e.preventDefault()}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const from = Number(e.dataTransfer.getData('text/plain'));
+                  if (Number.isInteger(from)) move(from, i);
+                  setDragging(null);
+                }}
+                onDragEnd={() => setDragging(null)}
+              >
+                <HolderOutlined className={styles.handle} />
+                <span className={styles.position}>{i + 1}</span>
+                <span className={styles.name}>{c.name}</span>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined />}
+                  disabled={i === 0}
+                  aria-label={t('candidates.order.up', { name: c.name })}
+                  data-testid="order-up"
+                  onClick={() => move(i, i - 1)}
+                />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  disabled={i === order.length - 1}
+                  aria-label={t('candidates.order.down', { name: c.name })}
+                  data-testid="order-down"
+                  onClick={() => move(i, i + 1)}
+                />
+              </li>
+            ))}
+          </ol>
+        </>
       )}
-      <ol className={styles.orderList} data-testid="order-suggested">
-        {order.map((c, i) => (
-          <li
-            key={c.id}
-            data-testid="order-item"
-            data-name={c.name}
-            draggable
-            className={dragging === i ? styles.dragging : undefined}
-            onDragStart={(e) => {
-              setDragging(i);
-              e.dataTransfer.effectAllowed = 'move';
-              e.dataTransfer.setData('text/plain', String(i));
-            }}
-            onDragOver={(e) => e.preventDefault()}
-            onDrop={(e) => {
-              e.preventDefault();
-              const from = Number(e.dataTransfer.getData('text/plain'));
-              if (Number.isInteger(from)) move(from, i);
-              setDragging(null);
-            }}
-            onDragEnd={() => setDragging(null)}
-          >
-            <HolderOutlined className={styles.handle} />
-            <span className={styles.position}>{i + 1}</span>
-            <span className={styles.name}>{c.name}</span>
-            <Button
-              size="small"
-              type="text"
-              icon={<ArrowUpOutlined />}
-              disabled={i === 0}
-              aria-label={t('candidates.order.up', { name: c.name })}
-              data-testid="order-up"
-              onClick={() => move(i, i - 1)}
-            />
-            <Button
-              size="small"
-              type="text"
-              icon={<ArrowDownOutlined />}
-              disabled={i === order.length - 1}
-              aria-label={t('candidates.order.down', { name: c.name })}
-              data-testid="order-down"
-              onClick={() => move(i, i + 1)}
-            />
-          </li>
-        ))}
-      </ol>
-    </Modal>
+    </SubmitModal>
   );
 }

@@ -1,13 +1,11 @@
-import { AutoComplete, Checkbox, Form, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { AutoComplete, Checkbox, Form, type FormInstance, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { useMemo } from 'react';
 import { DEFAULT_CONVENTION, type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../../core/election-types.js';
 import { requiredCandidates } from '../../../core/margin.js';
-import type { AppError, Result } from '../../../core/result.js';
+import type { Result } from '../../../core/result.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import type { Translate } from '../../app/language.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { fieldErrors } from '../../lib/errors.js';
-import { testId } from '../../lib/testid.js';
+import { RecordFormModal } from '../../components/RecordFormModal.js';
 import styles from './ContestFormModal.module.css';
 import type { Contest, ContestFields } from './store.js';
 
@@ -34,21 +32,13 @@ export function ContestFormModal(props: {
   onClose(saved: Contest | null): void;
 }) {
   const { t, contest } = props;
-  const [form] = Form.useForm<FormValues>();
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const seats = Form.useWatch('seats', form) ?? 0;
-  const margin = Form.useWatch('marginPercent', form) ?? 0;
   // The contests screen works on the current meeting: at a plenary its contests are 等额.
   const plenary = useCongress((s) => currentMeeting(s)?.electorate === 'members');
   // A new contest starts from the congress's default convention (or its paper group's, which
   // the backend applies when the convention is left as it is).
   const defaultMarking = useCongress((s) => s.file?.congress.settings.marking ?? DEFAULT_CONVENTION);
-
-  useEffect(() => {
-    if (!props.open) return;
-    setError(null);
-    form.setFieldsValue(
+  const values = useMemo<FormValues>(
+    () =>
       contest
         ? {
             title: contest.title,
@@ -59,156 +49,138 @@ export function ContestFormModal(props: {
             paperGroup: contest.paperGroup ?? '',
             marking: contest.marking,
           }
-        : plenary
-          ? // Rule 14: a plenary elects 书记, 副书记, 纪委书记 by equal number (等额): margin 0.
-            {
-              title: '',
-              kind: 'election',
-              seats: 1,
-              marginPercent: 0,
-              doubleEntry: false,
-              paperGroup: '',
-              marking: defaultMarking,
-            }
-          : {
-              title: '',
-              kind: 'election',
-              seats: 7,
-              marginPercent: 20,
-              doubleEntry: false,
-              paperGroup: '',
-              marking: defaultMarking,
-            },
-    );
-  }, [props.open, contest, form, plenary, defaultMarking]);
+        : // Rule 14: a plenary elects 书记, 副书记, 纪委书记 by equal number (等额): margin 0.
+          {
+            title: '',
+            kind: 'election',
+            seats: plenary ? 1 : 7,
+            marginPercent: plenary ? 0 : 20,
+            doubleEntry: false,
+            paperGroup: '',
+            marking: defaultMarking,
+          },
+    [contest, plenary, defaultMarking],
+  );
 
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    setError(null);
-    const r = await props.onSave({
-      title: v.title.trim(),
-      kind: v.kind,
-      seats: v.seats,
-      marginPercent: v.marginPercent,
-      doubleEntry: v.doubleEntry,
-      paperGroup: v.paperGroup.trim() || null,
-      // Sent only when changed here: otherwise a new contest takes its paper group's convention.
-      ...(markingTouched(form) ? { marking: v.marking } : {}),
-    });
-    setBusy(false);
-    if (r.ok) {
-      props.onClose(r.value);
-      return;
-    }
-    const byField = fieldErrors(r.error);
-    if (byField.size > 0)
-      form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
-    else setError(r.error);
-  };
-
-  const seatsOk = Number.isInteger(seats) && seats > 0;
   return (
-    <Modal
+    <RecordFormModal<FormValues, Contest>
       open={props.open}
       title={contest ? t('contests.form.editTitle', { title: contest.title }) : t('contests.form.addTitle')}
-      onCancel={() => props.onClose(null)}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={testId('contest-form-submit')}
-      destroyOnHidden
-      forceRender
+      t={t}
+      values={values}
+      okTestId="contest-form-submit"
+      formTestId="contest-form"
+      onSave={(v, form) =>
+        props.onSave({
+          title: v.title.trim(),
+          kind: v.kind,
+          seats: v.seats,
+          marginPercent: v.marginPercent,
+          doubleEntry: v.doubleEntry,
+          paperGroup: v.paperGroup.trim() || null,
+          // Sent only when changed here: otherwise a new contest takes its paper group's convention.
+          ...(markingTouched(form) ? { marking: v.marking } : {}),
+        })
+      }
+      onClose={props.onClose}
     >
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="contest-form">
-        <Form.Item
-          name="title"
-          label={t('contests.field.title')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
-        >
-          <AutoComplete
-            options={PRESETS.map((k) => ({ value: t(k) }))}
-            placeholder={t('contests.field.title.placeholder')}
-            data-testid="contest-title"
-          />
+      <Form.Item
+        name="title"
+        label={t('contests.field.title')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+      >
+        <AutoComplete
+          options={PRESETS.map((k) => ({ value: t(k) }))}
+          placeholder={t('contests.field.title.placeholder')}
+          data-testid="contest-title"
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t('contests.field.kind')}>
+        <Radio.Group
+          data-testid="contest-kind"
+          options={[
+            { value: 'election', label: t('contest.kind.election') },
+            { value: 'prevote', label: t('contest.kind.prevote') },
+          ]}
+        />
+      </Form.Item>
+      <SeatsAndMargin t={t} />
+      <Form.Item name="paperGroup" label={t('contests.field.paperGroup')} extra={t('contests.field.paperGroup.help')}>
+        <AutoComplete
+          options={props.paperGroups.map((g) => ({ value: g }))}
+          placeholder={t('contests.field.paperGroup.placeholder')}
+          data-testid="contest-paper-group"
+        />
+      </Form.Item>
+      <Form.Item label={t('contests.field.marking')} extra={t('contests.field.marking.help')}>
+        <Space wrap>
+          {PAPER_MARKS.map((mark) => (
+            <Space key={mark} size={4}>
+              <span>{t(`settings.marking.${mark}`)}</span>
+              <Form.Item name={['marking', mark]} noStyle>
+                <Select
+                  style={{ width: 110 }}
+                  data-testid={`contest-marking-${mark}`}
+                  options={MEANINGS.map((m) => ({ value: m, label: t(`count.meaning.${m}`) }))}
+                />
+              </Form.Item>
+            </Space>
+          ))}
+        </Space>
+        <Form.Item name={['marking', 'writeInNeedsMark']} valuePropName="checked" noStyle>
+          <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsMark')}</Checkbox>
         </Form.Item>
-        <Form.Item name="kind" label={t('contests.field.kind')}>
-          <Radio.Group
-            data-testid="contest-kind"
-            options={[
-              { value: 'election', label: t('contest.kind.election') },
-              { value: 'prevote', label: t('contest.kind.prevote') },
-            ]}
-          />
+        <Form.Item name={['marking', 'writeInNeedsAgainst']} valuePropName="checked" noStyle>
+          <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsAgainst')}</Checkbox>
         </Form.Item>
-        <div className="form-grid">
-          <Form.Item
-            name="seats"
-            label={t('contests.field.seats')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} data-testid="contest-seats" />
-          </Form.Item>
-          <Form.Item
-            name="marginPercent"
-            label={t('contests.field.margin')}
-            rules={[{ required: true, message: t('common.required') }]}
-            extra={seatsOk ? t('contests.field.margin.help', { n: requiredCandidates(seats, margin ?? 0) }) : undefined}
-          >
-            <InputNumber
-              min={0}
-              max={100}
-              precision={0}
-              suffix="%"
-              style={{ width: '100%' }}
-              data-testid="contest-margin"
-            />
-          </Form.Item>
-        </div>
-        <Form.Item name="paperGroup" label={t('contests.field.paperGroup')} extra={t('contests.field.paperGroup.help')}>
-          <AutoComplete
-            options={props.paperGroups.map((g) => ({ value: g }))}
-            placeholder={t('contests.field.paperGroup.placeholder')}
-            data-testid="contest-paper-group"
-          />
-        </Form.Item>
-        <Form.Item label={t('contests.field.marking')} extra={t('contests.field.marking.help')}>
-          <Space wrap>
-            {PAPER_MARKS.map((mark) => (
-              <Space key={mark} size={4}>
-                <span>{t(`settings.marking.${mark}`)}</span>
-                <Form.Item name={['marking', mark]} noStyle>
-                  <Select
-                    style={{ width: 110 }}
-                    data-testid={`contest-marking-${mark}`}
-                    options={MEANINGS.map((m) => ({ value: m, label: t(`count.meaning.${m}`) }))}
-                  />
-                </Form.Item>
-              </Space>
-            ))}
-          </Space>
-          <Form.Item name={['marking', 'writeInNeedsMark']} valuePropName="checked" noStyle>
-            <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsMark')}</Checkbox>
-          </Form.Item>
-          <Form.Item name={['marking', 'writeInNeedsAgainst']} valuePropName="checked" noStyle>
-            <Checkbox className={styles.markingCheck}>{t('settings.marking.writeInNeedsAgainst')}</Checkbox>
-          </Form.Item>
-        </Form.Item>
-        <Form.Item name="doubleEntry" valuePropName="checked">
-          <Checkbox data-testid="contest-double-entry">{t('contests.field.doubleEntry')}</Checkbox>
-        </Form.Item>
-        <Typography.Paragraph type="secondary" className={styles.note}>
-          {t('contests.field.doubleEntry.help')}
-        </Typography.Paragraph>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item name="doubleEntry" valuePropName="checked">
+        <Checkbox data-testid="contest-double-entry">{t('contests.field.doubleEntry')}</Checkbox>
+      </Form.Item>
+      <Typography.Paragraph type="secondary" className={styles.note}>
+        {t('contests.field.doubleEntry.help')}
+      </Typography.Paragraph>
+    </RecordFormModal>
+  );
+}
+
+/** Seats and margin, and how many candidates they ask for (rule 4) once the seats make sense. */
+function SeatsAndMargin(props: { t: Translate }) {
+  const { t } = props;
+  const seats = Form.useWatch<number | undefined>('seats') ?? 0;
+  const margin = Form.useWatch<number | undefined>('marginPercent') ?? 0;
+  const seatsOk = Number.isInteger(seats) && seats > 0;
+  return (
+    <div className="form-grid">
+      <Form.Item
+        name="seats"
+        label={t('contests.field.seats')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} data-testid="contest-seats" />
+      </Form.Item>
+      <Form.Item
+        name="marginPercent"
+        label={t('contests.field.margin')}
+        rules={[{ required: true, message: t('common.required') }]}
+        extra={seatsOk ? t('contests.field.margin.help', { n: requiredCandidates(seats, margin) }) : undefined}
+      >
+        <InputNumber
+          min={0}
+          max={100}
+          precision={0}
+          suffix="%"
+          style={{ width: '100%' }}
+          data-testid="contest-margin"
+        />
+      </Form.Item>
+    </div>
   );
 }
 
 const MARKING_FIELDS = ['circle', 'cross', 'none', 'writeInNeedsMark', 'writeInNeedsAgainst'] as const;
 
 /** Whether the secretariat changed any part of the convention in this form. */
-function markingTouched(form: ReturnType<typeof Form.useForm<FormValues>>[0]): boolean {
+function markingTouched(form: FormInstance<FormValues>): boolean {
   return MARKING_FIELDS.some((f) => form.isFieldTouched(['marking', f]));
 }

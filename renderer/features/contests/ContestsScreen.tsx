@@ -1,14 +1,13 @@
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
+  Form,
   Input,
   InputNumber,
-  Modal,
   Space,
   Spin,
-  Table,
   type TableColumnsType,
   Tabs,
   Tag,
@@ -16,12 +15,14 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { AppError } from '../../../core/result.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
+import { DataTable } from '../../components/DataTable.js';
+import { EditLink } from '../../components/EditLink.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { testId } from '../../lib/testid.js';
+import { SubmitModal } from '../../components/SubmitModal.js';
+import { actionsColumn } from '../../components/table-columns.js';
 import { useCan } from '../operators/station-store.js';
 import { CandidatesCard } from './CandidatesCard.js';
 import { ContestFormModal } from './ContestFormModal.js';
@@ -58,8 +59,8 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
   const { message } = App.useApp();
   const { contests, details, loaded, error } = useContestList(props.meetingId);
   const navigate = useRoute((s) => s.navigate);
-  const [formOpen, setFormOpen] = useState(false);
-  const [editing, setEditing] = useState<Contest | null>(null);
+  // The contest in the form: one of the list's, or a new one.
+  const [editing, setEditing] = useState<Contest | 'new' | null>(null);
   const paperGroups = useMemo(
     () => [...new Set(contests.map((c) => c.paperGroup).filter((g): g is string => !!g))],
     [contests],
@@ -71,6 +72,7 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
   }, [details]);
   const canCreate = useCan('contests.create');
   const canUpdate = useCan('contests.update');
+  const edited = editing === 'new' ? null : editing;
 
   const columns: TableColumnsType<Contest> = [
     {
@@ -135,27 +137,13 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
       width: 90,
       render: (d: boolean) => (d ? '✓' : ''),
     },
-    {
-      title: '',
-      key: 'edit',
-      width: 80,
-      render: (_, c) =>
-        c.status === 'setup' &&
-        canUpdate && (
-          <Button
-            size="small"
-            type="link"
-            icon={<EditOutlined />}
-            data-testid="contest-edit"
-            onClick={() => {
-              setEditing(c);
-              setFormOpen(true);
-            }}
-          >
-            {t('roster.edit')}
-          </Button>
-        ),
-    },
+    // A contest is edited only while in setup (the backend refuses otherwise).
+    ...actionsColumn<Contest>(
+      80,
+      canUpdate
+        ? (c) => c.status === 'setup' && <EditLink testId="contest-edit" onClick={() => setEditing(c)} />
+        : undefined,
+    ),
   ];
 
   return (
@@ -163,46 +151,37 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
       <div className="page-head">
         <Typography.Title level={3}>{t('contests.title')}</Typography.Title>
         {canCreate && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="contest-add"
-            onClick={() => {
-              setEditing(null);
-              setFormOpen(true);
-            }}
-          >
+          <Button type="primary" icon={<PlusOutlined />} data-testid="contest-add" onClick={() => setEditing('new')}>
             {t('contests.add')}
           </Button>
         )}
       </div>
       <Typography.Paragraph type="secondary">{t('contests.hint', { meeting: props.meetingName })}</Typography.Paragraph>
       {error && <ErrorAlert error={error} />}
-      <Table<Contest>
+      <DataTable<Contest>
         rowKey="id"
         loading={!loaded}
         columns={columns}
         dataSource={contests}
-        pagination={false}
-        locale={{ emptyText: t('contests.empty') }}
-        data-testid="contests-table"
-        onRow={(c) => testId('contest-row', { 'data-contest': String(c.id) })}
+        emptyText={t('contests.empty')}
+        testId="contests-table"
+        row={(c) => ({ testId: 'contest-row', data: { contest: c.id } })}
       />
       <ContestFormModal
-        open={formOpen}
-        contest={editing}
+        open={editing !== null}
+        contest={edited}
         paperGroups={paperGroups}
         t={t}
         onSave={(fields) =>
-          editing
-            ? writeContest(editing.id, 'contests.update', { ...fields, contestId: editing.id })
+          edited
+            ? writeContest(edited.id, 'contests.update', { ...fields, contestId: edited.id })
             : writeContest(null, 'contests.create', { ...fields, meetingId: props.meetingId })
         }
         onClose={(saved) => {
-          setFormOpen(false);
+          setEditing(null);
           if (saved) {
             void message.success(t('contests.saved', { title: saved.title }));
-            if (!editing) navigate('contests', { contest: String(saved.id) });
+            if (!edited) navigate('contests', { contest: String(saved.id) });
           }
         }}
       />
@@ -315,10 +294,6 @@ function FormalFromPrevote(props: { contest: Contest; results: Record<number, Ro
   const canCreate = useCan('contests.createFromPrevote');
   const formal = contests.find((c) => c.fromPrevoteId === contest.id);
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [seats, setSeats] = useState<number | null>(null);
-  const [margin, setMargin] = useState<number | null>(20);
-  const [error, setError] = useState<AppError | null>(null);
   const elected = Object.values(results)
     .filter((r) => r.round.contestId === contest.id && r.round.status === 'closed')
     .reduce((n, r) => n + r.decision.elected.length, 0);
@@ -337,59 +312,47 @@ function FormalFromPrevote(props: { contest: Contest; results: Record<number, Ro
       <Button type="primary" className="page-card" data-testid="prevote-create-formal" onClick={() => setOpen(true)}>
         {t('prevote.createFormal')}
       </Button>
-      <Modal
+      <SubmitModal<{ title: string; seats: number; margin: number }>
         open={open}
         title={t('prevote.createFormal')}
-        onCancel={() => setOpen(false)}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{
-          disabled: title.trim() === '' || seats === null || margin === null,
-          ...testId('prevote-submit'),
-        }}
-        onOk={async () => {
-          if (seats === null || margin === null) return;
-          setError(null);
+        okTestId="prevote-submit"
+        t={t}
+        initialValues={{ margin: 20 }}
+        onSubmit={async (v) => {
           const r = await writeContest(contest.id, 'contests.createFromPrevote', {
             prevoteContestId: contest.id,
-            title: title.trim(),
-            seats,
-            marginPercent: margin,
+            title: v.title.trim(),
+            seats: v.seats,
+            marginPercent: v.margin,
           });
-          if (!r.ok) {
-            setError(r.error);
-            return;
-          }
-          setOpen(false);
+          if (!r.ok) return r.error;
           void message.success(t('prevote.formal.created', { title: r.value.contest.title }));
           navigate('contests', { contest: String(r.value.contest.id) });
+          return null;
         }}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
       >
-        <Typography.Paragraph>{t('prevote.createFormal.help', { n: elected })}</Typography.Paragraph>
-        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            placeholder={t('prevote.formal.title')}
-            data-testid="prevote-title"
-          />
-          <Space>
-            {t('prevote.formal.seats')}
-            <InputNumber min={1} precision={0} value={seats} onChange={setSeats} data-testid="prevote-seats" />
-            {t('prevote.formal.margin')}
-            <InputNumber
-              min={0}
-              max={100}
-              precision={0}
-              value={margin}
-              onChange={setMargin}
-              data-testid="prevote-margin"
-            />
-          </Space>
-        </Space>
-      </Modal>
+        {(serverError) => {
+          const required = { required: true, message: t('common.required') };
+          return (
+            <>
+              <Typography.Paragraph>{t('prevote.createFormal.help', { n: elected })}</Typography.Paragraph>
+              <Form.Item name="title" rules={[{ ...required, whitespace: true }]} {...serverError}>
+                <Input placeholder={t('prevote.formal.title')} data-testid="prevote-title" />
+              </Form.Item>
+              <div className="form-grid">
+                <Form.Item name="seats" label={t('prevote.formal.seats')} rules={[required]}>
+                  <InputNumber min={1} precision={0} data-testid="prevote-seats" />
+                </Form.Item>
+                <Form.Item name="margin" label={t('prevote.formal.margin')} rules={[required]}>
+                  <InputNumber min={0} max={100} precision={0} data-testid="prevote-margin" />
+                </Form.Item>
+              </div>
+            </>
+          );
+        }}
+      </SubmitModal>
     </>
   );
 }

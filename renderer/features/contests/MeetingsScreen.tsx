@@ -1,5 +1,5 @@
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Meeting, MeetingApproval, MeetingElectorate } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
@@ -7,6 +7,7 @@ import { invoke } from '../../api/index.js';
 import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow, fieldErrors } from '../../lib/errors.js';
@@ -115,13 +116,12 @@ export function MeetingsScreen() {
     <div className="page" data-testid="meetings-page">
       <Typography.Title level={3}>{t('meetings.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('meetings.hint')}</Typography.Paragraph>
-      <Table<Meeting>
+      <DataTable<Meeting>
         rowKey="id"
         columns={columns}
         dataSource={meetings}
-        pagination={false}
-        locale={{ emptyText: t('meetings.empty') }}
-        data-testid="meetings-table"
+        emptyText={t('meetings.empty')}
+        testId="meetings-table"
       />
       {canCreate && (
         <Card title={t('meetings.add')} className="page-card">

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/zh-CN.js';
 import { searchDelegates } from '../../lib/search.js';
 import { useCan } from '../operators/station-store.js';
 import { useDelegates } from '../roster/delegates.js';
+import { NameByHand } from './NameByHand.js';
 import styles from './OfficialsCard.module.css';
 import { type Contest, writeContest } from './store.js';
 
@@ -71,7 +72,6 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
   const [error, setError] = useState<AppError | null>(null);
   const [role, setRole] = useState<OfficialRole>('scrutineer');
   const [approval, setApproval] = useState(t('officials.approval.default'));
-  const [counterName, setCounterName] = useState('');
 
   const appoint = async (delegateId: number | null, name: string | null) => {
     setError(null);
@@ -84,7 +84,7 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
       approval: role === 'counter' || approval.trim() === '' ? null : approval.trim(),
     });
     if (!r.ok) setError(r.error);
-    else setCounterName('');
+    return r.ok;
   };
 
   const shownError = error ?? listed.error;
@@ -151,23 +151,14 @@ export function OfficialsCard(props: { contest: Contest; t: Translate }) {
             testId="official-search"
           />
           {role === 'counter' && (
-            <>
-              <Input
-                value={counterName}
-                onChange={(e) => setCounterName(e.target.value)}
-                placeholder={t('officials.counterName')}
-                style={{ width: 180 }}
-                data-testid="official-counter-name"
-              />
-              <Button
-                icon={<UserAddOutlined />}
-                disabled={counterName.trim() === ''}
-                data-testid="official-counter-add"
-                onClick={() => void appoint(null, counterName.trim())}
-              >
-                {t('officials.appoint')}
-              </Button>
-            </>
+            <NameByHand
+              placeholder={t('officials.counterName')}
+              addText={t('officials.appoint')}
+              icon={<UserAddOutlined />}
+              width={180}
+              testIds={['official-counter-name', 'official-counter-add']}
+              onAdd={(name) => appoint(null, name)}
+            />
           )}
         </Space>
       )}

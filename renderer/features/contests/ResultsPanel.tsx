@@ -5,11 +5,10 @@ import {
   Button,
   Checkbox,
   Descriptions,
+  Form,
   Input,
   InputNumber,
-  Modal,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -17,7 +16,10 @@ import {
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
+import { nameColumn, numberColumn } from '../../components/count-columns.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { formatTime } from '../../lib/paths.js';
 import { openPrintWindow } from '../../lib/print.js';
@@ -25,6 +27,7 @@ import { testId } from '../../lib/testid.js';
 import { blockedFromError, type CloseBlocked, CloseBlockedAlert, checkRoundCanClose } from '../count/CloseBlocked.js';
 import { useCan } from '../operators/station-store.js';
 import { structureItems, unknownText } from '../results/structure.js';
+import { NameByHand } from './NameByHand.js';
 import { DelegatePicker } from './OfficialsCard.js';
 import styles from './ResultsPanel.module.css';
 import type { Candidate, CandidateInput, Contest, Round, RoundResult } from './store.js';
@@ -106,19 +109,10 @@ export function ResultsPanel(props: {
 
   const closed = round.status === 'closed';
   const columns: TableColumnsType<Row> = [
-    {
-      title: t('field.name'),
-      dataIndex: 'name',
-      render: (n: string, r) => (
-        <Space size={4}>
-          <strong>{n}</strong>
-          {r.writeIn && <Tag>{t('results.writeIn')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('results.for'), dataIndex: 'for', width: 90, align: 'right' },
-    { title: t('results.against'), dataIndex: 'against', width: 90, align: 'right', render: (v) => v ?? '' },
-    { title: t('results.abstain'), dataIndex: 'abstain', width: 90, align: 'right', render: (v) => v ?? '' },
+    nameColumn<Row>(t('field.name'), (r) => (r.writeIn ? t('results.writeIn') : null)),
+    numberColumn<Row>(t('results.for'), 'for', 90),
+    numberColumn<Row>(t('results.against'), 'against', 90),
+    numberColumn<Row>(t('results.abstain'), 'abstain', 90),
     {
       title: '',
       key: 'elected',
@@ -170,15 +164,16 @@ export function ResultsPanel(props: {
           description={result.provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(';')}
         />
       )}
-      <Table<Row>
+      <DataTable<Row>
         rowKey="key"
-        size="small"
         columns={columns}
         dataSource={rows}
-        pagination={false}
-        data-testid="results-table"
-        rowClassName={(r) => (r.elected ? (styles.elected ?? '') : '')}
-        onRow={(r) => testId('result-row', { 'data-name': r.name, 'data-elected': String(r.elected) })}
+        testId="results-table"
+        row={(r) => ({
+          testId: 'result-row',
+          data: { name: r.name, elected: r.elected },
+          className: r.elected ? styles.elected : undefined,
+        })}
       />
       {complete && decision.tie && (
         <Alert
@@ -223,20 +218,16 @@ export function ResultsPanel(props: {
       {blocked && <CloseBlockedAlert blocked={blocked} t={t} onClose={() => setBlocked(null)} />}
       <div className={styles.close}>
         <Space wrap>
-          <Button
-            icon={<PrinterOutlined />}
-            data-testid="results-print-count"
-            onClick={() => openPrintWindow('print/count', { round: String(round.id) })}
-          >
-            {t('countForm.title')}
-          </Button>
-          <Button
-            icon={<PrinterOutlined />}
-            data-testid="results-print-election"
-            onClick={() => openPrintWindow('print/election', { contest: String(contest.id) })}
-          >
-            {t('electionForm.title')}
-          </Button>
+          {printForms(round, contest).map((form) => (
+            <Button
+              key={form.page}
+              icon={<PrinterOutlined />}
+              data-testid={form.testId}
+              onClick={() => openPrintWindow(form.page, form.query)}
+            >
+              {t(form.title)}
+            </Button>
+          ))}
         </Space>
         {closed ? (
           <Typography.Text type="success" data-testid="round-closed">
@@ -298,6 +289,23 @@ export function ResultsPanel(props: {
   );
 }
 
+/** Rule 11's forms a round's result prints: the count of this round, the election of its contest. */
+const printForms = (round: Round, contest: Contest) =>
+  [
+    {
+      page: 'print/count',
+      title: 'countForm.title',
+      testId: 'results-print-count',
+      query: { round: String(round.id) },
+    },
+    {
+      page: 'print/election',
+      title: 'electionForm.title',
+      testId: 'results-print-election',
+      query: { contest: String(contest.id) },
+    },
+  ] as const;
+
 function Structure(props: { result: RoundResult; t: Translate }) {
   const { structure: s } = props.result;
   const { t } = props;
@@ -329,133 +337,120 @@ function AdditionalModal(props: {
   onClose(): void;
 }) {
   const { t } = props;
-  const [chosen, setChosen] = useState<number[]>([]);
   const [added, setAdded] = useState<CandidateInput[]>([]);
-  const [typed, setTyped] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
   const blank = { gender: null, birthDate: null, ethnicity: null, education: null, unit: null };
   return (
-    <Modal
+    <SubmitModal<{ candidateIds?: number[]; note?: string }>
       open={props.open}
       title={t('results.additional')}
-      onCancel={props.onClose}
       okText={t('results.additional.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: chosen.length + added.length === 0, ...testId('additional-submit') }}
-      onOk={async () => {
+      okTestId="additional-submit"
+      t={t}
+      onSubmit={async (v) => {
         const r = await writeContest(props.contestId, 'rounds.openAdditional', {
           contestId: props.contestId,
           seats: props.seats,
-          candidateIds: chosen,
+          candidateIds: v.candidateIds ?? [],
           newCandidates: added,
-          note: note.trim() === '' ? null : note.trim(),
+          note: noteOrNull(v.note),
         });
-        if (!r.ok) {
-          setError(r.error);
-          return;
-        }
+        if (!r.ok) return r.error;
         setAdded([]);
-        setChosen([]);
-        props.onClose();
+        return null;
       }}
-      destroyOnHidden
+      onClose={props.onClose}
     >
-      <Typography.Paragraph>{t('results.additional.help', { n: props.seats })}</Typography.Paragraph>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Checkbox.Group
-        value={chosen}
-        onChange={(v) => setChosen(v as number[])}
-        options={props.candidates.map((c) => ({ value: c.id, label: c.name }))}
-        data-testid="additional-candidates"
-      />
-      <Typography.Paragraph strong>{t('results.additional.new')}</Typography.Paragraph>
-      <Space wrap>
-        <DelegatePicker
-          placeholder={t('results.additional.pick')}
-          exclude={new Set(added.map((a) => a.delegateId).filter((id): id is number => id !== null))}
-          onPick={(d) => setAdded([...added, { delegateId: d.id, name: d.name, ...blank }])}
-          testId="additional-search"
-        />
-        <Input
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          placeholder={t('results.additional.typed')}
-          style={{ width: 140 }}
-          data-testid="additional-typed"
-        />
-        <Button
-          disabled={typed.trim() === ''}
-          data-testid="additional-typed-add"
-          onClick={() => {
-            setAdded([...added, { delegateId: null, name: typed.trim(), ...blank }]);
-            setTyped('');
-          }}
-        >
-          {t('results.additional.add')}
-        </Button>
-      </Space>
-      <div data-testid="additional-added">
-        {added.map((a, i) => (
-          <Tag key={`${a.delegateId ?? a.name}`} closable onClose={() => setAdded(added.filter((_, j) => j !== i))}>
-            {a.name}
-          </Tag>
-        ))}
-      </div>
-      {added.length > 0 && (
-        <Input.TextArea
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={t('results.additional.note')}
-          data-testid="additional-note"
-        />
+      {(serverError) => (
+        <>
+          <Typography.Paragraph>{t('results.additional.help', { n: props.seats })}</Typography.Paragraph>
+          <Form.Item
+            name="candidateIds"
+            rules={[
+              {
+                validator: (_, ids: number[] | undefined) =>
+                  (ids?.length ?? 0) + added.length > 0
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('contests.additional.none'))),
+              },
+            ]}
+            className={styles.field}
+            {...serverError}
+          >
+            <Checkbox.Group
+              options={props.candidates.map((c) => ({ value: c.id, label: c.name }))}
+              data-testid="additional-candidates"
+            />
+          </Form.Item>
+          <Typography.Paragraph strong>{t('results.additional.new')}</Typography.Paragraph>
+          <Space wrap>
+            <DelegatePicker
+              placeholder={t('results.additional.pick')}
+              exclude={new Set(added.map((a) => a.delegateId).filter((id): id is number => id !== null))}
+              onPick={(d) => setAdded([...added, { delegateId: d.id, name: d.name, ...blank }])}
+              testId="additional-search"
+            />
+            <NameByHand
+              placeholder={t('results.additional.typed')}
+              addText={t('results.additional.add')}
+              width={140}
+              testIds={['additional-typed', 'additional-typed-add']}
+              onAdd={(name) => {
+                setAdded([...added, { delegateId: null, name, ...blank }]);
+                return true;
+              }}
+            />
+          </Space>
+          <div data-testid="additional-added">
+            {added.map((a, i) => (
+              <Tag key={`${a.delegateId ?? a.name}`} closable onClose={() => setAdded(added.filter((_, j) => j !== i))}>
+                {a.name}
+              </Tag>
+            ))}
+          </div>
+          {added.length > 0 && (
+            <Form.Item name="note" className={styles.field}>
+              <Input.TextArea rows={2} placeholder={t('results.additional.note')} data-testid="additional-note" />
+            </Form.Item>
+          )}
+          <Typography.Text type="secondary">{t('results.additional.order')}</Typography.Text>
+        </>
       )}
-      <Typography.Text type="secondary">{t('results.additional.order')}</Typography.Text>
-    </Modal>
+    </SubmitModal>
   );
 }
 
 function ReduceModal(props: { open: boolean; contestId: number; seats: number; t: Translate; onClose(): void }) {
   const { t } = props;
-  const [seats, setSeats] = useState<number | null>(props.seats);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const required = { required: true, message: t('common.required') };
   return (
-    <Modal
+    <SubmitModal<{ seats: number; note: string }>
       open={props.open}
       title={t('results.reduce')}
-      onCancel={props.onClose}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: seats === null || note.trim() === '', ...testId('reduce-submit') }}
-      onOk={async () => {
-        if (seats === null) return;
+      okTestId="reduce-submit"
+      t={t}
+      initialValues={{ seats: props.seats }}
+      onSubmit={async (v) => {
         const r = await writeContest(props.contestId, 'contests.reduceSeats', {
           contestId: props.contestId,
-          seats,
-          note: note.trim(),
+          seats: v.seats,
+          note: v.note.trim(),
         });
-        if (r.ok) props.onClose();
-        else setError(r.error);
+        return r.ok ? null : r.error;
       }}
-      destroyOnHidden
+      onClose={props.onClose}
     >
-      <Typography.Paragraph type="secondary">{t('results.reduce.help')}</Typography.Paragraph>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Space>
-          {t('results.reduce.seats')}
-          <InputNumber min={0} precision={0} value={seats} onChange={(v) => setSeats(v)} data-testid="reduce-seats" />
-        </Space>
-        <Input.TextArea
-          rows={3}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={t('results.reduce.note')}
-          data-testid="reduce-note"
-        />
-      </Space>
-    </Modal>
+      {(serverError) => (
+        <>
+          <Typography.Paragraph type="secondary">{t('results.reduce.help')}</Typography.Paragraph>
+          <Form.Item name="seats" label={t('results.reduce.seats')} rules={[required]} {...serverError}>
+            <InputNumber min={0} precision={0} data-testid="reduce-seats" />
+          </Form.Item>
+          <Form.Item name="note" rules={[{ ...required, whitespace: true }]}>
+            <Input.TextArea rows={3} placeholder={t('results.reduce.note')} data-testid="reduce-note" />
+          </Form.Item>
+        </>
+      )}
+    </SubmitModal>
   );
 }

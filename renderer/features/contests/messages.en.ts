@@ -167,4 +167,5 @@ export const contestsEn: Record<keyof typeof contestsZhCN, string> = {
   'prevote.formal.margin': 'Margin (%)',
   'prevote.formal.created': 'Formal contest created: {title}',
   'prevote.formal.from': 'Formal candidates from the pre-vote',
+  'contests.additional.none': 'Choose or add at least one candidate',
 };

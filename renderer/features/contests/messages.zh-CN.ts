@@ -157,4 +157,5 @@ export const contestsZhCN = {
   'prevote.formal.margin': '差额(%)',
   'prevote.formal.created': '已建立正式选举:{title}',
   'prevote.formal.from': '正式候选人由预选产生',
+  'contests.additional.none': '请勾选或增加至少一名候选人',
 } satisfies Record<string, string>;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AttendanceSummary, Delegate } from '../../../core/domain.js';
+import type { AttendanceSummary } from '../../../core/domain.js';
 import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { useCalls } from './calls.js';

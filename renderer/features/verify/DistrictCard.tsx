@@ -1,14 +1,15 @@
 import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { BodyStructure } from '../../../core/election-types.js';
-import { invokeShell, isDesktop } from '../../api/index.js';
+import { isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import type { Translate } from '../../app/language.js';
+import { numberColumn, structureColumns } from '../../components/count-columns.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { askSavePath } from '../../components/save-dialog.js';
 import { baseName, formatBytes, joinPath, today } from '../../lib/paths.js';
-import { testId } from '../../lib/testid.js';
-import { educationText, shareText } from '../results/structure.js';
 import styles from './DistrictCard.module.css';
 import { FAILURE_LABEL } from './labels.js';
 import { type DistrictTotal, type FileReport, useVerify, type VerifyFailure } from './store.js';
@@ -73,8 +74,6 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       structure: total.structure,
     },
   ];
-  const share = (pick: (s: BodyStructure) => number) => (_: unknown, r: Row) =>
-    r.structure && r.structure.total > 0 ? shareText(t, pick(r.structure), r.structure.total) : '';
   const columns: TableColumnsType<Row> = [
     {
       title: t('district.col.congress'),
@@ -115,31 +114,18 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
           </>
         ),
     },
-    { title: t('district.col.contests'), dataIndex: 'contests', width: 70, align: 'right' },
-    { title: t('district.col.seats'), dataIndex: 'seats', width: 80, align: 'right' },
-    { title: t('district.col.elected'), dataIndex: 'elected', width: 80, align: 'right' },
-    { title: t('verify.col.women'), key: 'women', width: 120, render: share((s) => s.women) },
-    { title: t('verify.col.under35'), key: 'under35', width: 120, render: share((s) => s.under35) },
-    { title: t('verify.col.minority'), key: 'minority', width: 120, render: share((s) => s.minority) },
-    {
-      title: t('verify.col.education'),
-      key: 'education',
-      render: (_, r) => (r.structure ? educationText(t, r.structure) : ''),
-    },
+    numberColumn<Row>(t('district.col.contests'), 'contests', 70),
+    numberColumn<Row>(t('district.col.seats'), 'seats', 80),
+    numberColumn<Row>(t('district.col.elected'), 'elected', 80),
+    ...structureColumns<Row>(t, (r) => r.structure, 120),
   ];
 
-  const runExport = async (target: string) => {
-    await useVerify.getState().exportDistrict(target);
-  };
+  const runExport = (target: string) => useVerify.getState().exportDistrict(target);
   const exportDesktop = async () => {
-    const chosen = await invokeShell('shell.saveDialog', {
-      title: t('district.export.dialogTitle'),
-      defaultPath: out,
-      extensions: ['xlsx'],
-    });
-    if (chosen?.ok && chosen.value.path) {
-      setOut(chosen.value.path);
-      await runExport(chosen.value.path);
+    const chosen = await askSavePath(t('district.export.dialogTitle'), out, ['xlsx']);
+    if (chosen.ok && chosen.value) {
+      setOut(chosen.value);
+      await runExport(chosen.value);
     }
   };
 
@@ -151,15 +137,16 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       data-testid="district"
       data-townships={total.townships}
     >
-      <Table<Row>
-        size="small"
+      <DataTable<Row>
         rowKey="key"
-        pagination={false}
         columns={columns}
         dataSource={rows}
-        data-testid="district-table"
-        rowClassName={(r) => (r.total ? styles.total : r.ok === false ? styles.failed : '') ?? ''}
-        onRow={(r) => testId(r.total ? 'district-total' : 'district-row', { 'data-ok': String(r.ok) })}
+        testId="district-table"
+        row={(r) => ({
+          testId: r.total ? 'district-total' : 'district-row',
+          data: { ok: String(r.ok) },
+          className: r.total ? styles.total : r.ok === false ? styles.failed : undefined,
+        })}
       />
       <Typography.Paragraph className={styles.note} data-testid="district-note">
         {t(failed > 0 ? 'district.note.failed' : 'district.note', { n: total.townships, failed })}

@@ -1,10 +1,11 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Translate } from '../../app/language.js';
+import { numberColumn, structureColumns } from '../../components/count-columns.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { formatTime } from '../../lib/paths.js';
 import seal from '../results/seal.module.css';
-import { educationText, shareText } from '../results/structure.js';
 import district from './DistrictCard.module.css';
 import { FAILURE_LABEL, failureDetail } from './labels.js';
 import type { FileReport, VerifySummary } from './store.js';
@@ -73,19 +74,13 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
 
 function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Translate }) {
   const { summary: s, t } = props;
-  const share = (n: number, total: number) => (total === 0 ? '' : shareText(t, n, total));
   const columns: TableColumnsType<ContestRow> = [
     {
       title: t('verify.col.contest'),
       dataIndex: 'title',
       render: (title: string, r) => (r.total ? <strong>{title}</strong> : title),
     },
-    {
-      title: t('verify.col.seats'),
-      dataIndex: 'seats',
-      width: 70,
-      align: 'right',
-    },
+    numberColumn<ContestRow>(t('verify.col.seats'), 'seats', 70),
     {
       title: t('verify.col.elected'),
       key: 'elected',
@@ -94,29 +89,7 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
           ? t('verify.electedCount', { n: r.structure.total })
           : r.elected.join(t('list.separator')) || t('paper.unknown'),
     },
-    {
-      title: t('verify.col.women'),
-      key: 'women',
-      width: 130,
-      render: (_, r) => share(r.structure.women, r.structure.total),
-    },
-    {
-      title: t('verify.col.under35'),
-      key: 'under35',
-      width: 130,
-      render: (_, r) => share(r.structure.under35, r.structure.total),
-    },
-    {
-      title: t('verify.col.minority'),
-      key: 'minority',
-      width: 130,
-      render: (_, r) => share(r.structure.minority, r.structure.total),
-    },
-    {
-      title: t('verify.col.education'),
-      key: 'education',
-      render: (_, r) => educationText(t, r.structure),
-    },
+    ...structureColumns<ContestRow>(t, (r) => r.structure, 130),
   ];
   const rows: ContestRow[] = [
     ...s.contests.map((c, i) => ({ ...c, key: `c${i}` })),
@@ -179,15 +152,16 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
           {t('verify.pledges.value', { ...s.pledges })}
         </Descriptions.Item>
       </Descriptions>
-      <Table<ContestRow>
+      <DataTable<ContestRow>
         className={styles.contests}
-        size="small"
         rowKey="key"
-        pagination={false}
         columns={columns}
         dataSource={rows}
-        rowClassName={(r) => (r.total ? (district.total ?? '') : '')}
-        data-testid="verify-contests"
+        testId="verify-contests"
+        row={(r) => ({
+          testId: r.total ? 'verify-contests-total' : 'verify-contest',
+          className: r.total ? district.total : undefined,
+        })}
         title={() => <strong>{t('verify.contests', { n: s.contests.length })}</strong>}
       />
     </>

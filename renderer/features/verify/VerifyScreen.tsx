@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useShallow } from 'zustand/react/shallow';
 import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
@@ -21,12 +22,16 @@ export function VerifyScreen() {
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
   const open = useCongress((s) => s.file !== null);
-  const pathsText = useVerify((s) => s.pathsText);
-  const fingerprint = useVerify((s) => s.fingerprint);
-  const busy = useVerify((s) => s.busy);
-  const error = useVerify((s) => s.error);
-  const reports = useVerify((s) => s.reports);
-  const total = useVerify((s) => s.total);
+  const { pathsText, fingerprint, busy, error, reports, total } = useVerify(
+    useShallow(({ pathsText, fingerprint, busy, error, reports, total }) => ({
+      pathsText,
+      fingerprint,
+      busy,
+      error,
+      reports,
+      total,
+    })),
+  );
   const { setPathsText, setFingerprint, addPath, verify } = useVerify.getState();
   const desktop = isDesktop();
   const count = parsePaths(pathsText).length;
