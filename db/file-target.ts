@@ -10,3 +10,7 @@ export function missingFolder(target: string): { ok: false; error: AppError } | 
     ? null
     : refuse('file_io', 'file.folder_missing', { folder }, { field: 'path', value: target });
 }
+
+/** The refusal for a file that could not be written (the disk full, no permission): the system's reason, the field and path. */
+export const cannotWrite = (error: unknown, field: string, target: string): { ok: false; error: AppError } =>
+  refuse('file_io', 'file.cannot_write', { detail: (error as Error).message }, { field, value: target });

@@ -3,10 +3,10 @@
  * order the presidium approves (rule 9). All of it only before ballots are issued: once
  * they are, the approved order is the order of the paper and of the entry screen.
  */
+import type { z } from 'zod';
 import { candidateFromDelegate } from '../../core/candidates.js';
-import type { AppError } from '../../core/result.js';
+import type { candidateInput } from '../../core/contract/contests.js';
 import { at, ok, type Result, refuse } from '../../core/result.js';
-import type { RosterIssue } from '../../core/roster-types.js';
 import { canRound } from '../../core/round-state.js';
 import { findDelegate, findDelegateByBadge } from '../congress/records.js';
 import {
@@ -20,14 +20,16 @@ import {
   requireSetup,
 } from '../count/contest-rows.js';
 import { findRound, setRoundCandidates } from '../count/round-rows.js';
-import { done, type UpdateHandler } from '../handler-types.js';
+import { decodeFile, sha256Hex, wholeFile } from '../file-import.js';
+import { done, type UpdateHandler, within } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { delegateNotFound } from '../roster/delegates.js';
-import { sha256Hex } from '../roster/handlers.js';
 import { type ParsedCandidates, parseCandidateFile } from './candidate-file.js';
 import { contestChanged } from './handlers.js';
 import { refuseOfficialAsCandidate } from './officials.js';
+
+type CandidateGiven = z.output<typeof candidateInput>;
 
 const firstRoundId = (db: SqliteDb, contestId: number) =>
   db.prepare("SELECT id FROM rounds WHERE contest_id = ? AND kind = 'first'").pluck().get(contestId) as number;
@@ -59,30 +61,38 @@ function setupContest(db: SqliteDb, contestId: number, what: string): Result<Con
   return requireSetup(contest.value, what);
 }
 
+/**
+ * A candidate as the secretariat gives one: picked from the roster (the roster's facts, so the
+ * structure report agrees with it), or typed with facts, a blank fact stored as none.
+ */
+export function candidateFields(db: SqliteDb, given: CandidateGiven): Result<CandidateFields> {
+  if (given.delegateId === null) {
+    return ok({
+      delegateId: null,
+      name: given.name,
+      gender: given.gender,
+      birthDate: given.birthDate,
+      ethnicity: emptyToNull(given.ethnicity),
+      education: emptyToNull(given.education),
+      unit: emptyToNull(given.unit),
+      fromWriteIn: false,
+    });
+  }
+  const d = findDelegate(db, given.delegateId);
+  return d ? ok({ ...candidateFromDelegate(d), fromWriteIn: false }) : delegateNotFound(given.delegateId);
+}
+
 export const add: UpdateHandler<'candidates.add'> = {
   kind: 'update',
   run(input, { db }) {
     const contest = setupContest(db, input.contestId, '增加候选人');
     if (!contest.ok) return contest;
-    let fields: CandidateFields;
-    if (input.delegateId !== null) {
-      const d = findDelegate(db, input.delegateId);
-      if (!d) return delegateNotFound(input.delegateId);
-      const taken = alreadyCandidate(db, contest.value, d.id);
+    const given = candidateFields(db, input);
+    if (!given.ok) return given;
+    const fields = given.value;
+    if (fields.delegateId !== null) {
+      const taken = alreadyCandidate(db, contest.value, fields.delegateId);
       if (taken) return taken;
-      // Picked from the roster: the roster's facts, so the structure report agrees with it.
-      fields = { ...candidateFromDelegate(d), fromWriteIn: false };
-    } else {
-      fields = {
-        delegateId: null,
-        name: input.name,
-        gender: input.gender,
-        birthDate: input.birthDate,
-        ethnicity: emptyToNull(input.ethnicity),
-        education: emptyToNull(input.education),
-        unit: emptyToNull(input.unit),
-        fromWriteIn: false,
-      };
     }
     // Rule 14: at a first plenary the candidates come from the members just elected.
     const notMember = refuseNonMemberCandidate(db, contest.value, fields);
@@ -121,29 +131,13 @@ export const remove: UpdateHandler<'candidates.remove', undefined, Candidate> = 
   changes: (_input, _output, { note }) => contestChanged(note.contestId),
 };
 
-const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
-
-const issueAsError = (issue: RosterIssue): AppError => ({
-  code: 'invalid_input',
-  message: issue.message,
-  ...(issue.reason ? { reason: issue.reason, params: issue.params ?? {} } : {}),
-  ...(issue.row !== null ? { row: issue.row } : {}),
-  ...(issue.column !== null ? { column: issue.column } : {}),
-  ...(issue.value !== null ? { value: issue.value } : {}),
-});
-
 async function parseForImport(fileName: string, contentBase64: string): Promise<Result<ParsedCandidates>> {
-  const parsed = await parseCandidateFile(fileName, decode(contentBase64));
-  if (parsed.errors.length > 0) {
-    return refuse(
-      'invalid_input',
-      'candidates.file_invalid',
-      { count: parsed.errors.length },
-      { details: parsed.errors.map(issueAsError) },
-    );
-  }
-  if (parsed.rows.length === 0) return refuse('invalid_input', 'candidates.file_empty');
-  return ok(parsed);
+  const parsed = await parseCandidateFile(fileName, decodeFile(contentBase64));
+  return wholeFile(parsed, parsed.errors, {
+    code: 'invalid_input',
+    invalid: 'candidates.file_invalid',
+    empty: 'candidates.file_empty',
+  });
 }
 
 /** All or nothing: any problem in any row refuses the whole file. */
@@ -200,7 +194,7 @@ export const importCandidates: UpdateHandler<'candidates.import', ParsedCandidat
   audit: (input, output) => ({
     contestId: input.contestId,
     fileName: input.fileName,
-    sha256: sha256Hex(decode(input.contentBase64)),
+    sha256: sha256Hex(decodeFile(input.contentBase64)),
     candidates: output.map((c) => ({ id: c.id, name: c.name })),
   }),
   changes: (input) => contestChanged(input.contestId),
@@ -210,45 +204,49 @@ export const importCandidates: UpdateHandler<'candidates.import', ParsedCandidat
  * Rule 9: the order the presidium approved, exactly the contest's candidates, each once.
  * It becomes the first round's paper order; locked once that round's ballots are issued.
  */
-export const approveOrder: UpdateHandler<'candidates.approveOrder'> = {
-  kind: 'update',
-  run(input, { db }) {
-    const found = requireContest(db, input.contestId);
-    if (!found.ok) return found;
-    const contest = found.value;
-    // The first round's paper may change only in setup (core/round-state.ts).
-    const first = findRound(db, firstRoundId(db, contest.id))!;
-    const allowed = canRound(first, contest.title, 'candidates.approveOrder');
-    if (!allowed.ok) return { ok: false, error: { ...allowed.error, field: 'candidateIds' } };
-    const candidates = listCandidates(db, contest.id);
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    const listed = new Set<number>();
-    for (const id of input.candidateIds) {
-      if (!byId.has(id)) {
-        return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, at('candidateIds', id));
+export const approveOrder = within<'candidates.approveOrder', Contest>(
+  (input, db) => requireContest(db, input.contestId),
+  {
+    run(contest, input, { db }) {
+      // The first round's paper may change only in setup (core/round-state.ts).
+      const first = findRound(db, firstRoundId(db, contest.id))!;
+      const allowed = canRound(first, contest.title, 'candidates.approveOrder');
+      if (!allowed.ok) return { ok: false, error: { ...allowed.error, field: 'candidateIds' } };
+      const candidates = listCandidates(db, contest.id);
+      const byId = new Map(candidates.map((c) => [c.id, c]));
+      const listed = new Set<number>();
+      for (const id of input.candidateIds) {
+        if (!byId.has(id)) {
+          return refuse('invalid_input', 'round.not_candidate', { id, contest: contest.title }, at('candidateIds', id));
+        }
+        if (listed.has(id)) {
+          return refuse(
+            'invalid_input',
+            'candidates.order_twice',
+            { name: byId.get(id)!.name },
+            at('candidateIds', id),
+          );
+        }
+        listed.add(id);
       }
-      if (listed.has(id)) {
-        return refuse('invalid_input', 'candidates.order_twice', { name: byId.get(id)!.name }, at('candidateIds', id));
+      const missing = candidates.filter((c) => !listed.has(c.id));
+      if (missing.length > 0) {
+        return refuse(
+          'invalid_input',
+          'candidates.order_missing',
+          { names: missing.map((c) => c.name).join('、') },
+          { field: 'candidateIds', value: missing.map((c) => String(c.id)).join(',') },
+        );
       }
-      listed.add(id);
-    }
-    const missing = candidates.filter((c) => !listed.has(c.id));
-    if (missing.length > 0) {
-      return refuse(
-        'invalid_input',
-        'candidates.order_missing',
-        { names: missing.map((c) => c.name).join('、') },
-        { field: 'candidateIds', value: missing.map((c) => String(c.id)).join(',') },
-      );
-    }
-    // Clear first: UNIQUE (contest_id, position) would trip over a swap.
-    db.prepare('UPDATE candidates SET position = NULL WHERE contest_id = ?').run(contest.id);
-    const place = db.prepare('UPDATE candidates SET position = ? WHERE id = ?');
-    input.candidateIds.forEach((id, i) => {
-      place.run(i + 1, id);
-    });
-    setRoundCandidates(db, firstRoundId(db, contest.id), input.candidateIds);
-    return ok(listCandidates(db, contest.id));
+      // Clear first: UNIQUE (contest_id, position) would trip over a swap.
+      db.prepare('UPDATE candidates SET position = NULL WHERE contest_id = ?').run(contest.id);
+      const place = db.prepare('UPDATE candidates SET position = ? WHERE id = ?');
+      input.candidateIds.forEach((id, i) => {
+        place.run(i + 1, id);
+      });
+      setRoundCandidates(db, firstRoundId(db, contest.id), input.candidateIds);
+      return ok(listCandidates(db, contest.id));
+    },
+    changes: (input) => contestChanged(input.contestId),
   },
-  changes: (input) => contestChanged(input.contestId),
-};
+);

@@ -14,7 +14,7 @@ import {
   requireSetup,
 } from '../count/contest-rows.js';
 import { electedInContest, insertRound, listRounds, openRound } from '../count/round-rows.js';
-import { query, type UpdateHandler } from '../handler-types.js';
+import { query, type UpdateHandler, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 
@@ -122,18 +122,14 @@ export const create: UpdateHandler<'contests.create'> = {
   changes: (input, output) => contestChanged(output.id, input.meetingId),
 };
 
-export const update: UpdateHandler<'contests.update'> = {
-  kind: 'update',
-  run(input, { db }) {
-    const found = requireContest(db, input.contestId);
-    if (!found.ok) return found;
+export const update = within<'contests.update', Contest>((input, db) => requireContest(db, input.contestId), {
+  run(c, input, { db }) {
     // The convention alone may still change after distribution, until the first ballot is in.
     const { contestId: _id, marking: _marking, ...settings } = input;
     if (Object.values(settings).some((v) => v !== undefined)) {
-      const setup = requireSetup(found.value, 'edit_settings');
+      const setup = requireSetup(c, 'edit_settings');
       if (!setup.ok) return setup;
     }
-    const c = found.value;
     const next: Contest = {
       ...c,
       title: input.title ?? c.title,
@@ -170,33 +166,22 @@ export const update: UpdateHandler<'contests.update'> = {
     return ok(findContest(db, c.id)!);
   },
   changes: (input) => contestChanged(input.contestId),
-};
+});
 
 /**
  * Rule 7: fewer passed than seats, and the presidium decides to reduce the seats instead of
  * another round. The app records the decision; it does not make it.
  */
-export const reduceSeats: UpdateHandler<'contests.reduceSeats'> = {
-  kind: 'update',
-  run(input, { db }) {
-    const found = requireContest(db, input.contestId);
-    if (!found.ok) return found;
-    const c = found.value;
+export const reduceSeats = within<'contests.reduceSeats', Contest>((input, db) => requireContest(db, input.contestId), {
+  run(c, input, { db }) {
     const field = at('seats', input.seats);
-    if (c.status === 'setup') {
-      return refuse('conflict', 'contest.reduce_setup', { contest: c.title }, at('contestId', c.id));
-    }
-    if (c.status === 'closed') {
-      return refuse('conflict', 'contest.reduce_closed', { contest: c.title }, at('contestId', c.id));
-    }
+    // The contest's state refuses it (at the contest), or the number asked for does (at the seats).
+    const atContest = at('contestId', c.id);
+    if (c.status === 'setup') return refuse('conflict', 'contest.reduce_setup', { contest: c.title }, atContest);
+    if (c.status === 'closed') return refuse('conflict', 'contest.reduce_closed', { contest: c.title }, atContest);
     const open = openRound(db, c.id);
     if (open) {
-      return refuse(
-        'conflict',
-        'contest.reduce_round_open',
-        { contest: c.title, round: open.number },
-        at('contestId', c.id),
-      );
+      return refuse('conflict', 'contest.reduce_round_open', { contest: c.title, round: open.number }, atContest);
     }
     if (input.seats >= c.seats) {
       return refuse('invalid_input', 'contest.reduce_not_fewer', { seats: input.seats, current: c.seats }, field);
@@ -215,4 +200,4 @@ export const reduceSeats: UpdateHandler<'contests.reduceSeats'> = {
     return ok(findContest(db, c.id)!);
   },
   changes: (input) => contestChanged(input.contestId),
-};
+});

@@ -9,7 +9,7 @@ import { disregardReason, judgeBallot } from '../../core/ballot.js';
 import type { BallotJudgement, BallotMarks } from '../../core/election-types.js';
 import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, type RoundAction } from '../../core/round-state.js';
-import { done, query, type UpdateCall, type UpdateHandler, type Written, within } from '../handler-types.js';
+import { done, query, type UpdateCall, type Written, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import {
   type Ballot,
@@ -239,20 +239,19 @@ export const correct = within<'ballots.correct', BallotAt, undefined, BallotNote
   },
 );
 
-export const voidBallot: UpdateHandler<'ballots.void', undefined, BallotNote> = {
-  kind: 'update',
-  run(input, { db }) {
-    const found = requireBallot(db, input.ballotId);
-    if (!found.ok) return found;
-    const { ballot, ctx } = found.value;
-    const live = requireLive(ballot);
-    if (!live.ok) return live;
-    const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
-    return done(after, { contestId: ctx.contest.id, before: ballot });
+export const voidBallot = within<'ballots.void', BallotAt, undefined, BallotNote>(
+  (input, db) => requireBallot(db, input.ballotId),
+  {
+    run({ ballot, ctx }, input, { db }) {
+      const live = requireLive(ballot);
+      if (!live.ok) return live;
+      const after = withdrawBallot(db, ballot.id, 'voided', input.reason, bumpRevision(db, ctx.round.id));
+      return done(after, { contestId: ctx.contest.id, before: ballot });
+    },
+    audit: beforeAndAfter,
+    changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
   },
-  audit: beforeAndAfter,
-  changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
-};
+);
 
 /** Rule 4: a ballot the counters could not judge, decided by the chief scrutineer (the operator). */
 export const decide = within<'ballots.decide', BallotAt, undefined, BallotNote>(

@@ -10,13 +10,12 @@ import { normaliseName } from '../../core/names.js';
 import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, roundTransition } from '../../core/round-state.js';
 import { meetingAttendance } from '../attendance/electorate.js';
-import { findDelegate } from '../congress/records.js';
+import { candidateFields } from '../contests/candidates.js';
 import { contestChanged } from '../contests/handlers.js';
 import { refuseOfficialAsCandidate } from '../contests/officials.js';
-import { query, type UpdateHandler, within } from '../handler-types.js';
+import { query, within } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
-import { delegateNotFound } from '../roster/delegates.js';
 import { enteredCount } from './ballot-rows.js';
 import {
   type Candidate,
@@ -114,12 +113,8 @@ export const distribute = within<'rounds.distribute', RoundContext>((input, db) 
 });
 
 /** Rule 2: 收回的选票多于发出的选票,选举无效,应重新进行选举. */
-export const collect: UpdateHandler<'rounds.collect'> = {
-  kind: 'update',
-  run(input, { db }) {
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const { round, contest } = found.value;
+export const collect = within<'rounds.collect', RoundContext>((input, db) => requireRound(db, input.roundId), {
+  run({ round, contest }, input, { db }) {
     // voting → voting, or void when more came back than were issued (core/round-state.ts).
     const next = roundTransition(round, contest.title, 'rounds.collect', { collected: input.collected });
     if (!next.ok) return next;
@@ -142,7 +137,7 @@ export const collect: UpdateHandler<'rounds.collect'> = {
     return ok({ round: findRound(db, round.id)!, rerun });
   },
   changes: (_input, output) => roundChanged(output.round),
-};
+});
 
 export const result = query<'rounds.result'>((input, { db, caches }) =>
   andThen(requireRound(db, input.roundId), (found) => ok(roundResult(db, found.round, found.contest, caches.tallies))),
@@ -194,21 +189,14 @@ export function closeReady(
  * The chief scrutineer closes the round: only when every collected ballot is entered, every
  * set-aside ballot decided and every stack reconciled. Who was elected is fixed here.
  */
-export const close: UpdateHandler<'rounds.close'> = {
-  kind: 'update',
+export const close = within<'rounds.close', RoundContext>((input, db) => requireRound(db, input.roundId), {
   // Said before the chief scrutineer is asked for the PIN (db/dispatch.ts): what is missing.
-  precheck(input, { db, caches }) {
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const { round, contest } = found.value;
-    if (round.status !== 'voting' || round.collected === null) return ok(null);
-    return closeReady(db, round, contest, caches.tallies);
-  },
-  run(input, call) {
+  precheck: (input, { db, caches }) =>
+    andThen(requireRound(db, input.roundId), ({ round, contest }) =>
+      round.status !== 'voting' || round.collected === null ? ok(null) : closeReady(db, round, contest, caches.tallies),
+    ),
+  run({ round, contest }, _input, call) {
     const { db } = call;
-    const found = requireRound(db, input.roundId);
-    if (!found.ok) return found;
-    const { round, contest } = found.value;
     // voting (collected recorded) → closed (core/round-state.ts).
     const allowed = canRound(round, contest.title, 'rounds.close');
     if (!allowed.ok) return allowed;
@@ -253,7 +241,7 @@ export const close: UpdateHandler<'rounds.close'> = {
   changes: (_input, output) => roundChanged(output.result.round),
   // A round closed (and maybe its contest): a copy now, not in a few minutes.
   backupAfter: () => 'round_closed',
-};
+});
 
 function contestCandidateNamed(db: SqliteDb, contest: Contest, name: string): Candidate | undefined {
   const wanted = normaliseName(name);
@@ -325,23 +313,9 @@ export const openAdditional = within<'rounds.openAdditional', Contest>(
       const added: CandidateFields[] = [];
       const taken = new Set(candidates.map((c) => normaliseName(c.name)));
       for (const [i, n] of input.newCandidates.entries()) {
-        let fields: CandidateFields;
-        if (n.delegateId !== null) {
-          const d = findDelegate(db, n.delegateId);
-          if (!d) return delegateNotFound(n.delegateId);
-          fields = { ...candidateFromDelegate(d), fromWriteIn: false };
-        } else {
-          fields = {
-            delegateId: null,
-            name: n.name,
-            gender: n.gender,
-            birthDate: n.birthDate,
-            ethnicity: emptyToNull(n.ethnicity),
-            education: emptyToNull(n.education),
-            unit: emptyToNull(n.unit),
-            fromWriteIn: false,
-          };
-        }
+        const given = candidateFields(db, n);
+        if (!given.ok) return given;
+        const fields = given.value;
         const field = { field: `newCandidates.${i}`, value: fields.name };
         const name = normaliseName(fields.name);
         if (electedNames.has(name))
@@ -381,8 +355,6 @@ export const openAdditional = within<'rounds.openAdditional', Contest>(
     changes: (_input, output) => roundChanged(output),
   },
 );
-
-const emptyToNull = (v: string | null) => (v === null || v === '' ? null : v);
 
 /**
  * Rule 16: 「A presidium may declare a round void (选举无效) with its reason; a rerun follows」. The

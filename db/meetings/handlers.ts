@@ -5,11 +5,11 @@
  */
 import type { Meeting, MeetingApproval } from '../../core/domain.js';
 import { normaliseName } from '../../core/names.js';
-import { at, ok, type Result, refuse } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse } from '../../core/result.js';
 import { contestMembers, meetingElectorate } from '../attendance/electorate.js';
 import { findDelegate, findMeeting, listApprovals, listMeetings } from '../congress/records.js';
 import { type Contest, listContests, requireContest } from '../count/contest-rows.js';
-import { type QueryHandler, type UpdateHandler, within } from '../handler-types.js';
+import { type QueryHandler, query, type UpdateHandler, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 
 export const meetingNotFound = (meetingId: number) =>
@@ -71,31 +71,25 @@ export const create: UpdateHandler<'meetings.create'> = {
   changes: () => [{ topic: 'meetings' }, { topic: 'congress' }],
 };
 
-export const setCurrent: UpdateHandler<'meetings.setCurrent'> = {
-  kind: 'update',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    db.prepare('UPDATE congress SET current_meeting_id = ? WHERE id = 1').run(meeting.value.id);
-    return meeting;
+export const setCurrent = within<'meetings.setCurrent', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
+  run(meeting, _input, { db }) {
+    db.prepare('UPDATE congress SET current_meeting_id = ? WHERE id = 1').run(meeting.id);
+    return ok(meeting);
   },
   changes: () => [{ topic: 'meetings' }, { topic: 'congress' }],
-};
+});
 
-export const electorate: QueryHandler<'meetings.electorate'> = {
-  kind: 'query',
-  run(input, { db }) {
-    const meeting = requireMeeting(db, input.meetingId);
-    if (!meeting.ok) return meeting;
-    const e = meetingElectorate(db, meeting.value);
+export const electorate = query<'meetings.electorate'>((input, { db }) =>
+  andThen(requireMeeting(db, input.meetingId), (meeting) => {
+    const e = meetingElectorate(db, meeting);
     return ok({
-      meetingId: meeting.value.id,
-      electorate: meeting.value.electorate,
-      contestId: meeting.value.electorateContestId,
+      meetingId: meeting.id,
+      electorate: meeting.electorate,
+      contestId: meeting.electorateContestId,
       memberIds: e.kind === 'members' ? [...e.memberIds].sort((a, b) => a - b) : null,
     });
-  },
-};
+  }),
+);
 
 /** The members meeting's contest title, for refusals naming it. */
 function electorateTitle(db: SqliteDb, meeting: Meeting): string {

@@ -5,7 +5,7 @@ import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
 import { listContests } from '../count/contest-rows.js';
-import { missingFolder } from '../file-target.js';
+import { cannotWrite, missingFolder } from '../file-target.js';
 import { done, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { districtView, districtWorkbook } from './district.js';
@@ -153,12 +153,7 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
       if (input.csvPath !== null) writeFileAtomic(input.csvPath, resultsCsv(content));
     } catch (error) {
       // The audit row rolls back with this failure: no export is recorded that did not happen.
-      return refuse(
-        'file_io',
-        'file.cannot_write',
-        { detail: (error as Error).message },
-        { field: 'path', value: input.path },
-      );
+      return cannotWrite(error, 'path', input.path);
     }
     const output = {
       path: input.path,
@@ -198,12 +193,7 @@ export const districtExport: SessionHandler<'result.districtExport'> = {
       const bytes = writeFileAtomic(input.out, await districtWorkbook(view));
       return ok({ path: input.out, bytes });
     } catch (error) {
-      return refuse(
-        'file_io',
-        'file.cannot_write',
-        { detail: (error as Error).message },
-        { field: 'out', value: input.out },
-      );
+      return cannotWrite(error, 'out', input.out);
     }
   },
 };

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DelegateFields } from '../../core/domain.js';
-import { type AppError, ok, type Result, refuse } from '../../core/result.js';
-import type { ParsedRoster, RosterIssue } from '../../core/roster-types.js';
+import { ok, type Result, refuse } from '../../core/result.js';
+import type { ParsedRoster } from '../../core/roster-types.js';
+import { decodeFile, sha256Hex, wholeFile } from '../file-import.js';
 import type { QueryHandler, UpdateHandler } from '../handler-types.js';
 import { applyRoster, diffRoster, duplicateBadges, type PresentFields } from './apply.js';
 import { parseRosterFile } from './file.js';
@@ -9,30 +9,17 @@ import { parseRosterFile } from './file.js';
 const presentFields = (parsed: ParsedRoster): PresentFields =>
   new Set(parsed.columns.map((c) => c.field).filter((f): f is keyof DelegateFields => f !== null));
 
-const decode = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
-
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-const issueAsError = (issue: RosterIssue): AppError => ({
-  code: 'roster_invalid',
-  message: issue.message,
-  ...(issue.reason ? { reason: issue.reason, params: issue.params ?? {} } : {}),
-  ...(issue.row !== null ? { row: issue.row } : {}),
-  ...(issue.column !== null ? { column: issue.column } : {}),
-  ...(issue.value !== null ? { value: issue.value } : {}),
-});
-
 export const preview: QueryHandler<'roster.preview'> = {
   kind: 'query',
   async run(input, { db }) {
-    const parsed = await parseRosterFile(input.fileName, decode(input.contentBase64));
+    const parsed = await parseRosterFile(input.fileName, decodeFile(input.contentBase64));
     return ok({ ...parsed, ...diffRoster(db, parsed.rows, presentFields(parsed)) });
   },
 };
 
 /** Parses outside the transaction; any problem at all refuses the whole file. */
 async function parseForImport(fileName: string, contentBase64: string): Promise<Result<ParsedRoster>> {
-  const parsed = await parseRosterFile(fileName, decode(contentBase64));
+  const parsed = await parseRosterFile(fileName, decodeFile(contentBase64));
   const issues = [...parsed.errors];
   for (const badge of duplicateBadges(parsed.rows)) {
     if (!issues.some((i) => i.value === badge)) {
@@ -40,18 +27,7 @@ async function parseForImport(fileName: string, contentBase64: string): Promise<
       issues.push({ row: null, column: null, value: badge, message, ...(reason ? { reason, params } : {}) });
     }
   }
-  if (issues.length > 0) {
-    return refuse(
-      'roster_invalid',
-      'roster.invalid',
-      { count: issues.length },
-      {
-        details: issues.map(issueAsError),
-      },
-    );
-  }
-  if (parsed.rows.length === 0) return refuse('roster_invalid', 'roster.empty');
-  return ok(parsed);
+  return wholeFile(parsed, issues, { code: 'roster_invalid', invalid: 'roster.invalid', empty: 'roster.empty' });
 }
 
 export const importRoster: UpdateHandler<'roster.import', ParsedRoster> = {
@@ -61,10 +37,9 @@ export const importRoster: UpdateHandler<'roster.import', ParsedRoster> = {
     const diff = applyRoster(db, parsed.rows, presentFields(parsed));
     return ok({ added: diff.added.length, updated: diff.updated.length, unchanged: diff.unchanged });
   },
-  // The file itself would bloat the log; its hash identifies it.
   audit: (input, output) => ({
     fileName: input.fileName,
-    sha256: sha256Hex(decode(input.contentBase64)),
+    sha256: sha256Hex(decodeFile(input.contentBase64)),
     ...output,
   }),
   changes: () => [{ topic: 'roster' }, { topic: 'attendance' }],
