@@ -52,16 +52,21 @@ export async function refused<C extends Channel>(
 
 type Host = { port: number; token: string };
 
-/** Delegates of the roster made candidates of a contest, in the order given; returns their ids. */
+type Delegate = Output<'delegates.list'>[number];
+/** A candidate put up from outside the roster: the facts the structure of those elected counts. */
+export type CandidateFacts = Omit<Input<'candidates.add'>, 'contestId'>;
+
+/** Delegates of the roster (with the roster's facts) or others made candidates of a contest, in the order given; returns their ids. */
 export async function addCandidates(
   host: Host,
   contestId: number,
-  delegates: readonly Output<'delegates.list'>[number][],
+  people: readonly (Delegate | CandidateFacts)[],
   ctx: CallContext = SETUP_CONTEXT,
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (const d of delegates) {
-    const c = await call(host, 'candidates.add', { contestId, ...candidateFromDelegate(d) }, ctx);
+  for (const p of people) {
+    const facts = 'badge' in p ? candidateFromDelegate(p) : p;
+    const c = await call(host, 'candidates.add', { contestId, ...facts }, ctx);
     ids.push(c.id);
   }
   return ids;

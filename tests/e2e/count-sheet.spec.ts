@@ -8,22 +8,24 @@ import type { Page } from '@playwright/test';
 import { call, enterBallots } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 import { LockScreen } from './pages/lock.js';
-import {
-  checkInThroughApi,
-  congressWithOperators,
-  contestOf,
-  countThroughApi,
-  demoWithVoters,
-  type OperatorSpec,
-  signedIn,
-  votingDelegates,
-} from './scenes.js';
+import { contestOf, countThroughApi, demoWithVoters, OPERATORS, roundWithOperators, signedIn } from './scenes.js';
 
 const SHOTS = 'test-results/count-sheet';
 
-/** The demo congress open on screen with 89 of its 110 voting delegates present. */
-const openDemo = (page: Page, openApp: (p?: Page) => Promise<Page>, host: TestHost) =>
-  demoWithVoters(page, openApp, host, { operator: '计票人 赵敏' });
+/**
+ * The demo congress open on screen with 89 of its 110 voting delegates present, and a contest
+ * (党委委员, 2 seats unless told) of the first `candidates` of them.
+ */
+async function demoContest(
+  page: Page,
+  openApp: (p?: Page) => Promise<Page>,
+  host: TestHost,
+  contest: { candidates: number; seats?: number; approve?: boolean },
+) {
+  const { voting, meetingId } = await demoWithVoters(page, openApp, host, { operator: '计票人 赵敏' });
+  const { candidates, ...options } = contest;
+  return contestOf(host, { meetingId, title: '党委委员', people: voting.slice(0, candidates), ...options });
+}
 
 test('a write-in typed and Enter is counted; one that does not count needs a second Enter; a fresh sheet is neutral', async ({
   page,
@@ -31,18 +33,11 @@ test('a write-in typed and Enter is counted; one that does not count needs a sec
   openApp,
   host,
 }) => {
-  const scene = await openDemo(page, openApp, host);
-  const people = scene.voting.slice(0, 3);
-  const { contestId, roundId, names } = await contestOf(host, {
-    meetingId: scene.meetingId,
-    title: '党委委员',
-    people,
-  });
-  const contest = { id: contestId };
+  const { contestId, roundId, names } = await demoContest(page, openApp, host, { candidates: 3 });
   await countThroughApi(host, roundId, { issued: 89, collected: 3 });
 
   const board = await context.newPage();
-  await board.goto(`${host.url}#/tally?contest=${contest.id}`);
+  await board.goto(`${host.url}#/tally?contest=${contestId}`);
 
   await page.goto(`${host.url}#/count?round=${roundId}`);
   const sheet = page.getByTestId('ballot-sheet');
@@ -123,35 +118,22 @@ test('a write-in typed and Enter is counted; one that does not count needs a sec
   await page.screenshot({ path: `${SHOTS}/4-after-three.png` });
 });
 
-const OPERATORS: OperatorSpec[] = [
-  { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
-  { role: 'counter', name: '计票人 张强', pin: '333333' },
-  { role: 'chief_scrutineer', name: '总监票人 陈刚', pin: '555555' },
-];
+/** Who a count needs at the table: the secretariat, a counter and the chief scrutineer. */
+const COUNT_ROOM = OPERATORS.filter((o) => ['secretariat', 'counter', 'chief_scrutineer'].includes(o.role));
 
 test('closing a round with a ballot unkeyed says what is missing before any PIN is asked for', async ({
   page,
   openApp,
   host,
 }) => {
-  const { ops, secretariat, meetingId } = await congressWithOperators(host, OPERATORS);
-  const voting = await votingDelegates(host);
-  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
-  const { contestId, roundId } = await contestOf(host, {
-    meetingId,
-    title: '纪委委员',
-    people: voting.slice(0, 3),
-    ctx: secretariat,
-  });
-  const contest = { id: contestId };
-  await countThroughApi(host, roundId, { issued: 89, collected: 3, ctx: secretariat });
+  const { ops, contestId, roundId } = await roundWithOperators(host, COUNT_ROOM, { title: '纪委委员', collected: 3 });
   const counter = await signedIn(host, ops.counter.id, ops.counter.pin, '计票台');
   await enterBallots(host, roundId, [{ marks: 'oo-' }, { marks: 'o-o' }], counter);
 
   await openApp(page);
   await new LockScreen(page).unlock(ops.counter.name, ops.counter.pin);
 
-  await page.goto(`${host.url}#/contests?contest=${contest.id}`);
+  await page.goto(`${host.url}#/contests?contest=${contestId}`);
   await page.getByTestId('round-close').click();
   const blocked = page.getByTestId('round-close-blocked');
   await expect(blocked).toBeVisible();
@@ -179,16 +161,8 @@ test('the presidium reorders the suggested ballot order, then approves the order
   openApp,
   host,
 }) => {
-  const scene = await openDemo(page, openApp, host);
-  const people = scene.voting.slice(0, 4);
-  const { contestId } = await contestOf(host, {
-    meetingId: scene.meetingId,
-    title: '党委委员',
-    people,
-    approve: false,
-  });
-  const contest = { id: contestId };
-  await page.goto(`${host.url}#/contests?contest=${contest.id}`);
+  const { contestId } = await demoContest(page, openApp, host, { candidates: 4, approve: false });
+  await page.goto(`${host.url}#/contests?contest=${contestId}`);
   await page.getByTestId('order-suggest').click();
   const items = page.getByTestId('order-item');
   await expect(items).toHaveCount(4);
@@ -207,7 +181,7 @@ test('the presidium reorders the suggested ballot order, then approves the order
 
   await page.getByTestId('order-approve').click();
   await expect(page.getByTestId('order-approved')).toBeVisible();
-  const detail = await call(host, 'contests.get', { contestId: contest.id });
+  const detail = await call(host, 'contests.get', { contestId });
   const byId = new Map(detail.candidates.map((c) => [c.id, c.name]));
   expect(detail.rounds[0]!.candidateIds.map((id) => byId.get(id))).toEqual(want);
 });
@@ -217,13 +191,7 @@ test('on a paper of 12, rows are reached by two digits; the English sheet speaks
   openApp,
   host,
 }) => {
-  const scene = await openDemo(page, openApp, host);
-  const { roundId } = await contestOf(host, {
-    meetingId: scene.meetingId,
-    title: '党委委员',
-    seats: 10,
-    people: scene.voting.slice(0, 12),
-  });
+  const { roundId } = await demoContest(page, openApp, host, { candidates: 12, seats: 10 });
   await countThroughApi(host, roundId, { issued: 89, collected: 1 });
 
   await page.getByTestId('language-switch').getByText('English').click();

@@ -6,34 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Role } from '../../core/roles.js';
 import { call, enterBallots, refused } from './api.js';
-import { expect, type TestHost, test } from './fixtures.js';
+import { expect, test } from './fixtures.js';
 import { LockScreen } from './pages/lock.js';
-import {
-  checkInThroughApi,
-  congressWithOperators as congressWithOperatorsScene,
-  contestOf,
-  countThroughApi,
-  openDemoAs,
-  signedIn,
-  votingDelegates,
-} from './scenes.js';
-
-const OPERATORS: { role: Role; name: string; pin: string }[] = [
-  { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
-  { role: 'clerk', name: '报到员 李华', pin: '222222' },
-  { role: 'counter', name: '计票人 张强', pin: '333333' },
-  { role: 'scrutineer', name: '监票人 赵芳', pin: '444444' },
-  { role: 'chief_scrutineer', name: '总监票人 陈刚', pin: '555555' },
-];
-
-/** The demo congress with the five operators; once there are operators, a write without a sign-in is refused. */
-async function congressWithOperators(host: TestHost) {
-  const scene = await congressWithOperatorsScene(host, OPERATORS);
-  expect((await refused(host, 'meetings.create', { name: '未登录', date: '2026-03-20' })).code).toBe('locked');
-  return scene;
-}
+import { congressWithOperators, OPERATORS, openDemoAs, roundWithOperators, signedIn } from './scenes.js';
 
 test('the station locks until an operator signs in; a counter keys a ballot, the chief scrutineer closes the round', async ({
   page,
@@ -41,20 +17,10 @@ test('the station locks until an operator signs in; a counter keys a ballot, the
   host,
 }) => {
   test.setTimeout(120_000);
-  const { ops, secretariat, meetingId } = await congressWithOperators(host);
-
-  // A contest of 2 seats and 3 candidates; 89 of 110 present; 3 papers collected.
-  const voting = await votingDelegates(host);
-  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
-  const { roundId } = await contestOf(host, {
-    meetingId,
-    title: '纪委委员',
-    people: voting.slice(0, 3),
-    ctx: secretariat,
-  });
+  // A contest of 2 seats and 3 candidates; 89 of 110 present; 3 papers collected, 2 keyed by the scrutineer.
+  const { ops, roundId } = await roundWithOperators(host, OPERATORS, { title: '纪委委员', collected: 3 });
   const scrutineer = await signedIn(host, ops.scrutineer.id, ops.scrutineer.pin, '监票台');
-  const papers = [{ marks: 'oo-' }, { marks: 'o-o' }];
-  await countThroughApi(host, roundId, { issued: 89, collected: 3, papers, ctx: scrutineer });
+  await enterBallots(host, roundId, [{ marks: 'oo-' }, { marks: 'o-o' }], scrutineer);
 
   // No one is signed in at this window: the lock screen, not the typed-name dialog.
   await openApp(page);
@@ -138,12 +104,7 @@ test('cancelling the chief scrutineer’s PIN leaves the round open; the station
   host,
 }) => {
   test.setTimeout(90_000);
-  const { ops, secretariat, meetingId } = await congressWithOperators(host);
-  const voting = await votingDelegates(host);
-  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
-  const contest = await contestOf(host, { meetingId, title: '党委委员', people: voting.slice(0, 3), ctx: secretariat });
-  const { roundId } = contest;
-  await countThroughApi(host, roundId, { issued: 89, collected: 1, ctx: secretariat });
+  const { ops, contestId, roundId } = await roundWithOperators(host, OPERATORS, { title: '党委委员', collected: 1 });
   const scrutineer = await signedIn(host, ops.scrutineer.id, ops.scrutineer.pin, '监票台');
   await enterBallots(host, roundId, [{ marks: 'oo-' }], scrutineer);
 
@@ -163,7 +124,7 @@ test('cancelling the chief scrutineer’s PIN leaves the round open; the station
   // Nothing happened, and no error is shown for it.
   await expect(page.getByTestId('round-closed')).toHaveCount(0);
   await expect(page.getByTestId('round-close')).toBeVisible();
-  expect((await call(host, 'contests.get', { contestId: contest.contestId })).rounds[0]!.status).toBe('voting');
+  expect((await call(host, 'contests.get', { contestId })).rounds[0]!.status).toBe('voting');
 
   // 15 minutes (the default) without keyboard or mouse: the station locks, here and in the backend.
   const token = await page.evaluate(() => window.sessionStorage.getItem('congressDesk.signIn'));
@@ -219,7 +180,7 @@ test('a check-in refused as locked (the PIN was changed meanwhile) goes through 
   openApp,
   host,
 }) => {
-  const { ops, secretariat, meetingId } = await congressWithOperators(host);
+  const { ops, secretariat, meetingId } = await congressWithOperators(host, OPERATORS);
   const first = (await call(host, 'delegates.list', {})).find((d) => d.category === 'voting')!;
   // No change events reach this window: the first it hears of the new PIN is the refused check-in.
   await page.route('**/api/events**', (route) => route.abort());
@@ -250,7 +211,7 @@ test('automatic backups go to the folder set in the settings; restoring a copy t
   openApp,
   host,
 }) => {
-  const { ops } = await congressWithOperators(host);
+  const { ops } = await congressWithOperators(host, OPERATORS);
   const usb = path.join(host.dir, 'usb');
   fs.mkdirSync(usb);
 

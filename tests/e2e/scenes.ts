@@ -5,8 +5,8 @@
 import type { Page } from '@playwright/test';
 import type { CallContext, Output } from '../../core/contract.js';
 import type { Role } from '../../core/roles.js';
-import { addCandidates, call, enterBallots, type Paper } from './api.js';
-import type { TestHost } from './fixtures.js';
+import { addCandidates, type CandidateFacts, call, enterBallots, type Paper, refused } from './api.js';
+import { expect, type TestHost } from './fixtures.js';
 import { AppFrame } from './pages/app.js';
 
 type OpenApp = (p?: Page) => Promise<Page>;
@@ -60,8 +60,8 @@ export async function checkInThroughApi(
 export interface ContestScene {
   meetingId: number;
   title: string;
-  /** Delegates of the roster made its candidates, in this order. */
-  people: readonly Delegate[];
+  /** Its candidates, in this order: delegates of the roster, or people from outside it. */
+  people: readonly (Delegate | CandidateFacts)[];
   seats?: number;
   marginPercent?: number;
   kind?: 'election' | 'prevote';
@@ -136,9 +136,19 @@ export interface OperatorSpec {
   pin: string;
 }
 
+/** The congress's operators, one of each role, the secretariat first (it adds the others). */
+export const OPERATORS: readonly OperatorSpec[] = [
+  { role: 'secretariat', name: '秘书 王敏', pin: '111111' },
+  { role: 'clerk', name: '报到员 李华', pin: '222222' },
+  { role: 'counter', name: '计票人 张强', pin: '333333' },
+  { role: 'scrutineer', name: '监票人 赵芳', pin: '444444' },
+  { role: 'chief_scrutineer', name: '总监票人 陈刚', pin: '555555' },
+];
+
 /**
  * The demo congress with operators: the first (the secretariat) added while the congress is
- * still open to anyone, the others by the secretariat signed in. Returns them by role.
+ * still open to anyone, the others by the secretariat signed in. Returns them by role. Once
+ * there are operators, a write without a sign-in is refused.
  */
 export async function congressWithOperators(host: TestHost, operators: readonly OperatorSpec[]) {
   await call(host, 'congress.openDemo', {});
@@ -149,5 +159,30 @@ export async function congressWithOperators(host: TestHost, operators: readonly 
     ops[o.role] = { id: added.id, name: o.name, pin: o.pin };
     secretariat ??= await signedIn(host, added.id, o.pin, '秘书处');
   }
+  expect((await refused(host, 'meetings.create', { name: '未登录', date: '2026-03-20' })).code).toBe('locked');
   return { ops, secretariat: secretariat!, meetingId: await currentMeetingId(host) };
+}
+
+/**
+ * A congress with `operators`; the secretariat checks in 89 of its 110 voting delegates, sets up
+ * a contest of the first three (2 seats), issues a paper to each present and collects `collected`
+ * papers. No paper keyed yet.
+ */
+export async function roundWithOperators(
+  host: TestHost,
+  operators: readonly OperatorSpec[],
+  round: { title: string; collected: number },
+) {
+  const scene = await congressWithOperators(host, operators);
+  const { secretariat, meetingId } = scene;
+  const voting = await votingDelegates(host);
+  await checkInThroughApi(host, meetingId, voting.slice(0, 89), secretariat);
+  const contest = await contestOf(host, {
+    meetingId,
+    title: round.title,
+    people: voting.slice(0, 3),
+    ctx: secretariat,
+  });
+  await countThroughApi(host, contest.roundId, { issued: 89, collected: round.collected, ctx: secretariat });
+  return { ...scene, ...contest, voting };
 }
