@@ -9,18 +9,23 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { CallContext, Channel, Input, Output } from '../../core/contract.js';
+import type { Input } from '../../core/contract.js';
 import { orderMembers } from '../../core/elected-order.js';
-import { call, invokeRaw, type Paper, papers } from './api.js';
+import { type CandidateFacts, call, type Paper, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
-import { demoWithVoters } from './scenes.js';
+import { checkInThroughApi, contestOf, countThroughApi, demoWithVoters } from './scenes.js';
+
+// Each test here sets up its scene through hundreds of calls and prints a dozen PDFs.
+test.describe.configure({ timeout: 360_000 });
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程'];
 const GIVEN = ['建国', '丽华', '志强', '敏', '洋', '秀英', '国平', '红梅', '海涛', '春燕', '文斌', '晓东'];
 
-/** `n` distinct candidates with the facts the structure counts; deterministic. */
-function candidateList(n: number) {
+/** `n` distinct candidates from outside the roster with the facts the structure counts; deterministic. */
+function candidateList(n: number): CandidateFacts[] {
   return Array.from({ length: n }, (_, i) => ({
+    delegateId: null,
+    unit: null,
     name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
     gender: i % 3 === 0 ? ('female' as const) : ('male' as const),
     birthDate: `${1965 + ((i * 5) % 32)}-0${1 + (i % 9)}`,
@@ -53,21 +58,6 @@ function papersFor(n: number, seats: number, printedName: string): Paper[] {
   ];
 }
 
-const CTX: CallContext = { operator: 'e2e setup', station: 'e2e' };
-
-/** A setting-up call; a warning (short margin, disregarded write-in) is acknowledged as the operator would. */
-async function setUp<C extends Channel>(host: TestHost, channel: C, input: Input<C>): Promise<Output<C>> {
-  let result = await invokeRaw(host, channel, input, CTX);
-  if (!result.ok && result.error.code === 'warnings') {
-    const acknowledge = (result.error.warnings ?? []).map((w) => w.reason);
-    result = await invokeRaw(host, channel, input, { ...CTX, acknowledge });
-  }
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
-
-const PAPER_MARK = { o: 'circle', x: 'cross', '-': 'none' } as const;
-
 interface Scene {
   title: string;
   names: string[];
@@ -83,7 +73,11 @@ interface Officials {
   counters: string[];
 }
 
-/** A contest set up with its officials, its 89 papers issued, collected, keyed and the round closed. */
+/**
+ * A contest set up with its officials, its 89 papers issued (95 printed, 6 spare voided),
+ * collected, keyed and the round closed. A warning on the way (a short margin, a disregarded
+ * write-in) is acknowledged, as the operator would.
+ */
 async function countedContest(
   host: TestHost,
   meetingId: number,
@@ -94,52 +88,19 @@ async function countedContest(
   /** Rule 16: instead of closing, the presidium declares the round void with this reason. */
   voidReason: string | null = null,
 ): Promise<Scene> {
-  const contest = await setUp(host, 'contests.create', {
-    meetingId,
-    title,
-    kind: 'election',
-    seats,
-    marginPercent: 20,
-    doubleEntry: false,
-    paperGroup: null,
-  });
   const list = candidateList(n);
-  const ids: number[] = [];
-  for (const c of list) {
-    ids.push((await setUp(host, 'candidates.add', { contestId: contest.id, delegateId: null, unit: null, ...c })).id);
-  }
-  await setUp(host, 'candidates.approveOrder', { contestId: contest.id, candidateIds: ids });
+  const { contestId, roundId, names } = await contestOf(host, { meetingId, title, seats, people: list });
+  // Scrutineers are voters the congress approved by a show of hands; the counters are staff.
   const approval = '经大会举手表决通过';
-  const appoint = (role: 'chief_scrutineer' | 'scrutineer', delegateId: number) =>
-    setUp(host, 'officials.appoint', { contestId: contest.id, role, delegateId, name: null, approval });
-  await appoint('chief_scrutineer', officials.chief);
-  for (const id of officials.scrutineers) await appoint('scrutineer', id);
-  for (const name of officials.counters) {
-    await setUp(host, 'officials.appoint', {
-      contestId: contest.id,
-      role: 'counter',
-      delegateId: null,
-      name,
-      approval: null,
-    });
-  }
-  const roundId = (await call(host, 'contests.get', { contestId: contest.id })).rounds[0]!.id;
+  const appoint = (official: Omit<Input<'officials.appoint'>, 'contestId'>) =>
+    call(host, 'officials.appoint', { contestId, ...official });
+  await appoint({ role: 'chief_scrutineer', delegateId: officials.chief, name: null, approval });
+  for (const id of officials.scrutineers) await appoint({ role: 'scrutineer', delegateId: id, name: null, approval });
+  for (const name of officials.counters) await appoint({ role: 'counter', delegateId: null, name, approval: null });
   const ballots = papersFor(n, seats, list[0]!.name);
-  await setUp(host, 'rounds.distribute', { roundId, ballotsPrinted: 95, issued: 89, spareVoided: 6 });
-  await setUp(host, 'rounds.collect', { roundId, collected: ballots.length });
-  for (const p of ballots) {
-    await setUp(host, 'ballots.enter', {
-      roundId,
-      marks: [...p.marks].map((c) => PAPER_MARK[c as keyof typeof PAPER_MARK]),
-      writeIns: p.writeIn ? [{ name: p.writeIn, mark: 'circle' }] : [],
-      setAside: false,
-      stack: null,
-      entry: null,
-    });
-  }
-  if (voidReason === null) await setUp(host, 'rounds.close', { roundId });
-  else await setUp(host, 'rounds.declareVoid', { roundId, reason: voidReason });
-  return { title, names: list.map((c) => c.name), seats, contestId: contest.id, roundId };
+  await countThroughApi(host, roundId, { issued: 89, spare: 6, papers: ballots, close: voidReason === null });
+  if (voidReason !== null) await call(host, 'rounds.declareVoid', { roundId, reason: voidReason });
+  return { title, names, seats, contestId, roundId };
 }
 
 /** The form printed to A4 as Electron prints it, and each page's text. */
@@ -207,7 +168,6 @@ test('the count and election forms of 9, 15 and 40 candidates stay whole on A4',
   openApp,
   host,
 }) => {
-  test.setTimeout(360_000);
   const { voting, meetingId } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红' });
 
   // Officials: present voters whose names no candidate shares; the counters are staff.
@@ -331,7 +291,6 @@ test('the attendance form keeps its statement and signature block with its last 
   openApp,
   host,
 }) => {
-  test.setTimeout(240_000);
   const { voting } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红', present: 0 });
   const print = await context.newPage();
   // A row of the table (the statement below it names 实到 too, so that row is left out here).
@@ -344,13 +303,11 @@ test('the attendance form keeps its statement and signature block with its last 
     [21, 100],
     [21, 180],
   ] as const) {
-    const meeting = await setUp(host, 'meetings.create', { name: `会议 ${onLeave}-${length}`, date: '2026-03-21' });
-    for (const d of voting.slice(0, 89)) {
-      await setUp(host, 'attendance.checkIn', { meetingId: meeting.id, delegateId: d.id });
-    }
+    const meeting = await call(host, 'meetings.create', { name: `会议 ${onLeave}-${length}`, date: '2026-03-21' });
+    await checkInThroughApi(host, meeting.id, voting.slice(0, 89));
     for (const [i, d] of voting.slice(89, 89 + onLeave).entries()) {
       const reason = `${i + 1}号因公出差${'赴县里参加培训学习'.repeat(Math.ceil(length / 9))}`.slice(0, length);
-      await setUp(host, 'attendance.mark', { meetingId: meeting.id, delegateId: d.id, status: 'leave', reason });
+      await call(host, 'attendance.mark', { meetingId: meeting.id, delegateId: d.id, status: 'leave', reason });
     }
     const pages = await printedPages(
       print,

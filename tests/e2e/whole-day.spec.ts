@@ -39,11 +39,32 @@ const countAndClose = async (host: Host, roundId: number, present: number, list:
 
 const electedNames = (closed: Output<'rounds.close'>) => closed.result.decision.elected.map((e) => e.name);
 
-/** Makes `meetingId` the desk's meeting and waits until the desk shows its electorate. */
-async function deskOn(page: Page, host: Host, meetingId: number, due: number) {
-  await call(host, 'meetings.setCurrent', { meetingId });
+/**
+ * A first plenary (2026-12-01) whose electorate is the members `contestId` elected, made the
+ * desk's meeting; waits until the desk shows its `due` members.
+ */
+async function plenaryAtDesk(page: Page, host: Host, name: string, contestId: number, due: number) {
+  const plenary = await call(host, 'meetings.create', {
+    name,
+    date: '2026-12-01',
+    electorate: 'members',
+    electorateContestId: contestId,
+  });
+  await call(host, 'meetings.setCurrent', { meetingId: plenary.id });
   await page.reload();
   await new Desk(page).expectDue(due);
+  return plenary;
+}
+
+/** Members checked in at the desk on screen: the desk and the plenary's summary count them present, the quorum met. */
+async function checkInMembers(page: Page, host: Host, meetingId: number, members: readonly Delegate[], due: number) {
+  const desk = new Desk(page);
+  await desk.checkIn(members);
+  await expect(desk.count('present')).toContainText(String(members.length));
+  const summary = await call(host, 'attendance.summary', { meetingId });
+  expect(summary.due).toBe(due);
+  expect(summary.present).toBe(members.length);
+  expect(summary.quorum.met).toBe(true);
 }
 
 test('the whole day: congress, the 纪委 plenary and the committee plenary elect, the forms print, the file verifies', async ({
@@ -115,26 +136,14 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(electedNames(disciplineClosed).sort()).toEqual(disciplineMembers.map((d) => d.name).sort());
 
   // ——— 纪委一届一次全体会议: the 5 members just elected, nobody else ———
-  const disciplinePlenary = await call(host, 'meetings.create', {
-    name: '纪委第一次全体会议',
-    date: '2026-12-01',
-    electorate: 'members',
-    electorateContestId: discipline.contestId,
-  });
-  await deskOn(page, host, disciplinePlenary.id, 5);
+  const disciplinePlenary = await plenaryAtDesk(page, host, '纪委第一次全体会议', discipline.contestId, 5);
   // A delegate who is no member of the new 纪委 cannot check in to its plenary.
-  const search = page.getByTestId('desk-search');
-  await search.fill(committeeCandidates[0]!.badge);
-  await search.press('Enter');
-  await expect(page.getByTestId('desk-banner')).not.toHaveAttribute('data-kind', 'checked_in');
-  await expect(page.getByTestId('count-present')).toContainText('0');
-  await new Desk(page).checkIn(disciplineMembers);
-  await expect(page.getByTestId('count-present')).toContainText('5');
-
-  const disciplineSummary = await call(host, 'attendance.summary', { meetingId: disciplinePlenary.id });
-  expect(disciplineSummary.due).toBe(5);
-  expect(disciplineSummary.present).toBe(5);
-  expect(disciplineSummary.quorum.met).toBe(true);
+  const desk = new Desk(page);
+  await desk.search.fill(committeeCandidates[0]!.badge);
+  await desk.search.press('Enter');
+  await expect(desk.banner).not.toHaveAttribute('data-kind', 'checked_in');
+  await expect(desk.count('present')).toContainText('0');
+  await checkInMembers(page, host, disciplinePlenary.id, disciplineMembers, 5);
 
   // 纪委书记: 等额, one for one; elected with more than half of the members present (3 of 5).
   const disciplineSecretary = await contestFor(host, disciplinePlenary.id, '纪委书记', 1, 0, [disciplineMembers[0]!]);
@@ -147,19 +156,8 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   expect(secretaryClosed.result.round.votersPresent).toBe(5);
 
   // ——— 党委一届一次全体会议: 6 of the 7 members present (5 × 6 > 4 × 7) ———
-  const committeePlenary = await call(host, 'meetings.create', {
-    name: '党委第一次全体会议',
-    date: '2026-12-01',
-    electorate: 'members',
-    electorateContestId: committee.contestId,
-  });
-  await deskOn(page, host, committeePlenary.id, 7);
-  await new Desk(page).checkIn(members.slice(0, 6));
-  await expect(page.getByTestId('count-present')).toContainText('6');
-  const committeeSummary = await call(host, 'attendance.summary', { meetingId: committeePlenary.id });
-  expect(committeeSummary.due).toBe(7);
-  expect(committeeSummary.present).toBe(6);
-  expect(committeeSummary.quorum.met).toBe(true);
+  const committeePlenary = await plenaryAtDesk(page, host, '党委第一次全体会议', committee.contestId, 7);
+  await checkInMembers(page, host, committeePlenary.id, members.slice(0, 6), 7);
 
   // 书记, then 2 副书记 (等额), each elected with more than half of the 6 present (4 votes).
   const secretary = await contestFor(host, committeePlenary.id, '书记', 1, 0, [members[2]!]);
