@@ -1,7 +1,7 @@
 /** Who is at a meeting (实到, 请假, 缺席), who is not due (rule 16), and whether the quorum holds. */
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES, EXCLUSION_KINDS, MEETING_ELECTORATES } from '../domain.js';
-import { id } from './fields.js';
+import { id, recorded } from './fields.js';
 import { delegate } from './roster.js';
 
 export const attendanceRecord = z.object({
@@ -19,9 +19,7 @@ export const dueExclusion = z.object({
   meetingId: id,
   delegateId: id,
   kind: z.enum(EXCLUSION_KINDS),
-  note: z.string().nullable(),
-  operator: z.string(),
-  at: z.string(),
+  ...recorded,
   revokedAt: z.string().nullable(),
   revokedBy: z.string().nullable(),
   revokedNote: z.string().nullable(),
@@ -36,19 +34,8 @@ export const quorumState = z.object({
 });
 export type QuorumState = z.infer<typeof quorumState>;
 
-const delegationCounts = z.object({
-  delegation: z.string(),
-  due: z.number().int(),
-  present: z.number().int(),
-  leave: z.number().int(),
-  absent: z.number().int(),
-});
-export type DelegationCounts = z.infer<typeof delegationCounts>;
-
-export const attendanceSummary = z.object({
-  meetingId: id,
-  /** Whose figures these are: the voting delegates, or the members of a contest (rule 14). */
-  electorate: z.enum(MEETING_ELECTORATES),
+/** The four figures of an attendance report, for the meeting and for each delegation. */
+const attendanceCounts = {
   /** 应到: voting delegates (or members) due to attend, less approved exclusions (rule 16). */
   due: z.number().int(),
   /** 实到: voting delegates (or members) checked in. */
@@ -57,6 +44,16 @@ export const attendanceSummary = z.object({
   leave: z.number().int(),
   /** 缺席: voting delegates neither present nor on leave. */
   absent: z.number().int(),
+};
+
+const delegationCounts = z.object({ delegation: z.string(), ...attendanceCounts });
+export type DelegationCounts = z.infer<typeof delegationCounts>;
+
+export const attendanceSummary = z.object({
+  meetingId: id,
+  /** Whose figures these are: the voting delegates, or the members of a contest (rule 14). */
+  electorate: z.enum(MEETING_ELECTORATES),
+  ...attendanceCounts,
   /** Of `absent`, those explicitly marked absent (the rest have simply not arrived). */
   markedAbsent: z.number().int(),
   /** 列席 checked in. */

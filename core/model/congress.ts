@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MEETING_ELECTORATES } from '../domain.js';
 import { MEANINGS } from '../election-types.js';
-import { filePath, id } from './fields.js';
+import { filePath, id, recorded } from './fields.js';
 
 const meaning = z.enum(MEANINGS);
 
@@ -86,8 +86,6 @@ export const meetingApproval = z.object({
   meetingId: id,
   /** The meeting whose result was approved (the 纪委 plenary). */
   approvedMeetingId: id,
-  note: z.string().nullable(),
-  operator: z.string(),
-  at: z.string(),
+  ...recorded,
 });
 export type MeetingApproval = z.infer<typeof meetingApproval>;

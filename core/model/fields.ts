@@ -28,5 +28,7 @@ export const base64 = (maxBytes: number) =>
     .string()
     .max(Math.ceil(maxBytes / 3) * 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'input.base64');
+/** A decision recorded at the desk (an exclusion, an approval): the note given, who recorded it, when. */
+export const recorded = { note: z.string().nullable(), operator: z.string(), at: z.string() };
 /** A reason key of core/reasons.ts with its values: the UI renders it in its language. */
 export const reasonParams = z.record(z.string(), z.union([z.string(), z.number()]));

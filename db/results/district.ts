@@ -5,14 +5,12 @@
  * verification are listed with why, and left out of the totals.
  */
 import ExcelJS from 'exceljs';
-import type { Output } from '../../core/contract.js';
 import type { BodyStructure } from '../../core/election-types.js';
+import type { DistrictReport } from '../../core/model/results.js';
 import { formatShare, sumStructures } from '../../core/structure.js';
 import { verifyResultFile } from './sign.js';
 
-export type DistrictView = Output<'result.district'>;
-
-export function districtView(paths: readonly string[], fingerprint: string | null): DistrictView {
+export function districtView(paths: readonly string[], fingerprint: string | null): DistrictReport {
   // The same result under two names (a copy on the stick and one sent by mail) is one township.
   const seen = new Map<string, string>();
   const files = paths.map((p) => {
@@ -64,7 +62,7 @@ const educationText = (s: BodyStructure) =>
   s.education.map((e) => `${e.level}${formatShare(e.count, s.total)}`).join(';');
 
 /** The district view as a workbook: one row per township, a total row, and each contest on a second sheet. */
-export async function districtWorkbook(view: DistrictView): Promise<Buffer> {
+export async function districtWorkbook(view: DistrictReport): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Congress Desk';
   const sheet = book.addWorksheet('汇总');
