@@ -1,5 +1,6 @@
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import styles from './Paper.module.css';
 
 /**
  * What binds the paper to the signed result file (DESIGN.md "Signed results"): the
@@ -36,6 +37,12 @@ const ROLE_LABEL: Record<SignRole, MessageKey> = {
   recorder: 'oath.form.sign.recorder',
 };
 
+/** What the foot prints of the seal, in this order: the key's fingerprint, the result's short hash. */
+const SEAL_PARTS = [
+  { field: 'fingerprint', label: 'paper.fingerprint', testId: 'paper-fingerprint' },
+  { field: 'shortHash', label: 'paper.shortHash', testId: 'paper-hash' },
+] as const satisfies readonly { field: keyof PaperSeal; label: MessageKey; testId: string }[];
+
 /**
  * The foot of every paper form: lines for those who sign (总监票人, 监票人, 计票人 by default;
  * one line per appointed official with the name under it, or one blank line for a role nobody
@@ -59,23 +66,23 @@ export function PaperFooter(props: {
     ...new Set((props.officials ?? []).flatMap((o) => (o.role !== 'counter' && o.approval ? [o.approval] : []))),
   ];
   return (
-    <div className="paper-end">
-      <section className="paper-signatures">
-        <div className="paper-sign-lines">
+    <div className={styles.end}>
+      <section className={styles.signatures}>
+        <div className={styles.signLines}>
           {roles.map((role) => {
             const named = (props.officials ?? []).filter((o) => o.role === OFFICIAL_ROLE[role]);
             return (
-              <div key={role} className="paper-sign" data-testid="paper-sign" data-role={role}>
-                <span className="paper-sign-role">{t('paper.sign', { role: t(ROLE_LABEL[role]) })}</span>
+              <div key={role} className={styles.sign} data-testid="paper-sign" data-role={role}>
+                <span>{t('paper.sign', { role: t(ROLE_LABEL[role]) })}</span>
                 {named.length === 0 ? (
-                  <span className="paper-line" />
+                  <span className={styles.line} />
                 ) : (
-                  <span className="paper-sign-slots">
+                  <span className={styles.signSlots}>
                     {named.map((o, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: two officials may share a name
-                      <span key={i} className="paper-sign-slot" data-testid="paper-official">
-                        <span className="paper-line" />
-                        <span className="paper-sign-name">{t('paper.sign.name', { name: o.name })}</span>
+                      <span key={i} className={styles.signSlot} data-testid="paper-official">
+                        <span className={styles.line} />
+                        <span className={styles.signName}>{t('paper.sign.name', { name: o.name })}</span>
                       </span>
                     ))}
                   </span>
@@ -84,32 +91,28 @@ export function PaperFooter(props: {
             );
           })}
         </div>
-        <div className="paper-sign-secretariat">
+        <div className={styles.signSecretariat}>
           <span>{t('report.form.sign.secretariat')}</span>
-          <span className="paper-date">{t('report.form.sign.date')}</span>
+          <span className={styles.date}>{t('report.form.sign.date')}</span>
         </div>
       </section>
       {approvals.length > 0 && (
-        <p className="paper-sign-approval" data-testid="paper-officials-approval">
+        <p className={styles.signApproval} data-testid="paper-officials-approval">
           {t('paper.officials.approval', { approval: approvals.join(t('list.clauseSeparator')) })}
         </p>
       )}
-      <footer className="paper-foot" data-testid="paper-foot">
-        <div className="paper-seal">
-          <span>
-            {t('paper.fingerprint')}
-            <strong className="paper-seal-value" data-testid="paper-fingerprint">
-              {seal?.fingerprint ?? t('paper.unknown')}
-            </strong>
-          </span>
-          <span>
-            {t('paper.shortHash')}
-            <strong className="paper-seal-value" data-testid="paper-hash">
-              {seal?.shortHash ?? t('paper.unknown')}
-            </strong>
-          </span>
+      <footer className={styles.foot} data-testid="paper-foot">
+        <div className={styles.seal}>
+          {SEAL_PARTS.map((part) => (
+            <span key={part.field}>
+              {t(part.label)}
+              <strong className={styles.sealValue} data-testid={part.testId}>
+                {seal?.[part.field] ?? t('paper.unknown')}
+              </strong>
+            </span>
+          ))}
         </div>
-        <div className="paper-seal-note">{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
+        <div className={styles.sealNote}>{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
         <div>{t('report.form.printedAt', { at: props.printedAt })}</div>
       </footer>
     </div>

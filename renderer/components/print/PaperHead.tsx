@@ -1,4 +1,5 @@
 import type { Translate } from '../../app/language.js';
+import styles from './Paper.module.css';
 
 export interface PaperMetaItem {
   label: string;
@@ -12,10 +13,10 @@ export interface PaperMetaItem {
 export function PaperHead(props: { congress: string; title: string; meta: readonly PaperMetaItem[]; t: Translate }) {
   const { t } = props;
   return (
-    <header className="paper-head">
-      <div className="paper-congress">{props.congress}</div>
-      <h1 className="paper-title">{props.title}</h1>
-      <div className="paper-meta">
+    <header className={styles.head}>
+      <div className={styles.congress}>{props.congress}</div>
+      <h1 className={styles.title}>{props.title}</h1>
+      <div className={styles.meta}>
         {props.meta
           .filter((m) => m.value !== '')
           .map((m) => (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './Paper.module.css';
 
 /** How many of a table's last rows go with the signature block to the next page, when it has to. */
 export const ROWS_KEPT_WITH_END = 2;
@@ -19,9 +20,9 @@ export function splitTail<T>(rows: readonly T[], keep: number = ROWS_KEPT_WITH_E
  */
 export function PaperTail(props: { columns: number; rows: ReactNode; children: ReactNode }) {
   return (
-    <tbody className="paper-keep">
+    <tbody className={styles.keep}>
       {props.rows}
-      <tr className="paper-tail">
+      <tr className={styles.tail}>
         <td colSpan={props.columns}>{props.children}</td>
       </tr>
     </tbody>

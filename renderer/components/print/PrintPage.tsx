@@ -5,6 +5,7 @@ import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { joinPath } from '../../lib/paths.js';
 import { ErrorAlert } from '../ErrorAlert.js';
+import styles from './Paper.module.css';
 import { PrintToolbar } from './PrintToolbar.js';
 
 /**
@@ -27,7 +28,7 @@ export function PrintPage(props: {
   const defaultDirectory = useCongress((s) => s.info?.defaultDirectory ?? '');
   const error = props.error ?? openError;
   return (
-    <main className="print-page" data-testid="print-page" data-ready={props.ready}>
+    <main className={styles.printPage} data-testid="print-page" data-ready={props.ready}>
       <PrintToolbar ready={props.ready} pdfPath={joinPath(defaultDirectory, props.pdfName)} t={t} />
       {props.form ? (
         props.form

@@ -1,8 +1,9 @@
 import type { Congress, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
-import { PaperFooter, type PaperSeal } from '../../components/print/PaperFooter.js';
-import { meetingMeta, PaperHead } from '../../components/print/PaperHead.js';
+import type { PaperSeal } from '../../components/print/PaperFooter.js';
+import { PaperForm, type PaperSheet, PaperTable, paper } from '../../components/print/PaperForm.js';
 import { formatTime } from '../../lib/paths.js';
+import styles from './PledgeRosterForm.module.css';
 import { type DisciplineText, type PledgeRow, type PledgeSummary, signatureKey } from './store.js';
 
 export interface PledgeRosterData {
@@ -17,6 +18,9 @@ export interface PledgeRosterData {
   printedAt: string;
 }
 
+/** Each delegate signs their own row: the roster has no signature lines, only the seal. */
+const SHEET: PaperSheet = { title: 'pledge.roster.title', testId: 'pledge-roster', roles: [] };
+
 const badgeOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
@@ -25,13 +29,11 @@ const badgeOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' 
  */
 export function PledgeRosterForm(props: { data: PledgeRosterData; t: Translate }) {
   const { t } = props;
-  const { congress, meeting, summary: s, text, signatures } = props.data;
+  const { summary: s, text, signatures } = props.data;
   const rows = [...s.rows].sort((a, b) => badgeOrder.compare(a.delegate.badge, b.delegate.badge));
   return (
-    <article className="paper-form pledge-roster" data-testid="pledge-roster">
-      <PaperHead congress={congress.name} title={t('pledge.roster.title')} meta={meetingMeta(t, meeting, null)} t={t} />
-
-      <p className="pledge-roster-totals" data-testid="pledge-roster-totals">
+    <PaperForm t={t} data={props.data} sheet={SHEET}>
+      <p className={styles.totals} data-testid="pledge-roster-totals">
         {t('pledge.roster.totals', {
           due: s.due,
           signed: s.signed,
@@ -42,48 +44,55 @@ export function PledgeRosterForm(props: { data: PledgeRosterData; t: Translate }
         })}
       </p>
 
-      <table className="paper-table pledge-roster-table">
-        <thead>
-          <tr>
-            <th className="cell col-no">{t('discipline.col.no')}</th>
-            <th className="cell col-badge">{t('field.badge')}</th>
-            <th className="cell col-name">{t('field.name')}</th>
-            <th className="cell col-delegation">{t('field.delegation')}</th>
-            <th className="cell col-time">{t('pledge.roster.signedAt')}</th>
-            <th className="cell col-version">{t('pledge.roster.version')}</th>
-            <th className="cell col-signature">{t('pledge.roster.signature')}</th>
+      <PaperTable
+        className={styles.table}
+        columns={[
+          { key: 'no', label: t('discipline.col.no'), className: col('no') },
+          { key: 'badge', label: t('field.badge'), className: col('badge') },
+          { key: 'name', label: t('field.name'), className: col('name') },
+          { key: 'delegation', label: t('field.delegation'), className: col('delegation') },
+          { key: 'time', label: t('pledge.roster.signedAt'), className: col('time') },
+          { key: 'version', label: t('pledge.roster.version'), className: col('version') },
+          { key: 'signature', label: t('pledge.roster.signature'), className: col('signature') },
+        ]}
+        rows={rows.map((r, i) => (
+          <tr key={r.delegate.id} data-testid="pledge-roster-row" data-state={r.state}>
+            <td className={col('no')}>{i + 1}</td>
+            <td className={col('badge')}>{r.delegate.badge}</td>
+            <td className={col('name')}>{r.delegate.name}</td>
+            <td className={col('delegation')}>{r.delegate.delegation ?? ''}</td>
+            <td className={col('time')}>{r.pledge ? formatTime(r.pledge.at).slice(0, 16) : ''}</td>
+            <td className={col('version')}>
+              {r.pledge ? t('pledge.roster.versionN', { v: r.pledge.textVersion }) : ''}
+            </td>
+            <td className={col('signature')}>
+              <SignatureCell row={r} signatures={signatures} t={t} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.delegate.id} data-testid="pledge-roster-row" data-state={r.state}>
-              <td className="cell col-no">{i + 1}</td>
-              <td className="cell col-badge">{r.delegate.badge}</td>
-              <td className="cell col-name">{r.delegate.name}</td>
-              <td className="cell col-delegation">{r.delegate.delegation ?? ''}</td>
-              <td className="cell col-time">{r.pledge ? formatTime(r.pledge.at).slice(0, 16) : ''}</td>
-              <td className="cell col-version">
-                {r.pledge ? t('pledge.roster.versionN', { v: r.pledge.textVersion }) : ''}
-              </td>
-              <td className="cell col-signature">
-                <SignatureCell row={r} signatures={signatures} t={t} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      />
 
       {text && (
-        <section className="pledge-roster-text">
+        <section className={styles.text}>
           <h2>{t('pledge.roster.textTitle', { version: text.version })}</h2>
-          <div className="paper-body-text">{text.body}</div>
+          <div className={`${paper.bodyText} ${styles.body}`}>{text.body}</div>
         </section>
       )}
-
-      <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} roles={[]} />
-    </article>
+    </PaperForm>
   );
 }
+
+/** The roster's columns and their widths (PledgeRosterForm.module.css); the delegation takes what is left. */
+const COLUMN = {
+  no: styles.colNo,
+  badge: styles.colBadge,
+  name: styles.colName,
+  delegation: undefined,
+  time: styles.colTime,
+  version: styles.colVersion,
+  signature: styles.colSignature,
+} as const;
+const col = (name: keyof typeof COLUMN): string => [styles.cell, COLUMN[name]].filter(Boolean).join(' ');
 
 function SignatureCell(props: { row: PledgeRow; signatures: ReadonlyMap<string, string>; t: Translate }) {
   const { row: r, t } = props;
@@ -91,7 +100,7 @@ function SignatureCell(props: { row: PledgeRow; signatures: ReadonlyMap<string, 
     const png = props.signatures.get(signatureKey(r.pledge));
     return png ? (
       <img
-        className="pledge-signature-img"
+        className={styles.signatureImg}
         src={`data:image/png;base64,${png}`}
         alt={t('pledge.roster.signatureOf', { name: r.delegate.name })}
         data-testid="pledge-signature-img"
@@ -102,11 +111,11 @@ function SignatureCell(props: { row: PledgeRow; signatures: ReadonlyMap<string, 
   }
   if (r.state === 'refused') {
     return (
-      <span className="pledge-roster-refused">
+      <span className={styles.refused}>
         {t('pledge.state.refused')}
         {r.pledge?.note ? t('pledge.roster.note', { note: r.pledge.note }) : ''}
       </span>
     );
   }
-  return <span className="pledge-roster-missing">{t(`pledge.roster.state.${r.state}`)}</span>;
+  return <span className={styles.missing}>{t(`pledge.roster.state.${r.state}`)}</span>;
 }

@@ -1,8 +1,8 @@
 import type { AttendanceRecord, AttendanceSummary, Congress, Delegate, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
-import { PaperFooter, type PaperSeal } from '../../components/print/PaperFooter.js';
-import { meetingMeta, PaperHead } from '../../components/print/PaperHead.js';
-import { PaperTail, splitTail } from '../../components/print/PaperTail.js';
+import type { PaperSeal } from '../../components/print/PaperFooter.js';
+import { PaperForm, type PaperSheet, paper } from '../../components/print/PaperForm.js';
+import { splitTail } from '../../components/print/PaperTail.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 
 export interface AttendanceFormData {
@@ -15,6 +15,8 @@ export interface AttendanceFormData {
   printedAt: string;
 }
 
+const SHEET: PaperSheet = { title: 'report.title', testId: 'attendance-report', venue: true };
+
 /**
  * 清点到会人数报告单, laid out like the paper form the scrutineers sign: the figures, the
  * names on leave (with reasons) and absent, those apart from the count, the quorum
@@ -22,7 +24,7 @@ export interface AttendanceFormData {
  */
 export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }) {
   const { t } = props;
-  const { congress, meeting, summary: s, records, delegates } = props.data;
+  const { summary: s, records, delegates } = props.data;
   const recordOf = new Map(records.map((r) => [r.delegateId, r]));
   // Rule 14: at a plenary the members are the electorate; rule 16: the approved exclusions are not due.
   const members = s.memberIds === null ? null : new Set(s.memberIds);
@@ -131,37 +133,34 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
   const row = (r: (typeof rows)[number]) => (
     <tr key={r.key} data-testid={r.testId}>
       <th scope="row">{r.label}</th>
-      <td className="paper-count">{count(r.n)}</td>
-      <td className="paper-names">{r.names ?? ''}</td>
+      <td className={paper.count}>{count(r.n)}</td>
+      <td className={paper.names}>{r.names ?? ''}</td>
     </tr>
   );
 
   return (
-    <article className="paper-form" data-testid="attendance-report">
-      <PaperHead
-        congress={congress.name}
-        title={t('report.title')}
-        meta={meetingMeta(t, meeting, congress.venue)}
-        t={t}
-      />
-
-      <table className="paper-table">
-        <tbody>{body.map(row)}</tbody>
-        <PaperTail columns={3} rows={tail.map(row)}>
-          <p className="paper-note">{t(members ? 'report.form.membersNote' : 'report.form.nonvotingNote')}</p>
-          {!members && s.exclusions.length > 0 && <p className="paper-note">{t('report.form.excludedNote')}</p>}
-
-          <p
-            className={`paper-statement${met ? '' : ' paper-statement-fail'}`}
-            data-testid="report-statement"
-            data-met={met}
-          >
-            {t(statementKey, { present: s.present, due: s.due })}
-          </p>
-
-          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
-        </PaperTail>
-      </table>
-    </article>
+    <PaperForm
+      t={t}
+      data={props.data}
+      sheet={SHEET}
+      table={{
+        span: 3,
+        body: body.map(row),
+        tail: tail.map(row),
+        end: (
+          <>
+            <p className={paper.note}>{t(members ? 'report.form.membersNote' : 'report.form.nonvotingNote')}</p>
+            {!members && s.exclusions.length > 0 && <p className={paper.note}>{t('report.form.excludedNote')}</p>}
+            <p
+              className={met ? paper.statement : `${paper.statement} ${paper.statementFail}`}
+              data-testid="report-statement"
+              data-met={met}
+            >
+              {t(statementKey, { present: s.present, due: s.due })}
+            </p>
+          </>
+        ),
+      }}
+    />
   );
 }

@@ -1,11 +1,11 @@
 import type { AttendanceSummary, Congress, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
-import { PaperFooter, type PaperSeal } from '../../components/print/PaperFooter.js';
-import { meetingMeta, PaperHead } from '../../components/print/PaperHead.js';
-import { PaperTail } from '../../components/print/PaperTail.js';
+import type { PaperSeal } from '../../components/print/PaperFooter.js';
+import { cell, columnsOf, PaperForm, type PaperSheet, paper } from '../../components/print/PaperForm.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
 import type { ContestDetail, Round } from '../contests/store.js';
+import styles from './BallotsForm.module.css';
 
 export interface BallotsFormData {
   congress: Congress;
@@ -35,13 +35,24 @@ function roundNotes(round: Round): MessageKey[] {
 
 const figure = (n: number | null): string => (n === null ? '' : String(n));
 
+const SHEET: PaperSheet = { title: 'ballotsForm.title', testId: 'ballots-report', venue: true, compact: true };
+/** A round's papers, in the order the scrutineers count them, each a column headed by its label. */
+const FIGURES = {
+  votersPresent: 'ballotsForm.col.present',
+  ballotsPrinted: 'ballotsForm.col.printed',
+  issued: 'ballotsForm.col.issued',
+  spareVoided: 'ballotsForm.col.spare',
+  collected: 'ballotsForm.col.collected',
+} as const satisfies Partial<Record<keyof Round, MessageKey>>;
+const FIGURE_FIELDS = Object.keys(FIGURES) as (keyof typeof FIGURES)[];
+
 /**
  * 分发选票情况报告单: for every contest and round of the meeting, the voters present when the
  * papers went out, the papers printed, issued, spare ones voided in public, and collected.
  */
 export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
   const { t } = props;
-  const { congress, meeting, summary: s, contests } = props.data;
+  const { summary: s, contests } = props.data;
   const rows = contests.flatMap((detail) => {
     const rounds = [...detail.rounds].sort((a, b) => a.number - b.number);
     return rounds.map((round, i) => ({ detail, round, first: i === 0, span: rounds.length }));
@@ -52,7 +63,7 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
   const tail = rows.slice(Math.max(0, lastGroup));
   const none = (
     <tr>
-      <td colSpan={8} className="cell-empty">
+      <td colSpan={8} className={cell.empty}>
         {t('ballotsForm.none')}
       </td>
     </tr>
@@ -60,20 +71,20 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
   const row = ({ detail, round, first, span }: (typeof rows)[number]) => (
     <tr key={round.id} data-testid="ballots-row" data-round={round.id}>
       {first && (
-        <td className="cell-title" rowSpan={span}>
+        <td className={styles.contest} rowSpan={span}>
           {detail.contest.title}
-          <div className="paper-small">
+          <div className={paper.small}>
             {t('ballotsForm.seats', { seats: detail.contest.seatsReducedTo ?? detail.contest.seats })}
           </div>
         </td>
       )}
-      <td className="cell-round">{roundLabel(t, round)}</td>
-      <td className="cell-num">{figure(round.votersPresent)}</td>
-      <td className="cell-num">{figure(round.ballotsPrinted)}</td>
-      <td className="cell-num">{figure(round.issued)}</td>
-      <td className="cell-num">{figure(round.spareVoided)}</td>
-      <td className="cell-num">{figure(round.collected)}</td>
-      <td className="cell-note">
+      <td className={cell.round}>{roundLabel(t, round)}</td>
+      {FIGURE_FIELDS.map((f) => (
+        <td key={f} className={cell.num}>
+          {figure(round[f])}
+        </td>
+      ))}
+      <td className={styles.note}>
         {roundNotes(round)
           .map((k) => t(k))
           .join(t('list.clauseSeparator'))}
@@ -81,35 +92,27 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
     </tr>
   );
   return (
-    <article className="paper-form ballots-form" data-testid="ballots-report">
-      <PaperHead
-        congress={congress.name}
-        title={t('ballotsForm.title')}
-        meta={meetingMeta(t, meeting, congress.venue)}
-        t={t}
-      />
-      <p className="paper-lead" data-testid="ballots-attendance">
+    <PaperForm
+      t={t}
+      data={props.data}
+      sheet={SHEET}
+      className={styles.form}
+      table={{
+        grid: true,
+        columns: [
+          { key: 'contest', label: t('ballotsForm.col.contest'), className: styles.contest },
+          { key: 'round', label: t('ballotsForm.col.round'), className: cell.round },
+          ...columnsOf(FIGURE_FIELDS, (f) => t(FIGURES[f]), cell.num),
+          { key: 'note', label: t('ballotsForm.col.note'), className: styles.note },
+        ],
+        body: body.map(row),
+        tail: rows.length === 0 ? none : tail.map(row),
+        end: <p className={paper.note}>{t('ballotsForm.rule')}</p>,
+      }}
+    >
+      <p className={paper.lead} data-testid="ballots-attendance">
         {t('ballotsForm.attendance', { due: s.due, present: s.present })}
       </p>
-      <table className="paper-table paper-grid">
-        <thead>
-          <tr>
-            <th className="cell-title">{t('ballotsForm.col.contest')}</th>
-            <th className="cell-round">{t('ballotsForm.col.round')}</th>
-            <th className="cell-num">{t('ballotsForm.col.present')}</th>
-            <th className="cell-num">{t('ballotsForm.col.printed')}</th>
-            <th className="cell-num">{t('ballotsForm.col.issued')}</th>
-            <th className="cell-num">{t('ballotsForm.col.spare')}</th>
-            <th className="cell-num">{t('ballotsForm.col.collected')}</th>
-            <th className="cell-note">{t('ballotsForm.col.note')}</th>
-          </tr>
-        </thead>
-        <tbody>{body.map(row)}</tbody>
-        <PaperTail columns={8} rows={rows.length === 0 ? none : tail.map(row)}>
-          <p className="paper-note">{t('ballotsForm.rule')}</p>
-          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} />
-        </PaperTail>
-      </table>
-    </article>
+    </PaperForm>
   );
 }

@@ -1,8 +1,15 @@
 import type { Congress, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
-import { PaperFooter, type PaperOfficial, type PaperSeal } from '../../components/print/PaperFooter.js';
-import { PaperHead } from '../../components/print/PaperHead.js';
-import { PaperTail, splitTail } from '../../components/print/PaperTail.js';
+import type { PaperOfficial, PaperSeal } from '../../components/print/PaperFooter.js';
+import {
+  cell,
+  columnsOf,
+  numberedColumns,
+  PaperForm,
+  type PaperSheet,
+  paper,
+} from '../../components/print/PaperForm.js';
+import { splitTail } from '../../components/print/PaperTail.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
 import type { Candidate, Contest, RoundResult } from '../contests/store.js';
@@ -31,6 +38,10 @@ interface Line {
   elected: boolean;
 }
 
+const SHEET: PaperSheet = { title: 'countForm.title', testId: 'count-report', compact: true };
+/** A candidate's three counts; a written-in name has only 赞成 (rule 4). */
+const VOTES = ['for', 'against', 'abstain'] as const;
+
 type Choice = RoundResult['decision']['elected'][number]['choice'];
 const sameChoice = (a: Choice, b: Choice): boolean =>
   a.kind === 'candidate' ? b.kind === 'candidate' && a.index === b.index : b.kind === 'writeIn' && a.name === b.name;
@@ -42,7 +53,7 @@ const sameChoice = (a: Choice, b: Choice): boolean =>
  */
 export function CountForm(props: { data: CountFormData; t: Translate }) {
   const { t } = props;
-  const { congress, meeting, contest, candidates, result } = props.data;
+  const { contest, candidates, result } = props.data;
   const { round, tally, decision } = result;
   // A void round (rule 2, rule 16) elects nobody, whatever its count says.
   const voided = round.status === 'void';
@@ -85,44 +96,93 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
   const { body, tail } = splitTail(lines);
   const row = (l: Line) => (
     <tr key={l.key} data-testid="count-row" data-name={l.name} data-elected={l.elected}>
-      <td className="cell-no">{l.no}</td>
-      <td className="cell-name">{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
-      <td className="cell-num">{l.for}</td>
-      <td className="cell-num">{l.against ?? t('countForm.notApplicable')}</td>
-      <td className="cell-num">{l.abstain ?? t('countForm.notApplicable')}</td>
-      <td className="cell-mark">{l.elected ? t(closed ? 'results.elected' : 'results.electedProvisional') : ''}</td>
+      <td className={cell.no}>{l.no}</td>
+      <td className={cell.name}>{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
+      {VOTES.map((v) => (
+        <td key={v} className={cell.num}>
+          {l[v] ?? t('countForm.notApplicable')}
+        </td>
+      ))}
+      <td className={cell.mark}>{l.elected ? t(closed ? 'results.elected' : 'results.electedProvisional') : ''}</td>
     </tr>
   );
+  const columns = [
+    ...numberedColumns(t),
+    ...columnsOf(VOTES, (v) => t(`results.${v}`), cell.num),
+    { key: 'result', label: t('countForm.col.result'), className: cell.mark },
+  ];
 
   return (
-    <article className="paper-form count-form" data-testid="count-report" data-closed={closed}>
-      <PaperHead
-        congress={congress.name}
-        title={t('countForm.title')}
-        meta={[
-          { label: t('paperForm.contest'), value: contest.title },
-          { label: t('paperForm.round'), value: roundLabel(t, round) },
-          { label: t('report.form.meeting'), value: meeting.name },
-          { label: t('report.form.date'), value: meeting.date },
-        ]}
-        t={t}
-      />
+    <PaperForm
+      t={t}
+      data={props.data}
+      sheet={SHEET}
+      about={[
+        { label: t('paperForm.contest'), value: contest.title },
+        { label: t('paperForm.round'), value: roundLabel(t, round) },
+      ]}
+      closed={closed}
+      table={{
+        grid: true,
+        dense: true,
+        testId: 'count-table',
+        columns,
+        body: body.map(row),
+        tail: tail.map(row),
+        end: (
+          <>
+            {tally.writeIns.length > 0 && <p className={paper.note}>{t('countForm.writeInNote')}</p>}
+            {disregarded.length > 0 && (
+              <p className={paper.note} data-testid="count-disregarded">
+                {t('countForm.disregarded', {
+                  list: disregarded
+                    .map((d) =>
+                      t('countForm.disregardedItem', {
+                        name: d.name,
+                        n: d.count,
+                        why: t(`countForm.disregarded.${d.reason}` as MessageKey),
+                      }),
+                    )
+                    .join(t('list.clauseSeparator')),
+                })}
+              </p>
+            )}
+            <p className={paper.statement} data-testid="count-elected">
+              {names.length > 0
+                ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
+                : t('countForm.electedNone')}
+            </p>
+            {complete && !voided && decision.tie && (
+              <p className={paper.lead}>
+                {t('results.tie', {
+                  names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
+                  seats: decision.tie.seats,
+                })}
+              </p>
+            )}
+            {complete && !voided && decision.unfilled > 0 && (
+              <p className={paper.lead}>{t('results.unfilled', { n: decision.unfilled })}</p>
+            )}
+          </>
+        ),
+      }}
+    >
       {round.status === 'void' && (
         // Rule 2 (more papers collected than issued) or rule 16 (the presidium's 选举无效): counts for nothing.
-        <p className="paper-warning" data-testid="count-void">
+        <p className={paper.warning} data-testid="count-void">
           {round.voidDeclaration
             ? t('countForm.voidDeclared', { reason: round.voidDeclaration.reason })
             : t('countForm.void')}
         </p>
       )}
       {!closed && round.status !== 'void' && (
-        <p className="paper-warning" data-testid="count-provisional">
+        <p className={paper.warning} data-testid="count-provisional">
           {t('countForm.provisional', {
             why: result.provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(t('list.separator')),
           })}
         </p>
       )}
-      <table className="paper-table paper-figures" data-testid="count-figures">
+      <table className={`${paper.table} ${paper.figures}`} data-testid="count-figures">
         <thead>
           <tr>
             {figures.map((f) => (
@@ -141,64 +201,14 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
         </tbody>
       </table>
       {tally.pendingSetAside > 0 && (
-        <p className="paper-note">{t('countForm.setAside', { n: tally.pendingSetAside })}</p>
+        <p className={paper.note}>{t('countForm.setAside', { n: tally.pendingSetAside })}</p>
       )}
-      <p className="paper-lead" data-testid="count-threshold">
+      <p className={paper.lead} data-testid="count-threshold">
         {t(decision.basisKind === 'due' ? 'countForm.threshold.due' : 'countForm.threshold.present', {
           basis: decision.basis,
           threshold: decision.threshold,
         })}
       </p>
-
-      <table className="paper-table paper-grid count-table" data-testid="count-table">
-        <thead>
-          <tr>
-            <th className="cell-no">{t('paperForm.no')}</th>
-            <th className="cell-name">{t('field.name')}</th>
-            <th className="cell-num">{t('results.for')}</th>
-            <th className="cell-num">{t('results.against')}</th>
-            <th className="cell-num">{t('results.abstain')}</th>
-            <th className="cell-mark">{t('countForm.col.result')}</th>
-          </tr>
-        </thead>
-        <tbody>{body.map(row)}</tbody>
-        <PaperTail columns={6} rows={tail.map(row)}>
-          {tally.writeIns.length > 0 && <p className="paper-note">{t('countForm.writeInNote')}</p>}
-          {disregarded.length > 0 && (
-            <p className="paper-note paper-disregarded" data-testid="count-disregarded">
-              {t('countForm.disregarded', {
-                list: disregarded
-                  .map((d) =>
-                    t('countForm.disregardedItem', {
-                      name: d.name,
-                      n: d.count,
-                      why: t(`countForm.disregarded.${d.reason}` as MessageKey),
-                    }),
-                  )
-                  .join(t('list.clauseSeparator')),
-              })}
-            </p>
-          )}
-
-          <p className="paper-statement" data-testid="count-elected">
-            {names.length > 0
-              ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
-              : t('countForm.electedNone')}
-          </p>
-          {complete && !voided && decision.tie && (
-            <p className="paper-lead">
-              {t('results.tie', {
-                names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
-                seats: decision.tie.seats,
-              })}
-            </p>
-          )}
-          {complete && !voided && decision.unfilled > 0 && (
-            <p className="paper-lead">{t('results.unfilled', { n: decision.unfilled })}</p>
-          )}
-          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
-        </PaperTail>
-      </table>
-    </article>
+    </PaperForm>
   );
 }

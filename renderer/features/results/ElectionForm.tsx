@@ -3,9 +3,17 @@ import { electedListKindOf, electedListOrder } from '../../../core/elected-order
 import type { BodyStructure } from '../../../core/election-types.js';
 import { sumStructures } from '../../../core/structure.js';
 import type { Translate } from '../../app/language.js';
-import { PaperFooter, type PaperOfficial, type PaperSeal } from '../../components/print/PaperFooter.js';
-import { PaperHead } from '../../components/print/PaperHead.js';
-import { PaperTail, splitTail } from '../../components/print/PaperTail.js';
+import type { PaperOfficial, PaperSeal } from '../../components/print/PaperFooter.js';
+import {
+  cell,
+  columnsOf,
+  numberedColumns,
+  PaperForm,
+  type PaperSheet,
+  PaperTable,
+  paper,
+} from '../../components/print/PaperForm.js';
+import { splitTail } from '../../components/print/PaperTail.js';
 import { roundLabel } from '../contests/labels.js';
 import type { Candidate, ContestDetail, Round, RoundResult } from '../contests/store.js';
 import { paperOrder } from '../contests/store.js';
@@ -24,6 +32,12 @@ export interface ElectionFormData {
   seal: PaperSeal | null;
   printedAt: string;
 }
+
+const SHEET: PaperSheet = { title: 'electionForm.title', testId: 'election-report', compact: true };
+/** The facts of an elected candidate the organisation department asks for, from the ballot. */
+const FACTS = ['gender', 'birthDate', 'ethnicity', 'education'] as const;
+/** A round's papers and its count. */
+const ROUND_FIGURES = ['issued', 'collected', 'valid', 'invalid'] as const;
 
 export interface ElectedPerson {
   name: string;
@@ -84,7 +98,7 @@ export function contestStructure(detail: ContestDetail, results: Readonly<Record
  */
 export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
   const { t } = props;
-  const { congress, meeting, detail, results } = props.data;
+  const { meeting, detail, results } = props.data;
   const { contest } = detail;
   const rounds = [...detail.rounds].sort((a, b) => a.number - b.number);
   const elected = electedOf(detail, results, meeting.electorate);
@@ -95,7 +109,7 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
   const gender = (c: Candidate | null) => (c?.gender ? t(`gender.${c.gender}`) : '');
   const none = (
     <tr key="none">
-      <td colSpan={8} className="cell-empty">
+      <td colSpan={8} className={cell.empty}>
         {t('electionForm.noneElected')}
       </td>
     </tr>
@@ -103,35 +117,71 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
   const { body, tail } = splitTail(elected.map((e, i) => ({ ...e, no: i + 1 })));
   const electedRow = (e: ElectedPerson & { no: number }) => (
     <tr key={`${e.round.id}-${e.name}`} data-testid="election-row" data-name={e.name}>
-      <td className="cell-no">{e.no}</td>
-      <td className="cell-name">{e.candidate ? e.name : t('countForm.writeInName', { name: e.name })}</td>
-      <td className="cell-round">{t('electionForm.roundN', { n: e.round.number })}</td>
-      <td className="cell-num">{e.votes}</td>
-      <td className="cell-fact">{gender(e.candidate)}</td>
-      <td className="cell-fact">{e.candidate?.birthDate ?? ''}</td>
-      <td className="cell-fact">{e.candidate?.ethnicity ?? ''}</td>
-      <td className="cell-fact">{e.candidate?.education ?? ''}</td>
+      <td className={cell.no}>{e.no}</td>
+      <td className={cell.name}>{e.candidate ? e.name : t('countForm.writeInName', { name: e.name })}</td>
+      <td className={cell.round}>{t('electionForm.roundN', { n: e.round.number })}</td>
+      <td className={cell.num}>{e.votes}</td>
+      {FACTS.map((f) => (
+        <td key={f} className={cell.fact}>
+          {f === 'gender' ? gender(e.candidate) : (e.candidate?.[f] ?? '')}
+        </td>
+      ))}
     </tr>
   );
+  const approvedBy = props.data.approvedBy;
 
   return (
-    <article className="paper-form election-form" data-testid="election-report" data-closed={closed}>
-      <PaperHead
-        congress={congress.name}
-        title={t('electionForm.title')}
-        meta={[
-          { label: t('paperForm.contest'), value: contest.title },
-          { label: t('report.form.meeting'), value: meeting.name },
-          { label: t('report.form.date'), value: meeting.date },
-        ]}
-        t={t}
-      />
+    <PaperForm
+      t={t}
+      data={props.data}
+      sheet={SHEET}
+      about={[{ label: t('paperForm.contest'), value: contest.title }]}
+      closed={closed}
+      table={{
+        grid: true,
+        dense: true,
+        testId: 'election-elected',
+        columns: [
+          ...numberedColumns(t),
+          { key: 'round', label: t('electionForm.col.round'), className: cell.round },
+          { key: 'votes', label: t('electionForm.col.votes'), className: cell.num },
+          ...columnsOf(FACTS, (f) => t(`field.${f}`), cell.fact),
+        ],
+        body: body.map(electedRow),
+        tail: elected.length === 0 ? none : tail.map(electedRow),
+        end: (
+          <>
+            {structure.total > 0 && (
+              <section className={paper.structure} data-testid="election-structure">
+                <h2 className={paper.section}>{t('electionForm.structure')}</h2>
+                <p>
+                  {t('electionForm.structure.text', {
+                    n: structure.total,
+                    list: structureItems(t, structure)
+                      .map((i) => i.text)
+                      .join(t('list.clauseSeparator')),
+                  })}
+                </p>
+                {unknown && <p className={paper.note}>{unknown}</p>}
+              </section>
+            )}
+            {approvedBy && (
+              <p className={paper.note} data-testid="election-approved-by">
+                {approvedBy.note
+                  ? t('electionForm.approvedByNote', { meeting: approvedBy.meeting, note: approvedBy.note })
+                  : t('electionForm.approvedBy', { meeting: approvedBy.meeting })}
+              </p>
+            )}
+          </>
+        ),
+      }}
+    >
       {!closed && (
-        <p className="paper-warning" data-testid="election-provisional">
+        <p className={paper.warning} data-testid="election-provisional">
           {t('electionForm.provisional')}
         </p>
       )}
-      <p className="paper-lead" data-testid="election-summary">
+      <p className={paper.lead} data-testid="election-summary">
         {t('electionForm.summary', {
           kind: t(`contest.kind.${contest.kind}`),
           seats,
@@ -141,90 +191,44 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
         })}
       </p>
       {contest.seatsReducedTo !== null && (
-        <p className="paper-note">
+        <p className={paper.note}>
           {t('results.reduced', { seats: contest.seatsReducedTo, note: contest.seatsReducedNote ?? '' })}
         </p>
       )}
 
-      <h2 className="paper-section">{t('electionForm.rounds')}</h2>
-      <table className="paper-table paper-grid election-rounds" data-testid="election-rounds">
-        <thead>
-          <tr>
-            <th className="cell-round">{t('paperForm.round')}</th>
-            <th className="cell-num">{t('results.issued')}</th>
-            <th className="cell-num">{t('results.collected')}</th>
-            <th className="cell-num">{t('results.valid')}</th>
-            <th className="cell-num">{t('results.invalid')}</th>
-            <th className="cell-note">{t('electionForm.col.roundElected')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rounds.map((round) => {
-            const result = results[round.id];
-            const names = elected.filter((e) => e.round.id === round.id).map((e) => e.name);
-            return (
-              <tr key={round.id}>
-                <td className="cell-round">{roundLabel(t, round)}</td>
-                <td className="cell-num">{round.issued ?? ''}</td>
-                <td className="cell-num">{round.collected ?? ''}</td>
-                <td className="cell-num">{result?.tally.valid ?? ''}</td>
-                <td className="cell-num">{result?.tally.invalid ?? ''}</td>
-                <td className="cell-note">
-                  {round.status === 'closed'
-                    ? names.join(t('list.separator')) || t('electionForm.noneElected')
-                    : round.voidDeclaration
-                      ? t('electionForm.voidDeclared', { reason: round.voidDeclaration.reason })
-                      : t(`round.status.${round.status}`)}
+      <h2 className={paper.section}>{t('electionForm.rounds')}</h2>
+      <PaperTable
+        grid
+        testId="election-rounds"
+        columns={[
+          { key: 'round', label: t('paperForm.round'), className: cell.round },
+          ...columnsOf(ROUND_FIGURES, (f) => t(`results.${f}`), cell.num),
+          { key: 'elected', label: t('electionForm.col.roundElected') },
+        ]}
+        rows={rounds.map((round) => {
+          const result = results[round.id];
+          const names = elected.filter((e) => e.round.id === round.id).map((e) => e.name);
+          return (
+            <tr key={round.id}>
+              <td className={cell.round}>{roundLabel(t, round)}</td>
+              {ROUND_FIGURES.map((f) => (
+                <td key={f} className={cell.num}>
+                  {(f === 'issued' || f === 'collected' ? round[f] : result?.tally[f]) ?? ''}
                 </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <td>
+                {round.status === 'closed'
+                  ? names.join(t('list.separator')) || t('electionForm.noneElected')
+                  : round.voidDeclaration
+                    ? t('electionForm.voidDeclared', { reason: round.voidDeclaration.reason })
+                    : t(`round.status.${round.status}`)}
+              </td>
+            </tr>
+          );
+        })}
+      />
 
-      <h2 className="paper-section">{t('electionForm.elected', { n: elected.length })}</h2>
-      <table className="paper-table paper-grid elected-table" data-testid="election-elected">
-        <thead>
-          <tr>
-            <th className="cell-no">{t('paperForm.no')}</th>
-            <th className="cell-name">{t('field.name')}</th>
-            <th className="cell-round">{t('electionForm.col.round')}</th>
-            <th className="cell-num">{t('electionForm.col.votes')}</th>
-            <th className="cell-fact">{t('field.gender')}</th>
-            <th className="cell-fact">{t('field.birthDate')}</th>
-            <th className="cell-fact">{t('field.ethnicity')}</th>
-            <th className="cell-fact">{t('field.education')}</th>
-          </tr>
-        </thead>
-        <tbody>{body.map(electedRow)}</tbody>
-        <PaperTail columns={8} rows={elected.length === 0 ? none : tail.map(electedRow)}>
-          {structure.total > 0 && (
-            <section className="paper-structure" data-testid="election-structure">
-              <h2 className="paper-section">{t('electionForm.structure')}</h2>
-              <p>
-                {t('electionForm.structure.text', {
-                  n: structure.total,
-                  list: structureItems(t, structure)
-                    .map((i) => i.text)
-                    .join(t('list.clauseSeparator')),
-                })}
-              </p>
-              {unknown && <p className="paper-note">{unknown}</p>}
-            </section>
-          )}
-          {props.data.approvedBy && (
-            <p className="paper-note" data-testid="election-approved-by">
-              {props.data.approvedBy.note
-                ? t('electionForm.approvedByNote', {
-                    meeting: props.data.approvedBy.meeting,
-                    note: props.data.approvedBy.note,
-                  })
-                : t('electionForm.approvedBy', { meeting: props.data.approvedBy.meeting })}
-            </p>
-          )}
-          <PaperFooter t={t} seal={props.data.seal} printedAt={props.data.printedAt} officials={props.data.officials} />
-        </PaperTail>
-      </table>
-    </article>
+      <h2 className={paper.section}>{t('electionForm.elected', { n: elected.length })}</h2>
+    </PaperForm>
   );
 }

@@ -5,6 +5,7 @@ import { currentMeeting, useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { paper } from '../../components/print/PaperForm.js';
 import { PrintToolbar } from '../../components/print/PrintToolbar.js';
 import { joinPath } from '../../lib/paths.js';
 import { openPrintWindow } from '../../lib/print.js';
@@ -177,7 +178,12 @@ export function ReportScreen() {
               }
             />
             {view.error && <ErrorAlert error={view.error} />}
-            <div className="paper-sheet" data-testid="report-sheet" data-ready={view.ready} data-form={selected?.kind}>
+            <div
+              className={`${paper.sheet} ${styles.sheet}`}
+              data-testid="report-sheet"
+              data-ready={view.ready}
+              data-form={selected?.kind}
+            >
               {view.form ?? (view.error ? null : <Spin />)}
             </div>
           </div>

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PaperFooter, type PaperOfficial } from '../../components/print/PaperFooter.js';
+import { paper } from '../../components/print/PaperForm.js';
 import { PaperTail, ROWS_KEPT_WITH_END, splitTail } from '../../components/print/PaperTail.js';
 import { en } from '../../i18n/en.js';
 import { type MessageKey, zhCN } from '../../i18n/zh-CN.js';
@@ -58,8 +59,8 @@ describe('PaperTail', () => {
       </table>,
     );
     expect(html).toBe(
-      '<table><tbody class="paper-keep"><tr><td>last row</td></tr>' +
-        '<tr class="paper-tail"><td colSpan="6"><p>signatures</p></td></tr></tbody></table>',
+      `<table><tbody class="${paper.keep}"><tr><td>last row</td></tr>` +
+        `<tr class="${paper.tail}"><td colSpan="6"><p>signatures</p></td></tr></tbody></table>`,
     );
   });
 });
@@ -71,7 +72,7 @@ describe('PaperFooter', () => {
   /** The signature slots of one role, as rendered: the names under their lines. */
   const namesOf = (html: string, role: string): string[] => {
     const part = html.split(`data-role="${role}"`)[1]!.split('data-testid="paper-sign"')[0]!;
-    return [...part.matchAll(/class="paper-sign-name">\(([^)]*)\)</g)].map((m) => m[1]!);
+    return [...part.matchAll(new RegExp(`class="${paper.signName}">\\(([^)]*)\\)<`, 'g'))].map((m) => m[1]!);
   };
 
   it('names each official under a line of their role, in the order appointed', () => {
@@ -101,8 +102,8 @@ describe('PaperFooter', () => {
     const html = render([{ role: 'chief_scrutineer', name: '蒋琳霞' }]);
     expect(namesOf(html, 'scrutineer')).toEqual([]);
     const scrutineer = html.split('data-role="scrutineer"')[1]!.split('data-testid="paper-sign"')[0]!;
-    expect(scrutineer.match(/class="paper-line"/g)).toHaveLength(1);
-    expect(render()).not.toContain('paper-sign-name');
+    expect(scrutineer.match(new RegExp(`class="${paper.line}"`, 'g'))).toHaveLength(1);
+    expect(render()).not.toContain(paper.signName);
   });
 
   it('carries the fingerprint and the result hash, in the language of the UI', () => {
