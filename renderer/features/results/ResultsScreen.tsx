@@ -175,9 +175,7 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
       </Typography.Title>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('resultExport.done.path')}>
-          <Typography.Text copyable data-testid="result-export-done-path">
-            {o.path}
-          </Typography.Text>
+          <CopyablePath path={o.path} testId="result-export-done-path" />
         </Descriptions.Item>
         <Descriptions.Item label={t('resultExport.done.size')}>
           <span data-testid="result-export-done-bytes" data-bytes={o.bytes}>
@@ -186,9 +184,7 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
         </Descriptions.Item>
         {o.csvPath && (
           <Descriptions.Item label={t('resultExport.done.csv')}>
-            <Typography.Text copyable data-testid="result-export-done-csv">
-              {o.csvPath}
-            </Typography.Text>
+            <CopyablePath path={o.csvPath} testId="result-export-done-csv" />
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('paper.shortHash.label')}>
@@ -209,5 +205,14 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
         {t('resultExport.verifyThis')}
       </Button>
     </div>
+  );
+}
+
+/** A file written, to copy into a file manager or a note. */
+function CopyablePath(props: { path: string; testId: string }) {
+  return (
+    <Typography.Text copyable data-testid={props.testId}>
+      {props.path}
+    </Typography.Text>
   );
 }

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { Output } from '../../../core/contract.js';
-import type { AppError, Result } from '../../../core/result.js';
+import type { Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
-import { fetchCall, useCall } from '../../api/queries.js';
+import { useCall } from '../../api/queries.js';
+import { forgetWithCongress } from '../../app/forget.js';
 
 export type ResultStatus = Output<'result.status'>;
 export type KeyInfo = Output<'keys.info'>;
@@ -27,16 +28,6 @@ interface ResultsStore {
   lastExport: ExportOutcome | null;
   exporting: boolean;
   exportResult(path: string, csvPath: string | null): Promise<Result<ExportOutcome>>;
-  /**
-   * The key for the settings screen, which reads it from here (kept until it uses `useKeyInfo`).
-   * @deprecated use `useKeyInfo`
-   */
-  key: KeyInfo | null;
-  keyError: AppError | null;
-  /** @deprecated use `useKeyInfo` */
-  loadKey(): Promise<void>;
-  /** The congress closed: nothing of it stays. */
-  reset(): void;
 }
 
 export const useResults = create<ResultsStore>()((set) => ({
@@ -48,13 +39,7 @@ export const useResults = create<ResultsStore>()((set) => ({
     set({ exporting: false, ...(r.ok ? { lastExport: r.value } : {}) });
     return r;
   },
-  key: null,
-  keyError: null,
-  async loadKey() {
-    const r = await fetchCall('keys.info', {});
-    set(r.ok ? { key: r.value, keyError: null } : { keyError: r.error });
-  },
-  reset() {
-    set({ lastExport: null, exporting: false });
-  },
 }));
+
+// The congress closed or another opened: its export is not this one's.
+forgetWithCongress(() => useResults.setState({ lastExport: null, exporting: false }));
