@@ -2,12 +2,11 @@ import { AutoComplete, Checkbox, Form, type FormInstance, InputNumber, Radio, Se
 import { useMemo } from 'react';
 import { DEFAULT_CONVENTION, type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../../core/election-types.js';
 import { requiredCandidates } from '../../../core/margin.js';
-import type { Result } from '../../../core/result.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import type { Translate } from '../../app/language.js';
 import { RecordFormModal } from '../../components/RecordFormModal.js';
 import styles from './ContestFormModal.module.css';
-import type { Contest, ContestFields } from './store.js';
+import { type Contest, type ContestFields, writeContest } from './store.js';
 
 interface FormValues {
   title: string;
@@ -22,16 +21,20 @@ interface FormValues {
 
 const PRESETS = ['contests.preset.committee', 'contests.preset.discipline', 'contests.preset.delegates'] as const;
 
-/** Create or edit a contest (edit only while in setup: the backend refuses otherwise). */
+/**
+ * Create a contest in the meeting, or edit one (only while in setup: the backend refuses
+ * otherwise). Closed with the contest saved, or null.
+ */
 export function ContestFormModal(props: {
-  open: boolean;
-  contest: Contest | null;
+  /** The contest edited, 'new' for one to create, null while closed. */
+  editing: Contest | 'new' | null;
+  meetingId: number;
   paperGroups: string[];
   t: Translate;
-  onSave(fields: ContestFields): Promise<Result<Contest>>;
   onClose(saved: Contest | null): void;
 }) {
-  const { t, contest } = props;
+  const { t, editing } = props;
+  const contest = editing === 'new' ? null : editing;
   // The contests screen works on the current meeting: at a plenary its contests are 等额.
   const plenary = useCongress((s) => currentMeeting(s)?.electorate === 'members');
   // A new contest starts from the congress's default convention (or its paper group's, which
@@ -64,14 +67,14 @@ export function ContestFormModal(props: {
 
   return (
     <RecordFormModal<FormValues, Contest>
-      open={props.open}
+      open={editing !== null}
       title={contest ? t('contests.form.editTitle', { title: contest.title }) : t('contests.form.addTitle')}
       t={t}
       values={values}
       okTestId="contest-form-submit"
       formTestId="contest-form"
-      onSave={(v, form) =>
-        props.onSave({
+      onSave={(v, form) => {
+        const fields: ContestFields = {
           title: v.title.trim(),
           kind: v.kind,
           seats: v.seats,
@@ -80,8 +83,11 @@ export function ContestFormModal(props: {
           paperGroup: v.paperGroup.trim() || null,
           // Sent only when changed here: otherwise a new contest takes its paper group's convention.
           ...(markingTouched(form) ? { marking: v.marking } : {}),
-        })
-      }
+        };
+        return contest
+          ? writeContest(contest.id, 'contests.update', { ...fields, contestId: contest.id })
+          : writeContest(null, 'contests.create', { ...fields, meetingId: props.meetingId });
+      }}
       onClose={props.onClose}
     >
       <Form.Item

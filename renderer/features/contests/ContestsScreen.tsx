@@ -72,7 +72,6 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
   }, [details]);
   const canCreate = useCan('contests.create');
   const canUpdate = useCan('contests.update');
-  const edited = editing === 'new' ? null : editing;
 
   const columns: TableColumnsType<Contest> = [
     {
@@ -168,20 +167,15 @@ function ContestList(props: { t: Translate; meetingId: number; meetingName: stri
         row={(c) => ({ testId: 'contest-row', data: { contest: c.id } })}
       />
       <ContestFormModal
-        open={editing !== null}
-        contest={edited}
+        editing={editing}
+        meetingId={props.meetingId}
         paperGroups={paperGroups}
         t={t}
-        onSave={(fields) =>
-          edited
-            ? writeContest(edited.id, 'contests.update', { ...fields, contestId: edited.id })
-            : writeContest(null, 'contests.create', { ...fields, meetingId: props.meetingId })
-        }
         onClose={(saved) => {
           setEditing(null);
           if (saved) {
             void message.success(t('contests.saved', { title: saved.title }));
-            if (!edited) navigate('contests', { contest: String(saved.id) });
+            if (editing === 'new') navigate('contests', { contest: String(saved.id) });
           }
         }}
       />

@@ -9,6 +9,7 @@ import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { NoteField } from '../../components/NoteField.js';
 import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow, fieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/paths.js';
@@ -272,9 +273,12 @@ function ApproveModal(props: {
               options={props.others.map((m) => ({ value: m.id, label: m.name }))}
             />
           </Form.Item>
-          <Form.Item name="note" label={t('meetings.approve.note')} rules={[{ max: 500 }]}>
-            <Input placeholder={t('meetings.approve.note.placeholder')} data-testid="approve-note" maxLength={500} />
-          </Form.Item>
+          <NoteField
+            label={t('meetings.approve.note')}
+            placeholder={t('meetings.approve.note.placeholder')}
+            max={500}
+            testId="approve-note"
+          />
         </>
       )}
     </SubmitModal>

@@ -30,19 +30,11 @@ import { structureItems, unknownText } from '../results/structure.js';
 import { NameByHand } from './NameByHand.js';
 import { DelegatePicker } from './OfficialsCard.js';
 import styles from './ResultsPanel.module.css';
+import { type ResultLine, resultLines } from './result-lines.js';
 import type { Candidate, CandidateInput, Contest, Round, RoundResult } from './store.js';
 import { paperOrder, writeContest } from './store.js';
 
-interface Row {
-  key: string;
-  name: string;
-  writeIn: boolean;
-  for: number;
-  against: number | null;
-  abstain: number | null;
-  elected: boolean;
-  passed: boolean;
-}
+type Row = ResultLine;
 
 /**
  * A round's result as `core` decides it: per candidate and write-in 赞成/不赞成/弃权, the
@@ -69,43 +61,7 @@ export function ResultsPanel(props: {
   const { tally, decision } = result;
   const order = paperOrder(round, candidates);
 
-  const isElected = (
-    c: { kind: 'candidate'; index: number } | { kind: 'writeIn'; name: string },
-    list = decision.elected,
-  ) =>
-    list.some((e) =>
-      e.choice.kind === 'candidate' && c.kind === 'candidate'
-        ? e.choice.index === c.index
-        : e.choice.kind === 'writeIn' && c.kind === 'writeIn' && e.choice.name === c.name,
-    );
-
-  const rows: Row[] = [
-    ...order.map((c, index) => {
-      const ct = tally.candidates[index] ?? { for: 0, against: 0, abstain: 0 };
-      const choice = { kind: 'candidate' as const, index };
-      return {
-        key: `c${c.id}`,
-        name: c.name,
-        writeIn: false,
-        ...ct,
-        elected: isElected(choice),
-        passed: isElected(choice, decision.passed),
-      };
-    }),
-    ...tally.writeIns.map((w) => {
-      const choice = { kind: 'writeIn' as const, name: w.name };
-      return {
-        key: `w${w.name}`,
-        name: w.name,
-        writeIn: true,
-        for: w.for,
-        against: null,
-        abstain: null,
-        elected: isElected(choice),
-        passed: isElected(choice, decision.passed),
-      };
-    }),
-  ];
+  const rows = resultLines(result, candidates);
 
   const closed = round.status === 'closed';
   const columns: TableColumnsType<Row> = [
@@ -131,7 +87,8 @@ export function ResultsPanel(props: {
   // Until every ballot is in, a tie or a shortfall is only where the count stands now.
   const complete = !result.provisional.includes('ballots_missing');
   const tiedNames = decision.tie?.tied.map((x) => x.name).join('、') ?? '';
-  const notElected = order.filter((_, index) => !isElected({ kind: 'candidate', index }));
+  // Rule 7: the 另行选举 is among the candidates not elected (candidates' lines come first).
+  const notElected = order.filter((_, index) => !rows[index]?.elected);
 
   return (
     <div className={styles.panel} data-testid="results-panel" data-closed={closed}>
