@@ -235,7 +235,7 @@ function CollectForm(props: {
   const [busy, setBusy] = useState(false);
   const over = value !== null && round.issued !== null && value > round.issued;
   return (
-    <div className="collect-form" data-testid="collect-form">
+    <div data-testid="collect-form">
       <Space wrap>
         <Typography.Text>{t('round.collected')}</Typography.Text>
         <InputNumber
