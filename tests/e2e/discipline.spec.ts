@@ -12,11 +12,11 @@ import { Desk } from './pages/desk.js';
 import { pdfText } from './pages/print.js';
 import { checkInThroughApi, currentMeetingId, openDemoAs } from './scenes.js';
 
-/** The demo congress open at the desk under the clerk's name, its 110 voting delegates due. */
-async function openDemoAtDesk(page: Page, openApp: (p?: Page) => Promise<Page>) {
+// Every test starts at the desk of the demo congress, under the clerk's name, its 110 voting delegates due.
+test.beforeEach(async ({ page, openApp }) => {
   await openDemoAs(page, openApp, '李明');
   await new Desk(page).expectDue(110);
-}
+});
 
 /** The box of an element once the dialog's opening animation has settled. */
 async function settledBox(locator: Locator) {
@@ -48,10 +48,8 @@ async function drawSignature(page: Page) {
 test('a delegate signs the pledge with the mouse right after check-in; the roster prints the signature', async ({
   page,
   context,
-  openApp,
   host,
 }) => {
-  await openDemoAtDesk(page, openApp);
   await call(host, 'congress.updateSettings', { pledgeAtDesk: true });
   // The setting reaches this window (change event) and shows on the settings page.
   await page.getByTestId('nav-settings').click();
@@ -134,10 +132,8 @@ test('a delegate signs the pledge with the mouse right after check-in; the roste
 test('the oath starts with one key: participants are those checked in, a latecomer joins, the record prints', async ({
   page,
   context,
-  openApp,
   host,
 }) => {
-  await openDemoAtDesk(page, openApp);
   const roster = await call(host, 'delegates.list', {});
   const voting = roster.filter((d) => d.category === 'voting');
   const alternate = roster.find((d) => d.category === 'alternate')!;
@@ -197,10 +193,8 @@ test('the oath starts with one key: participants are those checked in, a latecom
 
 test('texts are versioned; a pledge signed at the station keeps its version; withdrawing needs a reason', async ({
   page,
-  openApp,
   host,
 }) => {
-  await openDemoAtDesk(page, openApp);
   const roster = await call(host, 'delegates.list', {});
   const delegate = roster.filter((d) => d.category === 'voting')[3]!;
 
