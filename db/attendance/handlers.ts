@@ -24,7 +24,7 @@ import { findContest } from '../count/contest-rows.js';
 import { query, type UpdateCall, type UpdateHandler, unchanged, type WriteOutcome, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
-import { delegateNotFound } from '../roster/delegates.js';
+import { delegateNotFound, withDelegate } from '../roster/delegates.js';
 import { meetingAttendance, meetingElectorate, meetingHasDistributed } from './electorate.js';
 
 type EventKind = 'check_in' | 'leave' | 'absent' | 'reset' | 'undo';
@@ -222,12 +222,14 @@ export const undoLast = within<'attendance.undoLast', Meeting>((input, db) => re
   changes: attendanceChanged,
 });
 
+/** A call on one delegate at one meeting: the meeting refused first, then the delegate. */
+const delegateAtMeeting = (input: { meetingId: number; delegateId: number }, db: SqliteDb) =>
+  withDelegate(requireMeeting(db, input.meetingId), db, input.delegateId);
+
 /** 请假 (with its reason), 缺席, or back to not arrived (`pending`, no row). */
-export const mark = within<'attendance.mark', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
-  run(meeting, input, call) {
+export const mark = within<'attendance.mark', [Meeting, Delegate]>(delegateAtMeeting, {
+  run([meeting, delegate], input, call) {
     const { db } = call;
-    const delegate = findDelegate(db, input.delegateId);
-    if (!delegate) return delegateNotFound(input.delegateId);
     const reason = input.reason && input.reason.length > 0 ? input.reason : null;
     // The attendance report lists 请假 with reasons, so a leave without one is refused.
     if (input.status === 'leave' && reason === null) {
@@ -284,11 +286,9 @@ function refuseAfterDistribution(db: SqliteDb, meeting: Meeting): Result<never> 
  * Only a voter of the meeting can be excluded, once, and not while checked in (undo first: the
  * desk would otherwise show someone present who counts nowhere). Leave is no exclusion.
  */
-export const exclude = within<'attendance.exclude', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
-  run(meeting, input, call) {
+export const exclude = within<'attendance.exclude', [Meeting, Delegate]>(delegateAtMeeting, {
+  run([meeting, delegate], input, call) {
     const { db } = call;
-    const delegate = findDelegate(db, input.delegateId);
-    if (!delegate) return delegateNotFound(input.delegateId);
     const params = { name: delegate.name, badge: delegate.badge };
     if (!isVoter(delegate, meetingElectorate(db, meeting))) {
       return refuse('invalid_input', 'attendance.exclusion_not_voter', params, delegateField(delegate));

@@ -23,7 +23,7 @@ import { findDelegate, listAttendance, listDelegates } from '../congress/records
 import { type QueryHandler, type UpdateCall, type UpdateHandler, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
-import { delegateNotFound } from '../roster/delegates.js';
+import { delegateNotFound, withDelegate } from '../roster/delegates.js';
 
 const changed = () => [{ topic: 'discipline' as const }];
 
@@ -175,11 +175,13 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
   changes: changed,
 };
 
-export const addLatecomer = within<'oath.addLatecomer', OathRow>((input, db) => requireOath(db, input.oathId), {
-  run(row, input, call) {
+/** The oath refused first, then the delegate. */
+const latecomerAtOath = (input: { oathId: number; delegateId: number }, db: SqliteDb) =>
+  withDelegate(requireOath(db, input.oathId), db, input.delegateId);
+
+export const addLatecomer = within<'oath.addLatecomer', [OathRow, Delegate]>(latecomerAtOath, {
+  run([row, delegate], input, call) {
     const { db } = call;
-    const delegate = findDelegate(db, input.delegateId);
-    if (!delegate) return delegateNotFound(input.delegateId);
     const who = `${delegate.name}(${delegate.badge})`;
     if (!takesDisciplineVows(delegate)) return refuseCall('conflict', 'oath.non_voting', { name: who }, { value: who });
     const present = listAttendance(db, row.meeting_id).find((r) => r.delegateId === delegate.id);

@@ -1,6 +1,6 @@
 import { normalizeBadge } from '../../core/badge.js';
 import type { Delegate, DelegateFields } from '../../core/domain.js';
-import { at, ok, refuse } from '../../core/result.js';
+import { andThen, at, ok, type Result, refuse } from '../../core/result.js';
 import {
   delegateFieldsOf,
   findDelegate,
@@ -14,6 +14,16 @@ import type { SqliteDb } from '../open.js';
 
 export const delegateNotFound = (delegateId: number) =>
   refuse('not_found', 'delegate.not_found', { id: delegateId }, at('delegateId', delegateId));
+
+/**
+ * A call on one delegate at something looked up first (the meeting, the oath): that one's
+ * refusal first, then the delegate's, else both.
+ */
+export const withDelegate = <T>(found: Result<T>, db: SqliteDb, delegateId: number): Result<[T, Delegate]> =>
+  andThen(found, (value) => {
+    const delegate = findDelegate(db, delegateId);
+    return delegate ? ok([value, delegate]) : delegateNotFound(delegateId);
+  });
 
 /** 代表证号 must be unique: the scanner finds a delegate by it. */
 function badgeTaken(db: SqliteDb, badge: string, exceptId: number | null) {
