@@ -73,6 +73,26 @@ export function SubmitModal<V>(props: {
   );
 }
 
+/** A submit modal's first field: required, and where the store's refusal of the call shows. */
+export function RequiredFirstField(props: {
+  name: string;
+  label: string;
+  serverError: ServerErrorProps;
+  t: Translate;
+  children: ReactNode;
+}) {
+  return (
+    <Form.Item
+      name={props.name}
+      label={props.label}
+      rules={[{ required: true, message: props.t('common.required') }]}
+      {...props.serverError}
+    >
+      {props.children}
+    </Form.Item>
+  );
+}
+
 /** A note as the store takes it: trimmed, and null when left empty. */
 export const noteOrNull = (note: string | undefined): string | null => {
   const trimmed = note?.trim() ?? '';

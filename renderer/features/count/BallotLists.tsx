@@ -1,5 +1,6 @@
 import { Button, Empty, Input, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { PaperMark } from '../../../core/election-types.js';
 import type { AppError } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -23,6 +24,37 @@ export function BallotStateTag(props: { ballot: Ballot; t: Translate }) {
     <Tag color={verdict.color} data-testid={verdict.testId}>
       {verdict.text}
     </Tag>
+  );
+}
+
+/** A paper's marks: each candidate's name with its mark, then the write-ins (·: none). */
+function PaperMarks(props: {
+  paper: { marks: readonly PaperMark[]; writeIns: readonly { name: string; mark: PaperMark }[] };
+  candidates: Candidate[];
+  markClass: string | undefined;
+  diffClass?: (index: number, mark: PaperMark) => string | undefined;
+}) {
+  const { paper, markClass } = props;
+  return (
+    <>
+      {props.candidates.map((c, i) => {
+        const m = paper.marks[i] ?? 'none';
+        const diff = props.diffClass?.(i, m);
+        return (
+          <span key={c.id} className={diff ? `${markClass} ${diff}` : markClass}>
+            {c.name}
+            <b>{MARK_SYMBOL[m] || '·'}</b>
+          </span>
+        );
+      })}
+      {paper.writeIns.map((w, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
+        <span key={`w${i}`} className={markClass}>
+          +{w.name}
+          <b>{MARK_SYMBOL[w.mark] || '·'}</b>
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -141,19 +173,7 @@ function SetAsideItem(props: {
         </Typography.Text>
       </div>
       <div className={styles.setasideMarks}>
-        {candidates.map((c, i) => (
-          <span key={c.id} className={styles.setasideMark}>
-            {c.name}
-            <b>{MARK_SYMBOL[b.marks[i] ?? 'none'] || '·'}</b>
-          </span>
-        ))}
-        {b.writeIns.map((w, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
-          <span key={`w${i}`} className={styles.setasideMark}>
-            +{w.name}
-            <b>{MARK_SYMBOL[w.mark] || '·'}</b>
-          </span>
-        ))}
+        <PaperMarks paper={b} candidates={candidates} markClass={styles.setasideMark} />
       </div>
       <Typography.Text type="secondary">{t('count.setAside.chosen', { n: b.chosen })}</Typography.Text>
       {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
@@ -237,23 +257,13 @@ export function StacksPanel(props: {
   const side = (b: StackComparison[number]['first'], other: StackComparison[number]['first']) =>
     b ? (
       <div className={styles.compareSide}>
-        {candidates.map((c, i) => {
-          const m = b.marks[i] ?? 'none';
-          const differs = (other?.marks[i] ?? null) !== m;
-          return (
-            <span key={c.id} className={`${styles.compareMark}${differs ? ` ${styles.compareDiff}` : ''}`}>
-              {c.name}
-              <b>{MARK_SYMBOL[m] || '·'}</b>
-            </span>
-          );
-        })}
-        {b.writeIns.map((w, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one ballot
-          <span key={`w${i}`} className={styles.compareMark}>
-            +{w.name}
-            <b>{MARK_SYMBOL[w.mark] || '·'}</b>
-          </span>
-        ))}
+        <PaperMarks
+          paper={b}
+          candidates={candidates}
+          markClass={styles.compareMark}
+          // A mark the other entry of the position does not have stands out.
+          diffClass={(i, m) => ((other?.marks[i] ?? null) !== m ? styles.compareDiff : undefined)}
+        />
       </div>
     ) : (
       <Typography.Text type="secondary">{t('count.stacks.missing')}</Typography.Text>

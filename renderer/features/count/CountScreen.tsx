@@ -80,6 +80,8 @@ export function CountScreen() {
   const open = round?.status === 'voting' && round.collected !== null;
   const entering = open && canEnter;
   const modalOpen = voiding !== null || askReason;
+  /** Correcting and voiding a paper both ask the reason, and take no paper without one. */
+  const reasonAsked = { label: t('count.reason'), okText: t('common.ok'), required: true, t };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the verdict follows the paper
   const verdict = useMemo(() => s.verdict(), [s.marks, s.writeIns, s.touched, s.round]);
@@ -218,13 +220,10 @@ export function CountScreen() {
         </div>
       </div>
       <ReasonModal
+        {...reasonAsked}
         open={askReason}
         title={t('count.correct.title', { n: s.correcting?.seq ?? '' })}
-        label={t('count.reason')}
-        okText={t('common.ok')}
-        required
         testIdPrefix="correct"
-        t={t}
         onClose={() => setAskReason(false)}
         onSubmit={async (reason) => {
           const r = await s.finishCorrecting(reason ?? '');
@@ -232,14 +231,11 @@ export function CountScreen() {
         }}
       />
       <ReasonModal
+        {...reasonAsked}
         open={voiding !== null}
         title={t('count.void.title', { n: voiding?.seq ?? '' })}
-        label={t('count.reason')}
-        okText={t('common.ok')}
-        required
         danger
         testIdPrefix="void"
-        t={t}
         onClose={() => setVoiding(null)}
         onSubmit={async (reason) => {
           if (!voiding) return null;

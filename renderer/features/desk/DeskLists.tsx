@@ -20,6 +20,33 @@ interface ListProps {
   onAction?: ((action: DelegateAction, delegate: Delegate) => void) | undefined;
 }
 
+/** One of the desk's lists of delegates: its rows carry the badge the specs find them by. */
+function DelegateTable(props: {
+  testIds: [table: string, row: string];
+  columns: ColumnsType<Delegate>;
+  delegates: Delegate[];
+  height: number;
+  emptyText: string;
+  /** The long list of those not arrived draws only the rows in view. */
+  virtual?: boolean;
+  onRowClick?: ((d: Delegate) => void) | undefined;
+}) {
+  const [tableId, rowId] = props.testIds;
+  const click = props.onRowClick;
+  return (
+    <DataTable<Delegate>
+      testId={tableId}
+      rowKey="id"
+      virtual={props.virtual ?? false}
+      height={props.height}
+      columns={props.columns}
+      dataSource={props.delegates}
+      emptyText={props.emptyText}
+      row={(d) => ({ testId: rowId, data: { badge: d.badge }, ...(click ? { onClick: () => click(d) } : {}) })}
+    />
+  );
+}
+
 /** Voting delegates not arrived yet; clicking a row checks the delegate in. */
 export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
   const { t, onAction } = props;
@@ -39,19 +66,14 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
           {t('desk.notArrived.hint')}
         </Typography.Text>
       )}
-      <DataTable<Delegate>
-        testId="not-arrived-table"
-        rowKey="id"
+      <DelegateTable
+        testIds={['not-arrived-table', 'not-arrived-row']}
         virtual
         height={props.height}
         columns={columns}
-        dataSource={props.delegates}
+        delegates={props.delegates}
         emptyText={t('desk.notArrived.empty')}
-        row={(d) => ({
-          testId: 'not-arrived-row',
-          data: { badge: d.badge },
-          ...(onAction ? { onClick: () => onAction('checkIn', d) } : {}),
-        })}
+        onRowClick={onAction && ((d) => onAction('checkIn', d))}
       />
     </div>
   );
@@ -88,14 +110,12 @@ export const NonVotingList = memo(function NonVotingList(
       <Typography.Text type="secondary" className={styles.listHint}>
         {t('desk.nonvoting.hint')}
       </Typography.Text>
-      <DataTable<Delegate>
-        testId="nonvoting-table"
-        rowKey="id"
+      <DelegateTable
+        testIds={['nonvoting-table', 'nonvoting-row']}
         height={props.height}
         columns={columns}
-        dataSource={props.delegates}
+        delegates={props.delegates}
         emptyText={t('desk.nonvoting.empty')}
-        row={(d) => ({ testId: 'nonvoting-row', data: { badge: d.badge } })}
       />
     </div>
   );
@@ -123,14 +143,12 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
     ),
   ];
   return (
-    <DataTable<Delegate>
-      testId="leave-absent-list"
-      rowKey="id"
+    <DelegateTable
+      testIds={['leave-absent-list', 'leave-absent-row']}
       height={props.height}
       columns={columns}
-      dataSource={props.delegates}
+      delegates={props.delegates}
       emptyText={t('desk.leaveAbsent.empty')}
-      row={(d) => ({ testId: 'leave-absent-row', data: { badge: d.badge } })}
     />
   );
 });

@@ -160,6 +160,8 @@ export function DeskScreen() {
     },
     [desk, modal, t, focusSearch],
   );
+  /** What every list at the desk is given: the texts, and the acts only for a station that works the desk. */
+  const listed = { t, onAction: canDesk ? act : undefined };
 
   const submit = (value: string) => {
     const q = value.trim();
@@ -296,14 +298,7 @@ export function DeskScreen() {
               {
                 key: 'not-arrived',
                 label: t('desk.tab.notArrived', { n: lists.notArrived.length }),
-                children: (
-                  <NotArrivedList
-                    delegates={lists.notArrived}
-                    t={t}
-                    height={listHeight - 90}
-                    onAction={canDesk ? act : undefined}
-                  />
-                ),
+                children: <NotArrivedList {...listed} delegates={lists.notArrived} height={listHeight - 90} />,
               },
               {
                 key: 'delegations',
@@ -319,11 +314,10 @@ export function DeskScreen() {
                       label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
                       children: (
                         <NonVotingList
+                          {...listed}
                           delegates={lists.nonvoting}
                           records={records}
-                          t={t}
                           height={listHeight - 110}
-                          onAction={canDesk ? act : undefined}
                         />
                       ),
                     },
@@ -349,11 +343,10 @@ export function DeskScreen() {
                 label: t('desk.tab.leaveAbsent', { n: lists.leaveAbsent.length }),
                 children: (
                   <LeaveAbsentList
+                    {...listed}
                     delegates={lists.leaveAbsent}
                     records={records}
-                    t={t}
                     height={listHeight - 90}
-                    onAction={canDesk ? act : undefined}
                   />
                 ),
               },

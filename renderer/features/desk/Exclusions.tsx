@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { type Delegate, type DueExclusion, EXCLUSION_KINDS, type ExclusionKind } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
-import { noteOrNull, SubmitModal } from '../../components/SubmitModal.js';
+import { noteOrNull, RequiredFirstField, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow } from '../../lib/errors.js';
 import styles from './DeskLists.module.css';
 
@@ -128,12 +128,7 @@ function ExclusionModal(props: {
     >
       {(serverError) => (
         <>
-          <Form.Item
-            name="delegateId"
-            label={t('field.name')}
-            rules={[{ required: true, message: t('common.required') }]}
-            {...serverError}
-          >
+          <RequiredFirstField name="delegateId" label={t('field.name')} serverError={serverError} t={t}>
             <Select
               showSearch
               autoFocus
@@ -141,7 +136,7 @@ function ExclusionModal(props: {
               optionFilterProp="label"
               options={props.candidates.map((d) => ({ value: d.id, label: `${d.badge} ${d.name}` }))}
             />
-          </Form.Item>
+          </RequiredFirstField>
           <Form.Item name="kind" label={t('desk.exclude.kind')} rules={[{ required: true }]}>
             <Radio.Group data-testid="exclusion-kind">
               {EXCLUSION_KINDS.map((k) => (

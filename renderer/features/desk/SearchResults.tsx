@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { AttendanceStatus, Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { CategoryTag, StatusTag } from '../../components/Tags.js';
+import type { MessageKey } from '../../i18n/zh-CN.js';
 import type { DelegateAction } from './actions.js';
 import styles from './SearchResults.module.css';
 
@@ -63,6 +64,28 @@ export const SearchResults = memo(function SearchResults(props: {
   );
 });
 
+/** The buttons a row may offer, in their order, and when each is offered. */
+const ROW_ACTIONS: {
+  action: DelegateAction;
+  label: MessageKey;
+  type?: 'primary' | 'text';
+  offered(d: Delegate, status: AttendanceStatus, withCheckIn: boolean): boolean;
+}[] = [
+  {
+    action: 'checkIn',
+    label: 'desk.action.checkIn',
+    type: 'primary',
+    offered: (_, s, withCheckIn) => withCheckIn && s !== 'present',
+  },
+  { action: 'leave', label: 'desk.action.leave', offered: (d, s) => d.category === 'voting' && s !== 'leave' },
+  {
+    action: 'absent',
+    label: 'desk.action.absent',
+    offered: (d, s) => d.category === 'voting' && s !== 'absent' && s !== 'present',
+  },
+  { action: 'reset', label: 'desk.action.reset', type: 'text', offered: (_, s) => s !== 'pending' },
+];
+
 /** Leave / absent / reset for one delegate, as fits the status. Check-in is the row's click. */
 export function RowActions(props: {
   delegate: Delegate;
@@ -72,66 +95,28 @@ export function RowActions(props: {
   withCheckIn?: boolean;
 }) {
   const { delegate: d, status, t, onAction } = props;
+  // The button acts; the row under it (which checks in on a click) must not.
   const stop = (e: React.MouseEvent) => {
     e.preventDefault();
     e.stopPropagation();
   };
   return (
     <span className={styles.rowActions}>
-      {props.withCheckIn && status !== 'present' && (
+      {ROW_ACTIONS.filter((a) => a.offered(d, status, props.withCheckIn ?? false)).map((a) => (
         <Button
+          key={a.action}
           size="small"
-          type="primary"
+          {...(a.type ? { type: a.type } : {})}
           onMouseDown={stop}
           onClick={(e) => {
             stop(e);
-            onAction('checkIn', d);
+            onAction(a.action, d);
           }}
-          data-testid="action-checkin"
+          data-testid={`action-${a.action.toLowerCase()}`}
         >
-          {t('desk.action.checkIn')}
+          {t(a.label)}
         </Button>
-      )}
-      {d.category === 'voting' && status !== 'leave' && (
-        <Button
-          size="small"
-          onMouseDown={stop}
-          onClick={(e) => {
-            stop(e);
-            onAction('leave', d);
-          }}
-          data-testid="action-leave"
-        >
-          {t('desk.action.leave')}
-        </Button>
-      )}
-      {d.category === 'voting' && status !== 'absent' && status !== 'present' && (
-        <Button
-          size="small"
-          onMouseDown={stop}
-          onClick={(e) => {
-            stop(e);
-            onAction('absent', d);
-          }}
-          data-testid="action-absent"
-        >
-          {t('desk.action.absent')}
-        </Button>
-      )}
-      {status !== 'pending' && (
-        <Button
-          size="small"
-          type="text"
-          onMouseDown={stop}
-          onClick={(e) => {
-            stop(e);
-            onAction('reset', d);
-          }}
-          data-testid="action-reset"
-        >
-          {t('desk.action.reset')}
-        </Button>
-      )}
+      ))}
     </span>
   );
 }

@@ -1,12 +1,10 @@
-import { AutoComplete, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { AutoComplete, Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
 import { DELEGATE_CATEGORIES, type Delegate, type DelegateFields, GENDERS } from '../../../core/domain.js';
-import type { AppError, Result } from '../../../core/result.js';
+import type { Result } from '../../../core/result.js';
 import type { Translate } from '../../app/language.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { RecordFormModal } from '../../components/RecordFormModal.js';
 import { isDelegateField } from '../../lib/delegate-fields.js';
-import { fieldErrors } from '../../lib/errors.js';
-import { testId } from '../../lib/testid.js';
 
 type FormValues = {
   badge: string;
@@ -68,104 +66,70 @@ export function DelegateFormModal(props: {
   onClose(saved: Delegate | null): void;
 }) {
   const { t, delegate } = props;
-  const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    if (props.open) {
-      form.resetFields();
-      form.setFieldsValue(delegate ? toForm(delegate) : blank);
-      setError(null);
-    }
-  }, [props.open, delegate, form]);
-
+  const values = useMemo(() => (delegate ? toForm(delegate) : blank), [delegate]);
   const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
-    <Modal
+    <RecordFormModal<FormValues, Delegate>
       open={props.open}
       title={delegate ? t('roster.form.editTitle', { name: delegate.name }) : t('roster.form.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => props.onClose(null)}
+      t={t}
+      values={values}
+      okTestId="delegate-save"
+      formClassName="delegate-form"
       width={640}
-      destroyOnHidden
-      okButtonProps={testId('delegate-save')}
+      isField={isDelegateField}
+      onSave={(v) => props.onSave(toFields(v))}
+      onClose={props.onClose}
     >
-      {error && <ErrorAlert error={error} />}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        className="delegate-form"
-        initialValues={blank}
-        onFinish={async (values) => {
-          setSaving(true);
-          setError(null);
-          const r = await props.onSave(toFields(values));
-          setSaving(false);
-          if (r.ok) {
-            props.onClose(r.value);
-            return;
-          }
-          const byField = fieldErrors(r.error);
-          const placed = [...byField].filter(([name]) => isDelegateField(name));
-          if (placed.length > 0)
-            form.setFields(placed.map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
-          if (placed.length < byField.size || placed.length === 0) setError(r.error);
-        }}
-      >
-        <div className="form-grid">
-          <Form.Item name="badge" label={t('field.badge')} rules={[required, { max: 32 }]}>
-            <Input data-testid="delegate-badge" />
-          </Form.Item>
-          <Form.Item name="name" label={t('field.name')} rules={[required, { max: 64 }]}>
-            <Input data-testid="delegate-name" />
-          </Form.Item>
-          <Form.Item name="gender" label={t('field.gender')}>
-            <Select
-              allowClear
-              placeholder={t('roster.form.unset')}
-              options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
-              data-testid="delegate-gender"
-            />
-          </Form.Item>
-          <Form.Item name="ethnicity" label={t('field.ethnicity')} rules={[{ max: 32 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="birthDate"
-            label={t('field.birthDate')}
-            extra={t('roster.form.birthDate.help')}
-            rules={[{ pattern: /^\d{4}-\d{2}(-\d{2})?$/, message: t('roster.form.birthDate.help') }]}
-          >
-            <Input placeholder="1975-06" data-testid="delegate-birth" />
-          </Form.Item>
-          <Form.Item name="education" label={t('field.education')} rules={[{ max: 32 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="delegation" label={t('field.delegation')} rules={[{ max: 64 }]}>
-            <AutoComplete
-              options={props.delegations.map((d) => ({ value: d }))}
-              showSearch={{
-                filterOption: (input, option) => String(option?.value ?? '').includes(input),
-              }}
-              data-testid="delegate-delegation"
-            />
-          </Form.Item>
-          <Form.Item name="category" label={t('field.category')} rules={[{ required: true }]}>
-            <Select
-              options={DELEGATE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-              data-testid="delegate-category"
-            />
-          </Form.Item>
-          <Form.Item name="unit" label={t('field.unit')} rules={[{ max: 200 }]} className="form-grid-wide">
-            <Input />
-          </Form.Item>
-        </div>
-      </Form>
-    </Modal>
+      <div className="form-grid">
+        <Form.Item name="badge" label={t('field.badge')} rules={[required, { max: 32 }]}>
+          <Input data-testid="delegate-badge" />
+        </Form.Item>
+        <Form.Item name="name" label={t('field.name')} rules={[required, { max: 64 }]}>
+          <Input data-testid="delegate-name" />
+        </Form.Item>
+        <Form.Item name="gender" label={t('field.gender')}>
+          <Select
+            allowClear
+            placeholder={t('roster.form.unset')}
+            options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+            data-testid="delegate-gender"
+          />
+        </Form.Item>
+        <Form.Item name="ethnicity" label={t('field.ethnicity')} rules={[{ max: 32 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="birthDate"
+          label={t('field.birthDate')}
+          extra={t('roster.form.birthDate.help')}
+          rules={[{ pattern: /^\d{4}-\d{2}(-\d{2})?$/, message: t('roster.form.birthDate.help') }]}
+        >
+          <Input placeholder="1975-06" data-testid="delegate-birth" />
+        </Form.Item>
+        <Form.Item name="education" label={t('field.education')} rules={[{ max: 32 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="delegation" label={t('field.delegation')} rules={[{ max: 64 }]}>
+          <AutoComplete
+            options={props.delegations.map((d) => ({ value: d }))}
+            showSearch={{
+              filterOption: (input, option) => String(option?.value ?? '').includes(input),
+            }}
+            data-testid="delegate-delegation"
+          />
+        </Form.Item>
+        <Form.Item name="category" label={t('field.category')} rules={[{ required: true }]}>
+          <Select
+            options={DELEGATE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            data-testid="delegate-category"
+          />
+        </Form.Item>
+        <Form.Item name="unit" label={t('field.unit')} rules={[{ max: 200 }]} className="form-grid-wide">
+          <Input />
+        </Form.Item>
+      </div>
+    </RecordFormModal>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, List, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
@@ -83,11 +84,9 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
             key: 'added',
             label: t('import.added', { n: p.added.length }),
             children: (
-              <List
-                size="small"
-                className={styles.importList}
-                dataSource={p.added}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+              <ImportList
+                testId="import-added"
+                items={p.added}
                 renderItem={(a) => (
                   <List.Item>
                     {a.badge} {a.name}
@@ -123,15 +122,27 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
   );
 }
 
-function IssueList(props: { issues: Issue[]; t: Translate }) {
-  const { t } = props;
-  if (props.issues.length === 0) return <Typography.Text type="success">{t('import.errors.none')}</Typography.Text>;
+/** One of the preview's lists: the file's problems, the changes to delegates already there. */
+function ImportList<T>(props: { testId: string; items: T[]; renderItem(item: T): ReactNode }) {
   return (
     <List
       size="small"
       className={styles.importList}
-      data-testid="import-errors"
-      dataSource={props.issues}
+      data-testid={props.testId}
+      dataSource={props.items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      renderItem={props.renderItem}
+    />
+  );
+}
+
+function IssueList(props: { issues: Issue[]; t: Translate }) {
+  const { t } = props;
+  if (props.issues.length === 0) return <Typography.Text type="success">{t('import.errors.none')}</Typography.Text>;
+  return (
+    <ImportList
+      testId="import-errors"
+      items={props.issues}
       renderItem={(e) => (
         <List.Item data-testid="import-error" data-row={e.row ?? ''} data-column={e.column ?? ''}>
           <div className={styles.issue}>
@@ -154,12 +165,9 @@ function ChangeList(props: { changes: Change[]; t: Translate }) {
   const { t } = props;
   const empty = t('import.change.empty');
   return (
-    <List
-      size="small"
-      className={styles.importList}
-      data-testid="import-changes"
-      dataSource={props.changes}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+    <ImportList
+      testId="import-changes"
+      items={props.changes}
       renderItem={(c) => (
         <List.Item>
           <div>

@@ -1,11 +1,13 @@
-import { EditOutlined, ImportOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ImportOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Space, Spin, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { Delegate } from '../../../core/domain.js';
 import { useT } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
+import { EditLink } from '../../components/EditLink.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { actionsColumn } from '../../components/table-columns.js';
 import { DELEGATE_FIELDS } from '../../lib/delegate-fields.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
@@ -44,6 +46,12 @@ export function RosterScreen() {
     return c;
   }, [delegates]);
 
+  /** The delegate form, for one delegate or a new one. */
+  const openForm = (d: Delegate | null) => {
+    setEditing(d);
+    setFormOpen(true);
+  };
+
   const columns: TableColumnsType<Delegate> = [
     // Every field, in the roster's order; the badge and the name stay in view when it scrolls sideways.
     ...delegateColumns<Delegate>(
@@ -52,30 +60,11 @@ export function RosterScreen() {
         field === 'badge' || field === 'name' ? { field, fixed: 'left', strong: field === 'name' } : field,
       ),
     ),
-    ...(canEdit
-      ? [
-          {
-            title: t('roster.actions'),
-            key: 'actions',
-            width: 80,
-            fixed: 'right' as const,
-            render: (_: unknown, d: Delegate) => (
-              <Button
-                size="small"
-                type="link"
-                icon={<EditOutlined />}
-                data-testid="delegate-edit"
-                onClick={() => {
-                  setEditing(d);
-                  setFormOpen(true);
-                }}
-              >
-                {t('roster.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<Delegate>(
+      80,
+      canEdit ? (d) => <EditLink testId="delegate-edit" onClick={() => openForm(d)} /> : undefined,
+      { title: t('roster.actions'), fixed: 'right' },
+    ),
   ];
 
   return (
@@ -84,14 +73,7 @@ export function RosterScreen() {
         <Typography.Title level={3}>{t('roster.title')}</Typography.Title>
         <Space>
           {canAdd && (
-            <Button
-              icon={<UserAddOutlined />}
-              data-testid="roster-add"
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
+            <Button icon={<UserAddOutlined />} data-testid="roster-add" onClick={() => openForm(null)}>
               {t('roster.add')}
             </Button>
           )}
