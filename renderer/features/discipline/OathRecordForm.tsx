@@ -30,7 +30,7 @@ export function OathRecordForm(props: { data: OathRecordData; t: Translate }) {
     ? t('oath.form.timeRange', { start: formatTime(oath.startedAt), end: formatTime(oath.endedAt).slice(11) })
     : t('oath.form.timeOpen', { start: formatTime(oath.startedAt) });
   return (
-    <PaperForm t={t} data={props.data} sheet={SHEET}>
+    <PaperForm {...props} sheet={SHEET}>
       <PaperTable
         rows={
           <>

@@ -32,7 +32,7 @@ export function PledgeRosterForm(props: { data: PledgeRosterData; t: Translate }
   const { summary: s, text, signatures } = props.data;
   const rows = [...s.rows].sort((a, b) => badgeOrder.compare(a.delegate.badge, b.delegate.badge));
   return (
-    <PaperForm t={t} data={props.data} sheet={SHEET}>
+    <PaperForm {...props} sheet={SHEET}>
       <p className={styles.totals} data-testid="pledge-roster-totals">
         {t('pledge.roster.totals', {
           due: s.due,

@@ -140,8 +140,7 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
 
   return (
     <PaperForm
-      t={t}
-      data={props.data}
+      {...props}
       sheet={SHEET}
       table={{
         span: 3,

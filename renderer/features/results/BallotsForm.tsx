@@ -93,8 +93,7 @@ export function BallotsForm(props: { data: BallotsFormData; t: Translate }) {
   );
   return (
     <PaperForm
-      t={t}
-      data={props.data}
+      {...props}
       sheet={SHEET}
       className={styles.form}
       table={{

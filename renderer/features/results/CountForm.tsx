@@ -12,8 +12,8 @@ import {
 import { splitTail } from '../../components/print/PaperTail.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { roundLabel } from '../contests/labels.js';
+import { type ResultLine, resultLines } from '../contests/result-lines.js';
 import type { Candidate, Contest, RoundResult } from '../contests/store.js';
-import { paperOrder } from '../contests/store.js';
 
 export interface CountFormData {
   congress: Congress;
@@ -27,24 +27,9 @@ export interface CountFormData {
   printedAt: string;
 }
 
-interface Line {
-  key: string;
-  no: number;
-  name: string;
-  writeIn: boolean;
-  for: number;
-  against: number | null;
-  abstain: number | null;
-  elected: boolean;
-}
-
 const SHEET: PaperSheet = { title: 'countForm.title', testId: 'count-report', compact: true };
 /** A candidate's three counts; a written-in name has only 赞成 (rule 4). */
 const VOTES = ['for', 'against', 'abstain'] as const;
-
-type Choice = RoundResult['decision']['elected'][number]['choice'];
-const sameChoice = (a: Choice, b: Choice): boolean =>
-  a.kind === 'candidate' ? b.kind === 'candidate' && a.index === b.index : b.kind === 'writeIn' && a.name === b.name;
 
 /**
  * 计票结果报告单 of one round: papers issued and collected, valid and invalid; for every
@@ -58,28 +43,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
   // A void round (rule 2, rule 16) elects nobody, whatever its count says.
   const voided = round.status === 'void';
   const electedList = voided ? [] : decision.elected;
-  const elected = (c: Choice) => electedList.some((e) => sameChoice(e.choice, c));
-  const order = paperOrder(round, candidates);
-  const lines: Line[] = [
-    ...order.map((c, index) => ({
-      key: `c${c.id}`,
-      no: index + 1,
-      name: c.name,
-      writeIn: false,
-      ...(tally.candidates[index] ?? { for: 0, against: 0, abstain: 0 }),
-      elected: elected({ kind: 'candidate', index }),
-    })),
-    ...tally.writeIns.map((w, i) => ({
-      key: `w${w.name}`,
-      no: order.length + i + 1,
-      name: w.name,
-      writeIn: true,
-      for: w.for,
-      against: null,
-      abstain: null,
-      elected: elected({ kind: 'writeIn', name: w.name }),
-    })),
-  ];
+  const lines = resultLines(result, candidates, electedList);
   const closed = round.status === 'closed';
   const complete = !result.provisional.includes('ballots_missing');
   const figures: { key: string; label: MessageKey; value: number | null }[] = [
@@ -94,7 +58,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
   // Rule 4: marked write-ins that count for nobody, shown so the scrutineers see what happened.
   const disregarded = tally.disregardedWriteIns;
   const { body, tail } = splitTail(lines);
-  const row = (l: Line) => (
+  const row = (l: ResultLine) => (
     <tr key={l.key} data-testid="count-row" data-name={l.name} data-elected={l.elected}>
       <td className={cell.no}>{l.no}</td>
       <td className={cell.name}>{l.writeIn ? t('countForm.writeInName', { name: l.name }) : l.name}</td>
@@ -114,8 +78,7 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
 
   return (
     <PaperForm
-      t={t}
-      data={props.data}
+      {...props}
       sheet={SHEET}
       about={[
         { label: t('paperForm.contest'), value: contest.title },

@@ -132,8 +132,7 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
 
   return (
     <PaperForm
-      t={t}
-      data={props.data}
+      {...props}
       sheet={SHEET}
       about={[{ label: t('paperForm.contest'), value: contest.title }]}
       closed={closed}
