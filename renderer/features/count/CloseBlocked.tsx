@@ -4,6 +4,7 @@ import { invoke } from '../../api/index.js';
 import type { Translate } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import type { Round, RoundResult } from '../contests/store.js';
+import styles from './CloseBlocked.module.css';
 
 /** One thing that keeps a round from closing, with its figures. */
 export type CloseBlocker =
@@ -85,7 +86,7 @@ export function CloseBlockedAlert(props: { blocked: CloseBlocked; t: Translate; 
       title={t('count.closeBlocked.title', { contest: blocked.contest, round: blocked.round })}
       description={
         <div>
-          <ul className="close-blockers">
+          <ul className={styles.blockers}>
             {blocked.blockers.map((b) => (
               <li key={b.kind} data-testid="close-blocker" data-kind={b.kind}>
                 {b.kind === 'ballots_missing'
