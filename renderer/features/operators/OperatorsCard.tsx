@@ -26,7 +26,9 @@ export function OperatorsCard(props: { t: Translate }) {
   const operators = useCall('operators.list', {});
   const list = operators.data ?? [];
   const canAdd = useCan('operators.add');
-  const [form, setForm] = useState<{ editing: Operator | null } | null>(null);
+  // Whether it is the first operator is taken when the form opens: its save fills the list, which
+  // must not refill the open form nor turn the save into a second operator's.
+  const [form, setForm] = useState<{ editing: Operator | null; first: boolean } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   const setDisabled = (o: Operator, disabled: boolean) => {
@@ -46,7 +48,7 @@ export function OperatorsCard(props: { t: Translate }) {
     });
   };
 
-  const columns = useColumns(t, (o) => setForm({ editing: o }), setDisabled);
+  const columns = useColumns(t, (o) => setForm({ editing: o, first: false }), setDisabled);
   const none = operators.data !== undefined && list.length === 0;
   return (
     <TitledCard
@@ -60,7 +62,7 @@ export function OperatorsCard(props: { t: Translate }) {
             type={none ? 'primary' : 'default'}
             icon={<UserAddOutlined />}
             data-testid="operator-add"
-            onClick={() => setForm({ editing: null })}
+            onClick={() => setForm({ editing: null, first: list.length === 0 })}
           >
             {none ? t('settings.operators.add.first') : t('settings.operators.add')}
           </Button>
@@ -95,7 +97,7 @@ export function OperatorsCard(props: { t: Translate }) {
         t={t}
         open={form !== null}
         editing={form?.editing ?? null}
-        first={list.length === 0}
+        first={form?.first ?? false}
         onClose={(saved) => {
           setForm(null);
           if (saved) void message.success(saved);
