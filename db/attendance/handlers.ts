@@ -24,7 +24,7 @@ import { findContest } from '../count/contest-rows.js';
 import { query, type UpdateCall, type UpdateHandler, unchanged, type WriteOutcome, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
-import { delegateNotFound, withDelegate } from '../roster/delegates.js';
+import { andDelegate, delegateNotFound } from '../roster/delegates.js';
 import { meetingAttendance, meetingElectorate, meetingHasDistributed } from './electorate.js';
 
 type EventKind = 'check_in' | 'leave' | 'absent' | 'reset' | 'undo';
@@ -223,8 +223,9 @@ export const undoLast = within<'attendance.undoLast', Meeting>((input, db) => re
 });
 
 /** A call on one delegate at one meeting: the meeting refused first, then the delegate. */
-const delegateAtMeeting = (input: { meetingId: number; delegateId: number }, db: SqliteDb) =>
-  withDelegate(requireMeeting(db, input.meetingId), db, input.delegateId);
+const delegateAtMeeting = andDelegate((input: { meetingId: number; delegateId: number }, db) =>
+  requireMeeting(db, input.meetingId),
+);
 
 /** 请假 (with its reason), 缺席, or back to not arrived (`pending`, no row). */
 export const mark = within<'attendance.mark', [Meeting, Delegate]>(delegateAtMeeting, {

@@ -23,7 +23,7 @@ import { findDelegate, listAttendance, listDelegates } from '../congress/records
 import { type QueryHandler, type UpdateCall, type UpdateHandler, within } from '../handler-types.js';
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
-import { delegateNotFound, withDelegate } from '../roster/delegates.js';
+import { andDelegate, delegateNotFound } from '../roster/delegates.js';
 
 const changed = () => [{ topic: 'discipline' as const }];
 
@@ -176,8 +176,9 @@ export const finishOath: UpdateHandler<'oath.finish'> = {
 };
 
 /** The oath refused first, then the delegate. */
-const latecomerAtOath = (input: { oathId: number; delegateId: number }, db: SqliteDb) =>
-  withDelegate(requireOath(db, input.oathId), db, input.delegateId);
+const latecomerAtOath = andDelegate((input: { oathId: number; delegateId: number }, db) =>
+  requireOath(db, input.oathId),
+);
 
 export const addLatecomer = within<'oath.addLatecomer', [OathRow, Delegate]>(latecomerAtOath, {
   run([row, delegate], input, call) {

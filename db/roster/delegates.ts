@@ -16,14 +16,16 @@ export const delegateNotFound = (delegateId: number) =>
   refuse('not_found', 'delegate.not_found', { id: delegateId }, at('delegateId', delegateId));
 
 /**
- * A call on one delegate at something looked up first (the meeting, the oath): that one's
+ * The lookup of a call on one delegate at what `first` finds (the meeting, the oath): that one's
  * refusal first, then the delegate's, else both.
  */
-export const withDelegate = <T>(found: Result<T>, db: SqliteDb, delegateId: number): Result<[T, Delegate]> =>
-  andThen(found, (value) => {
-    const delegate = findDelegate(db, delegateId);
-    return delegate ? ok([value, delegate]) : delegateNotFound(delegateId);
-  });
+export const andDelegate =
+  <I extends { delegateId: number }, T>(first: (input: I, db: SqliteDb) => Result<T>) =>
+  (input: I, db: SqliteDb): Result<[T, Delegate]> =>
+    andThen(first(input, db), (found) => {
+      const delegate = findDelegate(db, input.delegateId);
+      return delegate ? ok([found, delegate]) : delegateNotFound(input.delegateId);
+    });
 
 /** 代表证号 must be unique: the scanner finds a delegate by it. */
 function badgeTaken(db: SqliteDb, badge: string, exceptId: number | null) {
