@@ -23,9 +23,9 @@ interface ListProps {
 /** One of the desk's lists of delegates: its rows carry the badge the specs find them by. */
 function DelegateTable(props: {
   testIds: [table: string, row: string];
+  /** The list whose delegates it shows, at its height. */
+  list: Pick<ListProps, 'delegates' | 'height'>;
   columns: ColumnsType<Delegate>;
-  delegates: Delegate[];
-  height: number;
   emptyText: string;
   /** The long list of those not arrived draws only the rows in view. */
   virtual?: boolean;
@@ -38,9 +38,9 @@ function DelegateTable(props: {
       testId={tableId}
       rowKey="id"
       virtual={props.virtual ?? false}
-      height={props.height}
+      height={props.list.height}
       columns={props.columns}
-      dataSource={props.delegates}
+      dataSource={props.list.delegates}
       emptyText={props.emptyText}
       row={(d) => ({ testId: rowId, data: { badge: d.badge }, ...(click ? { onClick: () => click(d) } : {}) })}
     />
@@ -69,9 +69,8 @@ export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
       <DelegateTable
         testIds={['not-arrived-table', 'not-arrived-row']}
         virtual
-        height={props.height}
+        list={props}
         columns={columns}
-        delegates={props.delegates}
         emptyText={t('desk.notArrived.empty')}
         onRowClick={onAction && ((d) => onAction('checkIn', d))}
       />
@@ -112,9 +111,8 @@ export const NonVotingList = memo(function NonVotingList(
       </Typography.Text>
       <DelegateTable
         testIds={['nonvoting-table', 'nonvoting-row']}
-        height={props.height}
+        list={props}
         columns={columns}
-        delegates={props.delegates}
         emptyText={t('desk.nonvoting.empty')}
       />
     </div>
@@ -145,9 +143,8 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
   return (
     <DelegateTable
       testIds={['leave-absent-list', 'leave-absent-row']}
-      height={props.height}
+      list={props}
       columns={columns}
-      delegates={props.delegates}
       emptyText={t('desk.leaveAbsent.empty')}
     />
   );

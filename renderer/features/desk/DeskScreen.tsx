@@ -2,6 +2,7 @@ import { UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttendanceStatus, Delegate, ExclusionKind } from '../../../core/domain.js';
+import type { Result } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
@@ -162,6 +163,8 @@ export function DeskScreen() {
   );
   /** What every list at the desk is given: the texts, and the acts only for a station that works the desk. */
   const listed = { t, onAction: canDesk ? act : undefined };
+  /** The lists that show each delegate's record (when, why) take the records too. */
+  const recorded = { ...listed, records };
 
   const submit = (value: string) => {
     const q = value.trim();
@@ -204,6 +207,20 @@ export function DeskScreen() {
   }, [canDesk, modalOpen, leaveFor, pledgeAsk, focusSearch]);
 
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
+
+  /** The delegate signed the pledge or refused it: the call, then its tone and note, then the next one. */
+  const answerPledge = async (
+    call: (delegateId: number, meetingId: number, textId: number) => Promise<Result<unknown>>,
+    after: { tone: 'ok' | 'soft'; say: 'success' | 'info'; text: 'pledge.signed' | 'pledge.refused' },
+  ) => {
+    if (!pledgeAsk || !pledgeText) return null;
+    const r = await call(pledgeAsk.delegate.id, meeting.id, pledgeText.id);
+    if (!r.ok) return r.error;
+    playTone(after.tone);
+    void message[after.say](t(after.text, { name: pledgeAsk.delegate.name }));
+    pledgeDone();
+    return null;
+  };
 
   return (
     <div className={styles.desk} data-testid="desk" onPointerDown={unlockAudio}>
@@ -312,14 +329,7 @@ export function DeskScreen() {
                     {
                       key: 'nonvoting',
                       label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
-                      children: (
-                        <NonVotingList
-                          {...listed}
-                          delegates={lists.nonvoting}
-                          records={records}
-                          height={listHeight - 110}
-                        />
-                      ),
+                      children: <NonVotingList {...recorded} delegates={lists.nonvoting} height={listHeight - 110} />,
                     },
                   ]),
               {
@@ -341,14 +351,7 @@ export function DeskScreen() {
               {
                 key: 'leave-absent',
                 label: t('desk.tab.leaveAbsent', { n: lists.leaveAbsent.length }),
-                children: (
-                  <LeaveAbsentList
-                    {...listed}
-                    delegates={lists.leaveAbsent}
-                    records={records}
-                    height={listHeight - 90}
-                  />
-                ),
+                children: <LeaveAbsentList {...recorded} delegates={lists.leaveAbsent} height={listHeight - 90} />,
               },
             ]}
           />
@@ -375,24 +378,20 @@ export function DeskScreen() {
         t={t}
         onSkip={pledgeDone}
         afterClose={focusSearch}
-        onSign={async (png) => {
-          if (!pledgeAsk || !pledgeText) return null;
-          const r = await signPledge(pledgeAsk.delegate.id, meeting.id, pledgeText.id, png);
-          if (!r.ok) return r.error;
-          playTone('ok');
-          void message.success(t('pledge.signed', { name: pledgeAsk.delegate.name }));
-          pledgeDone();
-          return null;
-        }}
-        onRefuse={async (note) => {
-          if (!pledgeAsk || !pledgeText) return null;
-          const r = await refusePledge(pledgeAsk.delegate.id, meeting.id, pledgeText.id, note);
-          if (!r.ok) return r.error;
-          playTone('soft');
-          void message.info(t('pledge.refused', { name: pledgeAsk.delegate.name }));
-          pledgeDone();
-          return null;
-        }}
+        onSign={(png) =>
+          answerPledge((d, m, text) => signPledge(d, m, text, png), {
+            tone: 'ok',
+            say: 'success',
+            text: 'pledge.signed',
+          })
+        }
+        onRefuse={(note) =>
+          answerPledge((d, m, text) => refusePledge(d, m, text, note), {
+            tone: 'soft',
+            say: 'info',
+            text: 'pledge.refused',
+          })
+        }
       />
     </div>
   );
