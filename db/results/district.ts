@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { BodyStructure } from '../../core/election-types.js';
 import type { DistrictReport } from '../../core/model/results.js';
+import { safeRow } from '../../core/safe-cell.js';
 import { formatShare, sumStructures } from '../../core/structure.js';
 import { verifyResultFile } from './sign.js';
 
@@ -61,12 +62,20 @@ const structureCells = (s: BodyStructure) => [
 const educationText = (s: BodyStructure) =>
   s.education.map((e) => `${e.level}${formatShare(e.count, s.total)}`).join(';');
 
+/**
+ * A row whose text cells cannot run: a township's congress name, a contest title or an elected
+ * name such as `=HYPERLINK(…)` comes from a file the district did not write, and goes in as text
+ * with a leading `'` (issue 12: 「Every CSV/XLSX cell that starts with `= + - @` (or a tab/CR) is
+ * neutralised」). Numbers stay numbers, so the totals can still be summed.
+ */
+const addRow = (sheet: ExcelJS.Worksheet, cells: readonly (string | number)[]) => sheet.addRow(safeRow(cells));
+
 /** The district view as a workbook: one row per township, a total row, and each contest on a second sheet. */
 export async function districtWorkbook(view: DistrictReport): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Congress Desk';
   const sheet = book.addWorksheet('汇总');
-  sheet.addRow(HEADER).font = { bold: true };
+  addRow(sheet, HEADER).font = { bold: true };
   for (const { path, report, duplicateOf } of view.files) {
     const s = report.summary;
     const verdict = !report.ok
@@ -75,10 +84,10 @@ export async function districtWorkbook(view: DistrictReport): Promise<Buffer> {
         ? `通过;与 ${duplicateOf} 内容相同,不重复计入合计`
         : '通过';
     if (!report.ok || !s) {
-      sheet.addRow([s?.congress.name ?? '', path, verdict]);
+      addRow(sheet, [s?.congress.name ?? '', path, verdict]);
       continue;
     }
-    sheet.addRow([
+    addRow(sheet, [
       s.congress.name,
       path,
       verdict,
@@ -90,7 +99,7 @@ export async function districtWorkbook(view: DistrictReport): Promise<Buffer> {
     ]);
   }
   const t = view.total;
-  const totalRow = sheet.addRow([
+  const totalRow = addRow(sheet, [
     `合计(${t.townships} 个乡镇,仅含核验通过的文件)`,
     '',
     '',
@@ -105,11 +114,11 @@ export async function districtWorkbook(view: DistrictReport): Promise<Buffer> {
   });
 
   const detail = book.addWorksheet('各项选举');
-  detail.addRow(['乡镇党代会', '选举', '应选名额', '当选人', '女性', '35岁以下', '少数民族']).font = { bold: true };
+  addRow(detail, ['乡镇党代会', '选举', '应选名额', '当选人', '女性', '35岁以下', '少数民族']).font = { bold: true };
   for (const { report, duplicateOf } of view.files) {
     if (!report.ok || !report.summary || duplicateOf !== null) continue;
     for (const c of report.summary.contests) {
-      detail.addRow([
+      addRow(detail, [
         report.summary.congress.name,
         c.title,
         c.seats,

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { at, ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
+import { safeRow } from '../../core/safe-cell.js';
 import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
@@ -95,8 +96,10 @@ function resultsCsv(content: ResultContent): string {
       }
     }
   }
-  // A byte-order mark so that Excel opens UTF-8 Chinese as such.
-  return `\uFEFF${stringify(rows)}`;
+  // A byte-order mark so that Excel opens UTF-8 Chinese as such. Every text cell goes through
+  // safeRow: a name such as `=1+1` must reach the spreadsheet as text, not as a formula (issue 12:
+  // 「Every CSV/XLSX cell that starts with `= + - @` (or a tab/CR) is neutralised」).
+  return `\uFEFF${stringify(rows.map(safeRow))}`;
 }
 
 interface ExportNote {
