@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { ok, refuse } from '../../core/result.js';
 import { appendAudit, verifyAuditChain } from '../audit/log.js';
 import { readCongress } from '../congress/records.js';
-import { missingFolder } from '../file-target.js';
+import { missingFolder, overCongress } from '../file-target.js';
 import type { SessionHandler } from '../handler-types.js';
 import { examineCongressFile } from '../open.js';
 import { backupCopies } from './scheduler.js';
@@ -37,6 +37,9 @@ export const restore: SessionHandler<'backups.restore'> = {
     const source = path.resolve(input.backupPath);
     const target = path.resolve(input.path);
     if (source === target) return refuse('invalid_input', 'backup.same_file', {}, { field: 'backupPath' });
+    // A restore replaces a congress on purpose, but never lands on the open one's -wal/-shm/-journal.
+    const over = overCongress(target, call.session.open?.path ?? null, 'path', 'restore');
+    if (over) return over;
     const examined = examineCongressFile(source, call.session.openOptions);
     if (!examined.ok) return examined;
     const copy = new Database(source, { readonly: true, fileMustExist: true });

@@ -4,7 +4,7 @@ import type { ChangeEvent } from '../../core/domain.js';
 import { DEFAULT_SETTINGS } from '../../core/domain.js';
 import { ok, type Result, refuse } from '../../core/result.js';
 import { type AuditInput, appendAudit } from '../audit/log.js';
-import { missingFolder } from '../file-target.js';
+import { missingFolder, overCongress } from '../file-target.js';
 import type { QueryHandler, SessionCall, SessionHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import type { OpenCongress } from '../session.js';
@@ -56,6 +56,9 @@ export const create: SessionHandler<'congress.create'> = {
   // Creating a congress file happens before anyone is an operator of it.
   withoutSignIn: true,
   run(input, call) {
+    // A new congress is never made as the open one's -wal/-shm/-journal (SQLite would read it as its own).
+    const target = overCongress(input.path, call.session.open?.path ?? null, 'path', 'copy');
+    if (target) return target;
     const created = call.session.createFile(input.path, (db) =>
       initCongress(db, input, call.auditEntry('congress.create', input)),
     );
@@ -118,6 +121,9 @@ export const backup: SessionHandler<'congress.backup'> = {
     const current = call.session.open;
     if (!current) return noCongressOpen();
     const target = path.resolve(input.path);
+    // A copy may end in .congress, but is never the open file nor its -wal/-shm/-journal.
+    const over = overCongress(target, current.path, 'path', 'copy');
+    if (over) return over;
     if (fs.existsSync(target))
       return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
     const folder = missingFolder(target);

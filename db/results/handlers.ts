@@ -6,8 +6,8 @@ import { appVersion } from '../app-version.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
 import { listContests } from '../count/contest-rows.js';
-import { cannotWrite, missingFolder } from '../file-target.js';
-import { done, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
+import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
+import { done, type In, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { districtView, districtWorkbook } from './district.js';
 import { auditHead, resultContent } from './export.js';
@@ -106,10 +106,24 @@ interface ExportNote {
   auditHead: string;
 }
 
+/** Neither file of an export goes over a congress (db/file-target.ts `overCongress`), and each one's folder is there. */
+function exportTargets(input: In<'result.export'>, open: string) {
+  for (const [field, target] of [
+    ['path', input.path],
+    ['csvPath', input.csvPath],
+  ] as const) {
+    const refused = target === null ? null : (overCongress(target, open, field) ?? missingFolder(target));
+    if (refused) return refused;
+  }
+  return null;
+}
+
 export const exportResult: UpdateHandler<'result.export', InstallationKey, ExportNote> = {
   kind: 'update',
+  // Said before the chief's PIN is asked for, and again inside the transaction.
+  precheck: (input, { path }) => exportTargets(input, path) ?? ok(null),
   prepare: (_input, { keys }) => loadKey(() => keys.load()),
-  run(input, { db, now }, key) {
+  run(input, { db, now, path }, key) {
     const open = openContests(db);
     if (open.length > 0) {
       return refuse(
@@ -122,10 +136,8 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     if (!listMeetings(db).some((m) => listContests(db, m.id).length > 0)) {
       return refuse('conflict', 'results.no_contests');
     }
-    for (const target of [input.path, input.csvPath]) {
-      const folder = target === null ? null : missingFolder(target);
-      if (folder) return folder;
-    }
+    const targets = exportTargets(input, path);
+    if (targets) return targets;
     // A file whose history was edited behind the app signs nothing: the head would vouch for it.
     const chain = verifyAuditChain(db);
     if (!chain.ok) {
@@ -190,7 +202,10 @@ export const district: SessionHandler<'result.district'> = {
 
 export const districtExport: SessionHandler<'result.districtExport'> = {
   kind: 'session',
-  async run(input) {
+  async run(input, { session }) {
+    // The attack of issue 12: `out` naming the open congress replaced it with a workbook.
+    const target = overCongress(input.out, session.open?.path ?? null, 'out');
+    if (target) return target;
     const view = districtView(input.paths, input.fingerprint);
     try {
       const bytes = writeFileAtomic(input.out, await districtWorkbook(view));

@@ -142,7 +142,8 @@ describe('congress.backup', () => {
     const hash = sha256File(existing);
     expect((await c.failure('congress.backup', { path: existing })).code).toBe('file_exists');
     expect(sha256File(existing)).toBe(hash);
-    expect((await c.failure('congress.backup', { path: c.path })).code).toBe('file_exists');
+    // The open congress itself: named as such (issue 12), not merely "exists".
+    expect((await c.failure('congress.backup', { path: c.path })).reason).toBe('file.over_congress');
     expect((await c.failure('congress.backup', { path: path.join(c.dir, 'no', 'x.congress') })).code).toBe('file_io');
   });
 });
