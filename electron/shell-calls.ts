@@ -5,6 +5,7 @@ import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, 
 import type { z } from 'zod';
 import { type ShellChannel, shellContract } from '../core/contract.js';
 import { ok, type Result, refuse } from '../core/result.js';
+import { overCongress } from '../db/file-target.js';
 
 export const isShellChannel = (name: string): name is ShellChannel => Object.hasOwn(shellContract, name);
 
@@ -61,6 +62,9 @@ export async function handleShell(
         if (!path.isAbsolute(pdfPath) || path.extname(pdfPath).toLowerCase() !== '.pdf') {
           return refuse('invalid_input', 'shell.pdf_path', {}, { field: 'pdfPath', value: pdfPath });
         }
+        // A congress renamed .pdf (or the open one, whatever its name) is a SQLite file: never printed over.
+        const over = overCongress(pdfPath, null, 'pdfPath');
+        if (over) return over;
         const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
         try {
           await writeFile(pdfPath, data);
