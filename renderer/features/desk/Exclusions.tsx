@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, Radio, Select, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Form, Radio, Select, type TableColumnsType, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { type Delegate, type DueExclusion, EXCLUSION_KINDS, type ExclusionKind } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
+import { NoteField } from '../../components/NoteField.js';
 import { noteOrNull, RequiredFirstField, SubmitModal } from '../../components/SubmitModal.js';
 import { errorTextNow } from '../../lib/errors.js';
 import styles from './DeskLists.module.css';
@@ -146,9 +147,12 @@ function ExclusionModal(props: {
               ))}
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="note" label={t('desk.exclude.note')} rules={[{ max: 200 }]}>
-            <Input placeholder={t('desk.exclude.note.placeholder')} data-testid="exclusion-note" maxLength={200} />
-          </Form.Item>
+          <NoteField
+            label={t('desk.exclude.note')}
+            placeholder={t('desk.exclude.note.placeholder')}
+            max={200}
+            testId="exclusion-note"
+          />
         </>
       )}
     </SubmitModal>
