@@ -1,0 +1,1 @@
+-- Reserved for issue 12 PINs (backoff kept in the file); filled in by that piece of work.

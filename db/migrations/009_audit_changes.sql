@@ -1,0 +1,1 @@
+-- Reserved for issue 12 audit replay (what each write changed); filled in by that piece of work.

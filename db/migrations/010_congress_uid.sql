@@ -1,0 +1,1 @@
+-- Reserved for issue 12 one congress identity (random id, restore check); filled in by that piece of work.
