@@ -60,6 +60,12 @@ export const congress = z.object({
   createdAt: z.string(),
   settings: congressSettings,
   currentMeetingId: id.nullable(),
+  /**
+   * The congress's own identity: 128 random bits as 32 lowercase hex digits, made at creation
+   * and never changed (migration 010). The audit chain's first row, a restore and the result
+   * file name it, so a copy of another congress cannot pass for this one.
+   */
+  uid: z.string().regex(/^[0-9a-f]{32}$/),
 });
 export type Congress = z.infer<typeof congress>;
 

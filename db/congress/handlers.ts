@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeEvent } from '../../core/domain.js';
@@ -37,17 +38,17 @@ export interface NewCongress {
   path: string;
 }
 
-/** Fills a new file (inside its creating transaction): the congress row and the first audit row. */
+/**
+ * Fills a new file (inside its creating transaction): the congress row, with its random
+ * identity (migration 010), and the first audit row, which names that identity.
+ */
 export function initCongress(db: SqliteDb, fields: NewCongress, audit: AuditInput): Result<void> {
-  db.prepare('INSERT INTO congress (id, name, date, venue, created_at, settings_json) VALUES (1, ?, ?, ?, ?, ?)').run(
-    fields.name,
-    fields.date,
-    fields.venue,
-    audit.at,
-    JSON.stringify(DEFAULT_SETTINGS),
-  );
-  // The file's first audit row: who created it, when, and as what.
-  appendAudit(db, audit);
+  const uid = randomBytes(16).toString('hex');
+  db.prepare(
+    'INSERT INTO congress (id, name, date, venue, created_at, settings_json, uid) VALUES (1, ?, ?, ?, ?, ?, ?)',
+  ).run(fields.name, fields.date, fields.venue, audit.at, JSON.stringify(DEFAULT_SETTINGS), uid);
+  // The file's first audit row: who created it, when, as what, and which congress it is.
+  appendAudit(db, { ...audit, payload: { ...(audit.payload as object), uid } });
   return ok(undefined);
 }
 

@@ -92,6 +92,7 @@ interface CongressRow {
   created_at: string;
   settings_json: string;
   current_meeting_id: number | null;
+  uid: string;
 }
 
 export function readSettings(json: string): CongressSettings {
@@ -109,6 +110,7 @@ export function readCongress(db: SqliteDb): Congress {
     createdAt: row.created_at,
     settings: readSettings(row.settings_json),
     currentMeetingId: row.current_meeting_id,
+    uid: row.uid,
   };
 }
 
