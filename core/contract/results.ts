@@ -32,6 +32,8 @@ export const resultCalls = {
       open: z.array(z.object({ contestId: id, title: z.string() })),
       contentHash: z.string(),
       shortHash: z.string(),
+      /** The audit log's last row now (null before the first write): the forms print it with the hash. */
+      auditHead: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
       fingerprint: z.string(),
     }),
   },

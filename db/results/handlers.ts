@@ -3,7 +3,7 @@ import { at, ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
 import { safeRow } from '../../core/safe-cell.js';
 import { appVersion } from '../app-version.js';
-import { verifyAuditChain } from '../audit/log.js';
+import { auditHead as lastAuditRow, verifyAuditChain } from '../audit/log.js';
 import { listMeetings } from '../congress/records.js';
 import { listContests } from '../count/contest-rows.js';
 import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
@@ -52,6 +52,7 @@ export const status: QueryHandler<'result.status'> = {
       open,
       contentHash,
       shortHash: shortHash(contentHash),
+      auditHead: lastAuditRow(db),
       fingerprint: key.value.fingerprint,
     });
   },

@@ -79,7 +79,8 @@ export const STALE_AFTER: { [C in QueryChannel]: readonly Topic[] } = {
   'pledges.history': ['discipline'],
   'pledges.signatures': ['discipline', 'roster'],
   'keys.info': [],
-  'result.status': SIGNED,
+  // The forms print the audit head beside the hash: every write moves it.
+  'result.status': [...SIGNED, 'audit'],
   'operators.list': ['operators'],
   'station.status': ['operators', 'congress'],
   'backups.status': ['backups', 'congress'],

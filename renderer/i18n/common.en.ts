@@ -89,7 +89,11 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'paper.sign.name': '({name})',
   'paper.officials.approval': 'Chief scrutineer and scrutineers: {approval}.',
   'paper.fingerprint': 'Installation key fingerprint: ',
-  'paper.shortHash': 'Result hash: ',
+  'paper.hash': 'Result hash (SHA-256): ',
+  'paper.auditHead': 'Last audit record: ',
+  'paper.auditHead.row': 'No. {id}',
+  'paper.code':
+    'This form’s QR code: the result hash, the last audit record and the key fingerprint, for the verify screen to scan',
   'paper.shortHash.label': 'Result hash',
   'paper.unknown': '—',
   'paper.seal.final':

@@ -1,15 +1,21 @@
+import { groupedHashLines } from '../../../core/hash-groups.js';
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import { FormCodeImage } from './FormCode.js';
 import styles from './Paper.module.css';
 
 /**
  * What binds the paper to the signed result file (DESIGN.md "Signed results"): the
- * installation key's fingerprint and the result's short hash at the moment of printing.
- * `final` when every contest is closed: the hash will not change before the export.
+ * installation key's fingerprint, the result's full hash and the audit log's last row at the
+ * moment of printing. `final` when every contest is closed: the hash will not change before
+ * the export.
  */
 export interface PaperSeal {
   fingerprint: string;
-  shortHash: string;
+  /** SHA-256 of the result content, hex: all of it is printed (issue 12: 「at least 128 bits」; 48 were a GPU's afternoon from a forgery). */
+  hash: string;
+  /** The audit log's last row (null before the first write). */
+  audit: { id: number; hash: string } | null;
   final: boolean;
 }
 
@@ -37,17 +43,62 @@ const ROLE_LABEL: Record<SignRole, MessageKey> = {
   recorder: 'oath.form.sign.recorder',
 };
 
-/** What the foot prints of the seal, in this order: the key's fingerprint, the result's short hash. */
-const SEAL_PARTS = [
-  { field: 'fingerprint', label: 'paper.fingerprint', testId: 'paper-fingerprint' },
-  { field: 'shortHash', label: 'paper.shortHash', testId: 'paper-hash' },
-] as const satisfies readonly { field: keyof PaperSeal; label: MessageKey; testId: string }[];
+/** A hash as the foot prints it: its groups of four, eight to a line, each line unbroken. */
+function HashLines(props: { hex: string }) {
+  return groupedHashLines(props.hex).map((line, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one hash, in their order
+    <span key={i} className={styles.hashLine}>
+      {line}
+    </span>
+  ));
+}
+
+/**
+ * The seal at the foot: the key's fingerprint, the result's full hash, the audit log's last row
+ * (its id and hash), each readable aloud in groups, and the QR code of all three for the verify
+ * screen's scanner (core/form-code.ts). Blank lines (—) when the backend could not say.
+ */
+function SealParts(props: { t: Translate; seal: PaperSeal | null }) {
+  const { t, seal } = props;
+  const unknown = t('paper.unknown');
+  return (
+    <div className={styles.sealCode}>
+      <dl className={styles.seal}>
+        <dt>{t('paper.fingerprint')}</dt>
+        <dd className={styles.sealValue} data-testid="paper-fingerprint">
+          {seal?.fingerprint ?? unknown}
+        </dd>
+        <dt>{t('paper.hash')}</dt>
+        <dd className={styles.sealValue} data-testid="paper-hash">
+          {seal ? <HashLines hex={seal.hash} /> : unknown}
+        </dd>
+        <dt>{t('paper.auditHead')}</dt>
+        <dd className={styles.sealValue} data-testid="paper-audit">
+          {seal?.audit ? (
+            <>
+              <span className={styles.hashLine}>{t('paper.auditHead.row', { id: seal.audit.id })}</span>
+              <HashLines hex={seal.audit.hash} />
+            </>
+          ) : (
+            unknown
+          )}
+        </dd>
+      </dl>
+      {seal && (
+        <FormCodeImage
+          code={{ hash: seal.hash, audit: seal.audit, fingerprint: seal.fingerprint }}
+          label={t('paper.code')}
+        />
+      )}
+    </div>
+  );
+}
 
 /**
  * The foot of every paper form: lines for those who sign (总监票人, 监票人, 计票人 by default;
  * one line per appointed official with the name under it, or one blank line for a role nobody
  * was appointed to), how the meeting approved the scrutineers, the secretariat's seal and date,
- * the key's fingerprint and the result's short hash, and when it was printed. A form with a
+ * the key's fingerprint, the result's hash, the audit head and their QR code, and when it was printed. A form with a
  * table puts it in the table's last row group (PaperTail) so it never stands alone on a page.
  */
 export function PaperFooter(props: {
@@ -102,16 +153,7 @@ export function PaperFooter(props: {
         </p>
       )}
       <footer className={styles.foot} data-testid="paper-foot">
-        <div className={styles.seal}>
-          {SEAL_PARTS.map((part) => (
-            <span key={part.field}>
-              {t(part.label)}
-              <strong className={styles.sealValue} data-testid={part.testId}>
-                {seal?.[part.field] ?? t('paper.unknown')}
-              </strong>
-            </span>
-          ))}
-        </div>
+        <SealParts t={t} seal={seal} />
         <div className={styles.sealNote}>{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
         <div>{t('report.form.printedAt', { at: props.printedAt })}</div>
       </footer>

@@ -66,7 +66,14 @@ describe('PaperTail', () => {
 });
 
 describe('PaperFooter', () => {
-  const seal = { fingerprint: '1234 5678 9012 3456 7890', shortHash: 'ABCD-EF01-2345', final: true };
+  const hash = 'abcdef0123456789'.repeat(4);
+  const seal = {
+    fingerprint: '1234 5678 9012 3456 7890',
+    hash,
+    audit: { id: 212, hash: hash.slice(8) + hash.slice(0, 8) },
+    final: true,
+  };
+  const printed = ['ABCD EF01 2345 6789 ABCD EF01 2345 6789', 'ABCD EF01 2345 6789 ABCD EF01 2345 6789'];
   const render = (officials?: PaperOfficial[], tr = t) =>
     renderToStaticMarkup(<PaperFooter t={tr} seal={seal} printedAt="2026-03-20 11:00" officials={officials} />);
   /** The signature slots of one role, as rendered: the names under their lines. */
@@ -109,12 +116,12 @@ describe('PaperFooter', () => {
   it('carries the fingerprint and the result hash, in the language of the UI', () => {
     const zh = render();
     expect(zh).toContain(seal.fingerprint);
-    expect(zh).toContain(seal.shortHash);
+    for (const line of printed) expect(zh).toContain(line);
     expect(zh).toContain('结果校验码');
     const english = render([{ role: 'counter', name: '工作人员甲' }], translate(en));
     expect(english).toContain('Result hash');
     expect(english).toContain('Chief scrutineer');
     for (const zh of ['结果校验码', '总监票人', '签字', '本机签名密钥指纹']) expect(english).not.toContain(zh);
-    expect(english).toContain(seal.shortHash);
+    for (const line of printed) expect(english).toContain(line);
   });
 });

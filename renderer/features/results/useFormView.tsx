@@ -44,14 +44,17 @@ export function printRouteOf(spec: FormSpec): { page: PrintPage; query: Record<s
 }
 
 /**
- * The key's fingerprint and the result's short hash for the foot of a form. `settled` once
+ * The key's fingerprint, the result's full hash and the audit head for the foot of a form. `settled` once
  * the backend has answered, either way: a form whose key cannot be read still prints, with
  * those lines blank.
  */
 export function usePaperSeal(): { seal: PaperSeal | null; settled: boolean } {
   const { data: status, error } = useResultStatus();
   const seal = useMemo(
-    () => (status ? { fingerprint: status.fingerprint, shortHash: status.shortHash, final: status.ready } : null),
+    () =>
+      status
+        ? { fingerprint: status.fingerprint, hash: status.contentHash, audit: status.auditHead, final: status.ready }
+        : null,
     [status],
   );
   return { seal, settled: status !== undefined || error !== null };
