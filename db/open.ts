@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type AppError, ok, type Result, refuse } from '../core/result.js';
+import { type FileLock, lockCongressFile } from './file-lock.js';
 
 export type SqliteDb = Database.Database;
 
@@ -176,8 +177,68 @@ export function migrate(db: SqliteDb, options: OpenOptions = {}): number {
 /** Opens an existing congress file for writing, after `examineCongressFile` accepted it. */
 export function openCongressFile(filePath: string, options: OpenOptions = {}): Result<SqliteDb> {
   const examined = examineCongressFile(filePath, options);
+/**
+ * The refusal for a congress on read-only media (a write-protected stick, a CD, a folder the
+ * user may not write): null when the file and its folder can be written.
+ *
+ * Refused rather than opened read-only: opening writes (migrations, the audit rows of sign-ins,
+ * the one-writer lock beside the file, and a WAL file needs its -shm beside it), so a read-only
+ * congress would be a screen where every button fails; a district official who wants to look
+ * copies the file to the laptop first, which the message says.
+ */
+export function readOnlyMedia(filePath: string): { ok: false; error: AppError } | null {
+  for (const target of [filePath, path.dirname(filePath)]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+        return refuse(
+          'file_io',
+          'file.read_only',
+          { file: displayName(filePath), folder: path.dirname(filePath) },
+          { value: filePath },
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/** An open congress and the lock that keeps every other opener out while it is open (db/file-lock.ts). */
+export interface LockedCongress {
+  db: SqliteDb;
+  lock: FileLock;
+}
+
+/**
+ * Opens a congress file for writing as the one writer: a file this or another process has open
+ * is refused (`file.in_use`) before anything of it is examined, migrated or read beyond its
+ * existence; so is one on read-only media (`file.read_only`), never as damaged.
+ */
+export function openCongressFileLocked(filePath: string, options: OpenOptions = {}): Result<LockedCongress> {
+  const header = readHeader(filePath);
+  if (!header.ok) return header;
+  const readOnly = readOnlyMedia(filePath);
+  if (readOnly) return readOnly;
+  const lock = lockCongressFile(filePath, displayName(filePath), connectionOptions());
+  if (!lock.ok) return lock;
+  const opened = openCongressFile(filePath, options);
+  if (!opened.ok) {
+    lock.value.release();
+    return opened;
+  }
+  return ok({ db: opened.value, lock: lock.value });
+}
+
+/** Locks a congress file just created (`createCongressFile`) for the session that made it. */
+export const lockCreatedFile = (filePath: string): Result<FileLock> =>
+  lockCongressFile(filePath, displayName(filePath), connectionOptions());
+
   if (!examined.ok) return examined;
   let db: SqliteDb | undefined;
+  const readOnly = readOnlyMedia(filePath);
+  if (readOnly) return readOnly;
   try {
     db = new Database(filePath, connectionOptions({ fileMustExist: true }));
     configure(db);

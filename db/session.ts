@@ -3,13 +3,22 @@ import path from 'node:path';
 import type { Result } from '../core/result.js';
 import { ok } from '../core/result.js';
 import { type CongressCaches, newCaches } from './caches.js';
-import { createCongressFile, type OpenOptions, openCongressFile, type SqliteDb } from './open.js';
+import type { FileLock } from './file-lock.js';
+import {
+  createCongressFile,
+  lockCreatedFile,
+  type OpenOptions,
+  openCongressFileLocked,
+  type SqliteDb,
+} from './open.js';
 
 export interface OpenCongress {
   path: string;
   db: SqliteDb;
   /** Made with the connection and dropped with it (db/caches.ts). */
   caches: CongressCaches;
+  /** Held while the congress is open: no other process or session opens it meanwhile. */
+  lock: FileLock;
 }
 
 export class Session {
@@ -25,20 +34,26 @@ export class Session {
   openFile(filePath: string): Result<OpenCongress> {
     const absolute = path.resolve(filePath);
     if (this.current?.path === absolute) return ok(this.current);
-    const opened = openCongressFile(absolute, this.openOptions);
+    const opened = openCongressFileLocked(absolute, this.openOptions);
     if (!opened.ok) return opened;
-    return ok(this.replace({ path: absolute, db: opened.value, caches: newCaches() }));
+    return ok(this.replace({ path: absolute, ...opened.value, caches: newCaches() }));
   }
 
   createFile(filePath: string, init: (db: SqliteDb) => Result<void>): Result<OpenCongress> {
     const absolute = path.resolve(filePath);
     const created = createCongressFile(absolute, init, this.openOptions);
     if (!created.ok) return created;
-    return ok(this.replace({ path: absolute, db: created.value, caches: newCaches() }));
+    const lock = lockCreatedFile(absolute);
+    if (!lock.ok) {
+      created.value.close();
+      return lock;
+    }
+    return ok(this.replace({ path: absolute, db: created.value, lock: lock.value, caches: newCaches() }));
   }
 
   close(): void {
     this.current?.db.close();
+    this.current?.lock.release();
     this.current = null;
   }
 
