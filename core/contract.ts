@@ -16,6 +16,7 @@ import { operatorCalls } from './contract/operators.js';
 import { districtCalls, resultCalls } from './contract/results.js';
 import { rosterCalls } from './contract/roster.js';
 import { roundCalls } from './contract/rounds.js';
+import { lineText } from './model/fields.js';
 
 export { type ShellChannel, type ShellContract, shellContract } from './contract/shell.js';
 export type { ReadSpec, Section, WriteSpec } from './contract/spec.js';
@@ -52,8 +53,9 @@ export const isChannel = (name: string): name is Channel => Object.hasOwn(contra
 
 /** Who is at the keyboard: sent with every call by the transport. */
 export const callContext = z.object({
-  operator: z.string().trim().max(64),
-  station: z.string().trim().max(64),
+  // Printed on the forms and kept in the audit log: the same visible-text rule as every name.
+  operator: lineText(64),
+  station: lineText(64),
   /** The station's sign-in (`station.signIn`), once the congress has operators. */
   session: z.string().max(128).optional(),
   /** The chief scrutineer's PIN typed for this one call (closing a round, deciding a ballot, signing). */

@@ -6,6 +6,7 @@
 import { normalizeBadge } from './badge.js';
 import { delegateFields } from './contract.js';
 import type { DelegateCategory, DelegateFields, Gender } from './domain.js';
+import { findInvisible, type Invisible, layoutName, shownText } from './names.js';
 import { type ReasonKey, type ReasonParams, reasonText } from './reasons.js';
 import type { ParsedRoster, RosterIssue } from './roster-types.js';
 
@@ -17,6 +18,12 @@ const rosterIssue = (
 ): RosterIssue => ({ ...place, message: reasonText(reason, params, 'zh-CN') ?? reason, reason, params });
 
 type Field = keyof DelegateFields;
+
+/** The cell's value quoted with the invisible character written out (⟨U+202E⟩), so the message reads in order. */
+const invisibleIssue = (row: number, column: string, value: string, bad: Invisible): RosterIssue => {
+  const quoted = shown(shownText(value));
+  return rosterIssue({ row, column, value: quoted }, 'roster.invisible_char', { row, column, value: quoted, ...bad });
+};
 
 /** Limits that keep a pasted-in mistake (a whole book in one cell) from freezing the preview. */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -214,8 +221,9 @@ export function parseRosterRows(
     const rowNo = i + 1;
     if (isEmptyRow(cells)) continue;
     const rowErrors: RosterIssue[] = [];
+    const columnOf = (field: Field) => headerText.get(fieldColumn.get(field) ?? -1) ?? FIELD_LABELS[field];
     const issue = (field: Field, value: string | null, reason: ReasonKey, params: ReasonParams = {}) => {
-      const column = headerText.get(fieldColumn.get(field) ?? -1) ?? FIELD_LABELS[field];
+      const column = columnOf(field);
       rowErrors.push(
         rosterIssue({ row: rowNo, column, value }, reason, {
           row: rowNo,
@@ -245,7 +253,16 @@ export function parseRosterRows(
         issue(field, t, 'roster.cell_error');
         continue;
       }
-      textOf.set(field, t);
+      // A line break or a tab inside a cell is layout (collapsed below); any other invisible
+      // character refuses the file, naming the row, the column and the character
+      // (「第 12 行「姓名」列第 2 个字符是不可见字符 U+202E(从右至左覆盖)」): an RLO in one
+      // name turns the printed 缺席 line around.
+      const bad = findInvisible(t.replace(/[\t\n\v\f\r]/g, ' '));
+      if (bad) {
+        rowErrors.push(invisibleIssue(rowNo, columnOf(field), t, bad));
+        continue;
+      }
+      textOf.set(field, t.normalize('NFC'));
     }
     // Only fields read cleanly above are normalised; a faulty cell already has its issue.
     const has = (f: Field) => textOf.has(f);
@@ -253,7 +270,7 @@ export function parseRosterRows(
 
     const badge = has('badge') ? normaliseBadge(raw.get('badge'), text('badge')) : '';
     if (has('badge') && badge === '') issue('badge', null, 'roster.badge_missing');
-    const name = has('name') ? normaliseName(text('name')) : '';
+    const name = has('name') ? layoutName(text('name')) : '';
     if (has('name') && name === '') issue('name', null, 'roster.name_missing');
 
     let gender: Gender | null = null;
@@ -376,17 +393,6 @@ function normaliseBadge(cell: unknown, text: string): string {
   if (typeof cell === 'number') return numberText(cell);
   // Zeros typed as text stay.
   return normalizeBadge(text);
-}
-
-const CJK = '\\p{Script=Han}';
-const BETWEEN_HAN = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'gu');
-
-/**
- * Rosters pad two-character names to line up with three-character ones ("张  三"); a space
- * between Chinese characters is layout, not part of the name. Latin names keep one space.
- */
-function normaliseName(text: string): string {
-  return text.replace(BETWEEN_HAN, '').replace(/\s+/g, ' ');
 }
 
 /** Why a birth date is not one: `year_range` (1900 to this year), else a term of core/reasons.ts `birth_fault`. */

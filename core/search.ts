@@ -4,6 +4,7 @@
  * work (lower-casing, ordering) happens once in `buildSearchIndex`.
  */
 import type { Delegate } from './domain.js';
+import { searchKey } from './names.js';
 
 export type SearchableDelegate = Pick<Delegate, 'badge' | 'name' | 'pinyin' | 'initials'>;
 
@@ -28,7 +29,7 @@ export function buildSearchIndex<T extends SearchableDelegate>(delegates: readon
     items,
     badge,
     badgeNoZeros: badge.map(stripZeros),
-    name: items.map((d) => d.name.replace(/\s+/g, '')),
+    name: items.map((d) => searchKey(d.name)),
     pinyin: items.map((d) => d.pinyin.toLowerCase()),
     initials: items.map((d) => d.initials.toLowerCase()),
   };
@@ -43,8 +44,9 @@ const LATIN = /^[a-z]+$/;
  * badge. A query of digits looks at badges, Chinese at names, letters at pinyin.
  */
 export function search<T extends SearchableDelegate>(index: SearchIndex<T>, query: string, limit = 20): T[] {
-  // NFKC: a Chinese IME in full-width mode types ｚｓ and １２.
-  const q = query.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  // Read as names are compared (core/names.ts): full-width ｚｓ and １２ from a Chinese IME, a
+  // name pasted with a zero-width space in it.
+  const q = searchKey(query);
   if (q === '' || limit <= 0) return [];
   const n = index.items.length;
   // Tier buckets of indices; scanning in badge order keeps each bucket sorted by badge.

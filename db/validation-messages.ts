@@ -15,9 +15,16 @@ interface Problem {
 
 const limit = (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value as number));
 
+/** A refinement's own values (the character of `input.invisible_char`), strings and numbers only. */
+function reasonParamsOf(params: Record<string, unknown> | undefined): ReasonParams {
+  const out: ReasonParams = {};
+  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
 function problem(issue: z.core.$ZodIssue, field: string): Problem {
   const at = (reason: ReasonKey, more: ReasonParams = {}): Problem => ({ reason, params: { field, ...more } });
-  if (isReason(issue.message)) return at(issue.message);
+  if (isReason(issue.message)) return at(issue.message, issue.code === 'custom' ? reasonParamsOf(issue.params) : {});
   // Parsed with `reportInput`, so a missing field shows as an undefined input.
   if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return at('input.required');
   switch (issue.code) {

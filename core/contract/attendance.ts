@@ -31,9 +31,7 @@ export const attendanceCalls = {
   'attendance.mark': {
     write: true,
     roles: [K, S],
-    input: z
-      .object({ meetingId: id, delegateId: id, status: markable, reason: z.string().trim().max(200).nullable() })
-      .strict(),
+    input: z.object({ meetingId: id, delegateId: id, status: markable, reason: optionalText(200) }).strict(),
     output: z.object({ delegate, status: markable }),
   },
   /**

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DISCIPLINE_TEXT_KINDS } from '../discipline.js';
 import { disciplineText, oath, pledge, pledgeOverview } from '../model/discipline.js';
-import { base64, empty, id, optionalText, reason, text } from '../model/fields.js';
+import { base64, empty, id, multilineText, optionalText, reason } from '../model/fields.js';
 import { K, S, type Section } from './spec.js';
 
 export const disciplineCalls = {
@@ -16,7 +16,7 @@ export const disciplineCalls = {
   'discipline.setText': {
     write: true,
     roles: [S],
-    input: z.object({ kind: z.enum(DISCIPLINE_TEXT_KINDS), body: text(20_000) }).strict(),
+    input: z.object({ kind: z.enum(DISCIPLINE_TEXT_KINDS), body: multilineText(20_000) }).strict(),
     output: disciplineText,
   },
   'oath.get': { write: false, input: z.object({ meetingId: id }).strict(), output: oath.nullable() },

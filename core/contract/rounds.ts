@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ballot, ballotMarks, round, roundResult, stackSummary } from '../model/count.js';
-import { id, optionalText, reason } from '../model/fields.js';
+import { id, optionalNote, reason } from '../model/fields.js';
 import { candidateInput } from './contests.js';
 import { C, CHIEF, J, S, type Section, Z } from './spec.js';
 
@@ -52,7 +52,7 @@ export const roundCalls = {
         candidateIds: z.array(id).max(500),
         newCandidates: z.array(candidateInput).max(100).default([]),
         /** The presidium's decision on the added candidates (酝酿), recorded in the audit row. */
-        note: optionalText(500).default(null),
+        note: optionalNote(500).default(null),
       })
       .strict(),
     output: round,
@@ -93,9 +93,7 @@ export const roundCalls = {
   'ballots.decide': {
     write: true,
     roles: CHIEF,
-    input: z
-      .object({ ballotId: id, verdict: z.enum(['as_entered', 'invalid']), note: z.string().trim().max(500).nullable() })
-      .strict(),
+    input: z.object({ ballotId: id, verdict: z.enum(['as_entered', 'invalid']), note: optionalNote(500) }).strict(),
     output: ballot,
   },
   'stacks.list': { write: false, input: inRound, output: z.array(stackSummary) },

@@ -3,15 +3,35 @@
  * is the wire's promise (a name of at most 64 characters), so it stands once, here.
  */
 import { z } from 'zod';
+import { findInvisible, storedText, type TextOptions } from '../names.js';
 
 export const id = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'input.date');
 /** `YYYY-MM` or `YYYY-MM-DD`, as rosters give birth dates. */
 export const partialDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'input.month_or_date');
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).nullable();
+/**
+ * Every text a person types or a file brings, stored as core/names.ts says: NFC, trimmed, and
+ * refused (`input.invisible_char`, naming the character and where it is) when it carries a
+ * control, bidi, zero-width or other format character — an RLO in a name turns a printed list
+ * around, a zero-width space in a write-in makes a second person.
+ */
+const visibleText = (options: TextOptions = {}) =>
+  z
+    .string()
+    .overwrite((s) => storedText(s, options))
+    .superRefine((s, ctx) => {
+      const bad = findInvisible(s, options);
+      if (bad) ctx.addIssue({ code: 'custom', message: 'input.invisible_char', params: { ...bad } });
+    });
+export const text = (max: number) => visibleText().min(1).max(max);
+export const optionalText = (max: number) => visibleText().max(max).nullable();
+/** As `optionalText`, where an empty text is the answer rather than null (the call's operator and station). */
+export const lineText = (max: number) => visibleText().max(max);
+/** A note or a text's body: as `text`, and its line breaks are part of it. */
+export const multilineText = (max: number) => visibleText({ multiline: true }).min(1).max(max);
+export const optionalNote = (max: number) => visibleText({ multiline: true }).max(max).nullable();
 /** Why an operator corrects, voids or withdraws: always given, never blank. */
-export const reason = z.string().trim().min(1, 'input.reason_required').max(500);
+export const reason = visibleText({ multiline: true }).min(1, 'input.reason_required').max(500);
 export const empty = z.object({}).strict();
 /**
  * Absolute only: a relative path would land wherever the backend process happens to run

@@ -90,3 +90,23 @@ describe('searchDelegates', () => {
     expect(names('zs')).not.toContain('郑爽');
   });
 });
+
+describe('a pasted query (issue 12 item 5: one normaliser for names and search)', () => {
+  it('ZWSP: "张\\u200b三" pasted from a chat message finds 张三 first, as typing 张三 does', () => {
+    expect(names('张\u200b三')).toEqual(names('张三'));
+    expect(names('张\u200b三')[0]).toBe('张三');
+  });
+
+  it('bidi marks, BOM and word joiners around or inside a pasted name or badge are ignored', () => {
+    expect(names('\u202a张三\u202c')[0]).toBe('张三');
+    expect(names('\ufeff单田芳\u2060')).toEqual(['单田芳']);
+    expect(badges('\u200e0101')).toEqual(['0101']);
+    expect(names('zh\u200bs')).toEqual(names('zhs'));
+  });
+
+  it('a name stored with a space or full-width letters (an older file) is still found by the plain query', () => {
+    const older = [person('001', '王 芳'), person('002', 'ＬＩ　Ｍｉｎｇ')];
+    expect(searchDelegates(older, '王芳').map((d) => d.badge)).toEqual(['001']);
+    expect(searchDelegates(older, '王\u200b芳').map((d) => d.badge)).toEqual(['001']);
+  });
+});

@@ -68,7 +68,7 @@ describe('a write-in naming a printed candidate is disregarded (rule 4)', () => 
     await e.open();
     // Before the rule: 田富 6 printed and 田富 6 written tied at the cut, and the revote's
     // paper failed on UNIQUE (round_candidates).
-    for (let i = 0; i < 6; i++) await e.call('ballots.enter', e.enterInput('ox', { writeIns: W('田\u200b富') }), seen);
+    for (let i = 0; i < 6; i++) await e.call('ballots.enter', e.enterInput('ox', { writeIns: W('田\u3000富') }), seen);
     for (let i = 0; i < 4; i++) await e.enter('--');
     const { result, next } = await e.call('rounds.close', { roundId: e.roundId });
     expect(result.decision.elected.map((r) => r.name)).toEqual(['田富']);
@@ -180,7 +180,7 @@ describe('whatever the ballots, a contest closes round after round (另行选举
     acknowledge: ['warning.write_in_disregarded', 'warning.additional_one_for_one', 'warning.margin_short'],
   };
   const line = fc.record({
-    name: fc.constantFrom('田 富', '王芳', '李强\u200b', '代表1', '代表2', '\u3000代表1'),
+    name: fc.constantFrom('田 富', '王芳', '李\u3000强', '代表1', '代表2', '\u3000代表1'),
     mark: fc.constantFrom<PaperMark>('circle', 'circle', 'none'),
   });
   // A paper ○s a few rows (by index into the round's paper) and × or leaves the rest, so that
