@@ -76,14 +76,47 @@ export function isAppUrl(url: string): boolean {
 /** Schemes a page of ours may load from: our own files, inline data, devtools. */
 const ALLOWED_REQUEST_SCHEMES = new Set([`${APP_SCHEME}:`, 'data:', 'blob:', 'devtools:']);
 
+/** What Electron says of a permission request or check: the frame asking, and for 'media' the devices. */
+interface PermissionAsk {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  /** A request's devices. */
+  mediaTypes?: readonly string[];
+  /** A check's device. */
+  mediaType?: string;
+}
+
+/**
+ * The one permission the app grants: the camera (video, never the microphone), to the top frame
+ * of one of our own windows at our own page, for the verify screen's scanner of the printed
+ * form's QR code (issue 12: 「typed or scanned from the form with a camera or 高拍仪」).
+ * Everything else, and anything asked by a frame or window showing anything else, is refused.
+ */
+export function isCameraForApp(
+  contents: { getURL?: () => string } | null | undefined,
+  permission: string,
+  ask: PermissionAsk | null | undefined,
+): boolean {
+  if (permission !== 'media' || !ask || ask.isMainFrame !== true) return false;
+  const devices = ask.mediaTypes ?? (ask.mediaType === undefined ? [] : [ask.mediaType]);
+  if (devices.length === 0 || devices.some((d) => d !== 'video')) return false;
+  const page = typeof contents?.getURL === 'function' ? contents.getURL() : '';
+  return isAppUrl(page) && isAppUrl(ask.requestingUrl ?? '');
+}
+
 /**
  * Checklist items 5 (permissions), 7 (CSP) and "no network": deny every permission
- * request and check, add the CSP header to `app://` responses, and cancel any request
- * to the network (http, https, ws, ftp, file…): the app makes no network request, ever.
+ * request and check but the camera for the app's own page (`isCameraForApp`), add the CSP
+ * header to `app://` responses, and cancel any request to the network (http, https, ws,
+ * ftp, file…): the app makes no network request, ever.
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isCameraForApp(contents, permission, details)),
+  );
+  session.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isCameraForApp(contents, permission, details),
+  );
   session.webRequest.onBeforeRequest((details: OnBeforeRequestListenerDetails, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
   });

@@ -134,6 +134,75 @@ describe('hardenSession (checklist 5, 7, no network)', () => {
     }
   });
 
+  /** Issue 12 item 4: the verify screen reads the form's QR code from a camera or 高拍仪, and nothing else may. */
+  describe('the camera for the form scanner', () => {
+    const APP = 'app://congress-desk/index.html#/verify';
+    const contentsAt = (url: string) => ({ getURL: () => url });
+    const ask = (contents: unknown, permission: string, details: Record<string, unknown>) => {
+      const { session, recorded } = fakeSession();
+      hardenSession(session);
+      const answers: boolean[] = [];
+      recorded.permissionRequest?.(contents, permission, (granted: boolean) => answers.push(granted), details);
+      return answers;
+    };
+    const video = {
+      requestingUrl: APP,
+      isMainFrame: true,
+      mediaTypes: ['video'],
+      securityOrigin: 'app://congress-desk',
+    };
+
+    it('grants video only, to the app’s own window at its own page', () => {
+      expect(ask(contentsAt(APP), 'media', video)).toEqual([true]);
+    });
+
+    const REFUSED: [string, unknown, string, Record<string, unknown>][] = [
+      ['the microphone', contentsAt(APP), 'media', { ...video, mediaTypes: ['audio'] }],
+      ['camera and microphone together', contentsAt(APP), 'media', { ...video, mediaTypes: ['video', 'audio'] }],
+      ['a media request that names no type', contentsAt(APP), 'media', { ...video, mediaTypes: [] }],
+      ['a media request without its types', contentsAt(APP), 'media', { requestingUrl: APP, isMainFrame: true }],
+      ['a sub-frame of the app', contentsAt(APP), 'media', { ...video, isMainFrame: false }],
+      [
+        'a page from the network',
+        contentsAt('https://example.com/'),
+        'media',
+        { ...video, requestingUrl: 'https://example.com/' },
+      ],
+      [
+        'an app window whose frame loaded another page',
+        contentsAt(APP),
+        'media',
+        { ...video, requestingUrl: 'https://example.com/' },
+      ],
+      ['a window that has left the app', contentsAt('https://example.com/'), 'media', video],
+      ['a request with no window', null, 'media', video],
+      ['screen capture from the app', contentsAt(APP), 'display-capture', video],
+      ['geolocation from the app', contentsAt(APP), 'geolocation', video],
+    ];
+    for (const [what, contents, permission, details] of REFUSED) {
+      it(`refuses ${what}`, () => {
+        expect(ask(contents, permission, details)).toEqual([false]);
+      });
+    }
+
+    it('answers the check for video from the app’s own page yes, and every other check no', () => {
+      const { session, recorded } = fakeSession();
+      hardenSession(session);
+      const check = (contents: unknown, permission: string, origin: string, details: Record<string, unknown>) =>
+        recorded.permissionCheck?.(contents, permission, origin, details);
+      const own = { requestingUrl: APP, isMainFrame: true, mediaType: 'video', securityOrigin: 'app://congress-desk' };
+      expect(check(contentsAt(APP), 'media', 'app://congress-desk', own)).toBe(true);
+      expect(check(contentsAt(APP), 'media', 'app://congress-desk', { ...own, mediaType: 'audio' })).toBe(false);
+      expect(check(contentsAt(APP), 'media', 'app://congress-desk', { ...own, mediaType: 'unknown' })).toBe(false);
+      expect(
+        check(contentsAt(APP), 'media', 'https://example.com', { ...own, requestingUrl: 'https://example.com/' }),
+      ).toBe(false);
+      expect(check(contentsAt(APP), 'media', 'app://congress-desk', { ...own, isMainFrame: false })).toBe(false);
+      expect(check(null, 'media', 'app://congress-desk', own)).toBe(false);
+      expect(check(contentsAt(APP), 'geolocation', 'app://congress-desk', own)).toBe(false);
+    });
+  });
+
   it('cancels every request to the network and lets our own files, data and blobs through', () => {
     const { session, recorded } = fakeSession();
     hardenSession(session);
