@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import type { AttendanceRecord, AttendanceSummary, Congress, Delegate, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
+import { NameList } from '../../components/NameList.js';
 import type { PaperSeal } from '../../components/print/PaperFooter.js';
 import { PaperForm, type PaperSheet, paper } from '../../components/print/PaperForm.js';
 import { splitTail } from '../../components/print/PaperTail.js';
@@ -40,31 +42,27 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
   const presentOf = (category: Delegate['category']) =>
     members ? [] : delegates.filter((d) => d.category === category && recordOf.get(d.id)?.status === 'present');
   const byId = new Map(delegates.map((d) => [d.id, d]));
-  const excludedNames =
-    s.exclusions.length === 0
-      ? t('common.none')
-      : s.exclusions
-          .map((x) => {
-            const name = byId.get(x.delegateId)?.name ?? String(x.delegateId);
-            const kind = t(`exclusion.kind.${x.kind}`);
-            return x.note
-              ? t('report.form.excludedItemNote', { name, kind, note: x.note })
-              : t('report.form.excludedItem', { name, kind });
-          })
-          .join('、');
+  // Each name its own <bdi> on the paper (NameList): one name's direction override stays in it.
+  const list = (items: string[]) => <NameList items={items} separator="、" none={t('common.none')} />;
+  const excludedNames = list(
+    s.exclusions.map((x) => {
+      const name = byId.get(x.delegateId)?.name ?? String(x.delegateId);
+      const kind = t(`exclusion.kind.${x.kind}`);
+      return x.note
+        ? t('report.form.excludedItemNote', { name, kind, note: x.note })
+        : t('report.form.excludedItem', { name, kind });
+    }),
+  );
   const nonvoting = presentOf('nonvoting');
   const alternates = presentOf('alternate');
 
-  const names = (list: Delegate[]) => (list.length === 0 ? t('common.none') : list.map((d) => d.name).join('、'));
-  const leaveNames =
-    onLeave.length === 0
-      ? t('common.none')
-      : onLeave
-          .map((d) => {
-            const reason = recordOf.get(d.id)?.reason;
-            return reason ? t('report.form.leaveItem', { name: d.name, reason }) : d.name;
-          })
-          .join('、');
+  const names = (people: Delegate[]) => list(people.map((d) => d.name));
+  const leaveNames = list(
+    onLeave.map((d) => {
+      const reason = recordOf.get(d.id)?.reason;
+      return reason ? t('report.form.leaveItem', { name: d.name, reason }) : d.name;
+    }),
+  );
 
   const { met, allowEqual } = s.quorum;
   const statementKey = (
@@ -86,7 +84,7 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
   ) satisfies MessageKey;
 
   const count = (n: number) => t('report.form.count', { n });
-  const rows: { key: string; label: string; n: number; names?: string; testId: string }[] = [
+  const rows: { key: string; label: string; n: number; names?: ReactNode; testId: string }[] = [
     { key: 'due', label: t(members ? 'report.form.dueMembers' : 'report.form.due'), n: s.due, testId: 'report-due' },
     {
       key: 'present',
