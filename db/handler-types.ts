@@ -21,6 +21,7 @@ import type { SqliteDb } from './open.js';
 import type { Stations } from './operators/stations.js';
 import type { KeyStore } from './results/installation-key.js';
 import type { Session } from './session.js';
+import type { StagedFiles } from './staged-files.js';
 
 /** A call's input after the contract parsed it (trimmed strings, defaults applied). */
 export type In<C extends Channel> = z.output<Contract[C]['input']>;
@@ -142,6 +143,12 @@ export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> 
   run(input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>, N>;
   /** What the audit row records; the input itself when absent. */
   audit?(input: In<C>, output: Output<C>, written: Written<N, P>): unknown;
+  /**
+   * Files the write puts in place as one unit with its audit row (db/staged-files.ts): `run`
+   * stages them beside their targets and hands them over in its note; they are renamed into place
+   * after the commit, and removed when the transaction rolls back.
+   */
+  staged?(note: N): StagedFiles;
   /** Topics to announce after the commit; `audit` is always added. */
   changes(input: In<C>, output: Output<C>, written: Written<N, P>): ChangeEvent[];
   /** A copy of the file right after this write commits, and why (core/contract.ts BACKUP_REASONS); null: none. */

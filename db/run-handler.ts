@@ -7,9 +7,12 @@
 import type { BackupReason, Channel } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
 import { ok, type Result } from '../core/result.js';
+import { appendAudit } from './audit/log.js';
 import type { Acknowledgement } from './commit.js';
 import { commitWrite } from './commit.js';
+import { cannotWrite } from './file-target.js';
 import type { QueryCall, SessionCall, UpdateHandler } from './handler-types.js';
+import type { StagedFileError, StagedFiles } from './staged-files.js';
 
 /** Checks an output against the contract inside the run (db/output-check.ts); a drift throws. */
 export type OutputCheck = (channel: Channel, value: unknown) => void;
@@ -33,7 +36,11 @@ export async function prepareUpdate(handler: AnyUpdate, input: unknown, call: Qu
   return handler.prepare ? handler.prepare(input as never, call) : ok(undefined);
 }
 
-/** Runs a write's `run` in one transaction with its audit row; the handler's `audit` makes the row's payload. */
+/**
+ * Runs a write's `run` in one transaction with its audit row; the handler's `audit` makes the
+ * row's payload. Files the write staged (`handler.staged`) are put in place after the commit, or
+ * removed when nothing was committed, a refusal and an exception alike.
+ */
 export function commitUpdate(
   handler: AnyUpdate,
   channel: Channel,
@@ -43,6 +50,54 @@ export function commitUpdate(
   acknowledge: Acknowledgement['acknowledge'],
   check: OutputCheck,
 ): UpdateResult {
+  const unit: StagedUnit = {};
+  let updated: UpdateResult;
+  try {
+    updated = commitInTransaction(handler, channel, input, call, prepared, acknowledge, check, unit);
+  } catch (error) {
+    unit.staged?.discard();
+    throw error;
+  }
+  if (!unit.staged) return updated;
+  if (updated.committed === null) {
+    unit.staged.discard();
+    return updated;
+  }
+  const targets = unit.staged.targets;
+  try {
+    unit.staged.publish();
+    return updated;
+  } catch (error) {
+    // The audit row committed says the files were written; the row after it says they were not.
+    const failed = error as StagedFileError;
+    call.db.transaction(() =>
+      appendAudit(call.db, {
+        at: call.now,
+        operator: call.operator,
+        station: call.station,
+        action: `${channel}.withdrawn`,
+        payload: { targets, failed: failed.target, detail: failed.message },
+      }),
+    )();
+    return { result: cannotWrite(failed, failed.field, failed.target), committed: updated.committed };
+  }
+}
+
+/** Where the transaction hands the files its `run` staged to `commitUpdate`. */
+interface StagedUnit {
+  staged?: StagedFiles;
+}
+
+function commitInTransaction(
+  handler: AnyUpdate,
+  channel: Channel,
+  input: unknown,
+  call: QueryCall,
+  prepared: unknown,
+  acknowledge: Acknowledgement['acknowledge'],
+  check: OutputCheck,
+  unit: StagedUnit,
+): UpdateResult {
   let note: unknown;
   const outcome = commitWrite(
     call,
@@ -50,9 +105,10 @@ export function commitUpdate(
     (c) => {
       const result = handler.run(input as never, c, prepared);
       if (result.ok) {
+        if ('note' in result) note = result.note;
+        if (handler.staged) unit.staged = handler.staged(note);
         // Inside the transaction, so that a drifting output rolls the write back.
         check(channel, result.value);
-        if ('note' in result) note = result.note;
       }
       return result;
     },

@@ -10,6 +10,7 @@ import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
 import { done, type In, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { districtView, districtWorkbook } from './district.js';
+import { type StagedFileError, StagedFiles } from '../staged-files.js';
 import { auditHead, resultContent } from './export.js';
 import type { InstallationKey } from './installation-key.js';
 import { canonicalJson, sha256Hex, signResult, verifyResultFile, writeFileAtomic } from './sign.js';
@@ -106,6 +107,8 @@ function resultsCsv(content: ResultContent): string {
 interface ExportNote {
   auditHead: string;
 }
+  /** The JSON and the CSV, staged: put in place after the commit (`staged`). */
+  files: StagedFiles;
 
 /** Neither file of an export goes over a congress (db/file-target.ts `overCongress`), and each one's folder is there. */
 function exportTargets(input: In<'result.export'>, open: string) {
@@ -165,21 +168,25 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     );
     let bytes: number;
     try {
-      bytes = writeFileAtomic(input.path, text);
-      if (input.csvPath !== null) writeFileAtomic(input.csvPath, resultsCsv(content));
+      bytes = files.stage(input.path, text, 'path');
+      if (input.csvPath !== null) files.stage(input.csvPath, resultsCsv(content), 'csvPath');
     } catch (error) {
-      // The audit row rolls back with this failure: no export is recorded that did not happen.
-      return cannotWrite(error, 'path', input.path);
+      files.discard();
+      const failed = error as StagedFileError;
+      return cannotWrite(failed, failed.field, failed.target);
     }
     const output = {
       path: input.path,
+    // One unit with the audit row (db/staged-files.ts): both files written and flushed beside their
+    // targets now, renamed into place only once the row has committed, removed if anything fails.
+    const files = new StagedFiles();
       bytes,
       csvPath: input.csvPath,
       contentHash,
       shortHash: shortHash(contentHash),
       fingerprint: key.fingerprint,
     };
-    return done(output, { auditHead: audit.head });
+    return done(output, { auditHead: audit.head, files });
   },
   // The audit row binds the export to the chain head the file states and the key that signed it.
   audit: (input, output, { note }) => ({
@@ -191,6 +198,7 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
   changes: () => [{ topic: 'audit' }],
 };
 
+  staged: (note) => note.files,
 export const verify: SessionHandler<'result.verify'> = {
   kind: 'session',
   run: (input) => ok(verifyResultFile(input.path, input.fingerprint)),

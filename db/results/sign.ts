@@ -5,7 +5,6 @@
  */
 import { createHash, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import canonicalize from 'canonicalize';
 import type { VerifyReport } from '../../core/model/index.js';
 import { recheckResult } from '../../core/result-check.js';
@@ -24,6 +23,7 @@ import {
 } from '../../core/result-file.js';
 import { bodyStructure } from '../../core/structure.js';
 import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
+import { StagedFiles } from '../staged-files.js';
 
 export type { VerifyReport };
 
@@ -81,22 +81,11 @@ export function signResult(
  * sees the old file or the new one, never half of one.
  */
 export function writeFileAtomic(target: string, data: string | Buffer): number {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(temp, 'wx', 0o644);
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  return Buffer.byteLength(data);
+  // A unit of one file (db/staged-files.ts): a write that fails (a full stick) removes its temp file.
+  const file = new StagedFiles();
+  const bytes = file.stage(target, data);
+  file.publish();
+  return bytes;
 }
 
 const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure> = {}): Failure => ({
