@@ -58,9 +58,14 @@ export const callContext = z.object({
   station: lineText(64),
   /** The station's sign-in (`station.signIn`), once the congress has operators. */
   session: z.string().max(128).optional(),
-  /** The chief scrutineer's PIN typed for this one call (closing a round, deciding a ballot, signing). */
+  /**
+   * The chief scrutineer's PIN typed for this one call (closing a round, deciding a ballot,
+   * signing), with the nonce the call's `chief_required` refusal gave (`params.nonce`): it is good
+   * for that channel, that input and that sign-in only, once, for five minutes, so a captured
+   * confirmation confirms nothing else (db/gate.ts).
+   */
   confirm: z
-    .object({ operatorId: z.number().int().positive(), pin: z.string().max(32) })
+    .object({ operatorId: z.number().int().positive(), pin: z.string().max(32), nonce: z.string().max(64) })
     .strict()
     .optional(),
   /**

@@ -108,6 +108,7 @@ export class Dispatcher {
             now: now.getTime(),
             open,
             stations: this.stations,
+            input: rawInput,
             precheck: () => (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
           })
         : ok(null);

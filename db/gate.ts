@@ -10,7 +10,8 @@ import { ok, type Result, refuse } from '../core/result.js';
 import { permission, type WriteChannel } from '../core/roles.js';
 import { readCongress } from './congress/records.js';
 import type { AnyHandler, QueryCall } from './handler-types.js';
-import { checkPin, findOperator, hasOperators } from './operators/handlers.js';
+import { confirmChief } from './operators/confirm.js';
+import { findOperator, hasOperators } from './operators/handlers.js';
 import type { Stations } from './operators/stations.js';
 import type { OpenCongress } from './session.js';
 
@@ -28,12 +29,14 @@ export interface GateCall {
   now: number;
   open: OpenCongress | null;
   stations: Stations;
+  /** The call's raw input, unread here: the chief's confirmation is bound to its digest. */
+  input: unknown;
   /** The handler's precheck on this call's input (`precheckOf`), run before the chief's PIN is asked for. */
   precheck(): Result<unknown>;
 }
 
 /** Answers who the audit row will name (null: the name typed at the station), or the refusal. */
-export function admit({ channel, handler, ctx, now, open, stations, precheck }: GateCall): Result<Admitted | null> {
+export function admit({ channel, handler, ctx, now, open, stations, input, precheck }: GateCall): Result<Admitted | null> {
   if (handler.kind !== 'query' && handler.withoutSignIn) return ok(null);
   if (!open || !hasOperators(open.db)) return ok(null);
   const { idleMinutes } = readCongress(open.db).settings;
@@ -59,14 +62,8 @@ export function admit({ channel, handler, ctx, now, open, stations, precheck }: 
     // What would refuse the call anyway is said before anyone types the chief's PIN.
     const pre = precheck();
     if (!pre.ok) return pre;
-    if (!ctx.confirm) return refuse('chief_required', 'chief.required');
-    const chief = checkPin(open.db, stations, ctx.confirm.operatorId, ctx.confirm.pin, now);
-    if (!chief.ok) return chief;
-    if (chief.value.role !== 'chief_scrutineer') {
-      return refuse('chief_required', 'chief.not_chief', { name: chief.value.name });
-    }
-    // The chief made it, at a station someone else had open: the audit row names both.
-    return ok({ operator: chief.value.name, station: `${ctx.station}(${station.name}登录)` });
+    // The chief's PIN with a nonce bound to this very call (db/operators/confirm.ts).
+    return confirmChief(open.db, stations, { channel, input, ctx, station, now });
   }
   return ok({ operator: station.name, station: ctx.station });
 }

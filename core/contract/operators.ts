@@ -4,7 +4,12 @@ import { empty, id, text } from '../model/fields.js';
 import { operator, ROLES } from '../model/operators.js';
 import { S, type Section } from './spec.js';
 
-const pin = z.string().regex(/^\d{4,12}$/, 'input.pin_format');
+/**
+ * A new or changed PIN: 6 to 12 digits (PIN_MIN_DIGITS; a million values at least; db/operators/attempts.ts says
+ * how few of them a guesser gets to try). Signing in takes any PIN up to 32 characters, so that
+ * a shorter PIN set before this rule still opens its station, which then asks for a new one.
+ */
+const pin = z.string().regex(/^\d{6,12}$/, 'input.pin_format');
 
 export const operatorCalls = {
   'operators.list': { write: false, input: empty, output: z.array(operator) },

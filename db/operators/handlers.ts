@@ -3,14 +3,15 @@
  * but as a scrypt hash (db/pin.ts), and never reaches the audit log.
  */
 import type { Operator } from '../../core/model/index.js';
+import { PIN_MIN_DIGITS } from '../../core/model/operators.js';
 import { at, ok, type Result, refuse } from '../../core/result.js';
 import type { Role } from '../../core/roles.js';
 import { readCongress } from '../congress/records.js';
 import type { QueryHandler, SessionHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
+import { clearOperator, clearPair, recordFailure, waitFor } from './attempts.js';
 import { hashPin, verifyPin } from './pin.js';
-import type { Stations } from './stations.js';
 
 interface OperatorRow {
   id: number;
@@ -18,6 +19,7 @@ interface OperatorRow {
   role: Role;
   pin_hash: string;
   disabled: number;
+  pin_short: number;
   created_at: string;
 }
 
@@ -26,6 +28,7 @@ const toOperator = (r: OperatorRow): Operator => ({
   name: r.name,
   role: r.role,
   disabled: r.disabled === 1,
+  pinShort: r.pin_short === 1,
   createdAt: r.created_at,
 });
 
@@ -100,12 +103,15 @@ export const update: UpdateHandler<'operators.update'> = {
     if (row.role === 'secretariat' && (role !== 'secretariat' || disabled) && activeSecretariats(db, row.id) === 0) {
       return refuse('conflict', 'operator.last_secretariat', { name: row.name }, at('operatorId', row.id));
     }
-    db.prepare('UPDATE operators SET role = ?, disabled = ?, pin_hash = ? WHERE id = ?').run(
+    db.prepare('UPDATE operators SET role = ?, disabled = ?, pin_hash = ?, pin_short = ? WHERE id = ?').run(
       role,
       disabled ? 1 : 0,
       input.pin ? hashPin(input.pin) : row.pin_hash,
+      input.pin ? 0 : row.pin_short,
       row.id,
     );
+    // A new PIN is the secretariat's answer to a guesser: that operator's waits end everywhere.
+    if (input.pin) clearOperator(db, row.id);
     // A new role, PIN or a disabling takes effect at once: the operator signs in again.
     stations.closeOperator(row.id);
     return ok(toOperator(findOperator(db, row.id)!));
@@ -114,48 +120,82 @@ export const update: UpdateHandler<'operators.update'> = {
   changes: () => [{ topic: 'operators' }],
 };
 
-/** Checks an operator's PIN, counting wrong tries; the row when it is right. */
-export function checkPin(
-  db: SqliteDb,
-  stations: Stations,
-  operatorId: number,
-  pin: string,
-  now: number,
-): Result<OperatorRow> {
+/** Where a PIN is typed, and the audit row a wrong one writes. */
+export interface PinTry {
+  /** The station's name (the call context's `station`). */
+  station: string;
+  /** Milliseconds, the call's clock. */
+  now: number;
+  action: 'station.signIn_failed' | 'chief.confirm_failed';
+  /** Who the audit row of a wrong PIN names: the station's operator, or the one signing in. */
+  operator: string;
+  /** What else that row says (the channel the chief was asked for); never the PIN. */
+  about?: Record<string, unknown>;
+}
+
+/**
+ * Checks an operator's PIN against the waits kept in the file (db/operators/attempts.ts); the
+ * row when it is right. A wrong one is recorded at once in its own transaction with its audit
+ * row, so call this outside any transaction.
+ */
+export function checkPin(db: SqliteDb, operatorId: number, pin: string, t: PinTry): Result<OperatorRow> {
   const row = findOperator(db, operatorId);
   if (!row) return operatorNotFound(operatorId);
   if (row.disabled === 1)
     return refuse('unauthorized', 'operator.disabled', { name: row.name }, { field: 'operatorId' });
-  const wait = stations.lockedFor(row.id, now);
-  if (wait > 0) {
+  const wait = waitFor(db, row.id, t.station, t.now);
+  // Waiting, the PIN is not even compared: no guess is made, so none is recorded.
+  if (wait > 0) return pinWait(row.name, wait);
+  if (verifyPin(pin, row.pin_hash)) return ok(row);
+  const failed = recordFailure(db, row.id, t.station, t.now, {
+    at: new Date(t.now).toISOString(),
+    operator: t.operator,
+    station: t.station,
+    action: t.action,
+    payload: { operatorId: row.id, name: row.name, ...t.about },
+  });
+  if (failed.waitMs > 0) {
     return refuse(
       'unauthorized',
-      'operator.pin_wait',
-      { name: row.name, seconds: Math.ceil(wait / 1000) },
+      'operator.pin_wrong_wait',
+      { name: row.name, seconds: Math.ceil(failed.waitMs / 1000) },
       { field: 'pin' },
     );
   }
-  if (!verifyPin(pin, row.pin_hash)) {
-    stations.recordFailure(row.id, now);
-    return refuse('unauthorized', 'operator.pin_wrong', { name: row.name }, { field: 'pin' });
-  }
-  stations.recordSuccess(row.id);
-  return ok(row);
+  return refuse('unauthorized', 'operator.pin_wrong', { name: row.name }, { field: 'pin' });
 }
 
-export const signIn: UpdateHandler<'station.signIn'> = {
+const pinWait = (name: string, ms: number) =>
+  refuse('unauthorized', 'operator.pin_wait', { name, seconds: Math.ceil(ms / 1000) }, { field: 'pin' });
+
+/** Whether a PIN that signed in is one of the short ones set before PINs had 6 digits. */
+const isShort = (pin: string) => pin.length < PIN_MIN_DIGITS;
+
+export const signIn: UpdateHandler<'station.signIn', OperatorRow> = {
   kind: 'update',
-  // Signing in is how a station gets past the gate; its PIN is checked by `run`.
+  // Signing in is how a station gets past the gate; its PIN is checked by `prepare`.
   withoutSignIn: true,
   // A sign-in is made by the operator signing in, whatever name the station typed.
   madeBy: (input, { db }) => findOperator(db, input.operatorId)?.name,
-  run(input, { db, stations, path, now }) {
-    const t = Date.parse(now);
-    const checked = checkPin(db, stations, input.operatorId, input.pin, t);
-    if (!checked.ok) return checked;
-    const row = checked.value;
-    const session = stations.open({ operatorId: row.id, name: row.name, role: row.role, path }, t);
-    return ok({ token: session.token, operator: toOperator(row), idleMinutes: readCongress(db).settings.idleMinutes });
+  // Before the transaction: a wrong PIN refuses the sign-in, whose transaction would roll back
+  // the record of it, so it is written here, in its own.
+  prepare: async (input, { db, station, operator, now }) =>
+    checkPin(db, input.operatorId, input.pin, {
+      station,
+      now: Date.parse(now),
+      action: 'station.signIn_failed',
+      operator,
+    }),
+  run(input, { db, stations, path, now, station }, row) {
+    clearPair(db, row.id, station);
+    const short = isShort(input.pin) ? 1 : 0;
+    if (row.pin_short !== short) db.prepare('UPDATE operators SET pin_short = ? WHERE id = ?').run(short, row.id);
+    const session = stations.open({ operatorId: row.id, name: row.name, role: row.role, path }, Date.parse(now));
+    return ok({
+      token: session.token,
+      operator: toOperator(findOperator(db, row.id)!),
+      idleMinutes: readCongress(db).settings.idleMinutes,
+    });
   },
   // Who signed in where is history; the PIN and the token are not.
   audit: (input, output) => ({ operatorId: input.operatorId, role: output.operator.role }),

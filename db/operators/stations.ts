@@ -2,10 +2,13 @@
  * Signed-in stations, in the store's memory (never in the file): a random token per sign-in,
  * the operator behind it, and the time of its last call. A token stops working when the
  * station locks itself, after the congress's idle minutes, or when the congress closes.
- * Wrong PINs are counted per operator: after five in a row, that operator waits a minute.
+ * Wrong PINs are not counted here but in the file (db/operators/attempts.ts): a restart must not
+ * forget them. The chief's confirmation nonces are here: each is bound to one call at one
+ * sign-in, which memory holds anyway.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../core/roles.js';
+import { canonicalJson } from '../canonical-json.js';
 
 export interface StationSession {
   token: string;
@@ -17,12 +20,33 @@ export interface StationSession {
   lastActive: number;
 }
 
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60_000;
+/** The one call a chief's confirmation is for: the channel, its input, the station's sign-in. */
+export interface ConfirmedCall {
+  channel: string;
+  /** SHA-256 (hex) of the call's input as canonical JSON (`inputDigest`). */
+  input: string;
+  token: string;
+}
+
+/** How long the chief has to type the PIN after the call asked for it. */
+export const NONCE_MS = 5 * 60_000;
+const MAX_NONCES = 256;
+
+/** The digest a nonce is bound to: the same input sent again has the same one. */
+export function inputDigest(input: unknown): string {
+  let text: string;
+  try {
+    text = canonicalJson(input ?? {});
+  } catch {
+    // Not JSON (a non-finite number): the contract refuses it after the gate; bind to its shape.
+    text = String(input);
+  }
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 export class Stations {
   private readonly sessions = new Map<string, StationSession>();
-  private readonly failures = new Map<number, { count: number; until: number }>();
+  private readonly nonces = new Map<string, ConfirmedCall & { expires: number }>();
 
   open(s: Omit<StationSession, 'token' | 'lastActive'>, now: number): StationSession {
     const session = { ...s, token: randomBytes(24).toString('base64url'), lastActive: now };
@@ -50,6 +74,7 @@ export class Stations {
   /** Every sign-in ends with its congress (closed, or another opened). */
   closeAll(): void {
     this.sessions.clear();
+    this.nonces.clear();
   }
 
   /** Ends the sessions of an operator whose role, PIN or access changed. */
@@ -57,20 +82,26 @@ export class Stations {
     for (const [token, s] of this.sessions) if (s.operatorId === operatorId) this.sessions.delete(token);
   }
 
-  /** Milliseconds this operator must still wait after too many wrong PINs (0: may try). */
-  lockedFor(operatorId: number, now: number): number {
-    const f = this.failures.get(operatorId);
-    return f && f.count >= MAX_FAILURES && f.until > now ? f.until - now : 0;
+  /** A single-use nonce for the chief's confirmation of exactly this call, for five minutes. */
+  issueNonce(call: ConfirmedCall, now: number): string {
+    for (const [n, c] of this.nonces) if (c.expires <= now) this.nonces.delete(n);
+    // A station asking over and over keeps only the latest few hundred alive (oldest first out).
+    if (this.nonces.size >= MAX_NONCES) this.nonces.delete(this.nonces.keys().next().value!);
+    const nonce = randomBytes(18).toString('base64url');
+    this.nonces.set(nonce, { ...call, expires: now + NONCE_MS });
+    return nonce;
   }
 
-  recordFailure(operatorId: number, now: number): void {
-    const f = this.failures.get(operatorId) ?? { count: 0, until: 0 };
-    // A lockout that has run out starts the count again.
-    const count = f.count >= MAX_FAILURES && f.until <= now ? 1 : f.count + 1;
-    this.failures.set(operatorId, { count, until: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 });
-  }
-
-  recordSuccess(operatorId: number): void {
-    this.failures.delete(operatorId);
+  /** Uses up `nonce` (whatever the answer); true only when it was issued for this very call and is fresh. */
+  takeNonce(nonce: string, call: ConfirmedCall, now: number): boolean {
+    const issued = this.nonces.get(nonce);
+    this.nonces.delete(nonce);
+    return (
+      issued !== undefined &&
+      issued.expires > now &&
+      issued.channel === call.channel &&
+      issued.input === call.input &&
+      issued.token === call.token
+    );
   }
 }

@@ -14,12 +14,15 @@ export function setCallContext(ctx: CallContext): void {
   context = ctx;
 }
 
-/** The chief scrutineer's PIN, typed for one call. */
-export type ChiefConfirm = NonNullable<CallContext['confirm']>;
+type Confirm = NonNullable<CallContext['confirm']>;
+/** The chief scrutineer's PIN, typed for one call; the nonce the backend gave for that call is added here. */
+export type ChiefConfirm = Omit<Confirm, 'nonce'>;
+
+/** The nonce a `chief_required` refusal (or a refused confirmation) carries for the next try. */
+const nonceOf = (error: AppError): string | null =>
+  typeof error.params?.nonce === 'string' ? error.params.nonce : null;
 
 export interface CallOptions {
-  /** The chief scrutineer's PIN for this call (closing a round, deciding a ballot, signing). */
-  confirm?: ChiefConfirm;
   /** Warnings (their reasons) acknowledged beforehand; others still ask. */
   acknowledge?: string[];
 }
@@ -31,7 +34,7 @@ export interface CallOptions {
  * - `locked`: the station is not signed in, or was locked. The lock screen shows; resolves true
  *   once the operator who made the call has signed in again, and the call is made once more.
  * - `chiefRequired`: the call needs the chief scrutineer's PIN. Asks for it and makes the call
- *   with it (`attempt`, as often as a wrong PIN needs); resolves with the final answer, or with
+ *   with it and the call's nonce (`attempt`, as often as a wrong PIN needs); resolves with the final answer, or with
  *   a cancelled error (renderer/lib/errors.ts `isCancelled`) when the chief's PIN was not given.
  */
 export interface CallHooks {
@@ -60,7 +63,7 @@ export async function invoke<C extends Channel>(
   input: Input<C>,
   options: CallOptions = {},
 ): Promise<Result<Output<C>>> {
-  const once = async (confirm: ChiefConfirm | undefined, acknowledge: string[]): Promise<Result<unknown>> => {
+  const once = async (confirm: Confirm | undefined, acknowledge: string[]): Promise<Result<unknown>> => {
     const envelope = () => ({
       ...context,
       ...(confirm ? { confirm } : {}),
@@ -73,18 +76,38 @@ export async function invoke<C extends Channel>(
     }
     return r;
   };
+  // The chief's PIN goes with a nonce the backend issued for this very call, good once (db/gate.ts):
+  // the one the last refusal carried, or, when that was used (warnings asked after the gate let
+  // the PIN through), a new one asked for by making the call without the PIN.
+  let nonce: string | null = null;
+  const confirmed = async (chief: ChiefConfirm | undefined, acknowledge: string[]): Promise<Result<unknown>> => {
+    if (!chief) return once(undefined, acknowledge);
+    let current = nonce;
+    nonce = null;
+    if (current === null) {
+      const asked = await once(undefined, acknowledge);
+      current = asked.ok ? null : nonceOf(asked.error);
+      if (current === null) return asked;
+    }
+    const r = await once({ ...chief, nonce: current }, acknowledge);
+    if (!r.ok) nonce = nonceOf(r.error);
+    return r;
+  };
   // Warnings come after the role gate: with the chief's PIN given, they are asked inside it.
-  const send = async (confirm: ChiefConfirm | undefined): Promise<Result<unknown>> => {
+  const send = async (chief: ChiefConfirm | undefined): Promise<Result<unknown>> => {
     const acknowledged = options.acknowledge ?? [];
-    const r = await once(confirm, acknowledged);
+    const r = await confirmed(chief, acknowledged);
     if (!r.ok && r.error.code === 'warnings' && (r.error.warnings?.length ?? 0) > 0 && hooks.warnings) {
-      return hooks.warnings(r.error, (acknowledge) => once(confirm, [...new Set([...acknowledged, ...acknowledge])]));
+      return hooks.warnings(r.error, (acknowledge) =>
+        confirmed(chief, [...new Set([...acknowledged, ...acknowledge])]),
+      );
     }
     return r;
   };
-  const r = await send(options.confirm);
-  if (!r.ok && r.error.code === 'chief_required' && !options.confirm && hooks.chiefRequired) {
-    return (await hooks.chiefRequired(r.error, (confirm) => send(confirm))) as Result<Output<C>>;
+  const r = await send(undefined);
+  if (!r.ok && r.error.code === 'chief_required' && hooks.chiefRequired) {
+    nonce = nonceOf(r.error);
+    return (await hooks.chiefRequired(r.error, (chief) => send(chief))) as Result<Output<C>>;
   }
   return r as Result<Output<C>>;
 }

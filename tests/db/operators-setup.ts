@@ -1,5 +1,8 @@
 /** Operators for the tests of roles, stations and the chief scrutineer's PIN: one per role, each with a known PIN. */
+import type { Channel, Input, Output } from '../../core/contract.js';
+import type { Result } from '../../core/result.js';
 import { ROLES, type Role } from '../../core/roles.js';
+import { confirmWithPin } from '../../db/operators/confirm.js';
 import { election } from './election-setup.js';
 import type { TestBackend } from './helpers.js';
 
@@ -45,7 +48,7 @@ export async function signedIn(tb: TestBackend, ids: Record<Role, number>, role:
 
 /**
  * A round of 10 with two seats, distributed to all and `collected` of its papers collected by the
- * secretariat, and the counter signed in at 计票台1; `confirmed` adds a chief's PIN to the counter's call.
+ * secretariat, and the counter signed in at 计票台1; `asChief` makes the counter's call with a chief's PIN.
  */
 export async function roundAtCounter(collected: number) {
   const e = await election({ voters: 10, seats: 2 });
@@ -58,6 +61,13 @@ export async function roundAtCounter(collected: number) {
   );
   await e.call('rounds.collect', { roundId: e.roundId, collected }, secretariat);
   const counter = await signedIn(e, ids, 'counter', '计票台1');
-  const confirmed = (operatorId: number, pin: string) => ({ ...counter, confirm: { operatorId, pin } });
-  return { e, ids, counter, confirmed };
+  /** The counter's context with a chief's confirmation in it (its nonce issued for nothing). */
+  const confirmed = (operatorId: number, pin: string, nonce = 'never-issued') => ({
+    ...counter,
+    confirm: { operatorId, pin, nonce },
+  });
+  /** The counter's call, confirmed by `operatorId` with `pin` as the app does: asked, then with the nonce. */
+  const asChief = <C extends Channel>(channel: C, input: Input<C>, operatorId: number, pin: string) =>
+    confirmWithPin(e.backend, channel, input, counter, { operatorId, pin }) as Promise<Result<Output<C>>>;
+  return { e, ids, counter, confirmed, asChief };
 }

@@ -36,15 +36,11 @@ describe('rounds.close before the chief PIN', () => {
   });
 
   it('once everything is keyed and decided, the PIN is asked for and the round closes', async () => {
-    const { e, ids, counter, confirmed } = await roundAtCounter(2);
+    const { e, ids, counter, asChief } = await roundAtCounter(2);
     for (const m of ['oox-', 'oox-']) await e.call('ballots.enter', e.enterInput(m), counter);
     expect((await e.failure('rounds.close', { roundId: e.roundId }, counter)).code).toBe('chief_required');
-    const closed = await e.call(
-      'rounds.close',
-      { roundId: e.roundId },
-      confirmed(ids.chief_scrutineer, PINS.chief_scrutineer),
-    );
-    expect(closed.result.round.status).toBe('closed');
+    const closed = await asChief('rounds.close', { roundId: e.roundId }, ids.chief_scrutineer, PINS.chief_scrutineer);
+    expect(closed).toMatchObject({ ok: true, value: { result: { round: { status: 'closed' } } } });
   });
 
   it('double entry: unreconciled stacks are named with their number', async () => {

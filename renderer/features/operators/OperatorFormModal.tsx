@@ -3,10 +3,8 @@ import { useMemo } from 'react';
 import { ROLES, type Role } from '../../../core/roles.js';
 import type { Translate } from '../../app/language.js';
 import { RecordFormModal } from '../../components/RecordFormModal.js';
-import { pinDigits } from './pin.js';
+import { PIN_PATTERN, pinDigits } from './pin.js';
 import { addOperator, type Operator, updateOperator } from './store.js';
-
-const PIN_PATTERN = /^\d{4,12}$/;
 
 interface OperatorFormValues {
   name: string;

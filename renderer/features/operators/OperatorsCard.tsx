@@ -1,5 +1,5 @@
 import { EditOutlined, StopOutlined, TeamOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, InputNumber, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, InputNumber, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/result.js';
 import type { Role } from '../../../core/roles.js';
@@ -152,6 +152,13 @@ function useColumns(
         <Space size={6}>
           <strong>{name}</strong>
           {o.id === here && <Tag color="processing">{t('settings.operators.here')}</Tag>}
+          {o.pinShort && (
+            <Tooltip title={t('settings.operators.pinShort.help')}>
+              <Tag color="warning" data-testid="operator-pin-short">
+                {t('settings.operators.pinShort')}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
