@@ -96,6 +96,21 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
     'This form’s QR code: the result hash, the last audit record and the key fingerprint, for the verify screen to scan',
   'paper.shortHash.label': 'Result hash',
   'paper.unknown': '—',
+  // The verify screen's scanner of a printed form's QR code (components/FormCodeScan.tsx).
+  'formScan.button': 'Scan the form',
+  'formScan.title': 'Scan the QR code on a printed form',
+  'formScan.hint':
+    'Hold the QR code at the foot of the form to the camera or document camera; once read, the result hash and the key fingerprint are filled in. You can also pick a photo or scan of the form.',
+  'formScan.camera.starting': 'Starting the camera…',
+  'formScan.camera.offline': 'The camera is not on',
+  'formScan.camera.denied': 'The camera was not allowed. Pick a photo or scan of the form instead.',
+  'formScan.camera.none': 'This computer has no camera available. Pick a photo or scan of the form instead.',
+  'formScan.camera.failed': 'The camera could not be started ({detail}). Pick a photo or scan of the form instead.',
+  'formScan.file': 'Read a photo or scan',
+  'formScan.file.none': 'No QR code found in “{file}”',
+  'formScan.file.failed': 'Cannot read the picture “{file}” ({detail})',
+  'formScan.notForm': 'This is not the QR code of a form printed by this app',
+  'formScan.close': 'Close',
   'paper.seal.final':
     'Every contest is closed: the signed result file exported must carry the same result hash and key fingerprint.',
   'paper.seal.interim':

@@ -92,6 +92,21 @@ export const commonZhCN = {
   'paper.code': '本表二维码:结果校验码、审计记录末条和密钥指纹,供核验页面扫描',
   'paper.shortHash.label': '结果校验码',
   'paper.unknown': '—',
+  // The verify screen's scanner of a printed form's QR code (components/FormCodeScan.tsx).
+  'formScan.button': '扫描表格二维码',
+  'formScan.title': '扫描纸质表格上的二维码',
+  'formScan.hint':
+    '把表格页脚的二维码对准摄像头或高拍仪;读到后自动填入结果校验码和密钥指纹。也可以选一张表格的照片或扫描件。',
+  'formScan.camera.starting': '正在打开摄像头…',
+  'formScan.camera.offline': '摄像头未打开',
+  'formScan.camera.denied': '没有获准使用摄像头。可以改为选择表格的照片或扫描件。',
+  'formScan.camera.none': '本机没有可用的摄像头。可以改为选择表格的照片或扫描件。',
+  'formScan.camera.failed': '无法打开摄像头({detail})。可以改为选择表格的照片或扫描件。',
+  'formScan.file': '从照片或扫描件读取',
+  'formScan.file.none': '在“{file}”中没有找到二维码',
+  'formScan.file.failed': '无法读取图片“{file}”({detail})',
+  'formScan.notForm': '读到的不是本程序表格上的二维码',
+  'formScan.close': '关闭',
   'paper.seal.final': '全部选举已结束:导出的签名结果文件应载有同一结果校验码和密钥指纹。',
   'paper.seal.interim': '选举尚未全部结束:结果校验码为打印时的数值,导出前还会变化。',
 } satisfies Record<string, string>;
