@@ -6,13 +6,17 @@
  *
  * The scene is set behind the app's back where the app would take minutes of fsyncs: the
  * 5,000 voters, their check-ins and the ballots are inserted on a second connection in one
- * transaction each, as the store writes them. Contests, rounds and the closing go through the app.
+ * transaction each, as the store writes them, with the audit rows the store writes (one per
+ * ballot, its changes recorded): the export's replay of the log (issue 12) is measured too.
+ * Contests, rounds and the closing go through the app.
  */
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ballotValidity } from '../core/ballot.js';
 import { DEFAULT_CONVENTION, type PaperMark } from '../core/election-types.js';
+import { installChangeCapture } from '../db/audit/changes.js';
+import { appendAudit } from '../db/audit/log.js';
 import { verifyResultFile } from '../db/results/sign.js';
 import { prng } from '../tests/fixtures/synthetic-roster.js';
 import { approvedContest, openBenchCongress } from './congress.js';
@@ -28,7 +32,13 @@ export async function benchResultFile(report: Reporter): Promise<void> {
   const congress = await openBenchCongress('result');
   try {
     const meeting = await congress.call('meetings.create', { name: '选举大会', date: '2025-06-15' });
+    // The second connection records its changes as the store's does (db/audit/changes.ts) and
+    // appends the audit rows the store would write, through the same appendAudit: the export
+    // replays the log against the tables (issue 12) and would rightly refuse rows it never saw.
     const raw = new Database(congress.path);
+    installChangeCapture(raw);
+    const audit = (action: string, payload: unknown) =>
+      appendAudit(raw, { at: '2025-06-15T09:00:00.000Z', operator: 'bench', station: 'bench', action, payload });
     raw.transaction(() => {
       const add = raw.prepare(
         `INSERT INTO delegates (badge, name, category, gender, birth_date, ethnicity, education, pinyin, initials)
@@ -42,6 +52,7 @@ export async function benchResultFile(report: Reporter): Promise<void> {
         const info = add.run(String(i).padStart(5, '0'), `代表${i}`, i % 3 === 0 ? 'female' : 'male', '1980-01');
         present.run(meeting.id, Number(info.lastInsertRowid));
       }
+      audit('roster.import', { delegates: VOTERS });
     })();
 
     const rounds: number[] = [];
@@ -99,6 +110,8 @@ export async function benchResultFile(report: Reporter): Promise<void> {
           const marks = marksFor();
           const v = ballotValidity({ marks, writeIns: [] }, SEATS, DEFAULT_CONVENTION);
           insert.run(roundId, seq, JSON.stringify(marks), v.chosen, v.valid ? 1 : 0, revision);
+          // One row per ballot, as ballots.enter writes it: the ballot and its round's counters.
+          audit('ballots.enter', { roundId, marks, writeIns: [], setAside: false, stack: null, entry: null });
         }
       }
     })();

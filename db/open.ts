@@ -9,6 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type AppError, ok, type Result, refuse } from '../core/result.js';
+import { installChangeCapture, snapshotIntoPending } from './audit/changes.js';
+import { appendAudit } from './audit/log.js';
+import { BASELINE_ACTION } from './audit/replay.js';
 import { type FileLock, lockCongressFile } from './file-lock.js';
 
 export type SqliteDb = Database.Database;
@@ -242,12 +245,15 @@ export const lockCreatedFile = (filePath: string): Result<FileLock> =>
   try {
     db = new Database(filePath, connectionOptions({ fileMustExist: true }));
     configure(db);
-    migrate(db, options);
+    const fromVersion = db.pragma('user_version', { simple: true }) as number;
+    const upgraded = migrate(db, options) > 0;
     const hasCongress = db.prepare('SELECT count(*) AS n FROM congress').get() as { n: number };
     if (hasCongress.n !== 1) {
       db.close();
       return corrupt(filePath, '文件中没有大会信息');
     }
+    installChangeCapture(db);
+    if (upgraded) writeBaseline(db, fromVersion);
     return ok(db);
   } catch (err) {
     db?.close();
@@ -304,6 +310,9 @@ export function createCongressFile(
       handle.pragma(`application_id = ${APPLICATION_ID}`);
       for (const m of migrations) handle.exec(m.sql);
       handle.pragma(`user_version = ${latestVersion(migrations)}`);
+      // The rows the migrations seeded (the oath and pledge texts) go into the first audit row.
+      installChangeCapture(handle);
+      snapshotIntoPending(handle);
       const initialised = init(handle);
       // Throwing rolls the transaction back; the value travels out through the catch.
       if (!initialised.ok) throw new InitFailed(initialised.error);
@@ -317,6 +326,24 @@ export function createCongressFile(
     if (err instanceof InitFailed) return { ok: false, error: err.error };
     throw err;
   }
+}
+
+/**
+ * After an upgrade, one row records every replayed table as found: migrations write behind the
+ * capture triggers, and a file from before schema 9 has no changes to replay. The replay starts
+ * afresh at it; what happened before it is trusted as found (docs/architecture.md, "Audit log").
+ */
+function writeBaseline(db: SqliteDb, fromVersion: number): void {
+  db.transaction(() => {
+    snapshotIntoPending(db);
+    appendAudit(db, {
+      at: new Date().toISOString(),
+      operator: 'system',
+      station: 'upgrade',
+      action: BASELINE_ACTION,
+      payload: { fromVersion, toVersion: db.pragma('user_version', { simple: true }) as number },
+    });
+  })();
 }
 
 class InitFailed extends Error {

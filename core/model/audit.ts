@@ -9,11 +9,46 @@ export const auditEntry = z.object({
   station: z.string(),
   action: z.string(),
   payload: z.string(),
+  /** What the write changed (db/audit/changes.ts), JSON text; null for a row from before schema 9. */
+  changes: z.string().nullable(),
   prevHash: z.string(),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-/** Whether the chain holds, and where it breaks first. */
-export const auditVerdict = z.object({ ok: z.boolean(), count: z.number().int(), firstBrokenId: id.nullable() });
+/**
+ * The first place where the tables are not what the log's changes make them (db/audit/replay.ts):
+ * a reason code (`audit.tables_differ`, `audit.row_missing`, …) and its values, naming the table,
+ * the row's key, the column and both values.
+ */
+export const tablesDifference = z.object({
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type TablesDifference = z.infer<typeof tablesDifference>;
+
+/**
+ * Whether the chain holds, and where it breaks first; whether the tables agree with the log
+ * replayed, and their first difference. `ok` is both.
+ */
+export const auditVerdict = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  firstBrokenId: id.nullable(),
+  tablesAgree: z.boolean(),
+  difference: tablesDifference.nullable(),
+  /**
+   * The anchor and the signed checkpoints (db/audit/checkpoint.ts): the row naming this congress
+   * and its first key, how many checkpoints verify and which key signed each, and the first row
+   * at fault with its reason (`audit.checkpoint_forged`, …). `ok` needs it clean too.
+   */
+  anchor: z.object({
+    anchorId: id.nullable(),
+    checkpoints: z.number().int(),
+    signers: z.array(z.object({ auditId: id, fingerprint: z.string() })),
+    firstBadId: id.nullable(),
+    problem: tablesDifference.nullable(),
+  }),
+});
 export type AuditVerdict = z.infer<typeof auditVerdict>;

@@ -4,15 +4,22 @@
  * row breaks the chain from that row on (DESIGN: "Audit log").
  *
  *   hash = sha256_hex(prev_hash + canonicalJson([id, at, operator, station, action, payload]))
+ *                                                    (a row without changes: before schema 9)
+ *   hash = sha256_hex(prev_hash + canonicalJson([id, at, operator, station, action, payload, changes]))
+ *                                                    (a row with changes)
  *
- * where `payload` is the stored JSON text and the first row's prev_hash is 64 zeros.
- * A verifier outside this program (the district's machine) recomputes exactly this.
+ * where `payload` and `changes` are the stored JSON texts (hashed as strings) and the first
+ * row's prev_hash is 64 zeros. `changes` is what the write did to the tables
+ * (db/audit/changes.ts): a JSON array of [table, key, row-or-null]; the replay
+ * (db/audit/replay.ts) folds them into the tables the log vouches for. A verifier outside this
+ * program (the district's machine) recomputes exactly this.
  */
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../core/domain.js';
 import { canonicalJson } from '../canonical-json.js';
 import type { SqliteDb } from '../open.js';
 import { statement } from '../statements.js';
+import { capturing } from './changes.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -32,15 +39,37 @@ interface AuditRow {
   station: string;
   action: string;
   payload: string;
+  /** NULL for a row written before schema 9 (or on a connection that records no changes). */
+  changes: string | null;
   prev_hash: string;
   hash: string;
 }
 
-export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const fields = canonicalJson([row.id, row.at, row.operator, row.station, row.action, row.payload]);
+type Hashed = Omit<AuditRow, 'prev_hash' | 'hash' | 'changes'> & { changes?: string | null };
+
+export function auditHash(prevHash: string, row: Hashed): string {
+  const base = [row.id, row.at, row.operator, row.station, row.action, row.payload];
+  const fields = canonicalJson(row.changes === null || row.changes === undefined ? base : [...base, row.changes]);
   return createHash('sha256')
     .update(prevHash + fields, 'utf8')
     .digest('hex');
+}
+
+/**
+ * The changes this transaction made since the last audit row, drained: one record per table row
+ * (its last state), in the order first... last written. Null when this connection records none.
+ */
+function drainChanges(db: SqliteDb): string | null {
+  if (!capturing(db)) return null;
+  const changes = statement(
+    db,
+    `SELECT coalesce(json_group_array(json_array(tbl, json(key), json(row)) ORDER BY last), '[]')
+     FROM (SELECT tbl, key, row, max(seq) AS last FROM audit_pending GROUP BY tbl, key)`,
+  )
+    .pluck()
+    .get() as string;
+  statement(db, 'DELETE FROM audit_pending').run();
+  return changes;
 }
 
 /** Appends one row chained to the last one. Call it inside the write's transaction. */
@@ -55,13 +84,21 @@ export function appendAudit(db: SqliteDb, entry: AuditInput): AuditEntry {
     | undefined;
   const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
   const payload = canonicalJson(entry.payload);
+  const changes = drainChanges(db);
   const row = { id, at: entry.at, operator: entry.operator, station: entry.station, action: entry.action, payload };
-  const hash = auditHash(prevHash, row);
-  statement(
-    db,
-    'INSERT INTO audit_log (id, at, operator, station, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, row.at, row.operator, row.station, row.action, payload, prevHash, hash);
-  return { ...row, prevHash, hash };
+  const hash = auditHash(prevHash, { ...row, changes });
+  if (changes === null) {
+    statement(
+      db,
+      'INSERT INTO audit_log (id, at, operator, station, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, row.at, row.operator, row.station, row.action, payload, prevHash, hash);
+  } else {
+    statement(
+      db,
+      'INSERT INTO audit_log (id, at, operator, station, action, payload, changes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, row.at, row.operator, row.station, row.action, payload, changes, prevHash, hash);
+  }
+  return { ...row, changes, prevHash, hash };
 }
 
 export interface ChainVerdict {
@@ -105,6 +142,7 @@ export function listAudit(db: SqliteDb, limit: number, beforeId: number | null):
     station: r.station,
     action: r.action,
     payload: r.payload,
+    changes: r.changes ?? null,
     prevHash: r.prev_hash,
     hash: r.hash,
   }));

@@ -4,6 +4,7 @@ import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } f
 import { safeRow } from '../../core/safe-cell.js';
 import { appVersion } from '../app-version.js';
 import { auditHead as lastAuditRow, verifyAuditChain } from '../audit/log.js';
+import { replayAudit } from '../audit/replay.js';
 import { listMeetings } from '../congress/records.js';
 import { listContests } from '../count/contest-rows.js';
 import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
@@ -122,10 +123,16 @@ function exportTargets(input: In<'result.export'>, open: string) {
   return null;
 }
 
+/** The replay's first difference between the tables and the audit log (db/audit/replay.ts), or null. */
+function tablesDisagree(db: SqliteDb) {
+  const replay = replayAudit(db);
+  return replay.ok ? null : replay;
+}
+
 export const exportResult: UpdateHandler<'result.export', InstallationKey, ExportNote> = {
   kind: 'update',
   // Said before the chief's PIN is asked for, and again inside the transaction.
-  precheck: (input, { path }) => exportTargets(input, path) ?? ok(null),
+  precheck: (input, { db, path }) => exportTargets(input, path) ?? tablesDisagree(db) ?? ok(null),
   prepare: (_input, { keys }) => loadKey(() => keys.load()),
   run(input, { db, now, path }, key) {
     const open = openContests(db);
@@ -152,6 +159,9 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
         at('audit', String(chain.firstBrokenId)),
       );
     }
+    // Tables edited behind the app (a ballot's marks, an elected row, an operator inserted) sign nothing either.
+    const tables = tablesDisagree(db);
+    if (tables) return tables;
     // Inside the transaction: counted in full.
     const content = resultContent(db, null);
     const audit = auditHead(db);

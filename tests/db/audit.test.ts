@@ -22,7 +22,13 @@ describe('audit chain', () => {
       // The documented formula, recomputed here independently of verifyAuditChain.
       expect(auditHash(e.prevHash, e)).toBe(e.hash);
     });
-    expect(await c.call('audit.verify', {})).toEqual({ ok: true, count: 5, firstBrokenId: null });
+    expect(await c.call('audit.verify', {})).toEqual({
+      ok: true,
+      count: 5,
+      firstBrokenId: null,
+      tablesAgree: true,
+      difference: null,
+    });
   });
 
   it('pages newest first by beforeId', async () => {
@@ -54,7 +60,13 @@ describe('audit chain', () => {
     expect(verifyAuditChain(db)).toEqual({ ok: false, count: 4, firstBrokenId: 3 });
     db.close();
     await c.call('congress.open', { path: c.path });
-    expect(await c.call('audit.verify', {})).toEqual({ ok: false, count: 4, firstBrokenId: 3 });
+    expect(await c.call('audit.verify', {})).toEqual({
+      ok: false,
+      count: 4,
+      firstBrokenId: 3,
+      tablesAgree: true,
+      difference: null,
+    });
   });
 
   it('reports a row whose hash was recomputed but whose successor still points at the old hash', async () => {

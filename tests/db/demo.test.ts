@@ -77,7 +77,13 @@ describe('demo congress file', () => {
       'meetings.create',
       'meetings.setCurrent',
     ]);
-    expect(await tb.call('audit.verify', {})).toEqual({ ok: true, count: 5, firstBrokenId: null });
+    expect(await tb.call('audit.verify', {})).toEqual({
+      ok: true,
+      count: 5,
+      firstBrokenId: null,
+      tablesAgree: true,
+      difference: null,
+    });
 
     const summary = await tb.call('attendance.summary', { meetingId: meetings[1]!.id });
     expect(summary).toMatchObject({ due: 110, present: 0, quorum: { met: false, needed: 89 } });
