@@ -177,9 +177,6 @@ export function migrate(db: SqliteDb, options: OpenOptions = {}): number {
   return pending.length;
 }
 
-/** Opens an existing congress file for writing, after `examineCongressFile` accepted it. */
-export function openCongressFile(filePath: string, options: OpenOptions = {}): Result<SqliteDb> {
-  const examined = examineCongressFile(filePath, options);
 /**
  * The refusal for a congress on read-only media (a write-protected stick, a CD, a folder the
  * user may not write): null when the file and its folder can be written.
@@ -238,10 +235,13 @@ export function openCongressFileLocked(filePath: string, options: OpenOptions = 
 export const lockCreatedFile = (filePath: string): Result<FileLock> =>
   lockCongressFile(filePath, displayName(filePath), connectionOptions());
 
-  if (!examined.ok) return examined;
-  let db: SqliteDb | undefined;
+/** Opens an existing congress file for writing, after `examineCongressFile` accepted it. */
+export function openCongressFile(filePath: string, options: OpenOptions = {}): Result<SqliteDb> {
   const readOnly = readOnlyMedia(filePath);
   if (readOnly) return readOnly;
+  const examined = examineCongressFile(filePath, options);
+  if (!examined.ok) return examined;
+  let db: SqliteDb | undefined;
   try {
     db = new Database(filePath, connectionOptions({ fileMustExist: true }));
     configure(db);

@@ -176,6 +176,9 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
       },
       key,
     );
+    // One unit with the audit row (db/staged-files.ts): both files written and flushed beside their
+    // targets now, renamed into place only once the row has committed, removed if anything fails.
+    const files = new StagedFiles();
     let bytes: number;
     try {
       bytes = files.stage(input.path, text, 'path');
@@ -187,9 +190,6 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     }
     const output = {
       path: input.path,
-    // One unit with the audit row (db/staged-files.ts): both files written and flushed beside their
-    // targets now, renamed into place only once the row has committed, removed if anything fails.
-    const files = new StagedFiles();
       bytes,
       csvPath: input.csvPath,
       contentHash,
@@ -198,6 +198,7 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     };
     return done(output, { auditHead: audit.head, files });
   },
+  staged: (note) => note.files,
   // The audit row binds the export to the chain head the file states and the key that signed it.
   audit: (input, output, { note }) => ({
     ...input,
@@ -208,7 +209,6 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
   changes: () => [{ topic: 'audit' }],
 };
 
-  staged: (note) => note.files,
 export const verify: SessionHandler<'result.verify'> = {
   kind: 'session',
   run: (input) => ok(verifyResultFile(input.path, input.fingerprint)),
