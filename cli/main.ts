@@ -1,21 +1,34 @@
 /**
- * `congress-desk verify FILE [--fingerprint FP] [--json]`
+ * `congress-desk verify FILE [--fingerprint FP] [--expect-hash HEX] [--keys REGISTRY] [--json]`
+ * `congress-desk district FILE… [--keys REGISTRY] [--fingerprint FP] [--xlsx OUT] [--json]`
+ * `congress-desk enrol --township NAME --out FILE [--data-dir DIR]`
  * `congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR]`
  *
- * The district's check of a result file without the app, and the venue's scripted export.
- * Exit codes (docs/result-file.md): 0 all holds; 1 recount or attendance differs; 2 bad
- * signature; 3 unknown key (fingerprint given and not matched); 4 malformed or unknown format
- * or unreadable; 64 wrong usage; 70 export refused or failed.
+ * The district's check of result files without the app, the township's enrolment file for the
+ * district's key registry, and the venue's scripted export. Exit codes (docs/result-file.md):
+ * 0 verified (signer checked); 1 recount or attendance differs (district: or two different
+ * files for one township); 2 bad signature; 3 unknown key (not the fingerprint given or the
+ * township's registered key; district: or one key signed two townships' files); 4 malformed,
+ * unknown format or unreadable; 5 signature valid but signer not checked (no fingerprint, no
+ * registry entry); 6 the content hash is not the one expected (--expect-hash); 64 wrong usage;
+ * 70 export or enrolment refused or failed. Several failures: the worst decides, in the order
+ * 4, 2, 3, 6, 1, 5 (a file that does not parse says nothing else; an unchecked signer is the
+ * least wrong, yet never 0).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Output } from '../core/contract.js';
+import type { DistrictKeyEntry } from '../core/model/results.js';
 import { createBackend } from '../db/backend.js';
-import { verifyResultFile } from '../db/results/sign.js';
+import { overCongress } from '../db/file-target.js';
+import { districtView, districtWorkbook, verdictText } from '../db/results/district.js';
+import { readRegistry } from '../db/results/district-keys.js';
+import { normaliseHash, verifyResultFile, writeFileAtomic } from '../db/results/sign.js';
 import { defaultDataDir, defaultDocumentsDir } from '../electron/paths.js';
 
 type Report = Output<'result.verify'>;
+type District = Output<'result.district'>;
 
 export const EXIT = {
   ok: 0,
@@ -23,36 +36,162 @@ export const EXIT = {
   badSignature: 2,
   unknownKey: 3,
   malformed: 4,
+  signerUnchecked: 5,
+  hashMismatch: 6,
   usage: 64,
   exportFailed: 70,
 } as const;
 
+/** Worst first: the exit code of many files (or many failures) is the first of these that occurs. */
+export const EXIT_SEVERITY: readonly number[] = [
+  EXIT.malformed,
+  EXIT.badSignature,
+  EXIT.unknownKey,
+  EXIT.hashMismatch,
+  EXIT.recount,
+  EXIT.signerUnchecked,
+  EXIT.ok,
+];
+
 const USAGE = `usage:
-  congress-desk verify FILE [--fingerprint "1234 5678 …"] [--json]
+  congress-desk verify FILE [--fingerprint "1234 5678 …"] [--expect-hash HEX] [--keys REGISTRY] [--json]
+  congress-desk district FILE… [--keys REGISTRY] [--fingerprint FP] [--xlsx OUT] [--json]
+  congress-desk enrol --township NAME --out FILE [--data-dir DIR]
   congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR]`;
 
-/** The exit code of a report: the most basic failure decides (a file that does not parse says nothing else). */
+const worst = (codes: Iterable<number>): number => {
+  const seen = new Set(codes);
+  return EXIT_SEVERITY.find((c) => seen.has(c)) ?? EXIT.ok;
+};
+
+/** The exit code of a report: the most basic failure decides; all held but the signer unchecked is 5, never 0. */
 export function exitCodeOf(report: Report): number {
-  if (report.ok) return EXIT.ok;
-  const kinds = new Set(report.failures.map((f) => f.kind));
-  if (kinds.has('malformed') || kinds.has('unknown_format')) return EXIT.malformed;
-  if (kinds.has('bad_signature')) return EXIT.badSignature;
-  if (kinds.has('unknown_key')) return EXIT.unknownKey;
-  return EXIT.recount;
+  if (report.verdict === 'verified') return EXIT.ok;
+  if (report.failures.length === 0) return EXIT.signerUnchecked;
+  const code = (kind: Report['failures'][number]['kind']): number =>
+    kind === 'malformed' || kind === 'unknown_format'
+      ? EXIT.malformed
+      : kind === 'bad_signature'
+        ? EXIT.badSignature
+        : kind === 'unknown_key'
+          ? EXIT.unknownKey
+          : kind === 'hash_mismatch'
+            ? EXIT.hashMismatch
+            : EXIT.recount;
+  return worst(report.failures.map((f) => code(f.kind)));
 }
+
+/** The district's exit code: the worst file's, a key signing two townships as an unknown key, two files for one township as figures that disagree. */
+export function districtExitCode(view: District): number {
+  return worst(
+    view.files.flatMap((f) => [
+      exitCodeOf(f.report),
+      ...f.flags.map((x) =>
+        x.flag === 'key_shared' ? EXIT.unknownKey : x.flag === 'township_twice' ? EXIT.recount : EXIT.signerUnchecked,
+      ),
+    ]),
+  );
+}
+
+const HEADLINE: Record<Report['verdict'], string> = {
+  verified: 'OK  核验通过 verified',
+  signer_unchecked: 'UNCHECKED  签名有效,但未核对签名人 (signature valid, signer not checked)',
+  failed: 'FAIL  核验未通过 failed',
+};
 
 function printReport(file: string, report: Report, out: (line: string) => void): void {
   const s = report.summary;
-  out(`${report.ok ? 'OK  核验通过' : 'FAIL  核验未通过'}: ${file}`);
+  out(`${HEADLINE[report.verdict]}: ${file}`);
   if (s) {
     out(`  congress 大会: ${s.congress.name} (${s.congress.date}, ${s.congress.venue})`);
     out(
       `  signed by key 签名密钥指纹: ${s.fingerprint}  signature 签名: ${report.signatureValid ? 'valid 有效' : 'INVALID 无效'}`,
     );
+    const by =
+      report.signerCheckedBy === 'fingerprint'
+        ? 'the --fingerprint given 与所给指纹一致'
+        : report.signerCheckedBy === 'registry'
+          ? `the registry entry 登记表中「${report.township}」的密钥`
+          : 'NOT CHECKED 未核对 (give --fingerprint from the paper form, or --keys REGISTRY)';
+    out(`  signer 签名人: ${by}`);
     out(`  result hash 结果校验码: ${s.shortHash}  exported 导出于: ${s.exportedAt}  app ${s.appVersion}`);
+    out(`  content hash 完整校验码: ${s.contentHash}`);
+    if (
+      report.expectedHash !== null &&
+      !report.failures.some((f) => f.kind === 'hash_mismatch') &&
+      report.signatureValid
+    )
+      out(`  expected hash 预期校验码 ${report.expectedHash}: matches 一致`);
     for (const c of s.contests) out(`  ${c.title}: ${c.seats} seats 名额, elected 当选 ${c.elected.join('、') || '—'}`);
   }
   for (const f of report.failures) out(`  [${f.kind}] ${f.message}`);
+}
+
+/** `--keys FILE`: named on purpose, so a file that is not there is a mistake, not an empty registry. */
+function registryArg(file: string | undefined): { entries: DistrictKeyEntry[] | null } | { error: string } {
+  if (file === undefined) return { entries: null };
+  const full = path.resolve(file);
+  if (!existsSync(full)) return { error: `--keys ${full}: no such file 没有这个文件` };
+  const r = readRegistry(full);
+  return r.ok ? { entries: r.value } : { error: r.error.message };
+}
+
+async function districtCommand(
+  files: readonly string[],
+  options: { fingerprint: string | null; registry: DistrictKeyEntry[] | null; xlsx: string | null; json: boolean },
+): Promise<number> {
+  const view = districtView(
+    files.map((f) => path.resolve(f)),
+    { fingerprint: options.fingerprint, registry: options.registry },
+  );
+  if (options.json) console.log(JSON.stringify(view, null, 2));
+  else {
+    for (const f of view.files) console.log(`${f.counted ? '+' : '-'} ${f.path}: ${verdictText(f)}`);
+    const t = view.total;
+    console.log(
+      `total 合计(仅含核验通过的文件): ${t.townships} townships 乡镇, ${t.contests} contests 选举, ${t.seats} seats 名额, ${t.elected} elected 当选`,
+    );
+  }
+  if (options.xlsx !== null) {
+    const out = path.resolve(options.xlsx);
+    const refused = overCongress(out, null, 'xlsx');
+    if (refused) {
+      console.error(refused.error.message);
+      return EXIT.exportFailed;
+    }
+    try {
+      writeFileAtomic(out, await districtWorkbook(view));
+    } catch (error) {
+      console.error(`${out}: ${(error as Error).message}`);
+      return EXIT.exportFailed;
+    }
+    if (!options.json) console.log(`wrote ${out}`);
+  }
+  return districtExitCode(view);
+}
+
+async function enrolCommand(township: string, out: string, dataDir: string): Promise<number> {
+  mkdirSync(dataDir, { recursive: true });
+  const backend = createBackend({ dataDir, documentsDir: defaultDocumentsDir() });
+  try {
+    const r = await backend.invoke(
+      'keys.enrol',
+      { township, out: path.resolve(out) },
+      { operator: 'congress-desk enrol', station: 'cli' },
+    );
+    if (!r.ok) {
+      console.error(r.error.message);
+      return EXIT.exportFailed;
+    }
+    const value = r.value as Output<'keys.enrol'>;
+    console.log(`wrote ${value.path}`);
+    console.log(
+      `key fingerprint 密钥指纹 ${value.fingerprint}: hand this file to the district with the paper form that prints it`,
+    );
+    return EXIT.ok;
+  } finally {
+    backend.close();
+  }
 }
 
 async function exportCommand(file: string, out: string, csv: string | null, dataDir: string): Promise<number> {
@@ -85,6 +224,10 @@ async function exportCommand(file: string, out: string, csv: string | null, data
 
 const OPTIONS = {
   fingerprint: { type: 'string' },
+  'expect-hash': { type: 'string' },
+  keys: { type: 'string' },
+  xlsx: { type: 'string' },
+  township: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
   csv: { type: 'string' },
@@ -106,12 +249,43 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
-  if (!command || !file || rest.length > 0) {
-    console.error(USAGE);
+  const usage = (why = '') => {
+    console.error(`${why}${why ? '\n' : ''}${USAGE}`);
     return EXIT.usage;
+  };
+  if (command === 'enrol') {
+    if (file || !values.township || !values.out) return usage('enrol needs --township NAME and --out FILE');
+    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    return enrolCommand(values.township, values.out, dataDir);
   }
+  if (command === 'district') {
+    if (!file) return usage('district needs at least one FILE');
+    const registry = registryArg(values.keys);
+    if ('error' in registry) return usage(registry.error);
+    return districtCommand([file, ...rest], {
+      fingerprint: values.fingerprint ?? null,
+      registry: registry.entries,
+      xlsx: values.xlsx ?? null,
+      json: values.json ?? false,
+    });
+  }
+  if (!command || !file || rest.length > 0) return usage();
   if (command === 'verify') {
-    const report = verifyResultFile(path.resolve(file), values.fingerprint ?? null);
+    let expectHash: string | null = null;
+    if (values['expect-hash'] !== undefined) {
+      expectHash = normaliseHash(values['expect-hash']);
+      if (expectHash === null)
+        return usage(
+          `--expect-hash ${values['expect-hash']}: at least 32 hex digits 至少 32 位十六进制数字 (groups and case do not matter)`,
+        );
+    }
+    const registry = registryArg(values.keys);
+    if ('error' in registry) return usage(registry.error);
+    const report = verifyResultFile(path.resolve(file), {
+      fingerprint: values.fingerprint ?? null,
+      expectHash,
+      registry: registry.entries,
+    });
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else printReport(file, report, (line) => console.log(line));
     return exitCodeOf(report);

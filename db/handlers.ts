@@ -19,6 +19,7 @@ import * as discipline from './discipline/handlers.js';
 import type { HandlerTable } from './handler-types.js';
 import * as meetings from './meetings/handlers.js';
 import * as operators from './operators/handlers.js';
+import * as district from './results/district-handlers.js';
 import * as results from './results/handlers.js';
 import * as delegates from './roster/delegates.js';
 import * as roster from './roster/handlers.js';
@@ -96,9 +97,14 @@ export const handlers: HandlerTable = {
   'keys.info': results.keysInfo,
   'result.status': results.status,
   'result.export': results.exportResult,
-  'result.verify': results.verify,
-  'result.district': results.district,
-  'result.districtExport': results.districtExport,
+  'result.verify': district.verify,
+  'result.district': district.district,
+  'result.districtExport': district.districtExport,
+  'district.keys.list': district.keysList,
+  'district.keys.add': district.keysAdd,
+  'district.keys.remove': district.keysRemove,
+  'district.keys.import': district.keysImport,
+  'keys.enrol': district.enrol,
   'operators.list': operators.list,
   'operators.add': operators.add,
   'operators.update': operators.update,

@@ -4,10 +4,16 @@
  */
 import { z } from 'zod';
 import { empty, filePath, id } from '../model/fields.js';
-import { districtReport, verifyReport } from '../model/results.js';
+import { districtKeyEntry, districtReport, verifyReport } from '../model/results.js';
 import { CHIEF, type Section } from './spec.js';
 
 const fingerprint = z.string().trim().max(64).nullable();
+/**
+ * The content hash from the paper form, typed (any case, in groups) or scanned from its QR:
+ * at least 32 hex digits (128 bits), a prefix of the hash being enough; the handler refuses
+ * what does not read as one (`verify.hash_unreadable`).
+ */
+const expectHash = z.string().trim().max(200).nullable();
 const resultFiles = z.array(filePath).min(1).max(1000);
 
 export const resultCalls = {
@@ -56,12 +62,22 @@ export const resultCalls = {
   },
 } as const satisfies Section;
 
-/** Verifying needs no congress open: a district office reads the townships' files. */
+const township = z.string().trim().min(1).max(200);
+const registry = z.object({
+  /** The registry file in the installation's data folder (db/results/district-keys.ts). */
+  path: z.string(),
+  entries: z.array(districtKeyEntry),
+});
+
+/**
+ * Verifying needs no congress open: a district office reads the townships' files. Each file is
+ * checked against its township's key in this installation's registry (`district.keys.*`).
+ */
 export const districtCalls = {
   /** Checks a result file from anywhere. */
   'result.verify': {
     write: false,
-    input: z.object({ path: filePath, fingerprint }).strict(),
+    input: z.object({ path: filePath, fingerprint, expectHash: expectHash.default(null) }).strict(),
     output: verifyReport,
   },
   /** The district view: many result files verified, per township and in total (verified files only). */
@@ -75,5 +91,29 @@ export const districtCalls = {
     write: false,
     input: z.object({ paths: resultFiles, fingerprint, out: filePath }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** The district's key registry: township → the fingerprint of the key its laptop signs with. */
+  'district.keys.list': { write: false, input: empty, output: registry },
+  /** An entry typed from the township's paper form. */
+  'district.keys.add': {
+    write: false,
+    input: z.object({ township, fingerprint: z.string().trim().min(1).max(64) }).strict(),
+    output: registry,
+  },
+  'district.keys.remove': { write: false, input: z.object({ township }).strict(), output: registry },
+  /** An entry from the township's signed enrolment file (`keys.enrol`, `congress-desk enrol`). */
+  'district.keys.import': {
+    write: false,
+    input: z.object({ path: filePath }).strict(),
+    output: registry.extend({ entry: districtKeyEntry }),
+  },
+  /**
+   * This installation's enrolment file for the district: the township's name and the public
+   * key, signed by the key (proof of possession; its authenticity is the paper it travels with).
+   */
+  'keys.enrol': {
+    write: false,
+    input: z.object({ township, out: filePath }).strict(),
+    output: z.object({ path: z.string(), fingerprint: z.string() }),
   },
 } as const satisfies Section;

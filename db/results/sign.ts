@@ -6,7 +6,7 @@
 import { createHash, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
 import canonicalize from 'canonicalize';
-import type { VerifyReport } from '../../core/model/index.js';
+import type { DistrictKeyEntry, VerifyReport } from '../../core/model/index.js';
 import { recheckResult } from '../../core/result-check.js';
 import {
   RESULT_FORMAT,
@@ -21,9 +21,11 @@ import {
   type UnsignedResultFile,
   upgradeContentV1,
 } from '../../core/result-file.js';
+import { firstDuplicateMember } from '../../core/strict-json.js';
 import { bodyStructure } from '../../core/structure.js';
-import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
+import { townshipOf } from '../../core/township.js';
 import { StagedFiles } from '../staged-files.js';
+import { fingerprintOfRaw, type InstallationKey, publicKeyFromRaw } from './installation-key.js';
 
 export type { VerifyReport };
 
@@ -103,6 +105,32 @@ const failure = (kind: Failure['kind'], message: string, extra: Partial<Failure>
 /** The fingerprint as people type it: digits only, any spacing. */
 export const normaliseFingerprint = (fp: string): string => fp.replace(/\D/g, '');
 
+/** Fewer hex digits than this (128 bits) is not a pin: a second preimage of 48 bits is one GPU's work (issue 12). */
+export const MIN_HASH_DIGITS = 32;
+
+/**
+ * The content hash as people type or scan it: spaces, dashes, colons and dots between groups
+ * taken out, any case; null unless 32 to 64 hex digits remain (a prefix of at least 128 bits of
+ * the SHA-256 is accepted: the forms may print it in part).
+ */
+export function normaliseHash(text: string): string | null {
+  const hex = text.replace(/[\s\-:._]/g, '').toLowerCase();
+  return /^[0-9a-f]+$/.test(hex) && hex.length >= MIN_HASH_DIGITS && hex.length <= 64 ? hex : null;
+}
+
+/** What a verifier is told to expect, besides the file's own claims. */
+export interface VerifyOptions {
+  /** The signer's fingerprint (typed from the paper, or scanned), any spacing. */
+  fingerprint?: string | null;
+  /** The content hash from the paper, as `normaliseHash` reads it (callers refuse one it cannot read). */
+  expectHash?: string | null;
+  /** The district's key registry: the file's township's entry pins its signer. */
+  registry?: readonly DistrictKeyEntry[] | null;
+}
+
+const optionsOf = (o: string | null | VerifyOptions): VerifyOptions =>
+  typeof o === 'string' || o === null ? { fingerprint: o } : o;
+
 function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyReport['summary']> {
   const c: ResultContent = file.content;
   const meetingDate = new Map(c.meetings.map((m) => [m.id, m.date]));
@@ -140,20 +168,34 @@ function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyR
 }
 
 /**
- * Everything the district checks, in order: the file parses and has our format and version; the
- * signature is valid for the key inside; the key is the expected one (when a fingerprint is
- * given); the content hash matches; every closed round recounts to the stated figures.
+ * Everything the district checks, in order: the file parses, names no member twice, and has our
+ * format and version; the signature is valid for the key inside; the key is the expected one —
+ * the fingerprint given, or the registry's key for the file's township; the content hash
+ * matches, and the hash from the paper when one is given; every closed round recounts to the
+ * stated figures. All of that with no fingerprint and no registry entry is `signer_unchecked`,
+ * never `verified`: a forger re-signs with a fresh key of their own (issue 12).
  */
-export function verifyResultText(text: string, expectedFingerprint: string | null): VerifyReport {
+export function verifyResultText(text: string, expected: string | null | VerifyOptions): VerifyReport {
+  const options = optionsOf(expected);
+  const expectedFingerprint = options.fingerprint?.trim() || null;
+  const expectedHash = options.expectHash ?? null;
   /** The version the file was written in (a version 1 file is checked in the version 2 shape). */
   let writtenVersion: number = RESULT_FORMAT_VERSION;
-  const report = (failures: Failure[], file: ResultFile | null, signatureValid: boolean): VerifyReport => ({
-    ok: failures.length === 0,
-    failures,
-    signatureValid,
-    fingerprint: file?.signature.fingerprint ?? null,
-    summary: file ? summaryOf(file, writtenVersion) : null,
-  });
+  let signerCheckedBy: VerifyReport['signerCheckedBy'] = null;
+  const report = (failures: Failure[], file: ResultFile | null, signatureValid: boolean): VerifyReport => {
+    const verdict = failures.length > 0 || !file ? 'failed' : signerCheckedBy ? 'verified' : 'signer_unchecked';
+    return {
+      ok: verdict === 'verified',
+      verdict,
+      failures,
+      signerCheckedBy,
+      township: file ? townshipOf(file.content.congress.name) : null,
+      expectedHash,
+      signatureValid,
+      fingerprint: file?.signature.fingerprint ?? null,
+      summary: file ? summaryOf(file, writtenVersion) : null,
+    };
+  };
 
   let raw: unknown;
   try {
@@ -161,6 +203,22 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
   } catch (error) {
     const where = error instanceof SyntaxError ? error.message : '';
     return report([failure('malformed', `文件不是完整的 JSON(可能被截断或损坏):${where}`)], null, false);
+  }
+  const duplicate = firstDuplicateMember(text);
+  if (duplicate !== null) {
+    return report(
+      [
+        failure(
+          'malformed',
+          `JSON 成员重复:${duplicate} 在同一对象中出现两次(只能有一个,否则不同的读者会读到不同的内容)`,
+          {
+            subject: duplicate,
+          },
+        ),
+      ],
+      null,
+      false,
+    );
   }
   const head = raw as { format?: unknown; formatVersion?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
@@ -227,16 +285,35 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
       failure('bad_signature', `文件写明的指纹 ${signature.fingerprint} 与公钥不符(应为 ${actualFingerprint})`),
     );
   }
-  if (
-    expectedFingerprint !== null &&
-    normaliseFingerprint(expectedFingerprint) !== normaliseFingerprint(actualFingerprint)
-  ) {
-    failures.push(
-      failure('unknown_key', `签名密钥不是预期的密钥:文件的指纹为 ${actualFingerprint},预期 ${expectedFingerprint}`, {
-        stated: actualFingerprint,
-        recounted: expectedFingerprint,
-      }),
-    );
+  if (expectedFingerprint !== null) {
+    if (normaliseFingerprint(expectedFingerprint) === normaliseFingerprint(actualFingerprint)) {
+      signerCheckedBy = 'fingerprint';
+    } else {
+      failures.push(
+        failure('unknown_key', `签名密钥不是预期的密钥:文件的指纹为 ${actualFingerprint},预期 ${expectedFingerprint}`, {
+          stated: actualFingerprint,
+          recounted: expectedFingerprint,
+        }),
+      );
+    }
+  }
+  const township = townshipOf(file.content.congress.name);
+  const entry = options.registry?.find((e) => townshipOf(e.township) === township);
+  if (entry) {
+    // An enrolment file brought the whole key: compared byte for byte, not only its 20 digits.
+    const sameKey = entry.publicKey
+      ? entry.publicKey === signature.publicKey
+      : normaliseFingerprint(entry.fingerprint) === normaliseFingerprint(actualFingerprint);
+    if (sameKey) signerCheckedBy ??= 'registry';
+    else {
+      failures.push(
+        failure(
+          'unknown_key',
+          `签名密钥不是「${entry.township}」登记的密钥:文件的指纹为 ${actualFingerprint},登记的为 ${entry.fingerprint}`,
+          { subject: entry.township, stated: actualFingerprint, recounted: entry.fingerprint },
+        ),
+      );
+    }
   }
   const contentHash = sha256Hex(contentText);
   if (contentHash !== file.contentHash) {
@@ -244,6 +321,14 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
       failure('malformed', `contentHash 与内容不符(应为 ${contentHash})`, {
         stated: file.contentHash,
         recounted: contentHash,
+      }),
+    );
+  }
+  if (expectedHash !== null && !contentHash.startsWith(expectedHash)) {
+    failures.push(
+      failure('hash_mismatch', `结果校验码与预期不符:文件的为 ${contentHash},预期 ${expectedHash}`, {
+        stated: contentHash,
+        recounted: expectedHash,
       }),
     );
   }
@@ -258,7 +343,7 @@ export function verifyResultText(text: string, expectedFingerprint: string | nul
 }
 
 /** Reads and verifies a result file; an unreadable file is named as such. */
-export function verifyResultFile(filePath: string, expectedFingerprint: string | null): VerifyReport {
+export function verifyResultFile(filePath: string, expected: string | null | VerifyOptions): VerifyReport {
   let text: string;
   try {
     text = fs.readFileSync(filePath, 'utf8');
@@ -266,11 +351,15 @@ export function verifyResultFile(filePath: string, expectedFingerprint: string |
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return {
       ok: false,
+      verdict: 'failed',
       failures: [failure('malformed', `无法读取文件 ${filePath}(${code})`)],
+      signerCheckedBy: null,
+      township: null,
+      expectedHash: optionsOf(expected).expectHash ?? null,
       signatureValid: false,
       fingerprint: null,
       summary: null,
     };
   }
-  return verifyResultText(text, expectedFingerprint);
+  return verifyResultText(text, expected);
 }

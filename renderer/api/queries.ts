@@ -40,7 +40,12 @@ type NotCached =
   | 'roster.preview'
   | 'result.verify'
   | 'result.district'
-  | 'result.districtExport';
+  | 'result.districtExport'
+  | 'district.keys.list'
+  | 'district.keys.add'
+  | 'district.keys.remove'
+  | 'district.keys.import'
+  | 'keys.enrol';
 
 export type QueryChannel = Exclude<ReadChannel, NotCached>;
 

@@ -68,7 +68,7 @@ describe('congress-desk verify', () => {
     expect(r4.out).toContain('[malformed]');
     expect(r4.code).toBe(4);
 
-    const json = cli('verify', e.out, '--json');
+    const json = cli('verify', e.out, '--json', '--fingerprint', e.exportOut.fingerprint);
     expect(JSON.parse(json.out).ok).toBe(true);
 
     expect(cli('verify').code).toBe(64);

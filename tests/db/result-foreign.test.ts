@@ -214,9 +214,13 @@ describe('version 1 files keep verifying', () => {
   it('the demo congress exported by the version 1 app verifies, with its figures', () => {
     const text = fixture('result-v1-demo.json');
     expect((JSON.parse(text) as { formatVersion: number }).formatVersion).toBe(1);
-    const report = verifyResultText(text, null);
+    const file = JSON.parse(text) as ResultFileV1;
+    // Pinned to the fingerprint it states: without one it would be signer_unchecked (issue 12).
+    const report = verifyResultText(text, file.signature.fingerprint);
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
+    expect(report.verdict).toBe('verified');
+    expect(verifyResultText(text, null).verdict).toBe('signer_unchecked');
     expect(report.summary!.formatVersion).toBe(1);
     expect(report.summary!.contests.map((c) => [c.title, c.elected.length])).toEqual([
       ['党委委员', 7],

@@ -137,14 +137,24 @@ describe('version 2 round trip through the store', () => {
 });
 
 describe('the district view', () => {
-  it('verifies each file, totals only those that pass, and writes an .xlsx', async () => {
+  it("verifies each file against its township's registered key, totals only those that pass, and writes an .xlsx", async () => {
     const a = await exported();
     const bad = path.join(a.dir, 'bad.json');
     fs.writeFileSync(bad, a.text.slice(0, 100));
+    // Another township's laptop: its own key (its data folder), its own congress name.
     const b = await exported();
+    const other = path.join(b.dir, 'qingshan.json');
+    fs.writeFileSync(
+      other,
+      await resign(b.text, b.dataDir, (f) => {
+        f.content.congress.name = '中国共产党青山镇第十五次代表大会';
+      }),
+    );
     const copy = path.join(a.dir, 'copy-of-a.json');
     fs.copyFileSync(a.out, copy);
-    const view = await a.call('result.district', { paths: [a.out, b.out, copy, bad], fingerprint: null });
+    await a.call('district.keys.add', { township: '测试镇', fingerprint: a.exportOut.fingerprint });
+    await a.call('district.keys.add', { township: '青山镇', fingerprint: b.exportOut.fingerprint });
+    const view = await a.call('result.district', { paths: [a.out, other, copy, bad], fingerprint: null });
     expect(view.files.map((f) => f.report.ok)).toEqual([true, true, true, false]);
     // The same result under another name counts once.
     expect(view.files.map((f) => f.duplicateOf)).toEqual([null, null, a.out, null]);
@@ -159,7 +169,8 @@ describe('the district view', () => {
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     const flat = rows.map((r) => r.filter((v) => v !== undefined && v !== null).join('|'));
     expect(flat[1]).toContain('中国共产党测试镇第十五次代表大会|');
-    expect(flat[1]).toContain('通过');
+    expect(flat[1]).toContain('核验通过');
+    expect(flat[1]).not.toContain('未通过');
     expect(flat[1]).toContain('1名,占比50.0%');
     expect(flat[2]).toContain('未通过');
     expect(flat.at(-1)).toContain('合计(1 个乡镇');

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Descriptions, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Translate } from '../../app/language.js';
 import { numberColumn, structureColumns } from '../../components/count-columns.js';
@@ -7,11 +7,18 @@ import { Fingerprint } from '../../components/Fingerprint.js';
 import { formatTime } from '../../lib/paths.js';
 import seal from '../results/seal.module.css';
 import district from './DistrictCard.module.css';
-import { FAILURE_LABEL, failureDetail } from './labels.js';
-import type { FileReport, VerifySummary } from './store.js';
+import { FAILURE_LABEL, failureDetail, VERDICT_LABEL } from './labels.js';
+import type { FileReport, VerifyReport, VerifySummary } from './store.js';
 import styles from './VerifyReportCard.module.css';
 
 type ContestRow = VerifySummary['contests'][number] & { key: string; total?: boolean };
+
+const VERDICT_STYLE = { verified: styles.ok, signer_unchecked: styles.unchecked, failed: styles.bad } as const;
+const VERDICT_ICON = {
+  verified: <CheckCircleFilled />,
+  signer_unchecked: <ExclamationCircleFilled />,
+  failed: <CloseCircleFilled />,
+} as const;
 
 /**
  * One result file checked: passed or not, each failure named, and what the file says — the
@@ -24,15 +31,16 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
   const s = report.summary;
   return (
     <Card
-      className={`${styles.card} ${report.ok ? styles.ok : styles.bad}`}
+      className={`${styles.card} ${VERDICT_STYLE[report.verdict]}`}
       data-testid="verify-report"
       data-ok={report.ok}
+      data-verdict={report.verdict}
       data-path={path}
       title={
         <div className={styles.title}>
           <span className={styles.verdict} data-testid="verify-verdict">
-            {report.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
-            {t(report.ok ? 'verify.ok' : 'verify.fail')}
+            {VERDICT_ICON[report.verdict]}
+            {t(VERDICT_LABEL[report.verdict])}
           </span>
           <Typography.Text className={styles.congress} ellipsis>
             {s?.congress.name ?? ''}
@@ -43,6 +51,16 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
       <Typography.Paragraph className={styles.path} type="secondary" copyable={{ text: path }}>
         {path}
       </Typography.Paragraph>
+      {report.verdict === 'signer_unchecked' && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="verify-unchecked"
+          title={t('verify.unchecked')}
+          description={t('verify.unchecked.help')}
+        />
+      )}
       {report.failures.length > 0 && (
         <Alert
           type="error"
@@ -67,13 +85,23 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
           {t('verify.unverifiedSummary')}
         </Typography.Paragraph>
       )}
-      {s && <Summary summary={s} signatureValid={report.signatureValid} t={t} />}
+      {s && <Summary summary={s} report={report} t={t} />}
     </Card>
   );
 }
 
-function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Translate }) {
-  const { summary: s, t } = props;
+/** Who the signer was checked against, and whether the paper's hash matched. */
+function signerText(t: Translate, report: VerifyReport): string {
+  if (report.signerCheckedBy === 'fingerprint') return t('verify.signer.fingerprint');
+  if (report.signerCheckedBy === 'registry') return t('verify.signer.registry', { township: report.township ?? '' });
+  return t('verify.signer.none');
+}
+
+function Summary(props: { summary: VerifySummary; report: VerifyReport; t: Translate }) {
+  const { summary: s, report, t } = props;
+  const signatureValid = report.signatureValid;
+  const hashMatched =
+    report.expectedHash !== null && !report.failures.some((f) => f.kind === 'hash_mismatch') && signatureValid;
   const columns: TableColumnsType<ContestRow> = [
     {
       title: t('verify.col.contest'),
@@ -113,8 +141,17 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
         <Descriptions.Item label={t('verify.venue')}>{s.congress.venue}</Descriptions.Item>
         <Descriptions.Item label={t('key.fingerprint.signer')} span={2}>
           <Fingerprint value={s.fingerprint} testId="verify-fingerprint" size="medium" />
-          <Tag color={props.signatureValid ? 'success' : 'error'} className={styles.signatureTag}>
-            {t(props.signatureValid ? 'verify.signature.valid' : 'verify.signature.invalid')}
+          <Tag color={signatureValid ? 'success' : 'error'} className={styles.signatureTag}>
+            {t(signatureValid ? 'verify.signature.valid' : 'verify.signature.invalid')}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.signer')} span={2}>
+          <Tag
+            color={report.signerCheckedBy ? 'success' : 'warning'}
+            data-testid="verify-signer"
+            data-by={report.signerCheckedBy ?? 'none'}
+          >
+            {signerText(t, report)}
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('paper.shortHash.label')}>
@@ -129,6 +166,11 @@ function Summary(props: { summary: VerifySummary; signatureValid: boolean; t: Tr
           <Typography.Text code className={seal.contentHash}>
             {s.contentHash}
           </Typography.Text>
+          {hashMatched && (
+            <Tag color="success" className={styles.signatureTag} data-testid="verify-hash-matched">
+              {t('verify.hash.matched')}
+            </Tag>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('verify.audit')} span={2}>
           {t('verify.audit.value', { n: s.audit.entries, head: s.audit.head.slice(0, 16) })}

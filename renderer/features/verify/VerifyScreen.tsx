@@ -22,17 +22,18 @@ export function VerifyScreen() {
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
   const open = useCongress((s) => s.file !== null);
-  const { pathsText, fingerprint, busy, error, reports, total } = useVerify(
-    useShallow(({ pathsText, fingerprint, busy, error, reports, total }) => ({
+  const { pathsText, fingerprint, expectHash, busy, error, reports, total } = useVerify(
+    useShallow(({ pathsText, fingerprint, expectHash, busy, error, reports, total }) => ({
       pathsText,
       fingerprint,
+      expectHash,
       busy,
       error,
       reports,
       total,
     })),
   );
-  const { setPathsText, setFingerprint, addPath, verify } = useVerify.getState();
+  const { setPathsText, setFingerprint, setExpectHash, addPath, verify } = useVerify.getState();
   const desktop = isDesktop();
   const count = parsePaths(pathsText).length;
 
@@ -79,16 +80,25 @@ export function VerifyScreen() {
               {t('verify.addFile')}
             </Button>
           )}
-          <Form.Item label={t('verify.expected')} extra={t('verify.expected.help')}>
-            <Input
-              value={fingerprint}
-              onChange={(e) => setFingerprint(e.target.value)}
-              placeholder={t('verify.expected.placeholder')}
-              className={styles.fingerprint}
-              allowClear
-              data-testid="verify-expected"
-            />
-          </Form.Item>
+          <PaperValue
+            label={t('verify.expected')}
+            help={t('verify.expected.help')}
+            value={fingerprint}
+            onChange={setFingerprint}
+            placeholder={t('verify.expected.placeholder')}
+            className={styles.fingerprint}
+            testId="verify-expected"
+          />
+          <PaperValue
+            label={t('verify.expectHash')}
+            help={t(count > 1 ? 'verify.expectHash.many' : 'verify.expectHash.help')}
+            value={expectHash}
+            onChange={setExpectHash}
+            placeholder={t('verify.expectHash.placeholder')}
+            className={styles.hash}
+            disabled={count > 1}
+            testId="verify-expect-hash"
+          />
           <Button
             type="primary"
             htmlType="submit"
@@ -113,5 +123,32 @@ export function VerifyScreen() {
         </div>
       )}
     </div>
+  );
+}
+
+/** A value copied from the paper form (the key's fingerprint, the result hash): typed as printed, in groups. */
+function PaperValue(props: {
+  label: string;
+  help: string;
+  value: string;
+  onChange(value: string): void;
+  placeholder: string;
+  className: string | undefined;
+  disabled?: boolean;
+  testId: string;
+}) {
+  return (
+    <Form.Item label={props.label} extra={props.help}>
+      <Input
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        className={props.className}
+        allowClear
+        disabled={props.disabled}
+        spellCheck={false}
+        data-testid={props.testId}
+      />
+    </Form.Item>
   );
 }

@@ -1,6 +1,13 @@
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
-import type { VerifyFailure } from './store.js';
+import type { VerifyFailure, VerifyReport } from './store.js';
+
+/** The verdict's headline: 核验通过 only for a file whose signer was checked. */
+export const VERDICT_LABEL: Record<VerifyReport['verdict'], MessageKey> = {
+  verified: 'verify.ok',
+  signer_unchecked: 'verify.unchecked',
+  failed: 'verify.fail',
+};
 
 /** What each kind of failure means, in plain words. */
 export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
@@ -13,6 +20,7 @@ export const FAILURE_LABEL: Record<VerifyFailure['kind'], MessageKey> = {
   quorum_not_met: 'verify.kind.quorum_not_met',
   elected_twice: 'verify.kind.elected_twice',
   official_is_candidate: 'verify.kind.official_is_candidate',
+  hash_mismatch: 'verify.kind.hash_mismatch',
 };
 
 const RULE_KINDS = new Set<VerifyFailure['kind']>([
@@ -48,6 +56,9 @@ export function failureDetail(t: Translate, f: VerifyFailure): string {
       stated: f.stated,
       expected: f.recounted,
     });
+  }
+  if (f.kind === 'hash_mismatch' && f.stated !== null && f.recounted !== null) {
+    return t('verify.detail.hashMismatch', { actual: f.stated, expected: f.recounted });
   }
   if (f.kind === 'unknown_key' && f.stated !== null && f.recounted !== null) {
     return t('verify.detail.unknownKey', { actual: f.stated, expected: f.recounted });

@@ -16,6 +16,10 @@ export interface FileReport {
   report: VerifyReport;
   /** An earlier file with the same content (district view only). */
   duplicateOf: string | null;
+  /** What the district view flags on the file (none for one file checked alone). */
+  flags: Output<'result.district'>['files'][number]['flags'];
+  /** Whether its figures are in the district total (one file alone: whether it is verified). */
+  counted: boolean;
 }
 
 /**
@@ -42,6 +46,8 @@ export function parsePaths(text: string): string[] {
 interface VerifyStore {
   pathsText: string;
   fingerprint: string;
+  /** The result hash from the paper form (typed, or filled by scanning the form's QR code). */
+  expectHash: string;
   busy: boolean;
   error: AppError | null;
   /** The files of the last check, in the order given. */
@@ -56,6 +62,7 @@ interface VerifyStore {
   setPathsText(text: string): void;
   addPath(path: string): void;
   setFingerprint(fingerprint: string): void;
+  setExpectHash(hash: string): void;
   verify(): Promise<void>;
   exportDistrict(out: string): Promise<Result<DistrictExport> | null>;
   clear(): void;
@@ -64,6 +71,7 @@ interface VerifyStore {
 export const useVerify = create<VerifyStore>()((set, get) => ({
   pathsText: '',
   fingerprint: '',
+  expectHash: '',
   busy: false,
   error: null,
   reports: null,
@@ -82,16 +90,21 @@ export const useVerify = create<VerifyStore>()((set, get) => ({
   setFingerprint(fingerprint) {
     set({ fingerprint });
   },
+  setExpectHash(expectHash) {
+    set({ expectHash });
+  },
   async verify() {
     const paths = parsePaths(get().pathsText);
     if (paths.length === 0) return;
     const fingerprint = get().fingerprint.trim() || null;
     set({ busy: true, error: null, exported: null, exportError: null });
+    // The hash on a form belongs to one township's file: it is checked when one file is.
+    const expectHash = get().expectHash.trim() || null;
     if (paths.length === 1) {
-      const r = await invoke('result.verify', { path: paths[0]!, fingerprint });
+      const r = await invoke('result.verify', { path: paths[0]!, fingerprint, expectHash });
       if (r.ok)
         set({
-          reports: [{ path: paths[0]!, report: r.value, duplicateOf: null }],
+          reports: [{ path: paths[0]!, report: r.value, duplicateOf: null, flags: [], counted: r.value.ok }],
           total: null,
           checked: { paths, fingerprint },
         });
