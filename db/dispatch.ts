@@ -7,7 +7,6 @@
 import { type CallContext, callContext, contract, isChannel } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
 import { ok, type Result, refuse } from '../core/result.js';
-import type { WriteChannel } from '../core/roles.js';
 import { afterCommit, ChangeFeed } from './after-commit.js';
 import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
@@ -99,19 +98,16 @@ export class Dispatcher {
     const write = contract[channel].write;
     try {
       const open = this.session.open;
-      // Who may make this call (core/roles.ts), before anything of its input is looked at.
-      const gate = write
-        ? admit({
-            channel: channel as WriteChannel,
-            handler,
-            ctx: ctx.data,
-            now: now.getTime(),
-            open,
-            stations: this.stations,
-            input: rawInput,
-            precheck: () => (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
-          })
-        : ok(null);
+      // Who may make this call, read or write (core/roles.ts), before anything of its input is looked at.
+      const gate = admit({
+        channel,
+        ctx: ctx.data,
+        now: now.getTime(),
+        open,
+        stations: this.stations,
+        input: rawInput,
+        precheck: () => (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
+      });
       if (!gate.ok) return gate;
       if (gate.value !== null) Object.assign(info, gate.value);
       const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });

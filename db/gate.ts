@@ -1,13 +1,14 @@
 /**
- * The gate of a write: who may make it (core/roles.ts `permission`, declared per channel in the
- * contract), before anything of its input is looked at. A congress without operators is open:
- * the name typed at the station is the operator. With operators, the station must be signed in
- * and its role allowed; the chief scrutineer's calls need the chief's PIN in this call's context.
- * A handler declaring `withoutSignIn` (creating a congress, the sign-in itself) passes.
+ * The gate of every call: who may make it (core/roles.ts `permission`, declared per channel in
+ * the contract, reads included), before anything of its input is looked at. With no congress
+ * open, or one without operators, every call is open: the name typed at the station is the
+ * operator. With operators, a locked station may make only the ANYONE calls (the lock screen's,
+ * the hall board's); every other call needs a signed-in station whose role the channel names,
+ * and the chief scrutineer's calls need the chief's PIN in this call's context.
  */
 import { type CallContext, type Channel, contract } from '../core/contract.js';
 import { ok, type Result, refuse } from '../core/result.js';
-import { permission, type WriteChannel } from '../core/roles.js';
+import { ANYONE, CALL_RULES, permission } from '../core/roles.js';
 import { readCongress } from './congress/records.js';
 import type { AnyHandler, QueryCall } from './handler-types.js';
 import { confirmChief } from './operators/confirm.js';
@@ -22,8 +23,7 @@ export interface Admitted {
 }
 
 export interface GateCall {
-  channel: WriteChannel;
-  handler: AnyHandler;
+  channel: Channel;
   ctx: CallContext;
   /** Milliseconds, taken once per call. */
   now: number;
@@ -36,9 +36,10 @@ export interface GateCall {
 }
 
 /** Answers who the audit row will name (null: the name typed at the station), or the refusal. */
-export function admit({ channel, handler, ctx, now, open, stations, input, precheck }: GateCall): Result<Admitted | null> {
-  if (handler.kind !== 'query' && handler.withoutSignIn) return ok(null);
+export function admit({ channel, ctx, now, open, stations, input, precheck }: GateCall): Result<Admitted | null> {
   if (!open || !hasOperators(open.db)) return ok(null);
+  // The lock screen and the hall's board: open to a station nobody is signed in at.
+  if (CALL_RULES[channel] === ANYONE) return ok(null);
   const { idleMinutes } = readCongress(open.db).settings;
   const station = stations.resolve(ctx.session, open.path, idleMinutes, now);
   if (!station) return refuse('locked', 'station.locked');

@@ -116,16 +116,14 @@ export interface QueryHandler<C extends Channel> {
 export const query = <C extends Channel>(run: QueryHandler<C>['run']): QueryHandler<C> => ({ kind: 'query', run });
 
 /**
- * Everything a write needs besides its body is declared here, beside it: who may make it
- * without a sign-in and who it is made by, the checks said before the chief's PIN, the audit
- * row, the change topics and whether a backup follows. The role and the chief's confirmation are
- * the contract's (core/roles.ts `permission`). The dispatcher reads these fields and nothing
+ * Everything a write needs besides its body is declared here, beside it: who it is made by, the
+ * checks said before the chief's PIN, the audit row, the change topics and whether a backup
+ * follows. Who may call it (a role, the chief's confirmation, or anyone: the sign-in) is the
+ * contract's (core/roles.ts `permission`), for every handler kind. The dispatcher reads these fields and nothing
  * else: it has no case of its own for any channel.
  */
 export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> {
   kind: 'update';
-  /** Admitted on a congress with operators without a signed-in station (the sign-in itself). */
-  withoutSignIn?: true;
   /**
    * Who the audit row names, when the call knows better than the name typed at the station (a
    * sign-in is made by the operator signing in); undefined: the station's operator.
@@ -182,8 +180,6 @@ export function within<C extends Channel, T, P = undefined, N = undefined>(
 
 export interface SessionHandler<C extends Channel> {
   kind: 'session';
-  /** Admitted without a signed-in station (creating a congress happens before it has operators). */
-  withoutSignIn?: true;
   run(input: In<C>, call: SessionCall): Result<Output<C>> | Promise<Result<Output<C>>>;
   changes?(input: In<C>, output: Output<C>): ChangeEvent[];
 }

@@ -4,15 +4,15 @@ import { EXCLUSION_KINDS } from '../domain.js';
 import { attendanceRecord, attendanceSummary, checkInOutcome, dueExclusion } from '../model/attendance.js';
 import { id, optionalText, text } from '../model/fields.js';
 import { delegate } from '../model/roster.js';
-import { K, S, type Section } from './spec.js';
+import { ANYONE, K, ROLES, S, type Section } from './spec.js';
 
 const atMeeting = z.object({ meetingId: id }).strict();
 const markable = z.enum(['leave', 'absent', 'pending']);
 
 // The desk's writes are the clerks', and the secretariat's standing in.
 export const attendanceCalls = {
-  'attendance.summary': { write: false, input: atMeeting, output: attendanceSummary },
-  'attendance.list': { write: false, input: atMeeting, output: z.array(attendanceRecord) },
+  'attendance.summary': { write: false, roles: ANYONE, input: atMeeting, output: attendanceSummary },
+  'attendance.list': { write: false, roles: ROLES, input: atMeeting, output: z.array(attendanceRecord) },
   /** A scanner types the badge number and Enter. */
   'attendance.checkInByBadge': {
     write: true,
@@ -51,5 +51,5 @@ export const attendanceCalls = {
     output: dueExclusion,
   },
   /** Every exclusion recorded at the meeting, revoked ones too. */
-  'attendance.exclusions': { write: false, input: atMeeting, output: z.array(dueExclusion) },
+  'attendance.exclusions': { write: false, roles: ROLES, input: atMeeting, output: z.array(dueExclusion) },
 } as const satisfies Section;

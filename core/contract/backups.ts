@@ -6,7 +6,7 @@ import { S, type Section } from './spec.js';
 
 export const backupCalls = {
   /** Automatic backups of the open congress: the folder, the last copy, the copies there. */
-  'backups.status': { write: false, input: empty, output: backupStatus },
+  'backups.status': { write: false, roles: [S], input: empty, output: backupStatus },
   /** Replaces `path` by a backup copy, after checking the copy (ours, intact, audit chain whole). */
   'backups.restore': {
     write: true,

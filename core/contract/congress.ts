@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { MEETING_ELECTORATES } from '../domain.js';
 import { congressFile, congressSettings, meeting, meetingApproval } from '../model/congress.js';
 import { empty, filePath, id, isoDate, optionalText, text } from '../model/fields.js';
-import { ROLES, S, type Section } from './spec.js';
+import { ANYONE, ROLES, S, type Section } from './spec.js';
 
 export const congressCalls = {
   'app.info': {
     write: false,
+    roles: ANYONE,
     input: empty,
     output: z.object({
       appVersion: z.string(),
@@ -19,15 +20,16 @@ export const congressCalls = {
   },
   'congress.create': {
     write: true,
-    // Creating a congress file happens before anyone is an operator of it.
-    roles: ROLES,
+    // With no congress open, or one without operators, anyone creates one (the gate is open);
+    // over an open congress with operators it ends every sign-in: the secretariat's call.
+    roles: [S],
     input: z.object({ name: text(200), date: isoDate, venue: text(200), path: filePath }).strict(),
     output: congressFile,
   },
-  'congress.open': { write: false, input: z.object({ path: filePath }).strict(), output: congressFile },
-  'congress.openDemo': { write: false, input: empty, output: congressFile },
-  'congress.close': { write: false, input: empty, output: z.object({}) },
-  'congress.get': { write: false, input: empty, output: congressFile },
+  'congress.open': { write: false, roles: [S], input: z.object({ path: filePath }).strict(), output: congressFile },
+  'congress.openDemo': { write: false, roles: [S], input: empty, output: congressFile },
+  'congress.close': { write: false, roles: [S], input: empty, output: z.object({}) },
+  'congress.get': { write: false, roles: ANYONE, input: empty, output: congressFile },
   'congress.backup': {
     write: true,
     roles: [S],
@@ -43,7 +45,7 @@ export const congressCalls = {
 } as const satisfies Section;
 
 export const meetingCalls = {
-  'meetings.list': { write: false, input: empty, output: z.array(meeting) },
+  'meetings.list': { write: false, roles: ANYONE, input: empty, output: z.array(meeting) },
   'meetings.create': {
     write: true,
     roles: [S],
@@ -66,6 +68,7 @@ export const meetingCalls = {
   /** Who may attend and vote: null member ids at a congress session (every voting delegate). */
   'meetings.electorate': {
     write: false,
+    roles: ROLES,
     input: z.object({ meetingId: id }).strict(),
     output: z.object({
       meetingId: id,
@@ -84,5 +87,5 @@ export const meetingCalls = {
     input: z.object({ meetingId: id, approvedMeetingId: id, note: optionalText(500) }).strict(),
     output: meetingApproval,
   },
-  'meetings.approvals': { write: false, input: empty, output: z.array(meetingApproval) },
+  'meetings.approvals': { write: false, roles: ROLES, input: empty, output: z.array(meetingApproval) },
 } as const satisfies Section;

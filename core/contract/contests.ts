@@ -8,7 +8,7 @@ import { markingConvention } from '../model/congress.js';
 import { candidate, contest, OFFICIAL_ROLES, official, personFacts } from '../model/contests.js';
 import { round } from '../model/count.js';
 import { id, optionalText, reason, text } from '../model/fields.js';
-import { S, type Section } from './spec.js';
+import { ANYONE, ROLES, S, type Section } from './spec.js';
 
 const seats = z.number().int().min(1).max(500);
 const marginPercent = z.number().int().min(0).max(100);
@@ -19,9 +19,15 @@ export const candidateInput = z
   .strict();
 
 export const contestCalls = {
-  'contests.list': { write: false, input: z.object({ meetingId: id }).strict(), output: z.array(contest) },
+  'contests.list': {
+    write: false,
+    roles: ROLES,
+    input: z.object({ meetingId: id }).strict(),
+    output: z.array(contest),
+  },
   'contests.get': {
     write: false,
+    roles: ANYONE,
     input: z.object({ contestId: id }).strict(),
     output: z.object({ contest, candidates: z.array(candidate), rounds: z.array(round) }),
   },
@@ -108,7 +114,12 @@ export const contestCalls = {
     input: z.object({ contestId: id, candidateIds: z.array(id).min(1).max(500) }).strict(),
     output: z.array(candidate),
   },
-  'officials.list': { write: false, input: z.object({ contestId: id }).strict(), output: z.array(official) },
+  'officials.list': {
+    write: false,
+    roles: ROLES,
+    input: z.object({ contestId: id }).strict(),
+    output: z.array(official),
+  },
   /**
    * Rule 13: the officials the meeting approved, recorded by the secretariat. A scrutineer must
    * be a voter of the contest's meeting and no candidate in it; a counter may be anyone.

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { DISCIPLINE_TEXT_KINDS } from '../discipline.js';
 import { disciplineText, oath, pledge, pledgeOverview } from '../model/discipline.js';
 import { base64, empty, id, multilineText, optionalText, reason } from '../model/fields.js';
-import { K, S, type Section } from './spec.js';
+import { K, ROLES, S, type Section } from './spec.js';
 
 export const disciplineCalls = {
   /** The current oath and pledge texts (the newest version of each). */
   'discipline.texts': {
     write: false,
+    roles: ROLES,
     input: empty,
     output: z.object({ oath: disciplineText, pledge: disciplineText }),
   },
@@ -19,7 +20,7 @@ export const disciplineCalls = {
     input: z.object({ kind: z.enum(DISCIPLINE_TEXT_KINDS), body: multilineText(20_000) }).strict(),
     output: disciplineText,
   },
-  'oath.get': { write: false, input: z.object({ meetingId: id }).strict(), output: oath.nullable() },
+  'oath.get': { write: false, roles: ROLES, input: z.object({ meetingId: id }).strict(), output: oath.nullable() },
   /** The moment the oath begins: the delegates checked in now become its participants. */
   'oath.start': {
     write: true,
@@ -42,9 +43,19 @@ export const disciplineCalls = {
     output: oath,
   },
   /** Every delegate due to pledge, with where they stand at the meeting, and the counts. */
-  'pledges.summary': { write: false, input: z.object({ meetingId: id }).strict(), output: pledgeOverview },
+  'pledges.summary': {
+    write: false,
+    roles: ROLES,
+    input: z.object({ meetingId: id }).strict(),
+    output: pledgeOverview,
+  },
   /** A delegate's pledges, withdrawn ones included, oldest first. */
-  'pledges.history': { write: false, input: z.object({ delegateId: id }).strict(), output: z.array(pledge) },
+  'pledges.history': {
+    write: false,
+    roles: ROLES,
+    input: z.object({ delegateId: id }).strict(),
+    output: z.array(pledge),
+  },
   /** `textId` is the version shown on screen: a pledge is refused against a text since replaced. */
   'pledges.sign': {
     write: true,
@@ -70,6 +81,7 @@ export const disciplineCalls = {
   /** The signature images (PNG, base64) for the pledge roster. */
   'pledges.signatures': {
     write: false,
+    roles: ROLES,
     input: z.object({ pledgeIds: z.array(id).max(5000) }).strict(),
     output: z.array(z.object({ pledgeId: id, pngBase64: z.string() })),
   },

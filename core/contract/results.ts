@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { empty, filePath, id } from '../model/fields.js';
 import { districtKeyEntry, districtReport, verifyReport } from '../model/results.js';
-import { CHIEF, type Section } from './spec.js';
+import { CHIEF, ROLES, S, type Section } from './spec.js';
 
 const fingerprint = z.string().trim().max(64).nullable();
 /**
@@ -20,6 +20,7 @@ export const resultCalls = {
   /** The installation key's fingerprint, made on first use. */
   'keys.info': {
     write: false,
+    roles: ROLES,
     input: empty,
     output: z.object({
       fingerprint: z.string(),
@@ -31,6 +32,7 @@ export const resultCalls = {
   /** Whether the result can be exported, and the hash the forms print. */
   'result.status': {
     write: false,
+    roles: ROLES,
     input: empty,
     output: z.object({
       ready: z.boolean(),
@@ -77,33 +79,38 @@ export const districtCalls = {
   /** Checks a result file from anywhere. */
   'result.verify': {
     write: false,
+    roles: ROLES,
     input: z.object({ path: filePath, fingerprint, expectHash: expectHash.default(null) }).strict(),
     output: verifyReport,
   },
   /** The district view: many result files verified, per township and in total (verified files only). */
   'result.district': {
     write: false,
+    roles: [S],
     input: z.object({ paths: resultFiles, fingerprint }).strict(),
     output: districtReport,
   },
   /** The district view as an .xlsx workbook. */
   'result.districtExport': {
     write: false,
+    roles: [S],
     input: z.object({ paths: resultFiles, fingerprint, out: filePath }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   /** The district's key registry: township → the fingerprint of the key its laptop signs with. */
-  'district.keys.list': { write: false, input: empty, output: registry },
+  'district.keys.list': { write: false, roles: [S], input: empty, output: registry },
   /** An entry typed from the township's paper form. */
   'district.keys.add': {
     write: false,
+    roles: [S],
     input: z.object({ township, fingerprint: z.string().trim().min(1).max(64) }).strict(),
     output: registry,
   },
-  'district.keys.remove': { write: false, input: z.object({ township }).strict(), output: registry },
+  'district.keys.remove': { write: false, roles: [S], input: z.object({ township }).strict(), output: registry },
   /** An entry from the township's signed enrolment file (`keys.enrol`, `congress-desk enrol`). */
   'district.keys.import': {
     write: false,
+    roles: [S],
     input: z.object({ path: filePath }).strict(),
     output: registry.extend({ entry: districtKeyEntry }),
   },
@@ -113,6 +120,7 @@ export const districtCalls = {
    */
   'keys.enrol': {
     write: false,
+    roles: [S],
     input: z.object({ township, out: filePath }).strict(),
     output: z.object({ path: z.string(), fingerprint: z.string() }),
   },

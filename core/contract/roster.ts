@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { base64, empty, id, text } from '../model/fields.js';
 import { delegate, delegateFields, rosterPreview } from '../model/roster.js';
-import { S, type Section } from './spec.js';
+import { ROLES, S, type Section } from './spec.js';
 
 const rosterFile = z.object({
   fileName: text(260),
@@ -11,7 +11,7 @@ const rosterFile = z.object({
 });
 
 export const rosterCalls = {
-  'delegates.list': { write: false, input: empty, output: z.array(delegate) },
+  'delegates.list': { write: false, roles: ROLES, input: empty, output: z.array(delegate) },
   'delegates.add': { write: true, roles: [S], input: delegateFields.strict(), output: delegate },
   'delegates.update': {
     write: true,
@@ -19,7 +19,7 @@ export const rosterCalls = {
     input: delegateFields.partial().extend({ id }).strict(),
     output: delegate,
   },
-  'roster.preview': { write: false, input: rosterFile.strict(), output: rosterPreview },
+  'roster.preview': { write: false, roles: [S], input: rosterFile.strict(), output: rosterPreview },
   'roster.import': {
     write: true,
     roles: [S],

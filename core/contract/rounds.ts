@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ballot, ballotMarks, round, roundResult, stackSummary } from '../model/count.js';
 import { id, optionalNote, reason } from '../model/fields.js';
 import { candidateInput } from './contests.js';
-import { C, CHIEF, J, S, type Section, Z } from './spec.js';
+import { ANYONE, C, CHIEF, J, ROLES, S, type Section, Z } from './spec.js';
 
 const inRound = z.object({ roundId: id }).strict();
 const paperCount = z.number().int().min(0).max(100_000);
@@ -29,7 +29,7 @@ export const roundCalls = {
     input: z.object({ roundId: id, collected: paperCount }).strict(),
     output: z.object({ round, rerun: round.nullable() }),
   },
-  'rounds.result': { write: false, input: inRound, output: roundResult },
+  'rounds.result': { write: false, roles: ANYONE, input: inRound, output: roundResult },
   /** Final only when closed (by the chief scrutineer); a tie at the cut opens a revote among the tied. */
   'rounds.close': {
     write: true,
@@ -67,7 +67,7 @@ export const roundCalls = {
     input: z.object({ roundId: id, reason }).strict(),
     output: z.object({ round, rerun: round }),
   },
-  'ballots.list': { write: false, input: inRound, output: z.array(ballot) },
+  'ballots.list': { write: false, roles: ROLES, input: inRound, output: z.array(ballot) },
   'ballots.enter': {
     write: true,
     roles: [C, J, Z],
@@ -96,9 +96,10 @@ export const roundCalls = {
     input: z.object({ ballotId: id, verdict: z.enum(['as_entered', 'invalid']), note: optionalNote(500) }).strict(),
     output: ballot,
   },
-  'stacks.list': { write: false, input: inRound, output: z.array(stackSummary) },
+  'stacks.list': { write: false, roles: ROLES, input: inRound, output: z.array(stackSummary) },
   'stacks.compare': {
     write: false,
+    roles: ROLES,
     input: z.object({ roundId: id, stack: z.number().int().min(1) }).strict(),
     output: z.array(
       z.object({ position: z.number().int(), first: ballot.nullable(), second: ballot.nullable(), same: z.boolean() }),

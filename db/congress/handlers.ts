@@ -54,8 +54,6 @@ export function initCongress(db: SqliteDb, fields: NewCongress, audit: AuditInpu
 
 export const create: SessionHandler<'congress.create'> = {
   kind: 'session',
-  // Creating a congress file happens before anyone is an operator of it.
-  withoutSignIn: true,
   run(input, call) {
     // A new congress is never made as the open one's -wal/-shm/-journal (SQLite would read it as its own).
     const target = overCongress(input.path, call.session.open?.path ?? null, 'path', 'copy');

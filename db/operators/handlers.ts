@@ -173,8 +173,6 @@ const isShort = (pin: string) => pin.length < PIN_MIN_DIGITS;
 
 export const signIn: UpdateHandler<'station.signIn', OperatorRow> = {
   kind: 'update',
-  // Signing in is how a station gets past the gate; its PIN is checked by `prepare`.
-  withoutSignIn: true,
   // A sign-in is made by the operator signing in, whatever name the station typed.
   madeBy: (input, { db }) => findOperator(db, input.operatorId)?.name,
   // Before the transaction: a wrong PIN refuses the sign-in, whose transaction would roll back

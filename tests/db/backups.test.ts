@@ -166,7 +166,7 @@ describe('restore and sign-ins', () => {
     const secretariat = { operator: '', station: '秘书处', session: await sign(chief.id, '111111') };
     await e.call('congress.updateSettings', { backupDir: usb }, secretariat);
     await settle(e);
-    const copyPath = (await e.call('backups.status', {})).last!.path;
+    const copyPath = (await e.call('backups.status', {}, secretariat)).last!.path;
     const counter = await e.call('operators.add', { name: '计票人 张强', role: 'counter', pin: '333333' }, secretariat);
     const counterCtx = { operator: '', station: '计票台', session: await sign(counter.id, '333333') };
     await e.call('backups.restore', { backupPath: copyPath, path: e.path }, secretariat);

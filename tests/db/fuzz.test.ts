@@ -12,7 +12,10 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { type Channel, channels, contract } from '../../core/contract.js';
-import { congressWith, delegateFields, dumpTables, ROSTER_HEADER, sha256File } from './helpers.js';
+import { ANYONE, CALL_RULES, CHIEF, ROLES, type Role } from '../../core/roles.js';
+import { election } from './election-setup.js';
+import { congressWith, delegateFields, dumpTables, ROSTER_HEADER, rawDb, sha256File } from './helpers.js';
+import { signedIn, withOperators } from './operators-setup.js';
 
 /**
  * Calls whose schema-valid input would do something real: write, switch or close the open
@@ -93,6 +96,70 @@ describe('every call refuses bad input and leaves the file untouched', () => {
     await c.call('congress.close', {});
     expect(dumpTables(c.path)).toEqual(tablesBefore);
     expect(sha256File(c.path)).toBe(bytesBefore);
+  });
+});
+
+/** What the gate alone answers `who` (null: nobody signed in) for `channel`, or null: it lets the call through. */
+function gateAnswer(channel: Channel, who: Role | null): string | null {
+  const rule = CALL_RULES[channel];
+  if (rule === ANYONE) return null;
+  if (who === null) return 'locked';
+  if (rule === CHIEF) return 'chief_required';
+  return rule.includes(who) ? null : 'forbidden';
+}
+
+describe('every call, as a locked station and as each role, on a congress with operators', () => {
+  it('fast-check payloads against all calls from every caller: only Result values, the gate before the input, no write by a refused caller', {
+    timeout: 300_000,
+  }, async () => {
+    const e = await election();
+    const ids = await withOperators(e);
+    const callers: [Role | null, object][] = [[null, { operator: '无人登录', station: 'fuzz-locked' }]];
+    for (const role of ROLES) callers.push([role, await signedIn(e, ids, role, `fuzz-${role}`)]);
+    const tablesBefore = dumpTables(e.path);
+    const audit = () => {
+      const db = rawDb(e.path);
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const rowsBefore = audit();
+    // A valid station.lock would end the caller's own sign-in: later calls would test the lock, not the table.
+    const skipWhenValid = new Set<Channel>([...ACTS_WHEN_VALID, 'station.lock']);
+
+    let sent = 0;
+    for (const channel of channels) {
+      for (const [who, ctx] of callers) {
+        await fc.assert(
+          fc.asyncProperty(payloadsFor(channel), async (payload) => {
+            const valid = contract[channel].input.safeParse(payload ?? {}).success;
+            if (valid && skipWhenValid.has(channel)) return;
+            sent++;
+            const r = await e.backend.invoke(channel, payload, ctx);
+            const label = `${channel} as ${who ?? 'a locked station'}: ${JSON.stringify(payload)?.slice(0, 120)}`;
+            expect(typeof r.ok, label).toBe('boolean');
+            const gate = gateAnswer(channel, who);
+            if (r.ok) {
+              expect(gate, label).toBeNull();
+              expect(valid, label).toBe(true);
+              return;
+            }
+            expect(r.error.code, `${label}: ${r.error.message}`).not.toBe('internal');
+            expect(r.error.message.length).toBeGreaterThan(0);
+            // The gate answers before the input is read, whatever the payload.
+            if (gate !== null) expect(r.error.code, label).toBe(gate);
+            else if (!valid) expect(r.error.code, label).toBe('invalid_input');
+          }),
+          { numRuns: 12, seed: 20261201 },
+        );
+      }
+    }
+    expect(sent).toBeGreaterThan(channels.length * callers.length * 5);
+    // No refused caller wrote anything, not even an audit row.
+    expect(audit()).toBe(rowsBefore);
+    expect(dumpTables(e.path)).toEqual(tablesBefore);
   });
 });
 
