@@ -122,3 +122,84 @@ describe('congress-desk export', () => {
     expect(missing.err).not.toBe('');
   }, 120_000);
 });
+
+describe('congress-desk verify without a pinned key, and the district (issue 12 item 3)', () => {
+  it('the reported attack: 田富 renamed 李四, re-signed with a fresh key, `verify FILE` without --fingerprint → exit 5 UNCHECKED, never "OK 核验通过"; --expect-hash from the paper → exit 6 naming both hashes', async () => {
+    const e = await exported();
+    const forged = path.join(e.dir, 'renamed.json');
+    fs.writeFileSync(
+      forged,
+      forge(e.text.replaceAll('田富', '李四'), () => {}),
+    );
+    const r = cli('verify', forged);
+    expect(r.out).not.toContain('核验通过');
+    expect(r.out).toContain('签名有效,但未核对签名人');
+    expect(r.out).toContain('NOT CHECKED');
+    expect(r.code).toBe(EXIT.signerUnchecked);
+
+    const hash = e.exportOut.contentHash;
+    const grouped = hash.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+    const mismatch = cli('verify', forged, '--expect-hash', grouped);
+    expect(mismatch.out).toContain('[hash_mismatch]');
+    expect(mismatch.out).toContain(hash);
+    expect(mismatch.out).toContain((JSON.parse(fs.readFileSync(forged, 'utf8')) as ResultFile).contentHash);
+    expect(mismatch.code).toBe(EXIT.hashMismatch);
+    // The genuine file with the paper's fingerprint and hash: 0; a 12-digit short hash is wrong usage.
+    const good = cli('verify', e.out, '--fingerprint', e.exportOut.fingerprint, '--expect-hash', hash.slice(0, 32));
+    expect(good.out).toContain('OK  核验通过');
+    expect(good.code).toBe(EXIT.ok);
+    expect(cli('verify', e.out, '--expect-hash', e.exportOut.shortHash).code).toBe(EXIT.usage);
+  }, 120_000);
+
+  it('enrol → registry → `verify --keys` and `district FILE… --keys REGISTRY --xlsx --json`: the township pinned by its key; one key for two townships exit 3; an unregistered township exit 5; a missing registry is wrong usage', async () => {
+    const e = await exported();
+    const enrolment = path.join(e.dir, 'enrol.json');
+    const enrolled = cli('enrol', '--township', '测试镇', '--out', enrolment, '--data-dir', e.dataDir);
+    expect(enrolled.err).toBe('');
+    expect(enrolled.code).toBe(0);
+    expect(enrolled.out).toContain(e.exportOut.fingerprint);
+    // The district imports it into its own registry (here: the same installation's data folder).
+    const imported = await e.call('district.keys.import', { path: enrolment });
+    expect(imported.entry).toMatchObject({
+      township: '测试镇',
+      fingerprint: e.exportOut.fingerprint,
+      source: 'enrolment',
+    });
+    const registry = imported.path;
+
+    const pinned = cli('verify', e.out, '--keys', registry);
+    expect(pinned.out).toContain('OK  核验通过');
+    expect(pinned.out).toContain('「测试镇」');
+    expect(pinned.code).toBe(EXIT.ok);
+
+    // 青山镇's file signed with 测试镇's own key (the venue laptop), and a township not registered.
+    const sameKey = path.join(e.dir, 'qingshan.json');
+    fs.writeFileSync(
+      sameKey,
+      await resign(e.text, e.dataDir, (f) => {
+        f.content.congress.name = '中国共产党青山镇第十五次代表大会';
+      }),
+    );
+    const xlsx = path.join(e.dir, 'district.xlsx');
+    const d = cli('district', e.out, sameKey, '--keys', registry, '--xlsx', xlsx, '--json');
+    expect(d.code).toBe(EXIT.unknownKey);
+    const view = JSON.parse(d.out) as Output<'result.district'>;
+    expect(view.files.map((f) => [f.report.verdict, f.flags.map((x) => x.flag).sort()])).toEqual([
+      ['verified', ['key_shared']],
+      ['signer_unchecked', ['key_shared', 'not_registered']],
+    ]);
+    expect(view.total.townships).toBe(0);
+    expect(fs.statSync(xlsx).size).toBeGreaterThan(0);
+
+    const alone = cli('district', sameKey, '--keys', registry);
+    expect(alone.out).toContain('签名有效,但未核对签名人');
+    expect(alone.code).toBe(EXIT.signerUnchecked);
+    const both = cli('district', e.out, '--keys', registry);
+    expect(both.out).toContain('total 合计');
+    expect(both.code).toBe(EXIT.ok);
+
+    expect(cli('district', e.out, '--keys', path.join(e.dir, 'nope.json')).code).toBe(EXIT.usage);
+    expect(cli('district').code).toBe(EXIT.usage);
+    expect(cli('enrol', '--out', enrolment).code).toBe(EXIT.usage);
+  }, 180_000);
+});

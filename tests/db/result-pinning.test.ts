@@ -281,3 +281,61 @@ describe("the district's key registry (issue 12 item 3)", () => {
     expect(townshipOf('代表大会')).toBe('代表大会');
   });
 });
+
+describe('the registry file and the enrolment file (issue 12 item 3)', () => {
+  it('keys.enrol writes a file signed by the installation key; district.keys.import takes it with the whole public key; a township name changed in it, or another key swapped in, is refused', async () => {
+    const e = await exported();
+    const out = path.join(e.dir, 'enrol.json');
+    const written = await e.call('keys.enrol', { township: '测试镇', out });
+    expect(written.fingerprint).toBe(e.exportOut.fingerprint);
+    const enrolment = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, string>;
+    expect(enrolment).toMatchObject({
+      format: 'congress-desk-enrolment',
+      township: '测试镇',
+      fingerprint: written.fingerprint,
+    });
+
+    const renamed = path.join(e.dir, 'renamed.json');
+    fs.writeFileSync(renamed, JSON.stringify({ ...enrolment, township: '青山镇' }));
+    expect(await e.failure('district.keys.import', { path: renamed })).toMatchObject({
+      reason: 'district.enrolment_invalid',
+      field: 'path',
+    });
+    // A forger's key with the victim's fingerprint: the fingerprint is not that key's.
+    const other = laptop();
+    const swapped = path.join(e.dir, 'swapped.json');
+    fs.writeFileSync(swapped, JSON.stringify({ ...enrolment, publicKey: other.publicKeyRaw.toString('base64') }));
+    expect((await e.failure('district.keys.import', { path: swapped })).message).toContain('fingerprint');
+
+    const imported = await e.call('district.keys.import', { path: out });
+    expect(imported.entry).toMatchObject({ source: 'enrolment', publicKey: enrolment.publicKey });
+    // Kept in the data folder: a later call (a restart of the app) reads the same registry.
+    expect(imported.path).toBe(path.join(e.dataDir, 'district-keys.json'));
+    expect((await e.call('district.keys.list', {})).entries).toHaveLength(1);
+  });
+
+  it('add/remove: a fingerprint must be 20 digits; a second key for a township, or one key for two, is refused naming the entry; a damaged registry file is refused, never read as empty', async () => {
+    const e = await exported();
+    const fp = e.exportOut.fingerprint;
+    expect((await e.failure('district.keys.add', { township: '青山镇', fingerprint: fp.slice(0, 10) })).reason).toBe(
+      'district.fingerprint_unreadable',
+    );
+    await e.call('district.keys.add', { township: '青山镇', fingerprint: fp });
+    const taken = await e.failure('district.keys.add', {
+      township: '中共青山镇第十六次代表大会',
+      fingerprint: '1111 2222 3333 4444 5555',
+    });
+    expect(taken).toMatchObject({ reason: 'district.township_taken' });
+    expect(taken.message).toContain(fp);
+    expect((await e.failure('district.keys.add', { township: '白水乡', fingerprint: fp })).message).toContain('青山镇');
+    const removed = await e.call('district.keys.remove', { township: '中国共产党青山镇第十五次代表大会' });
+    expect(removed.entries).toEqual([]);
+    expect((await e.failure('district.keys.remove', { township: '青山镇' })).reason).toBe('district.not_registered');
+
+    fs.writeFileSync(path.join(e.dataDir, 'district-keys.json'), '{"format":"congress-desk-district-keys",');
+    expect((await e.failure('result.verify', { path: e.out, fingerprint: fp })).reason).toBe(
+      'district.keys_unreadable',
+    );
+    expect((await e.failure('district.keys.list', {})).reason).toBe('district.keys_unreadable');
+  });
+});
