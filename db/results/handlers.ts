@@ -107,9 +107,9 @@ function resultsCsv(content: ResultContent): string {
 
 interface ExportNote {
   auditHead: string;
-}
   /** The JSON and the CSV, staged: put in place after the commit (`staged`). */
   files: StagedFiles;
+}
 
 /** Neither file of an export goes over a congress (db/file-target.ts `overCongress`), and each one's folder is there. */
 function exportTargets(input: In<'result.export'>, open: string) {
