@@ -23,7 +23,7 @@ export const EVERYTHING: ChangeEvent[] = [
 
 export const noCongressOpen = () => refuse('no_congress_open', 'congress.none_open');
 
-const congressFileOf = (open: OpenCongress) => ({ path: open.path, congress: readCongress(open.db) });
+const congressFileOf = (open: Pick<OpenCongress, 'path' | 'db'>) => ({ path: open.path, congress: readCongress(open.db) });
 
 function remember(call: SessionCall, open: OpenCongress) {
   const described = congressFileOf(open);
