@@ -21,3 +21,26 @@ export function NameList(props: { items: readonly string[]; separator: string; n
     </>
   );
 }
+
+/** Stands for the list while the sentence is translated; never part of a stored text (core/names.ts refuses \p{Cc}). */
+const SLOT = '\u0000';
+
+/**
+ * A sentence with a list of names in it (当选 2 名:{names}。), the names as a `NameList`:
+ * `sentence` is the translation with its names placeholder filled by what it is given.
+ */
+export function NamesIn(props: {
+  sentence: (names: string) => string;
+  items: readonly string[];
+  separator: string;
+  none?: string;
+}) {
+  const [before, ...after] = props.sentence(SLOT).split(SLOT);
+  return (
+    <>
+      {before}
+      {after.length > 0 && <NameList items={props.items} separator={props.separator} none={props.none ?? ''} />}
+      {after.join('')}
+    </>
+  );
+}

@@ -1,5 +1,6 @@
 import type { Congress, Meeting } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
+import { NamesIn } from '../../components/NameList.js';
 import type { PaperOfficial, PaperSeal } from '../../components/print/PaperFooter.js';
 import {
   cell,
@@ -111,16 +112,23 @@ export function CountForm(props: { data: CountFormData; t: Translate }) {
               </p>
             )}
             <p className={paper.statement} data-testid="count-elected">
-              {names.length > 0
-                ? t('countForm.elected', { n: names.length, names: names.join(t('list.separator')) })
-                : t('countForm.electedNone')}
+              {names.length > 0 ? (
+                <NamesIn
+                  sentence={(list) => t('countForm.elected', { n: names.length, names: list })}
+                  items={names}
+                  separator={t('list.separator')}
+                />
+              ) : (
+                t('countForm.electedNone')
+              )}
             </p>
             {complete && !voided && decision.tie && (
               <p className={paper.lead}>
-                {t('results.tie', {
-                  names: decision.tie.tied.map((x) => x.name).join(t('list.separator')),
-                  seats: decision.tie.seats,
-                })}
+                <NamesIn
+                  sentence={(list) => t('results.tie', { names: list, seats: decision.tie!.seats })}
+                  items={decision.tie.tied.map((x) => x.name)}
+                  separator={t('list.separator')}
+                />
               </p>
             )}
             {complete && !voided && decision.unfilled > 0 && (

@@ -3,6 +3,7 @@ import { electedListKindOf, electedListOrder } from '../../../core/elected-order
 import type { BodyStructure } from '../../../core/election-types.js';
 import { sumStructures } from '../../../core/structure.js';
 import type { Translate } from '../../app/language.js';
+import { NameList } from '../../components/NameList.js';
 import type { PaperOfficial, PaperSeal } from '../../components/print/PaperFooter.js';
 import {
   cell,
@@ -216,11 +217,13 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
                 </td>
               ))}
               <td>
-                {round.status === 'closed'
-                  ? names.join(t('list.separator')) || t('electionForm.noneElected')
-                  : round.voidDeclaration
-                    ? t('electionForm.voidDeclared', { reason: round.voidDeclaration.reason })
-                    : t(`round.status.${round.status}`)}
+                {round.status === 'closed' ? (
+                  <NameList items={names} separator={t('list.separator')} none={t('electionForm.noneElected')} />
+                ) : round.voidDeclaration ? (
+                  t('electionForm.voidDeclared', { reason: round.voidDeclaration.reason })
+                ) : (
+                  t(`round.status.${round.status}`)
+                )}
               </td>
             </tr>
           );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceSummary, Congress, Delegate, Meeting } from '../../../core/domain.js';
-import { NameList } from '../../components/NameList.js';
+import { NameList, NamesIn } from '../../components/NameList.js';
 import { type MessageKey, zhCN } from '../../i18n/zh-CN.js';
 import { AttendanceForm } from './AttendanceForm.js';
 
@@ -78,6 +78,18 @@ describe('the printed attendance form with an RLO in one roster name', () => {
     expect(renderToStaticMarkup(<NameList items={['张三', '张三']} separator="、" none="无" />)).toBe(
       '<bdi>张三</bdi>、<bdi>张三</bdi>',
     );
+  });
+
+  it('NamesIn: the count form’s 当选 sentence with each elected name isolated, the sentence around them as translated', () => {
+    const html = renderToStaticMarkup(
+      <NamesIn
+        sentence={(names) => t('countForm.elected', { n: 2, names })}
+        items={['乙二\u202e戊(8 票)', '三丙(7 票)']}
+        separator="、"
+      />,
+    );
+    expect(html).toBe('当选 2 名(按得票多少为序):<bdi>乙二\u202e戊(8 票)</bdi>、<bdi>三丙(7 票)</bdi>。');
+    expect(html).not.toContain('\u0000');
   });
 
   it('the paper isolates name cells and name lists in its CSS as well', () => {
