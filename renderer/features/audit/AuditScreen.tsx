@@ -8,7 +8,7 @@ import { fetchCall, useCall } from '../../api/queries.js';
 import { type Language, useLanguage, useT } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { errorText } from '../../lib/errors.js';
+import { errorText, useErrorText } from '../../lib/errors.js';
 import { formatTime } from '../../lib/paths.js';
 import styles from './AuditScreen.module.css';
 
@@ -28,6 +28,7 @@ export function AuditScreen() {
   const columns = useColumns();
   const check = useChainCheck();
   const brokenId = check.verdict && !check.verdict.ok ? check.verdict.firstBrokenId : null;
+  const differenceText = useErrorText();
 
   return (
     <div className="page" data-testid="audit-page">
@@ -53,8 +54,12 @@ export function AuditScreen() {
           title={
             check.verdict.ok
               ? t('audit.verify.ok', { count: check.verdict.count })
-              : t('audit.verify.broken', { id: check.verdict.firstBrokenId ?? '?', count: check.verdict.count })
+              : check.verdict.firstBrokenId === null && !check.verdict.tablesAgree
+                ? t('audit.verify.tables', { count: check.verdict.count })
+                : t('audit.verify.broken', { id: check.verdict.firstBrokenId ?? '?', count: check.verdict.count })
           }
+          // The replay's first difference: the table, the row, the column, both values.
+          description={check.verdict.difference ? differenceText(check.verdict.difference) : undefined}
           className="page-alert"
         />
       )}

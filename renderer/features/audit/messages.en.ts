@@ -8,6 +8,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.verify': 'Verify chain',
   'audit.verify.ok': 'Chain intact: all {count} rows verified.',
   'audit.verify.broken': 'Chain broken at row {id} ({count} rows).',
+  'audit.verify.tables':
+    'The chain is intact ({count} rows), but the tables are not what the log’s changes make them: the file was changed outside this program.',
   'audit.verify.brokenShort': 'broken',
   'audit.id': 'No.',
   'audit.at': 'Time',

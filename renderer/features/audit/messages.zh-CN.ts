@@ -6,6 +6,7 @@ export const auditZhCN = {
   'audit.verify': '核验审计链',
   'audit.verify.ok': '审计链完整:{count} 条记录全部核验通过。',
   'audit.verify.broken': '审计链在第 {id} 条记录处断开({count} 条记录)。',
+  'audit.verify.tables': '审计链完整({count} 条记录),但数据表与日志记载的改动不一致:文件在本程序之外被改动过。',
   'audit.verify.brokenShort': '断开',
   'audit.id': '序号',
   'audit.at': '时间',
