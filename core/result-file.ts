@@ -381,16 +381,49 @@ const meetingV2 = meetingV1
   })
   .strict();
 
+/** The congress's random identity (issue 12, migration 010): 32 lowercase hex digits. */
+const congressUid = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/)
+  .optional()
+  .describe(
+    "The congress's own random 128-bit id, made when it was created and named by its audit chain's anchor; absent in files written before issue 12.",
+  );
+
 export const resultContentSchema = resultContentV1
   .extend({
-    congress: resultContentV1.shape.congress.extend({ settings: settingsV2 }).strict(),
+    congress: resultContentV1.shape.congress.extend({ settings: settingsV2, uid: congressUid }).strict(),
     meetings: z.array(meetingV2),
     contests: z.array(contestV2),
   })
   .strict();
 
+/**
+ * The audit section of version 2, with what issue 12 added (optional: earlier version 2 files
+ * keep verifying): the anchor's row and which key signed which checkpoint (db/audit/checkpoint.ts).
+ */
+const auditV2 = resultFileSchemaV1.shape.audit
+  .extend({
+    anchorId: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe(
+        "The audit row naming the congress's uid and its first signing key: 1 for a congress made by this version, later for a file upgraded from before (what precedes it is trusted as found).",
+      ),
+    checkpoints: z
+      .array(z.object({ auditId: z.number().int().min(1), fingerprint: z.string() }).strict())
+      .optional()
+      .describe(
+        "The signed checkpoints of the chain, oldest first, and the fingerprint of the installation key that signed each (each round close, each export; the last one is this export's own, the row `head` names). A congress moved to another laptop shows a second key from there on.",
+      ),
+  })
+  .strict();
+
 export const resultFileSchema = resultFileSchemaV1
-  .extend({ formatVersion: z.literal(2), content: resultContentSchema })
+  .extend({ formatVersion: z.literal(2), content: resultContentSchema, audit: auditV2 })
   .strict();
 
 export type ResultFileV1 = z.infer<typeof resultFileSchemaV1>;

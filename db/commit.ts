@@ -8,6 +8,7 @@
  * read and acknowledge; acknowledged, it commits and its audit row records what was acknowledged
  * and by whom.
  */
+import type { AuditEntry } from '../core/domain.js';
 import { type AppError, type AppWarning, refuse } from '../core/result.js';
 import { appendAudit } from './audit/log.js';
 import type { StoreCall, WriteOutcome } from './handler-types.js';
@@ -26,6 +27,8 @@ export interface Acknowledgement {
    * builder that writes a known congress (the demo), where nobody is there to ask.
    */
   acknowledge?: readonly string[] | 'all';
+  /** Rows appended after the write's audit row, in its transaction (a signed checkpoint). */
+  follow?: (entry: AuditEntry) => void;
 }
 
 /** What the audit row of a write with acknowledged warnings adds to its payload. */
@@ -83,13 +86,14 @@ export function commitWrite<T, C extends StoreCall>(
       // Nothing changed (already present): nothing to record.
       if ('unchanged' in result) return result;
       const acknowledged = warnings.map((w) => ({ reason: w.reason, params: w.params, by: call.operator }));
-      appendAudit(call.db, {
+      const entry = appendAudit(call.db, {
         at: call.now,
         operator: call.operator,
         station: call.station,
         action,
         payload: withAcknowledged(auditPayload(result.value), acknowledged),
       });
+      options.follow?.(entry);
       return result;
     })();
   } catch (err) {

@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod';
 import type { BackupReason, Channel, Contract, Output } from '../core/contract.js';
-import type { ChangeEvent } from '../core/domain.js';
+import type { AuditEntry, ChangeEvent } from '../core/domain.js';
 import type { AppError, AppWarning, Result } from '../core/result.js';
 import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
@@ -141,16 +141,21 @@ export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> 
   run(input: In<C>, call: UpdateCall, prepared: P): WriteOutcome<Output<C>, N>;
   /** What the audit row records; the input itself when absent. */
   audit?(input: In<C>, output: Output<C>, written: Written<N, P>): unknown;
+  /** Topics to announce after the commit; `audit` is always added. */
+  changes(input: In<C>, output: Output<C>, written: Written<N, P>): ChangeEvent[];
   /**
    * Files the write puts in place as one unit with its audit row (db/staged-files.ts): `run`
    * stages them beside their targets and hands them over in its note; they are renamed into place
    * after the commit, and removed when the transaction rolls back.
    */
   staged?(note: N): StagedFiles;
-  /** Topics to announce after the commit; `audit` is always added. */
-  changes(input: In<C>, output: Output<C>, written: Written<N, P>): ChangeEvent[];
   /** A copy of the file right after this write commits, and why (core/contract.ts BACKUP_REASONS); null: none. */
   backupAfter?(input: In<C>, output: Output<C>): BackupReason | null;
+  /**
+   * Rows that follow the write's own audit row inside its transaction (a round close's signed
+   * checkpoint, db/audit/checkpoint.ts): `entry` is that row.
+   */
+  follow?(entry: AuditEntry, call: QueryCall, prepared: P): void;
 }
 
 /** A write's declarations with a `run` that receives what `within`'s lookup found. */

@@ -113,7 +113,7 @@ function commitInTransaction(
       return result;
     },
     (output) => (handler.audit ? handler.audit(input as never, output as never, { note, prepared }) : input),
-    { acknowledge },
+    { acknowledge, follow: handler.follow && ((entry) => handler.follow!(entry, call, prepared)) },
   );
   if (!outcome.ok) return { result: outcome, committed: null };
   if ('unchanged' in outcome) return { result: ok(outcome.value), committed: null };

@@ -11,6 +11,7 @@ import { type Channel, contract, type Input, type Output } from '../../core/cont
 import type { PaperMark, WriteIn } from '../../core/election-types.js';
 import { ok, type Result } from '../../core/result.js';
 import type { QueryCall } from '../handler-types.js';
+import type { InstallationKey } from '../results/installation-key.js';
 import { Session } from '../session.js';
 import { builderCall, builderWrite, createDemoCongress, type DemoCongressOptions, prng } from './demo.js';
 import { listDelegates, readCongress } from './records.js';
@@ -19,8 +20,8 @@ import { listDelegates, readCongress } from './records.js';
 const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** A builder's write with its input parsed as the contract would (defaults applied). */
-function write<C extends Channel>(call: QueryCall, channel: C, raw: Input<C>): Result<Output<C>> {
-  return builderWrite(call, channel, contract[channel].input.parse(raw) as never);
+function write<C extends Channel>(call: QueryCall, channel: C, raw: Input<C>, prepared?: unknown): Result<Output<C>> {
+  return builderWrite(call, channel, contract[channel].input.parse(raw) as never, prepared);
 }
 
 interface DemoContest {
@@ -76,14 +77,19 @@ export function createCountedDemoCongress(
       opened.value,
     );
     const meetingId = readCongress(call.db).currentMeetingId!;
-    const counted = countDemoElection(call, meetingId);
+    if (!options.key) throw new Error('the counted demo closes rounds: each close is signed (options.key)');
+    const counted = countDemoElection(call, meetingId, options.key);
     return counted.ok ? ok({ delegates: built.value.delegates, ballots: counted.value.ballots }) : counted;
   } finally {
     session.close();
   }
 }
 
-export function countDemoElection(call: QueryCall, meetingId: number): Result<{ ballots: number }> {
+export function countDemoElection(
+  call: QueryCall,
+  meetingId: number,
+  key: InstallationKey,
+): Result<{ ballots: number }> {
   const rand = prng(2026);
   const delegates = listDelegates(call.db);
   const voting = delegates.filter((d) => d.category === 'voting');
@@ -161,7 +167,8 @@ export function countDemoElection(call: QueryCall, meetingId: number): Result<{ 
       if (!b.ok) return b;
       ballots++;
     }
-    const closed = write(call, 'rounds.close', { roundId: round.id });
+    // The close's prepared value: the key that signs its checkpoint (db/count/rounds.ts).
+    const closed = write(call, 'rounds.close', { roundId: round.id }, key);
     if (!closed.ok) return closed;
     if (closed.value.next !== null) throw new Error(`demo election: ${spec.title} did not close in one round`);
   }

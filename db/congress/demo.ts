@@ -16,6 +16,7 @@ import type { In, QueryCall, UpdateHandler } from '../handler-types.js';
 import { handlers } from '../handlers.js';
 import type { OpenOptions } from '../open.js';
 import { Stations } from '../operators/stations.js';
+import type { InstallationKey } from '../results/installation-key.js';
 import { applyRoster } from '../roster/apply.js';
 import { commitUpdate } from '../run-handler.js';
 import { type OpenCongress, Session } from '../session.js';
@@ -413,15 +414,22 @@ export function builderCall(who: Pick<QueryCall, 'operator' | 'station' | 'now'>
  * one transaction, its audit row as the handler declares it. The builder's congress is made to
  * be unusual now and then (a write-in); nobody is there to acknowledge a warning.
  */
-export function builderWrite<C extends Channel>(call: QueryCall, channel: C, input: In<C>): Result<Output<C>> {
+export function builderWrite<C extends Channel>(
+  call: QueryCall,
+  channel: C,
+  input: In<C>,
+  prepared?: unknown,
+): Result<Output<C>> {
   const handler = handlers[channel] as unknown as UpdateHandler<Channel, unknown, unknown>;
-  return commitUpdate(handler, channel, input, call, undefined, 'all', () => undefined).result as Result<Output<C>>;
+  return commitUpdate(handler, channel, input, call, prepared, 'all', () => undefined).result as Result<Output<C>>;
 }
 
 export interface DemoCongressOptions extends DemoRosterOptions, OpenOptions {
   operator?: string;
   station?: string;
   now?: Date;
+  /** The installation key that signs the checkpoint of each round the counted demo closes. */
+  key?: InstallationKey;
 }
 
 /**
@@ -436,7 +444,7 @@ export function createDemoCongress(filePath: string, options: DemoCongressOption
   const session = new Session(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
   const fields = { ...DEMO_CONGRESS, path: path.resolve(filePath) };
   const created = session.createFile(filePath, (db) =>
-    initCongress(db, fields, { at: now, operator, station, action: 'congress.create', payload: fields }),
+    initCongress(db, fields, { at: now, operator, station, action: 'congress.create', payload: fields }, options.key),
   );
   if (!created.ok) return created;
   try {

@@ -4,10 +4,13 @@ import path from 'node:path';
 import type { ChangeEvent } from '../../core/domain.js';
 import { DEFAULT_SETTINGS } from '../../core/domain.js';
 import { ok, type Result, refuse } from '../../core/result.js';
+import { anchorOnOpen, keyRecord } from '../audit/checkpoint.js';
 import { type AuditInput, appendAudit } from '../audit/log.js';
 import { missingFolder, overCongress } from '../file-target.js';
 import type { QueryHandler, SessionCall, SessionHandler, UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
+import { loadKey } from '../results/handlers.js';
+import type { InstallationKey } from '../results/installation-key.js';
 import type { OpenCongress } from '../session.js';
 import { rememberRecentFile } from './recent-files.js';
 import { readCongress, readSettings } from './records.js';
@@ -23,7 +26,10 @@ export const EVERYTHING: ChangeEvent[] = [
 
 export const noCongressOpen = () => refuse('no_congress_open', 'congress.none_open');
 
-const congressFileOf = (open: Pick<OpenCongress, 'path' | 'db'>) => ({ path: open.path, congress: readCongress(open.db) });
+const congressFileOf = (open: Pick<OpenCongress, 'path' | 'db'>) => ({
+  path: open.path,
+  congress: readCongress(open.db),
+});
 
 function remember(call: SessionCall, open: OpenCongress) {
   const described = congressFileOf(open);
@@ -42,24 +48,49 @@ export interface NewCongress {
  * Fills a new file (inside its creating transaction): the congress row, with its random
  * identity (migration 010), and the first audit row, which names that identity.
  */
-export function initCongress(db: SqliteDb, fields: NewCongress, audit: AuditInput): Result<void> {
+export function initCongress(
+  db: SqliteDb,
+  fields: NewCongress,
+  audit: AuditInput,
+  key: InstallationKey | null = null,
+): Result<void> {
   const uid = randomBytes(16).toString('hex');
   db.prepare(
     'INSERT INTO congress (id, name, date, venue, created_at, settings_json, uid) VALUES (1, ?, ?, ?, ?, ?, ?)',
   ).run(fields.name, fields.date, fields.venue, audit.at, JSON.stringify(DEFAULT_SETTINGS), uid);
-  // The file's first audit row: who created it, when, as what, and which congress it is.
-  appendAudit(db, { ...audit, payload: { ...(audit.payload as object), uid } });
+  // The file's first audit row: who created it, when, as what, and which congress it is; with
+  // the key that signs for it, the chain's anchor (db/audit/checkpoint.ts). Without a key (a
+  // builder that signs nothing), the first open with one records it.
+  const anchor = key ? { uid, key: keyRecord(key) } : { uid };
+  appendAudit(db, { ...audit, payload: { ...(audit.payload as object), ...anchor } });
   return ok(undefined);
+}
+
+/** This laptop's key, or null when it cannot be had: opening a congress never fails for it. */
+async function keyOrNull(call: SessionCall): Promise<InstallationKey | null> {
+  const key = await loadKey(() => call.keys.load());
+  return key.ok ? key.value : null;
+}
+
+/**
+ * 「A congress that moves to another laptop records the new key in its chain」: on every open, an
+ * `audit.anchor` row for a file from before issue 12, or an `audit.key` row for a key that is
+ * not the last one the chain recorded (db/audit/checkpoint.ts).
+ */
+export async function anchorOpened(call: SessionCall, open: OpenCongress): Promise<void> {
+  const { at, operator, station } = call.auditEntry('', null);
+  anchorOnOpen(open.db, await keyOrNull(call), { at, operator, station });
 }
 
 export const create: SessionHandler<'congress.create'> = {
   kind: 'session',
-  run(input, call) {
+  async run(input, call) {
     // A new congress is never made as the open one's -wal/-shm/-journal (SQLite would read it as its own).
     const target = overCongress(input.path, call.session.open?.path ?? null, 'path', 'copy');
     if (target) return target;
+    const key = await keyOrNull(call);
     const created = call.session.createFile(input.path, (db) =>
-      initCongress(db, input, call.auditEntry('congress.create', input)),
+      initCongress(db, input, call.auditEntry('congress.create', input), key),
     );
     if (!created.ok) return created;
     return ok(remember(call, created.value));
@@ -69,9 +100,10 @@ export const create: SessionHandler<'congress.create'> = {
 
 export const open: SessionHandler<'congress.open'> = {
   kind: 'session',
-  run(input, call) {
+  async run(input, call) {
     const opened = call.session.openFile(input.path);
     if (!opened.ok) return { ok: false, error: { ...opened.error, field: opened.error.field ?? 'path' } };
+    await anchorOpened(call, opened.value);
     return ok(remember(call, opened.value));
   },
   changes: () => EVERYTHING,
@@ -91,6 +123,7 @@ export const openDemo: SessionHandler<'congress.openDemo'> = {
     if (!built.ok) return built;
     const opened = call.session.openFile(target);
     if (!opened.ok) return opened;
+    await anchorOpened(call, opened.value);
     return ok(congressFileOf(opened.value));
   },
   changes: () => EVERYTHING,

@@ -10,12 +10,15 @@ import { normaliseName } from '../../core/names.js';
 import { andThen, at, ok, type Result, refuse, warning } from '../../core/result.js';
 import { canRound, roundTransition } from '../../core/round-state.js';
 import { meetingAttendance } from '../attendance/electorate.js';
+import { appendCheckpoint } from '../audit/checkpoint.js';
 import { candidateFields } from '../contests/candidates.js';
 import { contestChanged } from '../contests/handlers.js';
 import { refuseOfficialAsCandidate } from '../contests/officials.js';
 import { query, within } from '../handler-types.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
+import { loadKey } from '../results/handlers.js';
+import type { InstallationKey } from '../results/installation-key.js';
 import { enteredCount } from './ballot-rows.js';
 import {
   type Candidate,
@@ -189,59 +192,71 @@ export function closeReady(
  * The chief scrutineer closes the round: only when every collected ballot is entered, every
  * set-aside ballot decided and every stack reconciled. Who was elected is fixed here.
  */
-export const close = within<'rounds.close', RoundContext>((input, db) => requireRound(db, input.roundId), {
-  // Said before the chief scrutineer is asked for the PIN (db/dispatch.ts): what is missing.
-  precheck: (input, { db, caches }) =>
-    andThen(requireRound(db, input.roundId), ({ round, contest }) =>
-      round.status !== 'voting' || round.collected === null ? ok(null) : closeReady(db, round, contest, caches.tallies),
-    ),
-  run({ round, contest }, _input, call) {
-    const { db } = call;
-    // voting (collected recorded) → closed (core/round-state.ts).
-    const allowed = canRound(round, contest.title, 'rounds.close');
-    if (!allowed.ok) return allowed;
-    // Inside the transaction: counted in full.
-    const ready = closeReady(db, round, contest, null);
-    if (!ready.ok) return ready;
-    const before = ready.value;
+export const close = within<'rounds.close', RoundContext, InstallationKey>(
+  (input, db) => requireRound(db, input.roundId),
+  {
+    // Said before the chief scrutineer is asked for the PIN (db/dispatch.ts): what is missing.
+    precheck: (input, { db, caches }) =>
+      andThen(requireRound(db, input.roundId), ({ round, contest }) =>
+        round.status !== 'voting' || round.collected === null
+          ? ok(null)
+          : closeReady(db, round, contest, caches.tallies),
+      ),
+    run({ round, contest }, _input, call) {
+      const { db } = call;
+      // voting (collected recorded) → closed (core/round-state.ts).
+      const allowed = canRound(round, contest.title, 'rounds.close');
+      if (!allowed.ok) return allowed;
+      // Inside the transaction: counted in full.
+      const ready = closeReady(db, round, contest, null);
+      if (!ready.ok) return ready;
+      const before = ready.value;
 
-    db.prepare("UPDATE rounds SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?").run(
-      call.operator,
-      call.now,
-      round.id,
-    );
-    const candidates = roundCandidates(db, round.id);
-    const insertElected = db.prepare(
-      'INSERT INTO round_elected (round_id, rank, candidate_id, name, votes) VALUES (?, ?, ?, ?, ?)',
-    );
-    before.decision.elected.forEach((e, i) => {
-      const candidate =
-        e.choice.kind === 'candidate' ? candidates[e.choice.index]! : contestCandidateNamed(db, contest, e.name);
-      insertElected.run(round.id, i + 1, candidate?.id ?? null, e.name, e.votes);
-    });
+      db.prepare("UPDATE rounds SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?").run(
+        call.operator,
+        call.now,
+        round.id,
+      );
+      const candidates = roundCandidates(db, round.id);
+      const insertElected = db.prepare(
+        'INSERT INTO round_elected (round_id, rank, candidate_id, name, votes) VALUES (?, ?, ?, ?, ?)',
+      );
+      before.decision.elected.forEach((e, i) => {
+        const candidate =
+          e.choice.kind === 'candidate' ? candidates[e.choice.index]! : contestCandidateNamed(db, contest, e.name);
+        insertElected.run(round.id, i + 1, candidate?.id ?? null, e.name, e.votes);
+      });
 
-    let next: Round | null = null;
-    const tie = before.decision.tie;
-    if (tie) {
-      // Rule 6: a new vote among the tied, in the paper order they had, written-in names after.
-      // A write-in naming a printed candidate was disregarded (rule 4), so each person is tied
-      // once; the set keeps the revote's paper free of a repeated candidate all the same.
-      const ids = new Set<number>();
-      for (const t of tie.tied) if (t.choice.kind === 'candidate') ids.add(candidates[t.choice.index]!.id);
-      for (const t of tie.tied) {
-        if (t.choice.kind === 'writeIn') ids.add(writeInCandidate(db, contest, t.choice.name).id);
+      let next: Round | null = null;
+      const tie = before.decision.tie;
+      if (tie) {
+        // Rule 6: a new vote among the tied, in the paper order they had, written-in names after.
+        // A write-in naming a printed candidate was disregarded (rule 4), so each person is tied
+        // once; the set keeps the revote's paper free of a repeated candidate all the same.
+        const ids = new Set<number>();
+        for (const t of tie.tied) if (t.choice.kind === 'candidate') ids.add(candidates[t.choice.index]!.id);
+        for (const t of tie.tied) {
+          if (t.choice.kind === 'writeIn') ids.add(writeInCandidate(db, contest, t.choice.name).id);
+        }
+        next = insertRound(db, contest.id, 'tie_revote', tie.seats, [...ids]);
+      } else if (seatsToFill(db, contest) <= 0) {
+        db.prepare("UPDATE contests SET status = 'closed' WHERE id = ?").run(contest.id);
       }
-      next = insertRound(db, contest.id, 'tie_revote', tie.seats, [...ids]);
-    } else if (seatsToFill(db, contest) <= 0) {
-      db.prepare("UPDATE contests SET status = 'closed' WHERE id = ?").run(contest.id);
-    }
-    const closed = findRound(db, round.id)!;
-    return ok({ result: roundResult(db, closed, findContest(db, contest.id)!, null), next });
+      const closed = findRound(db, round.id)!;
+      return ok({ result: roundResult(db, closed, findContest(db, contest.id)!, null), next });
+    },
+    // The key signs the checkpoint that follows the close (db/audit/checkpoint.ts).
+    prepare: (_input, { keys }) => loadKey(() => keys.load()),
+    // Issue 12: 「each round close writes a checkpoint row signed by the installation key」, in the
+    // close's transaction, right after its audit row: a chain rewritten without the key shows here.
+    follow: (entry, call, key) => {
+      appendCheckpoint(call.db, key, { at: entry.at, operator: entry.operator, station: entry.station });
+    },
+    changes: (_input, output) => roundChanged(output.result.round),
+    // A round closed (and maybe its contest): a copy now, not in a few minutes.
+    backupAfter: () => 'round_closed',
   },
-  changes: (_input, output) => roundChanged(output.result.round),
-  // A round closed (and maybe its contest): a copy now, not in a few minutes.
-  backupAfter: () => 'round_closed',
-});
+);
 
 function contestCandidateNamed(db: SqliteDb, contest: Contest, name: string): Candidate | undefined {
   const wanted = normaliseName(name);

@@ -211,6 +211,7 @@ export function resultContent(db: SqliteDb, tallies: TallyCache | null): ResultC
       name: congress.name,
       date: congress.date,
       venue: congress.venue,
+      uid: congress.uid,
       settings: {
         quorumAllowEqual: congress.settings.quorumAllowEqual,
         marking: congress.settings.marking,

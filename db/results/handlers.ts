@@ -3,6 +3,7 @@ import { at, ok, type Result, refuse } from '../../core/result.js';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
 import { safeRow } from '../../core/safe-cell.js';
 import { appVersion } from '../app-version.js';
+import { appendCheckpoint, checkpointsRefusal, verifyCheckpoints } from '../audit/checkpoint.js';
 import { auditHead as lastAuditRow, verifyAuditChain } from '../audit/log.js';
 import { replayAudit } from '../audit/replay.js';
 import { listMeetings } from '../congress/records.js';
@@ -10,13 +11,14 @@ import { listContests } from '../count/contest-rows.js';
 import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
 import { done, type In, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
-import { districtView, districtWorkbook } from './district.js';
 import { type StagedFileError, StagedFiles } from '../staged-files.js';
+import { districtView, districtWorkbook } from './district.js';
 import { auditHead, resultContent } from './export.js';
 import type { InstallationKey } from './installation-key.js';
 import { canonicalJson, sha256Hex, signResult, verifyResultFile, writeFileAtomic } from './sign.js';
 
-async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<InstallationKey>> {
+/** The installation key, or `key.unavailable`: the prepare step of a write that signs. */
+export async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<InstallationKey>> {
   try {
     return ok(await load());
   } catch (error) {
@@ -132,9 +134,10 @@ function tablesDisagree(db: SqliteDb) {
 export const exportResult: UpdateHandler<'result.export', InstallationKey, ExportNote> = {
   kind: 'update',
   // Said before the chief's PIN is asked for, and again inside the transaction.
-  precheck: (input, { db, path }) => exportTargets(input, path) ?? tablesDisagree(db) ?? ok(null),
+  precheck: (input, { db, path }) =>
+    exportTargets(input, path) ?? tablesDisagree(db) ?? checkpointsRefusal(db) ?? ok(null),
   prepare: (_input, { keys }) => loadKey(() => keys.load()),
-  run(input, { db, now, path }, key) {
+  run(input, { db, now, path, operator, station }, key) {
     const open = openContests(db);
     if (open.length > 0) {
       return refuse(
@@ -162,9 +165,18 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     // Tables edited behind the app (a ballot's marks, an elected row, an operator inserted) sign nothing either.
     const tables = tablesDisagree(db);
     if (tables) return tables;
+    // A chain rewritten without the key, or another congress's, signs nothing: its checkpoints fail.
+    const checkpoints = verifyCheckpoints(db);
+    if (checkpoints.problem) return { ok: false, error: checkpoints.problem };
+    // The file pins a checkpoint of its own head (db/audit/checkpoint.ts): the last row it states.
+    const own = appendCheckpoint(db, key, { at: now, operator, station });
     // Inside the transaction: counted in full.
     const content = resultContent(db, null);
-    const audit = auditHead(db);
+    const audit = {
+      ...auditHead(db),
+      anchorId: checkpoints.anchorId,
+      checkpoints: [...checkpoints.signers, { auditId: own.id, fingerprint: key.fingerprint }],
+    };
     const { text, contentHash } = signResult(
       {
         format: RESULT_FORMAT,

@@ -28,6 +28,8 @@ describe('audit chain', () => {
       firstBrokenId: null,
       tablesAgree: true,
       difference: null,
+      // The chain's first row names the congress and its key (db/audit/checkpoint.ts).
+      anchor: expect.objectContaining({ anchorId: 1, problem: null }),
     });
   });
 
@@ -66,6 +68,8 @@ describe('audit chain', () => {
       firstBrokenId: 3,
       tablesAgree: true,
       difference: null,
+      // The chain's first row names the congress and its key (db/audit/checkpoint.ts).
+      anchor: expect.objectContaining({ anchorId: 1, problem: null }),
     });
   });
 

@@ -109,7 +109,8 @@ describe('the demo congress counted to the end', () => {
   it('exports a signed file that verifies, with the oath, the pledges and both contests', async () => {
     const tb = makeBackend();
     const file = path.join(tb.dir, 'demo.congress');
-    const built = createCountedDemoCongress(file);
+    // Each round the builder closes is followed by a checkpoint signed with this laptop's key.
+    const built = createCountedDemoCongress(file, { key: await new FileKeyStore(tb.dataDir).load() });
     expect(built.ok).toBe(true);
     await tb.call('congress.open', { path: file });
     const out = path.join(tb.dir, 'demo-result.json');
