@@ -56,3 +56,44 @@ export function y4m(image: Image, frames = 10, fps = 10): Buffer {
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
   return Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]);
 }
+
+/** A binary greyscale PGM (`pdftoppm -gray` of a printed form) as RGBA. */
+export function fromPgm(file: Buffer): Image {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(file.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a binary PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const grey = file.subarray(header[0].length);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = grey[i]!;
+    data[i * 4 + 3] = 255;
+  }
+  return { width, height, data };
+}
+
+/** `image` as a 24-bit BMP file: a picture file any browser opens, written without a library. */
+export function bmp(image: Image): Buffer {
+  const { width, height, data } = image;
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const file = Buffer.alloc(54 + row * height);
+  file.write('BM', 0, 'latin1');
+  file.writeUInt32LE(file.length, 2);
+  file.writeUInt32LE(54, 10);
+  file.writeUInt32LE(40, 14);
+  file.writeInt32LE(width, 18);
+  // Negative: the rows top to bottom.
+  file.writeInt32LE(-height, 22);
+  file.writeUInt16LE(1, 26);
+  file.writeUInt16LE(24, 28);
+  file.writeUInt32LE(row * height, 34);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const o = 54 + y * row + x * 3;
+      file[o] = data[i + 2]!;
+      file[o + 1] = data[i + 1]!;
+      file[o + 2] = data[i]!;
+    }
+  }
+  return file;
+}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formCodeText } from '../../core/form-code.js';
 import { rasterQr } from '../../tests/qr-image.js';
-import { qrPath } from './print/FormCode.js';
+import { qrPath } from './print/qr-path.js';
 import { formCodeIn } from './qr-decode.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,11 +1,14 @@
 import { ArrowLeftOutlined, FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
+import { groupedHash } from '../../../core/hash-groups.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormCodeScan } from '../../components/FormCodeScan.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { DistrictCard } from './DistrictCard.js';
 import { parsePaths, useVerify } from './store.js';
@@ -98,6 +101,16 @@ export function VerifyScreen() {
             className={styles.hash}
             disabled={count > 1}
             testId="verify-expect-hash"
+            action={
+              // The paper's QR code fills what the form says: the hash, and the key's fingerprint it was signed with.
+              <FormCodeScan
+                disabled={count > 1}
+                onScan={(code) => {
+                  setExpectHash(groupedHash(code.hash));
+                  if (code.fingerprint !== null) setFingerprint(code.fingerprint);
+                }}
+              />
+            }
           />
           <Button
             type="primary"
@@ -136,19 +149,31 @@ function PaperValue(props: {
   className: string | undefined;
   disabled?: boolean;
   testId: string;
+  /** Beside the field: the scanner of the form's QR code, for the hash. */
+  action?: ReactNode;
 }) {
+  const input = (
+    <Input
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      placeholder={props.placeholder}
+      className={props.className}
+      allowClear
+      disabled={props.disabled}
+      spellCheck={false}
+      data-testid={props.testId}
+    />
+  );
   return (
     <Form.Item label={props.label} extra={props.help}>
-      <Input
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        placeholder={props.placeholder}
-        className={props.className}
-        allowClear
-        disabled={props.disabled}
-        spellCheck={false}
-        data-testid={props.testId}
-      />
+      {props.action ? (
+        <Flex gap="small" align="center">
+          {input}
+          {props.action}
+        </Flex>
+      ) : (
+        input
+      )}
     </Form.Item>
   );
 }
