@@ -2,7 +2,7 @@
  * `congress-desk verify FILE [--fingerprint FP] [--expect-hash HEX] [--keys REGISTRY] [--json]`
  * `congress-desk district FILE… [--keys REGISTRY] [--fingerprint FP] [--xlsx OUT] [--json]`
  * `congress-desk enrol --township NAME --out FILE [--data-dir DIR]`
- * `congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR]`
+ * `congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR] [--pin-from-tty [--chief NAME]]`
  *
  * The district's check of result files without the app, the township's enrolment file for the
  * district's key registry, and the venue's scripted export. Exit codes (docs/result-file.md):
@@ -26,6 +26,7 @@ import { districtView, districtWorkbook, verdictText } from '../db/results/distr
 import { readRegistry } from '../db/results/district-keys.js';
 import { normaliseHash, verifyResultFile, writeFileAtomic } from '../db/results/sign.js';
 import { defaultDataDir, defaultDocumentsDir } from '../electron/paths.js';
+import { type ChiefOptions, exportAsChief, readPinFromTty } from './chief.js';
 
 type Report = Output<'result.verify'>;
 type District = Output<'result.district'>;
@@ -57,7 +58,8 @@ const USAGE = `usage:
   congress-desk verify FILE [--fingerprint "1234 5678 …"] [--expect-hash HEX] [--keys REGISTRY] [--json]
   congress-desk district FILE… [--keys REGISTRY] [--fingerprint FP] [--xlsx OUT] [--json]
   congress-desk enrol --township NAME --out FILE [--data-dir DIR]
-  congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR]`;
+  congress-desk export CONGRESS_FILE --out FILE [--csv FILE] [--data-dir DIR] [--pin-from-tty [--chief NAME]]
+    (a congress with operators: --pin-from-tty asks for the chief scrutineer's PIN on the terminal)`;
 
 const worst = (codes: Iterable<number>): number => {
   const seen = new Set(codes);
@@ -194,7 +196,13 @@ async function enrolCommand(township: string, out: string, dataDir: string): Pro
   }
 }
 
-async function exportCommand(file: string, out: string, csv: string | null, dataDir: string): Promise<number> {
+async function exportCommand(
+  file: string,
+  out: string,
+  csv: string | null,
+  dataDir: string,
+  chief: Omit<ChiefOptions, 'readPin'>,
+): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const backend = createBackend({ dataDir, documentsDir: defaultDocumentsDir() });
   const ctx = { operator: 'congress-desk export', station: 'cli' };
@@ -204,10 +212,12 @@ async function exportCommand(file: string, out: string, csv: string | null, data
       console.error(opened.error.message);
       return EXIT.exportFailed;
     }
-    const r = await backend.invoke(
-      'result.export',
+    // The same gate as the app's: on a congress with operators, the chief scrutineer's PIN (cli/chief.ts).
+    const r = await exportAsChief(
+      backend,
       { path: path.resolve(out), csvPath: csv === null ? null : path.resolve(csv) },
       ctx,
+      { ...chief, readPin: readPinFromTty },
     );
     if (!r.ok) {
       console.error(r.error.message);
@@ -232,6 +242,8 @@ const OPTIONS = {
   out: { type: 'string' },
   csv: { type: 'string' },
   'data-dir': { type: 'string' },
+  'pin-from-tty': { type: 'boolean' },
+  chief: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -296,7 +308,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-    return exportCommand(file, values.out, values.csv ?? null, dataDir);
+    return exportCommand(file, values.out, values.csv ?? null, dataDir, {
+      pinFromTty: values['pin-from-tty'] ?? false,
+      chief: values.chief ?? null,
+    });
   }
   console.error(`unknown command ${command}\n${USAGE}`);
   return EXIT.usage;

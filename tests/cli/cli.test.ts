@@ -11,13 +11,20 @@ import { EXIT, exitCodeOf } from '../../cli/main.js';
 import type { Output } from '../../core/contract.js';
 import type { ResultFile } from '../../core/result-file.js';
 import { verifyResultText } from '../../db/results/sign.js';
+import { rawDb } from '../db/helpers.js';
+import { NAMES, PINS, signedIn, withOperators } from '../db/operators-setup.js';
 import { exported, forge, resign } from '../db/result-setup.js';
 
 /** Each spawn of the CLI takes seconds on a loaded machine: the spawning tests allow two minutes. */
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'congress-desk.mjs');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return cliWithStdin('', ...args);
+}
+
+/** The CLI with `stdin` piped to it (a PIN typed by a script): not a terminal, so one line is read. */
+function cliWithStdin(stdin: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, input: stdin });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -202,4 +209,59 @@ describe('congress-desk verify without a pinned key, and the district (issue 12 
     expect(cli('district').code).toBe(EXIT.usage);
     expect(cli('enrol', '--out', enrolment).code).toBe(EXIT.usage);
   }, 180_000);
+});
+
+describe('congress-desk export of a congress with operators (issue 12 item 7)', () => {
+  it("refused without --pin-from-tty naming it; a wrong piped PIN exports nothing; the chief's PIN piped exports a file that verifies", async () => {
+    const e = await exported();
+    const ids = await withOperators(e);
+    await e.call('congress.close', {}, await signedIn(e, ids, 'secretariat', '秘书处'));
+    const out = path.join(e.dir, 'cli-chief.json');
+    const dataDir = path.join(e.dir, 'cli-data');
+    const args = ['export', e.path, '--out', out, '--data-dir', dataDir];
+
+    const bare = cli(...args);
+    expect(bare.code).toBe(EXIT.exportFailed);
+    expect(bare.err).toContain('--pin-from-tty');
+    expect(fs.existsSync(out)).toBe(false);
+
+    const wrong = cliWithStdin('000000\n', ...args, '--pin-from-tty');
+    expect(wrong.code).toBe(EXIT.exportFailed);
+    expect(wrong.err).toContain(NAMES.chief_scrutineer);
+    expect(fs.existsSync(out)).toBe(false);
+
+    const unknown = cliWithStdin(`${PINS.chief_scrutineer}\n`, ...args, '--pin-from-tty', '--chief', '李四');
+    expect(unknown.code).toBe(EXIT.exportFailed);
+    expect(unknown.err).toContain('李四');
+
+    const right = cliWithStdin(
+      `${PINS.chief_scrutineer}\n`,
+      ...args,
+      '--pin-from-tty',
+      '--chief',
+      NAMES.chief_scrutineer,
+    );
+    expect(right.err).not.toContain(PINS.chief_scrutineer);
+    expect(right.code).toBe(EXIT.ok);
+    const scripted = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultFile;
+    expect(cli('verify', out, '--fingerprint', scripted.signature.fingerprint).code).toBe(EXIT.ok);
+
+    // The file's log says who confirmed it: the chief, signed in at the CLI's station.
+    const raw = rawDb(e.path);
+    const last = raw
+      .prepare("SELECT operator, station FROM audit_log WHERE action = 'result.export' ORDER BY id DESC LIMIT 1")
+      .get();
+    raw.close();
+    expect(last).toMatchObject({ operator: NAMES.chief_scrutineer, station: expect.stringMatching(/^cli/) });
+  }, 180_000);
+
+  it('congress-desk export of a congress the app has open is refused 「此大会已在另一窗口或程序中打开」, and verify of a result file is unaffected', async () => {
+    const e = await exported();
+    const out = path.join(e.dir, 'while-open.json');
+    const r = cli('export', e.path, '--out', out, '--data-dir', path.join(e.dir, 'cli-data'));
+    expect(r.code).toBe(EXIT.exportFailed);
+    expect(r.err).toContain('此大会已在另一窗口或程序中打开');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(cli('verify', e.out, '--fingerprint', e.exportOut.fingerprint).code).toBe(EXIT.ok);
+  }, 120_000);
 });
