@@ -68,8 +68,10 @@ export function invalidInput(error: z.ZodError, root = 'input'): AppError {
   const toAppError = (issue: z.core.$ZodIssue): AppError => {
     const field = fieldOf(issue);
     const where = field ? { field } : {};
-    // The envelope's fault is the program's, not the operator's input: said as such.
-    if (root === 'context') return refuse('invalid_input', 'input.context', { field: field || root }, where).error;
+    // The envelope's fault is the program's, not the operator's input: said as such. Except the
+    // name typed at a station before there are operators: an invisible character in it is named.
+    if (root === 'context' && issue.message !== 'input.invisible_char')
+      return refuse('invalid_input', 'input.context', { field: field || root }, where).error;
     const { reason, params } = problem(issue, field || root);
     return refuse('invalid_input', reason, params, where).error;
   };

@@ -198,3 +198,25 @@ describe('write-ins', () => {
     expect(tally.writeIns).toEqual([expect.objectContaining({ name: '代表1', for: 3 })]);
   });
 });
+
+describe('the call’s envelope', () => {
+  it('BEL in the name typed at a station before there are operators → refused naming operator and U+0007, not as the program’s fault', async () => {
+    const c = await congressWith([]);
+    const error = await c.failure(
+      'meetings.create',
+      { name: '预备会议', date: '2026-03-20' },
+      { operator: '李\u0007明', station: '报到处1' },
+    );
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      reason: 'input.invisible_char',
+      params: { field: 'operator', code: 'U+0007', at: 2 },
+    });
+    const wrongShape = await c.failure(
+      'meetings.create',
+      { name: '预备会议', date: '2026-03-20' },
+      { operator: 7, station: '报到处1' },
+    );
+    expect(wrongShape.reason).toBe('input.context');
+  });
+});
