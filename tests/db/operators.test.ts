@@ -192,7 +192,9 @@ describe('the role table, call by call', () => {
     if (!r.ok) expect.fail(r.error.message);
     const closed = r.value;
     expect(closed.result.round.closedBy).toBe(NAMES.chief_scrutineer);
-    const [last] = await e.call('audit.list', { limit: 1, beforeId: null }, reader);
+    // The close's row, then its signed checkpoint (db/audit/checkpoint.ts), both by the chief.
+    const [checkpoint, last] = await e.call('audit.list', { limit: 2, beforeId: null }, reader);
+    expect(checkpoint).toMatchObject({ action: 'audit.checkpoint', operator: NAMES.chief_scrutineer });
     expect(last).toMatchObject({ action: 'rounds.close', operator: NAMES.chief_scrutineer });
     expect(last!.station).toContain(NAMES.counter);
   });
