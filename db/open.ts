@@ -231,8 +231,8 @@ export function openCongressFileLocked(filePath: string, options: OpenOptions = 
   return ok({ db: opened.value, lock: lock.value });
 }
 
-/** Locks a congress file just created (`createCongressFile`) for the session that made it. */
-export const lockCreatedFile = (filePath: string): Result<FileLock> =>
+/** Takes the one-writer lock of a congress file (one just created, one a restore replaces). */
+export const lockCongress = (filePath: string): Result<FileLock> =>
   lockCongressFile(filePath, displayName(filePath), connectionOptions());
 
 /** Opens an existing congress file for writing, after `examineCongressFile` accepted it. */

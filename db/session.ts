@@ -6,7 +6,7 @@ import { type CongressCaches, newCaches } from './caches.js';
 import type { FileLock } from './file-lock.js';
 import {
   createCongressFile,
-  lockCreatedFile,
+  lockCongress,
   type OpenOptions,
   openCongressFileLocked,
   type SqliteDb,
@@ -43,7 +43,7 @@ export class Session {
     const absolute = path.resolve(filePath);
     const created = createCongressFile(absolute, init, this.openOptions);
     if (!created.ok) return created;
-    const lock = lockCreatedFile(absolute);
+    const lock = lockCongress(absolute);
     if (!lock.ok) {
       created.value.close();
       return lock;

@@ -12,6 +12,12 @@ export const backupCalls = {
     write: true,
     roles: [S],
     input: z.object({ backupPath: filePath, path: filePath }).strict(),
-    output: z.object({ path: z.string(), restoredFrom: z.string(), previousKeptAt: z.string().nullable() }),
+    output: z.object({
+      path: z.string(),
+      restoredFrom: z.string(),
+      previousKeptAt: z.string().nullable(),
+      /** The congress restored: a copy of another one is refused (backups.other_congress). */
+      congress: z.object({ name: z.string(), date: z.string(), uid: z.string().nullable() }),
+    }),
   },
 } as const satisfies Section;

@@ -12,7 +12,7 @@ import { appendAudit, verifyAuditChain } from '../audit/log.js';
 import { readCongress } from '../congress/records.js';
 import { missingFolder, overCongress } from '../file-target.js';
 import type { SessionHandler } from '../handler-types.js';
-import { examineCongressFile } from '../open.js';
+import { examineCongressFile, lockCongress, type SqliteDb } from '../open.js';
 import { backupCopies } from './scheduler.js';
 
 export const status: SessionHandler<'backups.status'> = {
@@ -29,6 +29,75 @@ export const status: SessionHandler<'backups.status'> = {
   },
 };
 
+/** What a restore compares: which congress a file is, and whether sign-in is on in it. */
+interface Identity {
+  name: string;
+  date: string;
+  createdAt: string;
+  /** Null in a copy made before schema 10 (migration 010 gave the congress its uid). */
+  uid: string | null;
+  operators: number;
+}
+
+/** Read from any schema version this app opens: a copy may predate the uid and the operators. */
+function identityOf(db: SqliteDb): Identity {
+  const row = db.prepare('SELECT * FROM congress WHERE id = 1').get() as Record<string, unknown>;
+  const hasOperators = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'operators'").get();
+  const operators = hasOperators ? (db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n : 0;
+  return {
+    name: String(row.name),
+    date: String(row.date),
+    createdAt: String(row.created_at),
+    uid: typeof row.uid === 'string' ? row.uid : null,
+    operators,
+  };
+}
+
+/** The congress at `target` before it is replaced, if a congress of ours is there. */
+function identityAt(target: string): Identity | null {
+  if (!examineCongressFile(target).ok) return null;
+  const db = new Database(target, { readonly: true, fileMustExist: true });
+  try {
+    return identityOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+const named = (c: Identity) => `${c.name}(${c.date})`;
+
+/**
+ * A restore puts back an earlier state of this congress, never another one (issue 12: 「a restore
+ * names the congress it restores and refuses a different one」): the same uid, or for a copy from
+ * before the uid the same name and creation time. And a copy without operators cannot switch
+ * sign-in off a congress that has them (「a copy from before operators existed cannot switch
+ * sign-in off」): refused rather than restored with today's operators grafted on, since those
+ * rows would not be in the copy's audit log and its replay would rightly disagree.
+ */
+function otherCongress(copy: Identity, current: Identity, source: string) {
+  const same =
+    copy.uid !== null && current.uid !== null
+      ? copy.uid === current.uid
+      : copy.name === current.name && copy.createdAt === current.createdAt;
+  if (!same) {
+    return refuse(
+      'conflict',
+      'backups.other_congress',
+      { copy: named(copy), current: named(current) },
+      { field: 'backupPath', value: source },
+    );
+  }
+  if (current.operators > 0 && copy.operators === 0) {
+    return refuse(
+      'conflict',
+      'backups.operators_missing',
+      { congress: named(current), operators: current.operators },
+      { field: 'backupPath', value: source },
+    );
+  }
+  return null;
+}
+
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 export const restore: SessionHandler<'backups.restore'> = {
@@ -44,8 +113,10 @@ export const restore: SessionHandler<'backups.restore'> = {
     if (!examined.ok) return examined;
     const copy = new Database(source, { readonly: true, fileMustExist: true });
     let chain: ReturnType<typeof verifyAuditChain>;
+    let restored: Identity;
     try {
       chain = verifyAuditChain(copy);
+      restored = identityOf(copy);
     } finally {
       copy.close();
     }
@@ -63,8 +134,20 @@ export const restore: SessionHandler<'backups.restore'> = {
     const folder = missingFolder(target);
     if (folder) return folder;
 
+    // A congress open elsewhere (another window, the CLI) is not replaced under its feet.
+    const openHere = call.session.open?.path === target;
+    const held = !openHere && fs.existsSync(target) ? lockCongress(target) : null;
+    if (held && !held.ok) return held;
+    try {
+      const replaced = openHere ? identityOf(call.session.open!.db) : identityAt(target);
+      const refused = replaced ? otherCongress(restored, replaced, source) : null;
+      if (refused) return refused;
+    } finally {
+      held?.value.release();
+    }
+
     // The congress being replaced is closed (its WAL folded in) and kept under another name.
-    if (call.session.open?.path === target) call.session.close();
+    if (openHere) call.session.close();
     const previous = fs.existsSync(target) ? `${target}.恢复前-${stamp(call.now)}` : null;
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.restore.tmp`);
     try {
@@ -87,10 +170,11 @@ export const restore: SessionHandler<'backups.restore'> = {
     const opened = call.session.openFile(target);
     if (!opened.ok) return opened;
     const { db } = opened.value;
+    const congress = { name: restored.name, date: restored.date, uid: restored.uid };
     db.transaction(() =>
-      appendAudit(db, call.auditEntry('backups.restore', { from: source, previousKeptAt: previous })),
+      appendAudit(db, call.auditEntry('backups.restore', { from: source, previousKeptAt: previous, congress })),
     )();
-    return ok({ path: target, restoredFrom: source, previousKeptAt: previous });
+    return ok({ path: target, restoredFrom: source, previousKeptAt: previous, congress });
   },
   changes: () => [{ topic: 'congress' }, { topic: 'audit' }],
 };

@@ -174,3 +174,71 @@ describe('restore and sign-ins', () => {
     expect(r.code).toBe('locked');
   });
 });
+
+describe('restore names the congress and puts back only this one (issue 12 item 7)', () => {
+  async function withCopy() {
+    const tb = eagerBackups();
+    const e = await election({ voters: 10 }, tb);
+    const usb = tempDir();
+    await e.call('congress.updateSettings', { backupDir: usb });
+    await settle(e);
+    const copyPath = (await e.call('backups.status', {})).last!.path;
+    return { ...e, usb, copyPath };
+  }
+
+  it('names the congress it restores: name, date and uid', async () => {
+    const e = await withCopy();
+    const { congress } = await e.call('congress.get', {});
+    const r = await e.call('backups.restore', { backupPath: e.copyPath, path: e.path });
+    expect(r.congress).toEqual({ name: congress.name, date: congress.date, uid: congress.uid });
+    const [last] = await e.call('audit.list', { limit: 1, beforeId: null });
+    expect(JSON.parse(last!.payload)).toMatchObject({ congress: { uid: congress.uid } });
+  });
+
+  it('a copy of a different congress (same name and date, another uid) put over this one is refused backups.other_congress naming both, and changes nothing', async () => {
+    const e = await withCopy();
+    const other = makeBackend();
+    const { congress } = await e.call('congress.get', {});
+    const otherFile = path.join(other.dir, 'other.congress');
+    await other.call('congress.create', { name: congress.name, date: congress.date, venue: '别处', path: otherFile });
+    await other.call('congress.close', {});
+    await e.call('congress.close', {});
+    const before = sha256File(e.path);
+    await e.call('congress.open', { path: e.path });
+    const refused = await e.failure('backups.restore', { backupPath: otherFile, path: e.path });
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'backups.other_congress', field: 'backupPath' });
+    expect(refused.message).toContain(`${congress.name}(${congress.date})`);
+    expect((await e.call('congress.get', {})).congress.uid).toBe(congress.uid);
+    await e.call('congress.close', {});
+    expect(sha256File(e.path)).toBe(before);
+  });
+
+  it('a copy from before operators existed cannot switch sign-in off: refused backups.operators_missing, sign-in stays on', async () => {
+    const e = await withCopy();
+    const admin = await e.call('operators.add', { name: '秘书 王敏', role: 'secretariat', pin: '111111' });
+    const { token } = await e.call(
+      'station.signIn',
+      { operatorId: admin.id, pin: '111111' },
+      { operator: '', station: '秘书处' },
+    );
+    const secretariat = { operator: '', station: '秘书处', session: token };
+    const refused = await e.failure('backups.restore', { backupPath: e.copyPath, path: e.path }, secretariat);
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'backups.operators_missing', params: { operators: 1 } });
+    expect((await e.call('station.status', {}, secretariat)).enforced).toBe(true);
+    expect((await e.failure('meetings.create', { name: '无人登录', date: '2026-03-21' })).code).toBe('locked');
+  });
+
+  it('a restore over a congress another backend has open is refused file.in_use; a backup copy opens beside its open original', async () => {
+    const e = await withCopy();
+    const elsewhere = makeBackend();
+    const target = path.join(elsewhere.dir, 'elsewhere.congress');
+    fs.copyFileSync(e.copyPath, target);
+    await elsewhere.call('congress.open', { path: target });
+    const refused = await e.failure('backups.restore', { backupPath: e.copyPath, path: target });
+    expect(refused).toMatchObject({ reason: 'file.in_use' });
+    // The copy is a file of its own: opening it while the original is open elsewhere is no conflict.
+    const reader = makeBackend();
+    expect((await reader.call('congress.open', { path: e.copyPath })).path).toBe(e.copyPath);
+    expect(await makeBackend().failure('congress.open', { path: e.path })).toMatchObject({ reason: 'file.in_use' });
+  });
+});

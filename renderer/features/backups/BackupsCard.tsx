@@ -70,10 +70,12 @@ export function BackupsCard(props: { t: Translate }) {
         setError(null);
         const r = await restoreBackup(copy.path);
         if (!r.ok) return setError(r.error);
+        // The congress it restored is named: a restore never puts another congress in its place.
+        const { name, date } = r.value.congress;
         void message.success(
           r.value.previousKeptAt
-            ? t('settings.autoBackup.restored', { path: r.value.previousKeptAt })
-            : t('settings.autoBackup.restored.plain'),
+            ? t('settings.autoBackup.restored', { path: r.value.previousKeptAt, name, date })
+            : t('settings.autoBackup.restored.plain', { name, date }),
         );
       },
     });

@@ -37,6 +37,6 @@ export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
   'settings.autoBackup.restore.content':
     'The congress goes back to the copy made at {at}; changes made since are no longer in it. The current congress file is not deleted: it is kept beside it as “{name}.恢复前-<time>”. The copy is checked first (intact, audit log unedited). Other stations may have to sign in again.',
   'settings.autoBackup.restore.ok': 'Restore',
-  'settings.autoBackup.restored': 'Restored from the copy. The previous file is kept as {path}',
-  'settings.autoBackup.restored.plain': 'Restored from the copy.',
+  'settings.autoBackup.restored': 'Restored “{name}” ({date}) from the copy. The previous file is kept as {path}',
+  'settings.autoBackup.restored.plain': 'Restored “{name}” ({date}) from the copy.',
 };

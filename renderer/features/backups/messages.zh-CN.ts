@@ -34,6 +34,6 @@ export const backupsZhCN = {
   'settings.autoBackup.restore.content':
     '大会将恢复为 {at} 的备份副本,此后所做的修改将不在大会中。当前的大会文件不会删除:它以“{name}.恢复前-时间”的名称保留在原文件旁边。恢复前会先检查备份副本完整、审计日志未被改动。恢复后,其他工作站可能需要重新登录。',
   'settings.autoBackup.restore.ok': '恢复',
-  'settings.autoBackup.restored': '已从备份恢复。原来的文件保留为:{path}',
-  'settings.autoBackup.restored.plain': '已从备份恢复。',
+  'settings.autoBackup.restored': '已从备份恢复「{name}」({date})。原来的文件保留为:{path}',
+  'settings.autoBackup.restored.plain': '已从备份恢复「{name}」({date})。',
 } satisfies Record<string, string>;
