@@ -4,13 +4,7 @@ import type { Result } from '../core/result.js';
 import { ok } from '../core/result.js';
 import { type CongressCaches, newCaches } from './caches.js';
 import type { FileLock } from './file-lock.js';
-import {
-  createCongressFile,
-  lockCongress,
-  type OpenOptions,
-  openCongressFileLocked,
-  type SqliteDb,
-} from './open.js';
+import { createCongressFile, lockCongress, type OpenOptions, openCongressFileLocked, type SqliteDb } from './open.js';
 
 export interface OpenCongress {
   path: string;
