@@ -19,6 +19,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Output } from '../core/contract.js';
+import { groupedHash } from '../core/hash-groups.js';
 import type { DistrictKeyEntry } from '../core/model/results.js';
 import { createBackend } from '../db/backend.js';
 import { overCongress } from '../db/file-target.js';
@@ -116,8 +117,8 @@ function printReport(file: string, report: Report, out: (line: string) => void):
           ? `the registry entry 登记表中「${report.township}」的密钥`
           : 'NOT CHECKED 未核对 (give --fingerprint from the paper form, or --keys REGISTRY)';
     out(`  signer 签名人: ${by}`);
-    out(`  result hash 结果校验码: ${s.shortHash}  exported 导出于: ${s.exportedAt}  app ${s.appVersion}`);
-    out(`  content hash 完整校验码: ${s.contentHash}`);
+    out(`  result hash 结果校验码: ${groupedHash(s.contentHash)}`);
+    out(`  exported 导出于: ${s.exportedAt}  app ${s.appVersion}`);
     if (
       report.expectedHash !== null &&
       !report.failures.some((f) => f.kind === 'hash_mismatch') &&
@@ -225,7 +226,8 @@ async function exportCommand(
     }
     const value = r.value as Output<'result.export'>;
     console.log(`wrote ${value.path} (${value.bytes} bytes)`);
-    console.log(`result hash 结果校验码 ${value.shortHash}, key fingerprint 密钥指纹 ${value.fingerprint}`);
+    console.log(`result hash 结果校验码 ${groupedHash(value.contentHash)}`);
+    console.log(`key fingerprint 密钥指纹 ${value.fingerprint}`);
     return EXIT.ok;
   } finally {
     backend.close();

@@ -476,13 +476,6 @@ export function fingerprintOf(publicKeySha256: Uint8Array): string {
   return groups.join(' ');
 }
 
-/** The result's short hash for paper: the first 12 hex digits of `contentHash`, upper case, in groups of four (A1B2-C3D4-E5F6). */
-export const shortHash = (contentHash: string): string =>
-  contentHash
-    .slice(0, 12)
-    .toUpperCase()
-    .replace(/(.{4})(?=.)/g, '$1-');
-
 /** The file format as a JSON Schema (draft 2020-12), for docs/result-file.schema.json. */
 export function resultJsonSchema(): Record<string, unknown> {
   return {

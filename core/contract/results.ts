@@ -39,7 +39,6 @@ export const resultCalls = {
       /** Contests not closed yet (the export waits for all). */
       open: z.array(z.object({ contestId: id, title: z.string() })),
       contentHash: z.string(),
-      shortHash: z.string(),
       /** The audit log's last row now (null before the first write): the forms print it with the hash. */
       auditHead: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
       fingerprint: z.string(),
@@ -58,7 +57,6 @@ export const resultCalls = {
       bytes: z.number().int(),
       csvPath: z.string().nullable(),
       contentHash: z.string(),
-      shortHash: z.string(),
       fingerprint: z.string(),
     }),
   },

@@ -42,7 +42,6 @@ export const resultSummary = z.object({
   /** The file's format version (docs/result-file.md): 1 files keep verifying with their own rules. */
   formatVersion: z.number().int(),
   contentHash: z.string(),
-  shortHash: z.string(),
   audit: z.object({ entries: z.number().int(), head: z.string() }),
   fingerprint: z.string(),
   contests: z.array(

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { at, ok, type Result, refuse } from '../../core/result.js';
-import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent, shortHash } from '../../core/result-file.js';
+import { RESULT_FORMAT, RESULT_FORMAT_VERSION, type ResultContent } from '../../core/result-file.js';
 import { safeRow } from '../../core/safe-cell.js';
 import { appVersion } from '../app-version.js';
 import { appendCheckpoint, checkpointsRefusal, verifyCheckpoints } from '../audit/checkpoint.js';
@@ -55,7 +55,6 @@ export const status: QueryHandler<'result.status'> = {
       ready: hasContests && open.length === 0,
       open,
       contentHash,
-      shortHash: shortHash(contentHash),
       auditHead: lastAuditRow(db),
       fingerprint: key.value.fingerprint,
     });
@@ -205,7 +204,6 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
       bytes,
       csvPath: input.csvPath,
       contentHash,
-      shortHash: shortHash(contentHash),
       fingerprint: key.fingerprint,
     };
     return done(output, { auditHead: audit.head, files });

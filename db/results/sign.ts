@@ -17,7 +17,6 @@ import {
   type ResultFileV1,
   resultFileSchema,
   resultFileSchemaV1,
-  shortHash,
   type UnsignedResultFile,
   upgradeContentV1,
 } from '../../core/result-file.js';
@@ -143,7 +142,6 @@ function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyR
     appVersion: file.app.version,
     formatVersion,
     contentHash: file.contentHash,
-    shortHash: shortHash(file.contentHash),
     audit: file.audit,
     fingerprint: file.signature.fingerprint,
     contests: c.contests.map((k) => ({

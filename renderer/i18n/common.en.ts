@@ -94,7 +94,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'paper.auditHead.row': 'No. {id}',
   'paper.code':
     'This form’s QR code: the result hash, the last audit record and the key fingerprint, for the verify screen to scan',
-  'paper.shortHash.label': 'Result hash',
+  'paper.hash.label': 'Result hash',
   'paper.unknown': '—',
   // The verify screen's scanner of a printed form's QR code (components/FormCodeScan.tsx).
   'formScan.button': 'Scan the form',

@@ -90,7 +90,7 @@ export const commonZhCN = {
   'paper.auditHead': '审计记录末条:',
   'paper.auditHead.row': '第 {id} 条',
   'paper.code': '本表二维码:结果校验码、审计记录末条和密钥指纹,供核验页面扫描',
-  'paper.shortHash.label': '结果校验码',
+  'paper.hash.label': '结果校验码',
   'paper.unknown': '—',
   // The verify screen's scanner of a printed form's QR code (components/FormCodeScan.tsx).
   'formScan.button': '扫描表格二维码',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT, exitCodeOf } from '../../cli/main.js';
 import type { Output } from '../../core/contract.js';
+import { groupedHash } from '../../core/hash-groups.js';
 import type { ResultFile } from '../../core/result-file.js';
 import { verifyResultText } from '../../db/results/sign.js';
 import { rawDb } from '../db/helpers.js';
@@ -39,7 +40,7 @@ describe('congress-desk verify', () => {
 
     const good = cli('verify', e.out, '--fingerprint', e.exportOut.fingerprint);
     expect(good.out).toContain('OK');
-    expect(good.out).toContain(e.exportOut.shortHash);
+    expect(good.out).toContain(groupedHash(e.exportOut.contentHash));
     expect(good.code).toBe(0);
 
     const recount = write(
@@ -155,7 +156,17 @@ describe('congress-desk verify without a pinned key, and the district (issue 12 
     const good = cli('verify', e.out, '--fingerprint', e.exportOut.fingerprint, '--expect-hash', hash.slice(0, 32));
     expect(good.out).toContain('OK  核验通过');
     expect(good.code).toBe(EXIT.ok);
-    expect(cli('verify', e.out, '--expect-hash', e.exportOut.shortHash).code).toBe(EXIT.usage);
+    expect(
+      cli(
+        'verify',
+        e.out,
+        '--expect-hash',
+        e.exportOut.contentHash
+          .slice(0, 12)
+          .toUpperCase()
+          .replace(/(.{4})(?=.)/g, '$1-'),
+      ).code,
+    ).toBe(EXIT.usage);
   }, 120_000);
 
   it('enrol → registry → `verify --keys` and `district FILE… --keys REGISTRY --xlsx --json`: the township pinned by its key; one key for two townships exit 3; an unregistered township exit 5; a missing registry is wrong usage', async () => {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { groupedHashLines } from '../../core/hash-groups.js';
 import { FileKeyStore } from '../../db/results/installation-key.js';
 import { signResult } from '../../db/results/sign.js';
 import { call, papers } from './api.js';
@@ -78,10 +79,10 @@ async function countedCongress(page: Page, openApp: (p?: Page) => Promise<Page>,
 }
 
 /** Every form's foot: the three signature lines, the key's fingerprint, the result hash. */
-function expectSealed(text: string, status: { fingerprint: string; shortHash: string }) {
+function expectSealed(text: string, status: { fingerprint: string; contentHash: string }) {
   for (const role of ['总监票人', '监票人', '计票人']) expect(text).toContain(role);
   expect(text).toMatch(new RegExp(status.fingerprint.split(' ').join('\\s*')));
-  expect(text).toContain(status.shortHash);
+  for (const line of groupedHashLines(status.contentHash)) expect(text).toContain(line);
 }
 
 test('every form of rule 11 prints with its figures, the signature lines, the fingerprint and the result hash', async ({
@@ -158,7 +159,7 @@ test('every form of rule 11 prints with its figures, the signature lines, the fi
   const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('report-open-window').click()]);
   await expect(popup.locator('[data-testid="print-page"][data-ready="true"]')).toBeVisible();
   await expect(popup.getByTestId('count-report')).toBeVisible();
-  await expect(popup.getByTestId('paper-hash')).toHaveText(scene.status.shortHash);
+  await expect(popup.getByTestId('paper-hash')).toHaveText(groupedHashLines(scene.status.contentHash).join(''));
 
   // Settings show the same fingerprint, large, and how the key is kept.
   await page.getByTestId('nav-settings').click();
@@ -173,13 +174,14 @@ test('the result is exported on screen, verified from the start screen, a tamper
 }) => {
   test.setTimeout(120_000);
   const scene = await countedCongress(page, openApp, host);
-  const { fingerprint, shortHash } = scene.status;
+  const { fingerprint } = scene.status;
+  const printed = groupedHashLines(scene.status.contentHash).join('');
 
   // 结果导出: ready, the fingerprint and hash the forms print; export with the CSV beside it.
   await page.getByTestId('nav-results').click();
   await expect(page.getByTestId('result-ready')).toBeVisible();
   await expect(page.getByTestId('result-fingerprint')).toHaveAttribute('data-value', fingerprint);
-  await expect(page.getByTestId('result-short-hash')).toHaveText(shortHash);
+  await expect(page.getByTestId('result-short-hash')).toHaveText(printed);
   const good = path.join(host.documentsDir, '青山镇-选举结果.json');
   await page.getByTestId('result-export-path').fill(good);
   await expect(page.getByTestId('result-export-csv')).toBeChecked();
@@ -190,7 +192,7 @@ test('the result is exported on screen, verified from the start screen, a tamper
     'data-bytes',
     String(fs.statSync(good).size),
   );
-  await expect(page.getByTestId('result-export-done-hash')).toHaveText(shortHash);
+  await expect(page.getByTestId('result-export-done-hash')).toHaveText(printed);
   await expect(page.getByTestId('result-export-done-fingerprint')).toHaveAttribute('data-value', fingerprint);
   const csv = fs.readFileSync(path.join(host.documentsDir, '青山镇-选举结果.csv'), 'utf8');
   expect(csv).toContain('王丽华');
@@ -221,7 +223,7 @@ test('the result is exported on screen, verified from the start screen, a tamper
   await expect(report).toHaveAttribute('data-ok', 'true');
   await expect(report.getByTestId('verify-verdict')).toContainText('通过');
   await expect(report.getByTestId('verify-fingerprint')).toHaveAttribute('data-value', fingerprint);
-  await expect(report.getByTestId('verify-short-hash')).toHaveText(shortHash);
+  await expect(report.getByTestId('verify-short-hash')).toHaveText(printed);
   await expect(report.getByTestId('verify-congress')).toHaveText('中国共产党青山镇第十五次代表大会');
   for (const name of ['王丽华', '李建国', '赵志强', '张敏'])
     await expect(report.getByTestId('verify-contests')).toContainText(name);

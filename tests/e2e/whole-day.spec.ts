@@ -13,6 +13,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Output } from '../../core/contract.js';
+import { groupedHashLines } from '../../core/hash-groups.js';
 import { call, type Paper, papers, refused } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 import { Desk } from './pages/desk.js';
@@ -192,7 +193,7 @@ test('the whole day: congress, the 纪委 plenary and the committee plenary elec
   for (const d of members) expect(text).toContain(d.name);
   expect(text).toContain(chief.name);
   expect(text).toContain('钱计票');
-  expect(text).toContain(status.shortHash);
+  for (const line of groupedHashLines(status.contentHash)) expect(text).toContain(line);
 
   await print.goto(`${host.url}#/print/election?contest=${committee.contestId}`);
   text = await pdfText(print, path.join(host.dir, 'committee-election.pdf'));

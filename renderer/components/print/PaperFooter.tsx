@@ -1,6 +1,6 @@
-import { groupedHashLines } from '../../../core/hash-groups.js';
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import { PrintedHash } from '../PrintedHash.js';
 import { FormCodeImage } from './FormCode.js';
 import styles from './Paper.module.css';
 
@@ -43,16 +43,6 @@ const ROLE_LABEL: Record<SignRole, MessageKey> = {
   recorder: 'oath.form.sign.recorder',
 };
 
-/** A hash as the foot prints it: its groups of four, eight to a line, each line unbroken. */
-function HashLines(props: { hex: string }) {
-  return groupedHashLines(props.hex).map((line, i) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one hash, in their order
-    <span key={i} className={styles.hashLine}>
-      {line}
-    </span>
-  ));
-}
-
 /**
  * The seal at the foot: the key's fingerprint, the result's full hash, the audit log's last row
  * (its id and hash), each readable aloud in groups, and the QR code of all three for the verify
@@ -70,14 +60,14 @@ function SealParts(props: { t: Translate; seal: PaperSeal | null }) {
         </dd>
         <dt>{t('paper.hash')}</dt>
         <dd className={styles.sealValue} data-testid="paper-hash">
-          {seal ? <HashLines hex={seal.hash} /> : unknown}
+          {seal ? <PrintedHash hex={seal.hash} lineClassName={styles.hashLine} /> : unknown}
         </dd>
         <dt>{t('paper.auditHead')}</dt>
         <dd className={styles.sealValue} data-testid="paper-audit">
           {seal?.audit ? (
             <>
               <span className={styles.hashLine}>{t('paper.auditHead.row', { id: seal.audit.id })}</span>
-              <HashLines hex={seal.audit.hash} />
+              <PrintedHash hex={seal.audit.hash} lineClassName={styles.hashLine} />
             </>
           ) : (
             unknown

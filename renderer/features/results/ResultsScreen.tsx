@@ -8,6 +8,7 @@ import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
+import { PrintedHash } from '../../components/PrintedHash.js';
 import { formatBytes, joinPath, safeFileName, today } from '../../lib/paths.js';
 import { useVerify } from '../verify/store.js';
 import styles from './ResultsScreen.module.css';
@@ -19,7 +20,7 @@ export const csvPathFor = (path: string): string => `${path.replace(/\.json$/i, 
 
 /**
  * 结果导出: whether every contest is closed (the export waits for all), the installation
- * key's fingerprint and the result's short hash as the paper forms print them, and the
+ * key's fingerprint and the result's hash as the paper forms print them, and the
  * export of the signed result file (optionally with a CSV of the results next to it).
  */
 export function ResultsScreen() {
@@ -108,10 +109,8 @@ export function ResultsScreen() {
               <Descriptions.Item label={t('key.fingerprint')}>
                 <Fingerprint value={status.fingerprint} testId="result-fingerprint" size="medium" />
               </Descriptions.Item>
-              <Descriptions.Item label={t('paper.shortHash.label')}>
-                <span className={seal.shortHash} data-testid="result-short-hash">
-                  {status.shortHash}
-                </span>
+              <Descriptions.Item label={t('paper.hash.label')}>
+                <PrintedHash hex={status.contentHash} className={seal.printedHash} testId="result-short-hash" />
                 <Typography.Text type="secondary" className={styles.sealNote}>
                   {t(status.ready ? 'paper.seal.final' : 'paper.seal.interim')}
                 </Typography.Text>
@@ -187,10 +186,8 @@ function ExportDone(props: { outcome: ExportOutcome; onVerify(): void }) {
             <CopyablePath path={o.csvPath} testId="result-export-done-csv" />
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('paper.shortHash.label')}>
-          <span className={seal.shortHash} data-testid="result-export-done-hash">
-            {o.shortHash}
-          </span>
+        <Descriptions.Item label={t('paper.hash.label')}>
+          <PrintedHash hex={o.contentHash} className={seal.printedHash} testId="result-export-done-hash" />
         </Descriptions.Item>
         <Descriptions.Item label={t('resultExport.contentHash')}>
           <Typography.Text code className={seal.contentHash}>

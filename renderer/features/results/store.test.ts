@@ -5,7 +5,7 @@ import { type ExportOutcome, useResults } from './store.js';
 
 describe('useResults', () => {
   it('forgets the last export when the congress closes or another opens', () => {
-    const outcome = { path: '/tmp/result.json', shortHash: 'ABCD-EF01-2345' } as ExportOutcome;
+    const outcome = { path: '/tmp/result.json', contentHash: 'ab'.repeat(32) } as ExportOutcome;
     useResults.setState({ lastExport: outcome, exporting: true });
     forgetClientState();
     expect(useResults.getState()).toMatchObject({ lastExport: null, exporting: false });

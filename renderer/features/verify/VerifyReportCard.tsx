@@ -4,6 +4,7 @@ import type { Translate } from '../../app/language.js';
 import { numberColumn, structureColumns } from '../../components/count-columns.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
+import { PrintedHash } from '../../components/PrintedHash.js';
 import { formatTime } from '../../lib/paths.js';
 import seal from '../results/seal.module.css';
 import district from './DistrictCard.module.css';
@@ -154,10 +155,8 @@ function Summary(props: { summary: VerifySummary; report: VerifyReport; t: Trans
             {signerText(t, report)}
           </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('paper.shortHash.label')}>
-          <span className={seal.shortHash} data-testid="verify-short-hash">
-            {s.shortHash}
-          </span>
+        <Descriptions.Item label={t('paper.hash.label')}>
+          <PrintedHash hex={s.contentHash} className={seal.printedHash} testId="verify-short-hash" />
         </Descriptions.Item>
         <Descriptions.Item label={t('verify.exportedAt')}>
           {t('verify.exportedBy', { at: formatTime(s.exportedAt), version: s.appVersion })}
