@@ -4,13 +4,15 @@
  * station, and a chief's confirmation that was the plain PIN, good for any call.
  */
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../core/contract.js';
 import type { Role } from '../../core/roles.js';
 import { createBackend } from '../../db/backend.js';
-import { BUDGET, pairWait } from '../../db/operators/attempts.js';
+import { BUDGET, MAX_WAIT_MS, pairWait } from '../../db/operators/attempts.js';
 import { confirmWithPin, nonceOf } from '../../db/operators/confirm.js';
 import { hashPin } from '../../db/operators/pin.js';
+import { inputDigest, NONCE_MS, Stations } from '../../db/operators/stations.js';
 import { election } from './election-setup.js';
 import { makeBackend, rawDb, type TestBackend, tempDir } from './helpers.js';
 import { NAMES, PINS, signedIn, tokenOf, withOperators } from './operators-setup.js';
@@ -336,5 +338,40 @@ describe("issue 12: the chief's confirmation", () => {
     });
     expect(r).toMatchObject({ code: 'chief_required', reason: 'chief.not_chief' });
     expect(auditRows(e.path, 'chief.confirm_failed')).toHaveLength(0);
+  });
+});
+
+describe('issue 12: properties of the backoff and the nonce', () => {
+  it('the wait of a pair never shrinks with another wrong try, starts after 3, and stops at 15 min', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (n) => {
+        expect(pairWait(n + 1)).toBeGreaterThanOrEqual(pairWait(n));
+        expect(pairWait(n)).toBeLessThanOrEqual(MAX_WAIT_MS);
+        expect(pairWait(n) > 0).toBe(n >= 3);
+      }),
+    );
+  });
+
+  it('a nonce confirms exactly the call it was issued for (channel, input in any key order, sign-in), once, within 5 min', () => {
+    const call = fc.record({
+      channel: fc.constantFrom('rounds.close', 'ballots.decide', 'result.export'),
+      input: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
+      token: fc.constantFrom('token-a', 'token-b'),
+    });
+    fc.assert(
+      fc.property(call, call, fc.integer({ min: 0, max: 2 * NONCE_MS }), (issued, sent, later) => {
+        const stations = new Stations();
+        const bound = (c: typeof issued) => ({ channel: c.channel, input: inputDigest(c.input), token: c.token });
+        const nonce = stations.issueNonce(bound(issued), 0);
+        // The same input with its keys in another order is the same call.
+        const reordered = { ...sent, input: Object.fromEntries(Object.entries(sent.input).reverse()) };
+        const same =
+          issued.channel === sent.channel &&
+          issued.token === sent.token &&
+          inputDigest(issued.input) === inputDigest(sent.input);
+        expect(stations.takeNonce(nonce, bound(reordered), later)).toBe(same && later < NONCE_MS);
+        expect(stations.takeNonce(nonce, bound(issued), 0)).toBe(false);
+      }),
+    );
   });
 });

@@ -165,8 +165,13 @@ test('a congress without operators warns; its first operator, added in the setti
   await form.getByTestId('operator-form-name').fill('计票人 李娜');
   await form.getByTestId('operator-form-role').click();
   await page.locator('.ant-select-item-option[title="计票人"]').click();
+  // Four digits were allowed once (issue 12): the form now asks for at least six.
   await form.getByTestId('operator-form-pin').fill('1357');
   await form.getByTestId('operator-form-pin-again').fill('1357');
+  await page.getByTestId('operator-form-submit').click();
+  await expect(form).toContainText('PIN 须为 6–12 位数字');
+  await form.getByTestId('operator-form-pin').fill('135790');
+  await form.getByTestId('operator-form-pin-again').fill('135790');
   await page.getByTestId('operator-form-submit').click();
   await expect(form).toBeHidden();
   await expect(card.locator('[data-testid="operator-row"][data-name="计票人 李娜"]')).toHaveAttribute(
