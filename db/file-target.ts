@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppError, refuse } from '../core/result.js';
+import { LOCK_SUFFIX } from './file-lock.js';
 
 type Refusal = { ok: false; error: AppError };
 
@@ -17,8 +18,8 @@ export function missingFolder(target: string): Refusal | null {
 export const cannotWrite = (error: unknown, field: string, target: string): Refusal =>
   refuse('file_io', 'file.cannot_write', { detail: (error as Error).message }, { field, value: target });
 
-/** The files SQLite keeps beside a database while it is open or mid-write. */
-const SIDECARS = ['-wal', '-shm', '-journal'] as const;
+/** The files SQLite keeps beside a database while it is open or mid-write, and the one-writer lock (db/file-lock.ts). */
+const SIDECARS = ['-wal', '-shm', '-journal', LOCK_SUFFIX] as const;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**

@@ -47,6 +47,10 @@ const SIDECAR_TARGETS = [
   { what: 'the -shm of the open congress', target: (e: Setup) => `${e.path}-shm` },
   { what: 'the -journal of the open congress (no such file in WAL mode)', target: (e: Setup) => `${e.path}-journal` },
   { what: 'the -wal of another congress', target: (e: Setup) => `${e.copy}-wal` },
+  {
+    what: 'the -lock of the open congress (its one-writer lock, db/file-lock.ts)',
+    target: (e: Setup) => `${e.path}-lock`,
+  },
 ];
 const EXPORT_TARGETS = [
   { what: 'the open congress file itself', target: (e: Setup) => e.path },
