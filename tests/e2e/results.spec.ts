@@ -171,7 +171,7 @@ test('the result is exported on screen, verified from the start screen, a tamper
   page,
   openApp,
   host,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const scene = await countedCongress(page, openApp, host);
   const { fingerprint } = scene.status;
@@ -230,6 +230,23 @@ test('the result is exported on screen, verified from the start screen, a tamper
   await expect(report.getByTestId('verify-contests')).not.toContainText('刘洋');
   await expect(report.getByTestId('verify-contests')).toContainText('1名,占比25.0%');
   await expect(page.getByTestId('verify-failure')).toHaveCount(0);
+  await expect(report.getByTestId('verify-signer')).toHaveAttribute('data-by', 'fingerprint');
+
+  // The hash from the paper form, typed in groups: the file is the one the form describes.
+  const contentHash = JSON.parse(fs.readFileSync(good, 'utf8')).contentHash as string;
+  await page.getByTestId('verify-expect-hash').fill(contentHash.toUpperCase().replace(/(.{4})(?=.)/g, '$1 '));
+  await page.getByTestId('verify-submit').click();
+  await expect(report.getByTestId('verify-hash-matched')).toBeVisible();
+  await page.getByTestId('verify-expect-hash').fill('');
+
+  // Issue 12: without the fingerprint (and no registry entry) the same file is never 核验通过.
+  await page.getByTestId('verify-expected').fill('');
+  await page.getByTestId('verify-submit').click();
+  await expect(report).toHaveAttribute('data-verdict', 'signer_unchecked');
+  await expect(report.getByTestId('verify-verdict')).toHaveText('签名有效,但未核对签名人');
+  await expect(report.getByTestId('verify-unchecked')).toBeVisible();
+  await expect(report.getByTestId('verify-signer')).toHaveAttribute('data-by', 'none');
+  await page.screenshot({ path: testInfo.outputPath('verify-unchecked.png'), fullPage: true });
 
   await page.getByTestId('verify-paths').fill(tampered);
   await page.getByTestId('verify-submit').click();
@@ -258,21 +275,31 @@ test('the result is exported on screen, verified from the start screen, a tamper
   await expect(recount).toContainText('80');
   await expect(recount).toContainText('73');
 
-  // The district view: the good file, its copy and the tampered one; the total counts one township.
+  // The district view: the good file, its copy and the tampered one. With 青山镇 not in the
+  // district's key registry, nothing is counted; registered from its paper form, one township is.
   await page.getByTestId('verify-paths').fill([good, copy, tampered].join('\n'));
   await page.getByTestId('verify-expected').fill('');
   await page.getByTestId('verify-submit').click();
   const district = page.getByTestId('district');
+  await expect(district).toHaveAttribute('data-townships', '0');
+  await expect(district.locator('[data-testid="district-row"][data-verdict="signer_unchecked"]')).toHaveCount(2);
+  await page.getByTestId('keys-township').fill('青山镇');
+  await page.getByTestId('keys-fingerprint').fill(fingerprint);
+  await page.getByTestId('keys-add').click();
+  await expect(page.getByTestId('keys-row')).toHaveCount(1);
+  await page.getByTestId('verify-submit').click();
   await expect(district).toHaveAttribute('data-townships', '1');
   await expect(district.getByTestId('district-row')).toHaveCount(3);
-  await expect(district.locator('[data-testid="district-row"][data-ok="false"]')).toHaveCount(1);
+  await expect(district.locator('[data-testid="district-row"][data-verdict="failed"]')).toHaveCount(1);
+  await expect(district.locator('[data-testid="district-row"][data-verdict="verified"]')).toHaveCount(2);
   await expect(district.getByTestId('district-duplicate')).toContainText('青山镇-选举结果.json');
   const total = district.getByTestId('district-total');
   await expect(total).toContainText('合计(1 个乡镇)');
   await expect(total).toContainText('2名,占比50.0%');
   await expect(total).toContainText('1名,占比25.0%');
-  await expect(page.getByTestId('district-note')).toContainText('未通过的 1 个文件不计入合计');
+  await expect(page.getByTestId('district-note')).toContainText('1 个文件未计入合计');
   await expect(page.getByTestId('verify-report')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('verify-district.png'), fullPage: true });
 
   const xlsx = path.join(host.documentsDir, '汇总.xlsx');
   await page.getByTestId('district-export-path').fill(xlsx);

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { BodyStructure } from '../../../core/election-types.js';
@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { askSavePath } from '../../components/save-dialog.js';
 import { baseName, formatBytes, joinPath, today } from '../../lib/paths.js';
 import styles from './DistrictCard.module.css';
-import { FAILURE_LABEL } from './labels.js';
+import { FAILURE_LABEL, VERDICT_LABEL } from './labels.js';
 import { type DistrictTotal, type FileReport, useVerify, type VerifyFailure } from './store.js';
 
 interface Row {
@@ -19,6 +19,10 @@ interface Row {
   name: string;
   path: string | null;
   ok: boolean | null;
+  verdict: FileReport['report']['verdict'] | null;
+  flags: FileReport['flags'];
+  /** Whether the file is in the total. */
+  counted: boolean;
   /** Why a file failed: its first failure's kind. */
   why: VerifyFailure['kind'] | null;
   /** The earlier file with the same content: shown, not counted again. */
@@ -45,13 +49,17 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
   const desktop = isDesktop();
 
   const rows: Row[] = [
-    ...files.map(({ path, report, duplicateOf }, i) => {
-      const s = report.ok ? report.summary : null;
+    ...files.map(({ path, report, duplicateOf, flags, counted }, i) => {
+      // The figures of a file whose signature and recount hold, counted or not: the row says which.
+      const s = report.verdict === 'failed' ? null : report.summary;
       return {
         key: `f${i}`,
         name: report.summary?.congress.name ?? baseName(path),
         path,
         ok: report.ok,
+        verdict: report.verdict,
+        flags,
+        counted,
         why: report.failures[0]?.kind ?? null,
         duplicateOf,
         contests: s?.contests.length ?? null,
@@ -66,6 +74,9 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
       name: t('district.total', { n: total.townships }),
       path: null,
       ok: null,
+      verdict: null,
+      flags: [],
+      counted: true,
       why: null,
       duplicateOf: null,
       contests: total.contests,
@@ -92,27 +103,8 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
     {
       title: t('district.col.verified'),
       dataIndex: 'ok',
-      width: 150,
-      render: (ok: boolean | null, r) =>
-        ok === null ? null : ok ? (
-          <>
-            <span className={styles.verdictOk}>
-              <CheckCircleFilled /> {t('verify.ok')}
-            </span>
-            {r.duplicateOf && (
-              <div className={styles.why} data-testid="district-duplicate">
-                {t('district.duplicate', { name: baseName(r.duplicateOf) })}
-              </div>
-            )}
-          </>
-        ) : (
-          <>
-            <span className={styles.verdictBad}>
-              <CloseCircleFilled /> {t('verify.fail')}
-            </span>
-            {r.why && <div className={styles.why}>{t(FAILURE_LABEL[r.why])}</div>}
-          </>
-        ),
+      width: 220,
+      render: (_: boolean | null, r) => (r.verdict === null ? null : <VerdictCell row={r} t={t} />),
     },
     numberColumn<Row>(t('district.col.contests'), 'contests', 70),
     numberColumn<Row>(t('district.col.seats'), 'seats', 80),
@@ -129,7 +121,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
     }
   };
 
-  const failed = files.filter((f) => !f.report.ok).length;
+  const left = files.filter((f) => !f.counted && f.duplicateOf === null).length;
   return (
     <Card
       title={t('district.title', { n: files.length })}
@@ -144,12 +136,18 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         testId="district-table"
         row={(r) => ({
           testId: r.total ? 'district-total' : 'district-row',
-          data: { ok: String(r.ok) },
-          className: r.total ? styles.total : r.ok === false ? styles.failed : undefined,
+          data: { ok: String(r.ok), verdict: r.verdict, counted: String(r.counted) },
+          className: r.total
+            ? styles.total
+            : r.verdict === 'failed'
+              ? styles.failed
+              : !r.counted && !r.duplicateOf
+                ? styles.unchecked
+                : undefined,
         })}
       />
       <Typography.Paragraph className={styles.note} data-testid="district-note">
-        {t(failed > 0 ? 'district.note.failed' : 'district.note', { n: total.townships, failed })}
+        {t(left > 0 ? 'district.note.unchecked' : 'district.note', { n: total.townships, left })}
       </Typography.Paragraph>
       {exportError && <ErrorAlert error={exportError} />}
       <Space.Compact block className={styles.export}>
@@ -176,5 +174,48 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         />
       )}
     </Card>
+  );
+}
+
+const VERDICT_CLASS = { verified: styles.verdictOk, signer_unchecked: styles.verdictWarn, failed: styles.verdictBad };
+const VERDICT_ICON = {
+  verified: <CheckCircleFilled />,
+  signer_unchecked: <ExclamationCircleFilled />,
+  failed: <CloseCircleFilled />,
+};
+const FLAG_LABEL = {
+  not_registered: 'district.flag.not_registered',
+  key_shared: 'district.flag.key_shared',
+  township_twice: 'district.flag.township_twice',
+} as const;
+
+/** A file's verdict in the district table, with why it failed, what is flagged, and whether it is in the total. */
+function VerdictCell(props: { row: Row; t: Translate }) {
+  const { row: r, t } = props;
+  const verdict = r.verdict!;
+  // "Not registered" says again what signer_unchecked says: shown once, as the verdict.
+  const flags = r.flags.filter((f) => !(f.flag === 'not_registered' && verdict === 'signer_unchecked'));
+  return (
+    <>
+      <span className={VERDICT_CLASS[verdict]} data-testid="district-verdict">
+        {VERDICT_ICON[verdict]} {t(VERDICT_LABEL[verdict])}
+      </span>
+      {verdict === 'failed' && r.why && <div className={styles.why}>{t(FAILURE_LABEL[r.why])}</div>}
+      {flags.map((f) => (
+        <div key={f.flag} className={styles.why} data-testid="district-flag" data-flag={f.flag}>
+          {t(FLAG_LABEL[f.flag], { others: f.others.map(baseName).join('、') })}
+        </div>
+      ))}
+      {r.duplicateOf && (
+        <div className={styles.note} data-testid="district-duplicate">
+          {t('district.duplicate', { name: baseName(r.duplicateOf) })}
+        </div>
+      )}
+      {!r.counted && !r.duplicateOf && verdict !== 'failed' && (
+        <div className={styles.why} data-testid="district-not-counted">
+          {t('district.notCounted')}
+        </div>
+      )}
+    </>
   );
 }

@@ -58,8 +58,7 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
           showIcon
           className="page-alert"
           data-testid="verify-unchecked"
-          title={t('verify.unchecked')}
-          description={t('verify.unchecked.help')}
+          title={t('verify.unchecked.help')}
         />
       )}
       {report.failures.length > 0 && (
@@ -83,7 +82,7 @@ export function VerifyReportCard(props: { file: FileReport; t: Translate }) {
       )}
       {s && !report.ok && (
         <Typography.Paragraph type="warning" data-testid="verify-unverified">
-          {t('verify.unverifiedSummary')}
+          {t(report.verdict === 'signer_unchecked' ? 'verify.uncheckedSummary' : 'verify.unverifiedSummary')}
         </Typography.Paragraph>
       )}
       {s && <Summary summary={s} report={report} t={t} />}

@@ -2,15 +2,16 @@ import { ArrowLeftOutlined, FileAddOutlined, SafetyCertificateOutlined } from '@
 import { Button, Card, Flex, Form, Input, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { groupedHash } from '../../../core/hash-groups.js';
 import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
-import { groupedHash } from '../../../core/hash-groups.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormCodeScan } from '../../components/FormCodeScan.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { DistrictCard } from './DistrictCard.js';
+import { KeyRegistryCard } from './KeyRegistryCard.js';
 import { parsePaths, useVerify } from './store.js';
 import { VerifyReportCard } from './VerifyReportCard.js';
 import styles from './VerifyScreen.module.css';
@@ -135,6 +136,7 @@ export function VerifyScreen() {
           ))}
         </div>
       )}
+      <KeyRegistryCard t={t} />
     </div>
   );
 }

@@ -71,7 +71,6 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'district.duplicate': 'Same content as {name}: not counted again',
   'district.total': 'Total ({n} townships)',
   'district.note': 'The total counts verified files only: {n}.',
-  'district.note.failed': 'The total counts verified files only: {n}; the {failed} files that failed are left out.',
   'district.export.path': 'Workbook path',
   'district.export': 'Export Excel',
   'district.export.dialog': 'Export Excel…',
@@ -84,6 +83,8 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.expectHash.many': 'A result hash belongs to one township’s file: it can be given when one file is checked.',
   'verify.expectHash.placeholder': 'e.g. 3F2A 9C41 07BE …',
   'verify.unchecked': 'Signature valid, signer not checked',
+  'verify.uncheckedSummary':
+    'Below is what the file itself states: until its signer is checked it cannot be relied on as the result.',
   'verify.unchecked.help':
     'The file is unchanged since it was signed and the recount agrees, but nothing checked who signed it: anyone can change the content and sign it again with a key of their own. Enter the key fingerprint from the paper form and verify again, or register the township’s key in the district key registry.',
   'verify.kind.hash_mismatch': 'The result hash differs from the paper form',

@@ -68,7 +68,6 @@ export const verifyZhCN = {
   'district.duplicate': '与 {name} 内容相同,不重复计入合计',
   'district.total': '合计({n} 个乡镇)',
   'district.note': '合计只统计核验通过的文件,共 {n} 个。',
-  'district.note.failed': '合计只统计核验通过的文件,共 {n} 个;未通过的 {failed} 个文件不计入合计。',
   'district.export.path': '汇总表路径',
   'district.export': '导出 Excel',
   'district.export.dialog': '导出 Excel…',
@@ -81,6 +80,7 @@ export const verifyZhCN = {
   'verify.expectHash.many': '结果校验码对应一个乡镇的文件:只核验一个文件时才能填写。',
   'verify.expectHash.placeholder': '如:3F2A 9C41 07BE …',
   'verify.unchecked': '签名有效,但未核对签名人',
+  'verify.uncheckedSummary': '以下是文件自己所载的内容:签名人尚未核对,在核对之前不能作为结果使用。',
   'verify.unchecked.help':
     '文件签名后未被改动,重新计票也一致;但没有核对签名的是谁:任何人都可以改动内容后用自己新生成的密钥重新签名。请填写纸质表格上的密钥指纹后再核验,或在区县密钥登记表中登记该乡镇的密钥。',
   'verify.kind.hash_mismatch': '结果校验码与纸质表格不符',

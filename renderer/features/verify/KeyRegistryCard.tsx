@@ -1,0 +1,231 @@
+import { DeleteOutlined, ImportOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Input, Popconfirm, Space, type TableColumnsType, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { invokeShell, isDesktop } from '../../api/index.js';
+import { useCongress } from '../../app/congress.js';
+import type { Translate } from '../../app/language.js';
+import { DataTable } from '../../components/DataTable.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Fingerprint } from '../../components/Fingerprint.js';
+import { askSavePath } from '../../components/save-dialog.js';
+import { formatTime, joinPath } from '../../lib/paths.js';
+import styles from './KeyRegistryCard.module.css';
+import { type RegistryEntry, useRegistry } from './registry-store.js';
+
+/**
+ * The district's key registry (issue 12): township → the fingerprint of its laptop's key, typed
+ * from the township's paper form or imported from its signed enrolment file; each file checked
+ * here is verified against its own township's key. Below it, the township's side: this
+ * computer's enrolment file, to hand to the district with the paper form.
+ */
+export function KeyRegistryCard(props: { t: Translate }) {
+  const { t } = props;
+  const registry = useRegistry((s) => s.registry);
+  const error = useRegistry((s) => s.error);
+  const imported = useRegistry((s) => s.imported);
+  const [township, setTownship] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
+  const [importPath, setImportPath] = useState('');
+  const desktop = isDesktop();
+
+  useEffect(() => {
+    void useRegistry.getState().load();
+  }, []);
+
+  const add = async () => {
+    const r = await useRegistry.getState().add(township.trim(), fingerprint.trim());
+    if (r.ok) {
+      setTownship('');
+      setFingerprint('');
+    }
+  };
+  const importDesktop = async () => {
+    const r = await invokeShell('shell.openDialog', { title: t('keys.import.dialogTitle'), extensions: ['json'] });
+    if (r?.ok && r.value.path) await useRegistry.getState().importFile(r.value.path);
+  };
+
+  const columns: TableColumnsType<RegistryEntry> = [
+    { title: t('keys.col.township'), dataIndex: 'township', width: 220 },
+    {
+      title: t('keys.col.fingerprint'),
+      dataIndex: 'fingerprint',
+      render: (fp: string) => <Fingerprint value={fp} size="medium" />,
+    },
+    {
+      title: t('keys.col.source'),
+      dataIndex: 'source',
+      width: 110,
+      render: (source: RegistryEntry['source']) =>
+        t(source === 'paper' ? 'keys.source.paper' : 'keys.source.enrolment'),
+    },
+    { title: t('keys.col.addedAt'), dataIndex: 'addedAt', width: 170, render: (at: string) => formatTime(at) },
+    {
+      key: 'remove',
+      width: 90,
+      render: (_, entry) => (
+        <Popconfirm
+          title={t('keys.remove.confirm', { township: entry.township })}
+          onConfirm={() => void useRegistry.getState().remove(entry.township)}
+        >
+          <Button size="small" danger icon={<DeleteOutlined />} data-testid="keys-remove">
+            {t('keys.remove')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      className={`page-card ${styles.card}`}
+      title={
+        <span>
+          <KeyOutlined /> {t('keys.title')}
+        </span>
+      }
+      data-testid="keys"
+      data-count={registry?.entries.length ?? 0}
+    >
+      <Typography.Paragraph type="secondary">{t('keys.intro')}</Typography.Paragraph>
+      {error && <ErrorAlert error={error} />}
+      <DataTable<RegistryEntry>
+        rowKey="township"
+        columns={columns}
+        dataSource={registry?.entries ?? []}
+        emptyText={t('keys.empty')}
+        testId="keys-table"
+        row={(entry) => ({ testId: 'keys-row', data: { township: entry.township } })}
+      />
+      <Space.Compact block className={styles.add}>
+        <Input
+          value={township}
+          onChange={(e) => setTownship(e.target.value)}
+          placeholder={t('keys.township.placeholder')}
+          aria-label={t('keys.township')}
+          className={styles.township}
+          data-testid="keys-township"
+        />
+        <Input
+          value={fingerprint}
+          onChange={(e) => setFingerprint(e.target.value)}
+          placeholder={t('verify.expected.placeholder')}
+          aria-label={t('keys.fingerprint')}
+          className={styles.fingerprint}
+          spellCheck={false}
+          data-testid="keys-fingerprint"
+          onPressEnter={() => void add()}
+        />
+        <Button
+          icon={<PlusOutlined />}
+          disabled={!township.trim() || !fingerprint.trim()}
+          onClick={() => void add()}
+          data-testid="keys-add"
+        >
+          {t('keys.add')}
+        </Button>
+      </Space.Compact>
+      <Space.Compact block className={styles.add}>
+        {!desktop && (
+          <Input
+            value={importPath}
+            onChange={(e) => setImportPath(e.target.value)}
+            placeholder={t('keys.import.path')}
+            data-testid="keys-import-path"
+          />
+        )}
+        <Button
+          icon={<ImportOutlined />}
+          disabled={!desktop && !importPath.trim()}
+          data-testid="keys-import"
+          onClick={() => void (desktop ? importDesktop() : useRegistry.getState().importFile(importPath.trim()))}
+        >
+          {t(desktop ? 'keys.import.dialog' : 'keys.import')}
+        </Button>
+      </Space.Compact>
+      {imported && (
+        <Alert
+          className="page-alert"
+          type="success"
+          showIcon
+          data-testid="keys-imported"
+          title={t('keys.import.done', { township: imported.township, fingerprint: imported.fingerprint })}
+        />
+      )}
+      <Typography.Paragraph type="secondary" className={styles.note}>
+        {t('keys.import.note')}
+      </Typography.Paragraph>
+      {registry && (
+        <Typography.Paragraph type="secondary" className={styles.note} copyable={{ text: registry.path }}>
+          {t('keys.file', { path: registry.path })}
+        </Typography.Paragraph>
+      )}
+      <Collapse
+        ghost
+        items={[{ key: 'enrol', label: t('keys.enrol.title'), children: <Enrol t={t} /> }]}
+        data-testid="keys-enrol-section"
+      />
+    </Card>
+  );
+}
+
+/** The township's side: this computer's key as a signed enrolment file, written where the user says. */
+function Enrol(props: { t: Translate }) {
+  const { t } = props;
+  const congressName = useCongress((s) => s.file?.congress.name ?? '');
+  const defaultDirectory = useCongress((s) => s.info?.defaultDirectory ?? '');
+  const enrolled = useRegistry((s) => s.enrolled);
+  const enrolError = useRegistry((s) => s.enrolError);
+  const [township, setTownship] = useState(congressName);
+  const [out, setOut] = useState(() => joinPath(defaultDirectory, `${t('keys.enrol.fileName')}.json`));
+  const desktop = isDesktop();
+  const write = async () => {
+    let target = out.trim();
+    if (desktop) {
+      const chosen = await askSavePath(t('keys.enrol.dialogTitle'), target, ['json']);
+      if (!chosen.ok || !chosen.value) return;
+      target = chosen.value;
+      setOut(target);
+    }
+    await useRegistry.getState().enrol(township.trim(), target);
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('keys.enrol.help')}</Typography.Paragraph>
+      {enrolError && <ErrorAlert error={enrolError} />}
+      <Space.Compact block className={styles.add}>
+        <Input
+          value={township}
+          onChange={(e) => setTownship(e.target.value)}
+          placeholder={t('keys.township.placeholder')}
+          aria-label={t('keys.enrol.township')}
+          className={styles.township}
+          data-testid="keys-enrol-township"
+        />
+        {!desktop && (
+          <Input
+            value={out}
+            onChange={(e) => setOut(e.target.value)}
+            aria-label={t('keys.enrol.out')}
+            data-testid="keys-enrol-out"
+          />
+        )}
+        <Button
+          disabled={!township.trim() || (!desktop && !out.trim())}
+          onClick={() => void write()}
+          data-testid="keys-enrol"
+        >
+          {t(desktop ? 'keys.enrol.dialog' : 'keys.enrol.button')}
+        </Button>
+      </Space.Compact>
+      {enrolled && (
+        <Alert
+          className="page-alert"
+          type="success"
+          showIcon
+          data-testid="keys-enrolled"
+          title={t('keys.enrol.done', { path: enrolled.path, fingerprint: enrolled.fingerprint })}
+        />
+      )}
+    </>
+  );
+}
