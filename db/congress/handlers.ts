@@ -160,16 +160,42 @@ export const backup: SessionHandler<'congress.backup'> = {
       return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
     const folder = missingFolder(target);
     if (folder) return folder;
+    // Copied under a temporary name beside it, recorded, then renamed (issue 12 item 7): the folder
+    // never shows half a copy, and no copy is left there that the audit log does not record.
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    const removeTemp = () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    };
+    const failed = (err: unknown) =>
+      refuse('file_io', 'backup.failed', { detail: (err as Error).message }, { field: 'path', value: target });
     try {
-      await current.db.backup(target);
+      await current.db.backup(temp);
     } catch (err) {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
-      return refuse('file_io', 'backup.failed', { detail: (err as Error).message }, { field: 'path', value: target });
+      removeTemp();
+      return failed(err);
     }
-    const bytes = fs.statSync(target).size;
-    current.db.transaction(() =>
-      appendAudit(current.db, call.auditEntry('congress.backup', { path: target, bytes })),
-    )();
+    const bytes = fs.statSync(temp).size;
+    try {
+      current.db.transaction(() =>
+        appendAudit(current.db, call.auditEntry('congress.backup', { path: target, bytes })),
+      )();
+    } catch (err) {
+      removeTemp();
+      throw err;
+    }
+    try {
+      fs.renameSync(temp, target);
+    } catch (err) {
+      removeTemp();
+      // The row just committed says a copy was made; the next one says it did not land.
+      current.db.transaction(() =>
+        appendAudit(
+          current.db,
+          call.auditEntry('congress.backup.withdrawn', { path: target, detail: (err as Error).message }),
+        ),
+      )();
+      return failed(err);
+    }
     return ok({ path: target, bytes });
   },
   changes: () => [{ topic: 'audit' }],

@@ -139,4 +139,16 @@ describe('other files written through a temporary name', () => {
     expect(error).toMatchObject({ code: 'file_io', reason: 'backup.failed' });
     expect(fs.readdirSync(stick)).toEqual(['filler']);
   });
+
+  it('congress.backup whose audit row the file refuses (a trigger) leaves no copy and no .tmp', async () => {
+    const e = await exported();
+    const usb = tempDir();
+    const raw = rawDb(e.path);
+    raw.exec(`CREATE TRIGGER refuse_backup BEFORE INSERT ON audit_log WHEN NEW.action = 'congress.backup'
+              BEGIN SELECT RAISE(ABORT, 'the disk refused the audit row'); END`);
+    raw.close();
+    const error = await e.failure('congress.backup', { path: path.join(usb, '备份.congress') });
+    expect(error.code).toBe('internal');
+    expect(fs.readdirSync(usb)).toEqual([]);
+  });
 });
