@@ -35,7 +35,7 @@ import {
   isTrustedSender,
   secureWebPreferences,
 } from './security.js';
-import { handleShell, isShellChannel } from './shell-calls.js';
+import { admitShell, handleShell, isShellChannel } from './shell-calls.js';
 import { resolveStaticFile } from './static-files.js';
 import { StoreClient } from './store-client.js';
 
@@ -186,7 +186,10 @@ ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: un
     return refuse('internal', 'shell.foreign_sender');
   }
   if (typeof channel !== 'string') return refuse('unknown_channel', 'shell.unknown_call');
-  if (isShellChannel(channel)) return handleShell(event.sender, channel, input, documentsDir);
+  if (isShellChannel(channel)) {
+    const gate = await admitShell(channel, ctx, (c, i, x) => store.invoke(c, i, x));
+    return gate.ok ? handleShell(event.sender, channel, input, documentsDir) : gate;
+  }
   if (!isChannel(channel)) return refuse('unknown_channel', 'call.unknown_channel', { channel });
   const context = callContext.safeParse(ctx);
   // The menu's own calls (backup) go as the station's last caller; a chief's PIN typed for one

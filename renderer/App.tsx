@@ -95,8 +95,9 @@ function Screens() {
       </div>
     );
   }
-  // Checking result files needs no congress (the district's machine has none) and no operator.
-  if (page === 'verify') return <VerifyScreen />;
+  // Checking result files needs no congress (the district's machine has none) and no operator;
+  // at a station of a congress with operators, it needs one signed in (the lock screen below).
+  if (page === 'verify' && !(open && (!stationKnown || (enforced && !signedIn)))) return <VerifyScreen />;
   // Whether the open congress asks for sign-in is known before anything of it shows.
   if (open && !stationKnown) {
     return (

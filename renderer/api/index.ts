@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { CallContext, Channel, Input, Output, ShellChannel, ShellContract } from '../../core/contract.js';
+import {
+  type CallContext,
+  type Channel,
+  contract,
+  type Input,
+  type Output,
+  type ShellChannel,
+  type ShellContract,
+} from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
 import { type AppError, type Result, refuse } from '../../core/result.js';
 import { bridge } from './bridge.js';
@@ -69,10 +77,19 @@ export async function invoke<C extends Channel>(
       ...(confirm ? { confirm } : {}),
       ...(acknowledge.length > 0 ? { acknowledge } : {}),
     });
+    const sent = context.session;
     const r = await transport().invoke(channel, input, envelope());
-    // Locked while the call was made: the same operator signs in again, and it goes through.
-    if (!r.ok && r.error.code === 'locked' && hooks.locked && (await hooks.locked(r.error))) {
-      return transport().invoke(channel, input, envelope());
+    if (!r.ok && r.error.code === 'locked') {
+      // Made before a sign-in that has answered since (a read of the window behind the lock while
+      // its operator signed in): made again with it; the station is not locked by an old answer.
+      if (context.session && context.session !== sent) return transport().invoke(channel, input, envelope());
+      // Locked while the call was made: the same operator signs in again, and it goes through; a
+      // read goes through for whoever signs in (a write is made only by the operator who made it).
+      if (hooks.locked) {
+        const same = await hooks.locked(r.error);
+        if (same || (!contract[channel].write && context.session))
+          return transport().invoke(channel, input, envelope());
+      }
     }
     return r;
   };
@@ -89,7 +106,13 @@ export async function invoke<C extends Channel>(
       current = asked.ok ? null : nonceOf(asked.error);
       if (current === null) return asked;
     }
-    const r = await once({ ...chief, nonce: current }, acknowledge);
+    let r = await once({ ...chief, nonce: current }, acknowledge);
+    // The nonce ran out while the chief was typing (five minutes), or a sign-in since made it
+    // another station's: the PIN just typed goes once more, with the fresh nonce the refusal gave.
+    const fresh = r.ok ? null : nonceOf(r.error);
+    if (!r.ok && r.error.reason === 'chief.nonce_invalid' && fresh !== null) {
+      r = await once({ ...chief, nonce: fresh }, acknowledge);
+    }
     if (!r.ok) nonce = nonceOf(r.error);
     return r;
   };

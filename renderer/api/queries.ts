@@ -20,9 +20,11 @@
  * codebase does; our part is the topic map and the coalescing, below.
  */
 import { type Query, QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
+import { create } from 'zustand';
 import type { Channel, Contract, Input, Output } from '../../core/contract.js';
 import type { ChangeEvent } from '../../core/domain.js';
 import { type AppError, type Result, refuse } from '../../core/result.js';
+import { ANYONE, CALL_RULES } from '../../core/roles.js';
 import { invoke, onChange } from './index.js';
 
 type Topic = ChangeEvent['topic'];
@@ -153,13 +155,42 @@ export interface CallQuery<T> {
 }
 
 /**
+ * Who this window reads as: locked (a congress with operators and nobody signed in here), and
+ * the sign-in it reads with. Set by the station store (features/operators/station-store.ts).
+ */
+const GATE_REFUSALS: readonly string[] = ['locked', 'forbidden'];
+
+const useReadAccess = create<{ locked: boolean; signIn: string | null }>(() => ({ locked: false, signIn: null }));
+
+/**
+ * The station locked, or signed in (again, or as another operator). Behind the lock screen the
+ * screens stay as they were but read nothing the backend would refuse a locked station (only
+ * the ANYONE calls of core/contract/spec.ts); once someone signs in, what a refusal of the gate
+ * (`locked`, `forbidden`) left on screen is read again, as that operator.
+ */
+export function setReadAccess(locked: boolean, signIn: string | null): void {
+  const before = useReadAccess.getState();
+  if (before.locked === locked && before.signIn === signIn) return;
+  useReadAccess.setState({ locked, signIn });
+  if (locked) return;
+  void queryClient.invalidateQueries({
+    predicate: (q) => q.state.error instanceof CallFailed && GATE_REFUSALS.includes(q.state.error.error.code),
+  });
+}
+
+/** Whether a read may be made now: a locked station makes only the lock screen's and the board's. */
+const mayRead = (channel: QueryChannel, locked: boolean): boolean => !locked || CALL_RULES[channel] === ANYONE;
+
+/**
  * A read shown on screen, kept up to date by change events. `input: null` waits (nothing
- * chosen yet). The previous answer stays shown while a new one is read.
+ * chosen yet), as does a read a locked station may not make. The previous answer stays shown
+ * while a new one is read.
  */
 export function useCall<C extends QueryChannel>(channel: C, input: Input<C> | null): CallQuery<Output<C>> {
+  const locked = useReadAccess((s) => s.locked);
   const q = useQuery({
     ...callOptions(channel, (input ?? {}) as Input<C>),
-    enabled: input !== null,
+    enabled: input !== null && mayRead(channel, locked),
   });
   return {
     data: q.data,

@@ -3,7 +3,7 @@ import type { Output } from '../../../core/contract.js';
 import type { AppError } from '../../../core/result.js';
 import { permission, type WriteChannel } from '../../../core/roles.js';
 import { invoke } from '../../api/index.js';
-import { CallFailed, fetchCall, queryKey } from '../../api/queries.js';
+import { CallFailed, fetchCall, queryKey, setReadAccess } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { type Followed, follow } from '../../app/follow.js';
 import { useRoute } from '../../app/route.js';
@@ -136,6 +136,11 @@ export const useStation = create<StationStore>()((set) => {
   };
 });
 
+// Behind the lock screen the fetch layer reads only what a locked station may (issue 12).
+useStation.subscribe((s) =>
+  setReadAccess(s.enforced && s.operator === null, s.operator ? String(s.operator.id) : null),
+);
+
 /**
  * A write answered `locked` (idle too long for the backend, a new PIN or role, or the congress
  * got its first operator at another station): the lock screen shows. True once the operator who
@@ -183,7 +188,13 @@ function onInput(): void {
 /** The hall's and the printer's windows: they only read, and nobody works in them. */
 const isReadOnlyWindow = (): boolean => {
   const { page } = useRoute.getState();
-  return page === 'board' || page === 'tally' || page.startsWith('print/');
+  return isHallWindow() || page.startsWith('print/');
+};
+
+/** The projector's windows: what they read a locked station may read too (core/contract/spec.ts ANYONE). */
+const isHallWindow = (): boolean => {
+  const { page } = useRoute.getState();
+  return page === 'board' || page === 'tally';
 };
 
 /**
@@ -191,12 +202,14 @@ const isReadOnlyWindow = (): boolean => {
  * calls waiting for a sign-in when the congress goes away. Returns a stop function.
  *
  * A board, tally or print window opened from a station inherits its sessionStorage, and with it
- * the sign-in: it lets go of its copy (without locking the station), so that a projector left
- * alone never locks the station it came from.
+ * the sign-in: a board or tally lets go of its copy (without locking the station), so that a
+ * projector left alone never locks the station it came from; a print window keeps it to read.
  */
 export function startStationWatch(): () => void {
   if (isReadOnlyWindow()) {
-    if (useSession.getState().token) useSession.getState().setToken(null);
+    // A print window reads the station's rosters and results, which a locked station may not
+    // (issue 12): it keeps the sign-in it was opened with, and, never idle-locking, ends with it.
+    if (isHallWindow() && useSession.getState().token) useSession.getState().setToken(null);
     return () => undefined;
   }
   const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
