@@ -50,7 +50,9 @@ function gate(pin: string) {
     },
     onChange: () => () => undefined,
   });
-  return { sent };
+  /** Every nonce issued so far runs out (five minutes passed). */
+  const expire = () => issued.clear();
+  return { sent, expire };
 }
 
 describe('the chief’s PIN and its nonce', () => {
@@ -81,5 +83,18 @@ describe('the chief’s PIN and its nonce', () => {
       'ask',
       'pin:555555',
     ]);
+  });
+
+  it('a nonce that ran out while the chief typed: the PIN goes once more with the fresh nonce, not asked again', async () => {
+    const { sent, expire } = gate('555555');
+    setCallHooks({
+      async chiefRequired(_error, attempt) {
+        expire();
+        return attempt({ operatorId: 5, pin: '555555' });
+      },
+      warnings: (_error, attempt) => attempt(['warning.margin']),
+    });
+    expect(await invoke('rounds.close', { roundId: 1 })).toEqual({ ok: true, value: { closed: true } });
+    expect(sent.filter((c) => c.confirm?.pin === '555555').length).toBeGreaterThanOrEqual(2);
   });
 });
