@@ -329,6 +329,25 @@ describe("issue 12: the chief's confirmation", () => {
     });
   });
 
+  it('the chief’s right PIN after two wrong ones at 计票台1 forgets them there (audited chief.confirm_cleared): three free tries again', async () => {
+    const { e, counter, a, b, decide, ask, chief } = await setAsideAtCounter();
+    for (let i = 0; i < 2; i++) {
+      await e.failure('ballots.decide', decide(a.id), {
+        ...counter,
+        confirm: chief(await ask(decide(a.id)), '000000'),
+      });
+    }
+    await e.call('ballots.decide', decide(a.id), { ...counter, confirm: chief(await ask(decide(a.id))) });
+    expect(auditRows(e.path, 'chief.confirm_cleared')).toHaveLength(1);
+    for (let i = 0; i < 2; i++) {
+      const wrong = await e.failure('ballots.decide', decide(b.id), {
+        ...counter,
+        confirm: chief(await ask(decide(b.id)), '000000'),
+      });
+      expect(wrong.reason, `wrong try ${i + 1} after the right one`).toBe('operator.pin_wrong');
+    }
+  });
+
   it('naming an operator who is not the chief is refused before the PIN is compared (no guessing of their PIN here)', async () => {
     const { e, ids, counter, a, decide, ask, chief } = await setAsideAtCounter();
     const role: Role = 'scrutineer';
