@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, refuse } from '../../core/result.js';
 import { appendAudit, verifyAuditChain } from '../audit/log.js';
+import { anchorOpened } from '../congress/handlers.js';
 import { readCongress } from '../congress/records.js';
 import { missingFolder, overCongress } from '../file-target.js';
 import type { SessionHandler } from '../handler-types.js';
@@ -102,7 +103,7 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(
 
 export const restore: SessionHandler<'backups.restore'> = {
   kind: 'session',
-  run(input, call) {
+  async run(input, call) {
     const source = path.resolve(input.backupPath);
     const target = path.resolve(input.path);
     if (source === target) return refuse('invalid_input', 'backup.same_file', {}, { field: 'backupPath' });
@@ -174,6 +175,8 @@ export const restore: SessionHandler<'backups.restore'> = {
     db.transaction(() =>
       appendAudit(db, call.auditEntry('backups.restore', { from: source, previousKeptAt: previous, congress })),
     )();
+    // A copy made on another laptop: its chain records this laptop's key from here on (db/audit/checkpoint.ts).
+    await anchorOpened(call, opened.value);
     return ok({ path: target, restoredFrom: source, previousKeptAt: previous, congress });
   },
   changes: () => [{ topic: 'congress' }, { topic: 'audit' }],
