@@ -82,6 +82,8 @@ describe('the typed note of a write', () => {
 
   it('reaches audit and changes from done(output, note); a refusal commits nothing and asks for nothing', async () => {
     const c = await congressWith([]);
+    // One writer per file (issue 12 item 7): the backend gives the congress up for this session.
+    await c.call('congress.close', {});
     const session = new Session();
     const opened = session.openFile(c.path);
     if (!opened.ok) expect.fail(opened.error.message);
