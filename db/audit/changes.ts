@@ -38,6 +38,10 @@ export interface ReplayedTable {
   /** SQL giving the row's JSON text. */
   row(alias: string): string;
   columns: string[];
+  /** The key's columns (`rowid` for a table without a primary key). */
+  keyColumns: string[];
+  /** The SQL of each column's recorded value (its digest for a secret), for a table aliased `t`. */
+  values: string[];
 }
 
 interface ColumnInfo {
@@ -46,7 +50,7 @@ interface ColumnInfo {
   pk: number;
 }
 
-const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export function digest(value: unknown): string | null {
@@ -74,6 +78,8 @@ export function replayedTables(db: SqliteDb): ReplayedTable[] {
     return {
       name,
       columns: info.map((c) => c.name),
+      keyColumns: pk.length === 0 ? ['rowid'] : pk.map((c) => c.name),
+      values: info.map((c) => (secret(c) ? `audit_digest(t.${quoteId(c.name)})` : `t.${quoteId(c.name)}`)),
       key: (alias) =>
         pk.length === 0
           ? `json_array(${alias}.rowid)`

@@ -15,7 +15,7 @@ import { replayAudit } from '../../db/audit/replay.js';
 import { openCongressFile } from '../../db/open.js';
 import { hashPin } from '../../db/operators/pin.js';
 import { election } from './election-setup.js';
-import { rawDb, tempDir } from './helpers.js';
+import { delegateFields, rawDb, tempDir } from './helpers.js';
 import { oldCongressFile } from './old-file.js';
 
 /** A closed round of 40 ballots (2 seats of 4), counted and ready to export. */
@@ -128,6 +128,18 @@ describe('the tables replayed from the audit log (issue 12 item 2)', () => {
     });
     const refused = await e.failure('result.export', e.exportInput, ctx);
     expect(refused).toMatchObject({ reason: 'audit.row_unexpected', params: { table: 'operators', key: String(id) } });
+  });
+
+  it('a clean audit.verify, an app write (the replay continues from what it kept), then sqlite3 changes one ballot while the congress stays open: the next audit.verify and export still name it', async () => {
+    const e = await closedRound();
+    expect(await e.call('audit.verify', {})).toMatchObject({ ok: true, tablesAgree: true });
+    await e.call('delegates.add', delegateFields('900', { name: '补录代表' }));
+    expect(await e.call('audit.verify', {})).toMatchObject({ ok: true, tablesAgree: true });
+    const db = rawDb(e.path);
+    const id = db.prepare('SELECT max(id) FROM ballots').pluck().get() as number;
+    db.close();
+    tamper(e.path, `DROP TRIGGER ballots_content_fixed; UPDATE ballots SET chosen = 0 WHERE id = ${id};`);
+    await expectRefused(e, 'audit.tables_differ', { table: 'ballots', key: String(id), column: 'chosen' });
   });
 
   it('sqlite3 drops ballots_no_delete and deletes a counted ballot: named as a row of ballots missing', async () => {
