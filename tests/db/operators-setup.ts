@@ -4,7 +4,7 @@ import type { Result } from '../../core/result.js';
 import { ROLES, type Role } from '../../core/roles.js';
 import { confirmWithPin } from '../../db/operators/confirm.js';
 import { election } from './election-setup.js';
-import type { TestBackend } from './helpers.js';
+import { makeBackend, type TestBackend } from './helpers.js';
 
 export const PINS: Record<Role, string> = {
   secretariat: '111111',
@@ -48,10 +48,10 @@ export async function signedIn(tb: TestBackend, ids: Record<Role, number>, role:
 
 /**
  * A round of 10 with two seats, distributed to all and `collected` of its papers collected by the
- * secretariat, and the counter signed in at 计票台1; `asChief` makes the counter's call with a chief's PIN.
+ * secretariat (on `tb`, a fresh backend unless given), and the counter signed in at 计票台1; `asChief` makes the counter's call with a chief's PIN.
  */
-export async function roundAtCounter(collected: number) {
-  const e = await election({ voters: 10, seats: 2 });
+export async function roundAtCounter(collected: number, tb: TestBackend = makeBackend()) {
+  const e = await election({ voters: 10, seats: 2 }, tb);
   const ids = await withOperators(e);
   const secretariat = await signedIn(e, ids, 'secretariat', '秘书处');
   await e.call(

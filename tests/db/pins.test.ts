@@ -15,7 +15,7 @@ import { hashPin } from '../../db/operators/pin.js';
 import { inputDigest, NONCE_MS, Stations } from '../../db/operators/stations.js';
 import { election } from './election-setup.js';
 import { makeBackend, rawDb, type TestBackend, tempDir } from './helpers.js';
-import { NAMES, PINS, signedIn, tokenOf, withOperators } from './operators-setup.js';
+import { NAMES, PINS, roundAtCounter, signedIn, tokenOf, withOperators } from './operators-setup.js';
 
 /** A test backend whose clock the test moves (`options.now`): never the wall clock. */
 function clocked(dir = tempDir()) {
@@ -220,16 +220,7 @@ describe('issue 12: wrong PINs wait longer and longer, in the file', () => {
 /** A round with two set-aside papers, keyed at 计票台1 by the counter, on a clocked backend. */
 async function setAsideAtCounter() {
   const c = clocked();
-  const e = await election({ voters: 10, seats: 2 }, c.open());
-  const ids = await withOperators(e);
-  const secretariat = await signedIn(e, ids, 'secretariat', '秘书处');
-  await e.call(
-    'rounds.distribute',
-    { roundId: e.roundId, ballotsPrinted: 10, issued: 10, spareVoided: 0 },
-    secretariat,
-  );
-  await e.call('rounds.collect', { roundId: e.roundId, collected: 10 }, secretariat);
-  const counter = await signedIn(e, ids, 'counter', '计票台1');
+  const { e, ids, counter } = await roundAtCounter(10, c.open());
   const a = await e.call('ballots.enter', e.enterInput('oox-', { setAside: true }), counter);
   const b = await e.call('ballots.enter', e.enterInput('xoo-', { setAside: true }), counter);
   const decide = (ballotId: number, verdict: 'as_entered' | 'invalid' = 'as_entered') => ({
