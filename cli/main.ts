@@ -119,6 +119,13 @@ function printReport(file: string, report: Report, out: (line: string) => void):
     out(`  signer 签名人: ${by}`);
     out(`  result hash 结果校验码: ${groupedHash(s.contentHash)}`);
     out(`  exported 导出于: ${s.exportedAt}  app ${s.appVersion}`);
+    const anchor = s.audit.anchorId === null ? '' : `  anchored at 链首锚定于 #${s.audit.anchorId}`;
+    out(`  audit 审计日志: ${s.audit.entries} entries 条, head 链尾 ${s.audit.head}${anchor}`);
+    if (s.congressUid) out(`  congress id 大会编号: ${s.congressUid}`);
+    for (const c of s.audit.checkpoints) {
+      const other = c.fingerprint === s.fingerprint ? '' : `  signed by ANOTHER key 另一个密钥 ${c.fingerprint}`;
+      out(`  checkpoint 签名检查点 #${c.auditId}${other}`);
+    }
     if (
       report.expectedHash !== null &&
       !report.failures.some((f) => f.kind === 'hash_mismatch') &&

@@ -42,7 +42,18 @@ export const resultSummary = z.object({
   /** The file's format version (docs/result-file.md): 1 files keep verifying with their own rules. */
   formatVersion: z.number().int(),
   contentHash: z.string(),
-  audit: z.object({ entries: z.number().int(), head: z.string() }),
+  /**
+   * The congress's audit chain as the file states it; since issue 12 also the anchor's row and
+   * the signed checkpoints with the key of each (null / empty in files written before).
+   */
+  audit: z.object({
+    entries: z.number().int(),
+    head: z.string(),
+    anchorId: z.number().int().nullable(),
+    checkpoints: z.array(z.object({ auditId: z.number().int(), fingerprint: z.string() })),
+  }),
+  /** The congress's random id (content.congress.uid), null in files written before issue 12. */
+  congressUid: z.string().nullable(),
   fingerprint: z.string(),
   contests: z.array(
     z.object({

@@ -142,7 +142,13 @@ function summaryOf(file: ResultFile, formatVersion: number): NonNullable<VerifyR
     appVersion: file.app.version,
     formatVersion,
     contentHash: file.contentHash,
-    audit: file.audit,
+    audit: {
+      entries: file.audit.entries,
+      head: file.audit.head,
+      anchorId: file.audit.anchorId ?? null,
+      checkpoints: file.audit.checkpoints ?? [],
+    },
+    congressUid: c.congress.uid ?? null,
     fingerprint: file.signature.fingerprint,
     contests: c.contests.map((k) => ({
       title: k.title,

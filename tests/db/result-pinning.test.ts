@@ -343,3 +343,16 @@ describe('the registry file and the enrolment file (issue 12 item 3)', () => {
     expect((await e.failure('district.keys.list', {})).reason).toBe('district.keys_unreadable');
   });
 });
+
+describe('the verify report shows the chain the file pins (issue 12 items 2 and 6)', () => {
+  it("a file's congress uid, the anchor's row and its signed checkpoints reach the summary, each with the key that signed it", async () => {
+    const e = await exported();
+    const file = JSON.parse(e.text) as ResultFile;
+    const report = verifyResultText(e.text, e.exportOut.fingerprint);
+    expect(report.summary!.congressUid).toBe(file.content.congress.uid ?? null);
+    expect(report.summary!.audit.anchorId).toBe(file.audit.anchorId ?? null);
+    expect(report.summary!.audit.checkpoints).toEqual(file.audit.checkpoints ?? []);
+    // Since issue 12 the export signs a checkpoint of its own: the last one, by the file's key.
+    expect(report.summary!.audit.checkpoints.at(-1)?.fingerprint).toBe(e.exportOut.fingerprint);
+  });
+});

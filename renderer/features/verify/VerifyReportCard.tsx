@@ -172,6 +172,16 @@ function Summary(props: { summary: VerifySummary; report: VerifyReport; t: Trans
         </Descriptions.Item>
         <Descriptions.Item label={t('verify.audit')} span={2}>
           {t('verify.audit.value', { n: s.audit.entries, head: s.audit.head.slice(0, 16) })}
+          {s.audit.anchorId !== null && <> · {t('verify.anchor', { id: s.audit.anchorId })}</>}
+          {s.congressUid && (
+            <>
+              {' · '}
+              {t('verify.uid')} <Typography.Text code>{s.congressUid}</Typography.Text>
+            </>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.checkpoints')} span={2}>
+          <Checkpoints summary={s} t={t} />
         </Descriptions.Item>
         <Descriptions.Item label={t('verify.meetings')} span={2}>
           <ul className={seal.plainList}>
@@ -205,5 +215,29 @@ function Summary(props: { summary: VerifySummary; report: VerifyReport; t: Trans
         title={() => <strong>{t('verify.contests', { n: s.contests.length })}</strong>}
       />
     </>
+  );
+}
+
+/**
+ * The chain's signed checkpoints (each round close, each export) and the key of each: a
+ * checkpoint signed by a key other than the file's says the congress moved to another laptop
+ * (or was worked on elsewhere) from there on, which the district may want to ask about.
+ */
+function Checkpoints(props: { summary: VerifySummary; t: Translate }) {
+  const { summary: s, t } = props;
+  if (s.audit.checkpoints.length === 0) return <>{t('verify.checkpoints.none')}</>;
+  return (
+    <ul className={seal.plainList} data-testid="verify-checkpoints">
+      {s.audit.checkpoints.map((c) => (
+        <li key={c.auditId} data-testid="verify-checkpoint" data-other-key={c.fingerprint !== s.fingerprint}>
+          {t('verify.checkpoint', { id: c.auditId })}
+          {c.fingerprint !== s.fingerprint && (
+            <Tag color="warning" className={styles.signatureTag}>
+              {t('verify.checkpoint.otherKey', { fingerprint: c.fingerprint })}
+            </Tag>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
