@@ -6,6 +6,7 @@ import type { AppError } from '../../core/result.js';
 import { useT } from '../app/language.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { ErrorAlert } from './ErrorAlert.js';
+import { FilePickButton } from './FilePickButton.js';
 import styles from './FormCodeScan.module.css';
 import { formCodeIn } from './qr-decode.js';
 
@@ -44,7 +45,6 @@ function ScanPanel(props: { onScan: (code: FormCode) => void }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const file = useRef<HTMLInputElement>(null);
   const [camera, setCamera] = useState<'starting' | 'on' | 'off'>('starting');
   const [trouble, setTrouble] = useState<Trouble | null>(null);
   const onScan = useRef(props.onScan);
@@ -150,20 +150,15 @@ function ScanPanel(props: { onScan: (code: FormCode) => void }) {
           <Alert type="warning" showIcon title={t(trouble.key, trouble.params)} data-testid="form-scan-error" />
         ))}
       <Space>
-        <Button icon={<FileImageOutlined />} onClick={() => file.current?.click()} data-testid="form-scan-file-button">
-          {t('formScan.file')}
-        </Button>
-        <input
-          ref={file}
-          type="file"
+        <FilePickButton
           accept="image/*"
-          hidden
-          data-testid="form-scan-file"
-          onChange={(e) => {
-            void pick(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+          icon={<FileImageOutlined />}
+          onPick={(chosen) => void pick(chosen)}
+          inputTestId="form-scan-file"
+          buttonTestId="form-scan-file-button"
+        >
+          {t('formScan.file')}
+        </FilePickButton>
       </Space>
     </div>
   );
@@ -186,7 +181,7 @@ export function FormCodeScan(props: { onScan: (code: FormCode) => void; disabled
         open={open}
         title={t('formScan.title')}
         onCancel={() => setOpen(false)}
-        footer={<Button onClick={() => setOpen(false)}>{t('formScan.close')}</Button>}
+        footer={<Button onClick={() => setOpen(false)}>{t('common.close')}</Button>}
         destroyOnHidden
         width={720}
       >

@@ -91,7 +91,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'paper.fingerprint': 'Installation key fingerprint: ',
   'paper.hash': 'Result hash (SHA-256): ',
   'paper.auditHead': 'Last audit record: ',
-  'paper.auditHead.row': 'No. {id}',
+  'paper.auditHead.row': 'Last audit record (no. {id}): ',
   'paper.code':
     'This form’s QR code: the result hash, the last audit record and the key fingerprint, for the verify screen to scan',
   'paper.hash.label': 'Result hash',
@@ -110,7 +110,6 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'formScan.file.none': 'No QR code found in “{file}”',
   'formScan.file.failed': 'Cannot read the picture “{file}” ({detail})',
   'formScan.notForm': 'This is not the QR code of a form printed by this app',
-  'formScan.close': 'Close',
   'paper.seal.final':
     'Every contest is closed: the signed result file exported must carry the same result hash and key fingerprint.',
   'paper.seal.interim':

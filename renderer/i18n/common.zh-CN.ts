@@ -88,7 +88,7 @@ export const commonZhCN = {
   'paper.fingerprint': '本机签名密钥指纹:',
   'paper.hash': '结果校验码(SHA-256):',
   'paper.auditHead': '审计记录末条:',
-  'paper.auditHead.row': '第 {id} 条',
+  'paper.auditHead.row': '审计记录末条(第 {id} 条):',
   'paper.code': '本表二维码:结果校验码、审计记录末条和密钥指纹,供核验页面扫描',
   'paper.hash.label': '结果校验码',
   'paper.unknown': '—',
@@ -106,7 +106,6 @@ export const commonZhCN = {
   'formScan.file.none': '在“{file}”中没有找到二维码',
   'formScan.file.failed': '无法读取图片“{file}”({detail})',
   'formScan.notForm': '读到的不是本程序表格上的二维码',
-  'formScan.close': '关闭',
   'paper.seal.final': '全部选举已结束:导出的签名结果文件应载有同一结果校验码和密钥指纹。',
   'paper.seal.interim': '选举尚未全部结束:结果校验码为打印时的数值,导出前还会变化。',
 } satisfies Record<string, string>;

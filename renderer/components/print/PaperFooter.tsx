@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Translate } from '../../app/language.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { PrintedHash } from '../PrintedHash.js';
@@ -48,32 +49,31 @@ const ROLE_LABEL: Record<SignRole, MessageKey> = {
  * (its id and hash), each readable aloud in groups, and the QR code of all three for the verify
  * screen's scanner (core/form-code.ts). Blank lines (—) when the backend could not say.
  */
-function SealParts(props: { t: Translate; seal: PaperSeal | null }) {
+function SealParts(props: { t: Translate; seal: PaperSeal | null; children: ReactNode }) {
   const { t, seal } = props;
   const unknown = t('paper.unknown');
   return (
     <div className={styles.sealCode}>
-      <dl className={styles.seal}>
-        <dt>{t('paper.fingerprint')}</dt>
-        <dd className={styles.sealValue} data-testid="paper-fingerprint">
-          {seal?.fingerprint ?? unknown}
-        </dd>
-        <dt>{t('paper.hash')}</dt>
-        <dd className={styles.sealValue} data-testid="paper-hash">
-          {seal ? <PrintedHash hex={seal.hash} lineClassName={styles.hashLine} /> : unknown}
-        </dd>
-        <dt>{t('paper.auditHead')}</dt>
-        <dd className={styles.sealValue} data-testid="paper-audit">
-          {seal?.audit ? (
-            <>
-              <span className={styles.hashLine}>{t('paper.auditHead.row', { id: seal.audit.id })}</span>
-              <PrintedHash hex={seal.audit.hash} lineClassName={styles.hashLine} />
-            </>
-          ) : (
-            unknown
-          )}
-        </dd>
-      </dl>
+      <div className={styles.sealText}>
+        <dl className={styles.seal}>
+          <dt>{t('paper.fingerprint')}</dt>
+          <dd className={styles.sealValue} data-testid="paper-fingerprint">
+            {seal?.fingerprint ?? unknown}
+          </dd>
+          <dt>{t('paper.hash')}</dt>
+          <dd className={styles.sealValue} data-testid="paper-hash">
+            {seal ? <PrintedHash hex={seal.hash} lineClassName={styles.hashLine} /> : unknown}
+          </dd>
+          {/* The row's id beside the label: the value is the hash's two lines, as above. */}
+          <dt data-testid="paper-audit-row">
+            {seal?.audit ? t('paper.auditHead.row', { id: seal.audit.id }) : t('paper.auditHead')}
+          </dt>
+          <dd className={styles.sealValue} data-testid="paper-audit">
+            {seal?.audit ? <PrintedHash hex={seal.audit.hash} lineClassName={styles.hashLine} /> : unknown}
+          </dd>
+        </dl>
+        {props.children}
+      </div>
       {seal && (
         <FormCodeImage
           code={{ hash: seal.hash, audit: seal.audit, fingerprint: seal.fingerprint }}
@@ -143,9 +143,11 @@ export function PaperFooter(props: {
         </p>
       )}
       <footer className={styles.foot} data-testid="paper-foot">
-        <SealParts t={t} seal={seal} />
-        <div className={styles.sealNote}>{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
-        <div>{t('report.form.printedAt', { at: props.printedAt })}</div>
+        {/* The note and the time beside the QR code too: the compact forms keep to one A4 page. */}
+        <SealParts t={t} seal={seal}>
+          <div className={styles.sealNote}>{t(seal?.final ? 'paper.seal.final' : 'paper.seal.interim')}</div>
+          <div>{t('report.form.printedAt', { at: props.printedAt })}</div>
+        </SealParts>
       </footer>
     </div>
   );

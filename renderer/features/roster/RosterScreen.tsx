@@ -1,12 +1,13 @@
 import { ImportOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Space, Spin, type TableColumnsType, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Delegate } from '../../../core/domain.js';
 import { useT } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
 import { EditLink } from '../../components/EditLink.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FilePickButton } from '../../components/FilePickButton.js';
 import { actionsColumn } from '../../components/table-columns.js';
 import { DELEGATE_FIELDS } from '../../lib/delegate-fields.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
@@ -131,7 +132,6 @@ export function RosterScreen() {
 
 function ImportModal(props: { open: boolean; onClose(): void }) {
   const t = useT();
-  const picker = useRef<HTMLInputElement>(null);
   const importFile = useRoster((s) => s.importFile);
   const preview = useRoster((s) => s.preview);
   const previewError = useRoster((s) => s.previewError);
@@ -184,20 +184,15 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
     >
       <div className={styles.importModal} data-testid="import-modal">
         <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
-        <input
-          ref={picker}
-          type="file"
+        <FilePickButton
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          hidden
-          data-testid="import-file"
-          onChange={(e) => {
-            void pick(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-        <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()} data-testid="import-pick">
+          icon={<UploadOutlined />}
+          onPick={(file) => void pick(file)}
+          inputTestId="import-file"
+          buttonTestId="import-pick"
+        >
           {importFile ? t('import.pickAgain') : t('import.pick')}
-        </Button>
+        </FilePickButton>
         {readError && <Alert type="error" showIcon title={readError} className="page-alert" />}
         {previewing && (
           <div className={styles.importLoading}>
