@@ -139,6 +139,8 @@ function FrameHeader() {
   const station = useSession((s) => s.stationLabel);
   const signedIn = useStation((s) => s.operator);
   const canSetMeeting = useCan('meetings.setCurrent');
+  // Closing ends every station's sign-in: the secretariat's call once there are operators.
+  const canClose = useCan('congress.close');
   const { setCurrentMeeting, close } = useCongress.getState();
 
   return (
@@ -193,21 +195,23 @@ function FrameHeader() {
           onClick={openBoardWindow}
         />
         <LanguageSwitch />
-        <Button
-          icon={<CloseOutlined />}
-          data-testid="close-congress"
-          onClick={() =>
-            modal.confirm({
-              title: t('header.close'),
-              content: t('header.close.confirm'),
-              okText: t('common.ok'),
-              cancelText: t('common.cancel'),
-              onOk: () => close(),
-            })
-          }
-        >
-          {t('header.close')}
-        </Button>
+        {canClose && (
+          <Button
+            icon={<CloseOutlined />}
+            data-testid="close-congress"
+            onClick={() =>
+              modal.confirm({
+                title: t('header.close'),
+                content: t('header.close.confirm'),
+                okText: t('common.ok'),
+                cancelText: t('common.cancel'),
+                onOk: () => close(),
+              })
+            }
+          >
+            {t('header.close')}
+          </Button>
+        )}
       </Space>
     </Layout.Header>
   );

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Output } from '../../../core/contract.js';
+import type { Channel, Output } from '../../../core/contract.js';
 import type { AppError } from '../../../core/result.js';
-import { permission, type WriteChannel } from '../../../core/roles.js';
+import { permission } from '../../../core/roles.js';
 import { invoke } from '../../api/index.js';
 import { CallFailed, fetchCall, queryKey, setReadAccess } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
@@ -157,13 +157,13 @@ export function waitForSignIn(_error: AppError): Promise<boolean> {
 }
 
 /** May this station make `channel`? In an open congress anyone may; the backend decides anyway. */
-export function canWrite(s: Pick<StationStore, 'enforced' | 'operator'>, channel: WriteChannel): boolean {
+export function canWrite(s: Pick<StationStore, 'enforced' | 'operator'>, channel: Channel): boolean {
   if (!s.enforced) return true;
   return s.operator !== null && permission(channel, s.operator.role) !== 'refused';
 }
 
 /** `canWrite` for the signed-in station, re-rendering when the sign-in changes. */
-export const useCan = (channel: WriteChannel): boolean => useStation((s) => canWrite(s, channel));
+export const useCan = (channel: Channel): boolean => useStation((s) => canWrite(s, channel));
 
 // ——— Idle lock ———
 
