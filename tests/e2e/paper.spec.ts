@@ -134,6 +134,8 @@ test('a photo of a QR code that is not a form’s is refused on the verify scree
   openApp,
   host,
 }) => {
+  // The camera sees a blank page (not the form the test before left in it).
+  fs.writeFileSync(cameraFile, y4m(blank(), 2));
   await openApp(page);
   await page.goto(`${host.url}#/verify`);
   await page.getByTestId('form-scan').click();
