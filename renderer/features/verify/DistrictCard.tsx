@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, type TableColumnsType, Typography } from 'antd';
+import { Card, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { BodyStructure } from '../../../core/election-types.js';
 import { isDesktop } from '../../api/index.js';
@@ -12,6 +12,7 @@ import { askSavePath } from '../../components/save-dialog.js';
 import { baseName, formatBytes, joinPath, today } from '../../lib/paths.js';
 import styles from './DistrictCard.module.css';
 import { FAILURE_LABEL, VERDICT_LABEL } from './labels.js';
+import { PathAction } from './PathAction.js';
 import { type DistrictTotal, type FileReport, useVerify, type VerifyFailure } from './store.js';
 
 interface Row {
@@ -150,29 +151,25 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         {t(left > 0 ? 'district.note.unchecked' : 'district.note', { n: total.townships, left })}
       </Typography.Paragraph>
       {exportError && <ErrorAlert error={exportError} />}
-      <Space.Compact block className={styles.export}>
-        {!desktop && <Space.Addon>{t('district.export.path')}</Space.Addon>}
-        {!desktop && <Input value={out} onChange={(e) => setOut(e.target.value)} data-testid="district-export-path" />}
-        <Button
-          type={desktop ? 'default' : 'primary'}
-          icon={<FileExcelOutlined />}
-          loading={exporting}
-          disabled={!desktop && !out.trim()}
-          data-testid="district-export"
-          onClick={() => void (desktop ? exportDesktop() : runExport(out.trim()))}
-        >
-          {t(desktop ? 'district.export.dialog' : 'district.export')}
-        </Button>
-      </Space.Compact>
-      {exported && (
-        <Alert
-          className="page-alert"
-          type="success"
-          showIcon
-          data-testid="district-exported"
-          title={t('district.exported', { path: exported.path, size: formatBytes(exported.bytes) })}
-        />
-      )}
+      <PathAction
+        addon={t('district.export.path')}
+        path={out}
+        onPath={setOut}
+        pathTestId="district-export-path"
+        icon={<FileExcelOutlined />}
+        label={t(desktop ? 'district.export.dialog' : 'district.export')}
+        primary
+        loading={exporting}
+        testId="district-export"
+        onClick={() => void (desktop ? exportDesktop() : runExport(out.trim()))}
+        className={styles.export}
+        done={
+          exported && {
+            testId: 'district-exported',
+            title: t('district.exported', { path: exported.path, size: formatBytes(exported.bytes) }),
+          }
+        }
+      />
     </Card>
   );
 }

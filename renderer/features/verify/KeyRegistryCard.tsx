@@ -1,5 +1,5 @@
 import { DeleteOutlined, ImportOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Collapse, Input, Popconfirm, Space, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Collapse, Input, Popconfirm, Space, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
@@ -10,6 +10,7 @@ import { Fingerprint } from '../../components/Fingerprint.js';
 import { askSavePath } from '../../components/save-dialog.js';
 import { formatTime, joinPath } from '../../lib/paths.js';
 import styles from './KeyRegistryCard.module.css';
+import { PathAction } from './PathAction.js';
 import { type RegistryEntry, useRegistry } from './registry-store.js';
 
 /**
@@ -124,33 +125,23 @@ export function KeyRegistryCard(props: { t: Translate }) {
           {t('keys.add')}
         </Button>
       </Space.Compact>
-      <Space.Compact block className={styles.add}>
-        {!desktop && (
-          <Input
-            value={importPath}
-            onChange={(e) => setImportPath(e.target.value)}
-            placeholder={t('keys.import.path')}
-            data-testid="keys-import-path"
-          />
-        )}
-        <Button
-          icon={<ImportOutlined />}
-          disabled={!desktop && !importPath.trim()}
-          data-testid="keys-import"
-          onClick={() => void (desktop ? importDesktop() : useRegistry.getState().importFile(importPath.trim()))}
-        >
-          {t(desktop ? 'keys.import.dialog' : 'keys.import')}
-        </Button>
-      </Space.Compact>
-      {imported && (
-        <Alert
-          className="page-alert"
-          type="success"
-          showIcon
-          data-testid="keys-imported"
-          title={t('keys.import.done', { township: imported.township, fingerprint: imported.fingerprint })}
-        />
-      )}
+      <PathAction
+        path={importPath}
+        onPath={setImportPath}
+        pathLabel={t('keys.import.path')}
+        pathTestId="keys-import-path"
+        icon={<ImportOutlined />}
+        label={t(desktop ? 'keys.import.dialog' : 'keys.import')}
+        testId="keys-import"
+        onClick={() => void (desktop ? importDesktop() : useRegistry.getState().importFile(importPath.trim()))}
+        className={styles.add}
+        done={
+          imported && {
+            testId: 'keys-imported',
+            title: t('keys.import.done', { township: imported.township, fingerprint: imported.fingerprint }),
+          }
+        }
+      />
       <Typography.Paragraph type="secondary" className={styles.note}>
         {t('keys.import.note')}
       </Typography.Paragraph>
@@ -192,7 +183,24 @@ function Enrol(props: { t: Translate }) {
     <>
       <Typography.Paragraph type="secondary">{t('keys.enrol.help')}</Typography.Paragraph>
       {enrolError && <ErrorAlert error={enrolError} />}
-      <Space.Compact block className={styles.add}>
+      <PathAction
+        path={out}
+        onPath={setOut}
+        pathLabel={t('keys.enrol.out')}
+        pathTestId="keys-enrol-out"
+        icon={<KeyOutlined />}
+        label={t(desktop ? 'keys.enrol.dialog' : 'keys.enrol.button')}
+        disabled={!township.trim()}
+        testId="keys-enrol"
+        onClick={() => void write()}
+        className={styles.add}
+        done={
+          enrolled && {
+            testId: 'keys-enrolled',
+            title: t('keys.enrol.done', { path: enrolled.path, fingerprint: enrolled.fingerprint }),
+          }
+        }
+      >
         <Input
           value={township}
           onChange={(e) => setTownship(e.target.value)}
@@ -201,31 +209,7 @@ function Enrol(props: { t: Translate }) {
           className={styles.township}
           data-testid="keys-enrol-township"
         />
-        {!desktop && (
-          <Input
-            value={out}
-            onChange={(e) => setOut(e.target.value)}
-            aria-label={t('keys.enrol.out')}
-            data-testid="keys-enrol-out"
-          />
-        )}
-        <Button
-          disabled={!township.trim() || (!desktop && !out.trim())}
-          onClick={() => void write()}
-          data-testid="keys-enrol"
-        >
-          {t(desktop ? 'keys.enrol.dialog' : 'keys.enrol.button')}
-        </Button>
-      </Space.Compact>
-      {enrolled && (
-        <Alert
-          className="page-alert"
-          type="success"
-          showIcon
-          data-testid="keys-enrolled"
-          title={t('keys.enrol.done', { path: enrolled.path, fingerprint: enrolled.fingerprint })}
-        />
-      )}
+      </PathAction>
     </>
   );
 }
