@@ -217,7 +217,7 @@ function signatureHolds(key: KeyRecord, body: CheckpointBody, signature: unknown
 export function verifyCheckpoints(db: SqliteDb): CheckpointVerdict {
   const uid = congressUid(db);
   const verdict: CheckpointVerdict = { anchorId: null, checkpoints: 0, signers: [], firstBadId: null, problem: null };
-  const fail = (id: number, reason: Parameters<typeof refuse>[1], params: Record<string, string | number> = {}) => {
+  const faultAt = (id: number, reason: Parameters<typeof refuse>[1], params: Record<string, string | number> = {}) => {
     verdict.firstBadId = id;
     verdict.problem = problemAt(reason, { id, ...params });
     return verdict;
@@ -229,12 +229,12 @@ export function verifyCheckpoints(db: SqliteDb): CheckpointVerdict {
   for (const row of rows) {
     const payload = parsed(row);
     if (awaiting !== null && row.action !== KEY_ACTION && row.action !== CHECKPOINT_ACTION)
-      return fail(awaiting, 'audit.checkpoint_missing');
+      return faultAt(awaiting, 'audit.checkpoint_missing');
     const anchoring = verdict.anchorId === null && isAnchor(row, payload, rows[0]!.id);
     if (anchoring || row.action === ANCHOR_ACTION || row.action === KEY_ACTION) {
-      if (verdict.anchorId === null && !anchoring) return fail(row.id, 'audit.key_unanchored');
+      if (verdict.anchorId === null && !anchoring) return faultAt(row.id, 'audit.key_unanchored');
       if (payload.uid !== uid)
-        return fail(row.id, 'audit.anchor_other_congress', { found: String(payload.uid ?? '—'), uid });
+        return faultAt(row.id, 'audit.anchor_other_congress', { found: String(payload.uid ?? '—'), uid });
       if (anchoring) verdict.anchorId = row.id;
       key = asKey(payload.key) ?? key;
       continue;
@@ -245,26 +245,29 @@ export function verifyCheckpoints(db: SqliteDb): CheckpointVerdict {
     }
     if (row.action !== CHECKPOINT_ACTION) continue;
     awaiting = null;
-    if (verdict.anchorId === null || key === null) return fail(row.id, 'audit.checkpoint_unanchored');
+    if (verdict.anchorId === null || key === null) return faultAt(row.id, 'audit.checkpoint_unanchored');
     const body: CheckpointBody = {
       uid: String(payload.uid),
       followsId: Number(payload.followsId),
       followsHash: String(payload.followsHash),
       fingerprint: String(payload.fingerprint),
     };
-    if (body.uid !== uid) return fail(row.id, 'audit.anchor_other_congress', { found: body.uid, uid });
+    if (body.uid !== uid) return faultAt(row.id, 'audit.anchor_other_congress', { found: body.uid, uid });
     if (body.followsId !== row.id - 1 || body.followsHash !== row.prev_hash)
-      return fail(row.id, 'audit.checkpoint_moved', { follows: body.followsId });
+      return faultAt(row.id, 'audit.checkpoint_moved', { follows: body.followsId });
     if (body.fingerprint !== key.fingerprint)
-      return fail(row.id, 'audit.checkpoint_other_key', { fingerprint: body.fingerprint, expected: key.fingerprint });
-    if (!signatureHolds(key, body, payload.signature)) return fail(row.id, 'audit.checkpoint_forged');
+      return faultAt(row.id, 'audit.checkpoint_other_key', {
+        fingerprint: body.fingerprint,
+        expected: key.fingerprint,
+      });
+    if (!signatureHolds(key, body, payload.signature)) return faultAt(row.id, 'audit.checkpoint_forged');
     verdict.checkpoints++;
     verdict.signers.push({ auditId: row.id, fingerprint: body.fingerprint });
   }
-  if (awaiting !== null) return fail(awaiting, 'audit.checkpoint_missing');
+  if (awaiting !== null) return faultAt(awaiting, 'audit.checkpoint_missing');
   // Every file this build opens is anchored on opening: a chain that names no congress was
   // stripped of its anchor (or never opened here, and then it is not what an export may sign).
-  if (verdict.anchorId === null && rows.length > 0) return fail(rows[0]!.id, 'audit.anchor_missing');
+  if (verdict.anchorId === null && rows.length > 0) return faultAt(rows[0]!.id, 'audit.anchor_missing');
   // An anchor after the first row is an upgraded file's: everything before it was written by a
   // build from before issue 12, which recorded no changes (schema 9, db/audit/replay.ts). A row
   // before it that has them was written by this build: the first row's anchor was stripped.
@@ -272,7 +275,7 @@ export function verifyCheckpoints(db: SqliteDb): CheckpointVerdict {
     const written = statement(db, 'SELECT min(id) FROM audit_log WHERE id < ? AND changes IS NOT NULL AND action <> ?')
       .pluck()
       .get(verdict.anchorId, BASELINE_ACTION) as number | null;
-    if (written !== null) return fail(written, 'audit.anchor_late', { anchor: verdict.anchorId });
+    if (written !== null) return faultAt(written, 'audit.anchor_late', { anchor: verdict.anchorId });
   }
   return verdict;
 }
