@@ -105,7 +105,7 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'district.flag.township_twice': 'Another, different file for the same township: {others}',
   'district.notCounted': 'Not in the total',
   'district.note.unchecked':
-    'The total counts verified files only: {n}; {left} files are left out (failed, signer not checked, or flagged below).',
+    'The total counts verified files only: {n}; {left} files are left out (failed, signer not checked, or flagged in the table).',
   'keys.title': 'District key registry',
   'keys.intro':
     'Each township signs with the key of its own laptop. Register each township’s key fingerprint here (typed from its stamped paper form, or imported from the enrolment file it sends); each file is then checked against its own township’s key.',

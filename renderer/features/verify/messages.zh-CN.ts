@@ -101,7 +101,7 @@ export const verifyZhCN = {
   'district.flag.township_twice': '同一乡镇另有一份不同的文件:{others}',
   'district.notCounted': '未计入合计',
   'district.note.unchecked':
-    '合计只统计核验通过的文件,共 {n} 个;{left} 个文件未计入合计(核验未通过、未核对签名人,或有下列标记)。',
+    '合计只统计核验通过的文件,共 {n} 个;{left} 个文件未计入合计(核验未通过、未核对签名人,或在表中标记了问题)。',
   'keys.title': '区县密钥登记表',
   'keys.intro':
     '每个乡镇用自己电脑上的密钥签名。在此登记各乡镇的密钥指纹(照乡镇盖章的纸质表格填写,或导入乡镇发来的登记文件);核验时每个文件按其所属乡镇登记的密钥核对。',
