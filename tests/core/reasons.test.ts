@@ -73,7 +73,7 @@ describe('the reason catalogue', () => {
     const used = usedReasons();
     // The scan itself works: it finds the refusals of the dispatcher's gate and the handlers.
     expect(used.size).toBeGreaterThan(80);
-    expect(used.get('station.locked')).toBe(path.join('db', 'gate.ts'));
+    expect(used.get('station.sign_in_ended')).toBe(path.join('db', 'gate.ts'));
     for (const [reason, file] of used) expect(isReason(reason), `${reason} (${file})`).toBe(true);
   });
 
