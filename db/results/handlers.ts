@@ -12,10 +12,9 @@ import { cannotWrite, missingFolder, overCongress } from '../file-target.js';
 import { done, type In, type QueryHandler, type SessionHandler, type UpdateHandler } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
 import { type StagedFileError, StagedFiles } from '../staged-files.js';
-import { districtView, districtWorkbook } from './district.js';
 import { auditHead, resultContent } from './export.js';
 import type { InstallationKey } from './installation-key.js';
-import { canonicalJson, sha256Hex, signResult, verifyResultFile, writeFileAtomic } from './sign.js';
+import { canonicalJson, sha256Hex, signResult, writeFileAtomic } from './sign.js';
 
 /** The installation key, or `key.unavailable`: the prepare step of a write that signs. */
 export async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<InstallationKey>> {
@@ -217,30 +216,4 @@ export const exportResult: UpdateHandler<'result.export', InstallationKey, Expor
     auditHead: note.auditHead,
   }),
   changes: () => [{ topic: 'audit' }],
-};
-
-export const verify: SessionHandler<'result.verify'> = {
-  kind: 'session',
-  run: (input) => ok(verifyResultFile(input.path, input.fingerprint)),
-};
-
-export const district: SessionHandler<'result.district'> = {
-  kind: 'session',
-  run: (input) => ok(districtView(input.paths, input.fingerprint)),
-};
-
-export const districtExport: SessionHandler<'result.districtExport'> = {
-  kind: 'session',
-  async run(input, { session }) {
-    // The attack of issue 12: `out` naming the open congress replaced it with a workbook.
-    const target = overCongress(input.out, session.open?.path ?? null, 'out');
-    if (target) return target;
-    const view = districtView(input.paths, input.fingerprint);
-    try {
-      const bytes = writeFileAtomic(input.out, await districtWorkbook(view));
-      return ok({ path: input.out, bytes });
-    } catch (error) {
-      return cannotWrite(error, 'out', input.out);
-    }
-  },
 };
