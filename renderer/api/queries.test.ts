@@ -44,12 +44,12 @@ describe('staleAfter: which change events make which reads stale', () => {
     expect(staleAfter({ topic: 'roster' }, summary)).toBe(true);
   });
 
-  it('makes the result hash stale after any change to what is signed, never after an audit row alone', () => {
+  it('makes the result status stale after any change to what is signed, and after an audit row alone (it names the audit head the forms print)', () => {
     const status = queryKey('result.status', {});
-    for (const topic of ['congress', 'roster', 'attendance', 'contests', 'ballots', 'discipline'] as const) {
+    for (const topic of ['congress', 'roster', 'attendance', 'contests', 'ballots', 'discipline', 'audit'] as const) {
       expect(staleAfter({ topic }, status)).toBe(true);
     }
-    expect(staleAfter({ topic: 'audit' }, status)).toBe(false);
+    expect(staleAfter({ topic: 'audit' }, queryKey('contests.list', {}))).toBe(false);
   });
 });
 
