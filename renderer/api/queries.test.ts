@@ -49,7 +49,7 @@ describe('staleAfter: which change events make which reads stale', () => {
     for (const topic of ['congress', 'roster', 'attendance', 'contests', 'ballots', 'discipline', 'audit'] as const) {
       expect(staleAfter({ topic }, status)).toBe(true);
     }
-    expect(staleAfter({ topic: 'audit' }, queryKey('contests.list', {}))).toBe(false);
+    expect(staleAfter({ topic: 'audit' }, queryKey('contests.list', { meetingId: 1 }))).toBe(false);
   });
 });
 

@@ -33,6 +33,21 @@ describe('audit chain', () => {
     });
   });
 
+  it('continues a verified chain only while no other connection has written: an edit behind the app after a check is still caught', async () => {
+    const c = await congressWith([delegateFields('001'), delegateFields('002')]);
+    const app = rawDb(c.path);
+    expect(verifyAuditChain(app)).toEqual({ ok: true, count: 4, firstBrokenId: null });
+    // Nothing changed: the export's continued check agrees, counting the rows it did not hash again.
+    expect(verifyAuditChain(app, 'last verified')).toEqual({ ok: true, count: 4, firstBrokenId: null });
+    const shell = rawDb(c.path);
+    shell.exec('DROP TRIGGER audit_log_no_update');
+    shell.prepare(`UPDATE audit_log SET payload = '{"badge":"999"}' WHERE id = 3`).run();
+    shell.close();
+    // Another connection committed (SQLite's data_version moved): hashed again from the first row.
+    expect(verifyAuditChain(app, 'last verified')).toEqual({ ok: false, count: 4, firstBrokenId: 3 });
+    app.close();
+  });
+
   it('pages newest first by beforeId', async () => {
     const c = await congressWith([delegateFields('001'), delegateFields('002'), delegateFields('003')]);
     const first = await c.call('audit.list', { limit: 2, beforeId: null });
