@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callContext, contract } from '../../core/contract.js';
+import { namedDelegate } from '../../core/domain.js';
 import { checkText, findInvisible, normaliseName, searchKey, shownText, storedText } from '../../core/names.js';
 import { reasonText } from '../../core/reasons.js';
 import { invalidInput } from '../../db/validation-messages.js';
@@ -221,17 +222,7 @@ describe('the contract refuses invisible characters in every text field (issue 1
       }).error.params,
     ).toMatchObject({ field: 'name', code: 'U+200B', kind: 'U+200B' });
     expect(refusal('meetings.create', { name: `选举${zw}`, date: '2026-03-20' }).error.field).toBe('name');
-    const delegate = {
-      badge: '001',
-      name: `张${zw}三`,
-      gender: null,
-      ethnicity: null,
-      birthDate: null,
-      education: null,
-      delegation: null,
-      unit: null,
-      category: 'voting',
-    };
+    const delegate = namedDelegate('001', `张${zw}三`);
     expect(refusal('delegates.add', delegate).error.reason).toBe('input.invisible_char');
     expect(refusal('delegates.add', { ...delegate, name: '张三', unit: `青山镇\u2066党委` }).error.field).toBe('unit');
     expect(

@@ -100,17 +100,22 @@ describe('automatic backups', () => {
   });
 });
 
+/** An election whose automatic backup made a copy on the stick: the congress, the stick, the copy. */
+async function backedUp() {
+  const e = await election({ voters: 10 }, eagerBackups());
+  const usb = tempDir();
+  await e.call('congress.updateSettings', { backupDir: usb });
+  await settle(e);
+  const copyPath = (await e.call('backups.status', {})).last!.path;
+  return { ...e, usb, copyPath };
+}
+
 describe('restore', () => {
   async function withCopy() {
-    const tb = eagerBackups();
-    const e = await election({ voters: 10 }, tb);
-    const usb = tempDir();
-    await e.call('congress.updateSettings', { backupDir: usb });
-    await settle(e);
-    const copyPath = (await e.call('backups.status', {})).last!.path;
+    const e = await backedUp();
     // Work done after the copy, which a restore takes back.
     await e.call('meetings.create', { name: '第二次全体会议', date: '2026-03-21' });
-    return { ...e, usb, copyPath };
+    return e;
   }
 
   it('replaces the congress by a checked copy, keeps the old file, and records the restore', async () => {
@@ -176,15 +181,7 @@ describe('restore and sign-ins', () => {
 });
 
 describe('restore names the congress and puts back only this one (issue 12 item 7)', () => {
-  async function withCopy() {
-    const tb = eagerBackups();
-    const e = await election({ voters: 10 }, tb);
-    const usb = tempDir();
-    await e.call('congress.updateSettings', { backupDir: usb });
-    await settle(e);
-    const copyPath = (await e.call('backups.status', {})).last!.path;
-    return { ...e, usb, copyPath };
-  }
+  const withCopy = backedUp;
 
   it('names the congress it restores: name, date and uid', async () => {
     const e = await withCopy();

@@ -33,12 +33,12 @@ test('a new congress: import the roster, add a meeting, check in, print the repo
   await expect(page.getByTestId('start-screen')).toContainText('不是');
 
   const file = path.join(host.documentsDir, '白沙镇第十五次党代会.congress');
-  await page.getByTestId('new-name').fill('中国共产党白沙镇第十五次代表大会');
-  await page.getByTestId('new-date').fill('2026-11-21');
-  await page.getByTestId('new-venue').fill('白沙镇党委大礼堂');
-  await page.getByTestId('new-path').fill(file);
-  await page.getByTestId('new-submit').click();
-  await expect(page.getByTestId('congress-name')).toHaveText('中国共产党白沙镇第十五次代表大会');
+  await new AppFrame(page).createCongress({
+    name: '中国共产党白沙镇第十五次代表大会',
+    date: '2026-11-21',
+    venue: '白沙镇党委大礼堂',
+    path: file,
+  });
 
   // The roster with a duplicate badge: every problem named, nothing imported.
   await page.getByTestId('nav-roster').click();

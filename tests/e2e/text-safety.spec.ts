@@ -29,13 +29,14 @@ test('RLO in roster row 12 → refused naming 第 12 行「姓名」 U+202E(从�
   writeFileSync(goodFile, await syntheticXlsx(delegates));
 
   await openApp(page);
-  await new AppFrame(page).signIn('秘书处 王芳');
-  await page.getByTestId('new-name').fill('中国共产党白沙镇第十五次代表大会');
-  await page.getByTestId('new-date').fill('2026-11-21');
-  await page.getByTestId('new-venue').fill('白沙镇党委大礼堂');
-  await page.getByTestId('new-path').fill(path.join(host.documentsDir, '白沙镇.congress'));
-  await page.getByTestId('new-submit').click();
-  await expect(page.getByTestId('congress-name')).toHaveText('中国共产党白沙镇第十五次代表大会');
+  const frame = new AppFrame(page);
+  await frame.signIn('秘书处 王芳');
+  await frame.createCongress({
+    name: '中国共产党白沙镇第十五次代表大会',
+    date: '2026-11-21',
+    venue: '白沙镇党委大礼堂',
+    path: path.join(host.documentsDir, '白沙镇.congress'),
+  });
 
   await page.getByTestId('nav-roster').click();
   await page.getByTestId('roster-import').click();

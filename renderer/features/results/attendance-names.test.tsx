@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { AttendanceSummary, Congress, Delegate, Meeting } from '../../../core/domain.js';
+import {
+  type AttendanceSummary,
+  type Congress,
+  type Delegate,
+  type Meeting,
+  namedDelegate,
+} from '../../../core/domain.js';
 import { NameList, NamesIn } from '../../components/NameList.js';
 import { type MessageKey, zhCN } from '../../i18n/zh-CN.js';
 import { AttendanceForm } from './AttendanceForm.js';
@@ -19,16 +25,8 @@ const t = (key: MessageKey, params?: Record<string, string | number>): string =>
   );
 
 const delegate = (id: number, name: string): Delegate => ({
+  ...namedDelegate(String(id).padStart(3, '0'), name),
   id,
-  badge: String(id).padStart(3, '0'),
-  name,
-  gender: null,
-  ethnicity: null,
-  birthDate: null,
-  education: null,
-  delegation: null,
-  unit: null,
-  category: 'voting',
   pinyin: '',
   initials: '',
 });

@@ -1,6 +1,7 @@
 /**
  * The app's frame as an operator meets it (Abacus-style page object): the typed-name dialog of
- * a congress without operators, the start screen's demo, the navigation and the language.
+ * a congress without operators, the start screen's demo and new-congress form, the navigation
+ * and the language.
  */
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.js';
@@ -19,6 +20,16 @@ export class AppFrame {
   async openDemo(): Promise<void> {
     await this.page.getByTestId('open-demo').click();
     await expect(this.page.getByTestId('desk')).toBeVisible();
+  }
+
+  /** Makes a new congress from the start screen's form; its name shows in the header. */
+  async createCongress(fields: { name: string; date: string; venue: string; path: string }): Promise<void> {
+    await this.page.getByTestId('new-name').fill(fields.name);
+    await this.page.getByTestId('new-date').fill(fields.date);
+    await this.page.getByTestId('new-venue').fill(fields.venue);
+    await this.page.getByTestId('new-path').fill(fields.path);
+    await this.page.getByTestId('new-submit').click();
+    await expect(this.page.getByTestId('congress-name')).toHaveText(fields.name);
   }
 
   /** Goes to a screen by the navigation (`desk`, `contests`, `settings`, `audit`…). */
