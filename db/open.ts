@@ -235,10 +235,11 @@ export function openCongressFileLocked(filePath: string, options: OpenOptions = 
 export const lockCongress = (filePath: string): Result<FileLock> =>
   lockCongressFile(filePath, displayName(filePath), connectionOptions());
 
-/** Opens an existing congress file for writing, after `examineCongressFile` accepted it. */
+/**
+ * Opens an existing congress file for writing, after `examineCongressFile` accepted it. The app
+ * opens through `openCongressFileLocked`, which refuses a file in use or on read-only media first.
+ */
 export function openCongressFile(filePath: string, options: OpenOptions = {}): Result<SqliteDb> {
-  const readOnly = readOnlyMedia(filePath);
-  if (readOnly) return readOnly;
   const examined = examineCongressFile(filePath, options);
   if (!examined.ok) return examined;
   let db: SqliteDb | undefined;

@@ -34,6 +34,10 @@ export class StagedFileError extends Error {
 
 let counter = 0;
 
+/** A hidden name beside `target`, unique in this process: `.<target>.<pid>.<time>.<n>.tmp`. */
+const tempBeside = (target: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.${++counter}.tmp`);
+
 export class StagedFiles {
   private readonly files: Staged[] = [];
 
@@ -48,10 +52,7 @@ export class StagedFiles {
    * `StagedFileError` thrown; the files staged before stay staged, for `discard`.
    */
   stage(target: string, data: string | Buffer, field = 'path'): number {
-    const temp = path.join(
-      path.dirname(target),
-      `.${path.basename(target)}.${process.pid}.${Date.now()}.${++counter}.tmp`,
-    );
+    const temp = tempBeside(target);
     let fd: number | undefined;
     try {
       fd = fs.openSync(temp, 'wx', 0o644);
@@ -66,6 +67,24 @@ export class StagedFiles {
     }
     this.files.push({ target, temp, field });
     return Buffer.byteLength(data);
+  }
+
+  /**
+   * Stages a file that `write` makes itself at the temporary path it is given (SQLite's online
+   * backup of a congress, which writes and flushes its own file); answers its size. On failure its
+   * temporary file and any SQLite companion of it are removed and a `StagedFileError` thrown.
+   */
+  async stageCopy(target: string, write: (temp: string) => Promise<unknown>, field = 'path'): Promise<number> {
+    const temp = tempBeside(target);
+    try {
+      await write(temp);
+      const bytes = fs.statSync(temp).size;
+      this.files.push({ target, temp, field });
+      return bytes;
+    } catch (error) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+      throw new StagedFileError(target, field, error);
+    }
   }
 
   /**

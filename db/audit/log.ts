@@ -137,6 +137,9 @@ export function verifyAuditChain(db: SqliteDb, from: 'first row' | 'last verifie
   return { ok: firstBrokenId === null, count, firstBrokenId };
 }
 
+/** SQLite's count of commits by other connections to the file: what a check carried forward (the chain here, the replay) relies on. */
+export const dataVersion = (db: SqliteDb) => db.pragma('data_version', { simple: true }) as number;
+
 /**
  * What this connection last verified of the chain, while it still holds: no other connection has
  * committed to the file since (SQLite's data_version) and the last verified row still has its hash.
@@ -144,8 +147,6 @@ export function verifyAuditChain(db: SqliteDb, from: 'first row' | 'last verifie
  * verified: an export after a check continues from it instead of hashing 100,000 rows again.
  */
 const verified = new WeakMap<SqliteDb, { dataVersion: number; lastId: number; lastHash: string; count: number }>();
-
-const dataVersion = (db: SqliteDb) => db.pragma('data_version', { simple: true }) as number;
 
 function stillVerified(db: SqliteDb) {
   const before = verified.get(db);

@@ -25,6 +25,7 @@ import type { ReasonKey, ReasonParams } from '../../core/reasons.js';
 import { type AppError, refuse } from '../../core/result.js';
 import type { SqliteDb } from '../open.js';
 import { capturing, hasChangesColumn, quoteId, registerDigest, replayedTables } from './changes.js';
+import { dataVersion } from './log.js';
 
 /** The action of the row that records every replayed table as found (db/open.ts, at an upgrade). */
 export const BASELINE_ACTION = 'audit.baseline';
@@ -71,8 +72,6 @@ function fold(expected: Expected, changes: string): void {
     rows.set(JSON.stringify(key), row);
   }
 }
-
-const dataVersion = (db: SqliteDb) => db.pragma('data_version', { simple: true }) as number;
 
 type LogLine = [id: number, action: string, changes: string | null, hash: string];
 

@@ -12,6 +12,7 @@ import type { SqliteDb } from '../open.js';
 import { loadKey } from '../results/handlers.js';
 import type { InstallationKey } from '../results/installation-key.js';
 import type { OpenCongress } from '../session.js';
+import { StagedFiles } from '../staged-files.js';
 import { rememberRecentFile } from './recent-files.js';
 import { readCongress, readSettings } from './records.js';
 
@@ -160,33 +161,29 @@ export const backup: SessionHandler<'congress.backup'> = {
       return refuse('file_exists', 'file.exists', { path: target }, { field: 'path', value: target });
     const folder = missingFolder(target);
     if (folder) return folder;
-    // Copied under a temporary name beside it, recorded, then renamed (issue 12 item 7): the folder
-    // never shows half a copy, and no copy is left there that the audit log does not record.
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    const removeTemp = () => {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
-    };
+    // Copied under a temporary name beside it, recorded, then renamed (issue 12 item 7,
+    // db/staged-files.ts): the folder never shows half a copy, and no copy is left there that the
+    // audit log does not record.
+    const files = new StagedFiles();
     const failed = (err: unknown) =>
       refuse('file_io', 'backup.failed', { detail: (err as Error).message }, { field: 'path', value: target });
+    let bytes: number;
     try {
-      await current.db.backup(temp);
+      bytes = await files.stageCopy(target, (temp) => current.db.backup(temp));
     } catch (err) {
-      removeTemp();
       return failed(err);
     }
-    const bytes = fs.statSync(temp).size;
     try {
       current.db.transaction(() =>
         appendAudit(current.db, call.auditEntry('congress.backup', { path: target, bytes })),
       )();
     } catch (err) {
-      removeTemp();
+      files.discard();
       throw err;
     }
     try {
-      fs.renameSync(temp, target);
+      files.publish();
     } catch (err) {
-      removeTemp();
       // The row just committed says a copy was made; the next one says it did not land.
       current.db.transaction(() =>
         appendAudit(
