@@ -4,11 +4,11 @@
  * and the Playwright configuration.
  */
 import { existsSync } from 'node:fs';
+import { chromiumCandidates } from '../../scripts/system-needs.mjs';
 
 /** `CHROMIUM_PATH` if it exists, else `/usr/bin/chromium` if it exists, else null. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  for (const candidate of chromiumCandidates(env)) if (candidate && existsSync(candidate)) return candidate;
   return null;
 }
 
