@@ -50,7 +50,8 @@ export async function onStage(label: string, act: (stage: Stage) => Promise<void
     const documentsDir = path.join(dir, 'documents');
     mkdirSync(dataDir, { recursive: true });
     mkdirSync(documentsDir, { recursive: true });
-    backend = createBackend({ dataDir, documentsDir });
+    // The staged screens type paths in this bench's folder: it is the place picked.
+    backend = createBackend({ dataDir, documentsDir, places: [dir] });
     const started = await startLoopbackHost({ backend, staticDir });
     host = started;
     await act({

@@ -180,9 +180,20 @@ async function districtCommand(
   return districtExitCode(view);
 }
 
+/**
+ * The store for one command: the files named on its command line are the user's pick, so their
+ * folders are places a write may go into (db/places.ts), as a dialog's would be in the app.
+ */
+const commandBackend = (dataDir: string, ...targets: (string | null)[]) =>
+  createBackend({
+    dataDir,
+    documentsDir: defaultDocumentsDir(),
+    places: targets.flatMap((t) => (t === null ? [] : [path.dirname(path.resolve(t))])),
+  });
+
 async function enrolCommand(township: string, out: string, dataDir: string): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
-  const backend = createBackend({ dataDir, documentsDir: defaultDocumentsDir() });
+  const backend = commandBackend(dataDir, out);
   try {
     const r = await backend.invoke(
       'keys.enrol',
@@ -212,7 +223,7 @@ async function exportCommand(
   chief: Omit<ChiefOptions, 'readPin'>,
 ): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
-  const backend = createBackend({ dataDir, documentsDir: defaultDocumentsDir() });
+  const backend = commandBackend(dataDir, out, csv);
   const ctx = { operator: 'congress-desk export', station: 'cli' };
   try {
     const opened = await backend.invoke('congress.open', { path: path.resolve(file) }, ctx);

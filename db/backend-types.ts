@@ -13,6 +13,18 @@ export interface Backend {
   invoke(channel: string, input: unknown, ctx: unknown): Promise<Result<unknown>>;
   onChange(listener: (event: ChangeEvent) => void): () => void;
   close(): void;
+  /**
+   * The folders a write may go into right now (db/places.ts), absolute, each once: the documents
+   * and data folders, `options.places`, the open congress's folder, the backup folder in its
+   * settings, and those added by `addPlace` in this run.
+   */
+  places(): Promise<string[]>;
+  /**
+   * A folder the user picked (a save dialog's file → its folder; a folder dialog → that folder).
+   * Only the trusted side calls it: Electron main after its own dialog, the loopback host after
+   * its own picker, the CLI for its arguments. No call of the contract reaches it.
+   */
+  addPlace(folder: string): void;
 }
 
 export interface BackendOptions {
@@ -32,6 +44,11 @@ export interface BackendOptions {
   keyStore?: KeyStore;
   /** Automatic backups: how often while the congress changes, how many copies (db/backups.ts). */
   backup?: BackupOptions;
+  /**
+   * Folders a write may go into besides the documents and data folders (db/places.ts): the
+   * loopback host's `--places DIR` and the USB mounts it finds; a test's temp folder.
+   */
+  places?: string[];
   /** The clock (tests move it to reach the idle lock). */
   now?: () => Date;
 }

@@ -19,6 +19,8 @@ export function createBackend(opts: BackendOptions): Backend {
   return {
     invoke: (channel, input, ctx) => dispatcher.invoke(channel, input, ctx),
     onChange: (listener) => dispatcher.onChange(listener),
+    places: async () => dispatcher.places(),
+    addPlace: (folder) => dispatcher.picked.add(folder),
     close: () => {
       dispatcher.close();
       session.close();

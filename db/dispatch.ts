@@ -4,7 +4,9 @@
  * Expected failures come back as values and leave the file untouched; an exception is
  * a bug, logged to stderr and answered as `internal`, and also rolls back.
  */
-import { type CallContext, callContext, contract, isChannel } from '../core/contract.js';
+import path from 'node:path';
+import type { ReadSpec, WriteSpec } from '../core/contract/spec.js';
+import { type CallContext, type Channel, callContext, contract, isChannel } from '../core/contract.js';
 import type { ChangeEvent } from '../core/domain.js';
 import { ok, type Result, refuse } from '../core/result.js';
 import { afterCommit, ChangeFeed } from './after-commit.js';
@@ -12,11 +14,13 @@ import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
 import { Backups } from './backups/scheduler.js';
 import { noCongressOpen } from './congress/handlers.js';
+import { readCongress } from './congress/records.js';
 import { admit, precheckOf } from './gate.js';
 import type { AnyHandler, CallInfo, QueryCall, SessionCall } from './handler-types.js';
 import { handlers } from './handlers.js';
 import { Stations } from './operators/stations.js';
 import { checkOutput } from './output-check.js';
+import { allowedIn, distinctPlaces, PickedPlaces } from './places.js';
 import { FileKeyStore, type KeyStore } from './results/installation-key.js';
 import { commitUpdate, prepareUpdate, runSession } from './run-handler.js';
 import type { OpenCongress, Session } from './session.js';
@@ -39,6 +43,8 @@ export class Dispatcher {
   private readonly keys: KeyStore;
   private readonly stations = new Stations();
   readonly backups: Backups;
+  /** The folders the user picked in this run (db/places.ts): added by the trusted side only, never by a call. */
+  readonly picked = new PickedPlaces();
 
   constructor(
     readonly session: Session,
@@ -68,6 +74,40 @@ export class Dispatcher {
   /** Announces committed changes; `audit` always, since every committed write appended a row. */
   emit(events: ChangeEvent[]): void {
     this.feed.emit(events);
+  }
+
+  /** Where a write may go now (db/backend-types.ts `places`). */
+  places(): string[] {
+    const open = this.session.open;
+    return distinctPlaces([
+      this.options.documentsDir,
+      this.options.dataDir,
+      ...(this.options.places ?? []),
+      open ? path.dirname(open.path) : null,
+      open ? readCongress(open.db).settings.backupDir : null,
+      ...this.picked.list(),
+    ]);
+  }
+
+  /**
+   * The refusal for a declared write target (core/contract/spec.ts `writes`) outside the places
+   * (issue 12: 「不在用户选定的位置之外写文件」), the first one named with its field; null when all are in.
+   */
+  private notPicked(channel: Channel, input: unknown): Result<never> | null {
+    const writes = (contract[channel] as ReadSpec | WriteSpec).writes;
+    if (!writes) return null;
+    const places = this.places();
+    for (const [field, kind] of Object.entries(writes)) {
+      const target = (input as Record<string, unknown>)[field];
+      if (typeof target !== 'string' || allowedIn(places, target, kind)) continue;
+      return refuse(
+        'invalid_input',
+        'file.not_picked',
+        { path: path.resolve(target), field },
+        { field, value: target },
+      );
+    }
+    return null;
   }
 
   invoke(channel: string, input: unknown, ctx: unknown): Promise<Result<unknown>> {
@@ -106,12 +146,16 @@ export class Dispatcher {
         open,
         stations: this.stations,
         input: rawInput,
-        precheck: () => (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
+        precheck: () =>
+          this.notPickedRaw(channel, rawInput) ??
+          (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
       });
       if (!gate.ok) return gate;
       if (gate.value !== null) Object.assign(info, gate.value);
       const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
       if (!input.success) return { ok: false, error: invalidInput(input.error) };
+      const outside = this.notPicked(channel, input.data);
+      if (outside) return outside;
       const madeBy =
         handler.kind === 'update' && open
           ? handler.madeBy?.(input.data as never, this.storeCall(info, open))
@@ -174,6 +218,12 @@ export class Dispatcher {
     );
     if (committed) afterCommit(committed, this.feed, this.backups);
     return result;
+  }
+
+  /** The same before the chief's PIN is asked for: a target outside the places is said first. */
+  private notPickedRaw(channel: Channel, rawInput: unknown): Result<never> | null {
+    const input = contract[channel].input.safeParse(rawInput ?? {});
+    return input.success ? this.notPicked(channel, input.data) : null;
   }
 
   private storeCall(info: CallInfo, open: OpenCongress): QueryCall {

@@ -49,6 +49,9 @@ export class StoreClient {
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private nextId = 1;
   private closing = false;
+  /** The folders picked in this run: sent again to a worker started anew, so a restart forgets none. */
+  private readonly picked: string[] = [];
+  private readonly placesAsked = new Map<number, (places: string[]) => void>();
 
   constructor(
     private readonly setup: StoreSetup,
@@ -75,7 +78,13 @@ export class StoreClient {
         switch (message.type) {
           case 'ready':
             started = true;
+            // Before any call is sent: the worker handles its messages in order.
+            for (const folder of this.picked) worker.postMessage({ type: 'add-place', folder } satisfies ToWorker);
             resolve();
+            break;
+          case 'places':
+            this.placesAsked.get(message.id)?.(message.places);
+            this.placesAsked.delete(message.id);
             break;
           case 'result':
             this.pending.get(message.id)?.(message.result);
@@ -110,6 +119,8 @@ export class StoreClient {
         }
         for (const settle of this.pending.values()) settle(refuse('internal', 'store.worker_exited'));
         this.pending.clear();
+        for (const settle of this.placesAsked.values()) settle([]);
+        this.placesAsked.clear();
         if (!started) reject(new Error(`store worker exited with code ${code}`));
         else if (!this.closing) this.onChange({ topic: 'congress' });
       });
@@ -144,6 +155,30 @@ export class StoreClient {
         );
       }
     });
+  }
+
+  /** The folders a write may go into now (db/backend-types.ts `places`); none if the store cannot start. */
+  async places(): Promise<string[]> {
+    try {
+      await this.start();
+    } catch {
+      return [];
+    }
+    const worker = this.worker;
+    if (!worker) return [];
+    const id = this.nextId++;
+    return new Promise<string[]>((resolve) => {
+      this.placesAsked.set(id, resolve);
+      worker.postMessage({ type: 'places', id } satisfies ToWorker);
+    });
+  }
+
+  /** A folder the user picked in one of this process's dialogs (never asked for by the renderer). */
+  addPlace(folder: string): void {
+    this.picked.push(folder);
+    // A worker not started yet gets it with the others when it is ready.
+    if (this.worker && this.ready)
+      void this.ready.then(() => this.worker?.postMessage({ type: 'add-place', folder } satisfies ToWorker));
   }
 
   /** Ask the worker to close the database (checkpointing the WAL), then make sure it is gone. */

@@ -11,12 +11,21 @@ export type ToWorker =
   | { type: 'invoke'; id: number; channel: string; input: unknown; ctx: unknown }
   /** The answer to `key-request`: the installation key, or why it could not be had. */
   | { type: 'key'; key: { stored: StoredKey; protection: KeyProtection } | null; error: string | null }
+  /** The folders a write may go into now (db/places.ts), answered by `places`. */
+  | { type: 'places'; id: number }
+  /**
+   * A folder the user picked in a dialog of the main process: a write may go there from now on.
+   * Only the main process sends it, after its own dialog; the renderer reaches the worker
+   * through `invoke` alone, so no call of the contract widens the places.
+   */
+  | { type: 'add-place'; folder: string }
   | { type: 'close' };
 
 /** Worker → main. */
 export type FromWorker =
   | { type: 'ready'; pid: number }
   | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'places'; id: number; places: string[] }
   | { type: 'change'; event: ChangeEvent }
   | { type: 'fatal'; message: string }
   | { type: 'closed' }

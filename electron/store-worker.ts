@@ -10,6 +10,7 @@
  * which db/open.ts passes to better-sqlite3 as `nativeBinding`.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createBackend } from '../db/backend.js';
 import type { Backend } from '../db/backend-types.js';
 import { ProvidedKeyStore } from '../db/results/installation-key.js';
@@ -91,6 +92,17 @@ async function main(): Promise<void> {
           return { ok: false as const, error: { code: 'internal' as const, message: '内部错误' } };
         })
         .then((result) => channel.send({ type: 'result', id, result }));
+      return;
+    }
+    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+    if (type === 'places') {
+      const { id } = message as Extract<ToWorker, { type: 'places' }>;
+      void backend.places().then((places) => channel.send({ type: 'places', id, places }));
+      return;
+    }
+    if (type === 'add-place') {
+      const { folder } = message as Extract<ToWorker, { type: 'add-place' }>;
+      if (typeof folder === 'string' && path.isAbsolute(folder)) backend.addPlace(folder);
       return;
     }
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'key') {

@@ -11,6 +11,7 @@ export const backupCalls = {
   'backups.restore': {
     write: true,
     roles: [S],
+    writes: { path: 'file' },
     input: z.object({ backupPath: filePath, path: filePath }).strict(),
     output: z.object({
       path: z.string(),

@@ -23,6 +23,7 @@ export const congressCalls = {
     // With no congress open, or one without operators, anyone creates one (the gate is open);
     // over an open congress with operators it ends every sign-in: the secretariat's call.
     roles: [S],
+    writes: { path: 'file' },
     input: z.object({ name: text(200), date: isoDate, venue: text(200), path: filePath }).strict(),
     output: congressFile,
   },
@@ -33,12 +34,15 @@ export const congressCalls = {
   'congress.backup': {
     write: true,
     roles: [S],
+    writes: { path: 'file' },
     input: z.object({ path: filePath }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   'congress.updateSettings': {
     write: true,
     roles: [S],
+    // The automatic backups go there from now on (db/backups/scheduler.ts).
+    writes: { backupDir: 'folder' },
     input: congressSettings.partial().strict(),
     output: congressSettings,
   },

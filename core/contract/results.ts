@@ -51,6 +51,7 @@ export const resultCalls = {
   'result.export': {
     write: true,
     roles: CHIEF,
+    writes: { path: 'file', csvPath: 'file' },
     input: z.object({ path: filePath, csvPath: filePath.nullable() }).strict(),
     output: z.object({
       path: z.string(),
@@ -92,6 +93,7 @@ export const districtCalls = {
   'result.districtExport': {
     write: false,
     roles: [S],
+    writes: { out: 'file' },
     input: z.object({ paths: resultFiles, fingerprint, out: filePath }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
@@ -119,6 +121,7 @@ export const districtCalls = {
   'keys.enrol': {
     write: false,
     roles: [S],
+    writes: { out: 'file' },
     input: z.object({ township, out: filePath }).strict(),
     output: z.object({ path: z.string(), fingerprint: z.string() }),
   },

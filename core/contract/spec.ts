@@ -19,10 +19,20 @@ import { CHIEF, ROLES, type Role } from '../model/operators.js';
 /** Who may call: the lock screen's and the hall board's calls, signed in or not. */
 export const ANYONE = 'anyone' as const;
 
+/**
+ * The input fields that name a file the call writes (`file`) or a folder it writes into
+ * (`folder`): the dispatcher refuses a target outside the places the user picked
+ * (`file.not_picked`, db/places.ts) before the handler runs. A null field writes nothing.
+ */
+export type WriteTarget = 'file' | 'folder';
+export type Writes = Readonly<Record<string, WriteTarget>>;
+
 export interface ReadSpec {
   write: false;
   /** The roles whose station may make it, or ANYONE (a locked station too). */
   roles: readonly Role[] | typeof ANYONE;
+  /** The files or folders this call writes, by input field (a read may write a file: an export, an enrolment). */
+  writes?: Writes;
   input: z.ZodType;
   output: z.ZodType;
 }
@@ -32,6 +42,8 @@ export interface WriteSpec {
   write: true;
   /** The roles whose station may make it, CHIEF: the chief scrutineer's PIN for this call, or ANYONE (the sign-in). */
   roles: readonly Role[] | typeof CHIEF | typeof ANYONE;
+  /** The files or folders this call writes, by input field. */
+  writes?: Writes;
   input: z.ZodType;
   output: z.ZodType;
 }

@@ -3,6 +3,7 @@
  * and a restore that checks the copy before it replaces anything.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ function eagerBackups(): TestBackend {
   const backend = createBackend({
     dataDir: path.join(dir, 'data'),
     documentsDir: dir,
+    places: [os.tmpdir()],
     backup: { intervalMs: 0, keep: 3 },
   });
   return { ...tb, backend, call: bind(backend, 'call'), failure: bind(backend, 'failure') } as TestBackend;

@@ -10,7 +10,7 @@ import type { ChangeEvent, DelegateFields } from '../../core/domain.js';
 import { reasons } from '../../core/reasons.js';
 import type { AppError, Result } from '../../core/result.js';
 import { createBackend } from '../../db/backend.js';
-import type { Backend } from '../../db/backend-types.js';
+import type { Backend, BackendOptions } from '../../db/backend-types.js';
 
 // Every handler's output is checked against the contract: drift fails the test as `internal`.
 process.env.CONGRESS_DESK_VALIDATE_OUTPUT = '1';
@@ -49,9 +49,19 @@ export interface TestBackend {
   failure(channel: string, input?: unknown, ctx?: unknown): Promise<AppError>;
 }
 
-export function makeBackend(dir = tempDir()): TestBackend {
+/**
+ * A store over `dir`. Its writes may go anywhere under the system's temp folder, where every
+ * test makes its folders (`tempDir()`): the places themselves are tested in tests/db/places.test.ts
+ * with the narrow places of an app (`options`).
+ */
+export function makeBackend(dir = tempDir(), options: Partial<BackendOptions> = {}): TestBackend {
   const dataDir = path.join(dir, 'data');
-  const backend = createBackend({ dataDir, documentsDir: path.join(dir, 'documents') });
+  const backend = createBackend({
+    dataDir,
+    documentsDir: path.join(dir, 'documents'),
+    places: [os.tmpdir()],
+    ...options,
+  });
   backends.push(backend);
   const events: ChangeEvent[] = [];
   backend.onChange((e) => events.push(e));

@@ -3,6 +3,7 @@
  * for every call, stations that sign in and lock, and the chief scrutineer's PIN for the calls
  * that need it at that moment.
  */
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../core/contract.js';
 import { ROLES, type Role, WRITE_PERMISSIONS, type WriteChannel } from '../../core/roles.js';
@@ -92,7 +93,12 @@ describe('operators and their PINs', () => {
   it('a station locks after the congress idle minutes', async () => {
     let clock = new Date('2026-03-20T08:00:00Z');
     const dir = tempDir();
-    const backend = createBackend({ dataDir: `${dir}/data`, documentsDir: dir, now: () => clock });
+    const backend = createBackend({
+      dataDir: `${dir}/data`,
+      documentsDir: dir,
+      places: [os.tmpdir()],
+      now: () => clock,
+    });
     const tb = { ...makeBackend(dir), backend } as TestBackend;
     const call: TestBackend['call'] = async (channel, input, ctx = { operator: '秘书', station: 's' }) => {
       const r = await backend.invoke(channel, input, ctx);

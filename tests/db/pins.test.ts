@@ -3,6 +3,7 @@
  * never grew and lived in memory, wrong PINs that left no trace, a chief locked out by any
  * station, and a chief's confirmation that was the plain PIN, good for any call.
  */
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ function clocked(dir = tempDir()) {
     const backend = createBackend({
       dataDir: tb.dataDir,
       documentsDir: path.join(dir, 'documents'),
+      places: [os.tmpdir()],
       now: () => clock.now,
     });
     return withBackend(tb, backend);

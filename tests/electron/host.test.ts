@@ -30,6 +30,8 @@ function fakeBackend() {
       return () => listeners.delete(listener);
     },
     close() {},
+    places: async () => [],
+    addPlace() {},
   };
   return { backend, calls, listeners };
 }
