@@ -19,7 +19,7 @@ export const cannotWrite = (error: unknown, field: string, target: string): Refu
   refuse('file_io', 'file.cannot_write', { detail: (error as Error).message }, { field, value: target });
 
 /** The files SQLite keeps beside a database while it is open or mid-write, and the one-writer lock (db/file-lock.ts). */
-const SIDECARS = ['-wal', '-shm', '-journal', LOCK_SUFFIX] as const;
+export const SIDECARS = ['-wal', '-shm', '-journal', LOCK_SUFFIX] as const;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**

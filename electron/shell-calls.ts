@@ -3,44 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
 import type { z } from 'zod';
-import { type Channel, type ShellChannel, shellContract } from '../core/contract.js';
+import { type ShellChannel, shellContract } from '../core/contract.js';
 import { ok, type Result, refuse } from '../core/result.js';
 import { overCongress } from '../db/file-target.js';
 
+// The gate is electron-free (the loopback host's picker takes it too): kept where main imports it from.
+export { admitShell } from './shell-gate.js';
+
 export const isShellChannel = (name: string): name is ShellChannel => Object.hasOwn(shellContract, name);
-
-interface StationStatus {
-  enforced: boolean;
-  operator: { name: string; role: string; disabled: boolean } | null;
-}
-
-/**
- * Who may make a shell call (core/contract/shell.ts `roles`), as the store's gate decides for its
- * own calls (issue 12, every call is gated): the store is asked for the caller's sign-in with the
- * caller's own context, so a locked station — or a token that has ended — prints no PDF anywhere.
- */
-export async function admitShell(
-  channel: ShellChannel,
-  ctx: unknown,
-  ask: (channel: Channel, input: unknown, ctx: unknown) => Promise<Result<unknown>>,
-): Promise<Result<null>> {
-  const status = await ask('station.status', {}, ctx);
-  if (!status.ok) {
-    // No congress open: nothing to sign in to, as for the store's own calls.
-    return status.error.code === 'no_congress_open' ? ok(null) : status;
-  }
-  const { enforced, operator } = status.value as StationStatus;
-  if (!enforced) return ok(null);
-  if (!operator || operator.disabled) return refuse('locked', 'station.locked');
-  const roles: readonly string[] = shellContract[channel].roles;
-  if (roles.includes(operator.role)) return ok(null);
-  return refuse(
-    'forbidden',
-    'role.forbidden',
-    { role: operator.role, name: operator.name, channel },
-    { value: channel },
-  );
-}
 
 function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; value: z.output<S> } | Result<never> {
   const parsed = schema.safeParse(raw);
@@ -83,6 +53,17 @@ export async function handleShell(
         defaultPath: documentsDir,
         filters: dialogFilters(input.value.extensions),
         properties: ['openFile'],
+      };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return ok({ path: picked.canceled ? null : (picked.filePaths[0] ?? null) });
+    }
+    case 'shell.folderDialog': {
+      const input = parseInput(shellContract[channel].input, raw);
+      if (!input.ok) return input;
+      const options: OpenDialogOptions = {
+        title: input.value.title,
+        defaultPath: input.value.defaultPath ?? documentsDir,
+        properties: ['openDirectory', 'createDirectory'],
       };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return ok({ path: picked.canceled ? null : (picked.filePaths[0] ?? null) });

@@ -7,7 +7,9 @@
  *   the event stream (EventSource cannot send headers);
  * - the Host header must name this very listener (127.0.0.1:port or localhost:port),
  *   which defeats DNS rebinding; a foreign Origin is refused;
- * - the built renderer is served with a strict Content-Security-Policy.
+ * - the built renderer is served with a strict Content-Security-Policy;
+ * - `POST /api/places/list` is the browser's file and folder picker (./picker.ts): only inside
+ *   the places, for a station signed in as the desktop's dialogs are.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -16,7 +18,9 @@ import type { ChangeEvent } from '../../core/domain.js';
 import { type Result, refuse } from '../../core/result.js';
 import type { Backend } from '../../db/backend-types.js';
 import { CONTENT_SECURITY_POLICY } from '../security.js';
+import { admitShell } from '../shell-gate.js';
 import { resolveStaticFile } from '../static-files.js';
+import { listPlaces } from './picker.js';
 
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
@@ -90,6 +94,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       await handleInvoke(req, res);
       return;
     }
+    if (url.pathname === '/api/places/list') {
+      await handlePlaces(req, res);
+      return;
+    }
     if (url.pathname === '/api/events') {
       handleEvents(req, res, url);
       return;
@@ -101,38 +109,46 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     await handleStatic(req, res);
   }
 
-  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * A POST of this page's own script: its Origin, its token, a JSON body within the limit. The
+   * parsed body, or undefined once the refusal is sent.
+   */
+  async function readCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       sendText(res, 405, 'Method Not Allowed');
-      return;
+      return undefined;
     }
     if (!originAllowed(req.headers.origin)) {
       sendText(res, 403, 'Forbidden: foreign Origin');
-      return;
+      return undefined;
     }
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !tokenMatches(auth.slice('Bearer '.length))) {
       sendJson(res, 401, refuse('invalid_input', 'host.bad_token'));
-      return;
+      return undefined;
     }
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > maxBody) {
       tooLarge(res);
-      return;
+      return undefined;
     }
     const body = await readBody(req, maxBody);
     if (body === null) {
       tooLarge(res);
-      return;
+      return undefined;
     }
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(body.toString('utf8'));
+      return JSON.parse(body.toString('utf8'));
     } catch {
       sendJson(res, 400, refuse('invalid_input', 'host.bad_json'));
-      return;
+      return undefined;
     }
+  }
+
+  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const parsed = await readCall(req, res);
+    if (parsed === undefined) return;
     if (
       typeof parsed !== 'object' ||
       parsed === null ||
@@ -155,6 +171,31 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     sendJson(res, 200, result);
+  }
+
+  /**
+   * `POST /api/places/list {dir, ctx}`: the browser's picker (electron/host/picker.ts), the places
+   * (dir null) or the entries of a folder inside one. Admitted as the desktop's open dialog is
+   * (a locked station lists nothing), and never outside the places the backend names now.
+   */
+  async function handlePlaces(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const parsed = await readCall(req, res);
+    if (parsed === undefined) return;
+    const dir = (parsed as { dir?: unknown } | null)?.dir;
+    if (typeof parsed !== 'object' || parsed === null || !(dir === null || typeof dir === 'string')) {
+      sendJson(res, 400, {
+        ok: false,
+        error: refuse('invalid_input', 'host.bad_request', { shape: '{dir, ctx}' }, { field: 'dir' }).error,
+      });
+      return;
+    }
+    const ask = (channel: string, input: unknown, ctx: unknown) => backend.invoke(channel, input, ctx);
+    const gate = await admitShell('shell.openDialog', (parsed as { ctx?: unknown }).ctx, ask);
+    if (!gate.ok) {
+      sendJson(res, 200, gate);
+      return;
+    }
+    sendJson(res, 200, await listPlaces(await backend.places(), dir));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
