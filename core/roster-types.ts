@@ -1,7 +1,7 @@
 import type { DelegateFields } from './domain.js';
-import type { RosterIssue } from './model/roster.js';
+import type { RosterIssue, RosterNotice } from './model/roster.js';
 
-export type { RosterIssue } from './model/roster.js';
+export type { RosterIssue, RosterNotice, RosterNoticeExample, RosterNoticeKind } from './model/roster.js';
 
 export interface ParsedRoster {
   format: 'xlsx' | 'csv';
@@ -11,4 +11,6 @@ export interface ParsedRoster {
   columns: { header: string; field: keyof DelegateFields | null }[];
   rows: (DelegateFields & { row: number })[];
   errors: RosterIssue[];
+  /** What reading the rows normalised without refusing, by kind, counted (empty for a file refused whole). */
+  notices: RosterNotice[];
 }

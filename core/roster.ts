@@ -6,9 +6,10 @@
 import { normalizeBadge } from './badge.js';
 import { delegateFields } from './contract.js';
 import type { DelegateCategory, DelegateFields, Gender } from './domain.js';
+import { ROSTER_NOTICE_KINDS } from './model/roster.js';
 import { findInvisible, type Invisible, layoutName, shownText } from './names.js';
 import { type ReasonKey, type ReasonParams, reasonText } from './reasons.js';
-import type { ParsedRoster, RosterIssue } from './roster-types.js';
+import type { ParsedRoster, RosterIssue, RosterNotice, RosterNoticeExample, RosterNoticeKind } from './roster-types.js';
 
 /** One issue by reason: the UI renders it in its language, `message` is the zh-CN text. */
 const rosterIssue = (
@@ -104,6 +105,14 @@ const GENDER_VALUES = new Map<string, Gender>([
   ['female', 'female'],
 ]);
 
+/** The words a cell holds when nothing had to be read into it: anything else is said in a notice. */
+const GENDER_WORDS: Record<Gender, string> = { male: '男', female: '女' };
+const CATEGORY_WORDS: Record<DelegateCategory, string> = {
+  voting: '正式代表',
+  alternate: '候补代表',
+  nonvoting: '列席',
+};
+
 const CATEGORY_VALUES = new Map<string, DelegateCategory>([
   ['正式代表', 'voting'],
   ['代表', 'voting'],
@@ -154,7 +163,7 @@ export function parseRosterRows(
 ): ParsedRoster {
   const thisYear = (options.now ?? new Date()).getFullYear();
   const errors: RosterIssue[] = [];
-  const out: ParsedRoster = { format, encoding, columns: [], rows: [], errors };
+  const out: ParsedRoster = { format, encoding, columns: [], rows: [], errors, notices: [] };
 
   const headerAt = findHeaderRow(rows);
   if (headerAt === null) {
@@ -215,11 +224,22 @@ export function parseRosterRows(
     return out;
   }
 
+  const notices = new NoticeBook();
+  const aboveHeader = rows.slice(0, headerAt).filter((r) => !isEmptyRow(r ?? [])).length;
+  if (aboveHeader > 0)
+    notices.note('above_header', { row: headerAt + 1, column: null, field: null, from: '', to: null });
+  const emptyRows: number[] = [];
   const badgeRow = new Map<string, number>();
   for (let i = headerAt + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     const rowNo = i + 1;
-    if (isEmptyRow(cells)) continue;
+    if (isEmptyRow(cells)) {
+      emptyRows.push(rowNo);
+      continue;
+    }
+    // An empty row between data rows is skipped, and said; the empty rows after the last are not rows.
+    for (const row of emptyRows.splice(0))
+      notices.note('empty_rows', { row, column: null, field: null, from: '', to: null });
     const rowErrors: RosterIssue[] = [];
     const columnOf = (field: Field) => headerText.get(fieldColumn.get(field) ?? -1) ?? FIELD_LABELS[field];
     const issue = (field: Field, value: string | null, reason: ReasonKey, params: ReasonParams = {}) => {
@@ -347,9 +367,118 @@ export function parseRosterRows(
     }
 
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else out.rows.push({ ...fields, row: rowNo });
+    else {
+      out.rows.push({ ...fields, row: rowNo });
+      for (const [kind, example] of rowNotes(rowNo, raw, textOf, fields, columnOf)) notices.note(kind, example);
+    }
   }
+  if (!fieldColumn.has('category') && out.rows.length > 0) {
+    for (const r of out.rows)
+      notices.note('category_column', { row: r.row, column: null, field: 'category', from: '', to: 'voting' });
+  }
+  out.notices = notices.list(aboveHeader);
   return out;
+}
+
+/** Examples a notice carries: enough to recognise the kind, few enough to read. */
+export const NOTICE_EXAMPLES = 3;
+
+/** The notices of one file by kind, in the order ROSTER_NOTICE_KINDS lists them. */
+class NoticeBook {
+  private readonly byKind = new Map<RosterNoticeKind, { count: number; examples: RosterNoticeExample[] }>();
+
+  note(kind: RosterNoticeKind, example: RosterNoticeExample): void {
+    const entry = this.byKind.get(kind) ?? { count: 0, examples: [] };
+    entry.count++;
+    if (entry.examples.length < NOTICE_EXAMPLES) entry.examples.push(example);
+    this.byKind.set(kind, entry);
+  }
+
+  /** `aboveHeader`: the rows above the header (a title), counted once rather than noted row by row. */
+  list(aboveHeader: number): RosterNotice[] {
+    return ROSTER_NOTICE_KINDS.flatMap((kind) => {
+      const entry = this.byKind.get(kind);
+      if (!entry) return [];
+      const count = kind === 'above_header' ? aboveHeader : entry.count;
+      const reason = `roster.normalised.${kind}` as ReasonKey;
+      const params: ReasonParams = kind === 'above_header' ? { count, row: entry.examples[0]!.row } : { count };
+      return [
+        {
+          kind,
+          count,
+          reason,
+          params,
+          message: reasonText(reason, params, 'zh-CN') ?? reason,
+          examples: entry.examples,
+        },
+      ];
+    });
+  }
+}
+
+/** A space between two Chinese characters: layout that `layoutName` closes up. */
+const HAN_SPACED = /\p{Script=Han}\s+\p{Script=Han}/u;
+
+/**
+ * What reading one accepted row changed, cell by cell: the cell as the file had it (`from`,
+ * only text cells carry spaces and Unicode forms) against the value to be stored (`to`).
+ */
+function rowNotes(
+  row: number,
+  raw: ReadonlyMap<Field, unknown>,
+  textOf: ReadonlyMap<Field, string>,
+  fields: DelegateFields,
+  columnOf: (f: Field) => string,
+): [RosterNoticeKind, RosterNoticeExample][] {
+  const notes: [RosterNoticeKind, RosterNoticeExample][] = [];
+  for (const [field, cell] of raw) {
+    const text = textOf.get(field);
+    if (text === undefined) continue;
+    const column = columnOf(field);
+    const note = (kind: RosterNoticeKind, from: string, to: string | null) =>
+      notes.push([kind, { row, column, field, from, to }]);
+    const source = typeof cell === 'string' ? cell : null;
+    // NFC turns a CJK compatibility ideograph (U+F900–U+FAFF) into the unified one: the glyph may change.
+    if (source !== null && source.normalize('NFC') !== source) note('unicode', source, source.normalize('NFC'));
+    const nfc = source?.normalize('NFC') ?? null;
+    const spaced = (stored: string | null) => {
+      if (nfc !== null && nfc !== (stored ?? '')) note('spaces', nfc, stored);
+    };
+    switch (field) {
+      case 'badge':
+        if (nfc !== null && fields.badge !== nfc.trim()) note('badge', nfc, fields.badge);
+        else spaced(fields.badge);
+        break;
+      case 'name':
+        if (nfc !== null && nfc !== fields.name) {
+          const kind = nfc.includes('\u3000') ? 'name_wide_space' : HAN_SPACED.test(nfc) ? 'name_space' : 'spaces';
+          note(kind, nfc, fields.name);
+        }
+        break;
+      case 'gender':
+        if (fields.gender === null) break;
+        if (text !== GENDER_WORDS[fields.gender]) note('gender', text, fields.gender);
+        else spaced(text);
+        break;
+      case 'category':
+        if (text === '') note('category_empty', nfc ?? '', fields.category);
+        else if (text !== CATEGORY_WORDS[fields.category]) note('category', text, fields.category);
+        else spaced(text);
+        break;
+      case 'birthDate': {
+        if (fields.birthDate === null) break;
+        const shown = typeof cell === 'number' ? numberText(cell) : nfc?.trim();
+        if (shown !== undefined && shown !== fields.birthDate)
+          note(typeof cell === 'number' ? 'birth_number' : 'birth_date', shown, fields.birthDate);
+        else if (shown !== undefined) spaced(fields.birthDate);
+        break;
+      }
+      default:
+        // A cell of nothing but spaces is an empty cell, not a normalised one.
+        if (text !== '') spaced(fields[field]);
+    }
+  }
+  return notes;
 }
 
 function findHeaderRow(rows: unknown[][]): number | null {

@@ -57,6 +57,51 @@ export const rosterChange = z.object({
 });
 export type RosterChange = z.infer<typeof rosterChange>;
 
+/**
+ * What reading a roster changes without refusing (issue 15 item 5): each kind is a notice the
+ * preview shows with its count and a few examples (core/roster.ts `parseRosterRows`), reason
+ * `roster.normalised.<kind>` in core/reasons/roster.json.
+ */
+export const ROSTER_NOTICE_KINDS = [
+  'name_wide_space',
+  'name_space',
+  'badge',
+  'birth_date',
+  'birth_number',
+  'gender',
+  'category',
+  'category_empty',
+  'category_column',
+  'spaces',
+  'unicode',
+  'empty_rows',
+  'above_header',
+] as const;
+export type RosterNoticeKind = (typeof ROSTER_NOTICE_KINDS)[number];
+
+/** One cell (or row) as the file had it and as it will be stored; `to` is the stored value (a code for 性别/类别). */
+export const rosterNoticeExample = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  from: z.string(),
+  to: z.string().nullable(),
+});
+export type RosterNoticeExample = z.infer<typeof rosterNoticeExample>;
+
+export const rosterNotice = z.object({
+  kind: z.enum(ROSTER_NOTICE_KINDS),
+  /** How many cells (or rows) it concerns. */
+  count: z.number().int(),
+  /** zh-CN, made from the reason. */
+  message: z.string(),
+  reason: z.string(),
+  params: reasonParams,
+  /** The first few, in the file's order. */
+  examples: z.array(rosterNoticeExample),
+});
+export type RosterNotice = z.infer<typeof rosterNotice>;
+
 /** What importing a roster file would do: its rows and problems, who is added, who changes. */
 export const rosterPreview = z.object({
   format: z.enum(['xlsx', 'csv']),
@@ -64,6 +109,8 @@ export const rosterPreview = z.object({
   columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
   rows: z.array(delegateFields.extend({ row: z.number().int() })),
   errors: z.array(rosterIssue),
+  /** What the rows were normalised from: said, not silent (names, dates, categories…). */
+  notices: z.array(rosterNotice),
   added: z.array(z.object({ badge: z.string(), name: z.string() })),
   updated: z.array(rosterChange),
   unchanged: z.number().int(),

@@ -43,6 +43,7 @@ export async function parseCandidateFile(fileName: string, bytes: Uint8Array): P
             params: { rows: HEADER_SEARCH_ROWS },
           },
         ],
+        notices: [],
       };
     }
     const header = rows[headerAt] ?? [];

@@ -27,6 +27,7 @@ function fileProblem(
     columns: [],
     rows: [],
     errors: [{ row, column: null, value: null, message, reason, params }],
+    notices: [],
   };
 }
 

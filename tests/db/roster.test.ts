@@ -62,6 +62,22 @@ describe('roster.preview', () => {
     expect(preview.errors.some((e) => e.row === 2 && e.column === '姓名')).toBe(true);
     expect(preview.errors.some((e) => e.row === 3 && e.column === '类别')).toBe(true);
   });
+
+  it('issue 15 item 5: a CSV with 李　超 and 1979.12 previews with notices of both, and imports them normalised', async () => {
+    const c = await congressWith([]);
+    const input = file([row('001', '李\u3000超', { 出生年月: '1979.12' }), row('002', '王建国')]);
+    const preview = await c.call('roster.preview', input);
+    expect(preview.notices.map((n) => [n.kind, n.count, n.message])).toEqual([
+      ['name_wide_space', 1, expect.stringContaining('已规范 1 个姓名中的全角空格')],
+      ['birth_date', 1, expect.stringContaining('1 个出生年月')],
+    ]);
+    expect(preview.notices[0]!.examples).toEqual([
+      { row: 2, column: '姓名', field: 'name', from: '李\u3000超', to: '李超' },
+    ]);
+    await c.call('roster.import', input);
+    const [li] = await c.call('delegates.list', {});
+    expect([li!.name, li!.birthDate]).toEqual(['李超', '1979-12']);
+  });
 });
 
 describe('roster.import', () => {

@@ -1,10 +1,11 @@
 import { Alert, Button, Empty, List, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
 import { fieldLabel, fieldValue } from '../../lib/delegate-fields.js';
 import { errorTextNow } from '../../lib/errors.js';
+import { CountSummary, CountTable, NoticeList, previewCounts } from './ImportFacts.js';
 import styles from './ImportPreview.module.css';
 import type { RosterPreview } from './store.js';
 
@@ -14,26 +15,36 @@ type Change = RosterPreview['updated'][number];
 
 /**
  * What an import would do, before anything is written: the columns recognised, every
- * problem by row and column, what is added and what changes (from → to), the rows.
+ * problem by row and column, the people counted (by category, women, by delegation), what
+ * reading the file normalised, what is added and what changes (from → to), the rows — every
+ * column of them in view in the dialog at 1366 wide, no sideways scrolling.
  */
 export function ImportPreview(props: { preview: RosterPreview; fileName: string; t: Translate }) {
   const { preview: p, t } = props;
   const hasErrors = p.errors.length > 0;
+  const counts = useMemo(() => previewCounts(p), [p]);
 
+  // 工作单位 takes what is left and cuts with an ellipsis; the others are as narrow as their
+  // values (English titles wrap), so 类别 ends inside the dialog.
   const rowColumns: TableColumnsType<Row> = [
-    { title: t('import.row'), dataIndex: 'row', width: 60 },
+    { title: t('import.row'), dataIndex: 'row', width: 56 },
     ...delegateColumns<Row>(t, [
-      'badge',
+      { field: 'badge', width: 84 },
       { field: 'name', width: 90 },
-      'gender',
-      'ethnicity',
-      'birthDate',
-      { field: 'education', width: 80 },
-      { field: 'delegation', width: 120 },
+      { field: 'gender', width: 76 },
+      { field: 'ethnicity', width: 84 },
+      { field: 'birthDate', width: 96 },
+      { field: 'education', width: 90 },
+      { field: 'delegation', width: 130 },
       'unit',
-      'category',
+      { field: 'category', width: 100 },
     ]),
   ];
+  const tab = (key: string, label: ReactNode, className?: string) => (
+    <span data-testid={`import-tab-${key}`} className={className}>
+      {label}
+    </span>
+  );
 
   return (
     <div className={styles.importPreview} data-testid="import-preview">
@@ -66,23 +77,26 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
           title={t('import.summary', { added: p.added.length, updated: p.updated.length, unchanged: p.unchanged })}
         />
       )}
+      <CountSummary counts={counts} partial={hasErrors} t={t} />
+      <NoticeList notices={p.notices} t={t} />
 
       <Tabs
         size="small"
-        defaultActiveKey={hasErrors ? 'errors' : p.updated.length > 0 ? 'updated' : 'rows'}
+        defaultActiveKey={hasErrors ? 'errors' : p.updated.length > 0 ? 'updated' : 'counts'}
         items={[
           {
             key: 'errors',
-            label: (
-              <span className={hasErrors ? styles.tabError : undefined}>
-                {t('import.errors', { n: p.errors.length })}
-              </span>
-            ),
+            label: tab('errors', t('import.errors', { n: p.errors.length }), hasErrors ? styles.tabError : undefined),
             children: <IssueList issues={p.errors} t={t} />,
           },
           {
+            key: 'counts',
+            label: tab('counts', t('import.counts', { n: counts.delegations.length })),
+            children: <CountTable counts={counts} t={t} />,
+          },
+          {
             key: 'added',
-            label: t('import.added', { n: p.added.length }),
+            label: tab('added', t('import.added', { n: p.added.length })),
             children: (
               <ImportList
                 testId="import-added"
@@ -97,12 +111,12 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
           },
           {
             key: 'updated',
-            label: t('import.updated', { n: p.updated.length }),
+            label: tab('updated', t('import.updated', { n: p.updated.length })),
             children: <ChangeList changes={p.updated} t={t} />,
           },
           {
             key: 'rows',
-            label: t('import.rows', { n: p.rows.length }),
+            label: tab('rows', t('import.rows', { n: p.rows.length })),
             children: (
               <DataTable<Row>
                 testId="import-rows"
@@ -110,7 +124,6 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
                 columns={rowColumns}
                 dataSource={p.rows}
                 pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
-                scrollX={1000}
                 height={300}
               />
             ),

@@ -167,7 +167,8 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
     <Modal
       open={props.open}
       title={t('import.title')}
-      width={960}
+      // The preview's nine columns fit side by side on a 1366-wide laptop (issue 15 item 5).
+      width="min(1180px, calc(100vw - 48px))"
       onCancel={close}
       destroyOnHidden
       footer={
@@ -183,7 +184,8 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
       }
     >
       <div className={styles.importModal} data-testid="import-modal">
-        <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+        {/* Once a file is read, the preview's recognised columns say what the hint says, and the room is the preview's. */}
+        {!preview && <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>}
         <FilePickButton
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           icon={<UploadOutlined />}

@@ -32,6 +32,12 @@ export class AppFrame {
     await expect(this.page.getByTestId('congress-name')).toHaveText(fields.name);
   }
 
+  /** A fresh app to a new congress: the operator's name, then the new-congress form. */
+  async startCongress(operator: string, fields: Parameters<AppFrame['createCongress']>[0]): Promise<void> {
+    await this.signIn(operator);
+    await this.createCongress(fields);
+  }
+
   /** Goes to a screen by the navigation (`desk`, `contests`, `settings`, `audit`…). */
   async nav(screen: string): Promise<void> {
     await this.page.getByTestId(`nav-${screen}`).click();
