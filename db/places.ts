@@ -14,18 +14,28 @@ import type { WriteTarget } from '../core/contract/spec.js';
 const FOLDS_CASE = process.platform === 'win32' || process.platform === 'darwin';
 const key = (p: string) => (FOLDS_CASE ? p.normalize('NFC').toLowerCase() : p);
 
+const isLink = (p: string) => {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
 /**
- * The real folder a path lands in: resolved (so `..` is gone), its longest existing part through
- * `realpath` (so a symlink is followed to where it points), the missing rest appended. A folder
- * not made yet is where it will be once made: nothing is created here.
+ * Where a path really is: resolved (so `..` is gone), its longest existing part through
+ * `realpath` (so a symlink, the file's own included, is followed to where it points), the missing
+ * rest appended: a folder not made yet is where it will be once made. Null for a dangling link,
+ * which a write would follow to a place nobody can name in advance.
  */
-export function realFolder(target: string): string {
+export function realPath(target: string): string | null {
   let existing = path.resolve(target);
   const rest: string[] = [];
   for (;;) {
     try {
       return path.join(fs.realpathSync.native(existing), ...rest);
     } catch {
+      if (isLink(existing)) return null;
       const parent = path.dirname(existing);
       if (parent === existing) return path.join(existing, ...rest);
       rest.unshift(path.basename(existing));
@@ -34,9 +44,12 @@ export function realFolder(target: string): string {
   }
 }
 
-/** The folder a write of `target` goes into: the file's folder, or the folder itself. */
-export const folderOf = (target: string, kind: WriteTarget): string =>
-  realFolder(kind === 'file' ? path.dirname(path.resolve(target)) : target);
+/** The real folder a write of `target` goes into: the file's folder, or the folder itself; null when unknowable. */
+export function folderOf(target: string, kind: WriteTarget): string | null {
+  const real = realPath(target);
+  if (real === null) return null;
+  return kind === 'file' ? path.dirname(real) : real;
+}
 
 /** Whether `folder` is `place` or inside it, component by component (`/tmp/ab` is not inside `/tmp/a`). */
 export function within(folder: string, place: string): boolean {
@@ -45,10 +58,14 @@ export function within(folder: string, place: string): boolean {
   return !up && !path.isAbsolute(relative);
 }
 
-/** Whether a write of `target` stays in one of `places` (each taken at its real folder too). */
+/** Whether a write of `target` stays in one of `places`, each taken at its real path too. */
 export function allowedIn(places: readonly string[], target: string, kind: WriteTarget): boolean {
   const folder = folderOf(target, kind);
-  return places.some((place) => within(folder, realFolder(place)));
+  if (folder === null) return false;
+  return places.some((place) => {
+    const real = realPath(place);
+    return real !== null && within(folder, real);
+  });
 }
 
 /** Absolute, each once, in the order first given. */

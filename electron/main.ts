@@ -174,12 +174,23 @@ async function menuBackup(): Promise<void> {
   };
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (picked.canceled || !picked.filePath) return;
+  store.addPlace(path.dirname(picked.filePath));
   const result = await store.invoke('congress.backup', { path: picked.filePath }, lastContext);
   if (await reportFailure(result)) broadcast({ topic: 'audit' });
 }
 
 // ---------------------------------------------------------------------------------
 // IPC: one handler, checked sender, shell calls to electron/shell-calls.ts, the rest to the store
+
+/**
+ * The places a write may go into (db/places.ts) live in the store; only this process adds to
+ * them, after a dialog of its own. No IPC channel reaches `addPlace`.
+ */
+const shellPlaces = {
+  documentsDir,
+  places: () => store.places(),
+  addPlace: (folder: string) => store.addPlace(folder),
+};
 
 ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: unknown): Promise<Result<unknown>> => {
   if (!isTrustedSender(event.senderFrame)) {
@@ -188,7 +199,7 @@ ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, ctx: un
   if (typeof channel !== 'string') return refuse('unknown_channel', 'shell.unknown_call');
   if (isShellChannel(channel)) {
     const gate = await admitShell(channel, ctx, (c, i, x) => store.invoke(c, i, x));
-    return gate.ok ? handleShell(event.sender, channel, input, documentsDir) : gate;
+    return gate.ok ? handleShell(event.sender, channel, input, shellPlaces) : gate;
   }
   if (!isChannel(channel)) return refuse('unknown_channel', 'call.unknown_channel', { channel });
   const context = callContext.safeParse(ctx);

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type ShellChannel, shellContract } from '../core/contract.js';
 import { ok, type Result, refuse } from '../core/result.js';
 import { overCongress } from '../db/file-target.js';
+import { allowedIn } from '../db/places.js';
 
 // The gate is electron-free (the loopback host's picker takes it too): kept where main imports it from.
 export { admitShell } from './shell-gate.js';
@@ -25,13 +26,24 @@ const dialogFilters = (extensions: string[]) =>
     ? []
     : [{ name: extensions.join(', '), extensions: extensions.map((e) => e.replace(/^\./, '')) }];
 
-/** A shell call of the window `sender`; dialogs start in `documentsDir`. */
+/**
+ * What the shell needs of the store for its files (db/places.ts): where dialogs start, where a
+ * write may go now, and the folder the person just picked in one of its dialogs.
+ */
+export interface ShellPlaces {
+  documentsDir: string;
+  places(): Promise<string[]>;
+  addPlace(folder: string): void;
+}
+
+/** A shell call of the window `sender`; dialogs start in `documentsDir`; what the person picks becomes a place. */
 export async function handleShell(
   sender: WebContents,
   channel: ShellChannel,
   raw: unknown,
-  documentsDir: string,
+  shell: ShellPlaces,
 ): Promise<Result<unknown>> {
+  const { documentsDir } = shell;
   const win = BrowserWindow.fromWebContents(sender);
   switch (channel) {
     case 'shell.saveDialog': {
@@ -43,7 +55,10 @@ export async function handleShell(
         defaultPath: input.value.defaultPath ?? documentsDir,
       };
       const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return ok({ path: picked.canceled || !picked.filePath ? null : picked.filePath });
+      const file = picked.canceled || !picked.filePath ? null : picked.filePath;
+      // The person chose to save there: its folder is a place from now on (a script cannot open this dialog's answer).
+      if (file) shell.addPlace(path.dirname(file));
+      return ok({ path: file });
     }
     case 'shell.openDialog': {
       const input = parseInput(shellContract[channel].input, raw);
@@ -66,7 +81,9 @@ export async function handleShell(
         properties: ['openDirectory', 'createDirectory'],
       };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return ok({ path: picked.canceled ? null : (picked.filePaths[0] ?? null) });
+      const folder = picked.canceled ? null : (picked.filePaths[0] ?? null);
+      if (folder) shell.addPlace(folder);
+      return ok({ path: folder });
     }
     case 'shell.print': {
       const input = parseInput(shellContract[channel].input, raw);
@@ -79,6 +96,15 @@ export async function handleShell(
         // A congress renamed .pdf (or the open one, whatever its name) is a SQLite file: never printed over.
         const over = overCongress(pdfPath, null, 'pdfPath');
         if (over) return over;
+        // Only where the person picked (the save dialog just before, or a place): issue 12.
+        if (!allowedIn(await shell.places(), pdfPath, shellContract[channel].writes.pdfPath)) {
+          return refuse(
+            'invalid_input',
+            'file.not_picked',
+            { path: pdfPath, field: 'pdfPath' },
+            { field: 'pdfPath', value: pdfPath },
+          );
+        }
         const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
         try {
           await writeFile(pdfPath, data);

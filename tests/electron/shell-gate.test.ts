@@ -25,7 +25,8 @@ describe('shell calls, as the store gates its own', () => {
     const target = path.join(e.dir, 'form.pdf');
     const print = async (ctx: unknown) => {
       const gate = await admitShell('shell.print', ctx, ask);
-      return gate.ok ? handleShell(sender, 'shell.print', { pdfPath: target }, e.dir) : gate;
+      const shell = { documentsDir: e.dir, places: () => e.backend.places(), addPlace: e.backend.addPlace };
+      return gate.ok ? handleShell(sender, 'shell.print', { pdfPath: target }, shell) : gate;
     };
     expect(await print(locked)).toMatchObject({ ok: false, error: { code: 'locked', reason: 'station.locked' } });
     // A token that has ended is no sign-in either.
