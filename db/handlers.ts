@@ -54,6 +54,8 @@ export const handlers: HandlerTable = {
   'attendance.revokeExclusion': attendance.revokeExclusion,
   'attendance.exclusions': attendance.exclusions,
   'audit.list': audit.list,
+  'audit.names': audit.names,
+  'audit.export': audit.exportLog,
   'audit.verify': audit.verify,
   'contests.list': contests.list,
   'contests.get': contests.get,

@@ -1,6 +1,21 @@
 /** The audit log: one hash-chained row per write. */
 import { z } from 'zod';
 import { id } from './fields.js';
+import { ROLES } from './operators.js';
+
+/** What a row is about, for the log's filters (core/audit/kinds.ts gives each action its kind). */
+export const AUDIT_KINDS = [
+  'attendance',
+  'ballots',
+  'rounds',
+  'contests',
+  'roster',
+  'operators',
+  'files',
+  'congress',
+  'chain',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export const auditEntry = z.object({
   id,
@@ -52,3 +67,25 @@ export const auditVerdict = z.object({
   }),
 });
 export type AuditVerdict = z.infer<typeof auditVerdict>;
+
+/**
+ * What the audit log's sentences look up by the ids its rows carry (issue 15 item 2): the names
+ * as the file holds them now, and for a candidate or an official since removed the name its
+ * row recorded when it was added. Keys are ids as text.
+ */
+const byId = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+export const auditNames = z.object({
+  meetings: byId(z.string()),
+  contests: byId(z.string()),
+  rounds: byId(z.object({ contestId: id, number: z.number().int() })),
+  delegates: byId(z.object({ name: z.string(), badge: z.string() })),
+  candidates: byId(z.object({ name: z.string(), contestId: id })),
+  officials: byId(z.object({ name: z.string(), contestId: id })),
+  /** By name: the role the audit row's operator has (the row names the operator by name). */
+  operators: z.record(z.string(), z.enum(ROLES)),
+  operatorIds: byId(z.string()),
+  oaths: byId(id),
+  pledges: byId(id),
+  exclusions: byId(z.object({ delegateId: id, meetingId: id })),
+});
+export type AuditNames = z.infer<typeof auditNames>;

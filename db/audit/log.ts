@@ -32,7 +32,7 @@ export interface AuditInput {
   payload: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   operator: string;
@@ -155,23 +155,18 @@ function stillVerified(db: SqliteDb) {
   return hash === before.lastHash ? before : null;
 }
 
-/** Newest first, `limit` rows older than `beforeId` (null: from the newest). */
-export function listAudit(db: SqliteDb, limit: number, beforeId: number | null): AuditEntry[] {
-  const rows = db
-    .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-    .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    operator: r.operator,
-    station: r.station,
-    action: r.action,
-    payload: r.payload,
-    changes: r.changes ?? null,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
-}
+/** A stored row as the contract states it (`audit.list`, db/audit/query.ts). */
+export const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  operator: r.operator,
+  station: r.station,
+  action: r.action,
+  payload: r.payload,
+  changes: r.changes ?? null,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
 
 /** The last row's hash: what an export records so that a truncated log shows. */
 export function auditHead(db: SqliteDb): { id: number; hash: string } | null {

@@ -72,6 +72,8 @@ export const STALE_AFTER: { [C in QueryChannel]: readonly Topic[] } = {
   'attendance.list': ['roster', 'attendance', 'meetings', 'contests'],
   'attendance.exclusions': ['roster', 'attendance', 'meetings'],
   'audit.list': ['audit'],
+  // A name looked up changes with the roster, the contests and the operators; a removed one lives on in the log.
+  'audit.names': ['audit', 'roster', 'contests', 'meetings', 'operators', 'discipline', 'attendance'],
   'audit.verify': ['audit'],
   'contests.list': ['contests', 'ballots', 'attendance', 'meetings'],
   'contests.get': ['contests', 'ballots', 'attendance', 'meetings'],

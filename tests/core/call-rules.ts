@@ -112,6 +112,8 @@ export const BY_RULE: [ExpectedRule, Channel[]][] = [
       'rounds.collect',
       // The record of who did what: the secretariat and those who answer for the count.
       'audit.list',
+      'audit.names',
+      'audit.export',
       'audit.verify',
     ],
   ],
