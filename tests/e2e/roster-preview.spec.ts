@@ -92,6 +92,8 @@ test('roster preview at 1366×860: pick an xlsx with 李　超-padded names and 
     await expect(dates).toContainText(delegates[0]!.birth.replace('.', '-'));
 
     await page.screenshot({ path: test.info().outputPath(`roster-preview-${language}.png`) });
+    // The preview scrolls inside the dialog: the import button stays on the laptop's screen.
+    await expect(page.getByTestId('import-submit')).toBeInViewport();
 
     // Every column in view at 1366: the last (类别) ends inside the dialog, nothing to scroll sideways.
     await dialog.tab('rows');

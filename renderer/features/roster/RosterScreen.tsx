@@ -169,6 +169,7 @@ function ImportModal(props: { open: boolean; onClose(): void }) {
       title={t('import.title')}
       // The preview's nine columns fit side by side on a 1366-wide laptop (issue 15 item 5).
       width="min(1180px, calc(100vw - 48px))"
+      style={{ top: 24 }}
       onCancel={close}
       destroyOnHidden
       footer={
