@@ -8,7 +8,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
-import { type SyntheticDelegate, syntheticRoster, syntheticXlsx } from '../fixtures/synthetic-roster.js';
+import ExcelJS from 'exceljs';
+import {
+  ROSTER_HEADERS,
+  type SyntheticDelegate,
+  syntheticRoster,
+  syntheticXlsx,
+} from '../fixtures/synthetic-roster.js';
 import { call } from './api.js';
 import { expect, test } from './fixtures.js';
 import { AppFrame } from './pages/app.js';
@@ -122,3 +128,36 @@ test('roster preview at 1366×860: pick an xlsx with 李　超-padded names and 
 });
 
 const example0 = (ds: SyntheticDelegate[]) => ds.find((d) => d.name.includes('\u3000'))!;
+
+test('roster preview: a sheet with a blank 类别, 候补 for 候补代表 and 1975.1 typed as a number → notices to check, each with its row, before importing', async ({
+  page,
+  openApp,
+  host,
+}) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('代表名册');
+  ws.addRow(ROSTER_HEADERS);
+  ws.addRow(['001', '王建国', '男', '汉族', '1975.03', '大学', '机关代表团', '镇党委', '正式代表']);
+  ws.addRow(['002', '李秀英', '女', '汉族', 1975.1, '大专', '机关代表团', '镇政府', '']);
+  ws.addRow(['003', '赵强', '男', '回族', '1980.01', '高中', '青山村代表团', '青山村党支部', '候补']);
+  const file = path.join(host.dir, '代表名册-待核对.xlsx');
+  writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+  await openApp(page);
+  await new AppFrame(page).startCongress('秘书处 王芳', {
+    name: '中国共产党青山镇第十五次代表大会',
+    date: '2026-11-21',
+    venue: '青山镇党委大礼堂',
+    path: path.join(host.documentsDir, '青山镇.congress'),
+  });
+  const dialog = new RosterImport(page);
+  await dialog.preview(file);
+
+  await expect(page.getByTestId('import-notices')).toHaveClass(/warning/);
+  await expect(dialog.notice('roster.normalised.category_empty')).toContainText('1 人的类别为空,按正式代表导入');
+  await expect(dialog.notice('roster.normalised.category_empty')).toContainText('第 3 行');
+  await expect(dialog.notice('roster.normalised.category')).toContainText('第 4 行「候补」→「候补代表」');
+  await expect(dialog.notice('roster.normalised.birth_number')).toContainText('第 3 行「1975.1」→「1975-10」');
+  await expect(page.getByTestId('import-count-summary')).toContainText('正式代表 2,候补代表 1,列席 0;女 1');
+  await page.screenshot({ path: test.info().outputPath('roster-preview-to-check-zh-CN.png') });
+});

@@ -76,6 +76,7 @@ const quoted = (v: string, empty: string) => (v === '' ? empty : v.replace(/\r?\
 /**
  * What reading the file normalised, each kind counted with its first examples as the file had
  * them and as they will be stored: 「已规范 59 个姓名中的全角空格 第 3 行「李　超」→「李超」…」.
+ * The kinds to check come first.
  */
 export function NoticeList(props: { notices: RosterNotice[]; t: Translate }) {
   const { t } = props;
@@ -98,7 +99,10 @@ export function NoticeList(props: { notices: RosterNotice[]; t: Translate }) {
       title={t('import.notices')}
       description={
         <ul className={styles.notices}>
-          {props.notices.map((n) => (
+          {[
+            ...props.notices.filter((n) => TO_CHECK.has(n.kind)),
+            ...props.notices.filter((n) => !TO_CHECK.has(n.kind)),
+          ].map((n) => (
             <li key={n.kind} data-testid="import-notice" data-reason={n.reason} data-count={n.count}>
               <span className={TO_CHECK.has(n.kind) ? styles.noticeCheck : undefined}>{text(n)}</span>
               {!NO_EXAMPLES.has(n.kind) && n.examples.length > 0 && (
