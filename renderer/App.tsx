@@ -8,6 +8,7 @@ import { useCongress } from './app/congress.js';
 import { useLanguage, useT } from './app/language.js';
 import { useRoute } from './app/route.js';
 import { WarningsModal } from './app/WarningsModal.js';
+import { PlacePicker } from './components/PlacePicker.js';
 import { BoardPage } from './features/count/BoardPage.js';
 import { TallyPage } from './features/count/TallyPage.js';
 import { PrintOathPage } from './features/discipline/PrintOathPage.js';
@@ -73,6 +74,7 @@ function Screens() {
   }
   if (page === 'print/pledges') return <PrintPledgesPage />;
   if (page === 'print/oath') return <PrintOathPage />;
+  if (page === 'print/audit') return <PrintAuditPage />;
   if (page === 'board') return <BoardPage />;
   if (page === 'tally') return <TallyPage />;
 
@@ -97,7 +99,14 @@ function Screens() {
   }
   // Checking result files needs no congress (the district's machine has none) and no operator;
   // at a station of a congress with operators, it needs one signed in (the lock screen below).
-  if (page === 'verify' && !(open && (!stationKnown || (enforced && !signedIn)))) return <VerifyScreen />;
+  if (page === 'verify' && !(open && (!stationKnown || (enforced && !signedIn)))) {
+    return (
+      <>
+        <VerifyScreen />
+        <PlacePicker />
+      </>
+    );
+  }
   // Whether the open congress asks for sign-in is known before anything of it shows.
   if (open && !stationKnown) {
     return (
@@ -115,6 +124,7 @@ function Screens() {
       <OperatorModal open={operator === '' && !(open && enforced)} />
       <ChiefConfirmModal />
       <WarningsModal />
+      <PlacePicker />
     </>
   );
 }

@@ -22,6 +22,9 @@ export function setCallContext(ctx: CallContext): void {
   context = ctx;
 }
 
+/** The context calls go with now: the loopback host's picker (./places.ts) admits its caller by it. */
+export const callContext = (): CallContext => context;
+
 type Confirm = NonNullable<CallContext['confirm']>;
 /** The chief scrutineer's PIN, typed for one call; the nonce the backend gave for that call is added here. */
 export type ChiefConfirm = Omit<Confirm, 'nonce'>;

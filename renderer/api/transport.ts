@@ -20,6 +20,28 @@ const transportError = (
 
 const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** A POST to the loopback host with its token (`/api/invoke`, the picker's `/api/places/list`): its answer, or why none came. */
+export async function postToHost(route: string, body: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(route, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loopbackToken()}` },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    return transportError('transport.unreachable', { detail: detailOf(e) });
+  }
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    return transportError('transport.unrecognised', { status: response.status });
+  }
+  if (answer && typeof answer === 'object' && 'ok' in answer) return answer as Result<unknown>;
+  return transportError('transport.unrecognised', { status: response.status });
+}
+
 function httpTransport(): Transport {
   const listeners = new Set<(event: ChangeEvent) => void>();
   let source: EventSource | null = null;
@@ -41,26 +63,7 @@ function httpTransport(): Transport {
   };
 
   return {
-    async invoke(channel, input, ctx) {
-      let response: Response;
-      try {
-        response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loopbackToken()}` },
-          body: JSON.stringify({ channel, input, ctx }),
-        });
-      } catch (e) {
-        return transportError('transport.unreachable', { detail: detailOf(e) });
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        return transportError('transport.unrecognised', { status: response.status });
-      }
-      if (body && typeof body === 'object' && 'ok' in body) return body as Result<unknown>;
-      return transportError('transport.unrecognised', { status: response.status });
-    },
+    invoke: (channel, input, ctx) => postToHost('/api/invoke', { channel, input, ctx }),
     onChange(listener) {
       listeners.add(listener);
       connect();

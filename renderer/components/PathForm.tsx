@@ -1,9 +1,11 @@
 import { Button, Input, Space } from 'antd';
 import type { ReactNode } from 'react';
+import { BrowseButton } from './BrowseButton.js';
+import type { PickRequest } from './pick-path.js';
 
 /**
- * A path typed in full, with its one action (in a browser there is no file dialog): the
- * settings' backup copy and the folder of the automatic backups.
+ * A path typed in full or picked with 「浏览…」 (the desktop's dialog, the browser's picker of the
+ * places), with its one action: the settings' backup copy and the folder of the automatic backups.
  */
 export function PathForm(props: {
   label: string;
@@ -14,7 +16,9 @@ export function PathForm(props: {
   icon?: ReactNode;
   busy: boolean;
   onSubmit(path: string): void;
-  /** data-testid of the input and of the button. */
+  /** What 「浏览…」 asks for; without it the path is only typed. */
+  browse?: PickRequest;
+  /** data-testid of the input, of the button and of 「浏览…」 (`<input>-browse`). */
   testIds: { input: string; submit: string };
 }) {
   const path = props.value.trim();
@@ -28,6 +32,13 @@ export function PathForm(props: {
         onPressEnter={() => path && props.onSubmit(path)}
         data-testid={props.testIds.input}
       />
+      {props.browse && (
+        <BrowseButton
+          request={{ ...props.browse, suggested: path || props.browse.suggested }}
+          onPicked={props.onChange}
+          testId={`${props.testIds.input}-browse`}
+        />
+      )}
       <Button
         type="primary"
         icon={props.icon}

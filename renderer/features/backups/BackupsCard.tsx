@@ -22,7 +22,8 @@ type Copy = BackupStatus['copies'][number];
 const POLL_MS = 10_000;
 
 /**
- * 自动备份: the folder the congress is copied to (typed: the desktop's open dialog picks files),
+ * 自动备份: the folder the congress is copied to (typed, or picked with 「浏览…」: the desktop's
+ * folder dialog, the browser's picker of the places),
  * the last copy and the last failure, the copies there, each of which can be restored.
  */
 export function BackupsCard(props: { t: Translate }) {
@@ -173,6 +174,7 @@ export function BackupsCard(props: { t: Translate }) {
           action={t('settings.autoBackup.set')}
           busy={busy}
           onSubmit={(path) => void saveDir(path)}
+          browse={{ mode: 'folder', title: t('settings.autoBackup.dir.dialogTitle'), suggested: current ?? undefined }}
           testIds={{ input: 'backup-dir-input', submit: 'backup-dir-set' }}
         />
       )}

@@ -12,6 +12,7 @@ export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
   'settings.autoBackup.help':
     'Copies the congress file to a folder (a USB stick) by itself: once right away, then every 3 minutes while the congress changes, and whenever a count is closed. Work goes on during a copy.',
   'settings.autoBackup.dir': 'Backup folder',
+  'settings.autoBackup.dir.dialogTitle': 'Choose the folder of the automatic backups',
   'settings.autoBackup.dir.placeholder': 'The folder’s full path, e.g. E:\\Congress backups or /media/usb/backups',
   'settings.autoBackup.set': 'Use this folder',
   'settings.autoBackup.stop': 'Stop automatic backups',

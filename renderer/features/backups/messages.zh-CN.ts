@@ -10,6 +10,7 @@ export const backupsZhCN = {
   'settings.autoBackup.help':
     '把大会文件自动复制到一个文件夹(如 U 盘):设置后立即复制一份;此后大会有改动时每 3 分钟一份,每次计票结束时也复制一份。备份期间照常工作。',
   'settings.autoBackup.dir': '备份文件夹',
+  'settings.autoBackup.dir.dialogTitle': '选择自动备份的文件夹',
   'settings.autoBackup.dir.placeholder': '文件夹的完整路径,如 E:\\党代会备份 或 /media/usb/备份',
   'settings.autoBackup.set': '设为备份文件夹',
   'settings.autoBackup.stop': '停止自动备份',

@@ -9,7 +9,7 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { suggestBallotOrder } from '../../../core/ballot-order.js';
 import { candidateFromDelegate } from '../../../core/candidates.js';
 import { type Delegate, GENDERS } from '../../../core/domain.js';
@@ -19,6 +19,7 @@ import { nameColumn } from '../../components/count-columns.js';
 import { DataTable } from '../../components/DataTable.js';
 import { delegateColumns } from '../../components/delegate-columns.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FilePickButton } from '../../components/FilePickButton.js';
 import { SubmitModal } from '../../components/SubmitModal.js';
 import { moveItem } from '../../lib/move.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
@@ -39,7 +40,6 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
   const [error, setError] = useState<AppError | null>(null);
   const [handOpen, setHandOpen] = useState(false);
   const [orderOpen, setOrderOpen] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
 
   const setup = contest.status === 'setup';
   // Candidates and their order are the secretariat's: other roles see them.
@@ -187,20 +187,16 @@ export function CandidatesCard(props: { contest: Contest; candidates: Candidate[
           <Button icon={<UserAddOutlined />} data-testid="candidate-add-hand" onClick={() => setHandOpen(true)}>
             {t('candidates.addByHand')}
           </Button>
-          <input
-            ref={picker}
-            type="file"
-            hidden
+          {/* The browser's own upload reads the file (issue 15 item 4): no path, in either transport. */}
+          <FilePickButton
             accept=".xlsx,.csv"
-            data-testid="candidate-import-file"
-            onChange={(e) => {
-              void pick(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <Button icon={<UploadOutlined />} data-testid="candidate-import" onClick={() => picker.current?.click()}>
+            icon={<UploadOutlined />}
+            onPick={(file) => void pick(file)}
+            inputTestId="candidate-import-file"
+            buttonTestId="candidate-import"
+          >
             {t('candidates.import')}
-          </Button>
+          </FilePickButton>
           <Typography.Text type="secondary" className={styles.importHint}>
             {t('candidates.import.hint')}
           </Typography.Text>

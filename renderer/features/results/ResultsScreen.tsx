@@ -2,13 +2,15 @@ import { CheckCircleFilled, ExportOutlined, SafetyCertificateOutlined } from '@a
 import { Alert, Button, Card, Checkbox, Descriptions, Input, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../core/result.js';
-import { invokeShell, isDesktop } from '../../api/index.js';
+import { isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
+import { BrowseButton } from '../../components/BrowseButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { PrintedHash } from '../../components/PrintedHash.js';
+import { type PickRequest, pickPath } from '../../components/pick-path.js';
 import { formatBytes, joinPath, safeFileName, today } from '../../lib/paths.js';
 import { useVerify } from '../verify/store.js';
 import styles from './ResultsScreen.module.css';
@@ -44,16 +46,18 @@ export function ResultsScreen() {
     if (!r.ok) setError(r.error);
   };
 
+  const saveResult: PickRequest = {
+    mode: 'save',
+    title: t('resultExport.dialogTitle'),
+    suggested: path,
+    extensions: ['json'],
+  };
   const exportDesktop = async () => {
-    const chosen = await invokeShell('shell.saveDialog', {
-      title: t('resultExport.dialogTitle'),
-      defaultPath: path,
-      extensions: ['json'],
-    });
-    if (chosen?.ok && chosen.value.path) {
-      setPath(chosen.value.path);
-      await runExport(chosen.value.path);
-    } else if (chosen && !chosen.ok) setError(chosen.error);
+    const chosen = await pickPath(saveResult);
+    if (chosen.ok && chosen.value) {
+      setPath(chosen.value);
+      await runExport(chosen.value);
+    } else if (!chosen.ok) setError(chosen.error);
   };
 
   const ready = status?.ready ?? false;
@@ -133,6 +137,12 @@ export function ResultsScreen() {
             <Space.Compact block>
               <Space.Addon>{t('resultExport.path')}</Space.Addon>
               <Input value={path} onChange={(e) => setPath(e.target.value)} data-testid="result-export-path" />
+              <BrowseButton
+                request={{ ...saveResult, suggested: path }}
+                onPicked={setPath}
+                onError={setError}
+                testId="result-export-browse"
+              />
             </Space.Compact>
           )}
           <Checkbox checked={withCsv} onChange={(e) => setWithCsv(e.target.checked)} data-testid="result-export-csv">

@@ -4,11 +4,12 @@ import { type ReactNode, useState } from 'react';
 import type { CongressSettings } from '../../../core/domain.js';
 import { type MarkingConvention, MEANINGS, PAPER_MARKS } from '../../../core/election-types.js';
 import type { AppError } from '../../../core/result.js';
-import { invokeShell, isDesktop } from '../../api/index.js';
+import { isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PathForm } from '../../components/PathForm.js';
+import { type PickRequest, pickPath } from '../../components/pick-path.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { baseName, directoryOf, formatBytes, joinPath, today } from '../../lib/paths.js';
 import { BackupsCard } from '../backups/BackupsCard.js';
@@ -163,7 +164,7 @@ function SettingCard(props: { title: string; help: string; children: ReactNode }
   );
 }
 
-/** Save a backup copy (e.g. to a USB stick): the desktop's save dialog, or a path typed in a browser. */
+/** Save a backup copy (e.g. to a USB stick): the desktop's save dialog, or in a browser a path typed or picked. */
 function BackupCopyCard(props: { t: Translate }) {
   const { t } = props;
   const { message } = App.useApp();
@@ -178,6 +179,13 @@ function BackupCopyCard(props: { t: Translate }) {
     return joinPath(defaultDirectory || directoryOf(file.path), `${name}-backup-${today()}.congress`);
   });
 
+  const saveCopy: PickRequest = {
+    mode: 'save',
+    title: t('settings.backup.dialogTitle'),
+    suggested: backupPath,
+    extensions: ['congress'],
+  };
+
   const runBackup = async (path: string) => {
     setBusy(true);
     setError(null);
@@ -187,12 +195,9 @@ function BackupCopyCard(props: { t: Translate }) {
     else setError(r.error);
   };
   const browse = async () => {
-    const r = await invokeShell('shell.saveDialog', {
-      title: t('settings.backup.dialogTitle'),
-      defaultPath: backupPath,
-      extensions: ['congress'],
-    });
-    if (r?.ok && r.value.path) await runBackup(r.value.path);
+    const r = await pickPath(saveCopy);
+    if (r.ok && r.value) await runBackup(r.value);
+    else if (!r.ok) setError(r.error);
   };
 
   return (
@@ -212,6 +217,7 @@ function BackupCopyCard(props: { t: Translate }) {
           icon={<SaveOutlined />}
           busy={busy}
           onSubmit={(path) => void runBackup(path)}
+          browse={saveCopy}
           testIds={{ input: 'backup-path', submit: 'backup-submit' }}
         />
       )}

@@ -1,8 +1,8 @@
 import { Button, Form, Input, type InputRef, Space } from 'antd';
 import { useEffect, useRef } from 'react';
-import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
+import { pickPath } from '../../components/pick-path.js';
 import { joinPath, safeFileName, today } from '../../lib/paths.js';
 import styles from './NewCongressForm.module.css';
 
@@ -24,7 +24,6 @@ export function NewCongressForm(props: { focusSignal?: number; onCreated?: () =>
   const t = useT();
   const info = useCongress((s) => s.info);
   const busy = useCongress((s) => s.busy);
-  const desktop = isDesktop();
   const defaultDirectory = info?.defaultDirectory ?? '';
 
   const [form] = Form.useForm<NewCongressValues>();
@@ -40,14 +39,15 @@ export function NewCongressForm(props: { focusSignal?: number; onCreated?: () =>
     joinPath(defaultDirectory, `${safeFileName(name || t('start.new.name.placeholder'))}.${CONGRESS_EXTENSION}`);
 
   const browseSave = async () => {
-    const r = await invokeShell('shell.saveDialog', {
+    const r = await pickPath({
+      mode: 'save',
       title: t('start.new.dialogTitle'),
-      defaultPath: form.getFieldValue('path') || suggestPath(form.getFieldValue('name')),
+      suggested: form.getFieldValue('path') || suggestPath(form.getFieldValue('name')),
       extensions: [CONGRESS_EXTENSION],
     });
-    if (r?.ok && r.value.path) {
+    if (r.ok && r.value) {
       pathTouched.current = true;
-      form.setFieldValue('path', r.value.path);
+      form.setFieldValue('path', r.value);
     }
   };
 
@@ -99,7 +99,9 @@ export function NewCongressForm(props: { focusSignal?: number; onCreated?: () =>
           <Form.Item name="path" noStyle rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input data-testid="new-path" />
           </Form.Item>
-          {desktop && <Button onClick={() => void browseSave()}>{t('common.browse')}</Button>}
+          <Button onClick={() => void browseSave()} data-testid="new-path-browse">
+            {t('common.browse')}
+          </Button>
         </Space.Compact>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="new-submit">

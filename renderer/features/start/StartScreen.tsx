@@ -7,12 +7,12 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { invokeShell, isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { pickPath } from '../../components/pick-path.js';
 import { TitledCard } from '../../components/TitledCard.js';
 import { formatTime, joinPath } from '../../lib/paths.js';
 import { CONGRESS_EXTENSION, NewCongressForm } from './NewCongressForm.js';
@@ -25,7 +25,6 @@ export function StartScreen() {
   const openError = useCongress((s) => s.openError);
   const busy = useCongress((s) => s.busy);
   const { open, openDemo, clearOpenError } = useCongress.getState();
-  const desktop = isDesktop();
   const defaultDirectory = info?.defaultDirectory ?? '';
 
   const [openPath, setOpenPath] = useState(() => (defaultDirectory ? joinPath(defaultDirectory, '') : ''));
@@ -42,13 +41,15 @@ export function StartScreen() {
   }, [page]);
 
   const browseOpen = async () => {
-    const r = await invokeShell('shell.openDialog', {
+    const r = await pickPath({
+      mode: 'open',
       title: t('start.open.dialogTitle'),
       extensions: [CONGRESS_EXTENSION, 'sqlite'],
+      suggested: defaultDirectory || undefined,
     });
-    if (r?.ok && r.value.path) {
-      setOpenPath(r.value.path);
-      await open(r.value.path);
+    if (r.ok && r.value) {
+      setOpenPath(r.value);
+      await open(r.value);
     }
   };
 
@@ -108,7 +109,9 @@ export function StartScreen() {
                     placeholder={t('start.open.path.placeholder')}
                     data-testid="open-path"
                   />
-                  {desktop && <Button onClick={() => void browseOpen()}>{t('common.browse')}</Button>}
+                  <Button onClick={() => void browseOpen()} data-testid="open-browse">
+                    {t('common.browse')}
+                  </Button>
                 </Space.Compact>
               </Form.Item>
               <Button htmlType="submit" loading={busy} disabled={!openPath.trim()} data-testid="open-submit">

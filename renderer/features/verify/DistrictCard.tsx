@@ -8,7 +8,7 @@ import type { Translate } from '../../app/language.js';
 import { numberColumn, structureColumns } from '../../components/count-columns.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { askSavePath } from '../../components/save-dialog.js';
+import { type PickRequest, pickPath } from '../../components/pick-path.js';
 import { baseName, formatBytes, joinPath, today } from '../../lib/paths.js';
 import styles from './DistrictCard.module.css';
 import { FAILURE_LABEL, VERDICT_LABEL } from './labels.js';
@@ -114,8 +114,14 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
   ];
 
   const runExport = (target: string) => useVerify.getState().exportDistrict(target);
+  const saveWorkbook: PickRequest = {
+    mode: 'save',
+    title: t('district.export.dialogTitle'),
+    suggested: out,
+    extensions: ['xlsx'],
+  };
   const exportDesktop = async () => {
-    const chosen = await askSavePath(t('district.export.dialogTitle'), out, ['xlsx']);
+    const chosen = await pickPath(saveWorkbook);
     if (chosen.ok && chosen.value) {
       setOut(chosen.value);
       await runExport(chosen.value);
@@ -156,6 +162,7 @@ export function DistrictCard(props: { files: FileReport[]; total: DistrictTotal;
         path={out}
         onPath={setOut}
         pathTestId="district-export-path"
+        browse={saveWorkbook}
         icon={<FileExcelOutlined />}
         label={t(desktop ? 'district.export.dialog' : 'district.export')}
         primary

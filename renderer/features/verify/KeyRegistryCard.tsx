@@ -1,13 +1,13 @@
 import { DeleteOutlined, ImportOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Input, Popconfirm, Space, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { invokeShell, isDesktop } from '../../api/index.js';
+import { isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
-import { askSavePath } from '../../components/save-dialog.js';
+import { type PickRequest, pickPath } from '../../components/pick-path.js';
 import { formatTime, joinPath } from '../../lib/paths.js';
 import styles from './KeyRegistryCard.module.css';
 import { PathAction } from './PathAction.js';
@@ -40,9 +40,10 @@ export function KeyRegistryCard(props: { t: Translate }) {
       setFingerprint('');
     }
   };
+  const openEnrolment: PickRequest = { mode: 'open', title: t('keys.import.dialogTitle'), extensions: ['json'] };
   const importDesktop = async () => {
-    const r = await invokeShell('shell.openDialog', { title: t('keys.import.dialogTitle'), extensions: ['json'] });
-    if (r?.ok && r.value.path) await useRegistry.getState().importFile(r.value.path);
+    const r = await pickPath(openEnrolment);
+    if (r.ok && r.value) await useRegistry.getState().importFile(r.value);
   };
 
   const columns: TableColumnsType<RegistryEntry> = [
@@ -130,6 +131,7 @@ export function KeyRegistryCard(props: { t: Translate }) {
         onPath={setImportPath}
         pathLabel={t('keys.import.path')}
         pathTestId="keys-import-path"
+        browse={openEnrolment}
         icon={<ImportOutlined />}
         label={t(desktop ? 'keys.import.dialog' : 'keys.import')}
         testId="keys-import"
@@ -169,10 +171,16 @@ function Enrol(props: { t: Translate }) {
   const [township, setTownship] = useState(congressName);
   const [out, setOut] = useState(() => joinPath(defaultDirectory, `${t('keys.enrol.fileName')}.json`));
   const desktop = isDesktop();
+  const saveEnrolment: PickRequest = {
+    mode: 'save',
+    title: t('keys.enrol.dialogTitle'),
+    suggested: out.trim(),
+    extensions: ['json'],
+  };
   const write = async () => {
     let target = out.trim();
     if (desktop) {
-      const chosen = await askSavePath(t('keys.enrol.dialogTitle'), target, ['json']);
+      const chosen = await pickPath(saveEnrolment);
       if (!chosen.ok || !chosen.value) return;
       target = chosen.value;
       setOut(target);
@@ -188,6 +196,7 @@ function Enrol(props: { t: Translate }) {
         onPath={setOut}
         pathLabel={t('keys.enrol.out')}
         pathTestId="keys-enrol-out"
+        browse={saveEnrolment}
         icon={<KeyOutlined />}
         label={t(desktop ? 'keys.enrol.dialog' : 'keys.enrol.button')}
         disabled={!township.trim()}

@@ -1,11 +1,13 @@
 import { Alert, Button, Input, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { isDesktop } from '../../api/index.js';
+import { BrowseButton } from '../../components/BrowseButton.js';
+import type { PickRequest } from '../../components/pick-path.js';
 
 /**
  * A file the verify screen reads or writes (the district workbook, an enrolment file in or
  * out): on the desktop one button that opens the file dialog; in a browser the path typed
- * beside it. What was done is said below it once done.
+ * beside it, or picked with 「浏览…」 from the places. What was done is said below it once done.
  */
 export function PathAction(props: {
   /** Fields before the path (the township of an enrolment). */
@@ -14,6 +16,8 @@ export function PathAction(props: {
   path: string;
   onPath(path: string): void;
   pathLabel?: string;
+  /** What 「浏览…」 asks for in a browser (the picker's test id: `<pathTestId>-browse`). */
+  browse: PickRequest;
   pathTestId: string;
   icon: ReactNode;
   label: string;
@@ -39,6 +43,13 @@ export function PathAction(props: {
             placeholder={props.pathLabel}
             aria-label={props.pathLabel}
             data-testid={props.pathTestId}
+          />
+        )}
+        {!desktop && (
+          <BrowseButton
+            request={{ ...props.browse, suggested: props.path.trim() || props.browse.suggested }}
+            onPicked={props.onPath}
+            testId={`${props.pathTestId}-browse`}
           />
         )}
         <Button

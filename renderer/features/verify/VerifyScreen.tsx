@@ -3,13 +3,14 @@ import { Button, Card, Flex, Form, Input, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { groupedHash } from '../../../core/hash-groups.js';
-import { invokeShell, isDesktop } from '../../api/index.js';
+import { isDesktop } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
 import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormCodeScan } from '../../components/FormCodeScan.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { pickPath } from '../../components/pick-path.js';
 import { DistrictCard } from './DistrictCard.js';
 import { KeyRegistryCard } from './KeyRegistryCard.js';
 import { parsePaths, useVerify } from './store.js';
@@ -18,8 +19,8 @@ import styles from './VerifyScreen.module.css';
 
 /**
  * `#/verify`: the district organisation department's check of result files, on any machine,
- * with no congress open. One or more files (desktop: chosen in a dialog; browser: typed, one a
- * line) and optionally the fingerprint expected from the paper; for each file passed or not,
+ * with no congress open. One or more files (typed, one a line, or added one by one with the
+ * desktop's dialog or the browser's picker of the places) and optionally the fingerprint expected from the paper; for each file passed or not,
  * why, and what it says; for several, the district view and its .xlsx.
  */
 export function VerifyScreen() {
@@ -42,8 +43,8 @@ export function VerifyScreen() {
   const count = parsePaths(pathsText).length;
 
   const browse = async () => {
-    const r = await invokeShell('shell.openDialog', { title: t('verify.dialogTitle'), extensions: ['json'] });
-    if (r?.ok && r.value.path) addPath(r.value.path);
+    const r = await pickPath({ mode: 'open', title: t('verify.dialogTitle'), extensions: ['json'] });
+    if (r.ok && r.value) addPath(r.value);
   };
 
   return (
@@ -79,11 +80,14 @@ export function VerifyScreen() {
               data-testid="verify-paths"
             />
           </Form.Item>
-          {desktop && (
-            <Button icon={<FileAddOutlined />} onClick={() => void browse()} className={styles.add}>
-              {t('verify.addFile')}
-            </Button>
-          )}
+          <Button
+            icon={<FileAddOutlined />}
+            onClick={() => void browse()}
+            className={styles.add}
+            data-testid="verify-add-file"
+          >
+            {t('verify.addFile')}
+          </Button>
           <PaperValue
             label={t('verify.expected')}
             help={t('verify.expected.help')}

@@ -8,7 +8,8 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.back.start': 'Back to start',
   'verify.back.results': 'Back to result export',
   'verify.paths': 'Result file paths',
-  'verify.paths.help': 'One full path a line; the files of several townships can be checked at once.',
+  'verify.paths.help':
+    'Choose files one by one from the allowed places with "Add file", or paste one full path a line; the files of several townships can be checked at once.',
   'verify.paths.helpDesktop': 'Choose files one by one with "Add file", or paste one full path a line.',
   'verify.paths.placeholder': 'e.g. D:\\results\\qingshan-result.json',
   'verify.addFile': 'Add file…',

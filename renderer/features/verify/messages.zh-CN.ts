@@ -6,7 +6,7 @@ export const verifyZhCN = {
   'verify.back.start': '返回首页',
   'verify.back.results': '返回结果导出',
   'verify.paths': '结果文件路径',
-  'verify.paths.help': '每行一个完整路径,可一次核验多个乡镇的文件。',
+  'verify.paths.help': '点“添加文件”从允许的位置中逐个选择,或每行粘贴一个完整路径;可一次核验多个乡镇的文件。',
   'verify.paths.helpDesktop': '点"添加文件"逐个选择,或每行粘贴一个完整路径。',
   'verify.paths.placeholder': '如:D:\\结果文件\\青山镇-选举结果.json',
   'verify.addFile': '添加文件…',
