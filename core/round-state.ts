@@ -171,3 +171,23 @@ export function canRound(
 
 /** Rounds no call can change any more. */
 export const isFinal = (status: RoundStatus) => status === 'closed' || status === 'void';
+
+/**
+ * What a round's count page shows (issue 15 item 3): the keying sheet only while the machine
+ * lets papers be keyed; before that, why not yet; after, the result (closed) or the void.
+ */
+export type CountView = 'keying' | 'not_distributed' | 'not_collected' | 'result' | 'void';
+
+export function countView(round: RoundFacts): CountView {
+  if (canRound(round, '', 'ballots.enter').ok) return 'keying';
+  switch (round.status) {
+    case 'setup':
+      return 'not_distributed';
+    case 'voting':
+      return 'not_collected';
+    case 'closed':
+      return 'result';
+    case 'void':
+      return 'void';
+  }
+}

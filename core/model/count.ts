@@ -52,8 +52,16 @@ export type Round = z.infer<typeof round>;
 export const ballot = z.object({
   id,
   roundId: id,
-  /** Order of entry in the round, 1-based, counting every version. */
+  /** Order of entry in the round, 1-based, counting every version: a record number, not the paper's. */
   seq: z.number().int(),
+  /**
+   * The paper's number (issue 15): in single entry its place among the round's live papers in
+   * entry order (1…n, n ≤ collected), in double entry its place in the stack's keying. Every
+   * version of a paper has the paper's number; a voided paper is in no place (null).
+   */
+  no: z.number().int().nullable(),
+  /** Corrections before this version: 0 as first entered, 1 once corrected… */
+  version: z.number().int(),
   stack: z.number().int().nullable(),
   /** In double entry: first or second keying of the stack. */
   entry: z.union([z.literal(1), z.literal(2)]).nullable(),

@@ -71,10 +71,18 @@ export function roundJudgingOf(db: SqliteDb, roundId: number): RoundJudging {
   return roundJudging(db, round, findContest(db, round.contestId)!);
 }
 
-const ballotOf = (r: BallotRow, judging: RoundJudging): Ballot => ({
+/** A paper's number and which version of it a row is (see `ballot.no` in core/model/count.ts). */
+interface PaperNumber {
+  no: number | null;
+  version: number;
+}
+
+const ballotOf = (r: BallotRow, judging: RoundJudging, paper: PaperNumber): Ballot => ({
   id: r.id,
   roundId: r.round_id,
   seq: r.seq,
+  no: paper.no,
+  version: paper.version,
   stack: r.stack,
   entry: r.entry,
   stackPosition: r.stack_position,
@@ -99,16 +107,83 @@ function fatesOf(r: BallotRow, judging: RoundJudging) {
   return writeInLines(marks, judging.convention, judging.context).map((line) => line.fate);
 }
 
+const rowById = (db: SqliteDb, id: number) =>
+  statement(db, 'SELECT * FROM ballots WHERE id = ?').get(id) as BallotRow | undefined;
+
+/**
+ * The numbers of a round's rows, read in entry order. A correction is a later row that `replaces`
+ * an earlier one: it is the next version of that row's paper. A paper's place counts only the
+ * papers whose latest version is live, in the order they were first entered (issue 15: after one
+ * correction the list said paper 111 of 110 collected).
+ */
+function paperNumbers(rows: readonly BallotRow[]): Map<number, PaperNumber> {
+  const first = new Map<number, BallotRow>();
+  const version = new Map<number, number>();
+  const latest = new Map<number, BallotRow>();
+  for (const r of rows) {
+    const root = r.replaces === null ? r : first.get(r.replaces)!;
+    first.set(r.id, root);
+    version.set(r.id, r.replaces === null ? 0 : version.get(r.replaces)! + 1);
+    latest.set(root.id, r);
+  }
+  const place = new Map<number, number | null>();
+  let n = 0;
+  for (const r of rows) {
+    if (r.replaces !== null) continue;
+    const head = latest.get(r.id)!;
+    place.set(r.id, !isLive(head.state) ? null : (head.stack_position ?? ++n));
+  }
+  return new Map(rows.map((r) => [r.id, { no: place.get(first.get(r.id)!.id)!, version: version.get(r.id)! }]));
+}
+
+/**
+ * `paperNumbers` for one row without reading the round: a ballot write returns its ballot, and
+ * reading 100,000 rows to number the one just entered would make keying slow. The live papers
+ * first entered before this paper's first version are all the live papers but those whose rows
+ * come at or after it, less the corrections among those of papers first entered before it.
+ */
+function paperNumber(db: SqliteDb, r: BallotRow): PaperNumber {
+  const firstOf = (row: BallotRow) => {
+    let at = row;
+    let version = 0;
+    for (; at.replaces !== null; version++) at = rowById(db, at.replaces)!;
+    return { first: at, version };
+  };
+  const { first, version } = firstOf(r);
+  let head = r;
+  for (;;) {
+    const next = statement(db, 'SELECT * FROM ballots WHERE replaces = ?').get(head.id) as BallotRow | undefined;
+    if (!next) break;
+    head = next;
+  }
+  if (!isLive(head.state)) return { no: null, version };
+  if (head.stack_position !== null) return { no: head.stack_position, version };
+  const live = enteredCount(db, r.round_id, null);
+  const fromHere = statement(
+    db,
+    `SELECT count(*) FROM ballots WHERE round_id = ? AND seq >= ? AND state IN ${LIVE_STATES}`,
+  )
+    .pluck()
+    .get(r.round_id, first.seq) as number;
+  const corrections = statement(
+    db,
+    `SELECT * FROM ballots WHERE round_id = ? AND seq > ? AND replaces IS NOT NULL AND state IN ${LIVE_STATES}`,
+  ).all(r.round_id, first.seq) as BallotRow[];
+  const earlier = corrections.filter((c) => firstOf(c).first.seq < first.seq).length;
+  return { no: live - fromHere + earlier + 1, version };
+}
+
 export function findBallot(db: SqliteDb, id: number): Ballot | undefined {
-  const row = statement(db, 'SELECT * FROM ballots WHERE id = ?').get(id) as BallotRow | undefined;
-  return row && ballotOf(row, roundJudgingOf(db, row.round_id));
+  const row = rowById(db, id);
+  return row && ballotOf(row, roundJudgingOf(db, row.round_id), paperNumber(db, row));
 }
 
 export function listBallots(db: SqliteDb, roundId: number): Ballot[] {
   const rows = statement(db, 'SELECT * FROM ballots WHERE round_id = ? ORDER BY seq').all(roundId) as BallotRow[];
   if (rows.length === 0) return [];
   const judging = roundJudgingOf(db, roundId);
-  return rows.map((r) => ballotOf(r, judging));
+  const numbers = paperNumbers(rows);
+  return rows.map((r) => ballotOf(r, judging, numbers.get(r.id)!));
 }
 
 export const ballotNotFound = (ballotId: number) =>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUND_STATUSES, type RoundStatus } from '../../core/election-types.js';
 import {
   canRound,
+  countView,
   ROUND_ACTIONS,
   ROUND_CREATIONS,
   ROUND_TRANSITIONS,
@@ -121,6 +122,22 @@ function diagramEdges(): { from: string; to: string; action: string; guard: stri
   }
   return edges;
 }
+
+describe('countView (issue 15 item 3)', () => {
+  it('a round shows the keying sheet exactly when ballots.enter is allowed; a closed round its result', () => {
+    expect(countView(round())).toBe('not_distributed');
+    expect(countView(voting())).toBe('not_collected');
+    expect(countView(counting())).toBe('keying');
+    expect(countView(counting({ status: 'closed' }))).toBe('result');
+    expect(countView(counting({ status: 'void' }))).toBe('void');
+    fc.assert(
+      fc.property(fc.constantFrom(...ROUND_STATUSES), fc.option(fc.nat(20)), (status, collected) => {
+        const r = round({ status, issued: 20, collected });
+        expect(countView(r) === 'keying').toBe(canRound(r, 'c', 'ballots.enter').ok);
+      }),
+    );
+  });
+});
 
 describe('docs/round-states.md', () => {
   it('draws exactly the transitions of ROUND_TRANSITIONS, with their guards', () => {

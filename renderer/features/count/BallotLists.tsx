@@ -8,9 +8,27 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../lib/paths.js';
 import { MARK_SYMBOL, marksLine } from '../contests/labels.js';
 import styles from './BallotLists.module.css';
+import { paperLabel, paperNo } from './paper-label.js';
 import type { Ballot, Candidate, StackComparison, StackSummary } from './types.js';
 
-const ballotNo = (b: Ballot): string => (b.stack !== null ? `${b.stack}-${b.entry}-${b.stackPosition}` : String(b.seq));
+/** The paper's number, and under it which correction this version is. */
+function PaperNoCell(props: { ballot: Ballot; t: Translate }) {
+  const { ballot: b, t } = props;
+  return (
+    <span className={styles.paperNo}>
+      {paperNo(b)}
+      {b.version > 0 && <span className={styles.paperVersion}>{t('count.version', { v: b.version })}</span>}
+    </span>
+  );
+}
+
+const paperRow = (b: Ballot) => ({
+  seq: b.seq,
+  no: b.no,
+  version: b.version,
+  state: b.state,
+  valid: b.valid,
+});
 
 export function BallotStateTag(props: { ballot: Ballot; t: Translate }) {
   const { ballot: b, t } = props;
@@ -58,57 +76,97 @@ function PaperMarks(props: {
   );
 }
 
-/** The last ballots entered in the round, newest first: correct or void one, with a reason. */
-export function RecentBallots(props: {
-  ballots: Ballot[];
-  t: Translate;
-  /** None for a role that may not (then the button is not shown). */
+/** Correcting and voiding a paper; none for a role that may not (then the button is not shown). */
+interface PaperActions {
   onCorrect?: ((b: Ballot) => void) | undefined;
   onVoid?: ((b: Ballot) => void) | undefined;
-}) {
-  const { onCorrect, onVoid } = props;
-  const { t } = props;
-  const rows = [...props.ballots].sort((a, b) => b.seq - a.seq).slice(0, 12);
+}
+
+/** The columns of a list of papers: number, marks, state, and what the station may do to it. */
+function paperColumns(t: Translate, { onCorrect, onVoid }: PaperActions): TableColumnsType<Ballot> {
   const columns: TableColumnsType<Ballot> = [
-    { title: t('count.ballot.no'), key: 'no', width: 64, render: (_, b) => ballotNo(b) },
+    { title: t('count.ballot.no'), key: 'no', width: 84, render: (_, b) => <PaperNoCell ballot={b} t={t} /> },
     {
       title: t('count.ballot.marks'),
       key: 'marks',
       render: (_, b) => <span className={styles.marksLine}>{marksLine(b.marks, b.writeIns)}</span>,
     },
     { title: '', key: 'state', width: 86, render: (_, b) => <BallotStateTag ballot={b} t={t} /> },
-    {
-      title: '',
-      key: 'actions',
-      width: 116,
-      render: (_, b) =>
-        (b.state === 'counted' || b.state === 'set_aside') && (
-          <Space size={0}>
-            {onCorrect && (
-              <Button size="small" type="link" data-testid="ballot-correct" onClick={() => onCorrect(b)}>
-                {t('count.correct')}
-              </Button>
-            )}
-            {onVoid && (
-              <Button size="small" type="link" danger data-testid="ballot-void" onClick={() => onVoid(b)}>
-                {t('count.void')}
-              </Button>
-            )}
-          </Space>
-        ),
-    },
   ];
+  if (!onCorrect && !onVoid) return columns;
+  const stop = (e: React.MouseEvent, act: () => void) => {
+    e.stopPropagation();
+    act();
+  };
+  columns.push({
+    title: '',
+    key: 'actions',
+    width: 116,
+    render: (_, b) =>
+      (b.state === 'counted' || b.state === 'set_aside') && (
+        <Space size={0}>
+          {onCorrect && (
+            <Button size="small" type="link" data-testid="ballot-correct" onClick={(e) => stop(e, () => onCorrect(b))}>
+              {t('count.correct')}
+            </Button>
+          )}
+          {onVoid && (
+            <Button size="small" type="link" danger data-testid="ballot-void" onClick={(e) => stop(e, () => onVoid(b))}>
+              {t('count.void')}
+            </Button>
+          )}
+        </Space>
+      ),
+  });
+  return columns;
+}
+
+const withdrawn = (b: Ballot) =>
+  b.state === 'voided' || b.state === 'superseded' ? styles.ballotWithdrawn : undefined;
+
+/** The last ballots entered in the round, newest first: correct or void one, with a reason. */
+export function RecentBallots(props: { ballots: Ballot[]; t: Translate } & PaperActions) {
+  const { t } = props;
+  const rows = [...props.ballots].sort((a, b) => b.seq - a.seq).slice(0, 12);
   return (
     <DataTable<Ballot>
       testId="recent-ballots"
       rowKey="id"
-      columns={columns}
+      columns={paperColumns(t, props)}
       dataSource={rows}
       emptyText={t('count.recent.empty')}
+      row={(b) => ({ testId: 'recent-ballot', data: paperRow(b), className: withdrawn(b) })}
+    />
+  );
+}
+
+/**
+ * One row per paper, its latest version: the live papers by their number (1…n), then those
+ * voided. The versions a correction replaced are in the paper's own view (PaperView).
+ */
+export const papersOf = (ballots: readonly Ballot[]): Ballot[] =>
+  ballots
+    .filter((b) => b.state !== 'superseded')
+    .sort((a, b) => (a.no ?? Number.MAX_SAFE_INTEGER) - (b.no ?? Number.MAX_SAFE_INTEGER) || a.seq - b.seq);
+
+/** Every paper of the round: opened by a click (read only), corrected or voided where allowed. */
+export function PapersList(
+  props: { ballots: Ballot[]; t: Translate; height?: number; onOpen?: (b: Ballot) => void } & PaperActions,
+) {
+  const { t, onOpen } = props;
+  return (
+    <DataTable<Ballot>
+      testId="count-papers"
+      rowKey="id"
+      columns={paperColumns(t, props)}
+      dataSource={papersOf(props.ballots)}
+      emptyText={t('count.papers.empty')}
+      {...(props.height !== undefined ? { height: props.height } : {})}
       row={(b) => ({
-        testId: 'recent-ballot',
-        data: { seq: b.seq, state: b.state },
-        className: b.state === 'voided' || b.state === 'superseded' ? styles.ballotWithdrawn : undefined,
+        testId: 'count-paper',
+        data: paperRow(b),
+        className: withdrawn(b),
+        ...(onOpen ? { onClick: () => onOpen(b) } : {}),
       })}
     />
   );
@@ -135,7 +193,7 @@ export function SetAsideQueue(props: {
           <Typography.Title level={5}>{t('count.setAside.decided')}</Typography.Title>
           {decided.map((b) => (
             <div key={b.id} className={styles.setasideDecided} data-testid="setaside-decided">
-              <span>#{ballotNo(b)}</span>
+              <span>{paperLabel(t, b)}</span>
               <span className={styles.marksLine}>{marksLine(b.marks, b.writeIns)}</span>
               <Tag color={b.decision?.verdict === 'invalid' ? 'error' : 'success'}>
                 {t(b.decision?.verdict === 'invalid' ? 'count.decide.invalid' : 'count.decide.asEntered')}
@@ -167,7 +225,7 @@ function SetAsideItem(props: {
   return (
     <div className={styles.setasideItem} data-testid="setaside-item" data-seq={b.seq}>
       <div className={styles.setasideHead}>
-        <strong>#{ballotNo(b)}</strong>
+        <strong>{paperLabel(t, b)}</strong>
         <Typography.Text type="secondary">
           {t('count.enteredBy', { by: b.enteredBy, at: formatTime(b.enteredAt) })}
         </Typography.Text>

@@ -1,6 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { MarkingConvention } from '../../../core/election-types.js';
+import { countView } from '../../../core/round-state.js';
 import { invoke } from '../../api/index.js';
 import { useCongress } from '../../app/congress.js';
 import { useT } from '../../app/language.js';
@@ -15,7 +16,9 @@ import { CountHead } from './CountHead.js';
 import styles from './CountScreen.module.css';
 import { CountSide } from './CountSide.js';
 import { useCommitQueue } from './commit-queue.js';
+import { paperLabel } from './paper-label.js';
 import { contestConvention } from './preview.js';
+import { RoundRecord } from './RoundRecord.js';
 import { isStanding, useSheet } from './sheet.js';
 import { sheetAction } from './sheet-keys.js';
 import { unlockAudio } from './sound.js';
@@ -42,7 +45,7 @@ export function CountScreen() {
   const roundParam = useRoute((s) => s.query.round);
   const roundId = roundParam && /^\d+$/.test(roundParam) ? Number(roundParam) : null;
   const data = useCountRound(roundId);
-  const { round, detail, candidates, context, ballots, stacks } = data;
+  const { round, detail, candidates, context, ballots, stacks, result } = data;
   const contest = detail?.contest ?? null;
   const s = useSheet();
   const pending = useCommitQueue((q) => q.pending.length);
@@ -77,7 +80,9 @@ export function CountScreen() {
   const standing = useMemo(() => ballots.filter(isStanding), [ballots]);
   const entered = doubleEntry ? standing.filter((b) => b.entry === s.entry).length : standing.length;
   const inStack = standing.filter((b) => b.stack === s.stack && b.entry === s.entry).length;
-  const open = round?.status === 'voting' && round.collected !== null;
+  // The sheet only while the round state machine lets papers be keyed (issue 15 item 3).
+  const view = round ? countView(round) : null;
+  const open = view === 'keying';
   const entering = open && canEnter;
   const modalOpen = voiding !== null || askReason;
   /** Correcting and voiding a paper both ask the reason, and take no paper without one. */
@@ -118,7 +123,22 @@ export function CountScreen() {
 
   if (roundId === null) return <Alert type="warning" showIcon title={t('count.noRound')} />;
   if (data.error) return <ErrorAlert error={data.error} />;
-  if (!round || !contest || s.round?.roundId !== roundId) return <Spin />;
+  if (!round || !detail || !contest) return <Spin />;
+  if (view !== null && view !== 'keying') {
+    return (
+      <RoundRecord
+        view={view}
+        detail={detail}
+        round={round}
+        result={result}
+        candidates={candidates}
+        ballots={ballots}
+        convention={convention}
+        t={t}
+      />
+    );
+  }
+  if (s.round?.roundId !== roundId) return <Spin />;
 
   return (
     <div className={styles.count} data-testid="count-page" data-round={round.id}>
@@ -132,15 +152,6 @@ export function CountScreen() {
         entry={s.entry}
         defaultMark={s.defaultMark}
       />
-      {!open && (
-        <Alert
-          type="warning"
-          showIcon
-          className="page-alert"
-          data-testid="count-closed"
-          title={t(round.status === 'voting' ? 'count.notCollected' : 'count.notOpen')}
-        />
-      )}
       {open && !canEnter && (
         <Alert
           type="info"
@@ -169,7 +180,7 @@ export function CountScreen() {
               type="warning"
               showIcon
               data-testid="count-correcting"
-              title={t('count.correcting', { n: s.correcting.seq })}
+              title={t('count.correcting', { paper: paperLabel(t, s.correcting) })}
               action={
                 <Button size="small" onClick={() => s.resetSheet()}>
                   {t('common.cancel')}
@@ -222,7 +233,7 @@ export function CountScreen() {
       <ReasonModal
         {...reasonAsked}
         open={askReason}
-        title={t('count.correct.title', { n: s.correcting?.seq ?? '' })}
+        title={t('count.correct.title', { paper: s.correcting ? paperLabel(t, s.correcting) : '' })}
         testIdPrefix="correct"
         onClose={() => setAskReason(false)}
         onSubmit={async (reason) => {
@@ -233,14 +244,15 @@ export function CountScreen() {
       <ReasonModal
         {...reasonAsked}
         open={voiding !== null}
-        title={t('count.void.title', { n: voiding?.seq ?? '' })}
+        title={t('count.void.title', { paper: voiding ? paperLabel(t, voiding) : '' })}
         danger
         testIdPrefix="void"
         onClose={() => setVoiding(null)}
         onSubmit={async (reason) => {
           if (!voiding) return null;
           const r = await invoke('ballots.void', { ballotId: voiding.id, reason: reason ?? '' });
-          if (r.ok) s.noteVoided(r.value);
+          // A voided paper leaves the stack: the line names the number it had.
+          if (r.ok) s.noteVoided({ ...r.value, no: voiding.no });
           return r.ok ? null : r.error;
         }}
       />

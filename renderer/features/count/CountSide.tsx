@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { useT } from '../../app/language.js';
 import { useCan } from '../operators/station-store.js';
-import { RecentBallots, SetAsideQueue, StacksPanel } from './BallotLists.js';
+import { PapersList, RecentBallots, SetAsideQueue, StacksPanel } from './BallotLists.js';
 import { useSheet } from './sheet.js';
 import type { Ballot, Candidate, StackSummary } from './types.js';
 
@@ -32,21 +32,24 @@ export const CountSide = memo(function CountSide(props: {
   const canCorrect = useCan('ballots.correct');
   const canVoid = useCan('ballots.void');
   const canSettle = useCan('stacks.settle');
+  const actions = {
+    onCorrect: canCorrect ? (b: Ballot) => useSheet.getState().startCorrecting(b) : undefined,
+    onVoid: canVoid ? onVoid : undefined,
+  };
   return (
     <Tabs
       size="small"
       items={[
         {
           key: 'recent',
-          label: t('count.tab.recent'),
-          children: (
-            <RecentBallots
-              ballots={ballots}
-              t={t}
-              onCorrect={canCorrect ? (b) => useSheet.getState().startCorrecting(b) : undefined}
-              onVoid={canVoid ? onVoid : undefined}
-            />
-          ),
+          label: <span data-testid="count-tab-recent">{t('count.tab.recent')}</span>,
+          children: <RecentBallots ballots={ballots} t={t} {...actions} />,
+        },
+        {
+          // Every paper by its number: paper 37 of 110 is not among the last twelve (issue 15).
+          key: 'papers',
+          label: <span data-testid="count-tab-papers">{t('count.tab.papers')}</span>,
+          children: <PapersList ballots={ballots} t={t} {...actions} />,
         },
         {
           key: 'setaside',

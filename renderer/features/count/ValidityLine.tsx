@@ -69,8 +69,10 @@ export function LastLine(props: { t: Translate }) {
       data-testid="count-last"
       data-kind={last.kind}
       data-seq={b.seq}
+      data-no={b.no ?? ''}
+      data-version={b.version}
     >
-      {t(`count.last.${last.kind}`, { n: b.seq, validity, chosen: b.chosen })}
+      {t(`count.last.${last.kind}`, { n: b.no ?? '', v: b.version, validity, chosen: b.chosen })}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import type { ContestDetail, Round } from './types.js';
 
 export interface CountRound {
   round: Round | null;
+  /** The round's result as core decides it (final once the round is closed). */
+  result: Output<'rounds.result'> | null;
   detail: ContestDetail | null;
   /** In paper order. */
   candidates: ContestDetail['candidates'];
@@ -69,6 +71,7 @@ export function useCountRound(roundId: number | null): CountRound {
 
   return {
     round,
+    result: result.data ?? null,
     detail: detail.data ?? null,
     candidates,
     context,

@@ -49,3 +49,20 @@ export class CountSheet extends Parts({ sheet: 'ballot-sheet', last: 'count-last
     for (const marks of papers) await this.enter(marks);
   }
 }
+
+/**
+ * A round's papers on its count page: the papers tab beside the sheet while counting, the list
+ * under the result once the round is closed (issue 15), and one paper opened from it.
+ */
+export class CountPapers extends Parts({
+  result: 'count-result',
+  list: 'count-papers',
+  papers: 'count-paper',
+  paperView: 'paper-view',
+  tab: 'count-tab-papers',
+}) {
+  /** The paper numbered `no` (its place in the stack), live or withdrawn. */
+  paper(no: number) {
+    return this.page.locator(`[data-testid="count-paper"][data-no="${no}"]`);
+  }
+}
