@@ -37,6 +37,8 @@ test('roster preview at 1366×860: pick an xlsx with 李　超-padded names and 
   openApp,
   host,
 }) => {
+  // Two passes through the dialog (zh-CN, then English) and an import.
+  test.setTimeout(120_000);
   const source = syntheticRoster(60, 15);
   // A few 列席 among them, so each of the three categories is counted.
   const delegates = source.map((d, i) => padded(i % 12 === 5 ? { ...d, category: '列席' } : d));
