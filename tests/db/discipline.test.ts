@@ -1,33 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import zlib from 'node:zlib';
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit/log.js';
+import { greyPng } from '../png.js';
 import { congressWith, delegateFields, desk, dumpTables, rawDb } from './helpers.js';
 
 /** A real PNG (width × height, grey noise), as a signature pad would hand over. */
-function png(width = 40, height = 12): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  const rows = Buffer.concat(
-    Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width)])),
-  );
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const png = (width = 40, height = 12): Buffer => greyPng(width, height, () => randomInt(256));
 
 const five = () => [
   delegateFields('001', { name: '张三', delegation: '机关代表团' }),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Input } from '../../core/contract.js';
 import { orderMembers } from '../../core/elected-order.js';
+import { greyPng } from '../png.js';
 import { type CandidateFacts, call, type Paper, papers } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 import { checkInThroughApi, contestOf, countThroughApi, demoWithVoters } from './scenes.js';
@@ -87,6 +88,8 @@ async function countedContest(
   officials: Officials,
   /** Rule 16: instead of closing, the presidium declares the round void with this reason. */
   voidReason: string | null = null,
+  /** Voters present, each given a paper: those beyond the 89 above mark the first `seats` names ○. */
+  present = 89,
 ): Promise<Scene> {
   const list = candidateList(n);
   const { contestId, roundId, names } = await contestOf(host, { meetingId, title, seats, people: list });
@@ -97,8 +100,11 @@ async function countedContest(
   await appoint({ role: 'chief_scrutineer', delegateId: officials.chief, name: null, approval });
   for (const id of officials.scrutineers) await appoint({ role: 'scrutineer', delegateId: id, name: null, approval });
   for (const name of officials.counters) await appoint({ role: 'counter', delegateId: null, name, approval: null });
-  const ballots = papersFor(n, seats, list[0]!.name);
-  await countThroughApi(host, roundId, { issued: 89, spare: 6, papers: ballots, close: voidReason === null });
+  const ballots = [
+    ...papersFor(n, seats, list[0]!.name),
+    ...papers('o'.repeat(seats) + 'x'.repeat(n - seats), present - 89),
+  ];
+  await countThroughApi(host, roundId, { issued: present, spare: 6, papers: ballots, close: voidReason === null });
   if (voidReason !== null) await call(host, 'rounds.declareVoid', { roundId, reason: voidReason });
   return { title, names, seats, contestId, roundId };
 }
@@ -326,4 +332,162 @@ test('the attendance form keeps its statement and signature block with its last 
   // The short list fits one page; the longest runs over, so the keeping together was put to the test.
   expect(pageCounts[0]).toBe(1);
   expect(pageCounts.at(-1)).toBeGreaterThan(1);
+});
+
+/** A signature as the pad hands it over: a PNG of one pen stroke, dark on white, a little different per `seed`. */
+function signaturePng(seed: number): string {
+  const [width, height] = [180, 54];
+  const stroke = (x: number) => height / 2 + (height / 3.2) * Math.sin((x + seed * 7) / (9 + (seed % 5)));
+  const png = greyPng(width, height, (x, y) =>
+    x >= 12 && x < width - 12 && Math.abs(y - stroke(x)) <= 1.5 ? 20 : 255,
+  );
+  return png.toString('base64');
+}
+
+/**
+ * Issue 15 item 9: the day's forms as a secretary holds them at its end — 100 of 110 voting
+ * delegates present (6 on leave, 4 absent, the 列席 and 候补 there), the oath taken with a
+ * latecomer, the pledges signed, two contests counted — each printed in zh-CN and English and
+ * read back page by page.
+ */
+test('every form of a day at the congress, in zh-CN and English: labels unbroken, signatures with the last rows, pages as expected', async ({
+  page,
+  context,
+  openApp,
+  host,
+}) => {
+  const { voting, meetingId } = await demoWithVoters(page, openApp, host, { operator: '大会秘书处 周红', present: 0 });
+  const roster = await call(host, 'delegates.list', {});
+  const apart = roster.filter((d) => d.category !== 'voting');
+  // The oath starts with 99 in the hall and the 候补; the 100th arrives during it and joins late.
+  await checkInThroughApi(host, meetingId, [...voting.slice(0, 99), ...apart]);
+  const oath = await call(host, 'oath.start', { meetingId, leader: '大会主持人 张明' });
+  await checkInThroughApi(host, meetingId, [voting[99]!]);
+  await call(host, 'oath.addLatecomer', { oathId: oath.id, delegateId: voting[99]!.id });
+  await call(host, 'oath.finish', { oathId: oath.id, leader: null });
+  for (const [i, d] of voting.slice(100, 106).entries()) {
+    const reason = ['因公出差', '因病住院', '家中有事', '参加县里培训', '因公出国', '陪护家人就医'][i]!;
+    await call(host, 'attendance.mark', { meetingId, delegateId: d.id, status: 'leave', reason });
+  }
+  await call(host, 'attendance.mark', { meetingId, delegateId: voting[106]!.id, status: 'absent', reason: null });
+
+  // The pledges: all present sign but two, who refuse; each signature its own stroke.
+  const { pledge } = await call(host, 'discipline.texts', {});
+  const due = [...voting.slice(0, 100), ...apart.filter((d) => d.category === 'alternate')];
+  for (const [i, d] of due.entries()) {
+    if (i === 7 || i === 40) {
+      await call(host, 'pledges.refuse', { delegateId: d.id, meetingId, textId: pledge.id, note: '本人不同意' });
+    } else {
+      await call(host, 'pledges.sign', {
+        delegateId: d.id,
+        meetingId,
+        textId: pledge.id,
+        signaturePngBase64: signaturePng(i),
+      });
+    }
+  }
+
+  const standing = new Set(candidateList(15).map((c) => c.name));
+  const free = voting.slice(0, 100).filter((d) => !standing.has(d.name));
+  const officials: Officials = {
+    chief: free[0]!.id,
+    scrutineers: [free[1]!.id, free[2]!.id],
+    counters: ['工作人员甲', '工作人员乙'],
+  };
+  const committee = await countedContest(host, meetingId, '党委委员', 9, 7, officials, null, 100);
+  const discipline = await countedContest(host, meetingId, '纪委委员', 6, 5, officials, null, 100);
+
+  const print = await context.newPage();
+  const forms = (tag: string) => ({
+    attendance: `attendance?meeting=${meetingId}`,
+    ballots: `ballots?meeting=${meetingId}`,
+    count: `count?round=${committee.roundId}`,
+    countDiscipline: `count?round=${discipline.roundId}`,
+    election: `election?contest=${committee.contestId}`,
+    electionDiscipline: `election?contest=${discipline.contestId}`,
+    oath: `oath?meeting=${meetingId}`,
+    pledges: `pledges?meeting=${meetingId}`,
+    tag,
+  });
+  const printed: Record<string, Record<string, string[]>> = {};
+  for (const language of ['zh-CN', 'en'] as const) {
+    await print.goto('about:blank');
+    await print.evaluate((key) => window.localStorage.removeItem(key), 'congressDesk.language').catch(() => {});
+    if (language === 'en') {
+      await print.goto(`${host.url}#/`);
+      await print.evaluate((key) => window.localStorage.setItem(key, 'en'), 'congressDesk.language');
+      await print.goto('about:blank');
+    }
+    const { tag, ...routes } = forms(language);
+    printed[language] = {};
+    for (const [name, route] of Object.entries(routes)) {
+      printed[language]![name] = await printedPages(
+        print,
+        `${host.url}#/print/${route}`,
+        path.join(host.dir, `day-${name}-${tag}.pdf`),
+      );
+    }
+  }
+  const zh = printed['zh-CN']!;
+  const en = printed.en!;
+  const all = (pages: readonly string[]) => pages.join('\n');
+
+  // 「实到会有选举权的代表」 and every other row's label on one line, beside its figure, in both languages.
+  expect(zh.attendance).toHaveLength(1);
+  for (const row of [
+    /^\s*应到会代表\s+110\s*名[ \t]*$/m,
+    /^\s*实到会有选举权的代表\s+100\s*名[ \t]*$/m,
+    /候补代表\s+4\s*名/,
+  ]) {
+    expect(all(zh.attendance!)).toMatch(row);
+  }
+  // English labels are longer: still one line each, and a list this short still one page.
+  expect(en.attendance, 'the English attendance report of 10 absent runs over a page').toHaveLength(1);
+  for (const row of [/Delegates due to attend\s+110/, /Voting delegates present\s+100/, /Non-voting attendees\s+6/]) {
+    expect(all(en.attendance!)).toMatch(row);
+  }
+  expect(all(zh.oath!)).toMatch(/参加宣誓人数\s+104\s*名/);
+  expect(all(en.oath!)).toMatch(/Delegates who took the oath\s+104/);
+
+  // A name is never broken at the end of a line: not in the elected sentence, not in a cell.
+  for (const [pages, item] of [
+    [zh.count!, (name: string) => `${name}\\(\\d+\\s*票\\)`],
+    [en.count!, (name: string) => `${name} \\(\\d+ votes\\)`],
+  ] as const) {
+    for (const name of committee.names.slice(0, 7)) expect(all(pages)).toMatch(new RegExp(item(name)));
+  }
+  // The election form's 当选 cell of the round lists the seven, none cut (黄国 / 平).
+  const rounds = all(zh.election!).split('各轮投票情况')[1]!.split('当选人名单')[0]!;
+  for (const name of committee.names.slice(0, 7)) expect(rounds).toContain(name);
+  // 党委委员 and 纪委委员 are not cut into 党委委 / 员 by the figures' wide English heads.
+  for (const title of ['党委委员', '纪委委员']) expect(all(en.ballots!)).toContain(title);
+
+  // Two scrutineers and two counters sign side by side (their names on one line), English too.
+  for (const pages of [zh.count!, en.count!, zh.election!, en.election!]) {
+    expect(pages.at(-1)).toMatch(/\(\s*熊秀静\s*\)[ \t]+\(\s*胡胜春\s*\)|\(\s*胡胜春\s*\)[ \t]+\(\s*熊秀静\s*\)/);
+    expect(pages.at(-1)).toMatch(/\(工作人员甲\)[ \t]+\(工作人员乙\)/);
+  }
+  // In English as in Chinese the secretariat's date has room to be written in.
+  expect(all(en.count!)).toMatch(/Date:\s*_{6,}/);
+
+  // The pledge roster: the text signed above the rows, the seal never on a page without a row
+  // of delegates, and its 114 rows (102 of them a signature 12 mm high) over 8 pages: at least 8
+  // under the text on the first, 16 on each full page after it.
+  const pledgeRow = /^\s*\d+\s+\d{3}\s+\S+\s+\S*代表团/gm;
+  for (const [pages, seal] of [
+    [zh.pledges!, '结果校验码'],
+    [en.pledges!, 'Result hash'],
+  ] as const) {
+    const textAt = pages[0]!.indexOf('严禁拉票贿选');
+    expect(textAt, 'the pledge text is not above the rows of the first page').toBeGreaterThanOrEqual(0);
+    expect(textAt).toBeLessThan(pages[0]!.search(pledgeRow));
+    const rows = pages.map((text) => text.match(pledgeRow)?.length ?? 0);
+    // Every delegate due to pledge has a row, signed or not: the 110 voting delegates and the 候补.
+    expect(rows.reduce((a, b) => a + b)).toBe(voting.length + apart.filter((d) => d.category === 'alternate').length);
+    expect(pages.at(-1)).toContain(seal);
+    expect(rows.at(-1), "the pledge roster's seal stands on a page without a delegate").toBeGreaterThan(0);
+    expect(rows[0]).toBeGreaterThanOrEqual(8);
+    for (const n of rows.slice(1, -1)) expect(n).toBeGreaterThanOrEqual(16);
+    expect(pages).toHaveLength(8);
+  }
 });

@@ -128,7 +128,7 @@ export const disciplineEn: Record<keyof typeof disciplineZhCN, string> = {
   'pledge.roster.state.leave': 'On leave',
   'pledge.roster.state.absent': 'Absent',
   'pledge.roster.state.pending': 'To sign',
-  'pledge.roster.textTitle': 'Annex: the pledge (version {version})',
+  'pledge.roster.textTitle': 'The pledge (version {version})',
   'signature.area': 'Signature area',
   'signature.placeholder': 'Sign here',
   'signature.clear': 'Clear',

@@ -123,7 +123,7 @@ export const disciplineZhCN = {
   'pledge.roster.state.leave': '请假',
   'pledge.roster.state.absent': '缺席',
   'pledge.roster.state.pending': '待签',
-  'pledge.roster.textTitle': '附:承诺书文本(第 {version} 版)',
+  'pledge.roster.textTitle': '承诺书文本(第 {version} 版)',
   'signature.area': '签名区',
   'signature.placeholder': '在此签名',
   'signature.clear': '清除重签',

@@ -3,7 +3,7 @@ import { electedListKindOf, electedListOrder } from '../../../core/elected-order
 import type { BodyStructure } from '../../../core/election-types.js';
 import { sumStructures } from '../../../core/structure.js';
 import type { Translate } from '../../app/language.js';
-import { NameList } from '../../components/NameList.js';
+import { NameList, NamesIn } from '../../components/NameList.js';
 import type { PaperOfficial, PaperSeal } from '../../components/print/PaperFooter.js';
 import {
   cell,
@@ -155,12 +155,12 @@ export function ElectionForm(props: { data: ElectionFormData; t: Translate }) {
               <section className={paper.structure} data-testid="election-structure">
                 <h2 className={paper.section}>{t('electionForm.structure')}</h2>
                 <p>
-                  {t('electionForm.structure.text', {
-                    n: structure.total,
-                    list: structureItems(t, structure)
-                      .map((i) => i.text)
-                      .join(t('list.clauseSeparator')),
-                  })}
+                  {/* Each figure whole on its line (not 大专 2 / 名,占比 28.6%): a <bdi> each, unbroken on paper. */}
+                  <NamesIn
+                    sentence={(list) => t('electionForm.structure.text', { n: structure.total, list })}
+                    items={structureItems(t, structure).map((i) => i.text)}
+                    separator={t('list.clauseSeparator')}
+                  />
                 </p>
                 {unknown && <p className={paper.note}>{unknown}</p>}
               </section>

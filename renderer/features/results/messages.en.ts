@@ -53,7 +53,7 @@ export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
   'report.form.sign.scrutineer': 'Scrutineers (signature)',
   'report.form.sign.counter': 'Vote counters (signature)',
   'report.form.sign.secretariat': 'Congress secretariat (seal)',
-  'report.form.sign.date': 'Date:',
+  'report.form.sign.date': 'Date: ______________',
   'report.form.printedAt': 'Printed {at}',
   'results.issued': 'Issued',
   'results.collected': 'Collected',
