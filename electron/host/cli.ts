@@ -1,12 +1,18 @@
 /**
- * `npm run dev:host` / `tsx electron/host/cli.ts [--port N] [--data-dir DIR] [--open-chromium]`
+ * `npm run dev:host` / `tsx electron/host/cli.ts [--port N] [--data-dir DIR] [--places DIR]… [--open-chromium]`
+ *
+ * A write goes only into the places (db/places.ts): the documents and data folders, the open
+ * congress's folder, its backup folder, each `--places DIR`, and where Debian mounts a USB stick
+ * (/media/$USER, /run/media/$USER) when there. Nothing the browser sends widens them: its picker
+ * only lists inside them.
  *
  * Starts the store and the loopback host, prints the address (one line for people, one
  * JSON line for scripts), optionally opens it in a Chromium app window, and shuts down
  * cleanly on SIGINT/SIGTERM (or when that window is closed).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +29,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'static-dir': { type: 'string' },
+      places: { type: 'string', multiple: true, default: [] },
       'open-chromium': { type: 'boolean', default: false },
     },
     strict: true,
@@ -36,10 +43,13 @@ async function main(): Promise<void> {
   mkdirSync(documentsDir, { recursive: true });
   const staticDir = values['static-dir'] ? path.resolve(values['static-dir']) : path.join(repoRoot, 'dist', 'renderer');
 
-  const backend = await createBackend({ dataDir, documentsDir });
+  const places = [...values.places.map((p) => path.resolve(p)), ...usbMounts()];
+  const backend = await createBackend({ dataDir, documentsDir, places });
   const host = await startLoopbackHost({ backend, staticDir, port });
   console.log(`Congress Desk: ${host.url}`);
-  console.log(JSON.stringify({ url: host.url, port: host.port, dataDir, documentsDir }));
+  console.log(
+    JSON.stringify({ url: host.url, port: host.port, dataDir, documentsDir, places: await backend.places() }),
+  );
 
   let browser: ChildProcess | null = null;
   let stopping = false;
@@ -80,6 +90,12 @@ async function main(): Promise<void> {
       void shutdown(0);
     });
   }
+}
+
+/** Where Debian and Ubuntu mount a USB stick for this user, those that exist. */
+function usbMounts(): string[] {
+  const user = process.env.USER ?? os.userInfo().username;
+  return [`/media/${user}`, `/run/media/${user}`].filter((dir) => existsSync(dir));
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import type { Output } from '../../core/contract.js';
 import { groupedHash } from '../../core/hash-groups.js';
 import type { ResultFile } from '../../core/result-file.js';
 import { verifyResultText } from '../../db/results/sign.js';
-import { rawDb } from '../db/helpers.js';
+import { rawDb, tempDir } from '../db/helpers.js';
 import { NAMES, PINS, signedIn, withOperators } from '../db/operators-setup.js';
 import { exported, forge, resign } from '../db/result-setup.js';
 
@@ -128,6 +128,21 @@ describe('congress-desk export', () => {
     const missing = cli('export', path.join(e.dir, 'nope.congress'), '--out', out, '--data-dir', dataDir);
     expect(missing.code).toBe(70);
     expect(missing.err).not.toBe('');
+  }, 120_000);
+
+  it('the command line is the user’s pick (issue 12, places): export --out and --csv into two folders that are neither the congress’s nor the documents folder, and enrol --out into a third, all written', async () => {
+    const e = await exported();
+    await e.call('congress.close', {});
+    const [json, csv, enrol] = [tempDir(), tempDir(), tempDir()].map((d) => path.join(d, 'x'));
+    const dataDir = path.join(e.dir, 'cli-data');
+    const r = cli('export', e.path, '--out', `${json}.json`, '--csv', `${csv}.csv`, '--data-dir', dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(`${json}.json`) && fs.existsSync(`${csv}.csv`)).toBe(true);
+    const enrolled = cli('enrol', '--township', '测试镇', '--out', `${enrol}.json`, '--data-dir', dataDir);
+    expect(enrolled.err).toBe('');
+    expect(enrolled.code).toBe(0);
+    expect(fs.existsSync(`${enrol}.json`)).toBe(true);
   }, 120_000);
 });
 

@@ -51,7 +51,9 @@ export const test = base.extend<Fixtures>({
     const documentsDir = path.join(dir, 'documents');
     mkdirSync(dataDir, { recursive: true });
     mkdirSync(documentsDir, { recursive: true });
-    const backend = await createBackend({ dataDir, documentsDir });
+    // The test's folder is the place picked (db/places.ts), as `--places DIR` makes one: the tests
+    // type paths under it; a path outside it is refused as in the app (places.spec).
+    const backend = await createBackend({ dataDir, documentsDir, places: [dir] });
     const host = await startLoopbackHost({ backend, staticDir });
     try {
       await use({ ...host, dir, dataDir, documentsDir });
