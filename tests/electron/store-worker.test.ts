@@ -4,7 +4,7 @@
  * data folder, and the bundled worker that the app ships.
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,25 @@ async function exerciseWorker(worker: WorkerHarness, dir: string) {
 
   const reopened = await worker.invoke('app.info', {});
   expect(reopened).toMatchObject({ ok: true, value: { open: { path: file } } });
+
+  // Issue 12, places: a folder nobody picked is refused; once the main process says its dialog
+  // picked it (add-place, a message no renderer call can send), the backup goes there.
+  const stick = path.join(dir, 'stick');
+  mkdirSync(stick);
+  const copy = path.join(stick, 'copy.congress');
+  expect(await worker.invoke('congress.backup', { path: copy })).toMatchObject({
+    ok: false,
+    error: { reason: 'file.not_picked', field: 'path' },
+  });
+  worker.child.send({ type: 'add-place', folder: stick } satisfies ToWorker);
+  expect(await worker.invoke('congress.backup', { path: copy })).toMatchObject({ ok: true, value: { path: copy } });
+  worker.child.send({ type: 'places', id: 999 } satisfies ToWorker);
+  const places = await worker.next((m) => m.type === 'places' && m.id === 999);
+  expect(places).toEqual({
+    type: 'places',
+    id: 999,
+    places: [path.join(dir, 'documents'), path.join(dir, 'data'), stick],
+  });
 
   const close: ToWorker = { type: 'close' };
   worker.child.send(close);
