@@ -145,7 +145,15 @@ const MAX_LENGTH = Object.fromEntries((Object.keys(FIELD_LABELS) as Field[]).map
 export interface ParseRosterOptions {
   /** "Today" for the birth-year bound; tests pin it. */
   now?: Date;
+  /**
+   * Cells whose value is the result a formula had when the file was saved, by `formulaAt(row,
+   * column)` (0-based, as `rows`), with the formula's text: that result is imported, and said.
+   */
+  formulas?: ReadonlyMap<string, string>;
 }
+
+/** The key of a cell in `ParseRosterOptions.formulas`: row and column indices of `rows`. */
+export const formulaAt = (row: number, column: number): string => `${row},${column}`;
 
 /** A cell's value as an issue shows it: long ones cut. */
 const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -370,6 +378,12 @@ export function parseRosterRows(
     else {
       out.rows.push({ ...fields, row: rowNo });
       for (const [kind, example] of rowNotes(rowNo, raw, textOf, fields, columnOf)) notices.note(kind, example);
+      for (const [field, col] of fieldColumn) {
+        const formula = options.formulas?.get(formulaAt(i, col));
+        const value = fields[field];
+        if (formula !== undefined)
+          notices.note('formula', { row: rowNo, column: columnOf(field), field, from: formula, to: value ?? null });
+      }
     }
   }
   if (!fieldColumn.has('category') && out.rows.length > 0) {

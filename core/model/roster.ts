@@ -72,6 +72,7 @@ export const ROSTER_NOTICE_KINDS = [
   'category',
   'category_empty',
   'category_column',
+  'formula',
   'spaces',
   'unicode',
   'empty_rows',

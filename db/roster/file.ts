@@ -6,7 +6,14 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type ReasonKey, type ReasonParams, reasonText } from '../../core/reasons.js';
-import { CellFault, MAX_CELL_CHARS, MAX_ROSTER_ROWS, parseRosterRows } from '../../core/roster.js';
+import {
+  CellFault,
+  formulaAt,
+  MAX_CELL_CHARS,
+  MAX_ROSTER_ROWS,
+  type ParseRosterOptions,
+  parseRosterRows,
+} from '../../core/roster.js';
 import type { ParsedRoster } from '../../core/roster-types.js';
 
 /** Far above any township roster; keeps a wrongly chosen video or archive from being parsed. */
@@ -47,6 +54,7 @@ export type InterpretRows = (
   rows: unknown[][],
   format: ParsedRoster['format'],
   encoding: string | null,
+  options?: ParseRosterOptions,
 ) => ParsedRoster;
 
 export async function parseRosterFile(
@@ -115,15 +123,20 @@ async function readXlsx(fileName: string, bytes: Uint8Array, interpret: Interpre
 
   // Dense by row number so that rows[i] is spreadsheet row i + 1, as the messages say.
   const rows: unknown[][] = [];
+  // A formula's saved result is what is read; the preview says which cells were formulas.
+  const formulas = new Map<string, string>();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: unknown[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = xlsxCellValue(cell.value, cell.numFmt);
+      const value = xlsxCellValue(cell.value, cell.numFmt);
+      cells[col - 1] = value;
+      const formula = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : null;
+      if (formula !== null && !(value instanceof CellFault)) formulas.set(formulaAt(rowNumber - 1, col - 1), formula);
     });
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return interpret(rows, 'xlsx', null);
+  return interpret(rows, 'xlsx', null, { formulas });
 }
 
 /** Lines a title, a note and the header may take above the data. */

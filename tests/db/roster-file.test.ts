@@ -29,6 +29,23 @@ async function xlsxBytes(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) =>
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('parseRosterFile: .xlsx written by exceljs', () => {
+  it('issue 15 item 5: a formula cell imports the result saved with the file, and the preview says so with the formula', async () => {
+    const bytes = await xlsxBytes((ws) => {
+      ws.addRow(HEAD);
+      ws.addRow([1, '张三', '男']);
+      ws.addRow([2, { formula: 'CONCATENATE("王","五")', result: '王五' }, '女', null, null, null, null, null, '列席']);
+      ws.addRow([3, '李四', { formula: 'IF(1,"男","女")', result: '男' }]);
+    });
+    const r = await parseRosterFile('名册.xlsx', bytes);
+    expect(r.errors).toEqual([]);
+    const n = r.notices.find((x) => x.kind === 'formula')!;
+    expect(n.message).toBe('2 个单元格是公式,导入的是文件保存时的计算结果,请核对');
+    expect(n.examples).toEqual([
+      { row: 3, column: '姓名', field: 'name', from: '=CONCATENATE("王","五")', to: '王五' },
+      { row: 4, column: '性别', field: 'gender', from: '=IF(1,"男","女")', to: 'male' },
+    ]);
+  });
+
   it('reads a title row, numeric badge, date cell, rich text, hyperlink and a formula with its result', async () => {
     const bytes = await xlsxBytes((ws) => {
       ws.addRow(['青山镇第十五次党代会代表名册']);

@@ -64,7 +64,12 @@ export function CountTable(props: { counts: RosterCounts; t: Translate }) {
 }
 
 /** Kinds that read a value into the file rather than tidy one: the clerk should look. */
-const TO_CHECK: ReadonlySet<RosterNoticeKind> = new Set(['birth_number', 'category_empty', 'category_column']);
+const TO_CHECK: ReadonlySet<RosterNoticeKind> = new Set([
+  'birth_number',
+  'category_empty',
+  'category_column',
+  'formula',
+]);
 /** Kinds whose example is a row, not a cell's value. */
 const ROW_ONLY: ReadonlySet<RosterNoticeKind> = new Set(['empty_rows', 'category_empty']);
 /** Kinds said by their sentence alone. */
