@@ -145,14 +145,18 @@ function FrameHeader() {
 
   return (
     <Layout.Header className={`${styles.header} no-print`}>
-      <Typography.Text strong className={styles.title} ellipsis title={name} data-testid="congress-name">
+      {/* The whole name, on two lines if the tools leave too little room: never cut. */}
+      <Typography.Text strong className={styles.title} data-testid="congress-name">
         {name}
       </Typography.Text>
       <Space size="middle" className={styles.tools}>
-        <Space size="small">
-          <Typography.Text type="secondary">{t('header.meeting')}</Typography.Text>
+        <div className={styles.meetingPick}>
+          <Typography.Text type="secondary" className={styles.meetingLabel}>
+            {t('header.meeting')}
+          </Typography.Text>
           <Select
             className={styles.meeting}
+            aria-label={t('header.meeting')}
             data-testid="meeting-select"
             value={meeting?.id}
             disabled={!canSetMeeting}
@@ -164,7 +168,7 @@ function FrameHeader() {
             }}
             popupMatchSelectWidth={false}
           />
-        </Space>
+        </div>
         <Tooltip
           title={
             signedIn

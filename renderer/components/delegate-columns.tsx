@@ -13,11 +13,13 @@ export type DelegateColumn =
 const WIDTH: Partial<Record<DelegateField, number>> = {
   badge: 90,
   name: 100,
-  gender: 60,
-  ethnicity: 70,
+  // Wide enough for the English headers and values (Gender, Female, Ethnicity) on one line.
+  gender: 72,
+  ethnicity: 84,
   birthDate: 100,
   education: 90,
-  delegation: 140,
+  // 「非公和社会组织代表团」, nine characters, whole.
+  delegation: 170,
   category: 100,
 };
 

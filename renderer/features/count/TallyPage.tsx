@@ -134,7 +134,9 @@ function TallyBody(props: { result: RoundResult; detail: ContestDetail; strokes:
         {round.status === 'closed'
           ? t('tally.final')
           : t('tally.provisional', {
-              reasons: provisional.map((p) => t(`results.provisional.${p}` as MessageKey)).join(';'),
+              reasons: provisional
+                .map((p) => t(`results.provisional.${p}` as MessageKey))
+                .join(t('list.clauseSeparator')),
             })}
       </div>
       <section className={styles.tallyRows} style={{ '--row-h': rowHeight } as CSSProperties}>

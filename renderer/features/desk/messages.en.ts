@@ -40,7 +40,7 @@ export const deskEn: Record<keyof typeof deskZhCN, string> = {
   'desk.absent.confirm': 'Mark {name} absent?',
   'desk.reset.confirm': 'Reset {name} to not arrived?',
   'desk.tab.notArrived': 'Not arrived {n}',
-  'desk.tab.byDelegation': 'By delegation',
+  'desk.tab.byDelegation': 'Delegations',
   'desk.tab.nonvoting': 'Not counted {n}',
   'desk.tab.leaveAbsent': 'Leave/absent {n}',
   'desk.notArrived.empty': 'Every voting delegate is present or on leave.',

@@ -177,7 +177,7 @@ export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
     'When every contest is closed, export the result file signed by this installation (every ballot included) for the district organisation department to verify. The key fingerprint and result hash printed on the paper forms must match the ones here.',
   'resultExport.status.title': 'Result status',
   'resultExport.status.ready': 'Every contest is closed: the signed result file can be exported.',
-  'resultExport.status.open': '{n} contests are still open; the export waits for them:',
+  'resultExport.status.open': 'Contests not yet closed: {n}. The export waits for them:',
   'resultExport.status.empty': 'The congress has no contests yet: there is no result to export.',
   'resultExport.contentHash': 'Content hash (SHA-256)',
   'resultExport.export.title': 'Export the signed result file',
