@@ -70,7 +70,7 @@ test('settings › 自动备份 › 浏览… → 位置 › documents › U盘 
   }
 });
 
-test('结果导出 › 浏览… → 各镇结果 → 保存到此处 → 导出, then 核验 › 添加文件… → the .json picked (the .csv beside it not offered) → 核验: exported into a picked folder and verified with no path typed', async ({
+test('结果导出 › 浏览… → 各镇结果 → 保存到此处 → 导出 (浏览… again: replaces it, 取消), then 核验 › 添加文件… → the .json picked (the .csv beside it not offered) → 核验: exported into a picked folder and verified with no path typed', async ({
   page,
   openApp,
   host,
@@ -104,6 +104,13 @@ test('结果导出 › 浏览… → 各镇结果 → 保存到此处 → 导出
   await expect(page.getByTestId('result-export-done-path')).toHaveText(target);
   expect(fs.existsSync(target)).toBe(true);
   expect(fs.existsSync(target.replace(/\.json$/, '.csv'))).toBe(true);
+  // Saving there again: the picker opens in that folder and says the file there would be replaced; cancel keeps the path.
+  await page.getByTestId('result-export-browse').click();
+  await expect(picker.root).toHaveAttribute('data-dir', folder);
+  await expect(picker.root.getByTestId('picker-replaces')).toBeVisible();
+  await picker.cancel.click();
+  await expect(picker.root).toBeHidden();
+  await expect(page.getByTestId('result-export-path')).toHaveValue(target);
 
   // The district's side: no congress open, the file picked in the verify screen.
   await page.getByTestId('close-congress').click();
