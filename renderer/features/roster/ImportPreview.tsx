@@ -77,7 +77,7 @@ export function ImportPreview(props: { preview: RosterPreview; fileName: string;
           title={t('import.summary', { added: p.added.length, updated: p.updated.length, unchanged: p.unchanged })}
         />
       )}
-      <CountSummary counts={counts} partial={hasErrors} t={t} />
+      {counts.total > 0 && <CountSummary counts={counts} partial={hasErrors} t={t} />}
       <NoticeList notices={p.notices} t={t} />
 
       <Tabs
