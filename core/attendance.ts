@@ -33,13 +33,17 @@ export interface AttendanceScope {
   electorate?: Electorate;
   /** Standing exclusions from 应到 at the meeting (rule 16). */
   exclusions?: readonly Pick<DueExclusion, 'delegateId' | 'kind' | 'note'>[];
+  /** The meeting has started (`meetingStarted` in db/attendance): see `AttendanceSummary.started`. */
+  started?: boolean;
 }
 
 /**
  * 应到/实到/请假/缺席 for one meeting. 应到 counts the meeting's voters (rule 14) except approved
  * exclusions (rule 16: 「应到会人数…除去…经批准的…」); those on leave stay in 应到 (leave excuses
  * the person, it does not lower the bar). An excluded voter counts nowhere, whatever the desk
- * recorded for them, and is listed with the kind and note of the exclusion.
+ * recorded for them, and is listed with the kind and note of the exclusion. `absent` is everyone
+ * due neither present nor on leave: 未到 while the meeting has not started, 缺席 once it has.
+ * 列席 and 候补 present are counted apart, never in 应到 or 实到 (rule 1).
  */
 export function summarizeAttendance(
   meetingId: number,
@@ -102,6 +106,7 @@ export function summarizeAttendance(
     leave,
     absent: due - present - leave,
     markedAbsent,
+    started: scope.started ?? false,
     nonvotingPresent,
     alternatePresent,
     quorum: quorumState(due, present, settings.quorumAllowEqual),

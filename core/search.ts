@@ -105,17 +105,37 @@ export function search<T extends SearchableDelegate>(index: SearchIndex<T>, quer
   return out;
 }
 
+/**
+ * Whether the query could still become a badge as it is typed on (digits, or the letters a badge
+ * such as A012 begins with): then a digit typed next belongs to the badge, not to a choice.
+ */
+export function startsABadge<T extends SearchableDelegate>(index: SearchIndex<T>, query: string): boolean {
+  const q = searchKey(query);
+  if (q === '') return false;
+  return DIGITS.test(q) || index.badge.some((b) => b.startsWith(q));
+}
+
 const cache = new WeakMap<readonly SearchableDelegate[], SearchIndex<SearchableDelegate>>();
+
+/** The roster array's index, built once per array (the store replaces the array on change). */
+function indexOf<T extends SearchableDelegate>(delegates: readonly T[]): SearchIndex<T> {
+  let index = cache.get(delegates) as SearchIndex<T> | undefined;
+  if (!index) {
+    index = buildSearchIndex(delegates);
+    cache.set(delegates, index as unknown as SearchIndex<SearchableDelegate>);
+  }
+  return index;
+}
 
 /**
  * Convenience for callers holding the roster array itself (the zustand store replaces the
  * array on change): the index is built once per array and reused for every keystroke.
  */
 export function searchDelegates<T extends SearchableDelegate>(delegates: readonly T[], query: string, limit = 20): T[] {
-  let index = cache.get(delegates) as SearchIndex<T> | undefined;
-  if (!index) {
-    index = buildSearchIndex(delegates);
-    cache.set(delegates, index as unknown as SearchIndex<SearchableDelegate>);
-  }
-  return search(index, query, limit);
+  return search(indexOf(delegates), query, limit);
+}
+
+/** `startsABadge` on the roster array itself. */
+export function startsABadgeOf(delegates: readonly SearchableDelegate[], query: string): boolean {
+  return startsABadge(indexOf(delegates), query);
 }

@@ -56,6 +56,11 @@ export const attendanceSummary = z.object({
   ...attendanceCounts,
   /** Of `absent`, those explicitly marked absent (the rest have simply not arrived). */
   markedAbsent: z.number().int(),
+  /**
+   * The meeting has started (its oath began, or a round's papers were handed out): those due
+   * and not here are 缺席 from then on; before, they are 未到 (issue 15 item 6).
+   */
+  started: z.boolean(),
   /** 列席 checked in. */
   nonvotingPresent: z.number().int(),
   /** 候补代表 checked in. */

@@ -68,7 +68,20 @@ export function meetingAttendance(db: SqliteDb, meetingId: number): AttendanceSu
   return summarizeAttendance(meetingId, listDelegateGroups(db), listAttendance(db, meetingId), settings, {
     electorate: meetingElectorate(db, meeting),
     exclusions: standingExclusions(db, meetingId),
+    started: meetingStarted(db, meetingId),
   });
+}
+
+/**
+ * Whether the meeting has started, as far as the file knows: its oath of discipline began (the
+ * oath's start is kept and never moved), or a round of it had its papers handed out (the round
+ * took 应到 and 实到 then). Before that, a delegate not here is 未到, not yet 缺席.
+ */
+export function meetingStarted(db: SqliteDb, meetingId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM oaths WHERE meeting_id = ? LIMIT 1').get(meetingId) !== undefined ||
+    meetingHasDistributed(db, meetingId)
+  );
 }
 
 /** Whether any round of a contest of the meeting has had its papers distributed (its snapshot taken). */

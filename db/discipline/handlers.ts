@@ -153,7 +153,8 @@ export const startOath = within<'oath.start', Meeting>((input, db) => requireMee
   },
   // The participants are in the oath record; the audit row names how many joined.
   audit: (input, output) => ({ ...input, oathId: output.id, participants: output.participants.length }),
-  changes: changed,
+  // The oath starts the meeting: its attendance now says 缺席 where it said 未到 (meetingStarted).
+  changes: (input) => [...changed(), { topic: 'attendance' as const, meetingId: input.meetingId }],
 });
 
 export const finishOath: UpdateHandler<'oath.finish'> = {

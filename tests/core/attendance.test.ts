@@ -61,6 +61,17 @@ describe('summarizeAttendance', () => {
     expect(s.quorum.met).toBe(false);
   });
 
+  it('未到 until the meeting starts, 缺席 from then on: the same figure, only `started` says which (issue 15 item 6)', () => {
+    const records = marked({ 1: 'present', 2: 'leave', 3: 'absent' });
+    const before = summarizeAttendance(1, delegates, records, strict);
+    const after = summarizeAttendance(1, delegates, records, strict, { started: true });
+    expect(before.started).toBe(false);
+    expect(after.started).toBe(true);
+    // Those due and not here are counted alike; starting the meeting moves nobody.
+    expect({ ...before, started: true }).toEqual(after);
+    expect(after).toMatchObject({ absent: 3, markedAbsent: 1 });
+  });
+
   const rosterWithRecords = fc
     .array(
       fc.record({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pinyinKeys } from '../../core/pinyin.js';
-import { buildSearchIndex, search, searchDelegates } from '../../core/search.js';
+import { buildSearchIndex, search, searchDelegates, startsABadgeOf } from '../../core/search.js';
 
 const person = (badge: string, name: string) => ({ badge, name, ...pinyinKeys(name) });
 const roster = [
@@ -108,5 +108,21 @@ describe('a pasted query (issue 12 item 5: one normaliser for names and search)'
     const older = [person('001', '王 芳'), person('002', 'ＬＩ　Ｍｉｎｇ')];
     expect(searchDelegates(older, '王芳').map((d) => d.badge)).toEqual(['001']);
     expect(searchDelegates(older, '王\u200b芳').map((d) => d.badge)).toEqual(['001']);
+  });
+});
+
+describe('whether a digit typed next belongs to a badge (issue 15 item 1: digits choose a row only otherwise)', () => {
+  it('digits, and the letters a badge such as A12 begins with, are a badge being typed', () => {
+    expect(startsABadgeOf(roster, '10')).toBe(true);
+    expect(startsABadgeOf(roster, '１')).toBe(true);
+    expect(startsABadgeOf(roster, 'a')).toBe(true);
+    expect(startsABadgeOf(roster, 'A1')).toBe(true);
+  });
+
+  it('pinyin initials or a name no badge begins with are not: a digit then picks a row', () => {
+    expect(startsABadgeOf(roster, 'zs')).toBe(false);
+    expect(startsABadgeOf(roster, 'an')).toBe(false);
+    expect(startsABadgeOf(roster, '张')).toBe(false);
+    expect(startsABadgeOf(roster, '')).toBe(false);
   });
 });

@@ -108,7 +108,7 @@ interface Tile {
   tone: 'main' | 'plain' | 'apart';
 }
 
-/** The two main figures take half a row each; the others a third. */
+/** The two main figures take half a row each; the others share the row below. */
 const TILE: Partial<Record<string, string>> = { due: styles.boardTileDue, present: styles.boardTilePresent };
 const TONE: Record<Tile['tone'], string> = { main: styles.boardMain ?? '', plain: '', apart: styles.boardApart ?? '' };
 
@@ -118,15 +118,29 @@ function BoardCounts(props: { summary: AttendanceSummary | null; t: Translate })
     { key: 'due', label: 'count.due', value: s?.due, tone: 'main' },
     { key: 'present', label: 'count.present', value: s?.present, tone: 'main' },
     { key: 'leave', label: 'count.leave', value: s?.leave, tone: 'plain' },
-    { key: 'absent', label: 'count.absent', value: s?.absent, tone: 'plain' },
-    { key: 'nonvoting', label: 'count.nonvoting', value: s?.nonvotingPresent, tone: 'apart' },
+    // As at the desk: 未到 until the meeting starts, 缺席 from then on.
+    {
+      key: 'absent',
+      label: s?.started ? 'desk.count.absent' : 'desk.count.notArrived',
+      value: s?.absent,
+      tone: 'plain',
+    },
+    // Rule 1: 列席 and 候补 present are shown, apart, and never counted; a plenary (rule 14) has neither.
+    ...(s?.electorate === 'members'
+      ? []
+      : [
+          { key: 'nonvoting', label: 'count.nonvoting' as const, value: s?.nonvotingPresent, tone: 'apart' as const },
+          { key: 'alternate', label: 'count.alternate' as const, value: s?.alternatePresent, tone: 'apart' as const },
+        ]),
   ];
   return (
     <>
-      <section className={styles.boardCounts}>
+      <section className={`${styles.boardCounts} ${tiles.length === 4 ? styles.boardCountsPair : ''}`}>
         {tiles.map((tile) => (
           <div key={tile.key} className={`${styles.boardTile} ${TILE[tile.key] ?? ''} ${TONE[tile.tone]}`}>
-            <div className={styles.boardLabel}>{t(tile.label)}</div>
+            <div className={styles.boardLabel} data-testid={`board-label-${tile.key}`}>
+              {t(tile.label)}
+            </div>
             <div className={styles.boardValue} data-testid={`board-${tile.key}`}>
               {tile.value ?? '–'}
             </div>

@@ -1,9 +1,9 @@
 /**
  * Audible confirmation at the desk, synthesised with the Web Audio API (no audio files):
  * one short high beep for a check-in, two lower beeps for "already checked in", a low
- * buzz for "not found" or an error.
+ * buzz for "not found" or an error, two rising notes for "several match: which one?".
  */
-export type Tone = 'ok' | 'already' | 'error' | 'soft';
+export type Tone = 'ok' | 'already' | 'error' | 'soft' | 'ask';
 
 let context: AudioContext | null = null;
 
@@ -50,6 +50,11 @@ export function playTone(tone: Tone): void {
       break;
     case 'soft':
       beep(ctx, t, 880, 0.08, 'triangle');
+      break;
+    case 'ask':
+      // A question, not a check-in: the clerk must not hear "done" when nobody was checked in.
+      beep(ctx, t, 523, 0.1, 'triangle');
+      beep(ctx, t + 0.14, 784, 0.14, 'triangle');
       break;
   }
 }

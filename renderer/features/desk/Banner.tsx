@@ -10,6 +10,7 @@ const TONE: Record<Banner['kind'], string | undefined> = {
   checked_in: styles.bannerGreen,
   already_present: styles.bannerAmber,
   not_found: styles.bannerRed,
+  ask: styles.bannerAmber,
   error: styles.bannerRed,
   undone: styles.bannerBlue,
   marked: styles.bannerGrey,
@@ -65,6 +66,15 @@ function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
             {banner.query}
           </div>
           <div className={styles.bannerDetail}>{text(banner.error)}</div>
+        </>
+      );
+    case 'ask':
+      return (
+        <>
+          <div className={`${styles.bannerStatus} ${styles.bannerAsk}`} data-testid="banner-ask">
+            {t('desk.banner.ask', { n: banner.count })}
+          </div>
+          <div className={styles.bannerDetail}>{t('desk.banner.ask.hint')}</div>
         </>
       );
     case 'error':

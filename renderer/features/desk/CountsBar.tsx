@@ -29,7 +29,8 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
     { key: 'leave', label: 'count.leave', value: s?.leave },
     {
       key: 'absent',
-      label: 'count.absent',
+      // Before the meeting starts nobody is absent yet: those not here are 未到.
+      label: s?.started ? 'desk.count.absent' : 'desk.count.notArrived',
       value: s?.absent,
       note: s && s.markedAbsent > 0 ? t('count.absent.marked', { n: s.markedAbsent }) : undefined,
     },
@@ -49,7 +50,9 @@ export const CountsBar = memo(function CountsBar(props: { summary: AttendanceSum
     <section className={styles.countsBar} data-testid="counts-bar">
       {tiles.map((tile) => (
         <div key={tile.key} className={`${styles.countTile} ${TONE[tile.tone ?? 'plain'] ?? ''}`}>
-          <div className={styles.countLabel}>{t(tile.label)}</div>
+          <div className={styles.countLabel} data-testid={`count-label-${tile.key}`}>
+            {t(tile.label)}
+          </div>
           <div className={styles.countValue} data-testid={`count-${tile.key}`}>
             {tile.value ?? '–'}
           </div>

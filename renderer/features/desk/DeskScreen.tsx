@@ -1,14 +1,19 @@
-import { UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, type InputRef, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AttendanceStatus, Delegate, ExclusionKind } from '../../../core/domain.js';
+import { Alert, App, type InputRef, Tabs, Typography } from 'antd';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  AttendanceRecord,
+  AttendanceStatus,
+  Delegate,
+  DelegationCounts,
+  DueExclusion,
+  ExclusionKind,
+} from '../../../core/domain.js';
 import type { Result } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { currentMeeting, useCongress } from '../../app/congress.js';
-import { useT } from '../../app/language.js';
+import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { errorTextNow } from '../../lib/errors.js';
-import { badgeOf, searchDelegates } from '../../lib/search.js';
 import { useHeight } from '../../lib/useHeight.js';
 import { playTone, unlockAudio } from '../count/sound.js';
 import { PledgeModal } from '../discipline/PledgeModal.js';
@@ -16,38 +21,24 @@ import { refusePledge, signPledge, useDisciplineTexts } from '../discipline/stor
 import { useCan, useStation } from '../operators/station-store.js';
 import { useDelegates } from '../roster/delegates.js';
 import type { DelegateAction } from './actions.js';
-import { useAttendance } from './attendance.js';
+import { useAttendance, useUnchanged } from './attendance.js';
 import { DeskBanner } from './Banner.js';
 import { CountsBar } from './CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from './DeskLists.js';
 import styles from './DeskScreen.module.css';
+import { DeskSearch } from './DeskSearch.js';
 import { ExcludedList, errorOrNull } from './Exclusions.js';
 import { LeaveModal } from './LeaveModal.js';
-import { SearchResults } from './SearchResults.js';
 import { useDesk } from './store.js';
 
-const RESULT_LIMIT = 8;
-
-/** The desk store's actions, one stable object for the screen's lifetime. */
-function useDeskActions() {
-  return useMemo(() => {
-    const s = useDesk.getState();
-    return {
-      setQuery: s.setQuery,
-      checkIn: s.checkIn,
-      checkInByBadge: s.checkInByBadge,
-      mark: s.mark,
-      moveHighlight: s.moveHighlight,
-      setHighlight: s.setHighlight,
-      undoLast: s.undoLast,
-    };
-  }, []);
-}
-
-/** The check-in desk: one search box, a banner, the counts and the quorum, the lists. */
+/**
+ * The check-in desk: one search box, a banner, the counts and the quorum, the lists. Its parts
+ * each take what they show: typing draws the search again, the banner the banner, and only a
+ * changed record draws the lists of thousands (a check-in must not wait behind them).
+ */
 export function DeskScreen() {
   const t = useT();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const meeting = useCongress(currentMeeting);
   const { delegates: roster, byId, loaded: rosterLoaded } = useDelegates();
   const { summary, records, exclusions, error: loadError } = useAttendance(meeting?.id ?? null);
@@ -58,28 +49,23 @@ export function DeskScreen() {
     const members = new Set(memberKey === '' ? [] : memberKey.split(',').map(Number));
     return roster.filter((d) => members.has(d.id));
   }, [roster, memberKey]);
+  const byDelegation = useUnchanged(summary?.byDelegation ?? NO_ROWS, sameRows);
   const canExclude = useCan('attendance.exclude');
   const plenaryContestId = meeting?.electorateContestId ?? null;
   const plenaryContest =
     useCall('contests.get', plenaryContestId === null ? null : { contestId: plenaryContestId }).data?.contest.title ??
     null;
-  const banner = useDesk((s) => s.banner);
-  const query = useDesk((s) => s.query);
-  const highlight = useDesk((s) => s.highlight);
-  const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
-  const pledgeAtDesk = useCongress((s) => s.file?.congress.settings.pledgeAtDesk ?? false);
-  // The pledge dialog shows the text at once after a check-in: read before the first one.
-  const pledgeText = useDisciplineTexts(pledgeAtDesk).data?.pledge ?? null;
-  // The store's actions never change; the state object does at every keystroke, so callbacks
-  // read the actions from here, and the memoised lists are not drawn again as the clerk types.
-  const desk = useDeskActions();
+  const desk = useDesk.getState();
   // A station whose role does not work the desk (a counter) sees the attendance, read only.
   const canDesk = useCan('attendance.checkIn');
   const role = useStation((s) => s.operator?.role ?? null);
 
   const search = useRef<InputRef>(null);
   const [leaveFor, setLeaveFor] = useState<Delegate | null>(null);
-  const [modalOpen, setModalOpen] = useState(false);
+  // Read by the Ctrl+Z listener when a key comes, not drawn: a dialog has the keys while open.
+  const confirmOpen = useRef(false);
+  const leaveOpen = useRef(false);
+  leaveOpen.current = leaveFor !== null;
   const [listRef, listHeight] = useHeight<HTMLDivElement>(360);
 
   const focusSearch = useCallback(() => {
@@ -87,14 +73,6 @@ export function DeskScreen() {
     requestAnimationFrame(() => search.current?.focus());
   }, []);
 
-  /** The pledge of the delegate asked is done (or put off): the next one, or back to the search box. */
-  const pledgeDone = useCallback(() => {
-    useDesk.getState().nextPledge();
-    if (useDesk.getState().pledgeQueue.length === 0) focusSearch();
-  }, [focusSearch]);
-
-  const found = useMemo(() => searchDelegates(delegates, query, RESULT_LIMIT + 1), [delegates, query]);
-  const results = found.slice(0, RESULT_LIMIT);
   const statusOf = useCallback((id: number): AttendanceStatus => records.get(id)?.status ?? 'pending', [records]);
 
   const lists = useMemo(() => {
@@ -119,22 +97,15 @@ export function DeskScreen() {
     }
     return { notArrived, nonvoting, leaveAbsent, excludable };
   }, [delegates, records, exclusions, memberKey]);
-  const excludeDelegate = useCallback(
-    async (delegateId: number, kind: ExclusionKind, note: string | null) =>
-      errorOrNull(await useDesk.getState().exclude(delegateId, kind, note)),
-    [],
-  );
-  const revokeExclusion = useCallback(
-    async (exclusionId: number) => errorOrNull(await useDesk.getState().revokeExclusion(exclusionId)),
-    [],
-  );
 
   const act = useCallback(
     (action: DelegateAction, d: Delegate) => {
+      const { setQuery, checkIn, mark } = useDesk.getState();
       switch (action) {
         case 'checkIn':
-          desk.setQuery('');
-          void desk.checkIn(d.id);
+          // Clear first: a scanner may already be typing the next badge.
+          setQuery('');
+          void checkIn(d.id);
           focusSearch();
           break;
         case 'leave':
@@ -142,56 +113,33 @@ export function DeskScreen() {
           break;
         case 'absent':
         case 'reset':
-          setModalOpen(true);
+          confirmOpen.current = true;
           modal.confirm({
             title: t(action === 'absent' ? 'desk.absent.confirm' : 'desk.reset.confirm', { name: d.name }),
             okText: t('common.ok'),
             cancelText: t('common.cancel'),
             onOk: async () => {
-              desk.setQuery('');
-              await desk.mark(d.id, action === 'absent' ? 'absent' : 'pending', null);
+              setQuery('');
+              await mark(d.id, action === 'absent' ? 'absent' : 'pending', null);
             },
             afterClose: () => {
-              setModalOpen(false);
+              confirmOpen.current = false;
               focusSearch();
             },
           });
           break;
       }
     },
-    [desk, modal, t, focusSearch],
+    [modal, t, focusSearch],
   );
-  /** What every list at the desk is given: the texts, and the acts only for a station that works the desk. */
-  const listed = { t, onAction: canDesk ? act : undefined };
-  /** The lists that show each delegate's record (when, why) take the records too. */
-  const recorded = { ...listed, records };
-
-  const submit = (value: string) => {
-    const q = value.trim();
-    if (q === '') return;
-    const chosen = useDesk.getState().highlightChosen ? results[highlight] : undefined;
-    // The whole roster: a non-member's badge at a plenary reaches the backend, which says why not.
-    const badge = chosen ? null : badgeOf(q, roster);
-    // Clear first: a scanner may already be typing the next badge.
-    desk.setQuery('');
-    if (badge !== null) void desk.checkInByBadge(badge);
-    else {
-      const target = chosen ?? results[highlight];
-      if (target) void desk.checkIn(target.id);
-      else {
-        desk.setQuery(value);
-        playTone('error');
-      }
-    }
-    focusSearch();
-  };
+  const onAction = canDesk ? act : undefined;
 
   // Ctrl+Z undoes this station's last check-in, unless a dialog or another text field has the keys.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!canDesk) return;
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
-      if (modalOpen || leaveFor || pledgeAsk) return;
+      if (confirmOpen.current || leaveOpen.current || useDesk.getState().pledgeQueue.length > 0) return;
       const target = e.target as HTMLElement | null;
       const inOtherField =
         target &&
@@ -204,23 +152,9 @@ export function DeskScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canDesk, modalOpen, leaveFor, pledgeAsk, focusSearch]);
+  }, [canDesk, focusSearch]);
 
   if (!meeting) return <Alert type="info" showIcon title={t('desk.noMeeting')} data-testid="desk-no-meeting" />;
-
-  /** The delegate signed the pledge or refused it: the call, then its tone and note, then the next one. */
-  const answerPledge = async (
-    call: (delegateId: number, meetingId: number, textId: number) => Promise<Result<unknown>>,
-    after: { tone: 'ok' | 'soft'; say: 'success' | 'info'; text: 'pledge.signed' | 'pledge.refused' },
-  ) => {
-    if (!pledgeAsk || !pledgeText) return null;
-    const r = await call(pledgeAsk.delegate.id, meeting.id, pledgeText.id);
-    if (!r.ok) return r.error;
-    playTone(after.tone);
-    void message[after.say](t(after.text, { name: pledgeAsk.delegate.name }));
-    pledgeDone();
-    return null;
-  };
 
   return (
     <div className={styles.desk} data-testid="desk" onPointerDown={unlockAudio}>
@@ -253,107 +187,31 @@ export function DeskScreen() {
             />
           )}
           {canDesk && (
-            <div className={styles.deskSearchRow}>
-              <Input
-                ref={search}
-                autoFocus
-                size="large"
-                className={styles.deskSearch}
-                data-testid="desk-search"
-                placeholder={t('desk.search.placeholder')}
-                value={query}
-                allowClear
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => desk.setQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  unlockAudio();
-                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                    e.preventDefault();
-                    desk.moveHighlight(e.key === 'ArrowDown' ? 1 : -1, results.length);
-                  } else if (e.key === 'Enter') {
-                    e.preventDefault();
-                    if (!e.nativeEvent.isComposing) submit(e.currentTarget.value);
-                  } else if (e.key === 'Escape') {
-                    desk.setQuery('');
-                  }
-                }}
-              />
-              <Button
-                size="large"
-                icon={<UndoOutlined />}
-                data-testid="undo-last"
-                title={t('desk.undo.shortcut')}
-                onClick={() => {
-                  void desk.undoLast();
-                  focusSearch();
-                }}
-              >
-                {t('desk.undo')}
-              </Button>
-            </div>
-          )}
-          {rosterLoaded && roster.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
-          {canDesk && query.trim() !== '' && (
-            <SearchResults
-              results={results}
+            <DeskSearch
+              delegates={delegates}
+              roster={roster}
               statusOf={statusOf}
-              highlight={highlight}
-              more={found.length > RESULT_LIMIT}
+              inputRef={search}
               t={t}
-              onHover={(i) => desk.setHighlight(i)}
               onAction={act}
+              focusSearch={focusSearch}
             />
           )}
-          {canDesk && <DeskBanner banner={banner} t={t} />}
+          {rosterLoaded && roster.length === 0 && <Alert type="warning" showIcon title={t('desk.noRoster')} />}
+          {canDesk && <LiveBanner t={t} />}
         </div>
         <div className={styles.deskRight} ref={listRef}>
-          <Tabs
-            size="small"
-            className={styles.deskTabs}
-            items={[
-              {
-                key: 'not-arrived',
-                label: t('desk.tab.notArrived', { n: lists.notArrived.length }),
-                children: <NotArrivedList {...listed} delegates={lists.notArrived} height={listHeight - 90} />,
-              },
-              {
-                key: 'delegations',
-                label: t('desk.tab.byDelegation'),
-                children: <DelegationTable rows={summary?.byDelegation ?? []} t={t} height={listHeight - 110} />,
-              },
-              // A plenary has no 列席 or 候补: only its members attend.
-              ...(memberKey !== null
-                ? []
-                : [
-                    {
-                      key: 'nonvoting',
-                      label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
-                      children: <NonVotingList {...recorded} delegates={lists.nonvoting} height={listHeight - 110} />,
-                    },
-                  ]),
-              {
-                key: 'excluded',
-                label: t('desk.tab.excluded', { n: exclusions.size }),
-                children: (
-                  <ExcludedList
-                    exclusions={exclusions}
-                    candidates={lists.excludable}
-                    byId={byId}
-                    t={t}
-                    height={listHeight - 110}
-                    canExclude={canExclude}
-                    onExclude={excludeDelegate}
-                    onRevoke={revokeExclusion}
-                  />
-                ),
-              },
-              {
-                key: 'leave-absent',
-                label: t('desk.tab.leaveAbsent', { n: lists.leaveAbsent.length }),
-                children: <LeaveAbsentList {...recorded} delegates={lists.leaveAbsent} height={listHeight - 90} />,
-              },
-            ]}
+          <DeskTabs
+            lists={lists}
+            byDelegation={byDelegation}
+            records={records}
+            exclusions={exclusions}
+            byId={byId}
+            plenary={memberKey !== null}
+            canExclude={canExclude}
+            height={listHeight}
+            t={t}
+            onAction={onAction}
           />
         </div>
       </div>
@@ -371,28 +229,160 @@ export function DeskScreen() {
           return r.ok ? null : errorTextNow(r.error);
         }}
       />
-      <PledgeModal
-        delegate={pledgeAsk?.delegate ?? null}
-        current={pledgeAsk?.current ?? null}
-        text={pledgeText}
-        t={t}
-        onSkip={pledgeDone}
-        afterClose={focusSearch}
-        onSign={(png) =>
-          answerPledge((d, m, text) => signPledge(d, m, text, png), {
-            tone: 'ok',
-            say: 'success',
-            text: 'pledge.signed',
-          })
-        }
-        onRefuse={(note) =>
-          answerPledge((d, m, text) => refusePledge(d, m, text, note), {
-            tone: 'soft',
-            say: 'info',
-            text: 'pledge.refused',
-          })
-        }
-      />
+      <DeskPledge meetingId={meeting.id} t={t} focusSearch={focusSearch} />
     </div>
+  );
+}
+
+const NO_ROWS: DelegationCounts[] = [];
+
+/** The per-delegation counts as re-read: the same rows keep the table as it is. */
+const sameRows = (a: DelegationCounts[], b: DelegationCounts[]): boolean =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i]!;
+    return (
+      r.delegation === o.delegation &&
+      r.due === o.due &&
+      r.present === o.present &&
+      r.leave === o.leave &&
+      r.absent === o.absent
+    );
+  });
+
+/** The banner, drawn when the last answer changes, and nothing else with it. */
+function LiveBanner(props: { t: Translate }) {
+  const banner = useDesk((s) => s.banner);
+  return <DeskBanner banner={banner} t={props.t} />;
+}
+
+const excludeDelegate = async (delegateId: number, kind: ExclusionKind, note: string | null) =>
+  errorOrNull(await useDesk.getState().exclude(delegateId, kind, note));
+const revokeExclusion = async (exclusionId: number) =>
+  errorOrNull(await useDesk.getState().revokeExclusion(exclusionId));
+
+/** The desk's lists, in tabs: drawn again only when what they list changes. */
+const DeskTabs = memo(function DeskTabs(props: {
+  lists: { notArrived: Delegate[]; nonvoting: Delegate[]; leaveAbsent: Delegate[]; excludable: Delegate[] };
+  byDelegation: DelegationCounts[];
+  records: Map<number, AttendanceRecord>;
+  exclusions: Map<number, DueExclusion>;
+  byId: Map<number, Delegate>;
+  plenary: boolean;
+  canExclude: boolean;
+  height: number;
+  t: Translate;
+  /** None for a station whose role does not work the desk: the lists only show. */
+  onAction: ((action: DelegateAction, delegate: Delegate) => void) | undefined;
+}) {
+  const { lists, t, onAction, height } = props;
+  /** The lists that show each delegate's record (when, why) take the records too. */
+  const recorded = { t, onAction, records: props.records };
+  return (
+    <Tabs
+      size="small"
+      className={styles.deskTabs}
+      items={[
+        {
+          key: 'not-arrived',
+          label: t('desk.tab.notArrived', { n: lists.notArrived.length }),
+          children: <NotArrivedList t={t} onAction={onAction} delegates={lists.notArrived} height={height - 90} />,
+        },
+        {
+          key: 'delegations',
+          label: t('desk.tab.byDelegation'),
+          children: <DelegationTable rows={props.byDelegation} t={t} height={height - 110} />,
+        },
+        // A plenary has no 列席 or 候补: only its members attend.
+        ...(props.plenary
+          ? []
+          : [
+              {
+                key: 'nonvoting',
+                label: t('desk.tab.nonvoting', { n: lists.nonvoting.length }),
+                children: <NonVotingList {...recorded} delegates={lists.nonvoting} height={height - 110} />,
+              },
+            ]),
+        {
+          key: 'excluded',
+          label: t('desk.tab.excluded', { n: props.exclusions.size }),
+          children: (
+            <ExcludedList
+              exclusions={props.exclusions}
+              candidates={lists.excludable}
+              byId={props.byId}
+              t={t}
+              height={height - 110}
+              canExclude={props.canExclude}
+              onExclude={excludeDelegate}
+              onRevoke={revokeExclusion}
+            />
+          ),
+        },
+        {
+          key: 'leave-absent',
+          label: t('desk.tab.leaveAbsent', { n: lists.leaveAbsent.length }),
+          children: <LeaveAbsentList {...recorded} delegates={lists.leaveAbsent} height={height - 90} />,
+        },
+      ]}
+    />
+  );
+});
+
+/**
+ * With the congress setting `pledgeAtDesk`: the pledge dialog for the first delegate of the queue,
+ * then the next one, then back to the search box.
+ */
+function DeskPledge(props: { meetingId: number; t: Translate; focusSearch(): void }) {
+  const { t, focusSearch, meetingId } = props;
+  const { message } = App.useApp();
+  const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
+  const pledgeAtDesk = useCongress((s) => s.file?.congress.settings.pledgeAtDesk ?? false);
+  // The pledge dialog shows the text at once after a check-in: read before the first one.
+  const pledgeText = useDisciplineTexts(pledgeAtDesk).data?.pledge ?? null;
+
+  /** The pledge of the delegate asked is done (or put off): the next one, or back to the search box. */
+  const pledgeDone = () => {
+    useDesk.getState().nextPledge();
+    if (useDesk.getState().pledgeQueue.length === 0) focusSearch();
+  };
+
+  /** The delegate signed the pledge or refused it: the call, then its tone and note, then the next one. */
+  const answerPledge = async (
+    call: (delegateId: number, meetingId: number, textId: number) => Promise<Result<unknown>>,
+    after: { tone: 'ok' | 'soft'; say: 'success' | 'info'; text: 'pledge.signed' | 'pledge.refused' },
+  ) => {
+    if (!pledgeAsk || !pledgeText) return null;
+    const r = await call(pledgeAsk.delegate.id, meetingId, pledgeText.id);
+    if (!r.ok) return r.error;
+    playTone(after.tone);
+    void message[after.say](t(after.text, { name: pledgeAsk.delegate.name }));
+    pledgeDone();
+    return null;
+  };
+
+  return (
+    <PledgeModal
+      delegate={pledgeAsk?.delegate ?? null}
+      current={pledgeAsk?.current ?? null}
+      text={pledgeText}
+      t={t}
+      onSkip={pledgeDone}
+      afterClose={focusSearch}
+      onSign={(png) =>
+        answerPledge((d, m, text) => signPledge(d, m, text, png), {
+          tone: 'ok',
+          say: 'success',
+          text: 'pledge.signed',
+        })
+      }
+      onRefuse={(note) =>
+        answerPledge((d, m, text) => refusePledge(d, m, text, note), {
+          tone: 'soft',
+          say: 'info',
+          text: 'pledge.refused',
+        })
+      }
+    />
   );
 }

@@ -7,22 +7,27 @@ import type { MessageKey } from '../../i18n/zh-CN.js';
 import type { DelegateAction } from './actions.js';
 import styles from './SearchResults.module.css';
 
-/** Results as you type; the highlighted row is what Enter checks in. */
+/**
+ * Results as you type. Enter checks in the highlighted row: the only match, or the row the
+ * clerk moved to with ↑↓ (`highlight`); among several nobody is highlighted until then, and
+ * with `digits` each row shows the digit that checks it in (issue 15 item 1).
+ */
 export const SearchResults = memo(function SearchResults(props: {
   results: Delegate[];
   statusOf: (id: number) => AttendanceStatus;
-  highlight: number;
+  highlight: number | null;
+  digits: boolean;
   more: boolean;
   t: Translate;
-  onHover(index: number): void;
   onAction(action: DelegateAction, delegate: Delegate): void;
 }) {
-  const { results, t } = props;
+  const { results, t, highlight } = props;
   const list = useRef<HTMLDivElement>(null);
-  const active = props.highlight;
+  const active = highlight ?? (results.length === 1 ? 0 : -1);
   useEffect(() => {
-    list.current?.children[active]?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+    // Only when the clerk moves: scrolling on every new list would lay the page out at each keystroke.
+    if (highlight !== null) list.current?.children[highlight]?.scrollIntoView({ block: 'nearest' });
+  }, [highlight]);
   if (results.length === 0) {
     return (
       <div className={`${styles.deskResults} ${styles.deskResultsEmpty}`} data-testid="desk-results">
@@ -38,16 +43,18 @@ export const SearchResults = memo(function SearchResults(props: {
           <div
             key={d.id}
             role="option"
-            aria-selected={i === props.highlight}
+            aria-selected={i === active}
             tabIndex={-1}
-            className={i === props.highlight ? `${styles.deskResult} ${styles.resultActive}` : styles.deskResult}
+            className={i === active ? `${styles.deskResult} ${styles.resultActive}` : styles.deskResult}
             data-testid="desk-result"
             data-badge={d.badge}
-            onMouseEnter={() => props.onHover(i)}
             onMouseDown={(e) => e.preventDefault() /* keep the focus in the search box */}
             onClick={() => props.onAction('checkIn', d)}
             onKeyDown={() => undefined}
           >
+            <span className={styles.resultKey} data-testid={props.digits ? 'result-key' : undefined}>
+              {props.digits ? i + 1 : ''}
+            </span>
             <span className={styles.resultBadge}>{d.badge}</span>
             <span className={styles.resultName}>{d.name}</span>
             <span className={styles.resultDelegation}>{d.delegation}</span>

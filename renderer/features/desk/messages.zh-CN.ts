@@ -6,7 +6,7 @@ export const deskZhCN = {
   'quorum.notMet.detailEqual': '实到须达到应到 {due} 人的五分之四',
   'quorum.noDelegates': '名册中还没有正式代表',
   'desk.search.placeholder': '证号 / 姓名 / 拼音 / 首字母(如 zs)',
-  'desk.search.hint': '↑ ↓ 选择,回车报到;扫描代表证即报到',
+  'desk.search.hint': '数字或 ↑ ↓ 选人,回车报到;扫描代表证即报到',
   'desk.noMeeting': '还没有会议。请先在"会议"页添加一场会议。',
   'desk.noRoster': '名册为空。请先在"代表名册"页导入或添加代表。',
   'desk.meeting': '{name} · {date}',
@@ -22,6 +22,12 @@ export const deskZhCN = {
   'desk.banner.marked.absent': '已登记缺席',
   'desk.banner.marked.pending': '已重置为未到',
   'desk.banner.error': '操作失败',
+  'desk.banner.ask': '有 {n} 人匹配,请选择',
+  // Those due who are not here: 未到 until the meeting starts (its oath begins, or a round's papers
+  // are handed out), 缺席 from then on. The desk's tiles and the hall's board say the same.
+  'desk.count.notArrived': '未到',
+  'desk.count.absent': '缺席',
+  'desk.banner.ask.hint': '按姓名前的数字键;或用 ↑ ↓ 选中后按回车',
   'desk.banner.notCounted': '不计入法定人数',
   'desk.badge': '证号 {badge}',
   'desk.undo': '撤销上一次报到',

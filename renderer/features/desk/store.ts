@@ -9,6 +9,7 @@ import { forgetWithCongress } from '../../app/forget.js';
 import { playTone } from '../count/sound.js';
 import { currentPledge, type Pledge } from '../discipline/store.js';
 import { applyRecord } from './attendance.js';
+import { moveChoice } from './enter.js';
 
 export type MarkStatus = 'leave' | 'absent' | 'pending';
 
@@ -16,6 +17,8 @@ export type MarkStatus = 'leave' | 'absent' | 'pending';
 export type Banner =
   | { kind: 'checked_in' | 'already_present'; delegate: Delegate; seq: number }
   | { kind: 'not_found'; query: string; error: AppError; seq: number }
+  /** Enter with several matches: nobody checked in, the clerk is asked to choose (issue 15 item 1). */
+  | { kind: 'ask'; query: string; count: number; seq: number }
   | { kind: 'undone'; delegate: Delegate; seq: number }
   | { kind: 'marked'; delegate: Delegate; status: MarkStatus; seq: number }
   | { kind: 'error'; error: AppError; seq: number };
@@ -27,14 +30,16 @@ export type Banner =
 interface DeskStore {
   meetingId: number | null;
   banner: Banner | null;
-  /** The search box and the highlighted result (chosen with ↑/↓). */
+  /**
+   * The search box, and the result the clerk moved to with ↑/↓ (null until they do: Enter then
+   * takes that row even for a digits-only query, and never a row nobody chose among several).
+   */
   query: string;
-  highlight: number;
-  /** The clerk moved the highlight by hand: Enter takes it even for a digits-only query. */
-  highlightChosen: boolean;
+  highlight: number | null;
   setQuery(query: string): void;
-  moveHighlight(delta: number, count: number): void;
-  setHighlight(index: number): void;
+  moveHighlight(delta: 1 | -1, count: number): void;
+  /** Enter found several: the banner asks which one, in a tone of its own. */
+  ask(query: string, count: number): void;
   /** Calls in flight (a scanner may fire the next badge before the last answer). */
   inFlight: number;
   setMeeting(meetingId: number | null): void;
@@ -120,23 +125,23 @@ export const useDesk = create<DeskStore>()((set, get) => {
     meetingId: null,
     banner: null,
     query: '',
-    highlight: 0,
-    highlightChosen: false,
+    highlight: null,
     inFlight: 0,
     pledgeQueue: [],
     setQuery(query) {
-      set({ query, highlight: 0, highlightChosen: false });
+      set({ query, highlight: null });
     },
     moveHighlight(delta, count) {
-      if (count <= 0) return;
-      set({ highlight: (get().highlight + delta + count) % count, highlightChosen: true });
+      set({ highlight: moveChoice(get().highlight, delta, count) });
     },
-    setHighlight(index) {
-      set({ highlight: index, highlightChosen: true });
+    ask(query, count) {
+      const issued = ++seq;
+      playTone('ask');
+      show(issued, { kind: 'ask', query, count, seq: issued });
     },
     setMeeting(meetingId) {
       if (get().meetingId === meetingId) return;
-      set({ meetingId, banner: null, query: '', highlight: 0, pledgeQueue: [] });
+      set({ meetingId, banner: null, query: '', highlight: null, pledgeQueue: [] });
     },
     async checkInByBadge(badge) {
       const meetingId = get().meetingId;
