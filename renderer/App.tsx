@@ -9,6 +9,7 @@ import { useLanguage, useT } from './app/language.js';
 import { useRoute } from './app/route.js';
 import { WarningsModal } from './app/WarningsModal.js';
 import { PlacePicker } from './components/PlacePicker.js';
+import { PrintAuditPage } from './features/audit/PrintAuditPage.js';
 import { BoardPage } from './features/count/BoardPage.js';
 import { TallyPage } from './features/count/TallyPage.js';
 import { PrintOathPage } from './features/discipline/PrintOathPage.js';

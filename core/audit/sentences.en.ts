@@ -112,12 +112,11 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
     'station.signIn': { label: 'Sign-in', sentence: 'signed in at the station {station}' },
     'station.signIn_failed': {
       label: 'Wrong PIN',
-      sentence:
-        'typed a wrong PIN signing in as {name} at the station {station} ({failures} in a row, {wait} s to wait)',
+      sentence: 'typed a wrong PIN signing in at the station {station} ({failures} in a row)',
     },
     'chief.confirm_failed': {
       label: 'Chief’s PIN wrong',
-      sentence: 'asked {name} to confirm “{channel}”: wrong PIN ({failures} in a row, {wait} s to wait)',
+      sentence: 'asked {name} to confirm “{channel}”: wrong PIN ({failures} in a row)',
     },
     'chief.confirm_cleared': {
       label: 'Chief’s PIN right',
@@ -147,6 +146,7 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
     writeIns: '; written in: {names}',
     setAside: '; set aside for a decision',
     entry: ' (entry {entry})',
+    wait: '; {wait} s to wait before the next try',
     unknown: 'made {action}',
   },
   actor: { withRole: '{role|role} {name}', system: 'The system' },

@@ -157,6 +157,12 @@ class Reading {
     return parts;
   }
 
+  /** The wait a wrong PIN set, when there is one. */
+  waited(): Said['parts'] {
+    const wait = Number(this.p.waitSeconds ?? 0);
+    return wait > 0 ? [['wait', { wait }]] : [];
+  }
+
   /** The words of the codes in `keys` that the row has (a setting's, an operator's change). */
   words(group: 'setting', keys: string[]): string {
     const words = this.catalogue.words[group] as Record<string, string>;
@@ -360,15 +366,16 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
   },
   'station.signIn': (r) => ({ params: { station: r.row.station } }),
   'station.signIn_failed': (r) => ({
-    params: { name: r.text(r.p.name), station: r.row.station, failures: num(r.p.failures), wait: num(r.p.waitSeconds) },
+    params: { station: r.row.station, failures: num(r.p.failures) },
+    parts: r.waited(),
   }),
   'chief.confirm_failed': (r) => ({
     params: {
       name: r.text(r.p.name),
       channel: actionLabelOf(r, r.p.channel),
       failures: num(r.p.failures),
-      wait: num(r.p.waitSeconds),
     },
+    parts: r.waited(),
   }),
   'chief.confirm_cleared': (r) => ({ params: { name: r.text(r.p.name), channel: actionLabelOf(r, r.p.channel) } }),
   'backups.restore': (r) => ({ params: { from: r.text(r.p.from) } }),

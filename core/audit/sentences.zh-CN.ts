@@ -89,11 +89,11 @@ export const auditSentencesZhCN = {
     'station.signIn': { label: '登录', sentence: '在工作站 {station} 登录' },
     'station.signIn_failed': {
       label: 'PIN 错误',
-      sentence: '以 {name} 登录工作站 {station} 时 PIN 错误(连续第 {failures} 次,须等待 {wait} 秒)',
+      sentence: '登录工作站 {station} 时 PIN 错误(连续第 {failures} 次)',
     },
     'chief.confirm_failed': {
       label: '总监票人 PIN 错误',
-      sentence: '请 {name} 确认「{channel}」时 PIN 错误(连续第 {failures} 次,须等待 {wait} 秒)',
+      sentence: '请 {name} 确认「{channel}」时 PIN 错误(连续第 {failures} 次)',
     },
     'chief.confirm_cleared': {
       label: '总监票人 PIN 正确',
@@ -118,6 +118,7 @@ export const auditSentencesZhCN = {
     writeIns: ';另选他人:{names}',
     setAside: ';留待裁定',
     entry: '(第 {entry} 遍录入)',
+    wait: ',须等待 {wait} 秒后再试',
     unknown: '执行 {action}',
   },
   /** Who made the row. */

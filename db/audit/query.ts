@@ -3,7 +3,8 @@
  * by id. Each condition is strict SQL on the row's own columns: the kind is the
  * action (`action IN (…)`, on migration 010's index), the operator the name the row carries, the
  * contest what the payload names — its own id, its round's (a ballot's `after`/`before` too), a
- * candidate's or an official's (one since removed by the id its row recorded). Paging walks the
+ * candidate's or an official's (one since removed by the id its row recorded) — or, for the row
+ * that created it, the contest row its changes hold. Paging walks the
  * primary key down from `beforeId`, so a page of a 100,000-row log reads only as far back as its
  * rows go.
  */
@@ -45,8 +46,11 @@ function where(filter: AuditFilter, names: () => AuditNames): { sql: string[]; v
       OR coalesce(json_extract(payload, '$.roundId'), json_extract(payload, '$.after.roundId'),
                   json_extract(payload, '$.before.roundId')) IN (SELECT value FROM json_each(?))
       OR json_extract(payload, '$.candidateId') IN (SELECT value FROM json_each(?))
-      OR json_extract(payload, '$.officialId') IN (SELECT value FROM json_each(?)))`);
-    values.push(c, c, of(all.rounds), of(all.candidates), of(all.officials));
+      OR json_extract(payload, '$.officialId') IN (SELECT value FROM json_each(?))
+      OR (action IN ('contests.create', 'contests.createFromPrevote') AND EXISTS (
+            SELECT 1 FROM json_each(audit_log.changes) AS c
+            WHERE json_extract(c.value, '$[0]') = 'contests' AND json_extract(c.value, '$[1][0]') = ?)))`);
+    values.push(c, c, of(all.rounds), of(all.candidates), of(all.officials), c);
   }
   return { sql, values };
 }

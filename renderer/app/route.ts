@@ -8,6 +8,7 @@ import { create } from 'zustand';
  * is the oath and the pledges; `print/pledges` and `print/oath` (`?meeting=ID`) their paper forms.
  * `report` lists rule 11's forms (`?meeting=ID&form=…`), each also a print route:
  * `print/ballots` (`?meeting=ID`), `print/count` (`?round=ID`), `print/election` (`?contest=ID`).
+ * `print/audit` (`?kinds=…&operator=…&contest=ID`) is the audit log as filtered.
  * `results` exports the signed result file; `verify` checks result files (and the district
  * view of several) and works with no congress open.
  */
@@ -31,6 +32,7 @@ export const PAGES = [
   'print/ballots',
   'print/count',
   'print/election',
+  'print/audit',
   'verify',
 ] as const;
 export type Page = (typeof PAGES)[number];

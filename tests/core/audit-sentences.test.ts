@@ -132,7 +132,10 @@ describe('audit sentences (issue 15 item 2)', () => {
       changes: null,
     };
     expect(auditSentence(wrong, names, 'en')).toBe(
-      'Check-in clerk 孙报到 typed a wrong PIN signing in as 孙报到 at the station 报到处1 (2 in a row, 30 s to wait)',
+      'Check-in clerk 孙报到 typed a wrong PIN signing in at the station 报到处1 (2 in a row); 30 s to wait before the next try',
+    );
+    expect(auditSentence({ ...wrong, payload: '{"failures":1,"waitSeconds":0}' }, names, 'zh-CN')).toBe(
+      '报到员 孙报到 登录工作站 报到处1 时 PIN 错误(连续第 1 次)',
     );
   });
 

@@ -79,7 +79,7 @@ describe('audit log read as sentences (issue 15 item 2)', () => {
       expect(actions, a).toContain(a);
     expect(first.some((r) => r.payload.includes('孙七'))).toBe(false);
     const other = await e.call('audit.list', { limit: 1000, beforeId: null, contestId: e.other.id });
-    expect(other.map((r) => r.action).sort()).toEqual(['candidates.add']);
+    expect(other.map((r) => r.action).sort()).toEqual(['candidates.add', 'contests.create']);
     // A page of five, then the next five older ones, all ballots.
     const page1 = await e.call('audit.list', { limit: 5, beforeId: null, kinds: ['ballots'] });
     const page2 = await e.call('audit.list', { limit: 5, beforeId: page1.at(-1)!.id, kinds: ['ballots'] });

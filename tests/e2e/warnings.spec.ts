@@ -70,7 +70,9 @@ test('the English UI shows a refusal and a warning in English; acknowledging goe
   // The audit log shows who acknowledged what, in English.
   await page.getByTestId('nav-audit').click();
   const newest = page.getByTestId('audit-row').first();
-  await expect(newest).toContainText('rounds.distribute');
+  // Issue 15 item 2: the row reads as a sentence, not as its channel's code.
+  await expect(newest).toHaveAttribute('data-action', 'rounds.distribute');
+  await expect(newest).toContainText('Ballots issued');
   await newest.locator('.ant-table-row-expand-icon').click();
   await expect(page.getByTestId('audit-acknowledged')).toHaveText(
     'Acknowledged by Qian Jun: 88 ballots issued, fewer than the 89 voters present',
