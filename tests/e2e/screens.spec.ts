@@ -231,6 +231,13 @@ for (const language of ['zh-CN', 'en'] as const) {
       value: language,
     });
     await openApp(page);
+    // The first load of the app under a busy machine can take longer than a step's 10 s.
+    await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('lock-operator')).toHaveCount(OPERATORS.length);
+    await settle(page);
+    await page.screenshot({ path: `${SHOTS}/${language}-lock-screen.png` });
+    // Each operator's tile shows the whole name beside the role (「总监票人 陈刚」 was 「总监票…」).
+    expect((await inspect(page, [])).cut).toEqual([]);
     const lock = new LockScreen(page);
     for (const o of OPERATORS) {
       await lock.unlock(ops[o.role].name, ops[o.role].pin);

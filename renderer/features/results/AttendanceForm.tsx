@@ -43,7 +43,7 @@ export function AttendanceForm(props: { data: AttendanceFormData; t: Translate }
     members ? [] : delegates.filter((d) => d.category === category && recordOf.get(d.id)?.status === 'present');
   const byId = new Map(delegates.map((d) => [d.id, d]));
   // Each name its own <bdi> on the paper (NameList): one name's direction override stays in it.
-  const list = (items: string[]) => <NameList items={items} separator="、" none={t('common.none')} />;
+  const list = (items: string[]) => <NameList items={items} separator={t('list.separator')} none={t('common.none')} />;
   const excludedNames = list(
     s.exclusions.map((x) => {
       const name = byId.get(x.delegateId)?.name ?? String(x.delegateId);
