@@ -63,6 +63,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(view.paperView.getByTestId('paper-view-row')).toHaveCount(3);
     await expect(view.paperView.locator('[data-testid="paper-view-row"][data-mark="circle"]')).toHaveCount(3);
     await expect(view.paperView.locator('button, input')).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath(`paper-${language}.png`) });
     await page.keyboard.press('Escape');
     await expect(view.paperView).toBeHidden();
 

@@ -37,8 +37,6 @@ export function PaperView(props: {
       <span className={styles.meaning}>{t(`count.meaning.${convention[mark]}`)}</span>
     </div>
   );
-  const validity = (x: Ballot) =>
-    x.valid === null ? t('count.state.setAside') : t(x.valid ? 'count.valid' : 'count.invalid');
   return (
     <Modal
       open={b !== null}
@@ -54,7 +52,7 @@ export function PaperView(props: {
             {b.writeIns.map((w, i) => row(`w${i}`, `+${w.name}`, w.mark))}
           </div>
           <div className={styles.facts}>
-            <BallotStateTag ballot={b} t={t} /> {t('count.paper.validity', { validity: validity(b), chosen: b.chosen })}
+            <BallotStateTag ballot={b} t={t} /> {t('count.paper.chosen', { chosen: b.chosen })}
             <div>
               <Typography.Text type="secondary">
                 {t('count.enteredBy', { by: b.enteredBy, at: formatTime(b.enteredAt) })}

@@ -88,7 +88,7 @@ export const countEn: Record<keyof typeof countZhCN, string> = {
   'count.papers.empty': 'No ballots entered.',
   'count.paper.versions': 'Before correction',
   'count.paper.reason': 'Reason: {reason}',
-  'count.paper.validity': '{validity}, {chosen} chosen',
+  'count.paper.chosen': '{chosen} chosen',
   'count.correct': 'Correct',
   'count.void': 'Void',
   'count.correcting': 'Correcting {paper}: change the marks, press Enter, give the reason',

@@ -83,7 +83,7 @@ export const countZhCN = {
   'count.papers.empty': '没有录入的选票。',
   'count.paper.versions': '更正前的记录',
   'count.paper.reason': '原因:{reason}',
-  'count.paper.validity': '{validity},选 {chosen} 人',
+  'count.paper.chosen': '选 {chosen} 人',
   'count.correct': '更正',
   'count.void': '作废',
   'count.correcting': '正在更正{paper}:改好后按回车,并填写原因',
