@@ -103,14 +103,16 @@ function requireBallot(db: SqliteDb, ballotId: number): Result<BallotAt> {
   return ok({ ballot, ctx: ctx.value });
 }
 
+/** The paper's number for a refusal (issue 15: never the record's seq); its record's if it has none. */
+const paperNoOf = (ballot: Ballot): number => ballot.no ?? ballot.seq;
+
 function requireLive(ballot: Ballot): Result<Ballot> {
   if (isLive(ballot.state)) return ok(ballot);
-  return refuse(
-    'conflict',
-    ballot.state === 'voided' ? 'ballot.voided' : 'ballot.corrected',
-    { seq: ballot.seq },
-    at('ballotId', ballot.id),
-  );
+  const field = at('ballotId', ballot.id);
+  // A voided paper has no place in the stack: its entry record names it.
+  return ballot.state === 'voided'
+    ? refuse('conflict', 'ballot.voided', { seq: ballot.seq }, field)
+    : refuse('conflict', 'ballot.corrected', { no: paperNoOf(ballot) }, field);
 }
 
 export const list = query<'ballots.list'>((input, { db }) =>
@@ -208,7 +210,7 @@ export const correct = within<'ballots.correct', BallotAt, undefined, BallotNote
       const checked = checkMarks(ctx, marks);
       if (!checked.ok) return checked;
       if (sameMarks(marks, ballot)) {
-        return refuse('invalid_input', 'ballot.correction_same', { seq: ballot.seq }, { field: 'marks' });
+        return refuse('invalid_input', 'ballot.correction_same', { no: paperNoOf(ballot) }, { field: 'marks' });
       }
       const validity = validityOf(db, ctx, marks);
       warnDisregarded(call, validity);
@@ -261,10 +263,10 @@ export const decide = within<'ballots.decide', BallotAt, undefined, BallotNote>(
       const { db } = call;
       const field = at('ballotId', ballot.id);
       if (ballot.state !== 'set_aside') {
-        return refuse('conflict', 'ballot.not_set_aside', { seq: ballot.seq }, field);
+        return refuse('conflict', 'ballot.not_set_aside', { no: paperNoOf(ballot) }, field);
       }
       if (ballot.decision !== null) {
-        return refuse('conflict', 'ballot.already_decided', { seq: ballot.seq, by: ballot.decision.by }, field);
+        return refuse('conflict', 'ballot.already_decided', { no: paperNoOf(ballot), by: ballot.decision.by }, field);
       }
       const valid = input.verdict === 'invalid' ? false : validityOf(db, ctx, ballot).valid;
       const note = input.note === null || input.note === '' ? null : input.note;

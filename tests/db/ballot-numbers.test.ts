@@ -32,6 +32,22 @@ describe('paper numbers', () => {
     expect(live.map((b) => b.no).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(list.find((b) => b.id === entered[6]!.id)).toMatchObject({ state: 'superseded', no: 7, version: 0 });
 
+    // A refusal names the paper by its number, not by the record's seq.
+    const stale = await e.failure('ballots.correct', {
+      ballotId: entered[6]!.id,
+      marks: entered[0]!.marks,
+      writeIns: [],
+      reason: '另一台电脑上同时更正',
+    });
+    expect(stale).toMatchObject({ reason: 'ballot.corrected', params: { no: 7 } });
+    const same = await e.failure('ballots.correct', {
+      ballotId: corrected.id,
+      marks: corrected.marks,
+      writeIns: [],
+      reason: '重复更正',
+    });
+    expect(same).toMatchObject({ reason: 'ballot.correction_same', params: { no: 7 } });
+
     // Corrected again: the same number, the second correction.
     const again = await e.call('ballots.correct', {
       ballotId: corrected.id,
