@@ -89,3 +89,18 @@ export const auditNames = z.object({
   exclusions: byId(z.object({ delegateId: id, meetingId: id })),
 });
 export type AuditNames = z.infer<typeof auditNames>;
+
+/** No names yet (before `audit.names` answers): every id is said as `#id`. */
+export const noAuditNames = (): AuditNames => ({
+  meetings: {},
+  contests: {},
+  rounds: {},
+  delegates: {},
+  candidates: {},
+  officials: {},
+  operators: {},
+  operatorIds: {},
+  oaths: {},
+  pledges: {},
+  exclusions: {},
+});

@@ -4,7 +4,7 @@
  * since removed keeps the name the row that added it recorded (its `changes`), found through the
  * index on audit_log (action) among the few rows that add them.
  */
-import type { AuditNames } from '../../core/model/audit.js';
+import { type AuditNames, noAuditNames } from '../../core/model/audit.js';
 import type { Role } from '../../core/model/operators.js';
 import type { SqliteDb } from '../open.js';
 
@@ -38,19 +38,7 @@ function recorded(db: SqliteDb, table: keyof typeof ADDING): Named[] {
 const rows = <T>(db: SqliteDb, sql: string) => db.prepare(sql).all() as T[];
 
 export function auditNames(db: SqliteDb): AuditNames {
-  const names: AuditNames = {
-    meetings: {},
-    contests: {},
-    rounds: {},
-    delegates: {},
-    candidates: {},
-    officials: {},
-    operators: {},
-    operatorIds: {},
-    oaths: {},
-    pledges: {},
-    exclusions: {},
-  };
+  const names = noAuditNames();
   for (const m of rows<{ id: number; name: string }>(db, 'SELECT id, name FROM meetings'))
     names.meetings[m.id] = m.name;
   for (const c of rows<{ id: number; title: string }>(db, 'SELECT id, title FROM contests'))

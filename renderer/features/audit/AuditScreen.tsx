@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { kindOf } from '../../../core/audit/kinds.js';
 import { actionLabel, auditSentence, kindLabel } from '../../../core/audit/sentences.js';
 import type { AuditEntry } from '../../../core/domain.js';
-import { AUDIT_KINDS, type AuditNames, type AuditVerdict } from '../../../core/model/index.js';
+import { AUDIT_KINDS, type AuditNames, type AuditVerdict, noAuditNames } from '../../../core/model/index.js';
 import { terms } from '../../../core/reasons.js';
 import type { AppError } from '../../../core/result.js';
 import { invoke, isDesktop } from '../../api/index.js';
@@ -24,19 +24,7 @@ import { type AuditFilterState, filterInput, filterQuery, NO_FILTER } from './fi
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Before `audit.names` answers (or when it is refused): ids are said as `#id`. */
-export const NO_NAMES: AuditNames = {
-  meetings: {},
-  contests: {},
-  rounds: {},
-  delegates: {},
-  candidates: {},
-  officials: {},
-  operators: {},
-  operatorIds: {},
-  oaths: {},
-  pledges: {},
-  exclusions: {},
-};
+const NO_NAMES = noAuditNames();
 
 /**
  * The audit log, newest first, each row a sentence in the UI's language (issue 15 item 2) with

@@ -70,7 +70,14 @@ export function PrintAuditPage() {
           return (
             <tr key={e.id} data-testid="audit-print-row">
               <td className={styles.no}>{e.id}</td>
-              <td className={styles.at}>{formatTime(e.at)}</td>
+              <td className={styles.at}>
+                {/* The date over the time: the sentence keeps the width. */}
+                {formatTime(e.at)
+                  .split(' ')
+                  .map((part) => (
+                    <div key={part}>{part}</div>
+                  ))}
+              </td>
               <td className={styles.who}>
                 {e.operator}
                 <div className={styles.role}>
