@@ -127,10 +127,17 @@ class Reading {
       : { contest: this.missing(id), round: '?' };
   }
 
-  /** The ballot a ballot row states (`after`, else `before`): its number, round and marks. */
+  /**
+   * The ballot a ballot row states (`after`, else `before`): its number, round and marks. The
+   * number is the paper's place in the stack (`no`, issue 15 item 7) where the row records it,
+   * else the record's seq (a row from before, a voided paper's `after`).
+   */
   ballot(): Params {
-    const b = (this.p.after ?? this.p.before ?? {}) as Json;
-    return { seq: this.text(b.seq), ...this.round(b.roundId), marks: this.marks(b.marks) };
+    const after = this.p.after as Json | undefined;
+    const before = this.p.before as Json | undefined;
+    const b = after ?? before ?? {};
+    const no = [after?.no, before?.no].find((n) => typeof n === 'number');
+    return { seq: this.text(no ?? b.seq), ...this.round(b.roundId), marks: this.marks(b.marks) };
   }
 
   marks(marks: unknown): string {

@@ -139,6 +139,21 @@ describe('audit sentences (issue 15 item 2)', () => {
     );
   });
 
+  it('a corrected paper is said by its number in the stack (no), not by the record’s seq (issue 15 item 7: 「paper No. 111 of 110」)', () => {
+    const corrected = {
+      ...ballotRow,
+      action: 'ballots.correct',
+      payload: JSON.stringify({
+        before: { roundId: 7, seq: 37, no: 37, marks: ['circle', 'cross'] },
+        after: { roundId: 7, seq: 111, no: 37, marks: ['cross', 'circle'] },
+        reason: '录错',
+      }),
+    };
+    expect(auditSentence(corrected, names, 'zh-CN')).toBe(
+      '计票人 钱计票 更正第 37 张选票(党委委员 第 1 轮):○× → ×○。理由:录错',
+    );
+  });
+
   it('an id the file no longer names is said as #id, an unknown action as its code, never a template', () => {
     const gone = { ...ballotRow, payload: JSON.stringify({ after: { roundId: 99, seq: 1, marks: ['none'] } }) };
     expect(auditSentence(gone, names, 'zh-CN')).toBe('计票人 钱计票 录入第 1 张选票(#99 第 ? 轮):□');
