@@ -1,7 +1,8 @@
-import type { TableColumnsType as ColumnsType } from 'antd';
+import type { TableColumnsType as ColumnsType, TableColumnType } from 'antd';
 import { Typography } from 'antd';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { AttendanceRecord, AttendanceStatus, Delegate, DelegationCounts } from '../../../core/domain.js';
+import { useCall } from '../../api/queries.js';
 import type { Translate } from '../../app/language.js';
 import { DataTable } from '../../components/DataTable.js';
 import { DelegationCountsTable } from '../../components/DelegationCountsTable.js';
@@ -47,18 +48,40 @@ function DelegateTable(props: {
   );
 }
 
+/**
+ * A column's cells drawn again only for another delegate: the table redraws every cell in view
+ * at each change of its rows (a check-in removes one and moves all below it), and their buttons
+ * are most of a check-in's work at a desk of thousands. Columns made anew (the language, the
+ * station's role changed) start with an empty memory, so they draw once more.
+ */
+function drawnOnce<T extends object>(column: TableColumnType<T>): TableColumnType<T> {
+  const drawn = new WeakSet<T>();
+  return {
+    ...column,
+    shouldCellUpdate: (next, prev) => {
+      if (next === prev && drawn.has(next)) return false;
+      drawn.add(next);
+      return true;
+    },
+  };
+}
+
 /** Voting delegates not arrived yet; clicking a row checks the delegate in. */
 export const NotArrivedList = memo(function NotArrivedList(props: ListProps) {
   const { t, onAction } = props;
-  const columns: ColumnsType<Delegate> = [
-    { title: t('field.badge'), dataIndex: 'badge', width: 80 },
-    { title: t('field.name'), dataIndex: 'name', width: 110, render: (name: string) => <strong>{name}</strong> },
-    { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
-    ...actionsColumn<Delegate>(
-      150,
-      onAction && ((d) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />),
-    ),
-  ];
+  const columns = useMemo(
+    (): ColumnsType<Delegate> =>
+      [
+        { title: t('field.badge'), dataIndex: 'badge', width: 80 },
+        { title: t('field.name'), dataIndex: 'name', width: 110, render: (name: string) => <strong>{name}</strong> },
+        { title: t('field.delegation'), dataIndex: 'delegation', ellipsis: true },
+        ...actionsColumn<Delegate>(
+          150,
+          onAction && ((d) => <RowActions delegate={d} status="pending" t={t} onAction={onAction} />),
+        ),
+      ].map(drawnOnce),
+    [t, onAction],
+  );
   return (
     <div data-testid="not-arrived-list">
       {onAction && (
@@ -150,27 +173,28 @@ export const LeaveAbsentList = memo(function LeaveAbsentList(
   );
 });
 
-/** 应到 / 实到 / 请假 / 缺席 per delegation, with a total row. */
-export const DelegationTable = memo(function DelegationTable(props: {
-  rows: DelegationCounts[];
-  t: Translate;
-  height: number;
-}) {
+/**
+ * 应到 / 实到 / 请假 / 缺席 per delegation, with a total row. It reads the meeting's summary
+ * itself: only while its tab is open is it drawn at each check-in.
+ */
+export function DelegationTable(props: { meetingId: number; t: Translate; height: number }) {
   const { t } = props;
+  const summary = useCall('attendance.summary', { meetingId: props.meetingId }).data;
   const counts = (['due', 'present', 'leave', 'absent'] as const).map((k) => ({
     key: k,
-    title: t(`count.${k}`),
+    // As the tiles above: 未到 until the meeting starts, 缺席 from then on.
+    title: k === 'absent' ? t(summary?.started ? 'desk.count.absent' : 'desk.count.notArrived') : t(`count.${k}`),
     width: 70,
     value: (r: DelegationCounts) => r[k],
   }));
   return (
     <DelegationCountsTable<DelegationCounts>
       testIds={['delegation-table', 'delegation-row']}
-      rows={props.rows}
+      rows={summary?.byDelegation ?? []}
       counts={counts}
       complete={(r) => r.present + r.leave >= r.due}
       t={t}
       height={props.height}
     />
   );
-});
+}

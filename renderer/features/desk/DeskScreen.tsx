@@ -4,7 +4,6 @@ import type {
   AttendanceRecord,
   AttendanceStatus,
   Delegate,
-  DelegationCounts,
   DueExclusion,
   ExclusionKind,
 } from '../../../core/domain.js';
@@ -21,7 +20,7 @@ import { refusePledge, signPledge, useDisciplineTexts } from '../discipline/stor
 import { useCan, useStation } from '../operators/station-store.js';
 import { useDelegates } from '../roster/delegates.js';
 import type { DelegateAction } from './actions.js';
-import { useAttendance, useUnchanged } from './attendance.js';
+import { useAttendance } from './attendance.js';
 import { DeskBanner } from './Banner.js';
 import { CountsBar } from './CountsBar.js';
 import { DelegationTable, LeaveAbsentList, NonVotingList, NotArrivedList } from './DeskLists.js';
@@ -49,13 +48,11 @@ export function DeskScreen() {
     const members = new Set(memberKey === '' ? [] : memberKey.split(',').map(Number));
     return roster.filter((d) => members.has(d.id));
   }, [roster, memberKey]);
-  const byDelegation = useUnchanged(summary?.byDelegation ?? NO_ROWS, sameRows);
   const canExclude = useCan('attendance.exclude');
   const plenaryContestId = meeting?.electorateContestId ?? null;
   const plenaryContest =
     useCall('contests.get', plenaryContestId === null ? null : { contestId: plenaryContestId }).data?.contest.title ??
     null;
-  const desk = useDesk.getState();
   // A station whose role does not work the desk (a counter) sees the attendance, read only.
   const canDesk = useCan('attendance.checkIn');
   const role = useStation((s) => s.operator?.role ?? null);
@@ -133,6 +130,20 @@ export function DeskScreen() {
     [modal, t, focusSearch],
   );
   const onAction = canDesk ? act : undefined;
+  const closeLeave = useCallback(() => {
+    setLeaveFor(null);
+    focusSearch();
+  }, [focusSearch]);
+  const submitLeave = useCallback(
+    async (reason: string) => {
+      if (!leaveFor) return null;
+      const { setQuery, mark } = useDesk.getState();
+      setQuery('');
+      const r = await mark(leaveFor.id, 'leave', reason);
+      return r.ok ? null : errorTextNow(r.error);
+    },
+    [leaveFor],
+  );
 
   // Ctrl+Z undoes this station's last check-in, unless a dialog or another text field has the keys.
   useEffect(() => {
@@ -202,8 +213,8 @@ export function DeskScreen() {
         </div>
         <div className={styles.deskRight} ref={listRef}>
           <DeskTabs
+            meetingId={meeting.id}
             lists={lists}
-            byDelegation={byDelegation}
             records={records}
             exclusions={exclusions}
             byId={byId}
@@ -215,40 +226,11 @@ export function DeskScreen() {
           />
         </div>
       </div>
-      <LeaveModal
-        delegate={leaveFor}
-        t={t}
-        onClose={() => {
-          setLeaveFor(null);
-          focusSearch();
-        }}
-        onSubmit={async (reason) => {
-          if (!leaveFor) return null;
-          desk.setQuery('');
-          const r = await desk.mark(leaveFor.id, 'leave', reason);
-          return r.ok ? null : errorTextNow(r.error);
-        }}
-      />
+      <LeaveModal delegate={leaveFor} t={t} onClose={closeLeave} onSubmit={submitLeave} />
       <DeskPledge meetingId={meeting.id} t={t} focusSearch={focusSearch} />
     </div>
   );
 }
-
-const NO_ROWS: DelegationCounts[] = [];
-
-/** The per-delegation counts as re-read: the same rows keep the table as it is. */
-const sameRows = (a: DelegationCounts[], b: DelegationCounts[]): boolean =>
-  a.length === b.length &&
-  a.every((r, i) => {
-    const o = b[i]!;
-    return (
-      r.delegation === o.delegation &&
-      r.due === o.due &&
-      r.present === o.present &&
-      r.leave === o.leave &&
-      r.absent === o.absent
-    );
-  });
 
 /** The banner, drawn when the last answer changes, and nothing else with it. */
 function LiveBanner(props: { t: Translate }) {
@@ -263,8 +245,8 @@ const revokeExclusion = async (exclusionId: number) =>
 
 /** The desk's lists, in tabs: drawn again only when what they list changes. */
 const DeskTabs = memo(function DeskTabs(props: {
+  meetingId: number;
   lists: { notArrived: Delegate[]; nonvoting: Delegate[]; leaveAbsent: Delegate[]; excludable: Delegate[] };
-  byDelegation: DelegationCounts[];
   records: Map<number, AttendanceRecord>;
   exclusions: Map<number, DueExclusion>;
   byId: Map<number, Delegate>;
@@ -291,7 +273,7 @@ const DeskTabs = memo(function DeskTabs(props: {
         {
           key: 'delegations',
           label: t('desk.tab.byDelegation'),
-          children: <DelegationTable rows={props.byDelegation} t={t} height={height - 110} />,
+          children: <DelegationTable meetingId={props.meetingId} t={t} height={height - 110} />,
         },
         // A plenary has no 列席 or 候补: only its members attend.
         ...(props.plenary
@@ -333,7 +315,7 @@ const DeskTabs = memo(function DeskTabs(props: {
  * With the congress setting `pledgeAtDesk`: the pledge dialog for the first delegate of the queue,
  * then the next one, then back to the search box.
  */
-function DeskPledge(props: { meetingId: number; t: Translate; focusSearch(): void }) {
+const DeskPledge = memo(function DeskPledge(props: { meetingId: number; t: Translate; focusSearch(): void }) {
   const { t, focusSearch, meetingId } = props;
   const { message } = App.useApp();
   const pledgeAsk = useDesk((s) => s.pledgeQueue[0] ?? null);
@@ -385,4 +367,4 @@ function DeskPledge(props: { meetingId: number; t: Translate; focusSearch(): voi
       }
     />
   );
-}
+});

@@ -1,10 +1,11 @@
 import { Form, Input } from 'antd';
+import { memo } from 'react';
 import type { Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { SubmitModal } from '../../components/SubmitModal.js';
 
-/** 请假 needs a reason; it goes into the attendance report. */
-export function LeaveModal(props: {
+/** 请假 needs a reason; it goes into the attendance report. Drawn only when its props change. */
+export const LeaveModal = memo(function LeaveModal(props: {
   delegate: Delegate | null;
   t: Translate;
   onSubmit(reason: string): Promise<string | null>;
@@ -38,4 +39,4 @@ export function LeaveModal(props: {
       )}
     </SubmitModal>
   );
-}
+});

@@ -38,7 +38,7 @@ export function sameExclusions(a: Map<number, DueExclusion>, b: Map<number, DueE
  * The previous value while the new one says the same: the lists of thousands are memoised on
  * these Maps, and the re-read after a check-in (already applied here) must not draw them again.
  */
-export function useUnchanged<T>(next: T, same: (a: T, b: T) => boolean): T {
+function useUnchanged<T>(next: T, same: (a: T, b: T) => boolean): T {
   const kept = useRef(next);
   if (kept.current !== next && !same(kept.current, next)) kept.current = next;
   return kept.current;
