@@ -93,7 +93,8 @@ test('the station locks until an operator signs in; a counter keys a ballot, the
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(page.getByTestId('audit-page')).toBeVisible();
   await expect(page.getByTestId('operator-name-display')).toContainText(ops.scrutineer.name);
-  const close = page.getByTestId('audit-row').filter({ hasText: 'rounds.close' }).first();
+  // The log reads as sentences now (issue 15 item 2): the row is found by its action, not its code's text.
+  const close = page.locator('[data-testid="audit-row"][data-action="rounds.close"]').first();
   await expect(close).toContainText(ops.chief_scrutineer.name);
   const rows = await call(host, 'audit.list', { limit: 10, beforeId: null }, scrutineer);
   const closed = rows.find((r) => r.action === 'rounds.close');
