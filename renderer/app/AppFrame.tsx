@@ -30,6 +30,7 @@ import { useCan, useStation } from '../features/operators/station-store.js';
 import { ReportScreen } from '../features/results/ReportScreen.js';
 import { ResultsScreen } from '../features/results/ResultsScreen.js';
 import { RosterScreen } from '../features/roster/RosterScreen.js';
+import { ScanScreen } from '../features/scan/ScanScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { NewCongressScreen } from '../features/start/NewCongressScreen.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
@@ -83,7 +84,7 @@ export function AppFrame(props: { inert?: boolean }) {
         >
           <Menu
             mode="inline"
-            selectedKeys={[page === 'count' ? 'contests' : page]}
+            selectedKeys={[page === 'count' || page === 'scan' ? 'contests' : page]}
             onClick={(e) => navigate(e.key as Page)}
             items={NAV.map((n) => ({
               key: n.page,
@@ -107,6 +108,7 @@ const SCREENS: Partial<Record<Page, () => ReactNode>> = {
   discipline: () => <DisciplineScreen />,
   contests: () => <ContestsScreen />,
   count: () => <CountScreen />,
+  scan: () => <ScanScreen />,
   report: () => <ReportScreen />,
   results: () => <ResultsScreen />,
   audit: () => <AuditScreen />,

@@ -4,11 +4,14 @@ import { create } from 'zustand';
  * The app's pages. `print/attendance` renders only the paper form, `board` the attendance
  * board and `tally` the live count (`?contest=ID`) for the hall's projector, no app chrome.
  * `new` is the New congress form; `contests` (`?contest=ID` for one contest) and `count`
- * (`?round=ID`, ballot entry) are the election's pages. `discipline` (`?tab=oath|pledges|texts`)
+ * (`?round=ID`, ballot entry) and `scan` (`?round=ID`, scanned papers confirmed) are the election's pages. `discipline` (`?tab=oath|pledges|texts`)
  * is the oath and the pledges; `print/pledges` and `print/oath` (`?meeting=ID`) their paper forms.
  * `report` lists rule 11's forms (`?meeting=ID&form=…`), each also a print route:
  * `print/ballots` (`?meeting=ID`), `print/count` (`?round=ID`), `print/election` (`?contest=ID`).
  * `print/audit` (`?kinds=…&operator=…&contest=ID`) is the audit log as filtered.
+ * `print/ballot-papers` (`?round=ID`, or `?group=NAME&meeting=ID`) prints the ballot papers themselves.
+ * `print/badges` (`?delegates=all` or `?ids=1,2,3`, `&category=`) the 代表证 sheets, `print/signin`
+ * (`?meeting=ID`) the 签到表 by delegation.
  * `results` exports the signed result file; `verify` checks result files (and the district
  * view of several) and works with no congress open.
  */
@@ -19,6 +22,7 @@ export const PAGES = [
   'discipline',
   'contests',
   'count',
+  'scan',
   'tally',
   'report',
   'results',
@@ -33,6 +37,9 @@ export const PAGES = [
   'print/count',
   'print/election',
   'print/audit',
+  'print/ballot-papers',
+  'print/badges',
+  'print/signin',
   'verify',
 ] as const;
 export type Page = (typeof PAGES)[number];

@@ -7,6 +7,7 @@ import { disciplineEn } from '../features/discipline/messages.en.js';
 import { operatorsEn } from '../features/operators/messages.en.js';
 import { resultsEn } from '../features/results/messages.en.js';
 import { rosterEn } from '../features/roster/messages.en.js';
+import { scanEn } from '../features/scan/messages.en.js';
 import { settingsEn } from '../features/settings/messages.en.js';
 import { startEn } from '../features/start/messages.en.js';
 import { verifyEn } from '../features/verify/messages.en.js';
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...backupsEn,
   ...disciplineEn,
   ...verifyEn,
+  ...scanEn,
 };

@@ -14,6 +14,7 @@ import { disciplineZhCN } from '../features/discipline/messages.zh-CN.js';
 import { operatorsZhCN } from '../features/operators/messages.zh-CN.js';
 import { resultsZhCN } from '../features/results/messages.zh-CN.js';
 import { rosterZhCN } from '../features/roster/messages.zh-CN.js';
+import { scanZhCN } from '../features/scan/messages.zh-CN.js';
 import { settingsZhCN } from '../features/settings/messages.zh-CN.js';
 import { startZhCN } from '../features/start/messages.zh-CN.js';
 import { verifyZhCN } from '../features/verify/messages.zh-CN.js';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...backupsZhCN,
   ...disciplineZhCN,
   ...verifyZhCN,
+  ...scanZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -52,4 +54,5 @@ export const zhCNSections = {
   backups: backupsZhCN,
   discipline: disciplineZhCN,
   verify: verifyZhCN,
+  scan: scanZhCN,
 };

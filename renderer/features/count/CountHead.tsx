@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FundProjectionScreenOutlined, ScanOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { memo } from 'react';
 import { useT } from '../../app/language.js';
@@ -90,6 +90,14 @@ export const CountHead = memo(function CountHead(props: {
           ]}
           data-testid="count-default"
         />
+        {/* Issue 13: the papers of this round read from scans, confirmed one by one. */}
+        <Button
+          icon={<ScanOutlined />}
+          data-testid="count-open-scan"
+          onClick={() => navigate('scan', { round: String(round.id) })}
+        >
+          {t('scan.open')}
+        </Button>
         <Button
           icon={<FundProjectionScreenOutlined />}
           aria-label={t('round.openTally')}
