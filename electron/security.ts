@@ -87,9 +87,27 @@ interface PermissionAsk {
 }
 
 /**
+ * The screens that use the camera: the verify screen's scanner of the printed form's QR code
+ * (issue 12) and the scan screen's document camera (issue 13: 「The camera, like every other
+ * permission, is granted only to the app's own window and only on the scan screen」). The window's
+ * URL carries the route in its fragment (`app://congress-desk/index.html#/scan?round=3`).
+ */
+const CAMERA_SCREENS: readonly string[] = ['verify', 'scan'];
+
+/** The route of an app URL (`#/scan?round=3` → `scan`), or '' when there is none. */
+export function routeOf(url: string): string {
+  try {
+    return new URL(url).hash.replace(/^#\/?/, '').replace(/\?.*$/, '').replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
  * The one permission the app grants: the camera (video, never the microphone), to the top frame
- * of one of our own windows at our own page, for the verify screen's scanner of the printed
- * form's QR code (issue 12: 「typed or scanned from the form with a camera or 高拍仪」).
+ * of one of our own windows at our own page, on the screens that use it (CAMERA_SCREENS): the
+ * verify screen's scanner of the printed form's QR code (issue 12: 「typed or scanned from the
+ * form with a camera or 高拍仪」) and the scan screen's document camera (issue 13).
  * Everything else, and anything asked by a frame or window showing anything else, is refused.
  */
 export function isCameraForApp(
@@ -101,7 +119,7 @@ export function isCameraForApp(
   const devices = ask.mediaTypes ?? (ask.mediaType === undefined ? [] : [ask.mediaType]);
   if (devices.length === 0 || devices.some((d) => d !== 'video')) return false;
   const page = typeof contents?.getURL === 'function' ? contents.getURL() : '';
-  return isAppUrl(page) && isAppUrl(ask.requestingUrl ?? '');
+  return isAppUrl(page) && isAppUrl(ask.requestingUrl ?? '') && CAMERA_SCREENS.includes(routeOf(page));
 }
 
 /**

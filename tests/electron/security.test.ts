@@ -156,6 +156,18 @@ describe('hardenSession (checklist 5, 7, no network)', () => {
       expect(ask(contentsAt(APP), 'media', video)).toEqual([true]);
     });
 
+    /** Issue 13 item 3: the camera 「only on the scan screen」 (and the verify screen's form scanner). */
+    it('grants it on the scan screen too, whatever the round', () => {
+      expect(ask(contentsAt('app://congress-desk/index.html#/scan?round=3'), 'media', video)).toEqual([true]);
+    });
+
+    for (const route of ['#/desk', '#/count?round=3', '#/', '', '#/scanner', '#/print/ballot-papers?round=3']) {
+      it(`refuses the camera to the app’s own window on another screen (${route || 'no route'})`, () => {
+        const url = `app://congress-desk/index.html${route}`;
+        expect(ask(contentsAt(url), 'media', { ...video, requestingUrl: url })).toEqual([false]);
+      });
+    }
+
     const REFUSED: [string, unknown, string, Record<string, unknown>][] = [
       ['the microphone', contentsAt(APP), 'media', { ...video, mediaTypes: ['audio'] }],
       ['camera and microphone together', contentsAt(APP), 'media', { ...video, mediaTypes: ['video', 'audio'] }],
