@@ -67,7 +67,12 @@ export function CameraSource(props: { roundId: number; t: Translate }) {
   const start = async () => {
     setFailed(null);
     try {
-      const s = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+      // A document camera gives 5 MP and more; without asking, a browser opens it at 640×480, too
+      // coarse for the paper's code (the reader wants about 5 px/mm: 1500 px for the A4's height).
+      const s = await navigator.mediaDevices.getUserMedia({
+        video: { width: { ideal: 2592 }, height: { ideal: 1944 } },
+        audio: false,
+      });
       stream.current = s;
       detector.current = createStillDetector();
       setOn(true);
