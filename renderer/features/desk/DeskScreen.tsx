@@ -14,6 +14,7 @@ import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { errorTextNow } from '../../lib/errors.js';
 import { useHeight } from '../../lib/useHeight.js';
+import { SigninButton } from '../badges/PrintButtons.js';
 import { playTone, unlockAudio } from '../count/sound.js';
 import { PledgeModal } from '../discipline/PledgeModal.js';
 import { refusePledge, signPledge, useDisciplineTexts } from '../discipline/store.js';
@@ -180,6 +181,7 @@ export function DeskScreen() {
             <Typography.Text type="secondary" className={styles.deskHint}>
               {t('desk.search.hint')}
             </Typography.Text>
+            <SigninButton meetingId={meeting.id} t={t} />
           </div>
           {memberKey !== null && (
             <Alert

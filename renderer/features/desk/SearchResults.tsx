@@ -4,6 +4,7 @@ import type { AttendanceStatus, Delegate } from '../../../core/domain.js';
 import type { Translate } from '../../app/language.js';
 import { CategoryTag, StatusTag } from '../../components/Tags.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import { ReprintBadgeButton } from '../badges/PrintButtons.js';
 import type { DelegateAction } from './actions.js';
 import styles from './SearchResults.module.css';
 
@@ -62,6 +63,7 @@ export const SearchResults = memo(function SearchResults(props: {
             <StatusTag status={status} t={t} />
             <Space size={4} className={styles.resultActions} onClick={(e) => e.stopPropagation()}>
               <RowActions delegate={d} status={status} t={t} onAction={props.onAction} />
+              <ReprintBadgeButton delegate={d} t={t} />
             </Space>
           </div>
         );

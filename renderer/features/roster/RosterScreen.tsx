@@ -12,6 +12,7 @@ import { actionsColumn } from '../../components/table-columns.js';
 import { DELEGATE_FIELDS } from '../../lib/delegate-fields.js';
 import { MAX_ROSTER_BYTES, readAsBase64 } from '../../lib/readFile.js';
 import { searchDelegates } from '../../lib/search.js';
+import { RosterBadgesButton } from '../badges/PrintButtons.js';
 import { useCan } from '../operators/station-store.js';
 import { DelegateFormModal } from './DelegateFormModal.js';
 import { useDelegates } from './delegates.js';
@@ -29,6 +30,8 @@ export function RosterScreen() {
   const [editing, setEditing] = useState<Delegate | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  // The rows ticked for 打印代表证 (issue 13 item 2): kept across the pages and the filter.
+  const [selected, setSelected] = useState<number[]>([]);
   const canAdd = useCan('delegates.add');
   const canEdit = useCan('delegates.update');
   const canImport = useCan('roster.import');
@@ -73,6 +76,7 @@ export function RosterScreen() {
       <div className="page-head">
         <Typography.Title level={3}>{t('roster.title')}</Typography.Title>
         <Space>
+          <RosterBadgesButton selected={selected} t={t} />
           {canAdd && (
             <Button icon={<UserAddOutlined />} data-testid="roster-add" onClick={() => openForm(null)}>
               {t('roster.add')}
@@ -110,6 +114,12 @@ export function RosterScreen() {
         loading={!loaded}
         columns={columns}
         dataSource={shown}
+        rowSelection={{
+          fixed: true,
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(Number)),
+        }}
         scrollX={1100}
         pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100, 200], showSizeChanger: true }}
         emptyText={t('roster.empty')}

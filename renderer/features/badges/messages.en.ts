@@ -1,0 +1,30 @@
+import type { badgesZhCN } from './messages.zh-CN.js';
+
+/** The badges feature's texts in English: exactly the keys of the zh-CN section. */
+export const badgesEn: Record<keyof typeof badgesZhCN, string> = {
+  'badges.title': 'Delegate badges',
+  'badges.badge': 'Delegate badge',
+  'badges.number': 'No. {badge}',
+  'badges.noDelegation': '—',
+  'badges.noCode128': 'This number has characters a barcode cannot carry: scan the QR code or type the number',
+  'badges.pdf': 'badges.pdf',
+  'badges.count': '{n} badges on {sheets} pages ({per} a page); cut along the marks',
+  'badges.none': 'No badges to print',
+  'badges.missing': '{n} delegates are not on the roster and were not printed: {ids}',
+  'badges.print.all': 'Print badges',
+  'badges.print.selected': 'Print selected badges ({n})',
+  'badges.reprint': 'Reprint badge',
+  'badges.reprint.title': "Reprint {name}'s badge",
+  'signin.title': 'Sign-in sheet',
+  'signin.pdf': 'sign-in.pdf',
+  'signin.print': 'Print sign-in sheet',
+  'signin.col.no': 'No.',
+  'signin.col.badge': 'Badge',
+  'signin.col.name': 'Name',
+  'signin.col.category': 'Category',
+  'signin.col.signature': 'Signature',
+  'signin.delegation': '{delegation} ({n})',
+  'signin.noDelegation': 'No delegation',
+  'signin.total': '{n} delegates in {groups} delegations',
+  'signin.empty': 'The roster is empty: nobody to sign in',
+};
