@@ -16,6 +16,7 @@ import { operatorCalls } from './contract/operators.js';
 import { districtCalls, resultCalls } from './contract/results.js';
 import { rosterCalls } from './contract/roster.js';
 import { roundCalls } from './contract/rounds.js';
+import { scanCalls } from './contract/scan.js';
 import { lineText } from './model/fields.js';
 
 export { type ShellChannel, type ShellContract, shellContract } from './contract/shell.js';
@@ -42,6 +43,7 @@ export const contract = {
   ...districtCalls,
   ...operatorCalls,
   ...backupCalls,
+  ...scanCalls,
 } as const;
 
 export type Contract = typeof contract;

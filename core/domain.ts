@@ -86,7 +86,9 @@ export interface ChangeEvent {
     | 'ballots'
     | 'discipline'
     | 'operators'
-    | 'backups';
+    | 'backups'
+    /** Scanned pages of a round: received, or a reading landed (issue 13). */
+    | 'scan';
   meetingId?: number;
   contestId?: number;
   roundId?: number;

@@ -17,6 +17,7 @@ import fileReasons from './reasons/files.json' with { type: 'json' };
 import meetingReasons from './reasons/meetings.json' with { type: 'json' };
 import operatorReasons from './reasons/operators.json' with { type: 'json' };
 import rosterReasons from './reasons/roster.json' with { type: 'json' };
+import scanReasons from './reasons/scan.json' with { type: 'json' };
 import termWords from './reasons/terms.json' with { type: 'json' };
 import type { Language, ReasonText } from './reasons/text.js';
 
@@ -43,6 +44,8 @@ export const reasonSections = {
   contests: contestReasons,
   /** Rounds, ballots and stacks, the count rules, and the warnings of the count: allowed but unusual, acknowledged and audited. */
   count: countReasons,
+  /** Scanned ballot pages (issue 13): files and pages not received, pages not a paper of the round, confirming. */
+  scan: scanReasons,
 } as const;
 
 export const reasons = {
@@ -54,6 +57,7 @@ export const reasons = {
   ...operatorReasons,
   ...contestReasons,
   ...countReasons,
+  ...scanReasons,
 } satisfies Record<string, ReasonText>;
 
 /**

@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../core/domain.js';
 import type { Result } from '../core/result.js';
 import type { BackupOptions } from './backups/scheduler.js';
 import type { KeyStore } from './results/installation-key.js';
+import type { PageReader } from './scan/queue.js';
 
 /**
  * What a transport (Electron IPC relay, the store worker, the loopback host) needs from
@@ -51,4 +52,9 @@ export interface BackendOptions {
   places?: string[];
   /** The clock (tests move it to reach the idle lock). */
   now?: () => Date;
+  /**
+   * What reads scanned pages (issue 13); default: the store's worker pool (db/scan/pool.ts),
+   * started on the first page.
+   */
+  scanReader?: PageReader;
 }

@@ -5,12 +5,17 @@
 import type { Backend, BackendOptions } from './backend-types.js';
 import { createDemoCongress } from './congress/demo.js';
 import { Dispatcher } from './dispatch.js';
+import { createReaderPool } from './scan/pool.js';
+import { poolReader } from './scan/queue.js';
 import { Session } from './session.js';
 
 export function createBackend(opts: BackendOptions): Backend {
   const session = new Session(openOptions(opts));
+  // The pool's threads start on the first scanned page and end with the backend.
+  const pool = opts.scanReader ? null : poolReader(() => createReaderPool());
   const dispatcher = new Dispatcher(session, {
     ...opts,
+    scanReader: opts.scanReader ?? pool!,
     createDemo: async (path, ctx) => {
       const built = createDemoCongress(path, { operator: ctx.operator, station: ctx.station, ...openOptions(opts) });
       return built.ok ? { ok: true, value: undefined } : built;
@@ -24,6 +29,7 @@ export function createBackend(opts: BackendOptions): Backend {
     close: () => {
       dispatcher.close();
       session.close();
+      void pool?.close();
     },
   };
 }

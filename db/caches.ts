@@ -5,10 +5,16 @@
  * their call (`call.caches`).
  */
 import { TallyCache } from './count/tally-cache.js';
+import { type ScanHooks, ScanQueue } from './scan/queue.js';
 
 export interface CongressCaches {
   /** The live tally of each round (db/count/tally-cache.ts). */
   tallies: TallyCache;
+  /** The scanned pages with the reader now (db/scan/queue.ts); answers for a file closed are dropped. */
+  scans: ScanQueue;
 }
 
-export const newCaches = (): CongressCaches => ({ tallies: new TallyCache() });
+export const newCaches = (hooks: ScanHooks = {}): CongressCaches => ({
+  tallies: new TallyCache(),
+  scans: new ScanQueue(hooks),
+});

@@ -53,6 +53,16 @@ export class Dispatcher {
     this.keys = options.keyStore ?? new FileKeyStore(options.dataDir);
     this.backups = new Backups(session, (work) => this.enqueue(work), options.backup);
     this.backups.start();
+    // Issue 13: a scanned page's reading lands between calls and is announced like a write; pages
+    // received (a `scan` change) go to the reader.
+    session.scanHooks.announce = (events) => this.feed.emit(events);
+    session.scanHooks.reader = options.scanReader ?? null;
+    this.feed.listen((event) => {
+      const open = this.session.open;
+      if (event.topic === 'scan' && event.roundId !== undefined && open) {
+        open.caches.scans.pump(open.db, open.path, event.roundId);
+      }
+    });
   }
 
   /** Work that must not interleave with a call (a backup): queued like one. */

@@ -23,6 +23,7 @@ import * as district from './results/district-handlers.js';
 import * as results from './results/handlers.js';
 import * as delegates from './roster/delegates.js';
 import * as roster from './roster/handlers.js';
+import * as scan from './scan/handlers.js';
 
 export const handlers: HandlerTable = {
   'app.info': app.info,
@@ -115,4 +116,9 @@ export const handlers: HandlerTable = {
   'station.status': operators.status,
   'backups.status': backups.status,
   'backups.restore': backups.restore,
+  'scan.pages': scan.pages,
+  'scan.image': scan.image,
+  'scan.inbox': scan.inbox,
+  'scan.addFiles': scan.addFiles,
+  'scan.addImage': scan.addImage,
 };

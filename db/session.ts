@@ -5,6 +5,7 @@ import { ok } from '../core/result.js';
 import { type CongressCaches, newCaches } from './caches.js';
 import type { FileLock } from './file-lock.js';
 import { createCongressFile, lockCongress, type OpenOptions, openCongressFileLocked, type SqliteDb } from './open.js';
+import type { ScanHooks } from './scan/queue.js';
 
 export interface OpenCongress {
   path: string;
@@ -17,6 +18,8 @@ export interface OpenCongress {
 
 export class Session {
   private current: OpenCongress | null = null;
+  /** How a file's scanned pages reach the reader and announce their readings (set by the dispatcher). */
+  readonly scanHooks: ScanHooks = {};
 
   constructor(readonly openOptions: OpenOptions = {}) {}
 
@@ -30,7 +33,7 @@ export class Session {
     if (this.current?.path === absolute) return ok(this.current);
     const opened = openCongressFileLocked(absolute, this.openOptions);
     if (!opened.ok) return opened;
-    return ok(this.replace({ path: absolute, ...opened.value, caches: newCaches() }));
+    return ok(this.replace({ path: absolute, ...opened.value, caches: newCaches(this.scanHooks) }));
   }
 
   createFile(filePath: string, init: (db: SqliteDb) => Result<void>): Result<OpenCongress> {
@@ -42,10 +45,11 @@ export class Session {
       created.value.close();
       return lock;
     }
-    return ok(this.replace({ path: absolute, db: created.value, lock: lock.value, caches: newCaches() }));
+    return ok(this.replace({ path: absolute, db: created.value, lock: lock.value, caches: newCaches(this.scanHooks) }));
   }
 
   close(): void {
+    this.current?.caches.scans.close();
     this.current?.db.close();
     this.current?.lock.release();
     this.current = null;

@@ -34,6 +34,8 @@ const KIND_OF_PREFIX: Record<string, AuditKind> = {
   pledges: 'attendance',
   ballots: 'ballots',
   stacks: 'ballots',
+  // Scanned papers received (issue 13): the count's own record, beside the ballots they become.
+  scan: 'ballots',
   rounds: 'rounds',
   contests: 'contests',
   candidates: 'contests',

@@ -123,6 +123,14 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
       sentence: '{name} confirmed “{channel}” with the right PIN; the wrong tries before are cleared',
     },
     'backups.restore': { label: 'Restored from backup', sentence: 'restored the congress file from the backup {from}' },
+    'scan.addFiles': {
+      label: 'Scanned papers received',
+      sentence: 'received {count} scanned pages for round {round} of {contest} ({pages})',
+    },
+    'scan.addImage': {
+      label: 'Scanned papers received',
+      sentence: 'received {count} scanned pages for round {round} of {contest} ({pages})',
+    },
     'audit.anchor': {
       label: 'Chain anchored',
       sentence: 'the chain records this congress {uid} and this laptop’s key (fingerprint {fingerprint})',
@@ -145,6 +153,8 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
     note: '. Note: {note}',
     writeIns: '; written in: {names}',
     setAside: '; set aside for a decision',
+    scanned: '; confirmed from scanned page {page} ({name})',
+    skipped: '; {skipped} pages not received',
     entry: ' (entry {entry})',
     wait: '; {wait} s to wait before the next try',
     unknown: 'made {action}',

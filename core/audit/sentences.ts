@@ -322,6 +322,8 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
     const writeIns = Array.isArray(b.writeIns) ? (b.writeIns as { name?: string }[]) : [];
     if (writeIns.length > 0) parts.push(['writeIns', { names: r.list(writeIns.map((w) => r.text(w.name))) }]);
     if (b.state === 'set_aside') parts.push(['setAside', {}]);
+    const page = r.p.page as Json | undefined;
+    if (page) parts.push(['scanned', { page: num(page.seq), name: r.text(page.name) }]);
     return { params: r.ballot(), parts };
   },
   'ballots.correct': (r) => ({
@@ -386,6 +388,8 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
   }),
   'chief.confirm_cleared': (r) => ({ params: { name: r.text(r.p.name), channel: actionLabelOf(r, r.p.channel) } }),
   'backups.restore': (r) => ({ params: { from: r.text(r.p.from) } }),
+  'scan.addFiles': (r) => scanReceived(r),
+  'scan.addImage': (r) => scanReceived(r),
   'audit.anchor': (r) => ({
     params: { uid: r.text(r.p.uid), fingerprint: r.text((r.p.key as Json | undefined)?.fingerprint) },
   }),
@@ -393,6 +397,20 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
   'audit.checkpoint': (r) => ({ params: { fingerprint: r.text(r.p.fingerprint), followsId: num(r.p.followsId) } }),
   'audit.baseline': (r) => ({ params: { from: num(r.p.fromVersion), to: num(r.p.toVersion) } }),
 };
+
+/** Pages received: how many, their numbers and names, and how many were not. */
+function scanReceived(r: Reading): Said {
+  const pages = Array.isArray(r.p.pages) ? (r.p.pages as Json[]) : [];
+  const skipped = Array.isArray(r.p.skipped) ? r.p.skipped.length : 0;
+  return {
+    params: {
+      ...r.round(r.p.roundId),
+      count: pages.length,
+      pages: r.list(pages.map((p) => `${r.text(p.seq)} ${r.text(p.name)}`)),
+    },
+    parts: skipped > 0 ? [['skipped', { skipped }]] : [],
+  };
+}
 
 const actionLabelOf = (r: Reading, channel: unknown) => actionLabel(String(channel ?? ''), r.language);
 

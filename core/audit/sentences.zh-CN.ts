@@ -100,6 +100,14 @@ export const auditSentencesZhCN = {
       sentence: '{name} 确认「{channel}」PIN 正确,此前的错误次数清零',
     },
     'backups.restore': { label: '从备份恢复', sentence: '从备份 {from} 恢复大会文件' },
+    'scan.addFiles': {
+      label: '接收扫描选票',
+      sentence: '为 {contest} 第 {round} 轮接收扫描页 {count} 页({pages})',
+    },
+    'scan.addImage': {
+      label: '接收扫描选票',
+      sentence: '为 {contest} 第 {round} 轮接收扫描页 {count} 页({pages})',
+    },
     'audit.anchor': { label: '审计链锚定', sentence: '审计链记下本大会标识 {uid} 与本机密钥(指纹 {fingerprint})' },
     'audit.key': { label: '记录新密钥', sentence: '审计链记下新的本机密钥(指纹 {fingerprint})' },
     'audit.checkpoint': {
@@ -117,6 +125,8 @@ export const auditSentencesZhCN = {
     note: '。说明:{note}',
     writeIns: ';另选他人:{names}',
     setAside: ';留待裁定',
+    scanned: ';据扫描第 {page} 页({name})确认',
+    skipped: ';未接收 {skipped} 页',
     entry: '(第 {entry} 遍录入)',
     wait: ',须等待 {wait} 秒后再试',
     unknown: '执行 {action}',

@@ -78,6 +78,11 @@ export const roundCalls = {
         setAside: z.boolean(),
         stack: z.number().int().min(1).max(10_000).nullable(),
         entry: entry.nullable(),
+        /**
+         * The scanned page a person confirmed this paper from (issue 13): the ballot records its
+         * source and the image's SHA-256. Absent or null: keyed by hand.
+         */
+        pageId: id.nullable().optional(),
       })
       .strict(),
     output: ballot,

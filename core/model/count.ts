@@ -82,6 +82,14 @@ export const ballot = z.object({
   reason: z.string().nullable(),
   enteredBy: z.string(),
   enteredAt: z.string(),
+  /**
+   * Where the marks came from (issue 13): keyed by a person, or a scanned page a person confirmed
+   * (`pageId`, and the SHA-256 of the page's stored image, which the result file carries).
+   * Every version of a paper keeps its page.
+   */
+  source: z.enum(['keyed', 'scan']),
+  pageId: id.nullable(),
+  imageSha256: z.string().nullable(),
 });
 export type Ballot = z.infer<typeof ballot>;
 

@@ -24,9 +24,11 @@ import type { SqliteDb } from '../open.js';
 /**
  * Not replayed: the log itself, SQLite's own bookkeeping, and the PIN backoff counters (a
  * successful sign-in clears them without a write of the congress; whoever holds the file can only
- * ever reset their own waiting, which the failures' audit rows still show).
+ * ever reset their own waiting, which the failures' audit rows still show), and the scanned
+ * pages' readings (issue 13: derived data, recomputable from the stored image, written when the
+ * reader answers outside any call; the page rows and the ballots that confirm them are replayed).
  */
-const NOT_REPLAYED = /^(audit_log|sqlite_.*|pin_.*|.*_attempts)$/;
+const NOT_REPLAYED = /^(audit_log|sqlite_.*|pin_.*|.*_attempts|scan_readings)$/;
 
 /** Columns that hold a secret: recorded and compared as their digest. */
 const SECRET_COLUMN = /(^|_)(pin_hash|secret|salt|nonce)(_|$)/;

@@ -35,6 +35,9 @@ interface BallotRow {
   entered_by: string;
   entered_at: string;
   revision: number;
+  source: 'keyed' | 'scan';
+  page_id: number | null;
+  image_sha256: string | null;
 }
 
 /**
@@ -98,6 +101,9 @@ const ballotOf = (r: BallotRow, judging: RoundJudging, paper: PaperNumber): Ball
   reason: r.reason,
   enteredBy: r.entered_by,
   enteredAt: r.entered_at,
+  source: r.source,
+  pageId: r.page_id,
+  imageSha256: r.image_sha256,
 });
 
 function fatesOf(r: BallotRow, judging: RoundJudging) {
@@ -228,6 +234,8 @@ export interface NewBallot {
   enteredBy: string;
   enteredAt: string;
   revision: number;
+  /** The scanned page a person confirmed the paper from (issue 13), and its image's hash; absent: keyed. */
+  page?: { id: number; sha256: string } | null;
 }
 
 export function insertBallot(db: SqliteDb, b: NewBallot): Ballot {
@@ -237,8 +245,9 @@ export function insertBallot(db: SqliteDb, b: NewBallot): Ballot {
   const info = statement(
     db,
     `INSERT INTO ballots (round_id, seq, stack, entry, stack_position, state, marks, write_ins, chosen, valid,
-         decision, decision_by, decision_note, decision_at, replaces, reason, entered_by, entered_at, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         decision, decision_by, decision_note, decision_at, replaces, reason, entered_by, entered_at, revision,
+         source, page_id, image_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     b.roundId,
     seq,
@@ -259,6 +268,9 @@ export function insertBallot(db: SqliteDb, b: NewBallot): Ballot {
     b.enteredBy,
     b.enteredAt,
     b.revision,
+    b.page ? 'scan' : 'keyed',
+    b.page?.id ?? null,
+    b.page?.sha256 ?? null,
   );
   return findBallot(db, Number(info.lastInsertRowid))!;
 }

@@ -11,6 +11,7 @@ import { andThen, at, ok, type Result, refuse, warning } from '../../core/result
 import { canRound, type RoundAction } from '../../core/round-state.js';
 import { done, query, type UpdateCall, type Written, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
+import { pageToConfirm } from '../scan/pages.js';
 import {
   type Ballot,
   ballotNotFound,
@@ -30,6 +31,8 @@ import { type RoundContext, requireRound } from './round-rows.js';
 export interface BallotNote {
   contestId: number;
   before?: Ballot;
+  /** The scanned page the paper was confirmed from: its number in the round and its file's name. */
+  page?: { seq: number; name: string };
 }
 
 export const ballotChanged = (roundId: number, { contestId }: { contestId: number }) => [
@@ -128,6 +131,12 @@ export const enter = within<'ballots.enter', RoundContext, undefined, BallotNote
       const marks: BallotMarks = { marks: input.marks, writeIns: input.writeIns };
       const checked = checkMarks(ctx, marks);
       if (!checked.ok) return checked;
+      // Issue 13: a paper confirmed from a scanned page records the page and its image's hash.
+      const page =
+        input.pageId === undefined || input.pageId === null
+          ? null
+          : pageToConfirm(db, input.pageId, { id: round.id, number: round.number, title: contest.title });
+      if (page && !page.ok) return page;
 
       let place: { stack: number; entry: 1 | 2; position: number } | null = null;
       if (contest.doubleEntry) {
@@ -183,10 +192,14 @@ export const enter = within<'ballots.enter', RoundContext, undefined, BallotNote
         enteredBy: call.operator,
         enteredAt: call.now,
         revision: bumpRevision(db, round.id),
+        page: page ? { id: page.value.id, sha256: page.value.sha256 } : null,
       });
-      return done(ballot, { contestId: contest.id });
+      return done(ballot, {
+        contestId: contest.id,
+        ...(page ? { page: { seq: page.value.seq, name: page.value.sourceName } } : {}),
+      });
     },
-    audit: (_input, output) => ({ after: output }),
+    audit: (_input, output, { note }) => (note.page ? { after: output, page: note.page } : { after: output }),
     changes: (_input, output, { note }) => ballotChanged(output.roundId, note),
   },
 );
@@ -233,6 +246,8 @@ export const correct = within<'ballots.correct', BallotAt, undefined, BallotNote
         enteredBy: call.operator,
         enteredAt: call.now,
         revision,
+        // A corrected paper is still the scanned page it was confirmed from.
+        page: ballot.pageId === null ? null : { id: ballot.pageId, sha256: ballot.imageSha256! },
       });
       return done(after, { contestId: ctx.contest.id, before: ballot });
     },

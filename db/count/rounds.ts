@@ -19,6 +19,7 @@ import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { loadKey } from '../results/handlers.js';
 import type { InstallationKey } from '../results/installation-key.js';
+import { waitingPages } from '../scan/pages.js';
 import { enteredCount } from './ballot-rows.js';
 import {
   type Candidate,
@@ -157,6 +158,10 @@ export function closeReady(
   contest: Contest,
   tallies: TallyCache | null,
 ): Result<RoundResult> {
+  // Issue 13: a scanned paper is counted when a person confirms it; one still being read or
+  // waiting for a person is a paper not yet counted (a refused page waits for nothing).
+  const waiting = waitingPages(db, round.id);
+  if (waiting > 0) return refuse('conflict', 'scan.pages_waiting', { count: waiting }, roundField(round));
   const before = roundResult(db, round, contest, tallies);
   const blocking = before.provisional.filter((p) => p !== 'not_closed');
   if (blocking.length === 0) return ok(before);

@@ -93,6 +93,12 @@ export const STALE_AFTER: { [C in QueryChannel]: readonly Topic[] } = {
   'operators.list': ['operators'],
   'station.status': ['operators', 'congress'],
   'backups.status': ['backups', 'congress'],
+  // A page received or read is `scan`; a page confirmed is a ballot written.
+  'scan.pages': ['scan', 'ballots', 'contests'],
+  // A page's stored image never changes.
+  'scan.image': [],
+  // Files received leave the inbox; new files in the folder say nothing: the screen polls it.
+  'scan.inbox': ['scan'],
 };
 
 export const queryKey = <C extends QueryChannel>(channel: C, input: Input<C>): QueryKey => [channel, input ?? {}];

@@ -50,6 +50,9 @@ export const BY_RULE: [ExpectedRule, Channel[]][] = [
       'keys.info',
       'result.status',
       'result.verify',
+      // Issue 13: the scanned pages and their images, as the ballots they become are read.
+      'scan.pages',
+      'scan.image',
     ],
   ],
   [
@@ -120,7 +123,8 @@ export const BY_RULE: [ExpectedRule, Channel[]][] = [
   [CHIEF, ['rounds.close', 'rounds.declareVoid', 'ballots.decide', 'result.export']],
   [
     [C, J, Z],
-    ['ballots.enter', 'ballots.correct'],
+    // Issue 13: pages are received (and the scanner's folder looked at) by those who key ballots.
+    ['ballots.enter', 'ballots.correct', 'scan.inbox', 'scan.addFiles', 'scan.addImage'],
   ],
   [
     [J, Z],

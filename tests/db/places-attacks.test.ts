@@ -186,6 +186,9 @@ const READS: Record<string, string[]> = {
   'result.district': ['paths'],
   'result.districtExport': ['paths'],
   'district.keys.import': ['path'],
+  // Issue 13: scanned files are read (their images are stored beside the congress, by hash).
+  'scan.addFiles': ['paths'],
+  'scan.inbox': ['folder'],
 };
 
 describe('the contract declares every file a call writes (`writes`)', () => {
