@@ -10,6 +10,8 @@ import { useRoute } from './app/route.js';
 import { WarningsModal } from './app/WarningsModal.js';
 import { PlacePicker } from './components/PlacePicker.js';
 import { PrintAuditPage } from './features/audit/PrintAuditPage.js';
+import { PrintBadgesPage } from './features/badges/PrintBadgesPage.js';
+import { PrintSigninPage } from './features/badges/PrintSigninPage.js';
 import { BoardPage } from './features/count/BoardPage.js';
 import { TallyPage } from './features/count/TallyPage.js';
 import { PrintOathPage } from './features/discipline/PrintOathPage.js';
@@ -19,6 +21,7 @@ import { LockScreen } from './features/operators/LockScreen.js';
 import { OperatorModal } from './features/operators/OperatorModal.js';
 import { useSession } from './features/operators/session-store.js';
 import { useStation } from './features/operators/station-store.js';
+import { BallotPapersPage } from './features/papers/BallotPapersPage.js';
 import { PrintFormPage } from './features/results/PrintFormPage.js';
 import { StartScreen } from './features/start/StartScreen.js';
 import { VerifyScreen } from './features/verify/VerifyScreen.js';
@@ -76,6 +79,9 @@ function Screens() {
   if (page === 'print/pledges') return <PrintPledgesPage />;
   if (page === 'print/oath') return <PrintOathPage />;
   if (page === 'print/audit') return <PrintAuditPage />;
+  if (page === 'print/ballot-papers') return <BallotPapersPage />;
+  if (page === 'print/badges') return <PrintBadgesPage />;
+  if (page === 'print/signin') return <PrintSigninPage />;
   if (page === 'board') return <BoardPage />;
   if (page === 'tally') return <TallyPage />;
 

@@ -1,10 +1,12 @@
 import { auditEn } from '../features/audit/messages.en.js';
 import { backupsEn } from '../features/backups/messages.en.js';
+import { badgesEn } from '../features/badges/messages.en.js';
 import { contestsEn } from '../features/contests/messages.en.js';
 import { countEn } from '../features/count/messages.en.js';
 import { deskEn } from '../features/desk/messages.en.js';
 import { disciplineEn } from '../features/discipline/messages.en.js';
 import { operatorsEn } from '../features/operators/messages.en.js';
+import { papersEn } from '../features/papers/messages.en.js';
 import { resultsEn } from '../features/results/messages.en.js';
 import { rosterEn } from '../features/roster/messages.en.js';
 import { scanEn } from '../features/scan/messages.en.js';
@@ -30,4 +32,6 @@ export const en: Record<MessageKey, string> = {
   ...disciplineEn,
   ...verifyEn,
   ...scanEn,
+  ...badgesEn,
+  ...papersEn,
 };

@@ -7,11 +7,13 @@
 
 import { auditZhCN } from '../features/audit/messages.zh-CN.js';
 import { backupsZhCN } from '../features/backups/messages.zh-CN.js';
+import { badgesZhCN } from '../features/badges/messages.zh-CN.js';
 import { contestsZhCN } from '../features/contests/messages.zh-CN.js';
 import { countZhCN } from '../features/count/messages.zh-CN.js';
 import { deskZhCN } from '../features/desk/messages.zh-CN.js';
 import { disciplineZhCN } from '../features/discipline/messages.zh-CN.js';
 import { operatorsZhCN } from '../features/operators/messages.zh-CN.js';
+import { papersZhCN } from '../features/papers/messages.zh-CN.js';
 import { resultsZhCN } from '../features/results/messages.zh-CN.js';
 import { rosterZhCN } from '../features/roster/messages.zh-CN.js';
 import { scanZhCN } from '../features/scan/messages.zh-CN.js';
@@ -35,6 +37,8 @@ export const zhCN = {
   ...disciplineZhCN,
   ...verifyZhCN,
   ...scanZhCN,
+  ...badgesZhCN,
+  ...papersZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -55,4 +59,6 @@ export const zhCNSections = {
   discipline: disciplineZhCN,
   verify: verifyZhCN,
   scan: scanZhCN,
+  badges: badgesZhCN,
+  papers: papersZhCN,
 };

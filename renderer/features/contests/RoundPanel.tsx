@@ -1,4 +1,4 @@
-import { EditOutlined, FundProjectionScreenOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, FundProjectionScreenOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttendanceSummary } from '../../../core/domain.js';
@@ -8,6 +8,7 @@ import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReasonModal } from '../../components/ReasonModal.js';
 import { formatTime } from '../../lib/paths.js';
+import { openPrintWindow } from '../../lib/print.js';
 import { openTallyWindow } from '../count/board.js';
 import { useCan } from '../operators/station-store.js';
 import styles from './RoundPanel.module.css';
@@ -54,6 +55,32 @@ export function RoundPanel(props: { contest: Contest; round: Round; summary: Att
             at: formatTime(round.voidDeclaration.at),
           })}
         />
+      )}
+      {/* Issue 13: the papers themselves, printed from the layout the scan reader uses. */}
+      {(round.status === 'setup' || round.status === 'voting') && (
+        <Space>
+          <Button
+            icon={<PrinterOutlined />}
+            data-testid="round-print-papers"
+            onClick={() => openPrintWindow('print/ballot-papers', { round: String(round.id) })}
+          >
+            {t('papers.print')}
+          </Button>
+          {props.contest.paperGroup && (
+            <Button
+              icon={<PrinterOutlined />}
+              data-testid="round-print-group"
+              onClick={() =>
+                openPrintWindow('print/ballot-papers', {
+                  group: props.contest.paperGroup ?? '',
+                  meeting: String(props.contest.meetingId),
+                })
+              }
+            >
+              {t('papers.printGroup', { group: props.contest.paperGroup })}
+            </Button>
+          )}
+        </Space>
       )}
       {round.status === 'setup' ? (
         canDistribute ? (
