@@ -43,7 +43,10 @@ export function ConfirmSide(props: {
   const n = draft.marks.length;
   const active = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the cursor
-  useEffect(() => active.current?.scrollIntoView({ block: 'nearest' }), [draft.cursor]);
+  useEffect(() => {
+    // A block, not an arrow's value: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+    active.current?.scrollIntoView({ block: 'nearest' });
+  }, [draft.cursor]);
   const check = checkDraft(draft);
   const undecided = draft.marks.flatMap((m, i) => (m === null ? [i] : []));
   const lineNo = (row: number) => (draft.lines[row - n]?.index ?? row - n) + 1;
@@ -70,6 +73,36 @@ export function ConfirmSide(props: {
 
   return (
     <div className={styles.side} data-testid="scan-confirm" data-page={draft.pageId} data-cursor={draft.cursor}>
+      <Space>
+        <Button type="primary" data-testid="scan-confirm-enter" onClick={() => props.onCommit(false)}>
+          {t('scan.confirm.enter')}
+        </Button>
+        <Button data-testid="scan-confirm-set-aside" onClick={() => props.onCommit(true)}>
+          {t('scan.confirm.setAside')}
+        </Button>
+      </Space>
+      {undecided.length > 0 ? (
+        <div className={styles.undecided} data-testid="scan-undecided" data-n={undecided.length}>
+          {t('scan.confirm.undecided', { n: undecided.length, rows: undecided.map(nameOf).join('、') })}
+        </div>
+      ) : verdict ? (
+        <ValidityLine verdict={verdict} seats={seats} confirming={confirming} t={t} />
+      ) : null}
+      {left && (left.undecided.length > 0 || left.unnamed.length > 0) && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="scan-left"
+          title={t('scan.confirm.left', {
+            what: [
+              ...left.undecided.map((r) =>
+                r < n ? t('scan.confirm.leftBox', { name: nameOf(r) }) : t('scan.confirm.leftLine', { n: lineNo(r) }),
+              ),
+              ...left.unnamed.map((r) => t('scan.confirm.unnamed', { n: lineNo(r) })),
+            ].join(';'),
+          })}
+        />
+      )}
       <div className={styles.rows}>
         {candidates.map((c, i) => {
           const read = reading.marks[i];
@@ -144,36 +177,6 @@ export function ConfirmSide(props: {
           );
         })}
       </div>
-      {undecided.length > 0 ? (
-        <div className={styles.undecided} data-testid="scan-undecided" data-n={undecided.length}>
-          {t('scan.confirm.undecided', { n: undecided.length, rows: undecided.map(nameOf).join('、') })}
-        </div>
-      ) : verdict ? (
-        <ValidityLine verdict={verdict} seats={seats} confirming={confirming} t={t} />
-      ) : null}
-      {left && (left.undecided.length > 0 || left.unnamed.length > 0) && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="scan-left"
-          title={t('scan.confirm.left', {
-            what: [
-              ...left.undecided.map((r) =>
-                r < n ? t('scan.confirm.leftBox', { name: nameOf(r) }) : t('scan.confirm.leftLine', { n: lineNo(r) }),
-              ),
-              ...left.unnamed.map((r) => t('scan.confirm.unnamed', { n: lineNo(r) })),
-            ].join(';'),
-          })}
-        />
-      )}
-      <Space>
-        <Button type="primary" data-testid="scan-confirm-enter" onClick={() => props.onCommit(false)}>
-          {t('scan.confirm.enter')}
-        </Button>
-        <Button data-testid="scan-confirm-set-aside" onClick={() => props.onCommit(true)}>
-          {t('scan.confirm.setAside')}
-        </Button>
-      </Space>
     </div>
   );
 }

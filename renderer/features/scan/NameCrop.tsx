@@ -3,8 +3,8 @@ import type { Box } from '../../../core/paper/layout.js';
 import { cropTransform } from './overlay.js';
 import type { PageImage } from './use-scan.js';
 
-/** Canvas pixels per mm of the crop: a name field of 21 mm is shown 168 px wide. */
-const CROP_PX_PER_MM = 8;
+/** Canvas pixels per mm of the crop: a name field of 21 mm is 210 px wide. */
+const CROP_PX_PER_MM = 10;
 
 /**
  * The 另选他人 name field as the voter wrote it, cut out of the page image through the reading's
@@ -40,7 +40,7 @@ export function NameCrop(props: { image: PageImage; transform: number[]; box: Bo
       width={Math.round(box.w * CROP_PX_PER_MM)}
       height={Math.round(box.h * CROP_PX_PER_MM)}
       data-testid={props.testId}
-      style={{ border: '1px solid #d9d9d9', background: '#fff', maxWidth: '100%' }}
+      style={{ border: '1px solid #d9d9d9', background: '#fff', alignSelf: 'flex-start', maxWidth: '100%' }}
     />
   );
 }

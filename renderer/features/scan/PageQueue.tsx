@@ -30,7 +30,10 @@ export const PageQueue = memo(function PageQueue(props: {
   const language = useLanguage((s) => s.language);
   const active = useRef<HTMLButtonElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the page open
-  useEffect(() => active.current?.scrollIntoView({ block: 'nearest' }), [openId]);
+  useEffect(() => {
+    // A block, not an arrow's value: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+    active.current?.scrollIntoView({ block: 'nearest' });
+  }, [openId]);
   if (pages.length === 0) return <div className={styles.queueEmpty}>{t('scan.queue.empty')}</div>;
   const byId = new Map(ballots.map((b) => [b.id, b]));
   return (
