@@ -42,5 +42,32 @@ export function recheckResult(content: ResultContent, options: RecheckOptions = 
   if (options.exportedAt !== undefined && isUtcTime(options.exportedAt)) {
     checkClosedBeforeExport(content, options.exportedAt, findings);
   }
+  checkPagesOnce(content, findings);
   return findings.list;
+}
+
+/**
+ * Issue 13: 「A page read twice (same image hash) is refused」 — one scanned image is one paper.
+ * Two live papers (counted or set aside) carrying the same image hash are a page counted twice;
+ * the versions of one paper (a correction and the version it superseded) share it rightly.
+ */
+function checkPagesOnce(content: ResultContent, findings: Findings): void {
+  const seen = new Map<string, string>();
+  for (const contest of content.contests) {
+    for (const round of contest.rounds) {
+      for (const b of round.ballots) {
+        const hash = b.imageSha256;
+        if (!hash || (b.state !== 'counted' && b.state !== 'set_aside')) continue;
+        const here = `${contest.title} 第 ${round.number} 轮第 ${b.seq} 条`;
+        const earlier = seen.get(hash);
+        if (earlier === undefined) {
+          seen.set(hash, here);
+          continue;
+        }
+        findings
+          .at(contest.title, round.number)
+          .add('malformed', 'imageSha256', hash, earlier, `同一扫描图像 ${hash} 计入两张选票:${earlier} 与 ${here}`);
+      }
+    }
+  }
 }

@@ -286,8 +286,26 @@ const tallyV2 = tallyV1
   })
   .strict();
 
+/**
+ * A ballot of version 2 with what issue 13 added (optional: earlier version 2 files keep
+ * verifying): the SHA-256 of the scanned page a person confirmed it from.
+ */
+const ballotV2 = ballot
+  .extend({
+    imageSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable()
+      .optional()
+      .describe(
+        'SHA-256 (hex) of the stored image of the scanned page this paper was confirmed from, kept with the congress (`<congress>.scans/<sha256>.jpg|png`) for the scrutineers; null = keyed by hand. Every version of a paper carries its page; a page counts for one paper only.',
+      ),
+  })
+  .strict();
+
 const roundV2 = roundV1
   .extend({
+    ballots: z.array(ballotV2),
     tally: tallyV2.describe('As stated by the app; a verifier recounts it from `ballots`.'),
     decision: roundV1.shape.decision
       .unwrap()

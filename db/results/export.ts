@@ -29,6 +29,7 @@ interface BallotRow {
   state: 'counted' | 'set_aside' | 'voided' | 'superseded';
   entry: 1 | 2 | null;
   decision: 'as_entered' | 'invalid' | null;
+  image_sha256: string | null;
 }
 
 const MARK_CHAR = { circle: 'o', cross: 'x', none: '-' } as const;
@@ -40,7 +41,9 @@ function roundOut(
   tallies: TallyCache | null,
 ): ResultRound {
   const rows = db
-    .prepare('SELECT seq, marks, write_ins, state, entry, decision FROM ballots WHERE round_id = ? ORDER BY seq')
+    .prepare(
+      'SELECT seq, marks, write_ins, state, entry, decision, image_sha256 FROM ballots WHERE round_id = ? ORDER BY seq',
+    )
     .all(round.id) as BallotRow[];
   const result = roundResult(db, round, contest, tallies);
   const candidateId = (index: number) => round.candidateIds[index]!;
@@ -73,6 +76,7 @@ function roundOut(
       state: r.state,
       entry: r.entry,
       decision: r.decision,
+      imageSha256: r.image_sha256,
     })),
     tally: result.tally,
     // Only a closed round has a result; a void one was never counted for anyone.
