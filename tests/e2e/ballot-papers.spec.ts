@@ -79,7 +79,11 @@ function pdfPages(file: string): { count: number; sizes: { w: number; h: number 
  * Every page is `size` portrait, in points: Chromium rounds the page to whole CSS pixels (A4
  * comes out 594.96 × 841.92 pt), a tenth of a millimetre, which the reader's corners absorb.
  */
-function expectPageSize(sizes: readonly { w: number; h: number }[], size: 'A4' | 'A3') {
+function expectPages(file: string, pages: number, size: 'A4' | 'A3') {
+  keep(file);
+  const { count, sizes } = pdfPages(file);
+  expect(count).toBe(pages);
+  expect(sizes).toHaveLength(pages);
   const mm = PAGE_MM[size];
   const pt = (v: number) => (v / 25.4) * 72;
   for (const s of sizes) {
@@ -218,11 +222,7 @@ test("issue 13 item 1: print a round of 9 candidates (one named 阿依古丽·�
   expect(layout.size).toBe('A4');
 
   const file = await printBallotPapers(page, host, scene.roundId, path.join(host.dir, 'papers-9.pdf'));
-  keep(file);
-  const { count, sizes } = pdfPages(file);
-  expect(count).toBe(95);
-  expect(sizes).toHaveLength(95);
-  expectPageSize(sizes, 'A4');
+  expectPages(file, 95, 'A4');
 
   // The words: titles, round, the candidates in the approved order, the instructions, no number.
   const text = pageText(file, 1);
@@ -267,6 +267,12 @@ test("issue 13 item 1: a contest of 30 candidates for 25 seats is laid out on A3
 
   // The entry on the round's screen opens the print window of this round's papers.
   await page.goto(`${host.url}#/contests?contest=${scene.contestId}`);
+  await expect(page.getByTestId('round-print-papers')).toBeVisible();
+  if (keepDir)
+    await page
+      .getByTestId('round-panel')
+      .first()
+      .screenshot({ path: path.join(keepDir, 'round-panel.png') });
   const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('round-print-papers').click()]);
   await popup.waitForLoadState();
   expect(decodeURIComponent(popup.url())).toContain(`#/print/ballot-papers?round=${scene.roundId}`);
@@ -281,11 +287,7 @@ test("issue 13 item 1: a contest of 30 candidates for 25 seats is laid out on A3
   await expect(page.getByTestId('ballot-paper')).toHaveCount(3);
   const file = path.join(host.dir, 'papers-30.pdf');
   await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true });
-  keep(file);
-  const { count, sizes } = pdfPages(file);
-  expect(count).toBe(3);
-  expect(sizes).toHaveLength(3);
-  expectPageSize(sizes, 'A3');
+  expectPages(file, 3, 'A3');
   const text = pageText(file, 1);
   for (const c of input.candidates) expect(text).toContain(c.name);
 
@@ -322,8 +324,7 @@ test('issue 13 item 1: a paper group of two contests (党委委员, 纪委委员
     group: { name: group, meetingId },
     copies: 2,
   });
-  keep(file);
-  expect(pdfPages(file).count).toBe(4);
+  expectPages(file, 4, 'A4');
   const titles = [1, 2, 3, 4].map((n) => pageText(file, n));
   expect(titles.map((t) => (t.includes('党委委员选举票') ? 'a' : t.includes('纪委委员选举票') ? 'b' : '?'))).toEqual([
     'a',

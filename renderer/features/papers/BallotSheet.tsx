@@ -160,7 +160,7 @@ export const BallotSheet = memo(function BallotSheet(props: {
         </div>
       )}
       {layout.candidates.map((c) => {
-        const fit = nameFit(c.name, c.nameBox.w - 1.5, 4.2, 3.2);
+        const fit = nameFit(c.name, c.nameBox.w - 1.5, 4.2, 3.6);
         return (
           <div
             key={c.index}
