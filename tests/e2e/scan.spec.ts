@@ -1,6 +1,7 @@
 /**
  * The scan screen (issue 13 items 3 and 5): papers of a round drawn from its own layout and
- * marked as voters mark (tests/scan/corpus.ts), dropped on the screen or shown to the document
+ * marked (tests/scan/render-layout.ts: the paper drawn from the round's layout and code, then
+ * scanned: turned a little, JPEG), dropped on the screen or shown to the document
  * camera (Chromium's fake camera playing a Y4M of a paper), read by the store, and confirmed by a
  * person: one as read with Enter, one corrected with the count screen's keys, one whose doubtful
  * box (○ and × in one box) cannot be confirmed until decided and whose 另选他人 name is typed from
@@ -14,8 +15,7 @@ import { paperCodeText } from '../../core/paper/code.js';
 import { ballotLayout, type PaperLayout } from '../../core/paper/layout.js';
 import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../../electron/host/chromium.js';
 import { type Image, y4m } from '../qr-image.js';
-import { drawnPaper, markPaper, prng, truthFor } from '../scan/corpus.js';
-import { cleanStyle } from '../scan/marks-draw.js';
+import { renderPaper, scanOf, type TestMark } from '../scan/render-layout.js';
 import { call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
 import { ScanScreen } from './pages/scan.js';
@@ -43,7 +43,6 @@ test.use({
   },
 });
 
-const SEED = 13_005;
 const WRITTEN = '郑明亮';
 
 /** A round of 5 candidates for 3 seats, its papers collected, and the layout its papers are printed from. */
@@ -78,31 +77,22 @@ async function scannedRound(
     convention: contest.marking,
   });
   const code = paperCodeText({ congressUid: congress.uid, contestId, roundId });
-  return { contestId, roundId, layout, blank: await drawnPaper(layout, code, 200, contest.title) };
+  return { contestId, roundId, layout, code };
 }
 
-/** One paper marked as a voter marks it: clean marks, and optionally ○ and × in one box and a name on line 1. */
+/** One paper marked as a voter marks it: clean marks, and optionally ○ and × in one box and a name on 另选他人 line 1 (with ○). */
 async function markedPaper(
-  layout: PaperLayout,
-  blank: Buffer,
-  i: number,
+  round: { layout: PaperLayout; code: string },
   marks: ('circle' | 'cross' | 'none')[],
-  extra: { both?: number; writeIn?: boolean } = {},
+  extra: { both?: number; writeIn?: boolean; rotate?: number } = {},
 ): Promise<Buffer> {
-  const rng = prng(SEED + i);
-  const truth = truthFor(layout, rng, { marks, writeInLines: extra.writeIn ? [0] : [], effects: 'scanner' });
-  if (extra.both !== undefined) {
-    const box = truth.marks[extra.both]!;
-    truth.marks[extra.both] = {
-      ...box,
-      drawn: 'both',
-      clean: false,
-      expect: 'uncertain',
-      accept: [],
-      style: cleanStyle(rng),
-    };
-  }
-  return markPaper(blank, truth, prng(SEED + 100 + i));
+  const drawn: Record<number, TestMark> = {};
+  for (const [i, m] of marks.entries()) if (m !== 'none') drawn[i] = { kind: m };
+  if (extra.both !== undefined) drawn[extra.both] = { kind: 'both' };
+  // The write-in boxes come after the candidates' (render-layout.ts).
+  if (extra.writeIn) drawn[round.layout.candidates.length] = { kind: 'circle' };
+  const page = await renderPaper(round.layout, round.code, 200, drawn, extra.writeIn ? { 0: true } : {});
+  return scanOf(page, { rotate: extra.rotate ?? 0.8, quality: 85 });
 }
 
 test('scan screen: open it from the count screen (扫描计票), drop 3 marked papers — Enter confirms the first as read, the second has one box corrected with the count screen’s key, the third’s ○-and-× box blocks Enter until decided and its 另选他人 name is typed from the crop; each commits as a scanned ballot with its image hash and the tally shows them', async ({
@@ -111,22 +101,18 @@ test('scan screen: open it from the count screen (扫描计票), drop 3 marked p
   host,
 }) => {
   test.setTimeout(240_000);
-  const { roundId, layout, blank } = await scannedRound(page, openApp, host, 3);
+  const round = await scannedRound(page, openApp, host, 3);
+  const { roundId } = round;
   const files = [
-    {
-      name: 'a-clear.jpg',
-      bytes: await markedPaper(layout, blank, 1, ['circle', 'circle', 'cross', 'none', 'circle']),
-    },
+    { name: 'a-clear.jpg', bytes: await markedPaper(round, ['circle', 'circle', 'cross', 'none', 'circle']) },
+    // Fed upside down: the reader turns it.
     {
       name: 'b-correct.jpg',
-      bytes: await markedPaper(layout, blank, 2, ['circle', 'cross', 'circle', 'circle', 'none']),
+      bytes: await markedPaper(round, ['circle', 'cross', 'circle', 'circle', 'none'], { rotate: 180.5 }),
     },
     {
       name: 'c-doubt.jpg',
-      bytes: await markedPaper(layout, blank, 3, ['circle', 'circle', 'none', 'cross', 'none'], {
-        both: 1,
-        writeIn: true,
-      }),
+      bytes: await markedPaper(round, ['circle', 'circle', 'none', 'cross', 'none'], { both: 1, writeIn: true }),
     },
   ];
 
@@ -220,8 +206,9 @@ test('scan screen, document camera: a paper laid under the camera is taken once 
   host,
 }) => {
   test.setTimeout(180_000);
-  const { roundId, layout, blank } = await scannedRound(page, openApp, host, 1);
-  const jpeg = await markedPaper(layout, blank, 9, ['cross', 'circle', 'circle', 'none', 'circle']);
+  const round = await scannedRound(page, openApp, host, 1);
+  const { roundId } = round;
+  const jpeg = await markedPaper(round, ['cross', 'circle', 'circle', 'none', 'circle'], { rotate: 0 });
   const { data } = await sharp(jpeg)
     .resize(CAMERA.width, CAMERA.height, { fit: 'fill' })
     .ensureAlpha()
