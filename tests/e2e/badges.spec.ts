@@ -117,13 +117,14 @@ test('issue 13 item 2: print the badges of the rows ticked on the roster only (2
   openApp,
   host,
   context,
-}) => {
+}, testInfo) => {
   const { delegates, meetingId } = await importedRoster(page, openApp, host, 60);
   await page.getByTestId('nav-roster').click();
   const [a, b] = [delegates[4]!, delegates[9]!];
   for (const d of [a, b]) await page.locator(`tr[data-row-key="${d.id}"] .ant-checkbox-input`).check();
   const button = page.getByTestId('roster-print-badges');
   await expect(button).toHaveText('打印所选代表证(2)');
+  await page.screenshot({ path: testInfo.outputPath('roster-two-ticked.png') });
   const chosen = await printWindowOf(context, button);
   await expect(chosen.getByTestId('badge')).toHaveCount(2);
   const picked = await printedPdf(chosen, path.join(host.dir, '所选代表证.pdf'));
@@ -140,6 +141,7 @@ test('issue 13 item 2: print the badges of the rows ticked on the roster only (2
   const lost = delegates[30]!;
   await desk.find(lost.name);
   const row = desk.resultRows.filter({ hasText: lost.badge });
+  await page.screenshot({ path: testInfo.outputPath('desk-reprint.png') });
   const reprint = await printWindowOf(context, row.getByTestId('action-reprint-badge'));
   expect(decodeURIComponent(reprint.url())).toContain(`#/print/badges?ids=${lost.id}`);
   const one = await printedPdf(reprint, path.join(host.dir, '补打代表证.pdf'));

@@ -53,7 +53,6 @@ export function ReprintBadgeButton(props: { delegate: { id: number; name: string
     <Button
       size="small"
       type="text"
-      icon={<IdcardOutlined />}
       title={t('badges.reprint.title', { name: d.name })}
       aria-label={t('badges.reprint.title', { name: d.name })}
       data-testid="action-reprint-badge"
@@ -62,6 +61,8 @@ export function ReprintBadgeButton(props: { delegate: { id: number; name: string
         stop(e);
         printBadges([d.id]);
       }}
-    />
+    >
+      {t('badges.reprint')}
+    </Button>
   );
 }
