@@ -151,7 +151,7 @@ export function ConfirmSide(props: {
               data-cleared={line.cleared}
               onClick={() => props.onCursor(row)}
             >
-              <div className={styles.lineHead}>
+              <div className={styles.lineHead} data-testid="scan-line-head">
                 <span className={styles.rowName}>{t('scan.writeIn.line', { n: line.index + 1 })}</span>
                 <span className={styles.rowMarks}>{markButtons(row, line.mark)}</span>
               </div>
