@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ScanPage, ScanSource } from '../../core/model/scan.js';
 import { pageReading } from '../../core/model/scan.js';
+import { paperInputOf as paperOf } from '../../core/paper/input.js';
 import type { PaperInput } from '../../core/paper/layout.js';
 import { PAGE_REFUSALS, type PageOutcome, type PageRefusal } from '../../core/paper/reading.js';
 import { at, ok, type Result, refuse } from '../../core/result.js';
@@ -220,24 +221,12 @@ export function waitingPages(db: SqliteDb, roundId: number): number {
     .get(roundId) as number;
 }
 
-/** What the reader compares a page with: the round's paper as printed (core/paper/layout.ts). */
+/** What the reader compares a page with: the round's paper as printed (core/paper/input.ts, as the print route). */
 export function paperInputOf(db: SqliteDb, roundId: number): PaperInput | null {
   const round = findRound(db, roundId);
   if (!round) return null;
   const contest = findContest(db, round.contestId)!;
-  const congress = readCongress(db);
-  return {
-    congressUid: congress.uid,
-    congressTitle: congress.name,
-    contestTitle: contest.title,
-    contestId: contest.id,
-    roundId: round.id,
-    roundNumber: round.number,
-    roundKind: round.kind,
-    seats: round.seats,
-    candidates: roundCandidates(db, round.id).map((c) => ({ id: c.id, name: c.name })),
-    convention: contest.marking,
-  };
+  return paperOf(readCongress(db), contest, round, roundCandidates(db, round.id));
 }
 
 /**

@@ -9,8 +9,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { auditSentence } from '../../core/audit/sentences.js';
+import { paperCodeText } from '../../core/paper/code.js';
+import { paperInputOf } from '../../core/paper/input.js';
+import { ballotLayout } from '../../core/paper/layout.js';
 import type { PageOutcome } from '../../core/paper/reading.js';
 import type { PageReader, ReadJob } from '../../db/scan/queue.js';
+import { renderPaper, scanOf } from '../scan/render-layout.js';
 import { election } from './election-setup.js';
 import { makeBackend, rawDb } from './helpers.js';
 
@@ -225,4 +229,49 @@ describe('scanned pages into ballots (issue 13 item 5)', () => {
     expect((await e.call('rounds.result', { roundId: otherRound })).tally.counted).toBe(0);
     expect((await e.call('rounds.result', { roundId: e.roundId })).tally.counted).toBe(0);
   });
+});
+
+describe('with the app’s own reader (the worker pool and db/scan/read.ts, nothing stood in)', () => {
+  it('a printed paper of the round marked ○ × and scanned at 150 dpi: read in the pool off the store’s thread, shown read with its marks, confirmed; another round’s paper refused scan.other_round naming it', async () => {
+    const e = await election({ voters: 3 });
+    await e.open();
+    const { contestId, roundId } = { contestId: e.contest.id, roundId: e.roundId };
+    const { congress } = await e.call('congress.get', {});
+    const paper = paperInputOf(congress, e.contest, { id: roundId, number: 1, kind: 'first', seats: 2 }, e.candidates);
+    const layout = ballotLayout(paper);
+    const marked = await renderPaper(layout, paperCodeText({ congressUid: congress.uid, contestId, roundId }), 150, {
+      0: { kind: 'circle' },
+      1: { kind: 'cross' },
+    });
+    const { added } = await e.call('scan.addImage', {
+      roundId,
+      source: 'drop',
+      name: 'scan-0001.jpg',
+      data: (await scanOf(marked, { rotate: 180, format: 'jpeg', quality: 85 })).toString('base64'),
+    });
+    const other = await renderPaper(
+      layout,
+      paperCodeText({ congressUid: congress.uid, contestId, roundId: roundId + 100 }),
+      150,
+    );
+    await e.call('scan.addImage', {
+      roundId,
+      source: 'drop',
+      name: 'scan-0002.jpg',
+      data: (await scanOf(other, { format: 'jpeg' })).toString('base64'),
+    });
+    let pages = await e.call('scan.pages', { roundId });
+    for (let i = 0; i < 600 && pages.some((p) => p.status === 'reading'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      pages = await e.call('scan.pages', { roundId });
+    }
+    expect(pages[0]).toMatchObject({ id: added[0]!.id, status: 'read' });
+    expect(pages[0]!.reading!.marks.map((m) => m.read)).toEqual(['circle', 'cross', 'none', 'none']);
+    expect(Math.abs(pages[0]!.reading!.rotation)).toBeGreaterThan(170);
+    expect(pages[1]).toMatchObject({ status: 'refused', refusal: { code: 'scan.other_round' } });
+    expect(Object.values(pages[1]!.refusal!.params).map(String)).toContain(String(roundId + 100));
+    expect(e.events.some((ev) => ev.topic === 'scan')).toBe(true);
+    const ballot = await e.enter('ox--', { pageId: added[0]!.id });
+    expect(ballot).toMatchObject({ source: 'scan', imageSha256: added[0]!.sha256 });
+  }, 90_000);
 });
