@@ -138,7 +138,7 @@ export const createScanSession = () =>
         stack: round.doubleEntry ? stack : null,
         entry: round.doubleEntry ? entry : null,
         pageId: draft.pageId,
-      } as PaperInput;
+      } satisfies PaperInput;
       const pageId = draft.pageId;
       // The next page opens at once (the screen picks it); a refusal brings this one back.
       set({ sent: [...get().sent, pageId], draft: null, left: null, confirming: false, error: null });
