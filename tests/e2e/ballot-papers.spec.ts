@@ -298,7 +298,7 @@ test("issue 13 item 1: a contest of 30 candidates for 25 seats is laid out on A3
   expect(readCode(one.image, layout)).toBe(paperCodeText(input));
 });
 
-test('issue 13 item 1: a paper group of two contests (党委委员, 纪委委员) printed twice → four pages, each copy one sheet per contest in contest order, each with its own title and its own code; a contest whose order is not approved prints nothing and says why', async ({
+test('issue 13 item 1: a paper group of two contests (党委委员, 纪委委员) printed twice → four pages, each copy one sheet per contest in contest order, each with its own title and its own code; a contest whose order is not approved prints nothing and says why; in English the words change and the boxes stay', async ({
   page,
   openApp,
   host,
@@ -353,4 +353,16 @@ test('issue 13 item 1: a paper group of two contests (党委委员, 纪委委员
   expect(readCode(pa.image, la.layout)).toBe(paperCodeText(la.input));
   expect(readCode(pb.image, lb.layout)).toBe(paperCodeText(lb.input));
   expectPrintedAsLaidOut(pb.image, lb.layout);
+
+  // In English, like the other forms: the paper's words follow the UI's language, the boxes do not move.
+  await page.evaluate((key) => window.localStorage.setItem(key, 'en'), 'congressDesk.language');
+  await page.reload();
+  const en = await printBallotPapers(page, host, b.roundId, path.join(host.dir, 'group-en.pdf'), { copies: 1 });
+  // The count asked for the group's papers does not carry over to this link's (the window is reused).
+  expectPages(en, 1, 'A4');
+  const enText = execFileSync('pdftotext', ['-layout', en, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(enText).toContain('Ballot: 纪委委员');
+  expect(enText).toContain('To vote for a candidate, draw “○” in the box above the name, to vote against, draw “×”');
+  expect(enText).toContain('Write-in');
+  expectPrintedAsLaidOut(raster(en, 1, path.join(host.dir, 'group-en')).image, lb.layout);
 });

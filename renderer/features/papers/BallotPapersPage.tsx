@@ -79,8 +79,14 @@ function prepare(
  * serial and no page number is printed (a paper must not be traceable to a voter).
  */
 export function BallotPapersPage() {
-  const t = useT();
   const query = useRoute((s) => s.query);
+  // The print window is reused for the next round's papers (same window name): a count asked for
+  // one round must not carry over to another, so each link starts afresh.
+  return <PapersOf key={new URLSearchParams(query).toString()} query={query} />;
+}
+
+function PapersOf({ query }: { query: Record<string, string> }) {
+  const t = useT();
   const congress = useCongress((s) => s.file?.congress ?? null);
   const status = useCongress((s) => s.status);
   const openError = useCongress((s) => s.openError);
