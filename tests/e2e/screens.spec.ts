@@ -195,6 +195,7 @@ const ROUTES = (s: Awaited<ReturnType<typeof dayInProgress>>): [string, string][
   ['contest-open', `#/contests?contest=${s.open.contestId}`],
   ['count-open', `#/count?round=${s.open.roundId}`],
   ['count-closed', `#/count?round=${s.closed.roundId}`],
+  ['scan-open', `#/scan?round=${s.open.roundId}`],
   ['report', '#/report'],
   ['results', '#/results'],
   ['audit', '#/audit'],
