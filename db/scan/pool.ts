@@ -8,8 +8,11 @@
  * read once more; a page that kills a second worker is reported as `scan.unreadable_image`, so
  * one poisoned image cannot stop the round's reading.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PaperCode } from '../../core/paper/code.js';
 import type { PaperLayout } from '../../core/paper/layout.js';
@@ -69,16 +72,52 @@ interface Slot {
 
 /**
  * The worker's entry: the bundled .mjs beside this module in the app (scripts/build-electron.mjs
- * puts dist/electron/reader-worker.mjs beside store-worker.mjs), the .ts source under tsx and
- * vitest, where the thread registers tsx itself (a worker does not inherit the parent's loader).
+ * puts dist/electron/reader-worker.mjs beside store-worker.mjs). From the .ts sources (vitest, tsx,
+ * Playwright's host) the worker is bundled here with esbuild, as the app's build does, once per
+ * process: a worker does not inherit its parent's TypeScript loader, and a loader registered in
+ * the thread hangs under Playwright's own. The bundle lies under node_modules/.cache so that
+ * sharp and OpenCV resolve from node_modules as they do in the app.
  */
+const sourceBundles = new Map<string, string>();
+
+/** `entry` (a .ts file) bundled to an .mjs under node_modules/.cache, once per process. */
+function bundledSource(entry: string): string {
+  const known = sourceBundles.get(entry);
+  if (known) return known;
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const cache = path.join(root, 'node_modules', '.cache', 'congress-desk-reader');
+  const temp = path.join(cache, `build-${process.pid}-${sourceBundles.size}.mjs`);
+  buildSync({
+    entryPoints: [entry],
+    outfile: temp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['sharp'],
+    banner: {
+      js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);",
+    },
+  });
+  // Named by its content: processes running the same sources share one file, and renaming is atomic.
+  const outfile = path.join(cache, `${createHash('sha256').update(readFileSync(temp)).digest('hex').slice(0, 20)}.mjs`);
+  renameSync(temp, outfile);
+  sourceBundles.set(entry, outfile);
+  return outfile;
+}
+
 function startWorker(workerData: ReaderWorkerData): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./reader-worker.mjs', here), { workerData });
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
-  const entry = new URL('./reader-worker.ts', here).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData });
+  const worker = bundledSource(fileURLToPath(new URL('./reader-worker.ts', here)));
+  const { readerModule } = workerData;
+  const reader =
+    readerModule?.endsWith('.ts') === true
+      ? pathToFileURL(bundledSource(fileURLToPath(readerModule))).href
+      : readerModule;
+  return new Worker(worker, { workerData: reader ? { readerModule: reader } : {} });
 }
 
 export function createReaderPool(options: PoolOptions = {}): ReaderPool {

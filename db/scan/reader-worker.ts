@@ -7,18 +7,25 @@
  * A reader that throws is a page the app cannot read (`scan.unreadable_image`), not a dead
  * thread: the pool restarts a thread only when it really dies (a wasm abort, out of memory).
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { PageOutcome } from '../../core/paper/reading.js';
 import type { ReaderWorkerData, ReadJob, WorkerAnswer } from './pool.js';
 
-type ReadPage = (imagePath: string, expected: ReadJob['expected']) => PageOutcome | Promise<PageOutcome>;
+/** db/scan/read.ts's `readPage`; a test's stand-in may also look at where the image lies. */
+type ReadPage = (
+  bytes: Uint8Array,
+  expected: ReadJob['expected'],
+  job: { imagePath: string },
+) => PageOutcome | Promise<PageOutcome>;
 
 const data = (workerData ?? {}) as ReaderWorkerData;
-// The app's reader unless a test gives a stand-in (its pool tests are about the threads, not the marks).
-const READER = './read.js';
 
 async function loadReader(): Promise<ReadPage> {
-  const mod = (await import(data.readerModule ?? READER)) as { readPage?: ReadPage };
+  // A literal import, so that esbuild bundles the reader into reader-worker.mjs.
+  const mod = (data.readerModule ? await import(data.readerModule) : await import('./read.js')) as {
+    readPage?: ReadPage;
+  };
   if (typeof mod.readPage !== 'function') throw new Error('reader-worker: the reader module has no readPage');
   return mod.readPage;
 }
@@ -32,7 +39,9 @@ port.on('message', async (job: ReadJob) => {
   const started = performance.now();
   let outcome: PageOutcome;
   try {
-    outcome = await (await reader)(job.imagePath, job.expected);
+    // read here, not in the store: the store's thread does not wait on the disk either
+    const bytes = readFileSync(job.imagePath);
+    outcome = await (await reader)(bytes, job.expected, { imagePath: job.imagePath });
   } catch (err) {
     outcome = { ok: false, refusal: 'scan.unreadable_image', params: { detail: (err as Error).message ?? '' } };
   }

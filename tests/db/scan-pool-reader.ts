@@ -6,14 +6,18 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { PageOutcome } from '../../core/paper/reading.js';
 import type { ReadJob } from '../../db/scan/pool.js';
 
-export async function readPage(imagePath: string, expected: ReadJob['expected']): Promise<PageOutcome> {
+export async function readPage(
+  bytes: Uint8Array,
+  expected: ReadJob['expected'],
+  { imagePath }: { imagePath: string },
+): Promise<PageOutcome> {
   const name = path.basename(imagePath);
   if (name.startsWith('die-always-')) process.exit(3);
   if (name.startsWith('die-once-')) {
@@ -24,10 +28,9 @@ export async function readPage(imagePath: string, expected: ReadJob['expected'])
     }
   }
   if (name.startsWith('hang-')) for (;;);
-  const bytes = readFileSync(imagePath);
   const { info } = await sharp(bytes).greyscale().raw().toBuffer({ resolveWithObject: true });
   // synchronous work, as OpenCV's is: a thread doing it in the store would stop the store's timers
-  let digest = bytes;
+  let digest: Uint8Array = bytes;
   for (let i = 0; i < 150; i++) digest = createHash('sha256').update(digest).update(bytes).digest();
   return {
     ok: true,

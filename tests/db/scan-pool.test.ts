@@ -6,15 +6,16 @@
  * (tests/db/scan-pool-reader.ts): these tests are about the threads, the reader's own are
  * tests/db/scan-read*.test.ts.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { threadId as mainThreadId } from 'node:worker_threads';
+import { threadId as mainThreadId, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONVENTION } from '../../core/election-types.js';
 import { ballotLayout, type PaperInput } from '../../core/paper/layout.js';
 import type { PageOutcome } from '../../core/paper/reading.js';
-import { createReaderPool, type ReaderPool, type ReadJob } from '../../db/scan/pool.js';
+import { createReaderPool, type ReaderPool, type ReadJob, type WorkerAnswer } from '../../db/scan/pool.js';
 import { tempDir } from './helpers.js';
 import { imageOf } from './scan-files.js';
 
@@ -164,4 +165,54 @@ describe('reader pool', () => {
     expect(results[0]).toMatchObject({ pageId: 5, outcome: { ok: false, refusal: 'scan.unreadable_image' } });
     expect(p.threadIds()).toEqual(before);
   });
+});
+
+describe('reader pool with the app’s reader', () => {
+  it('db/scan/read.ts loads in the thread (OpenCV and zxing from local files) and answers a plain grey page with a refusal other than unreadable_image', async () => {
+    const dir = tempDir();
+    const [file] = await images(dir, ['plain.png']);
+    const p = createReaderPool();
+    pools.push(p);
+    const { results, until } = collect(p);
+    p.submit({ pageId: 1, imagePath: file!, expected });
+    await until(1);
+    expect(results[0]?.threadId).not.toBe(mainThreadId);
+    expect(results[0]?.outcome.ok).toBe(false);
+    const refusal = results[0]?.outcome.ok === false ? results[0].outcome.refusal : null;
+    expect(['scan.blank_page', 'scan.no_corners']).toContain(refusal);
+  });
+});
+
+describe('as bundled for the app (scripts/build-electron.mjs)', () => {
+  it('dist/electron/reader-worker.mjs reads a page with nothing but the app’s files: the wasm beside the bundles, sharp and OpenCV from node_modules', async () => {
+    const repo = path.resolve(import.meta.dirname, '..', '..');
+    // The packaged app's layout: package.json, node_modules and dist/electron side by side.
+    const app = tempDir();
+    copyFileSync(path.join(repo, 'package.json'), path.join(app, 'package.json'));
+    symlinkSync(path.join(repo, 'node_modules'), path.join(app, 'node_modules'), 'dir');
+    const out = path.join(app, 'dist', 'electron');
+    mkdirSync(out, { recursive: true });
+    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-electron.mjs'), '--out', out], { cwd: repo });
+    expect(existsSync(path.join(out, 'zxing_reader.wasm'))).toBe(true);
+    // MuPDF's loader asks for its wasm beside whatever module it is bundled in: the store's bundle
+    expect(existsSync(path.join(out, 'mupdf-wasm.wasm'))).toBe(true);
+    expect(readFileSync(path.join(out, 'store-worker.mjs'), 'utf8')).toContain(
+      'new URL("mupdf-wasm.wasm", import.meta.url)',
+    );
+
+    const [file] = await images(tempDir(), ['plain.png']);
+    const worker = new Worker(path.join(out, 'reader-worker.mjs'));
+    try {
+      const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ pageId: 9, imagePath: file, expected });
+      });
+      expect(answer.pageId).toBe(9);
+      expect(answer.outcome).toMatchObject({ ok: false });
+      expect(answer.outcome.ok === false && answer.outcome.refusal).not.toBe('scan.unreadable_image');
+    } finally {
+      await worker.terminate();
+    }
+  }, 120_000);
 });
