@@ -42,6 +42,17 @@ export interface MarkFeatures {
   symmetry: number;
   /** Ink area over the area of its convex hull. */
   hullFill: number;
+  /** Smaller over larger spread of the ink's second moments: 1 alike every way (○ ×), 0 along a line (√ leans that way). */
+  isotropy: number;
+  /** The circle fitted to the ink: its centre relative to the box's, its radius (mm), and the ink's RMS distance from it over the radius. */
+  ringDx: number;
+  ringDy: number;
+  ringR: number;
+  ringError: number;
+  /** Fraction of the way round the fitted circle with ink on it (or the printed border hiding it). */
+  ringCoverage: number;
+  /** Fraction of the fitted circle's middle that is ink. */
+  ringCentreFill: number;
 }
 
 /** Less ink than this (mm²) is a speck of dust or noise, not a mark. */
@@ -52,29 +63,45 @@ const uncertain = (why: NonNullable<BoxRead['why']>, ink: number): BoxRead => ({
 /** The box's reading from its ink's measurements. */
 export function classifyMark(f: MarkFeatures): BoxRead {
   const boxArea = f.side * f.side;
+  const half = f.side / 2;
   const area = f.areaIn + f.areaOut;
   const ink = round3(Math.min(1, f.areaIn / boxArea));
   // An eraser leaves a smear of grey over the box: whatever is left of the mark, a person decides.
   if (f.greyArea >= 0.06 * boxArea) return uncertain('erased', ink);
   if (area < SPECK_MM2) return { read: 'none', why: null, ink };
   // Very light ink, or only a dot or two: something was there, not enough to call it a mark.
-  if (f.inkLevel > 0.72 || area < 2.5) return uncertain('faint', ink);
-  // Most of the ink beside the box (its centre off the box's middle): the voter's box is in doubt.
-  const half = f.side / 2;
-  if (f.areaOut > 0.45 * area || Math.abs(f.dx) > half * 0.55 || Math.abs(f.dy) > half * 0.55) {
-    return uncertain('outside', ink);
+  if (f.inkLevel > 0.76 || area < 2.5) return uncertain('faint', ink);
+  // A ring: the ink lies close to one circle all the way round, its middle empty. The closer to the
+  // circle, the more lopsided it may be (a big ○ cut by the crop's edge); a √ lies far from any circle.
+  const fits =
+    (f.ringError <= 0.08 && f.isotropy >= 0.2) ||
+    (f.ringError <= 0.16 && f.isotropy >= 0.3) ||
+    (f.ringError <= 0.22 && f.isotropy >= 0.5);
+  const ring = fits && f.ringCoverage >= 0.85 && f.ringCentreFill <= 0.04;
+  const centred = (x: number, y: number) => Math.abs(x) <= half * 0.5 && Math.abs(y) <= half * 0.5;
+  if (ring && f.ringR >= 2 && f.ringR <= f.side * 0.7 && area >= 4 && centred(f.ringDx, f.ringDy)) {
+    return { read: 'circle', why: null, ink };
   }
+  // Most of the ink beside the box, or a mark whose middle is off the box: whose box is in doubt.
+  if (ring || f.areaOut > f.areaIn || !centred(f.dx, f.dy)) return uncertain('outside', ink);
   // Blacked out: much ink, filling its outline and its middle.
-  if (f.areaIn > 0.22 * boxArea && f.hullFill > 0.62 && f.centreFill > 0.45) return uncertain('scribble', ink);
-  const spread = f.rMean > 0 ? f.rStd / f.rMean : 1;
-  const round = f.coverage >= 0.8 && f.roundness >= 0.6;
-  if (round && f.centreFill < 0.1 && spread < 0.3 && f.rMean >= 1.4) return { read: 'circle', why: null, ink };
-  // A ring with ink through its middle: ○ and × both.
-  if (round && f.centreFill >= 0.2) return uncertain('both', ink);
-  if (f.centreFill >= 0.2 && f.roundness < 0.45 && f.symmetry >= 0.55 && spread >= 0.3 && f.rMean >= 1.2) {
+  if (f.areaIn > 0.26 * boxArea && f.hullFill > 0.5 && f.centreFill > 0.45) return uncertain('scribble', ink);
+  // Ink all round a circle and through its middle too: ○ and × both.
+  if (f.ringCoverage >= 0.85 && f.ringCentreFill >= 0.2) return uncertain('both', ink);
+  // Two strokes crossing at the ink's middle: far from any circle, spread alike both ways, symmetric.
+  if (
+    f.ringError >= 0.3 &&
+    f.ringCoverage < 0.8 &&
+    f.centreFill >= 0.3 &&
+    f.isotropy >= 0.4 &&
+    f.symmetry >= 0.25 &&
+    area >= 4 &&
+    f.rMean >= 1.2
+  ) {
     return { read: 'cross', why: null, ink };
   }
-  if (f.symmetry < 0.5 && f.centreFill < 0.6) return { read: 'tick', why: null, ink };
+  // Ink along one slanting line and a shorter one: √, which a person reads.
+  if (f.isotropy < 0.3) return { read: 'tick', why: null, ink };
   return uncertain(f.hullFill >= 0.5 ? 'scribble' : 'faint', ink);
 }
 

@@ -25,9 +25,6 @@ export interface Decoded {
 /** The least resolution the reader works at; the shrink is the largest power of two that keeps it. */
 export const MIN_PX_PER_MM = 5;
 
-// One page is read at a time per worker; libvips' own threads would only fight the other worker.
-sharp.concurrency(1);
-
 /**
  * Decodes `bytes` for a page `pageMm` in size (the expected layout's), or null when the bytes are
  * not an image sharp can read. A camera frame holds more than the page: its longer side is taken

@@ -52,7 +52,13 @@ export async function readPage(bytes: Uint8Array, expected: ExpectedPaper): Prom
  * Reads grey pixels. `scale` is decoded pixels per stored-image pixel: the reading's `transform`
  * and size are the stored image's.
  */
-export async function readGray(gray: GrayImage, expected: ExpectedPaper, scale = 1): Promise<PageOutcome> {
+export async function readGray(
+  gray: GrayImage,
+  expected: ExpectedPaper,
+  scale = 1,
+  /** Receives each box's measurements (candidates, then write-ins): for tuning against the corpus. */
+  observe?: (features: MarkFeatures) => void,
+): Promise<PageOutcome> {
   const cv = await openCv();
   const src = new cv.Mat(gray.height, gray.width, cv.CV_8UC1);
   try {
@@ -77,9 +83,14 @@ export async function readGray(gray: GrayImage, expected: ExpectedPaper, scale =
       return refuse('scan.other_layout', { found: code.layoutVersion, expected: expected.code.layoutVersion });
     }
     const layout = expected.layout;
-    const marks = layout.candidates.map((c) => readBox(cv, src, found.h, c.markBox));
+    const readBox = (box: Box): BoxRead => {
+      const f = measureBox(cv, src, found.h, box);
+      observe?.(f);
+      return classifyMark(f);
+    };
+    const marks = layout.candidates.map((c) => readBox(c.markBox));
     const writeIns = layout.writeIns.map((w) => ({
-      mark: readBox(cv, src, found.h, w.markBox),
+      mark: readBox(w.markBox),
       nameInk: nameHasInk(cv, src, found.h, w.nameBox),
     }));
     const reading: PageReading = {
@@ -384,11 +395,7 @@ function paperWhite(data: Uint8Array): number {
   return 255;
 }
 
-function readBox(cv: OpenCv, src: Mat, h: H, box: Box): BoxRead {
-  return classifyMark(measureBox(cv, src, h, box));
-}
-
-/** Where each crop pixel is: 1 inside the box (clear of the border), 2 in the ring beside it, 0 on the printed border or too far out. */
+/** Where each crop pixel is: 1 inside the box (clear of the border), 2 in the ring beside it, 3 on the printed border, 0 too far out. */
 const zones = new Map<string, { zone: Uint8Array; xm: Float32Array; ym: Float32Array }>();
 
 function zonesFor(boxW: number, boxH: number, w: number, ht: number) {
@@ -402,8 +409,17 @@ function zonesFor(boxW: number, boxH: number, w: number, ht: number) {
     for (let v = 0; v < ht; v++) ym[v] = (v + 0.5) / K - MARGIN;
     for (let v = 0; v < ht; v++) {
       for (let u = 0; u < w; u++) {
-        const d = Math.min(xm[u]!, boxW - xm[u]!, ym[v]!, boxH - ym[v]!);
-        zone[v * w + u] = d >= BAND_IN ? 1 : d <= -BAND_OUT && d >= -RING ? 2 : 0;
+        const x = xm[u]!;
+        const y = ym[v]!;
+        const d = Math.min(x, boxW - x, y, boxH - y);
+        // Outside, the border's lines are left out along their whole length: a line printed in
+        // line with them (a name field's edge under the box) is no voter's ink.
+        const onLine =
+          Math.abs(x) < BAND_OUT ||
+          Math.abs(x - boxW) < BAND_OUT ||
+          Math.abs(y) < BAND_OUT ||
+          Math.abs(y - boxH) < BAND_OUT;
+        zone[v * w + u] = d >= BAND_IN ? 1 : d > -BAND_OUT ? 3 : d >= -RING && !onLine ? 2 : 0;
       }
     }
     z = { zone, xm, ym };
@@ -417,6 +433,7 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
   const img = crop(cv, src, h, box, MARGIN, K);
   const inkMask = new cv.Mat();
   const near = new cv.Mat();
+  const labels = new cv.Mat();
   const kernel = cv.Mat.ones(5, 5, cv.CV_8U);
   try {
     cv.blur(img, img, new cv.Size(3, 3));
@@ -426,10 +443,17 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
     const white = paperWhite(g);
     cv.threshold(img, inkMask, white * INK, 255, cv.THRESH_BINARY_INV);
     cv.dilate(inkMask, near, kernel);
+    cv.connectedComponents(inkMask, labels, 8, cv.CV_32S);
     const ink = inkMask.data;
     const nearInk = near.data;
+    const label = labels.data32S;
     const side = box.w;
     const { zone, xm, ym } = zonesFor(box.w, box.h, w, ht);
+    // Ink beside the box is the voter's only when it touches the box's printed border (a stroke
+    // across it, a mark drawn against it); printed text near the box never does.
+    const touching = new Set<number>();
+    for (let i = 0; i < zone.length; i++) if (zone[i] === 3 && ink[i]) touching.add(label[i]!);
+    const counted = new Uint8Array(w * ht);
     let areaIn = 0;
     let areaOut = 0;
     let strong = 0;
@@ -443,11 +467,13 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
     for (let v = 0, i = 0; v < ht; v++) {
       for (let u = 0; u < w; u++, i++) {
         const z = zone[i]!;
-        if (z === 0) continue;
+        if (z === 0 || z === 3) continue;
         const p = g[i]!;
         if (ink[i]) {
           if (z === 1) areaIn++;
-          else areaOut++;
+          else if (touching.has(label[i]!)) areaOut++;
+          else continue;
+          counted[i] = 1;
           if (p < strongBelow) strong++;
           sx += xm[u]!;
           sy += ym[v]!;
@@ -482,8 +508,15 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
       roundness: 0,
       symmetry: 0,
       hullFill: 0,
+      isotropy: 0,
+      ringDx: 0,
+      ringDy: 0,
+      ringR: 0,
+      ringError: 1,
+      ringCoverage: 0,
+      ringCentreFill: 0,
     };
-    if (n < 3) return base;
+    if (n < 6) return base;
     const cx = sx / n;
     const cy = sy / n;
     // The centre in crop pixels.
@@ -491,18 +524,33 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
     const cv0 = (cy + MARGIN) * K - 0.5;
     let sr = 0;
     let sr2 = 0;
+    let suu = 0;
+    let svv = 0;
+    let suv = 0;
     for (let j = 0; j < points.length; j += 2) {
-      const r = Math.hypot(points[j]! - cu, points[j + 1]! - cv0) / K;
+      const du = points[j]! - cu;
+      const dv = points[j + 1]! - cv0;
+      const r = Math.hypot(du, dv) / K;
       sr += r;
       sr2 += r * r;
+      suu += du * du;
+      svv += dv * dv;
+      suv += du * dv;
     }
     const rMean = sr / n;
     const rStd = Math.sqrt(Math.max(0, sr2 / n - rMean * rMean));
+    // Second moments: × (two strokes across each other) and ○ spread alike every way; √ and a
+    // single stroke lie along one line.
+    const tr = (suu + svv) / n;
+    const det = (suu * svv - suv * suv) / (n * n);
+    const disc2 = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+    const isotropy = tr / 2 + disc2 > 0 ? (tr / 2 - disc2) / (tr / 2 + disc2) : 0;
+    const ring = fitRing(points, counted, zone, ink, w, ht);
     const bins = new Uint8Array(36);
-    const toBin = 36 / (2 * Math.PI);
-    const binOf = (du: number, dv: number) => Math.floor((Math.atan2(dv, du) + Math.PI) * toBin) % 36;
     const reachBin = new Float64Array(36);
     const borderBin = new Uint8Array(36);
+    const toBin = 36 / (2 * Math.PI);
+    const binOf = (du: number, dv: number) => Math.floor((Math.atan2(dv, du) + Math.PI) * toBin) % 36;
     let mirrored = 0;
     let mirrorSeen = 0;
     const far2 = (0.5 * rMean * K) ** 2;
@@ -519,7 +567,7 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
       const mv = Math.round(2 * cv0 - v);
       if (mu < 0 || mv < 0 || mu >= w || mv >= ht) continue;
       const m = mv * w + mu;
-      if (!zone[m]) continue;
+      if (zone[m] !== 1 && zone[m] !== 2) continue;
       mirrorSeen++;
       if (nearInk[m]) mirrored++;
     }
@@ -545,7 +593,7 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
           disc++;
           if (ink[i]) discInk++;
         }
-        if (!zone[i] && r2 >= lo2 && r2 <= hi2) {
+        if (zone[i] === 3 && r2 >= lo2 && r2 <= hi2) {
           const b = binOf(du, dv);
           bins[b] = 1;
           borderBin[b] = 1;
@@ -554,7 +602,7 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
     }
     let covered = 0;
     for (const b of bins) covered += b;
-    // How far the ink reaches in each direction: all round alike for ○ (and ○ with ×), far along
+    // How far the ink reaches in each direction: all round alike for ○ (and ○ with × inside), far along
     // the arms and short between them for ×. Directions where the printed border hides the ink are left out.
     const reaches: number[] = [];
     for (let b = 0; b < 36; b++) if (reachBin[b]! > 0 || !borderBin[b]) reaches.push(Math.sqrt(reachBin[b]!));
@@ -572,10 +620,97 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
       roundness,
       symmetry: mirrorSeen ? mirrored / mirrorSeen : 0,
       hullFill: hullFill(cv, points, n),
+      isotropy,
+      ringDx: ring.u / K - MARGIN - side / 2,
+      ringDy: ring.v / K - MARGIN - box.h / 2,
+      ringR: ring.r / K,
+      ringError: ring.error,
+      ringCoverage: ring.coverage,
+      ringCentreFill: ring.centreFill,
     };
   } finally {
-    for (const m of [img, inkMask, near, kernel]) m.delete();
+    for (const m of [img, inkMask, near, labels, kernel]) m.delete();
   }
+}
+
+/**
+ * The circle that best fits the ink (least squares, Kåsa's algebraic fit): for a ○ its centre
+ * and radius even when part of it is hidden by the printed border or lies beyond the ring. With
+ * how far the ink strays from it (relative RMS), how much of the way round ink (or the printed
+ * border) lies at its radius, and how much of its middle is ink.
+ */
+function fitRing(points: number[], counted: Uint8Array, zone: Uint8Array, ink: Uint8Array, w: number, ht: number) {
+  const n = points.length / 2;
+  let mu = 0;
+  let mv = 0;
+  for (let j = 0; j < points.length; j += 2) {
+    mu += points[j]!;
+    mv += points[j + 1]!;
+  }
+  mu /= n;
+  mv /= n;
+  let suu = 0;
+  let svv = 0;
+  let suv = 0;
+  let suuu = 0;
+  let svvv = 0;
+  let suvv = 0;
+  let svuu = 0;
+  for (let j = 0; j < points.length; j += 2) {
+    const u = points[j]! - mu;
+    const v = points[j + 1]! - mv;
+    suu += u * u;
+    svv += v * v;
+    suv += u * v;
+    suuu += u * u * u;
+    svvv += v * v * v;
+    suvv += u * v * v;
+    svuu += v * u * u;
+  }
+  const det = suu * svv - suv * suv;
+  const none = { u: mu, v: mv, r: 0, error: 1, coverage: 0, centreFill: 1 };
+  if (Math.abs(det) < 1e-9) return none;
+  const b1 = (suuu + suvv) / 2;
+  const b2 = (svvv + svuu) / 2;
+  const uc = (b1 * svv - b2 * suv) / det;
+  const vc = (b2 * suu - b1 * suv) / det;
+  const r = Math.sqrt(uc * uc + vc * vc + (suu + svv) / n);
+  const cu = uc + mu;
+  const cv = vc + mv;
+  if (!Number.isFinite(r) || r < 1) return none;
+  let e2 = 0;
+  for (let j = 0; j < points.length; j += 2) {
+    const d = Math.hypot(points[j]! - cu, points[j + 1]! - cv) - r;
+    e2 += d * d;
+  }
+  const bins = new Uint8Array(36);
+  const toBin = 36 / (2 * Math.PI);
+  let disc = 0;
+  let discInk = 0;
+  const reach = Math.ceil(r * 1.35) + 1;
+  for (let v = Math.max(0, Math.floor(cv - reach)); v <= Math.min(ht - 1, Math.ceil(cv + reach)); v++) {
+    for (let u = Math.max(0, Math.floor(cu - reach)); u <= Math.min(w - 1, Math.ceil(cu + reach)); u++) {
+      const i = v * w + u;
+      const d = Math.hypot(u - cu, v - cv);
+      if (d <= 0.45 * r) {
+        disc++;
+        if (ink[i]) discInk++;
+      } else if (d >= 0.65 * r && d <= 1.35 * r && (counted[i] || zone[i] === 3)) {
+        // Ink on the circle, or the printed border where the circle crosses it.
+        bins[Math.floor((Math.atan2(v - cv, u - cu) + Math.PI) * toBin) % 36] = 1;
+      }
+    }
+  }
+  let covered = 0;
+  for (const b of bins) covered += b;
+  return {
+    u: cu,
+    v: cv,
+    r,
+    error: Math.sqrt(e2 / n) / r,
+    coverage: covered / 36,
+    centreFill: disc ? discInk / disc : 1,
+  };
 }
 
 function hullFill(cv: OpenCv, points: number[], n: number): number {
