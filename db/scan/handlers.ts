@@ -14,6 +14,7 @@ import type { RoundContext } from '../count/round-rows.js';
 import { requireRound } from '../count/round-rows.js';
 import { done, type In, type QueryCall, query, unchanged, type Written, within } from '../handler-types.js';
 import type { SqliteDb } from '../open.js';
+import { inbox as folderInbox, receivedKeyOf } from './inbox.js';
 import { type IntakePage, type IntakeSkip, pagesOfFile } from './intake.js';
 import {
   findPage,
@@ -30,6 +31,8 @@ import {
 interface Received {
   pages: IntakePage[];
   skipped: IntakeSkip[];
+  /** The files read, as the scanner's folder knows them (path, size, time), to leave out of its next look. */
+  files?: string[];
 }
 
 /** What the write noted: the round's contest (the change topic), the pages it added. */
@@ -52,7 +55,7 @@ function storeAll(call: QueryCall, received: Received): Received {
     if (stored.ok) pages.push(page);
     else skipped.push({ name: page.name, code: stored.error.reason ?? 'scan.image_unwritable', params: {} });
   }
-  return { pages, skipped };
+  return { pages, skipped, ...(received.files ? { files: received.files } : {}) };
 }
 
 /** The round accepts pages while its ballots may be entered (as `ballots.enter` requires). */
@@ -122,9 +125,11 @@ export const addFiles = within<'scan.addFiles', RoundContext, Received, ScanNote
   async prepare(input, call) {
     const open = roundTakesPages(input, call);
     if (!open.ok) return open;
-    const received: Received = { pages: [], skipped: [] };
+    const received: Received = { pages: [], skipped: [], files: [] };
     for (const file of input.paths) {
       const name = path.basename(file);
+      const key = receivedKeyOf(file);
+      if (key !== null) received.files!.push(key);
       let bytes: Buffer;
       try {
         bytes = await fs.promises.readFile(file);
@@ -138,7 +143,11 @@ export const addFiles = within<'scan.addFiles', RoundContext, Received, ScanNote
     }
     return ok(storeAll(call, received));
   },
-  run: (ctx, input, call, received) => receive(ctx, input, call, received),
+  run(ctx, input, call, received) {
+    // Each file is dealt with once, received or skipped: the folder's next look leaves it out.
+    for (const key of received.files ?? []) call.caches.scans.receivedFiles.add(key);
+    return receive(ctx, input, call, received);
+  },
   audit: (input, output) => auditOf(input, output),
   changes: (input, _output, written) => scanChanged(input.roundId, written),
 });
@@ -184,36 +193,17 @@ export const image = query<'scan.image'>(async (input: In<'scan.image'>, { db, p
 });
 
 /**
- * The files in the scanner's folder not yet received for this round and no longer growing.
- * A stand-in until db/scan/inbox.ts (helper "intake") gives the folder's own watch: by name
- * among the round's pages from the folder, settled when last written two seconds ago.
+ * The files in the scanner's folder not yet received and no longer growing (db/scan/inbox.ts),
+ * oldest first.
  */
-export const inbox = query<'scan.inbox'>((input, { db }) =>
-  andThen(requireRound(db, input.roundId), () => {
-    const received = new Set(
-      roundPages(db, input.roundId)
-        .filter((p) => p.source === 'folder')
-        .map((p) => p.sourceName.replace(/ p\.\d+$/, '')),
-    );
-    let names: string[];
-    try {
-      names = fs.readdirSync(input.folder);
-    } catch {
-      return ok({ files: [] });
-    }
-    const now = Date.now();
-    const files = names
-      .filter((name) => /\.(jpe?g|png|pdf|tiff?)$/i.test(name) && !received.has(name))
-      .map((name) => {
-        const file = path.join(input.folder, name);
-        const stat = fs.statSync(file, { throwIfNoEntry: false });
-        return stat?.isFile() && now - stat.mtimeMs > 2000
-          ? { path: file, name, size: stat.size, at: stat.mtimeMs }
-          : null;
-      })
-      .filter((f) => f !== null)
-      .sort((a, b) => a.at - b.at)
-      .map(({ path: p, name, size }) => ({ path: p, name, size }));
-    return ok({ files });
-  }),
+export const inbox = query<'scan.inbox'>((input, { db, caches }) =>
+  andThen(requireRound(db, input.roundId), () =>
+    ok({
+      files: folderInbox(input.folder, caches.scans.receivedFiles).map((f) => ({
+        path: f.path,
+        name: f.name,
+        size: f.size,
+      })),
+    }),
+  ),
 );

@@ -39,6 +39,12 @@ export interface ScanHooks {
 }
 
 export class ScanQueue {
+  /**
+   * The scanner-folder files received while this file is open (db/scan/inbox.ts `receivedKey`),
+   * left out of the next look at the folder. In memory only: after a restart a file offered
+   * again is received again and its pages skipped by their hash (`scan.duplicate_image`).
+   */
+  readonly receivedFiles = new Set<string>();
   private readonly inFlight = new Set<number>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;

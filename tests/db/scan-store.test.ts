@@ -231,6 +231,19 @@ describe('scanned pages into ballots (issue 13 item 5)', () => {
   });
 });
 
+describe('the scanner’s folder (scan.inbox)', () => {
+  it('a file the scanner finished writing is offered once it stood still, and not again once received', async () => {
+    const e = await scene();
+    const f = await e.file('feeder-0001.jpg', 199);
+    const look = async () => (await e.call('scan.inbox', { roundId: e.roundId, folder: e.folder })).files;
+    expect(await look()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await look()).toEqual([{ path: f, name: 'feeder-0001.jpg', size: fs.statSync(f).size }]);
+    await e.call('scan.addFiles', { roundId: e.roundId, source: 'folder', paths: [f] });
+    expect(await look()).toEqual([]);
+  });
+});
+
 describe('with the app’s own reader (the worker pool and db/scan/read.ts, nothing stood in)', () => {
   it('a printed paper of the round marked ○ × and scanned at 150 dpi: read in the pool off the store’s thread, shown read with its marks, confirmed; another round’s paper refused scan.other_round naming it', async () => {
     const e = await election({ voters: 3 });
