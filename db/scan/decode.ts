@@ -46,7 +46,8 @@ export async function decodePage(
     if (shrink > 1) img = img.resize({ width: Math.max(1, Math.round(w / shrink)), kernel: 'nearest' });
     // Luminance, not one channel: a red pen vanishes from the red channel.
     if (meta.hasAlpha) img = img.flatten({ background: '#ffffff' });
-    if (meta.channels !== 1) img = img.grayscale();
+    // Always: even a one-channel JPEG comes out of the resize as three channels unless told it is grey.
+    img = img.grayscale();
     const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
     const gray =
       info.channels === 1

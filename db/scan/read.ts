@@ -530,7 +530,7 @@ export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
     for (let j = 0; j < points.length; j += 2) {
       const du = points[j]! - cu;
       const dv = points[j + 1]! - cv0;
-      const r = Math.hypot(du, dv) / K;
+      const r = Math.sqrt(du * du + dv * dv) / K;
       sr += r;
       sr2 += r * r;
       suu += du * du;
@@ -688,14 +688,17 @@ function fitRing(points: number[], counted: Uint8Array, zone: Uint8Array, ink: U
   let disc = 0;
   let discInk = 0;
   const reach = Math.ceil(r * 1.35) + 1;
+  const inner2 = (0.45 * r) ** 2;
+  const lo2 = (0.65 * r) ** 2;
+  const hi2 = (1.35 * r) ** 2;
   for (let v = Math.max(0, Math.floor(cv - reach)); v <= Math.min(ht - 1, Math.ceil(cv + reach)); v++) {
     for (let u = Math.max(0, Math.floor(cu - reach)); u <= Math.min(w - 1, Math.ceil(cu + reach)); u++) {
       const i = v * w + u;
-      const d = Math.hypot(u - cu, v - cv);
-      if (d <= 0.45 * r) {
+      const d2 = (u - cu) ** 2 + (v - cv) ** 2;
+      if (d2 <= inner2) {
         disc++;
         if (ink[i]) discInk++;
-      } else if (d >= 0.65 * r && d <= 1.35 * r && (counted[i] || zone[i] === 3)) {
+      } else if (d2 >= lo2 && d2 <= hi2 && (counted[i] || zone[i] === 3)) {
         // Ink on the circle, or the printed border where the circle crosses it.
         bins[Math.floor((Math.atan2(v - cv, u - cu) + Math.PI) * toBin) % 36] = 1;
       }
