@@ -18,6 +18,7 @@ const areas: [string, () => Promise<Area>][] = [
   ['result', async () => (await import('./result.js')).benchResultFile],
   ['ui', async () => (await import('./ui.js')).benchUi],
   ['large', async () => (await import('./large.js')).benchLarge],
+  ['scan', async () => (await import('./scan.js')).benchScan],
 ];
 
 const report = new Reporter();
