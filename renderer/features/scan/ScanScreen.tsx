@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, InputNumber, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { MarkingConvention } from '../../../core/election-types.js';
+import { paperInputOf } from '../../../core/paper/input.js';
 import { ballotLayout, type PaperLayout } from '../../../core/paper/layout.js';
 import { reasonText } from '../../../core/reasons.js';
 import { countView } from '../../../core/round-state.js';
@@ -78,18 +79,15 @@ export function ScanScreen() {
   const layout = useMemo<PaperLayout | null>(() => {
     if (!round || !contest || candidates.length === 0) return null;
     try {
-      return ballotLayout({
-        congressUid: '',
-        congressTitle: '',
-        contestTitle: contest.title,
-        contestId: contest.id,
-        roundId: round.id,
-        roundNumber: round.number,
-        roundKind: round.kind,
-        seats: round.seats,
-        candidates: candidates.map((c) => ({ id: c.id, name: c.name })),
-        convention,
-      });
+      // The congress's uid and name are only in the QR code and the title: no box depends on them.
+      return ballotLayout(
+        paperInputOf(
+          { uid: '', name: '' },
+          { id: contest.id, title: contest.title, marking: convention },
+          round,
+          candidates,
+        ),
+      );
     } catch {
       return null;
     }
