@@ -67,7 +67,7 @@ export async function readGray(
     if (!found.ok) {
       if (found.blank) return refuse('scan.blank_page');
       // Not one of our papers: say what its code is, if it has one (a badge sheet, a form).
-      const text = await readAnyCode(cv, src);
+      const text = await readAnyCode(src);
       if (text !== null && parsePaperCode(text) === null) return refuse('scan.not_ballot', { text: clip(text) });
       return refuse('scan.no_corners');
     }
@@ -361,7 +361,7 @@ async function readCode(cv: OpenCv, src: Mat, h: H, layout: PaperLayout): Promis
 }
 
 /** Any QR code on a page that is not one of our papers (only on the way to a refusal). */
-async function readAnyCode(cv: OpenCv, src: Mat): Promise<string | null> {
+async function readAnyCode(src: Mat): Promise<string | null> {
   const read = await zxing();
   return decodeQr(read, src);
 }
