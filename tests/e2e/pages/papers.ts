@@ -4,6 +4,8 @@
  * margin), so a spec can rasterise the PDF like a scan of the real paper.
  */
 import type { Page } from '@playwright/test';
+import { ballotLayout } from '../../../core/paper/layout.js';
+import { call } from '../api.js';
 import { expect } from '../fixtures.js';
 
 export interface PrintPapersOptions {
@@ -41,4 +43,28 @@ export async function printBallotPapers(
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.pdf({ path: pdfPath, printBackground: true, preferCSSPageSize: true });
   return pdfPath;
+}
+
+/**
+ * The layout a round's paper is printed from (core/paper/layout.ts), as the store knows the round:
+ * where a spec draws marks on the rasterised paper. Also the round, its contest and candidates in paper order.
+ */
+export async function roundPaper(host: { port: number; token: string }, contestId: number, roundId: number) {
+  const { congress } = await call(host, 'congress.get', {});
+  const { contest, rounds, candidates } = await call(host, 'contests.get', { contestId });
+  const round = rounds.find((r) => r.id === roundId)!;
+  const order = round.candidateIds.map((cid) => candidates.find((c) => c.id === cid)!);
+  const layout = ballotLayout({
+    congressUid: congress.uid,
+    congressTitle: congress.name,
+    contestTitle: contest.title,
+    contestId: contest.id,
+    roundId,
+    roundNumber: round.number,
+    roundKind: round.kind,
+    seats: round.seats,
+    candidates: order.map((c) => ({ id: c.id, name: c.name })),
+    convention: contest.marking,
+  });
+  return { congress, contest, round, order, layout };
 }
