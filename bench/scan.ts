@@ -50,7 +50,7 @@ async function printedPaper(): Promise<Paper> {
   if (existsSync(meta)) return JSON.parse(readFileSync(meta, 'utf8')) as Paper;
   mkdirSync(dir, { recursive: true });
   let paper: Paper | null = null;
-  await onStage('scan', async ({ call, browse, signedIn }) => {
+  await onStage('scan', async ({ call, browse, host }) => {
     await call('congress.openDemo', {});
     const { congress } = await call('congress.get', {});
     if (congress.currentMeetingId === null) throw new Error('the demo congress has no current meeting');
@@ -71,7 +71,18 @@ async function printedPaper(): Promise<Paper> {
     const order = round.candidateIds.map((id) => candidates.find((c) => c.id === id)!);
     const layout = ballotLayout(paperInputOf(congress, contest, round, order));
     const context = await browse();
-    const page = await signedIn(context, `#/print/ballot-papers?round=${roundId}&copies=1`, '计票人 赵敏');
+    // A print route opens without the operator's dialog where the app allows it; else sign in first.
+    const page = await context.newPage();
+    await page.goto(`${host.url}#/print/ballot-papers?round=${roundId}&copies=1`);
+    const asked = await page
+      .getByTestId('operator-name')
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (asked) {
+      await page.getByTestId('operator-name').fill('计票人 赵敏');
+      await page.getByTestId('operator-submit').click();
+    }
     await page.locator('[data-testid="print-page"][data-ready="true"]').waitFor({ timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const pdf = path.join(dir, 'paper.pdf');

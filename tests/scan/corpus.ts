@@ -180,7 +180,7 @@ function toGray(rgba: Uint8ClampedArray, n: number): Uint8Array {
 export function rasterisePdf(pdf: string, dpi: number, page = 1): Buffer {
   return execFileSync(
     'pdftoppm',
-    ['-gray', '-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, '-'],
+    ['-gray', '-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf],
     { maxBuffer: 256 * 1024 * 1024 },
   );
 }
