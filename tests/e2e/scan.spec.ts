@@ -12,12 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { paperCodeText } from '../../core/paper/code.js';
-import { ballotLayout, type PaperLayout } from '../../core/paper/layout.js';
+import type { PaperLayout } from '../../core/paper/layout.js';
 import { findChromium, OFFLINE_CHROMIUM_FLAGS } from '../../electron/host/chromium.js';
 import { type Image, y4m } from '../qr-image.js';
 import { renderPaper, scanOf, type TestMark } from '../scan/render-layout.js';
 import { call } from './api.js';
 import { expect, type TestHost, test } from './fixtures.js';
+import { roundPaper } from './pages/papers.js';
 import { ScanScreen } from './pages/scan.js';
 import { contestOf, countThroughApi, demoWithVoters } from './scenes.js';
 
@@ -60,22 +61,7 @@ async function scannedRound(
     people: voting.slice(0, 5),
   });
   await countThroughApi(host, roundId, { issued: 89, collected });
-  const { congress } = await call(host, 'congress.get', {});
-  const { contest, rounds, candidates } = await call(host, 'contests.get', { contestId });
-  const round = rounds.find((r) => r.id === roundId)!;
-  const order = round.candidateIds.map((cid) => candidates.find((c) => c.id === cid)!);
-  const layout = ballotLayout({
-    congressUid: congress.uid,
-    congressTitle: congress.name,
-    contestTitle: contest.title,
-    contestId,
-    roundId,
-    roundNumber: round.number,
-    roundKind: round.kind,
-    seats: round.seats,
-    candidates: order.map((c) => ({ id: c.id, name: c.name })),
-    convention: contest.marking,
-  });
+  const { congress, layout } = await roundPaper(host, contestId, roundId);
   const code = paperCodeText({ congressUid: congress.uid, contestId, roundId });
   return { contestId, roundId, layout, code };
 }
