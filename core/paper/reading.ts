@@ -57,6 +57,10 @@ export const PAGE_REFUSALS = [
   'scan.other_congress',
   'scan.other_contest',
   'scan.other_round',
+  // The store's names for the two above when the code's contest or round is one of this congress's:
+  // a counter at 第 2 轮 reads which round the paper is of, not a database id.
+  'scan.other_contest_named',
+  'scan.other_round_named',
   'scan.other_layout',
 ] as const;
 export type PageRefusal = (typeof PAGE_REFUSALS)[number];

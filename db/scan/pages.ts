@@ -193,11 +193,36 @@ export function pageOf(db: SqliteDb, record: PageRecord): ScanPage {
     sha256: record.sha256,
     status,
     reading: outcome?.ok ? outcome.reading : null,
-    refusal: outcome && !outcome.ok ? { code: outcome.refusal, params: outcome.params } : null,
+    refusal: outcome && !outcome.ok ? namedRefusal(db, outcome.refusal, outcome.params) : null,
     ballotId,
     receivedAt: record.receivedAt,
     receivedBy: record.receivedBy,
   };
+}
+
+/**
+ * The reader knows only the ids its code carries; the screen names rounds as 「党委委员」第 1 轮, so a
+ * code naming one of this congress's contests or rounds is told by title and number.
+ */
+function namedRefusal(
+  db: SqliteDb,
+  code: PageRefusal,
+  params: Record<string, string | number>,
+): { code: PageRefusal; params: Record<string, string | number> } {
+  const found = params.found;
+  if (typeof found !== 'number') return { code, params };
+  if (code === 'scan.other_round') {
+    const round = findRound(db, found);
+    const contest = round && findContest(db, round.contestId);
+    if (round && contest) {
+      return { code: 'scan.other_round_named', params: { ...params, contest: contest.title, round: round.number } };
+    }
+  }
+  if (code === 'scan.other_contest') {
+    const contest = findContest(db, found);
+    if (contest) return { code: 'scan.other_contest_named', params: { ...params, contest: contest.title } };
+  }
+  return { code, params };
 }
 
 export function roundPages(db: SqliteDb, roundId: number): PageRecord[] {

@@ -140,7 +140,7 @@ test("issue 13, bad pages in the scanner's folder: an earlier round's paper, no 
   // The pages received: the three bad ones refused once read, the good one waiting for a person.
   const old = await pageNamed(host, roundId, 'a-round1.png');
   expect(old.status).toBe('refused');
-  expect(old.refusal?.code).toBe('scan.other_round');
+  expect(old.refusal?.code).toBe('scan.other_round_named');
   const corners = await pageNamed(host, roundId, 'b-no-corners.jpg');
   expect(corners.refusal?.code).toBe('scan.no_corners');
   const blankBack = await pageNamed(host, roundId, 'c-back.jpg');
@@ -193,8 +193,7 @@ test("issue 13, bad pages in the scanner's folder: an earlier round's paper, no 
   await expect(scan.pageItem(old.seq)).toContainText(reasonText(old.refusal!.code, old.refusal!.params, 'en')!);
 });
 
-// FIXME(issue 13, scan-store/reader): db/scan/read.ts refuses with {found: code.roundId}, a database id; nothing maps it to 第 N 轮.
-test.fixme('attack "a leftover paper of the void round 1, scanned in the rerun, is refused as 「编码中的轮次 2」 — the database id, which reads as this very round": the refusal names 第 1 轮', async ({
+test('attack "a leftover paper of the void round 1, scanned in the rerun, is refused as 「编码中的轮次 2」 — the database id, which reads as this very round": the refusal names 第 1 轮', async ({
   page,
   openApp,
   host,
@@ -203,7 +202,7 @@ test.fixme('attack "a leftover paper of the void round 1, scanned in the rerun, 
   const { roundId, oldPaper } = await rerunRound(page, openApp, host);
   const scan = await scanFolder(page, host, roundId, [['round1-leftover.png', oldPaper]]);
   const old = await pageNamed(host, roundId, 'round1-leftover.png');
-  expect(old.refusal?.code).toBe('scan.other_round');
+  expect(old.refusal?.code).toBe('scan.other_round_named');
   const item = scan.pageItem(old.seq);
   await expect(item).toHaveAttribute('data-status', 'refused');
   // The counter at 第 2 轮 must read which round the paper is of, as rounds are named on screen.
