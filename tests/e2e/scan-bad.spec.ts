@@ -193,7 +193,7 @@ test("issue 13, bad pages in the scanner's folder: an earlier round's paper, no 
   await expect(scan.pageItem(old.seq)).toContainText(reasonText(old.refusal!.code, old.refusal!.params, 'en')!);
 });
 
-test('attack "a leftover paper of the void round 1, scanned in the rerun, is refused as 「编码中的轮次 2」 — the database id, which reads as this very round": the refusal names 第 1 轮', async ({
+test('attack "a leftover paper of the void round 1, scanned in the rerun, was refused as 「编码中的轮次 2」 (the database id, which read as this very round)": the refusal names 第 1 轮', async ({
   page,
   openApp,
   host,
