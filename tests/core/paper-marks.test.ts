@@ -119,6 +119,37 @@ describe('classifyMark (issue 13: a reading is wrong only by being flagged)', ()
     expect(classifyMark(big).read).toBe('circle');
   });
 
+  it("three stray dots near a box's corners (corpus paper #826: a circle fits through them, the border hiding the rest of its way round) → never circle", () => {
+    // Measured on the bench corpus, where this was the one silent error (read ○).
+    const dots: MarkFeatures = {
+      side: 12,
+      areaIn: 4.97,
+      areaOut: 0,
+      strongArea: 3.31,
+      inkLevel: 0.1,
+      greyArea: 0,
+      dx: -0.62,
+      dy: -2.06,
+      rMean: 3.87,
+      rStd: 1.07,
+      centreFill: 0,
+      coverage: 0.64,
+      roundness: 0,
+      symmetry: 0.056,
+      hullFill: 0.126,
+      isotropy: 0.526,
+      ringDx: -0.03,
+      ringDy: -0.61,
+      ringR: 4.35,
+      ringError: 0.088,
+      ringCoverage: 0.861,
+      ringCentreFill: 0,
+    };
+    const read = classifyMark(dots);
+    expect(read.read).not.toBe('circle');
+    expect(['uncertain', 'tick']).toContain(read.read);
+  });
+
   it('a √ (lopsided: its mirror through its centre is mostly paper) → tick, which a person decides', () => {
     // Measured: isotropy ≤ 0.17 (one long stroke), 0.17–0.28 from the nearest circle.
     const tick = {
