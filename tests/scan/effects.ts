@@ -5,9 +5,9 @@
  * 60. The geometric and codec steps are the field's libraries (sharp, opencv-js); only the
  * per-pixel light and noise are a loop here. Every choice is recorded in the truth.
  */
-import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import type { Rng } from './marks-draw.js';
+import { DESK_GREY, perspective } from './render-layout.js';
 
 export interface Effects {
   /** The resolution the paper is rasterised at (the scanner's setting). */
@@ -57,45 +57,6 @@ export function scannerEffects(rng: Rng, dpi = 200): Effects {
   return { ...chooseEffects(rng, { device: 'scanner', dpi }), rotate: between(rng, -2, 2), blur: 0 };
 }
 
-type Cv = {
-  Mat: new (rows: number, cols: number, type: number) => CvMat;
-  matFromArray(rows: number, cols: number, type: number, data: number[]): CvMat;
-  getPerspectiveTransform(src: CvMat, dst: CvMat): CvMat;
-  warpPerspective(src: CvMat, dst: CvMat, m: CvMat, size: unknown, flags: number, border: number, value: unknown): void;
-  Size: new (w: number, h: number) => unknown;
-  Scalar: new (v: number) => unknown;
-  CV_8UC1: number;
-  CV_32FC2: number;
-  INTER_LINEAR: number;
-  BORDER_CONSTANT: number;
-};
-type CvMat = { data: Uint8Array; delete(): void };
-
-let cvLoaded: Promise<{ cv: Cv }> | null = null;
-/**
- * OpenCV compiled to wasm, from node_modules (never the network), loaded once. Handed out in a
- * wrapper: the emscripten module has a `then`, and a promise resolved with it would wait forever.
- */
-function opencv(): Promise<{ cv: Cv }> {
-  cvLoaded ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const cv = require('@techstark/opencv-js') as Cv & { then?: (ready: () => void) => unknown };
-    if (typeof cv.warpPerspective !== 'function') {
-      // The wasm compiles off the event loop, which holds nothing else meanwhile: without the
-      // timer Node would exit with the promise still pending.
-      const alive = setInterval(() => {}, 50);
-      await new Promise<void>((resolve) => {
-        cv.then?.(() => resolve());
-      }).finally(() => clearInterval(alive));
-    }
-    return { cv };
-  })();
-  return cvLoaded;
-}
-
-/** The desk around a photographed page: a light grey, not white, as under a document camera. */
-const DESK_GREY = 190;
-
 /**
  * A grey raster (one byte per px, `width` × `height`, modified in place for light and noise)
  * through the effects, to JPEG bytes.
@@ -113,28 +74,10 @@ export async function applyEffects(
   let h = height;
   if (effects.perspective) {
     // The camera's frame holds the page and a margin of desk around it.
-    const margin = Math.round(width * 0.06);
-    const { cv } = await opencv();
-    const W = width + 2 * margin;
-    const H = height + 2 * margin;
-    const src = new cv.Mat(height, width, cv.CV_8UC1);
-    src.data.set(gray);
-    const p = effects.perspective;
-    const to = [
-      [margin + p[0]! * width, margin + p[1]! * height],
-      [margin + width + p[2]! * width, margin + p[3]! * height],
-      [margin + width + p[4]! * width, margin + height + p[5]! * height],
-      [margin + p[6]! * width, margin + height + p[7]! * height],
-    ].flat();
-    const from = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, width, 0, width, height, 0, height]);
-    const dstPts = cv.matFromArray(4, 1, cv.CV_32FC2, to);
-    const m = cv.getPerspectiveTransform(from, dstPts);
-    const dst = new cv.Mat(H, W, cv.CV_8UC1);
-    cv.warpPerspective(src, dst, m, new cv.Size(W, H), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(DESK_GREY));
-    pixels = Uint8Array.from(dst.data);
-    for (const mat of [src, from, dstPts, m, dst]) mat.delete();
-    w = W;
-    h = H;
+    const shot = await perspective({ data: pixels, width, height }, effects.perspective);
+    pixels = shot.data;
+    w = shot.width;
+    h = shot.height;
   }
   const background = effects.device === 'camera' ? DESK_GREY : 255;
   let img = sharp(pixels, { raw: { width: w, height: h, channels: 1 } });

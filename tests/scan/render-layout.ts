@@ -237,7 +237,7 @@ export async function scanOf(page: Page, s: Scan = {}): Promise<Buffer> {
     const scaled = await img.resize(w, h, { kernel: 'linear' }).extractChannel(0).raw().toBuffer();
     img = sharp(scaled, { raw: { width: w, height: h, channels: 1 } });
   }
-  const bg = s.perspective ? 190 : 255;
+  const bg = s.perspective ? DESK_GREY : 255;
   if (s.rotate) img = img.rotate(s.rotate, { background: { r: bg, g: bg, b: bg } });
   if (s.blur) img = img.blur(s.blur);
   img = img.toColourspace('b-w');
@@ -257,7 +257,14 @@ type CvLite = {
   BORDER_CONSTANT: number;
 };
 
-async function perspective(page: Page, p: number[]): Promise<Page> {
+/** The desk around a photographed page: a light grey, not white, as under a document camera. */
+export const DESK_GREY = 190;
+
+/**
+ * The page as a camera sees it: its corners moved by `p` (fractions of the page's size, TL TR BR BL as
+ * x, y pairs), on a light grey desk a margin wide around it.
+ */
+export async function perspective(page: Page, p: readonly number[]): Promise<Page> {
   const { openCv } = await import('../../db/scan/wasm.js');
   const cv = (await openCv()) as unknown as CvLite;
   const { width, height } = page;
@@ -276,7 +283,7 @@ async function perspective(page: Page, p: number[]): Promise<Page> {
   const b = cv.matFromArray(4, 1, cv.CV_32FC2, to);
   const m = cv.getPerspectiveTransform(a, b);
   const dst = new cv.Mat(H, W, cv.CV_8UC1);
-  cv.warpPerspective(src, dst, m, new cv.Size(W, H), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(190));
+  cv.warpPerspective(src, dst, m, new cv.Size(W, H), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(DESK_GREY));
   const data = Uint8Array.from(dst.data);
   for (const x of [src, a, b, m, dst]) x.delete();
   return { data, width: W, height: H };
