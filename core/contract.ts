@@ -12,6 +12,7 @@ import { backupCalls } from './contract/backups.js';
 import { congressCalls, meetingCalls } from './contract/congress.js';
 import { contestCalls } from './contract/contests.js';
 import { disciplineCalls } from './contract/discipline.js';
+import { lanCalls } from './contract/lan.js';
 import { operatorCalls } from './contract/operators.js';
 import { districtCalls, resultCalls } from './contract/results.js';
 import { rosterCalls } from './contract/roster.js';
@@ -44,6 +45,7 @@ export const contract = {
   ...operatorCalls,
   ...backupCalls,
   ...scanCalls,
+  ...lanCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -75,5 +77,15 @@ export const callContext = z.object({
    * a write that raises a warning not listed here is answered `warnings` and writes nothing.
    */
   acknowledge: z.array(z.string().max(80)).max(32).optional(),
+  /**
+   * Issue 14: a station's idempotency key for this write (a UUID, made once when the call entered
+   * its outbox). The host commits a key once: the same key again answers what the first answered.
+   */
+  callKey: z.string().uuid().optional(),
+  /**
+   * The host's receipt for this very write (db/lan/receipts.ts), sent again with a replay to a
+   * promoted standby: a write the old host admitted and acknowledged is admitted by the receipt.
+   */
+  receipt: z.string().max(128).optional(),
 });
 export type CallContext = z.infer<typeof callContext>;

@@ -88,7 +88,9 @@ export interface ChangeEvent {
     | 'operators'
     | 'backups'
     /** Scanned pages of a round: received, or a reading landed (issue 13). */
-    | 'scan';
+    | 'scan'
+    /** Issue 14: the venue network: stations paired, seen, revoked; this station's link and outbox. */
+    | 'lan';
   meetingId?: number;
   contestId?: number;
   roundId?: number;

@@ -14,6 +14,7 @@ import contestReasons from './reasons/contests.json' with { type: 'json' };
 import countReasons from './reasons/count.json' with { type: 'json' };
 import disciplineReasons from './reasons/discipline.json' with { type: 'json' };
 import fileReasons from './reasons/files.json' with { type: 'json' };
+import lanReasons from './reasons/lan.json' with { type: 'json' };
 import meetingReasons from './reasons/meetings.json' with { type: 'json' };
 import operatorReasons from './reasons/operators.json' with { type: 'json' };
 import rosterReasons from './reasons/roster.json' with { type: 'json' };
@@ -46,6 +47,8 @@ export const reasonSections = {
   count: countReasons,
   /** Scanned ballot pages (issue 13): files and pages not received, pages not a paper of the round, confirming. */
   scan: scanReasons,
+  /** Several laptops (issue 14): pairing, station credentials, the outbox, the standby. */
+  lan: lanReasons,
 } as const;
 
 export const reasons = {
@@ -58,6 +61,7 @@ export const reasons = {
   ...contestReasons,
   ...countReasons,
   ...scanReasons,
+  ...lanReasons,
 } satisfies Record<string, ReasonText>;
 
 /**

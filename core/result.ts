@@ -27,6 +27,10 @@ export type ErrorCode =
   | 'unauthorized'
   /** The write raised warnings the operator has not acknowledged (`AppError.warnings`): nothing was written. */
   | 'warnings'
+  /** Issue 14: a station cut off from its host holds the write in its outbox; it reaches the host on reconnect. */
+  | 'queued'
+  /** Issue 14: a station cut off from its host cannot answer this read (nothing kept of it). */
+  | 'offline'
   | 'internal';
 
 export interface AppError {

@@ -5,6 +5,7 @@
 import type { Backend, BackendOptions } from './backend-types.js';
 import { createDemoCongress } from './congress/demo.js';
 import { Dispatcher } from './dispatch.js';
+import { createLanRuntime } from './lan/runtime.js';
 import { createReaderPool } from './scan/pool.js';
 import { poolReader } from './scan/queue.js';
 import { Session } from './session.js';
@@ -21,12 +22,25 @@ export function createBackend(opts: BackendOptions): Backend {
       return built.ok ? { ok: true, value: undefined } : built;
     },
   });
+  const lan = createLanRuntime(dispatcher, session, opts);
+  dispatcher.attachLan(lan);
   return {
-    invoke: (channel, input, ctx) => dispatcher.invoke(channel, input, ctx),
-    onChange: (listener) => dispatcher.onChange(listener),
+    // Issue 14: a joined station's calls go to its host (through its outbox), but for its own lan.* calls.
+    invoke: (channel, input, ctx) =>
+      lan.link.forwards(channel) ? lan.link.invoke(channel, input, ctx) : dispatcher.invoke(channel, input, ctx),
+    onChange: (listener) => {
+      const local = dispatcher.onChange(listener);
+      const relayed = lan.link.onChange(listener);
+      return () => {
+        local();
+        relayed();
+      };
+    },
     places: async () => dispatcher.places(),
     addPlace: (folder) => dispatcher.picked.add(folder),
     close: () => {
+      void lan.venue.close();
+      void lan.link.close();
       dispatcher.close();
       session.close();
       void pool?.close();

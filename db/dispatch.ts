@@ -18,6 +18,7 @@ import { readCongress } from './congress/records.js';
 import { admit, precheckOf } from './gate.js';
 import type { AnyHandler, CallInfo, QueryCall, SessionCall } from './handler-types.js';
 import { handlers } from './handlers.js';
+import type { LanRuntime } from './lan/types.js';
 import { Stations } from './operators/stations.js';
 import { checkOutput } from './output-check.js';
 import { allowedIn, distinctPlaces, PickedPlaces } from './places.js';
@@ -45,6 +46,17 @@ export class Dispatcher {
   readonly backups: Backups;
   /** The folders the user picked in this run (db/places.ts): added by the trusted side only, never by a call. */
   readonly picked = new PickedPlaces();
+  /** The venue network (issue 14): made by the backend right after the dispatcher (db/lan/runtime.ts). */
+  private lanRuntime: LanRuntime | null = null;
+
+  attachLan(lan: LanRuntime): void {
+    this.lanRuntime = lan;
+  }
+
+  get lan(): LanRuntime {
+    if (!this.lanRuntime) throw new Error('the venue network is not attached (db/backend.ts attaches it)');
+    return this.lanRuntime;
+  }
 
   constructor(
     readonly session: Session,
@@ -194,6 +206,7 @@ export class Dispatcher {
         keys: this.keys,
         stations: this.stations,
         backups: this.backups,
+        lan: this.lan,
         auditEntry: (action, payload) => ({ ...auditBase(info), action, payload }),
         createDemo: (path) => this.options.createDemo(path, ctx),
       };
@@ -237,7 +250,15 @@ export class Dispatcher {
   }
 
   private storeCall(info: CallInfo, open: OpenCongress): QueryCall {
-    return { ...info, db: open.db, path: open.path, caches: open.caches, keys: this.keys, stations: this.stations };
+    return {
+      ...info,
+      db: open.db,
+      path: open.path,
+      caches: open.caches,
+      keys: this.keys,
+      stations: this.stations,
+      lan: this.lan,
+    };
   }
 }
 

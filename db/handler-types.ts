@@ -17,6 +17,7 @@ import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
 import type { Backups } from './backups/scheduler.js';
 import type { CongressCaches } from './caches.js';
+import type { LanRuntime } from './lan/types.js';
 import type { SqliteDb } from './open.js';
 import type { Stations } from './operators/stations.js';
 import type { KeyStore } from './results/installation-key.js';
@@ -48,6 +49,8 @@ export interface QueryCall extends StoreCall {
   keys: KeyStore;
   /** Signed-in stations (db/stations.ts). */
   stations: Stations;
+  /** The venue network (issue 14, db/lan/types.ts). */
+  lan: LanRuntime;
 }
 
 /** A write's call: it may raise warnings (allowed but unusual), which the operator must acknowledge. */
@@ -65,6 +68,8 @@ export interface SessionCall extends CallInfo {
   keys: KeyStore;
   stations: Stations;
   backups: Backups;
+  /** The venue network (issue 14, db/lan/types.ts). */
+  lan: LanRuntime;
   /** The audit row for `action` made by this call. */
   auditEntry(action: string, payload: unknown): AuditInput;
   /** Builds the demo congress at `path` (supplied by the backend, see db/demo.ts). */

@@ -17,6 +17,7 @@ import * as rounds from './count/rounds.js';
 import * as stacks from './count/stacks.js';
 import * as discipline from './discipline/handlers.js';
 import type { HandlerTable } from './handler-types.js';
+import * as lan from './lan/handlers.js';
 import * as meetings from './meetings/handlers.js';
 import * as operators from './operators/handlers.js';
 import * as district from './results/district-handlers.js';
@@ -121,4 +122,15 @@ export const handlers: HandlerTable = {
   'scan.inbox': scan.inbox,
   'scan.addFiles': scan.addFiles,
   'scan.addImage': scan.addImage,
+  'lan.addresses': lan.addresses,
+  'lan.venue': lan.venue,
+  'lan.openVenue': lan.openVenue,
+  'lan.closeVenue': lan.closeVenue,
+  'lan.newCode': lan.newCode,
+  'lan.revoke': lan.revoke,
+  'lan.join': lan.join,
+  'lan.link': lan.link,
+  'lan.dismiss': lan.dismiss,
+  'lan.leave': lan.leave,
+  'lan.promote': lan.promote,
 };

@@ -14,6 +14,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { commitWrite } from '../commit.js';
 import type { In, QueryCall, UpdateHandler } from '../handler-types.js';
 import { handlers } from '../handlers.js';
+import { NO_LAN } from '../lan/runtime.js';
 import type { OpenOptions } from '../open.js';
 import { Stations } from '../operators/stations.js';
 import type { InstallationKey } from '../results/installation-key.js';
@@ -405,6 +406,7 @@ export function builderCall(who: Pick<QueryCall, 'operator' | 'station' | 'now'>
     caches: open.caches,
     keys,
     stations: new Stations(),
+    lan: NO_LAN,
     token: undefined,
   };
 }

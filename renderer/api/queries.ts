@@ -99,6 +99,10 @@ export const STALE_AFTER: { [C in QueryChannel]: readonly Topic[] } = {
   'scan.image': [],
   // Files received leave the inbox; new files in the folder say nothing: the screen polls it.
   'scan.inbox': ['scan'],
+  'lan.addresses': ['lan'],
+  'lan.venue': ['lan'],
+  // Not a read of the congress, but of this laptop's link: the station's store announces `lan` when it changes.
+  'lan.link': ['lan'],
 };
 
 export const queryKey = <C extends QueryChannel>(channel: C, input: Input<C>): QueryKey => [channel, input ?? {}];

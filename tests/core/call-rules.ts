@@ -26,6 +26,8 @@ export const BY_RULE: [ExpectedRule, Channel[]][] = [
       'attendance.summary',
       'contests.get',
       'rounds.result',
+      // Issue 14: the station's link, for the offline banner on the lock screen and the board too.
+      'lan.link',
     ],
   ],
   // What the whole day reads, at any station signed in.
@@ -130,6 +132,10 @@ export const BY_RULE: [ExpectedRule, Channel[]][] = [
     [J, Z],
     ['ballots.void', 'stacks.settle'],
   ],
+  // Issue 14: the secretariat opens the congress to the venue network and pairs the stations.
+  [[S], ['lan.addresses', 'lan.venue', 'lan.openVenue', 'lan.closeVenue', 'lan.newCode', 'lan.revoke']],
+  // The station's own calls, answered by its own store (a station that joins has no congress open yet).
+  [ROLES, ['lan.join', 'lan.dismiss', 'lan.leave', 'lan.promote']],
   [
     [S, K],
     ['oath.addLatecomer', 'pledges.sign', 'pledges.refuse'],

@@ -38,6 +38,7 @@ describe('roles declared with every channel', () => {
         'attendance.summary',
         'congress.get',
         'contests.get',
+        'lan.link',
         'meetings.list',
         'operators.list',
         'rounds.result',
