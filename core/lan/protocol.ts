@@ -62,7 +62,7 @@ export const pairRequest = z
     kind: z.enum(STATION_KINDS),
     /** 16 random bytes, base64url: the host's proof is bound to it. */
     nonce: z.string().min(16).max(64),
-    /** A standby only: where its own venue host will listen once promoted, and its certificate. */
+    /** Unused at pairing (the standby does not know the congress's uid yet): it sends its peer with its first `held`. */
     standby: peer.optional(),
   })
   .strict();
@@ -135,7 +135,18 @@ export const beatAnswer = z
   .strict();
 export type BeatAnswer = z.infer<typeof beatAnswer>;
 
-export const held = z.object({ seq: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+export const held = z
+  .object({
+    seq: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * Where this standby's own venue host will listen once promoted, and its certificate (made
+     * for the congress once pairing told the standby its uid). The host records it (audited) the
+     * first time or when it changes, and gives it to every station in the beat answers.
+     */
+    standby: peer.optional(),
+  })
+  .strict();
 export type Held = z.infer<typeof held>;
 
 /** The refusals of the venue routes (core/reasons/lan.json), besides the contract's own. */
