@@ -13,7 +13,7 @@ const notYet = <C extends Channel>(): SessionHandler<C> => ({
   changes: () => [],
 });
 
-export const addresses = notYet<'lan.addresses'>();
+export { addresses } from './addresses.js';
 export const venue = notYet<'lan.venue'>();
 export const openVenue = notYet<'lan.openVenue'>();
 export const closeVenue = notYet<'lan.closeVenue'>();
