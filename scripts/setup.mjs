@@ -3,7 +3,8 @@
  * `npm run setup` (and `.ci/run`): make a fresh Debian/Ubuntu machine ready to run and test the
  * app. Installs the Debian packages of what is missing (scripts/system-needs.mjs: Chromium, the
  * CJK fonts, pdftotext, and the compiler better-sqlite3 is built with when no prebuilt binary
- * can be fetched) as root or with passwordless sudo, then `npm ci` (without Electron's binary
+ * can be fetched, and iproute2's `ip` for the venue-network tests' namespaces) as root or with
+ * passwordless sudo, then `npm ci` (without Electron's binary
  * when it cannot be downloaded). Non-interactive.
  */
 import { spawnSync } from 'node:child_process';

@@ -5,7 +5,7 @@ export interface Probes {
   onPath(command: string): string | null;
   chineseFont(): boolean;
 }
-export type NeedKind = 'tests' | 'build';
+export type NeedKind = 'tests' | 'build' | 'venue';
 export interface Need {
   what: string;
   package: string;

@@ -49,12 +49,16 @@ export function machineProbes(env = process.env) {
   };
 }
 
+/** Where `ip` is when root's sbin folders are not on PATH. */
+const IP_PATHS = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
+
 /** Where Chromium is looked for, in order: by the preflight, Playwright's config and `npm start` (electron/host/chromium.ts). */
 export const chromiumCandidates = (env) => [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /**
  * Each need: who needs it (`tests`: the end-to-end tests; `build`: compiling better-sqlite3 when
- * `npm ci` finds no prebuilt binary), the Debian package that provides it, and its check.
+ * `npm ci` finds no prebuilt binary; `venue`: the simulated venue network of tests/lan/netns.ts),
+ * the Debian package that provides it, and its check.
  */
 export const NEEDS = [
   {
@@ -78,12 +82,20 @@ export const NEEDS = [
     hint: { 'zh-CN': '端到端测试读回打印的表格', en: 'the end-to-end tests read the printed forms back' },
     present: (p) => p.onPath('pdftotext') !== null,
   },
+  {
+    // Issue 14's venue-network tests and bench make network namespaces with `ip`; without it they
+    // skip, so `npm test` does not insist on it, but setup installs it.
+    what: 'ip (iproute2)',
+    package: 'iproute2',
+    for: 'venue',
+    present: (p) => p.onPath('ip') !== null || IP_PATHS.some((file) => p.exists(file)),
+  },
   { what: 'python3', package: 'python3', for: 'build', present: (p) => p.onPath('python3') !== null },
   { what: 'make', package: 'make', for: 'build', present: (p) => p.onPath('make') !== null },
   { what: 'g++', package: 'g++', for: 'build', present: (p) => p.onPath('g++') !== null },
 ];
 
 /** The needs (of the kinds asked for) this machine lacks. */
-export function missingNeeds(probes = machineProbes(), kinds = ['tests', 'build']) {
+export function missingNeeds(probes = machineProbes(), kinds = ['tests', 'build', 'venue']) {
   return NEEDS.filter((need) => kinds.includes(need.for) && !need.present(probes));
 }

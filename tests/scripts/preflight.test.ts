@@ -51,6 +51,13 @@ describe('what the tests need from the machine (scripts/system-needs.mjs)', () =
     expect(packagesOf(noCompiler)).toEqual(['make', 'g++']);
   });
 
+  it('no `ip` anywhere names iproute2 for setup (issue 14: the venue namespaces), but npm test does not insist', () => {
+    const noIp = machine({ commands: ['ip'], files: ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'] });
+    expect(packagesOf(noIp)).toEqual(['iproute2']);
+    expect(packagesOf(noIp, ['tests'])).toEqual([]);
+    expect(packagesOf(machine({ commands: ['ip'] }))).toEqual([]);
+  });
+
   it("this machine's probes find commands on PATH only", () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-path-'));
     expect(machineProbes({ PATH: empty }).onPath('node')).toBeNull();
