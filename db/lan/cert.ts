@@ -48,10 +48,10 @@ export function certificatePaths(dataDir: string, congressUid: string): { dir: s
 const making = new Map<string, Promise<VenueCertificate>>();
 
 /** This laptop's certificate for `congressUid`, made now if there is no sound one on disk. */
-export function certificateFor(dataDir: string, congressUid: string): Promise<VenueCertificate> {
+export async function certificateFor(dataDir: string, congressUid: string): Promise<VenueCertificate> {
   const paths = certificatePaths(dataDir, congressUid);
   const kept = readKept(paths);
-  if (kept) return Promise.resolve(kept);
+  if (kept) return kept;
   let pending = making.get(paths.cert);
   if (!pending) {
     pending = make(paths, congressUid).finally(() => making.delete(paths.cert));

@@ -120,14 +120,18 @@ export function createVenue(host: LanHost, dataDir: string, options: VenueOption
     await stop();
     const { key, cert, fingerprint } = await certificateFor(dataDir, congressUid);
     const streams = new Set<http.ServerResponse>();
-    const server = https.createServer({ key, cert, minVersion: 'TLSv1.3' }, (req, res) => {
+    const headersTimeout = options.headersTimeoutMs ?? 10_000;
+    // Node looks for slow requests only this often (30 s unless told): a slow-loris client is
+    // dropped within headersTimeout plus this.
+    const connectionsCheckingInterval = Math.min(2_000, headersTimeout);
+    const server = https.createServer({ key, cert, minVersion: 'TLSv1.3', connectionsCheckingInterval }, (req, res) => {
       handle(req, res, fingerprint, streams).catch((error: unknown) => {
         console.error(`[venue] ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, (error as Error)?.message);
         if (!res.headersSent) sendJson(res, 500, refuse('internal', 'host.internal'));
         else res.destroy();
       });
     });
-    server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+    server.headersTimeout = headersTimeout;
     server.requestTimeout = options.requestTimeoutMs ?? 10 * 60_000;
     // Longer than a beat's interval, so a station's kept-alive socket is still there for its next call.
     server.keepAliveTimeout = 65_000;
