@@ -16,6 +16,7 @@ import { BoardPage } from './features/count/BoardPage.js';
 import { TallyPage } from './features/count/TallyPage.js';
 import { PrintOathPage } from './features/discipline/PrintOathPage.js';
 import { PrintPledgesPage } from './features/discipline/PrintPledgesPage.js';
+import { JoinScreen } from './features/lan/JoinScreen.js';
 import { ChiefConfirmModal } from './features/operators/ChiefConfirmModal.js';
 import { LockScreen } from './features/operators/LockScreen.js';
 import { OperatorModal } from './features/operators/OperatorModal.js';
@@ -104,6 +105,9 @@ function Screens() {
       </div>
     );
   }
+  // Joining a host (issue 14) starts with no congress open and ends with the host's open: the
+  // screen stays until the people at both laptops have compared the certificate's fingerprint.
+  if (page === 'join') return <JoinScreen />;
   // Checking result files needs no congress (the district's machine has none) and no operator;
   // at a station of a congress with operators, it needs one signed in (the lock screen below).
   if (page === 'verify' && !(open && (!stationKnown || (enforced && !signedIn)))) {

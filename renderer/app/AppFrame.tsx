@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   CloseOutlined,
@@ -25,6 +26,8 @@ import { CountScreen } from '../features/count/CountScreen.js';
 import { DeskScreen } from '../features/desk/DeskScreen.js';
 import { useDesk } from '../features/desk/store.js';
 import { DisciplineScreen } from '../features/discipline/DisciplineScreen.js';
+import { LinkBanner } from '../features/lan/LinkBanner.js';
+import { VenueScreen } from '../features/lan/VenueScreen.js';
 import { useSession } from '../features/operators/session-store.js';
 import { useCan, useStation } from '../features/operators/station-store.js';
 import { ReportScreen } from '../features/results/ReportScreen.js';
@@ -50,6 +53,7 @@ const NAV: { page: Page; label: MessageKey; icon: ReactNode }[] = [
   { page: 'report', label: 'nav.report', icon: <FileTextOutlined /> },
   { page: 'results', label: 'nav.results', icon: <ExportOutlined /> },
   { page: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { page: 'lan', label: 'nav.lan', icon: <ApiOutlined /> },
   { page: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
@@ -74,6 +78,7 @@ export function AppFrame(props: { inert?: boolean }) {
   return (
     <Layout className={`${styles.frame} print-flow`} inert={props.inert} aria-hidden={props.inert || undefined}>
       <FrameHeader />
+      <LinkBanner />
       <Layout className="print-flow">
         <Layout.Sider
           width={168}
@@ -113,6 +118,7 @@ const SCREENS: Partial<Record<Page, () => ReactNode>> = {
   results: () => <ResultsScreen />,
   audit: () => <AuditScreen />,
   settings: () => <SettingsScreen />,
+  lan: () => <VenueScreen />,
   new: () => <NewCongressScreen />,
 };
 

@@ -14,6 +14,8 @@ import { create } from 'zustand';
  * (`?meeting=ID`) the 签到表 by delegation.
  * `results` exports the signed result file; `verify` checks result files (and the district
  * view of several) and works with no congress open.
+ * `lan` is the host's venue network (issue 14); `join` pairs this laptop with a host as a station
+ * (from the start screen, no congress open).
  */
 export const PAGES = [
   'desk',
@@ -28,6 +30,7 @@ export const PAGES = [
   'results',
   'audit',
   'settings',
+  'lan',
   'new',
   'board',
   'print/attendance',
@@ -41,6 +44,7 @@ export const PAGES = [
   'print/badges',
   'print/signin',
   'verify',
+  'join',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -5,6 +5,7 @@ import { contestsEn } from '../features/contests/messages.en.js';
 import { countEn } from '../features/count/messages.en.js';
 import { deskEn } from '../features/desk/messages.en.js';
 import { disciplineEn } from '../features/discipline/messages.en.js';
+import { lanEn } from '../features/lan/messages.en.js';
 import { operatorsEn } from '../features/operators/messages.en.js';
 import { papersEn } from '../features/papers/messages.en.js';
 import { resultsEn } from '../features/results/messages.en.js';
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...scanEn,
   ...badgesEn,
   ...papersEn,
+  ...lanEn,
 };

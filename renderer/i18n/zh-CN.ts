@@ -12,6 +12,7 @@ import { contestsZhCN } from '../features/contests/messages.zh-CN.js';
 import { countZhCN } from '../features/count/messages.zh-CN.js';
 import { deskZhCN } from '../features/desk/messages.zh-CN.js';
 import { disciplineZhCN } from '../features/discipline/messages.zh-CN.js';
+import { lanZhCN } from '../features/lan/messages.zh-CN.js';
 import { operatorsZhCN } from '../features/operators/messages.zh-CN.js';
 import { papersZhCN } from '../features/papers/messages.zh-CN.js';
 import { resultsZhCN } from '../features/results/messages.zh-CN.js';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...scanZhCN,
   ...badgesZhCN,
   ...papersZhCN,
+  ...lanZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -61,4 +63,5 @@ export const zhCNSections = {
   scan: scanZhCN,
   badges: badgesZhCN,
   papers: papersZhCN,
+  lan: lanZhCN,
 };

@@ -8,6 +8,7 @@ import { currentMeeting, useCongress } from '../../app/congress.js';
 import { type Translate, useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
+import { LinkBanner } from '../lan/LinkBanner.js';
 import styles from './BoardPage.module.css';
 
 /**
@@ -87,6 +88,7 @@ export function BoardFrame(props: {
       <header className={`${styles.boardHead}${props.headClassName ? ` ${props.headClassName}` : ''}`}>
         {props.head}
       </header>
+      <LinkBanner compact />
       {props.error && <ErrorAlert error={props.error} />}
       <div className={props.bodyClassName ?? styles.boardBody}>{props.children}</div>
       <footer className={styles.boardFoot}>

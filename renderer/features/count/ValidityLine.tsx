@@ -1,4 +1,5 @@
 import type { Translate } from '../../app/language.js';
+import { useErrorText } from '../../lib/errors.js';
 import type { SheetVerdict } from './preview.js';
 import { type LastKind, useSheet } from './sheet.js';
 import styles from './ValidityLine.module.css';
@@ -59,7 +60,15 @@ const LAST_KIND: Record<LastKind, string> = {
 /** What happened to the last paper: the counter's confirmation before the next one. */
 export function LastLine(props: { t: Translate }) {
   const last = useSheet((s) => s.last);
+  const kept = useSheet((s) => s.kept);
+  const text = useErrorText();
   const { t } = props;
+  if (kept)
+    return (
+      <div className={`${styles.countLast} ${styles.countLastSetAside ?? ''}`} data-testid="count-kept">
+        {t('lan.kept.ballot')} · {text(kept)}
+      </div>
+    );
   if (!last) return <div className={`${styles.countLast} count-last-idle`}>{t('count.last.idle')}</div>;
   const b = last.ballot;
   const validity = b.valid === null ? t('count.state.setAside') : b.valid ? t('count.valid') : t('count.invalid');

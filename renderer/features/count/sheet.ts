@@ -10,6 +10,7 @@ import type { MarkingConvention, PaperMark, WriteIn, WriteInContext } from '../.
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
 import { queryClient, queryKey } from '../../api/queries.js';
+import { isKept } from '../lan/format.js';
 import { type createCommitQueue, type PaperInput, useCommitQueue } from './commit-queue.js';
 import { type DefaultMark, loadDefaultMark, saveDefaultMark } from './preferences.js';
 import { holdsEnter, type SheetVerdict, sheetVerdict } from './preview.js';
@@ -66,6 +67,11 @@ export interface SheetState {
   error: AppError | null;
   /** What happened last, for the counter's eye: committed #seq, set aside… */
   last: { kind: LastKind; ballot: Ballot } | null;
+  /**
+   * The last paper went to this station's outbox, its host cut off (issue 14, `queued`): not a
+   * refusal, it is entered when the link is back; the sheet goes on with the next paper.
+   */
+  kept: AppError | null;
 
   /** The round as read now: a new round starts a fresh sheet; a re-read keeps the paper. */
   setRound(round: RoundSheet | null): void;
@@ -153,11 +159,12 @@ export const createSheet = (queue: ReturnType<typeof createCommitQueue> = useCom
       entry: 1,
       error: null,
       last: null,
+      kept: null,
 
       setRound(round) {
         const before = get().round;
         if (round === null || before === null || before.roundId !== round.roundId) {
-          set({ round, error: null, last: null });
+          set({ round, error: null, last: null, kept: null });
           set(sheetReset());
           return;
         }
@@ -323,8 +330,11 @@ export const createSheet = (queue: ReturnType<typeof createCommitQueue> = useCom
         if (get().round?.roundId !== round.roundId) return;
         if (r.ok) {
           playTone(setAside ? 'soft' : 'ok');
-          set({ last: { kind: setAside ? 'set_aside' : 'committed', ballot: r.value } });
+          set({ last: { kind: setAside ? 'set_aside' : 'committed', ballot: r.value }, kept: null });
           showEntered(r.value);
+        } else if (isKept(r.error)) {
+          playTone(setAside ? 'soft' : 'ok');
+          set({ last: null, kept: r.error });
         } else {
           playTone('error');
           set({

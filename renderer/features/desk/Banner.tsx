@@ -14,6 +14,7 @@ const TONE: Record<Banner['kind'], string | undefined> = {
   error: styles.bannerRed,
   undone: styles.bannerBlue,
   marked: styles.bannerGrey,
+  kept: styles.bannerBlue,
 };
 
 /** The confirmation after each action: the delegate's name large enough to read from a step away. */
@@ -66,6 +67,24 @@ function BannerBody({ banner, t }: { banner: Banner; t: Translate }) {
             {banner.query}
           </div>
           <div className={styles.bannerDetail}>{text(banner.error)}</div>
+        </>
+      );
+    case 'kept':
+      return (
+        <>
+          {banner.delegate ? (
+            <DelegateLines status={t('lan.kept.checkIn')} delegate={banner.delegate} t={t} />
+          ) : (
+            <>
+              <div className={styles.bannerStatus}>{t('lan.kept.checkIn')}</div>
+              <div className={styles.bannerName} data-testid="banner-name">
+                {banner.query}
+              </div>
+            </>
+          )}
+          <div className={styles.bannerDetail} data-testid="banner-kept">
+            {text(banner.error)}
+          </div>
         </>
       );
     case 'ask':

@@ -4,10 +4,12 @@ import { takesDisciplineVows } from '../../../core/discipline.js';
 import type { Delegate, ExclusionKind } from '../../../core/domain.js';
 import type { AppError, Result } from '../../../core/result.js';
 import { invoke } from '../../api/index.js';
+import { peekCall } from '../../api/queries.js';
 import { useCongress } from '../../app/congress.js';
 import { forgetWithCongress } from '../../app/forget.js';
 import { playTone } from '../count/sound.js';
 import { currentPledge, type Pledge } from '../discipline/store.js';
+import { isKept } from '../lan/format.js';
 import { applyRecord } from './attendance.js';
 import { moveChoice } from './enter.js';
 
@@ -21,7 +23,12 @@ export type Banner =
   | { kind: 'ask'; query: string; count: number; seq: number }
   | { kind: 'undone'; delegate: Delegate; seq: number }
   | { kind: 'marked'; delegate: Delegate; status: MarkStatus; seq: number }
-  | { kind: 'error'; error: AppError; seq: number };
+  | { kind: 'error'; error: AppError; seq: number }
+  /**
+   * A station cut off from its host kept the check-in in its outbox (issue 14): not a refusal, it
+   * reaches the host when the link is back; the desk goes on with the next delegate.
+   */
+  | { kind: 'kept'; delegate: Delegate | null; query: string; error: AppError; seq: number };
 
 /**
  * The desk's own state: the meeting it works, the search box, the banner, the pledge queue.
@@ -98,6 +105,8 @@ export const useDesk = create<DeskStore>()((set, get) => {
     issued: number,
     call: () => Promise<Result<Output<'attendance.checkIn'>>>,
     query: string,
+    /** Who the call names, for the banner of a check-in kept while cut off (no answer names them then). */
+    named: (d: Delegate) => boolean,
   ) => {
     const meetingId = get().meetingId;
     const r = await track(call);
@@ -112,6 +121,10 @@ export const useDesk = create<DeskStore>()((set, get) => {
         setTimeout(() => applyRecord(meetingId, delegate.id, record), 0);
       }
       if (outcome === 'checked_in') void askPledge(delegate);
+    } else if (isKept(r.error)) {
+      playTone('ok');
+      const delegate = peekCall('delegates.list', {})?.find(named) ?? null;
+      show(issued, { kind: 'kept', delegate, query, error: r.error, seq: issued });
     } else if (r.error.code === 'not_found') {
       playTone('error');
       show(issued, { kind: 'not_found', query, error: r.error, seq: issued });
@@ -149,13 +162,23 @@ export const useDesk = create<DeskStore>()((set, get) => {
       const meetingId = get().meetingId;
       const issued = ++seq;
       if (meetingId === null) return;
-      await checkInWith(issued, () => invoke('attendance.checkInByBadge', { meetingId, badge }), badge);
+      await checkInWith(
+        issued,
+        () => invoke('attendance.checkInByBadge', { meetingId, badge }),
+        badge,
+        (d) => d.badge === badge,
+      );
     },
     async checkIn(delegateId) {
       const meetingId = get().meetingId;
       const issued = ++seq;
       if (meetingId === null) return;
-      await checkInWith(issued, () => invoke('attendance.checkIn', { meetingId, delegateId }), '');
+      await checkInWith(
+        issued,
+        () => invoke('attendance.checkIn', { meetingId, delegateId }),
+        '',
+        (d) => d.id === delegateId,
+      );
     },
     async undoLast() {
       const meetingId = get().meetingId;

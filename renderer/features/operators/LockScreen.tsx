@@ -7,6 +7,7 @@ import { useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { RoleTag } from '../../components/Tags.js';
+import { LinkBanner } from '../lan/LinkBanner.js';
 import styles from './LockScreen.module.css';
 import { Field, PinField } from './PinField.js';
 import { useSession } from './session-store.js';
@@ -69,6 +70,7 @@ export function LockScreen() {
   return (
     <div className={styles.screen} ref={root} data-testid="lock-screen" role="dialog" aria-modal="true">
       <div className={styles.card}>
+        <LinkBanner compact />
         <div className={styles.head}>
           <LockOutlined className={styles.icon} />
           <div>

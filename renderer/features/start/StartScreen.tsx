@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
   HistoryOutlined,
@@ -148,6 +149,13 @@ export function StartScreen() {
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('start.recent.empty')} />
             )}
+          </TitledCard>
+
+          <TitledCard icon={<ApiOutlined />} title={t('lan.join.start')} testId="start-join">
+            <Typography.Paragraph type="secondary">{t('lan.join.start.description')}</Typography.Paragraph>
+            <Button icon={<ApiOutlined />} onClick={() => navigate('join')} data-testid="open-join">
+              {t('lan.join.start')}
+            </Button>
           </TitledCard>
 
           <TitledCard icon={<SafetyCertificateOutlined />} title={t('start.verify.title')} testId="start-verify">
