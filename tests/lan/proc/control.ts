@@ -175,6 +175,11 @@ export class Laptop {
     }
   }
 
+  /** Moves the store's clock `ms` ahead (BackendOptions.now), as time passing would. */
+  async advance(ms: number): Promise<void> {
+    await this.send({ op: 'advance', ms });
+  }
+
   /** Kills the process (SIGKILL: the laptop dies as if its power went). */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (!this.alive) return;

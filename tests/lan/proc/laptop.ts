@@ -13,6 +13,8 @@
  *   times of two laptops compare).
  * - `{id, op:'events'}` → `{cd:1, id, result:{ok:true}}`, then `{cd:1, event, at}` for every change
  *   event the store gives its windows, `at` its arrival time.
+ * - `{id, op:'advance', ms}`: the store's clock (BackendOptions.now) runs `ms` ahead from now on,
+ *   as five minutes passing would leave it (a station code expiring) without waiting them.
  * - `{id, op:'ping'}`, `{id, op:'close'}` (closes the store and exits 0).
  *
  * Nothing else: every thing a scenario does at a laptop goes through the contract.
@@ -41,7 +43,11 @@ fs.mkdirSync(dir, { recursive: true });
 /** The machine's clock in ms with sub-ms precision (Date.now() is whole ms). */
 const clock = () => performance.timeOrigin + performance.now();
 
+/** How far the store's clock is ahead of the machine's (op 'advance'). */
+let ahead = 0;
+
 const backend = createBackend({
+  now: () => new Date(Date.now() + ahead),
   dataDir: path.join(dir, 'data'),
   documentsDir: path.join(dir, 'documents'),
   // A scenario's congress files and exports live in the laptop's folder (and the system temp).
@@ -59,7 +65,8 @@ backend.onChange((event) => {
 
 interface Command {
   id: number;
-  op?: 'events' | 'ping' | 'close';
+  op?: 'events' | 'ping' | 'close' | 'advance';
+  ms?: number;
   channel?: string;
   input?: unknown;
   ctx?: unknown;
@@ -70,6 +77,11 @@ async function handle(command: Command): Promise<void> {
   if (command.op === 'events') {
     streaming = true;
     say({ id, result: { ok: true, value: null } });
+    return;
+  }
+  if (command.op === 'advance') {
+    ahead += command.ms ?? 0;
+    say({ id, result: { ok: true, value: ahead } });
     return;
   }
   if (command.op === 'ping') {

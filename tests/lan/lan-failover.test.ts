@@ -1,0 +1,216 @@
+/**
+ * Issue 14, the host laptop dies during the count (SIGKILL, as a battery or a power strip would
+ * end it), on the simulated venue network (tests/lan/netns.ts): the standby, which kept a copy,
+ * is promoted by the secretariat with the chief scrutineer's PIN; the counting stations turn to
+ * it, replay what they hold, and go on keying. Every paper a station was told is saved is in the
+ * promoted congress, once; the audit chain verifies; the result file exported there verifies.
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canMakeNamespaces, sayWhySkipped } from './netns.js';
+import type { Laptop } from './proc/control.js';
+import {
+  asChief,
+  type CountedContest,
+  type Ctx,
+  checkInAtHost,
+  contestAtHost,
+  HOST_STATION,
+  type HostCongress,
+  hostCongress,
+  issueAndCollect,
+  pair,
+  pairedStation,
+  paper,
+  type Station,
+  signIn,
+  until,
+  type Venue,
+  venueOf,
+} from './scene.js';
+
+const { ok } = canMakeNamespaces();
+sayWhySkipped('the venue network scenarios (tests/lan/lan-failover.test.ts)');
+
+const cycle = (patterns: string[], count: number) =>
+  Array.from({ length: count }, (_, i) => patterns[i % patterns.length]!);
+
+describe.skipIf(!ok)('the host dies during the count; the standby takes over', { timeout: 300_000 }, () => {
+  let venue: Venue;
+  let c: HostCongress;
+  let standby: Laptop;
+  let count1: Station;
+  let count2: Station;
+  let committee: CountedContest;
+  let discipline: CountedContest;
+
+  beforeAll(async () => {
+    venue = venueOf(4, 'lan-failover');
+    const host = await venue.start(0, 'host');
+    c = await hostCongress(host, { delegates: 40, extra: { counter1: 'counter', counter2: 'counter' } });
+    await checkInAtHost(c);
+    const group = '第一张选票';
+    committee = await contestAtHost(c, { title: '党委委员', seats: 2, candidates: 3, from: 0, paperGroup: group });
+    discipline = await contestAtHost(c, { title: '纪委委员', seats: 1, candidates: 2, from: 3, paperGroup: group });
+    await issueAndCollect(c, committee.roundId, c.voters.length);
+    await issueAndCollect(c, discipline.roundId, c.voters.length);
+    let l1: Laptop;
+    let l2: Laptop;
+    [standby, l1, l2] = await Promise.all([
+      venue.start(1, 'standby'),
+      venue.start(2, 'count 1'),
+      venue.start(3, 'count 2'),
+    ]);
+    // The standby first, so that every station pairs knowing it (its certificate comes in the beats too).
+    await pair(c, standby, 'standby', '备用机');
+    await until(
+      'the standby holds its first copy',
+      async () => ((await c.host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0) > 0,
+      { timeoutMs: 30_000 },
+    );
+    count1 = await pairedStation(c, l1, 'count', '计票台1', c.operators.counter1!);
+    count2 = await pairedStation(c, l2, 'count', '计票台2', c.operators.counter2!);
+  }, 300_000);
+  afterAll(async () => {
+    await venue?.close();
+  });
+
+  it('kill the host mid-count, promote the standby with the chief PIN: no acknowledged paper lost, none doubled; the chain and the result file verify', async () => {
+    const papers = new Map<number, string[]>([
+      [committee.roundId, cycle(['oo-', 'o-o', '-oo', 'ox-', 'ooo', 'x--'], c.voters.length)],
+      [discipline.roundId, cycle(['o-', '-o', 'ox', 'oo', '--'], c.voters.length)],
+    ]);
+    /** What each station was told is saved: the paper's marks by its number in the round. */
+    const acknowledged = new Map<number, Map<number, string>>([
+      [committee.roundId, new Map()],
+      [discipline.roundId, new Map()],
+    ]);
+    let queued = 0;
+    const keyed = new Map<number, number>([
+      [committee.roundId, 0],
+      [discipline.roundId, 0],
+    ]);
+    async function keyNext(s: Station, roundId: number): Promise<void> {
+      const i = keyed.get(roundId)!;
+      const marks = papers.get(roundId)![i]!;
+      const r = await s.laptop.invoke('ballots.enter', paper(roundId, marks), s.ctx);
+      keyed.set(roundId, i + 1);
+      if (r.ok) {
+        expect(r.value.no).toBe(i + 1);
+        acknowledged.get(roundId)!.set(r.value.no!, marks);
+      } else {
+        // Cut off from a dead host: kept in the outbox, sent later.
+        expect(r.error.code, `${s.name} paper ${i + 1}: ${JSON.stringify(r.error)}`).toBe('queued');
+        queued++;
+      }
+    }
+    for (const s of [count1, count2]) {
+      await s.laptop.call('contests.get', { contestId: committee.contestId }, s.ctx);
+      await s.laptop.call('contests.get', { contestId: discipline.contestId }, s.ctx);
+    }
+    const half = Math.floor(c.voters.length / 2);
+    // Both teams key; the host dies while they are at it.
+    const keying = Promise.all([
+      (async () => {
+        for (let i = 0; i < half; i++) await keyNext(count1, committee.roundId);
+      })(),
+      (async () => {
+        for (let i = 0; i < half; i++) await keyNext(count2, discipline.roundId);
+      })(),
+    ]);
+    await until(
+      'a few papers are in',
+      async () => keyed.get(committee.roundId)! >= 8 && keyed.get(discipline.roundId)! >= 8,
+      {
+        everyMs: 20,
+      },
+    );
+    await c.host.kill('SIGKILL');
+    await keying;
+    const acknowledgedAtKill = [...acknowledged.values()].reduce((n, m) => n + m.size, 0);
+    expect(acknowledgedAtKill).toBeGreaterThanOrEqual(16);
+
+    // The secretariat promotes the standby: the chief scrutineer's PIN, as the copy knows it.
+    const chief = c.operators.chief!;
+    const promoted = await standby.call(
+      'lan.promote',
+      { operatorId: chief.id, pin: chief.pin },
+      { operator: '', station: '备用机' },
+    );
+    expect(promoted.mode).toBe('promoted');
+    const self = promoted.host!;
+    expect(self.address).toBe(standby.address);
+
+    // The stations find it by themselves, and replay their outboxes to it.
+    for (const s of [count1, count2]) {
+      await until(
+        `${s.name} turns to the promoted standby and replays`,
+        async () => {
+          const l = await s.laptop.call('lan.link', {}, s.ctx);
+          return l.online && l.host?.address === self.address && l.queued === 0 ? l : null;
+        },
+        { timeoutMs: 60_000 },
+      );
+    }
+    // The counters sign in again there if their sign-in did not carry over, and key the rest.
+    for (const s of [count1, count2]) {
+      const l = await s.laptop.call('lan.link', {}, s.ctx);
+      if (l.problem === 'sign_in')
+        s.ctx = await signIn(s.laptop, s === count1 ? c.operators.counter1! : c.operators.counter2!, s.name);
+    }
+    await Promise.all([
+      (async () => {
+        while (keyed.get(committee.roundId)! < c.voters.length) await keyNext(count1, committee.roundId);
+      })(),
+      (async () => {
+        while (keyed.get(discipline.roundId)! < c.voters.length) await keyNext(count2, discipline.roundId);
+      })(),
+    ]);
+    for (const s of [count1, count2]) {
+      await until('every paper is on the promoted standby', async () => {
+        const l = await s.laptop.call('lan.link', {}, s.ctx);
+        return l.queued === 0;
+      });
+    }
+
+    // At the promoted standby, as its secretariat sees it now.
+    const ctx: Ctx = await signIn(standby, c.operators.secretariat!, HOST_STATION);
+    let checked = 0;
+    for (const [roundId, sent] of papers) {
+      const ballots = (await standby.call('ballots.list', { roundId }, ctx)).filter((b) => b.state === 'counted');
+      // None lost, none doubled: one live ballot per paper keyed, in the order keyed.
+      expect(ballots.map((b) => b.no)).toEqual(sent.map((_, i) => i + 1));
+      const asText = (b: (typeof ballots)[number]) =>
+        b.marks.map((m) => (m === 'circle' ? 'o' : m === 'cross' ? 'x' : '-')).join('');
+      expect(ballots.map(asText)).toEqual(sent);
+      for (const [no, marks] of acknowledged.get(roundId)!) {
+        expect(asText(ballots.find((b) => b.no === no)!)).toBe(marks);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(acknowledgedAtKill);
+    console.info(
+      `[failover] ${checked} acknowledged papers checked (${acknowledgedAtKill} before the kill), ${queued} queued meanwhile`,
+    );
+
+    const verdict = await standby.call('audit.verify', {}, ctx);
+    expect(verdict).toMatchObject({ ok: true, firstBrokenId: null, tablesAgree: true });
+
+    for (const roundId of papers.keys()) {
+      const closed = await asChief(standby, 'rounds.close', { roundId }, ctx, chief);
+      if (!closed.ok) expect.fail(`rounds.close: ${JSON.stringify(closed.error)}`);
+    }
+    const out = path.join(standby.dir, 'result.json');
+    const exported = await asChief(standby, 'result.export', { path: out, csvPath: null }, ctx, chief);
+    if (!exported.ok) expect.fail(`result.export: ${JSON.stringify(exported.error)}`);
+    expect(fs.existsSync(out)).toBe(true);
+    const report = await standby.call('result.verify', { path: out, fingerprint: exported.value.fingerprint }, ctx);
+    expect(report.failures).toEqual([]);
+    expect(report).toMatchObject({ ok: true, verdict: 'verified', signatureValid: true });
+    // The chain says the congress moved laptops: the old host's key and the standby's both signed.
+    const after = await standby.call('audit.verify', {}, ctx);
+    expect(new Set(after.anchor.signers.map((s) => s.fingerprint)).size).toBeGreaterThanOrEqual(2);
+  });
+});
