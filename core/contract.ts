@@ -86,6 +86,6 @@ export const callContext = z.object({
    * The host's receipt for this very write (db/lan/receipts.ts), sent again with a replay to a
    * promoted standby: a write the old host admitted and acknowledged is admitted by the receipt.
    */
-  receipt: z.string().max(128).optional(),
+  receipt: z.string().max(512).optional(),
 });
 export type CallContext = z.infer<typeof callContext>;

@@ -13,13 +13,17 @@ import { afterCommit, ChangeFeed } from './after-commit.js';
 import type { AuditInput } from './audit/log.js';
 import type { BackendOptions } from './backend-types.js';
 import { Backups } from './backups/scheduler.js';
+import { commitWrite } from './commit.js';
 import { noCongressOpen } from './congress/handlers.js';
 import { readCongress } from './congress/records.js';
 import { admit, precheckOf } from './gate.js';
 import type { AnyHandler, CallInfo, QueryCall, SessionCall } from './handler-types.js';
 import { handlers } from './handlers.js';
-import type { LanRuntime } from './lan/types.js';
-import { Stations } from './operators/stations.js';
+import { findCall, keepCall } from './lan/host/calls.js';
+import { lanSecret, makeReceipt, receiptOperator } from './lan/host/receipts.js';
+import type { LanRuntime, StationIdentity } from './lan/types.js';
+import type { SqliteDb } from './open.js';
+import { inputDigest, Stations } from './operators/stations.js';
 import { checkOutput } from './output-check.js';
 import { allowedIn, distinctPlaces, PickedPlaces } from './places.js';
 import { FileKeyStore, type KeyStore } from './results/installation-key.js';
@@ -32,12 +36,33 @@ export interface DispatcherOptions extends BackendOptions {
 }
 
 /**
+ * A call's answer with what a station keeps of it (issue 14): the audit row its write committed
+ * (now, or before under the same call key) and the host's receipt for it; null when nothing was
+ * committed (a read, a refusal, a write that changed nothing) or the call had no key.
+ */
+export interface CallOutcome {
+  result: Result<unknown>;
+  seq: number | null;
+  receipt: string | null;
+}
+
+/** An audited write of the store itself, no contract call's (a pairing try): what it did and its audit payload. */
+export interface InternalWrite<T> {
+  value: T;
+  payload: unknown;
+}
+
+const answered = (result: Result<unknown>): CallOutcome => ({ result, seq: null, receipt: null });
+
+/**
  * One call after another: the context and input checked against the contract, the gate
  * (db/gate.ts), the handler run by its kind (db/run-handler.ts), and what its declarations ask
  * for after the commit (db/after-commit.ts). Nothing here knows a channel by name.
  */
 export class Dispatcher {
   private readonly feed = new ChangeFeed();
+  /** The same listeners, for announcements that carry no `audit` (`announce`). */
+  private readonly quiet = new Set<(event: ChangeEvent) => void>();
   /** Calls run one at a time: a backup or an import never interleaves with a check-in. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -90,7 +115,28 @@ export class Dispatcher {
   }
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
-    return this.feed.listen(listener);
+    const unlisten = this.feed.listen(listener);
+    this.quiet.add(listener);
+    return () => {
+      unlisten();
+      this.quiet.delete(listener);
+    };
+  }
+
+  /**
+   * Issue 14: a change of what the screens show that appended no audit row (a station's beat:
+   * who is signed in there, what waits in its outbox), announced without `audit`.
+   */
+  announce(events: ChangeEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.quiet) {
+        try {
+          listener(event);
+        } catch (err) {
+          console.error('congress-desk: change listener failed:', err);
+        }
+      }
+    }
   }
 
   /** Announces committed changes; `audit` always, since every committed write appended a row. */
@@ -133,21 +179,75 @@ export class Dispatcher {
   }
 
   invoke(channel: string, input: unknown, ctx: unknown): Promise<Result<unknown>> {
-    const run = this.queue.then(() => this.dispatch(channel, input, ctx));
+    return this.queued(() => this.dispatch(channel, input, ctx, null)).then((outcome) => outcome.result);
+  }
+
+  /**
+   * Issue 14: a paired station's call (db/lan/host/store.ts), gated and run as any call, with the
+   * audit row and receipt of the write it committed. A session write (open, create, back up or
+   * restore a file on the host) is refused from a station unless its handler says otherwise.
+   */
+  invokeStation(channel: string, input: unknown, ctx: unknown, from: StationIdentity): Promise<CallOutcome> {
+    return this.queued(() => this.dispatch(channel, input, ctx, from));
+  }
+
+  /**
+   * Issue 14: an audited write no contract call makes (a pairing try, a standby's new address),
+   * queued like a call: `run` inside the transaction with its audit row `action` (operator
+   * `system`), its refusal rolling both back; `events` announced after the commit.
+   */
+  internalWrite<T>(
+    action: string,
+    run: (db: SqliteDb, now: string) => Result<InternalWrite<T>>,
+    events: ChangeEvent[] = [],
+    by: { operator?: string; station?: string } = {},
+  ): Promise<Result<T>> {
+    return this.queued(async () => {
+      const open = this.session.open;
+      if (!open) return noCongressOpen();
+      const now = (this.options.now?.() ?? new Date()).toISOString();
+      const call = {
+        ...this.storeCall(
+          { operator: by.operator ?? 'system', station: by.station ?? 'venue', now, token: undefined },
+          open,
+        ),
+      };
+      let value: T | undefined;
+      const outcome = commitWrite(
+        call,
+        action,
+        (c) => {
+          const done = run(c.db, now);
+          if (!done.ok) return done;
+          value = done.value.value;
+          return ok(done.value.payload);
+        },
+        (payload) => payload,
+      );
+      if (!outcome.ok) return outcome;
+      afterCommit({ events, backup: null }, this.feed, this.backups);
+      return ok(value as T);
+    });
+  }
+
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async dispatch(channel: string, rawInput: unknown, rawCtx: unknown): Promise<Result<unknown>> {
+  private async dispatch(
+    channel: string,
+    rawInput: unknown,
+    rawCtx: unknown,
+    from: StationIdentity | null,
+  ): Promise<CallOutcome> {
     if (!isChannel(channel))
-      return refuse(
-        'unknown_channel',
-        'call.unknown_channel',
-        { channel: String(channel) },
-        { value: String(channel) },
+      return answered(
+        refuse('unknown_channel', 'call.unknown_channel', { channel: String(channel) }, { value: String(channel) }),
       );
     const ctx = callContext.safeParse(rawCtx, { reportInput: true });
-    if (!ctx.success) return { ok: false, error: invalidInput(ctx.error, 'context') };
+    if (!ctx.success) return answered({ ok: false, error: invalidInput(ctx.error, 'context') });
     const now = this.options.now?.() ?? new Date();
     const info: CallInfo = {
       operator: ctx.data.operator,
@@ -158,8 +258,14 @@ export class Dispatcher {
     // The table is typed per channel; here the channel is only known at run time.
     const handler = handlers[channel] as unknown as AnyHandler;
     const write = contract[channel].write;
+    if (from && handler.kind === 'session' && !(handler.stations ?? !write))
+      return answered(refuse('forbidden', 'lan.host_only', { channel }, { value: channel }));
     try {
       const open = this.session.open;
+      const keyed = write && handler.kind === 'update' && open ? this.keyed(channel, rawInput, ctx.data, open) : null;
+      if (keyed && !keyed.ok) return answered(keyed);
+      const { receipted = null, kept = null, digest = null } = keyed?.value ?? {};
+      if (!keyed && ctx.data.receipt !== undefined) return answered(refuse('forbidden', 'lan.bad_receipt'));
       // Who may make this call, read or write (core/roles.ts), before anything of its input is looked at.
       const gate = admit({
         channel,
@@ -168,27 +274,62 @@ export class Dispatcher {
         open,
         stations: this.stations,
         input: rawInput,
+        receipted,
+        repeat: kept !== null,
         precheck: () =>
           this.notPickedRaw(channel, rawInput) ??
           (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
       });
-      if (!gate.ok) return gate;
+      if (!gate.ok) return answered(gate);
+      // The same key again: what the first answered, nothing run.
+      if (kept) return { result: ok(kept.result), seq: kept.auditSeq, receipt: kept.receipt };
       if (gate.value !== null) Object.assign(info, gate.value);
       const input = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
-      if (!input.success) return { ok: false, error: invalidInput(input.error) };
+      if (!input.success) return answered({ ok: false, error: invalidInput(input.error) });
       const outside = this.notPicked(channel, input.data);
-      if (outside) return outside;
+      if (outside) return answered(outside);
       const madeBy =
         handler.kind === 'update' && open
           ? handler.madeBy?.(input.data as never, this.storeCall(info, open))
           : undefined;
       if (madeBy) info.operator = madeBy;
-      if (write && info.operator.length === 0) return refuse('operator_required', 'call.operator_required');
-      return await this.run(handler, channel, input.data, info, ctx.data);
+      if (write && info.operator.length === 0) return answered(refuse('operator_required', 'call.operator_required'));
+      return await this.run(handler, channel, input.data, info, ctx.data, digest ?? inputDigest(rawInput));
     } catch (err) {
       console.error(`congress-desk: internal error in ${channel}:`, err);
-      return refuse('internal', 'call.internal', { detail: (err as Error)?.message ?? String(err) });
+      return answered(refuse('internal', 'call.internal', { detail: (err as Error)?.message ?? String(err) }));
     }
+  }
+
+  /**
+   * Issue 14: a write's call key and receipt. A key committed before answers its first answer
+   * (`kept`), but only for the same channel and input; a receipt admits the call as the operator
+   * it names, only when it is this file's receipt for exactly this call (db/lan/host/receipts.ts).
+   */
+  private keyed(
+    channel: Channel,
+    rawInput: unknown,
+    ctx: CallContext,
+    open: OpenCongress,
+  ): Result<{ receipted: string | null; kept: KeptCallOf | null; digest: string }> {
+    const digest = inputDigest(rawInput);
+    const key = ctx.callKey;
+    if (key === undefined) {
+      if (ctx.receipt !== undefined) return refuse('forbidden', 'lan.bad_receipt');
+      return ok({ receipted: null, kept: null, digest });
+    }
+    const kept = findCall(open.db, key);
+    if (kept && (kept.channel !== channel || kept.inputSha256 !== digest))
+      return refuse('conflict', 'lan.key_reused', {}, { value: key });
+    let receipted: string | null = null;
+    if (ctx.receipt !== undefined) {
+      const secret = lanSecret(open.db);
+      receipted = secret
+        ? receiptOperator(secret, ctx.receipt, { key, channel, inputSha256: digest, station: ctx.station })
+        : null;
+      if (receipted === null || receipted.length === 0) return refuse('forbidden', 'lan.bad_receipt');
+    }
+    return ok({ receipted, kept, digest });
   }
 
   private async run(
@@ -197,7 +338,8 @@ export class Dispatcher {
     input: unknown,
     info: CallInfo,
     ctx: CallContext,
-  ): Promise<Result<unknown>> {
+    digest: string,
+  ): Promise<CallOutcome> {
     if (handler.kind === 'session') {
       const call: SessionCall = {
         ...info,
@@ -217,19 +359,22 @@ export class Dispatcher {
         this.backups.reset();
       });
       this.feed.emit(run.events);
-      return run.result;
+      return answered(run.result);
     }
 
     const open = this.session.open;
-    if (!open) return noCongressOpen();
+    if (!open) return answered(noCongressOpen());
     const call = this.storeCall(info, open);
     if (handler.kind === 'query') {
       const result = await handler.run(input as never, call);
       if (result.ok) checkOutput(channel, result.value);
-      return result;
+      return answered(result);
     }
     const prepared = await prepareUpdate(handler, input, call);
-    if (!prepared.ok) return prepared;
+    if (!prepared.ok) return answered(prepared);
+    let seq: number | null = null;
+    let receipt: string | null = null;
+    const key = ctx.callKey;
     const { result, committed } = commitUpdate(
       handler,
       channel,
@@ -238,9 +383,19 @@ export class Dispatcher {
       prepared.value,
       ctx.acknowledge ?? [],
       checkOutput,
+      (entry, output) => {
+        seq = entry.id;
+        if (key === undefined) return;
+        const secret = lanSecret(open.db);
+        if (!secret) return;
+        const fields = { key, channel, inputSha256: digest, operator: call.operator, station: call.station };
+        receipt = makeReceipt(secret, fields);
+        // In the write's transaction: the key is committed exactly when the write is.
+        if (!handler.secretAnswer) keepCall(open.db, { ...fields, auditSeq: entry.id, result: output, receipt });
+      },
     );
     if (committed) afterCommit(committed, this.feed, this.backups);
-    return result;
+    return committed ? { result, seq, receipt } : answered(result);
   }
 
   /** The same before the chief's PIN is asked for: a target outside the places is said first. */
@@ -261,6 +416,8 @@ export class Dispatcher {
     };
   }
 }
+
+type KeptCallOf = NonNullable<ReturnType<typeof findCall>>;
 
 const auditBase = (info: CallInfo): Omit<AuditInput, 'action' | 'payload'> => ({
   at: info.now,

@@ -33,10 +33,29 @@ export interface GateCall {
   input: unknown;
   /** The handler's precheck on this call's input (`precheckOf`), run before the chief's PIN is asked for. */
   precheck(): Result<unknown>;
+  /**
+   * Issue 14: the operator named by a valid host receipt for exactly this call (db/dispatch.ts
+   * checks it): a write the host acknowledged, replayed — on a promoted standby, nobody may be
+   * signed in there yet. Null: no receipt.
+   */
+  receipted?: string | null;
+  /** Issue 14: the call's key was committed before with this input: the chief confirmed it then. */
+  repeat?: boolean;
 }
 
 /** Answers who the audit row will name (null: the name typed at the station), or the refusal. */
-export function admit({ channel, ctx, now, open, stations, input, precheck }: GateCall): Result<Admitted | null> {
+export function admit({
+  channel,
+  ctx,
+  now,
+  open,
+  stations,
+  input,
+  precheck,
+  receipted = null,
+  repeat = false,
+}: GateCall): Result<Admitted | null> {
+  if (receipted !== null) return ok({ operator: receipted, station: ctx.station });
   if (!open || !hasOperators(open.db)) return ok(null);
   // The lock screen and the hall's board: open to a station nobody is signed in at.
   if (CALL_RULES[channel] === ANYONE) return ok(null);
@@ -59,7 +78,8 @@ export function admit({ channel, ctx, now, open, stations, input, precheck }: Ga
       { value: channel },
     );
   }
-  if (rule === 'chief') {
+  // A repeat answers what the first call answered, which the chief confirmed; it runs nothing.
+  if (rule === 'chief' && !repeat) {
     // What would refuse the call anyway is said before anyone types the chief's PIN.
     const pre = precheck();
     if (!pre.ok) return pre;

@@ -161,6 +161,11 @@ export interface UpdateHandler<C extends Channel, P = undefined, N = undefined> 
    * checkpoint, db/audit/checkpoint.ts): `entry` is that row.
    */
   follow?(entry: AuditEntry, call: QueryCall, prepared: P): void;
+  /**
+   * Issue 14: the answer holds a secret (a sign-in's token), so it is never kept by the station's
+   * call key in the file (lan_calls); a repeat of the key runs again.
+   */
+  secretAnswer?: true;
 }
 
 /** A write's declarations with a `run` that receives what `within`'s lookup found. */
@@ -192,6 +197,12 @@ export interface SessionHandler<C extends Channel> {
   kind: 'session';
   run(input: In<C>, call: SessionCall): Result<Output<C>> | Promise<Result<Output<C>>>;
   changes?(input: In<C>, output: Output<C>): ChangeEvent[];
+  /**
+   * Issue 14: whether a paired station's call may reach it on the host. Default: a read may, a write
+   * may not (a station cannot open, create, back up or restore a file on the host); a write that
+   * touches only the calling station's own sign-in says true.
+   */
+  stations?: boolean;
 }
 
 /** A read channel cannot be given an `update` handler, nor a write channel a `query` one. */

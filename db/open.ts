@@ -24,7 +24,7 @@ export const APPLICATION_ID = 0x43445331;
  * files, so a new migration cannot land without bumping it). At run time the folder in
  * use decides, via `latestVersion`.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** The SQLite database header is 100 bytes; a shorter file cannot be a database. */

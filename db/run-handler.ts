@@ -5,7 +5,7 @@
  * declarations and handed back, for the dispatcher to announce (db/after-commit.ts).
  */
 import type { BackupReason, Channel } from '../core/contract.js';
-import type { ChangeEvent } from '../core/domain.js';
+import type { AuditEntry, ChangeEvent } from '../core/domain.js';
 import { ok, type Result } from '../core/result.js';
 import { appendAudit } from './audit/log.js';
 import type { Acknowledgement } from './commit.js';
@@ -49,11 +49,12 @@ export function commitUpdate(
   prepared: unknown,
   acknowledge: Acknowledgement['acknowledge'],
   check: OutputCheck,
+  kept?: KeptWrite,
 ): UpdateResult {
   const unit: StagedUnit = {};
   let updated: UpdateResult;
   try {
-    updated = commitInTransaction(handler, channel, input, call, prepared, acknowledge, check, unit);
+    updated = commitInTransaction(handler, channel, input, call, prepared, acknowledge, check, unit, kept);
   } catch (error) {
     unit.staged?.discard();
     throw error;
@@ -83,6 +84,13 @@ export function commitUpdate(
   }
 }
 
+/**
+ * Issue 14: what a committed write keeps beside its audit row, in its transaction (a station's
+ * call key, its answer and the host's receipt: db/lan/host/calls.ts). Called only for a write that
+ * appended its row; never for a refusal, warnings not acknowledged, or nothing changed.
+ */
+export type KeptWrite = (entry: AuditEntry, output: unknown) => void;
+
 /** Where the transaction hands the files its `run` staged to `commitUpdate`. */
 interface StagedUnit {
   staged?: StagedFiles;
@@ -97,8 +105,10 @@ function commitInTransaction(
   acknowledge: Acknowledgement['acknowledge'],
   check: OutputCheck,
   unit: StagedUnit,
+  kept?: KeptWrite,
 ): UpdateResult {
   let note: unknown;
+  let output: unknown;
   const outcome = commitWrite(
     call,
     channel,
@@ -109,11 +119,22 @@ function commitInTransaction(
         if (handler.staged) unit.staged = handler.staged(note);
         // Inside the transaction, so that a drifting output rolls the write back.
         check(channel, result.value);
+        output = result.value;
       }
       return result;
     },
     (output) => (handler.audit ? handler.audit(input as never, output as never, { note, prepared }) : input),
-    { acknowledge, follow: handler.follow && ((entry) => handler.follow!(entry, call, prepared)) },
+    {
+      acknowledge,
+      follow:
+        handler.follow || kept
+          ? (entry) => {
+              // The key points at the write's own row; the rows that follow it (a checkpoint) come after.
+              kept?.(entry, output);
+              handler.follow?.(entry, call, prepared);
+            }
+          : undefined,
+    },
   );
   if (!outcome.ok) return { result: outcome, committed: null };
   if ('unchanged' in outcome) return { result: ok(outcome.value), committed: null };

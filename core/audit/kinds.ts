@@ -22,6 +22,11 @@ export const OTHER_ACTIONS = [
   'audit.key',
   'audit.checkpoint',
   'audit.baseline',
+  // Issue 14: the venue network's rows of the host (db/lan/host/store.ts) and of a promoted standby.
+  'lan.pair',
+  'lan.pairRefused',
+  'lan.standby',
+  'lan.promoted',
 ] as const;
 
 /** Every action a row of this program's audit log can carry. */
@@ -51,6 +56,8 @@ const KIND_OF_PREFIX: Record<string, AuditKind> = {
   meetings: 'congress',
   discipline: 'congress',
   audit: 'chain',
+  // Issue 14: stations paired, revoked, the venue opened: who may work where.
+  lan: 'operators',
 };
 
 /** Files written or read back: the exports and backups, whatever their channel's word. */

@@ -131,6 +131,38 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
       label: 'Scanned papers received',
       sentence: 'received {count} scanned pages for round {round} of {contest} ({pages})',
     },
+    'lan.openVenue': {
+      label: 'Venue network opened',
+      sentence: 'opened the venue network on {address} port {port} (certificate {fingerprint})',
+    },
+    'lan.closeVenue': { label: 'Venue network closed', sentence: 'closed the venue network on {address} port {port}' },
+    'lan.newCode': {
+      label: 'Station code shown',
+      sentence: 'showed a station code for a {kind|stationKind} station, good until {expiresAt}',
+    },
+    'lan.revoke': { label: 'Station revoked', sentence: 'revoked the station “{name}” ({kind|stationKind})' },
+    'lan.pair': {
+      label: 'Station paired',
+      sentence: 'paired the station “{name}” ({kind|stationKind}) from {address}',
+    },
+    'lan.pairRefused': {
+      label: 'Pairing refused',
+      sentence: 'refused to pair the station “{name}” ({kind|stationKind}) from {address}: {reason|pairRefusal}',
+    },
+    'lan.standby': {
+      label: 'Standby address',
+      sentence:
+        'recorded that the standby “{name}” will open on {address} port {port} once promoted (certificate {fingerprint})',
+    },
+    'lan.join': { label: 'Joined a host', sentence: 'joined a host as a station' },
+    'lan.dismiss': { label: 'Replay refusals read', sentence: 'read the refusals of calls replayed from the outbox' },
+    'lan.leave': { label: 'Left the host', sentence: 'left the host' },
+    'lan.promote': { label: 'Standby promoted', sentence: 'promoted the standby to host' },
+    'lan.promoted': {
+      label: 'Standby promoted',
+      sentence:
+        'confirmed, as chief scrutineer {name}, the standby taking over: its copy up to record {heldSeq}, open on {address} port {port} (certificate {fingerprint})',
+    },
     'audit.anchor': {
       label: 'Chain anchored',
       sentence: 'the chain records this congress {uid} and this laptop’s key (fingerprint {fingerprint})',
@@ -163,6 +195,21 @@ export const auditSentencesEn: typeof auditSentencesZhCN = {
   missing: '#{id}',
   list: ', ',
   words: {
+    stationKind: {
+      desk: 'check-in desk',
+      count: 'counting',
+      board: 'tally board',
+      pledge: 'pledge',
+      standby: 'standby',
+    },
+    pairRefusal: {
+      'lan.bad_code': 'wrong code',
+      'lan.code_expired': 'no code showing, or it expired',
+      'lan.code_used_up': 'the code is void',
+      'lan.address_locked': 'too many tries from that address',
+      'lan.code_other_kind': 'the code is for another kind of station',
+      'lan.standby_paired': 'a standby is paired already',
+    },
     kind: {
       attendance: 'Check-in and discipline',
       ballots: 'Ballots',

@@ -5,6 +5,7 @@
  * its printout and the workbook export all say the same. A row names ids (the payload is mostly
  * the call's input) and what it changed (`changes`: [table, key, row]); the sentence reads both.
  */
+import { shortFingerprint } from '../lan/protocol.js';
 import type { AuditEntry, AuditNames } from '../model/audit.js';
 import { type Language, terms } from '../reasons.js';
 import type { AuditKind } from './kinds.js';
@@ -390,6 +391,20 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
   'backups.restore': (r) => ({ params: { from: r.text(r.p.from) } }),
   'scan.addFiles': (r) => scanReceived(r),
   'scan.addImage': (r) => scanReceived(r),
+  'lan.openVenue': (r) => ({ params: venueAt(r) }),
+  'lan.closeVenue': (r) => ({ params: venueAt(r) }),
+  'lan.newCode': (r) => ({ params: { kind: r.text(r.p.kind), expiresAt: r.text(r.p.expiresAt) } }),
+  'lan.revoke': (r) => ({ params: stationNamed(r) }),
+  'lan.pair': (r) => ({ params: { ...stationNamed(r), address: r.text(r.p.address) } }),
+  'lan.pairRefused': (r) => ({
+    params: { ...stationNamed(r), address: r.text(r.p.address), reason: r.text(r.p.reason) },
+  }),
+  'lan.standby': (r) => ({ params: { name: r.text(r.p.name), ...venueAt(r) } }),
+  'lan.join': () => ({ params: {} }),
+  'lan.dismiss': () => ({ params: {} }),
+  'lan.leave': () => ({ params: {} }),
+  'lan.promote': () => ({ params: {} }),
+  'lan.promoted': (r) => ({ params: { name: r.text(r.p.name), heldSeq: num(r.p.heldSeq), ...venueAt(r) } }),
   'audit.anchor': (r) => ({
     params: { uid: r.text(r.p.uid), fingerprint: r.text((r.p.key as Json | undefined)?.fingerprint) },
   }),
@@ -397,6 +412,15 @@ const SAY: Record<AuditAction, (r: Reading) => Said> = {
   'audit.checkpoint': (r) => ({ params: { fingerprint: r.text(r.p.fingerprint), followsId: num(r.p.followsId) } }),
   'audit.baseline': (r) => ({ params: { from: num(r.p.fromVersion), to: num(r.p.toVersion) } }),
 };
+
+/** Issue 14: where the venue network listens, as a row records it (the fingerprint shortened as the screen shows it). */
+function venueAt(r: Reading): Params {
+  const fingerprint = typeof r.p.fingerprint === 'string' ? shortFingerprint(r.p.fingerprint) : r.text(r.p.fingerprint);
+  return { address: r.text(r.p.address), port: r.text(r.p.port), fingerprint };
+}
+
+/** Issue 14: a paired station as a row records it. */
+const stationNamed = (r: Reading): Params => ({ name: r.text(r.p.name), kind: r.text(r.p.kind) });
 
 /** Pages received: how many, their numbers and names, and how many were not. */
 function scanReceived(r: Reading): Said {

@@ -108,6 +108,31 @@ export const auditSentencesZhCN = {
       label: '接收扫描选票',
       sentence: '为 {contest} 第 {round} 轮接收扫描页 {count} 页({pages})',
     },
+    'lan.openVenue': {
+      label: '开放会场网络',
+      sentence: '在 {address} 端口 {port} 开放会场网络(证书指纹 {fingerprint})',
+    },
+    'lan.closeVenue': { label: '关闭会场网络', sentence: '关闭 {address} 端口 {port} 上的会场网络' },
+    'lan.newCode': { label: '生成站点配对码', sentence: '生成「{kind|stationKind}」站点配对码,有效至 {expiresAt}' },
+    'lan.revoke': { label: '撤销站点', sentence: '撤销站点「{name}」({kind|stationKind})的配对' },
+    'lan.pair': { label: '站点配对', sentence: '站点「{name}」({kind|stationKind})从 {address} 配对成功' },
+    'lan.pairRefused': {
+      label: '站点配对被拒',
+      sentence: '拒绝来自 {address} 的站点「{name}」({kind|stationKind})配对:{reason|pairRefusal}',
+    },
+    'lan.standby': {
+      label: '备用主机地址',
+      sentence: '备用主机「{name}」接管后将在 {address} 端口 {port} 开放(证书指纹 {fingerprint})',
+    },
+    'lan.join': { label: '加入主机', sentence: '本机作为站点加入主机' },
+    'lan.dismiss': { label: '已阅上传结果', sentence: '已阅离线上传被拒的记录' },
+    'lan.leave': { label: '退出主机', sentence: '本机退出主机的站点配对' },
+    'lan.promote': { label: '备用主机接管', sentence: '备用主机接管为主机' },
+    'lan.promoted': {
+      label: '备用主机接管',
+      sentence:
+        '总监票人 {name} 确认备用主机接管:副本截至第 {heldSeq} 条记录,在 {address} 端口 {port} 开放(证书指纹 {fingerprint})',
+    },
     'audit.anchor': { label: '审计链锚定', sentence: '审计链记下本大会标识 {uid} 与本机密钥(指纹 {fingerprint})' },
     'audit.key': { label: '记录新密钥', sentence: '审计链记下新的本机密钥(指纹 {fingerprint})' },
     'audit.checkpoint': {
@@ -137,6 +162,15 @@ export const auditSentencesZhCN = {
   missing: '#{id}',
   list: '、',
   words: {
+    stationKind: { desk: '签到台', count: '计票站', board: '计票大屏', pledge: '承诺书签署站', standby: '备用主机' },
+    pairRefusal: {
+      'lan.bad_code': '配对码不正确',
+      'lan.code_expired': '配对码已过期或未生成',
+      'lan.code_used_up': '配对码已作废',
+      'lan.address_locked': '该地址尝试过多,暂停受理',
+      'lan.code_other_kind': '配对码不是用于此类站点',
+      'lan.standby_paired': '已有备用主机',
+    },
     kind: {
       attendance: '报到与纪律',
       ballots: '选票',

@@ -26,9 +26,11 @@ import type { SqliteDb } from '../open.js';
  * successful sign-in clears them without a write of the congress; whoever holds the file can only
  * ever reset their own waiting, which the failures' audit rows still show), and the scanned
  * pages' readings (issue 13: derived data, recomputable from the stored image, written when the
- * reader answers outside any call; the page rows and the ballots that confirm them are replayed).
+ * reader answers outside any call; the page rows and the ballots that confirm them are replayed),
+ * and the answers of station writes by their idempotency key (issue 14, `lan_calls`: written in the
+ * write's transaction after its audit row, which it points to; db/migrations/012_lan.sql says why).
  */
-const NOT_REPLAYED = /^(audit_log|sqlite_.*|pin_.*|.*_attempts|scan_readings)$/;
+const NOT_REPLAYED = /^(audit_log|sqlite_.*|pin_.*|.*_attempts|scan_readings|lan_calls)$/;
 
 /** Columns that hold a secret: recorded and compared as their digest. */
 const SECRET_COLUMN = /(^|_)(pin_hash|secret|salt|nonce)(_|$)/;

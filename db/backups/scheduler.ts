@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupReason } from '../../core/contract.js';
 import { type AppWarning, warning } from '../../core/result.js';
+import { auditHead } from '../audit/log.js';
 import { readCongress } from '../congress/records.js';
 import type { Session } from '../session.js';
 
@@ -15,6 +16,8 @@ export interface BackupRecord {
   path: string;
   at: string;
   reason: BackupReason;
+  /** Issue 14: the last audit row the copy holds (a write up to it is also off the host: safeSeq). */
+  seq: number;
 }
 
 /** The last automatic copy that failed: when, and why by reason. */
@@ -60,6 +63,7 @@ export class Backups {
   private readonly intervalMs: number;
   private readonly keep: number;
   private readonly now: () => Date;
+  private readonly copiedListeners = new Set<(record: BackupRecord) => void>();
 
   constructor(
     private readonly session: Session,
@@ -82,6 +86,12 @@ export class Backups {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** Issue 14: told of every copy made (the venue host's safeSeq moves on). */
+  onCopied(listener: (record: BackupRecord) => void): () => void {
+    this.copiedListeners.add(listener);
+    return () => this.copiedListeners.delete(listener);
   }
 
   /** A committed write: the congress has changed since the last copy. */
@@ -114,13 +124,16 @@ export class Backups {
       const name = `${path.basename(open.path, path.extname(open.path))}-备份-${stamp(at)}.congress`;
       const target = path.join(dir, name);
       const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+      // Queued between calls: no write lands while the copy is made.
+      const seq = auditHead(open.db)?.id ?? 0;
       try {
         await open.db.backup(temp);
         fs.renameSync(temp, target);
         this.dirty = false;
         this.lastAt = at.getTime();
-        this.last = { path: target, at: at.toISOString(), reason };
+        this.last = { path: target, at: at.toISOString(), reason, seq };
         this.lastError = null;
+        for (const listener of this.copiedListeners) listener(this.last);
         for (const old of backupCopies(dir, open.path).slice(this.keep)) fs.rmSync(old.path, { force: true });
       } catch (error) {
         // A missing stick must not stop the count: the error shows on the screen, the next tick retries.

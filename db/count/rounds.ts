@@ -15,6 +15,7 @@ import { candidateFields } from '../contests/candidates.js';
 import { contestChanged } from '../contests/handlers.js';
 import { refuseOfficialAsCandidate } from '../contests/officials.js';
 import { query, within } from '../handler-types.js';
+import { papersAtStations } from '../lan/host/guard.js';
 import { refuseNonMemberCandidate } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { loadKey } from '../results/handlers.js';
@@ -201,17 +202,20 @@ export const close = within<'rounds.close', RoundContext, InstallationKey>(
   (input, db) => requireRound(db, input.roundId),
   {
     // Said before the chief scrutineer is asked for the PIN (db/dispatch.ts): what is missing.
-    precheck: (input, { db, caches }) =>
+    precheck: (input, { db, caches, lan }) =>
       andThen(requireRound(db, input.roundId), ({ round, contest }) =>
         round.status !== 'voting' || round.collected === null
           ? ok(null)
-          : closeReady(db, round, contest, caches.tallies),
+          : andThen(papersAtStations(lan, round.id), () => closeReady(db, round, contest, caches.tallies)),
       ),
     run({ round, contest }, _input, call) {
       const { db } = call;
       // voting (collected recorded) → closed (core/round-state.ts).
       const allowed = canRound(round, contest.title, 'rounds.close');
       if (!allowed.ok) return allowed;
+      // Issue 14: a station still holding papers for the round (cut off, or replaying its outbox).
+      const atStations = papersAtStations(call.lan, round.id);
+      if (!atStations.ok) return atStations;
       // Inside the transaction: counted in full.
       const ready = closeReady(db, round, contest, null);
       if (!ready.ok) return ready;

@@ -14,13 +14,6 @@ const notYet = <C extends Channel>(): SessionHandler<C> => ({
 });
 
 export { addresses } from './addresses.js';
-export const venue = notYet<'lan.venue'>();
-export const openVenue = notYet<'lan.openVenue'>();
-export const closeVenue = notYet<'lan.closeVenue'>();
-export const newCode = notYet<'lan.newCode'>();
-export const revoke = notYet<'lan.revoke'>();
-export const join = notYet<'lan.join'>();
-export const link = notYet<'lan.link'>();
-export const dismiss = notYet<'lan.dismiss'>();
-export const leave = notYet<'lan.leave'>();
-export const promote = notYet<'lan.promote'>();
+export { closeVenue, newCode, openVenue, revoke, venue } from './host/handlers.js';
+export { dismiss, join, leave, link } from './station/handlers.js';
+export { promote } from './standby/handlers.js';

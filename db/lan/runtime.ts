@@ -17,9 +17,22 @@ export function createLanRuntime(dispatcher: Dispatcher, session: Session, optio
   return { host, venue, link };
 }
 
-/** For calls made outside a backend (the demo builder): any use of the venue network is a bug. */
+const unavailable = (name: string | symbol) => {
+  throw new Error(`the venue network is not available here (lan.${String(name)})`);
+};
+
+/**
+ * For calls made outside a backend (the demo builder): any use of the venue network is a bug, but
+ * for the round close's question — no station holds papers where there is no venue network.
+ */
 export const NO_LAN: LanRuntime = new Proxy({} as LanRuntime, {
   get(_target, name) {
-    throw new Error(`the venue network is not available here (lan.${String(name)})`);
+    if (name !== 'host') return unavailable(name);
+    return new Proxy({} as LanRuntime['host'], {
+      get(_host, method) {
+        if (method === 'papersAt') return () => [];
+        return unavailable(`host.${String(method)}`);
+      },
+    });
   },
 });

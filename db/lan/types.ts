@@ -11,7 +11,7 @@
  *   outbox, the pinned client, replay, failover to the standby; and, for a standby, the copy.
  * - `LanRuntime`: what the backend makes once and hands to every handler call (`call.lan`).
  */
-import type { LinkStatus } from '../../core/contract/lan.js';
+import type { LinkStatus, StationCode, VenueStatus } from '../../core/contract/lan.js';
 import type { ChangeEvent } from '../../core/domain.js';
 import type {
   Beat,
@@ -50,6 +50,18 @@ export interface LanHost {
   onChange(listener: (event: ChangeEvent) => void): () => void;
   /** Called when the copy off the host reaches a later audit row. */
   onSafe(listener: (safeSeq: number) => void): () => void;
+  /** The host's list for lan.venue: the venue as `venue` says, the stations with their last beats, the code showing. */
+  status(venue: VenueState): VenueStatus;
+  /** A new station code for the venue open at `venue` (the one before stops working); in memory only. */
+  newCode(kind: StationKind, venue: VenueState): Result<StationCode>;
+  /** No code shows any more (the venue closed). */
+  dropCode(): void;
+  /** A station revoked (lan.revoke committed): what its last beat said counts no more. */
+  forget(stationId: number): void;
+  /** What the last beats of the stations not revoked say they hold for a round, not yet on the host. */
+  papersAt(roundId: number): { stationId: number; station: string; papers: number }[];
+  /** Every write up to this audit row is also in a copy off this laptop (the standby's, the backup folder's). */
+  safeSeq(): number;
 }
 
 export interface VenueState {

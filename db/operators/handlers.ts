@@ -173,6 +173,8 @@ const isShort = (pin: string) => pin.length < PIN_MIN_DIGITS;
 
 export const signIn: UpdateHandler<'station.signIn', OperatorRow> = {
   kind: 'update',
+  // Issue 14: the token is never kept in the file by a station's call key.
+  secretAnswer: true,
   // A sign-in is made by the operator signing in, whatever name the station typed.
   madeBy: (input, { db }) => findOperator(db, input.operatorId)?.name,
   // Before the transaction: a wrong PIN refuses the sign-in, whose transaction would roll back
@@ -202,6 +204,8 @@ export const signIn: UpdateHandler<'station.signIn', OperatorRow> = {
 
 export const lock: SessionHandler<'station.lock'> = {
   kind: 'session',
+  // Issue 14: a paired station locks its own sign-in on the host.
+  stations: true,
   run(_input, { stations, token }) {
     stations.close(token);
     return ok({});
