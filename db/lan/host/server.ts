@@ -83,7 +83,13 @@ export function statusOf(error: AppError): number {
 /** `::ffff:10.0.0.2` and `10.0.0.2` are one station: the address the pairing limits count by. */
 const remoteOf = (req: http.IncomingMessage): string => (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 
-export function createVenue(host: LanHost, dataDir: string, options: VenueOptions = {}): Venue {
+/** What the Venue serves of the LanHost: the wire's side of it, nothing of the secretariat's screen. */
+export type WireHost = Pick<
+  LanHost,
+  'pair' | 'authenticate' | 'invoke' | 'beat' | 'held' | 'snapshot' | 'onChange' | 'onSafe'
+>;
+
+export function createVenue(host: WireHost, dataDir: string, options: VenueOptions = {}): Venue {
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   const maxInvoke = options.maxInvokeBytes ?? MAX_INVOKE_BYTES;
   const maxSmall = options.maxSmallBodyBytes ?? MAX_SMALL_BODY_BYTES;
@@ -135,8 +141,9 @@ export function createVenue(host: LanHost, dataDir: string, options: VenueOption
     server.requestTimeout = options.requestTimeoutMs ?? 10 * 60_000;
     // Longer than a beat's interval, so a station's kept-alive socket is still there for its next call.
     server.keepAliveTimeout = 65_000;
-    server.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       else socket.destroy();
     });
     const listening = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
