@@ -103,6 +103,13 @@ export const linkStatus = z
     told: z.array(toldRow),
     /** A standby's copy: the last audit row it holds and when. */
     copy: z.object({ seq: z.number().int(), at: z.string() }).strict().nullable(),
+    /**
+     * Why the outbox does not move though the link is up, for the banner: `sign_in` (a replay waits
+     * for someone to sign in at this station: the host's sign-in ended or is another laptop's now),
+     * `revoked` (the host revoked this station: nothing is sent; the outbox stays on this disk),
+     * `certificate` (the host answers with a certificate other than the one pinned). Absent or null: none.
+     */
+    problem: z.enum(['sign_in', 'revoked', 'certificate']).nullable().optional(),
   })
   .strict();
 export type LinkStatus = z.infer<typeof linkStatus>;
