@@ -6,9 +6,21 @@ import type { Backend, BackendOptions } from './backend-types.js';
 import { createDemoCongress } from './congress/demo.js';
 import { Dispatcher } from './dispatch.js';
 import { createLanRuntime } from './lan/runtime.js';
+import type { LanRuntime } from './lan/types.js';
 import { createReaderPool } from './scan/pool.js';
 import { poolReader } from './scan/queue.js';
 import { Session } from './session.js';
+
+/** What stands behind a backend made here (tests, the venue's own wiring); no transport reaches it. */
+export interface BackendParts {
+  dispatcher: Dispatcher;
+  lan: LanRuntime;
+}
+
+const parts = new WeakMap<Backend, BackendParts>();
+
+/** The dispatcher and venue network behind `backend`, if it was made by `createBackend`. */
+export const backendParts = (backend: Backend): BackendParts | undefined => parts.get(backend);
 
 export function createBackend(opts: BackendOptions): Backend {
   const session = new Session(openOptions(opts));
@@ -24,7 +36,7 @@ export function createBackend(opts: BackendOptions): Backend {
   });
   const lan = createLanRuntime(dispatcher, session, opts);
   dispatcher.attachLan(lan);
-  return {
+  const backend: Backend = {
     // Issue 14: a joined station's calls go to its host (through its outbox), but for its own lan.* calls.
     invoke: (channel, input, ctx) =>
       lan.link.forwards(channel) ? lan.link.invoke(channel, input, ctx) : dispatcher.invoke(channel, input, ctx),
@@ -46,6 +58,8 @@ export function createBackend(opts: BackendOptions): Backend {
       void pool?.close();
     },
   };
+  parts.set(backend, { dispatcher, lan });
+  return backend;
 }
 
 const openOptions = (opts: BackendOptions) => (opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});

@@ -184,8 +184,8 @@ export class Dispatcher {
 
   /**
    * Issue 14: a paired station's call (db/lan/host/store.ts), gated and run as any call, with the
-   * audit row and receipt of the write it committed. A session write (open, create, back up or
-   * restore a file on the host) is refused from a station unless its handler says otherwise.
+   * audit row and receipt of the write it committed. A session call (open, close, create, back up,
+   * restore, export a file on the host) is refused from a station unless its handler says otherwise.
    */
   invokeStation(channel: string, input: unknown, ctx: unknown, from: StationIdentity): Promise<CallOutcome> {
     return this.queued(() => this.dispatch(channel, input, ctx, from));
@@ -258,7 +258,7 @@ export class Dispatcher {
     // The table is typed per channel; here the channel is only known at run time.
     const handler = handlers[channel] as unknown as AnyHandler;
     const write = contract[channel].write;
-    if (from && handler.kind === 'session' && !(handler.stations ?? !write))
+    if (from && handler.kind === 'session' && handler.stations !== true)
       return answered(refuse('forbidden', 'lan.host_only', { channel }, { value: channel }));
     try {
       const open = this.session.open;

@@ -198,11 +198,12 @@ export interface SessionHandler<C extends Channel> {
   run(input: In<C>, call: SessionCall): Result<Output<C>> | Promise<Result<Output<C>>>;
   changes?(input: In<C>, output: Output<C>): ChangeEvent[];
   /**
-   * Issue 14: whether a paired station's call may reach it on the host. Default: a read may, a write
-   * may not (a station cannot open, create, back up or restore a file on the host); a write that
-   * touches only the calling station's own sign-in says true.
+   * Issue 14: a paired station's call may reach it on the host. By default none may: a session
+   * handler works on the host laptop itself (opens, closes, creates, backs up, restores, exports or
+   * reads a file on its disk). What only tells the app's facts or locks the caller's own sign-in
+   * says true.
    */
-  stations?: boolean;
+  stations?: true;
 }
 
 /** A read channel cannot be given an `update` handler, nor a write channel a `query` one. */

@@ -18,6 +18,8 @@ import { backupCopies } from './scheduler.js';
 
 export const status: SessionHandler<'backups.status'> = {
   kind: 'session',
+  // Issue 14: a paired station's windows may read it from the host.
+  stations: true,
   run(_input, { session, backups }) {
     const open = session.open;
     const dir = open ? readCongress(open.db).settings.backupDir : null;

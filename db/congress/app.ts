@@ -7,6 +7,8 @@ import { readCongress } from './records.js';
 
 export const info: SessionHandler<'app.info'> = {
   kind: 'session',
+  // Issue 14: a paired station's windows may read it from the host.
+  stations: true,
   run(_input, call) {
     const open = call.session.open;
     return ok({

@@ -27,6 +27,8 @@ export async function loadKey(load: () => Promise<InstallationKey>): Promise<Res
 
 export const keysInfo: SessionHandler<'keys.info'> = {
   kind: 'session',
+  // Issue 14: a paired station's windows may read it from the host.
+  stations: true,
   async run(_input, { keys }) {
     const key = await loadKey(() => keys.load());
     if (!key.ok) return key;

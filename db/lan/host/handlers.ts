@@ -25,9 +25,8 @@ function audited(call: SessionCall, action: string, payload: unknown): Result<nu
 const statusOf = (call: SessionCall) => call.lan.host.status(call.lan.venue.state());
 
 export const venue: SessionHandler<'lan.venue'> = {
+  // The code shows on the host's screen only (no `stations`: a station's call is refused).
   kind: 'session',
-  // The code shows on the host's screen only.
-  stations: false,
   run: (_input, call) => ok(statusOf(call)),
 };
 
