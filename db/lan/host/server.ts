@@ -120,10 +120,11 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
 
   async function start(address: string, port: number, congressUid: string): Promise<Result<VenueState>> {
     if (!isLocalAddress(address)) return refuse('invalid_input', 'lan.bad_address', { address });
-    if (current?.state.address === address && current.state.port === port && current.uid === congressUid) {
-      return { ok: true, value: current.state };
-    }
-    await stop();
+    const sameSocket = current?.state.address === address && current.state.port === port;
+    if (sameSocket && current?.uid === congressUid) return { ok: true, value: current.state };
+    // Moving to another address or port: the one open now stays until the new one listens, so a
+    // port in use there does not cut every station off here.
+    if (sameSocket) await stop();
     const { key, cert, fingerprint } = await certificateFor(dataDir, congressUid);
     const streams = new Set<http.ServerResponse>();
     const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -161,6 +162,7 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
     }
     const bound = (server.address() as AddressInfo).port;
     const state: VenueState = { open: true, address, port: bound, fingerprint };
+    await stop();
     current = { server, state, uid: congressUid, streams };
     return { ok: true, value: state };
   }
@@ -257,7 +259,8 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
       res.end();
     };
     const send = (text: string) => {
-      if (ended) return;
+      // Closing the venue ends the stream before its 'close' event runs `end`.
+      if (ended || res.writableEnded) return;
       if (!host.authenticate(authorization).ok) {
         end();
         return;
