@@ -250,6 +250,21 @@ describe('issue 14: the Venue listens on the address picked, with the congressâ€
     }
   });
 
+  it('moved to a port in use, it is refused and stays open where it was (no station cut off)', async () => {
+    const { venue, port, fingerprint } = await openVenue();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as net.AddressInfo).port;
+    try {
+      const moved = await venue.open('127.0.0.1', taken, UID);
+      expect(!moved.ok && moved.error.reason).toBe('lan.port_in_use');
+      expect(venue.state()).toEqual({ open: true, address: '127.0.0.1', port, fingerprint });
+      expect((await raw(port, 'POST', '/lan/beat', { body: '{}' })).status).toBe(401);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
   it('opened again on another address, it stops listening on the first', async () => {
     const { venue, port } = await openVenue();
     const moved = await venue.open('127.0.0.4', 0, UID);
@@ -361,6 +376,13 @@ describe('issue 14: what reaches the host, and the statuses', () => {
       call,
       '127.0.0.1',
     ]);
+
+    // Stations reach it by IP: whatever Host header comes, it is not looked at.
+    const anyHost = await raw(port, 'POST', '/lan/invoke', {
+      body: JSON.stringify(call),
+      headers: { authorization: GOOD, host: 'somewhere.example:1' },
+    });
+    expect(anyHost.status).toBe(200);
 
     const beaten = await post(port, '/lan/beat', { ...beatBody, pending: [{ roundId: 3, papers: 2 }] }, GOOD);
     expect(beaten.status).toBe(200);
