@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type tls from 'node:tls';
 import Database from 'better-sqlite3';
@@ -33,7 +33,7 @@ export async function hostCongress(checkedIn = 3) {
   };
   for (let i = 0; i < checkedIn; i++) await checkIn(i);
   const uid = read(tb.path, (db) => (db.prepare('SELECT uid FROM congress').get() as { uid: string }).uid);
-  return { tb, path: tb.path, ids, uid, checkIn };
+  return { tb, path: tb.path, ids, uid, checkIn, desk };
 }
 
 /** Reads the file through a connection of its own (the store keeps its own open). */
@@ -148,7 +148,10 @@ export async function snapshotHost(file: string): Promise<SnapshotHost> {
  * A pinned request as the link makes one: no CA, the peer's certificate checked against the pin
  * on the socket's `secureConnect`, before any header or body is written; bound to `host`.
  */
-export function pinnedTo(peer: { address: string; port: number; fingerprint: string }): HostRequest {
+export function pinnedTo(
+  peer: { address: string; port: number; fingerprint: string | null },
+  credential: string | null = CREDENTIAL,
+): HostRequest {
   return (request) =>
     new Promise((resolve) => {
       const req = https.request({
@@ -158,7 +161,7 @@ export function pinnedTo(peer: { address: string; port: number; fingerprint: str
         path: request.path,
         rejectUnauthorized: false,
         agent: false,
-        headers: { ...request.headers, authorization: CREDENTIAL },
+        headers: { ...request.headers, ...(credential ? { authorization: credential } : {}) },
       });
       const timer = setTimeout(() => {
         req.destroy();
@@ -167,7 +170,8 @@ export function pinnedTo(peer: { address: string; port: number; fingerprint: str
       req.on('socket', (socket) => {
         socket.on('secureConnect', () => {
           const seen = (socket as tls.TLSSocket).getPeerCertificate().fingerprint256?.replace(/:/g, '').toLowerCase();
-          if (seen !== peer.fingerprint) req.destroy(new Error('pin_mismatch'));
+          // Pairing alone pins nothing yet (null): the proof in its answer binds what was seen.
+          if (peer.fingerprint !== null && seen !== peer.fingerprint) req.destroy(new Error('pin_mismatch'));
           else req.end(request.body);
         });
       });
@@ -189,4 +193,26 @@ export function pinnedTo(peer: { address: string; port: number; fingerprint: str
         });
       });
     });
+}
+
+/** A free TCP port on loopback, for a venue host to listen on. */
+export async function freePort(address = '127.0.0.1'): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** POSTs JSON through a pinned request and parses the answer. */
+export async function postJson(request: HostRequest, route: string, body: unknown) {
+  const answer = await request({
+    method: 'POST',
+    path: route,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    timeoutMs: 10_000,
+  });
+  if (!('status' in answer)) throw new Error(`${route}: no answer: ${String(answer.error)}`);
+  return { status: answer.status, json: JSON.parse(answer.body.toString('utf8') || 'null') as unknown };
 }
