@@ -84,7 +84,7 @@ export async function readGray(
     }
     const layout = expected.layout;
     const readBox = (box: Box): BoxRead => {
-      const f = measureBox(cv, src, found.h, box);
+      const f = measureBox(cv, src, found.h, box, found.pxPerMm);
       observe?.(f);
       return classifyMark(f);
     };
@@ -115,7 +115,8 @@ function clip(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Geometry
 
-type Located = { ok: true; h: H; rotation: number } | { ok: false; blank: boolean };
+/** `pxPerMm`: the page's resolution in the decoded image, as the corner squares measure it. */
+type Located = { ok: true; h: H; rotation: number; pxPerMm: number } | { ok: false; blank: boolean };
 
 /** Resolution of the copy the corner squares are looked for in. */
 const FIND_PX_PER_MM = 2;
@@ -186,7 +187,7 @@ function locatePage(cv: OpenCv, src: Mat, layout: PaperLayout): Located {
     const a = apply(h, mm[0]!);
     const b = apply(h, mm[1]!);
     const rotation = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
-    return { ok: true, h, rotation: Math.round(rotation * 10) / 10 };
+    return { ok: true, h, rotation: Math.round(rotation * 10) / 10, pxPerMm };
   } finally {
     for (const m of [small, bin, hierarchy]) m.delete();
     contours.delete();
@@ -261,9 +262,23 @@ function apply(h: H, p: Pt): Pt {
   return { x: (h[0]! * p.x + h[1]! * p.y + h[2]!) / w, y: (h[3]! * p.x + h[4]! * p.y + h[5]!) / w };
 }
 
-/** s · H: the same mapping onto an image scaled by s. */
+/**
+ * The same mapping onto the stored image, of which each decoded pixel is an s × s block: its
+ * centre is at s·x + (s − 1)/2 there (1.5 stored pixels in at a quarter of the size).
+ */
 function scaleH(h: H, s: number): H {
-  return [h[0]! * s, h[1]! * s, h[2]! * s, h[3]! * s, h[4]! * s, h[5]! * s, h[6]!, h[7]!, h[8]!];
+  const o = (s - 1) / 2;
+  return [
+    h[0]! * s + h[6]! * o,
+    h[1]! * s + h[7]! * o,
+    h[2]! * s + h[8]! * o,
+    h[3]! * s + h[6]! * o,
+    h[4]! * s + h[7]! * o,
+    h[5]! * s + h[8]! * o,
+    h[6]!,
+    h[7]!,
+    h[8]!,
+  ];
 }
 
 /** H · A where A maps a crop's px to mm: (u, v) → (x0 + u / k, y0 + v / k). */
@@ -284,11 +299,14 @@ function meanAround(src: Mat, p: Pt, r: number): number {
   const x1 = Math.min(src.cols - 1, Math.round(p.x + r));
   const y1 = Math.min(src.rows - 1, Math.round(p.y + r));
   if (x1 < x0 || y1 < y0) return 255;
+  // Once, not per pixel: each `data` or `cols` of a Mat is a call across OpenCV's JS binding.
+  const data = src.data;
+  const cols = src.cols;
   let sum = 0;
   let n = 0;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
-      sum += src.data[y * src.cols + x]!;
+      sum += data[y * cols + x]!;
       n++;
     }
   }
@@ -374,6 +392,8 @@ const K = 6;
 /** How far around the box the crop reaches, and how far beside it ink still belongs to it (mm). */
 const MARGIN = 3;
 const RING = 2.2;
+/** Below this many px/mm on the page, a crop at K px/mm is an enlargement. */
+const ENLARGED_BELOW = 4;
 /** The printed border: its outer edge is the box (0.5 mm wide), with room for a misregistration. */
 const BAND_OUT = 0.8;
 const BAND_IN = 1.0;
@@ -429,14 +449,18 @@ function zonesFor(boxW: number, boxH: number, w: number, ht: number) {
 }
 
 /** The measurements core/paper/marks.ts decides from. */
-export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box): MarkFeatures {
+export function measureBox(cv: OpenCv, src: Mat, h: H, box: Box, pxPerMm: number = K): MarkFeatures {
   const img = crop(cv, src, h, box, MARGIN, K);
   const inkMask = new cv.Mat();
   const near = new cv.Mat();
   const labels = new cv.Mat();
   const kernel = cv.Mat.ones(5, 5, cv.CV_8U);
   try {
-    cv.blur(img, img, new cv.Size(3, 3));
+    // Noise is smoothed away; less so where the crop is twice the page's pixels (a 300 dpi page
+    // read at 3 px/mm, db/scan/decode.ts): its interpolation has smoothed already, and a faint
+    // stroke blurred twice no longer reads as ink.
+    if (pxPerMm >= ENLARGED_BELOW) cv.blur(img, img, new cv.Size(3, 3));
+    else cv.GaussianBlur(img, img, new cv.Size(3, 3), 0.7);
     const w = img.cols;
     const ht = img.rows;
     const g = img.data;
@@ -735,16 +759,21 @@ function nameHasInk(cv: OpenCv, src: Mat, h: H, box: Box): boolean {
   const img = crop(cv, src, h, box, 0, K);
   try {
     cv.blur(img, img, new cv.Size(3, 3));
-    const white = paperWhite(img.data);
+    // Once, not per pixel: each `data`, `rows` or `cols` of a Mat is a call across OpenCV's JS binding.
+    const data = img.data;
+    const rows = img.rows;
+    const cols = img.cols;
+    const white = paperWhite(data);
     const line = box.h - 2.5;
+    const below = white * 0.75;
     let inked = 0;
-    for (let v = 0; v < img.rows; v++) {
+    for (let v = 0; v < rows; v++) {
       const ym = (v + 0.5) / K;
       if (ym < 1 || ym > box.h - 0.8 || Math.abs(ym - line) < 0.8) continue;
-      for (let u = 0; u < img.cols; u++) {
+      for (let u = 0; u < cols; u++) {
         const xm = (u + 0.5) / K;
         if (xm < 1 || xm > box.w - 1) continue;
-        if (img.data[v * img.cols + u]! < white * 0.75) inked++;
+        if (data[v * cols + u]! < below) inked++;
       }
     }
     return inked / (K * K) >= 1.5;
