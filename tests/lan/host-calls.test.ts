@@ -41,6 +41,10 @@ describe('a station write by its call key (issue 14)', () => {
     expect(rows.at(-1)).toMatchObject({ id: first.seq, action: 'ballots.enter', operator: NAMES.counter });
     expect(countRows(e.path, 'ballots')).toBe(1);
     expect(countRows(e.path, 'lan_calls')).toBe(1);
+    const db = rawDb(e.path);
+    expect(() => db.prepare("UPDATE lan_calls SET result_json = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM lan_calls').run()).toThrow(/append-only/);
+    db.close();
     // A write without a key still says which row it committed, with no receipt (nothing to replay it by).
     const unkeyed = await dispatcher.invokeStation('ballots.enter', input, counter, desk2);
     expect(unkeyed.seq).toBe(rowsBefore + 2);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { auditSentence } from '../../core/audit/sentences.js';
 import { CODE_TRIES, CODE_TTL_MS, PAIR_LOCK_MS, PAIR_TRIES_PER_ADDRESS } from '../../core/lan/protocol.js';
 import { pairProof } from '../../db/lan/pairing-proof.js';
 import { congressWith, desk, makeBackend, rawDb, tempDir } from '../db/helpers.js';
@@ -97,6 +98,13 @@ describe('pairing a station (issue 14)', () => {
     ]);
     expect(codeInAudit(tb.path, code.code)).toBe(false);
     expect(JSON.stringify(auditLines(tb.path))).not.toContain(answer.secret);
+    // The log reads them as sentences, in both languages.
+    const names = await tb.call('audit.names', {}, desk);
+    const [paired, refused] = auditLines(tb.path).filter((r) => r.action.startsWith('lan.pair'));
+    expect(auditSentence(paired!, names, 'zh-CN')).toBe('系统 站点「签到台 2」(签到台)从 127.0.0.7 配对成功');
+    expect(auditSentence(refused!, names, 'en')).toBe(
+      'The system refused to pair the station “签到台 3” (check-in desk) from 127.0.0.8: no code showing, or it expired',
+    );
     expect(host.status(VENUE).stations).toMatchObject([
       { id: answer.stationId, name: '签到台 2', kind: 'desk', revokedAt: null },
     ]);
