@@ -53,6 +53,8 @@ export interface StationLinkOptions {
   beatMs?: number;
   callTimeoutMs?: number;
   now?: () => Date;
+  /** A standby's own venue port once promoted (LAN_DEFAULT_PORT unless set: tests run several on one machine). */
+  standbyPort?: number;
 }
 
 /** The station's own calls: answered by this laptop, never forwarded. */
@@ -426,9 +428,10 @@ export function createStationLink(options: StationLinkOptions): StationLink {
   async function tryStandby(body: unknown): Promise<void> {
     if (!state?.standby || state.kind === 'standby') return;
     if (Date.now() - lastHeard < 3 * callTimeoutMs) return;
-    const standby = state.standby;
+    const { standby, host } = state;
     const exchange = await send(standby, 'POST', '/lan/beat', body);
-    if (closed || !state || state.standby !== standby || exchange.kind !== 'answer') return;
+    // Probes overlap while cut off: only the first to hear the promoted standby switches.
+    if (closed || !state || state.standby !== standby || state.host !== host || exchange.kind !== 'answer') return;
     const parsed = beatAnswer.safeParse(exchange.body);
     if (!parsed.success) return;
     switchTo(standby, parsed.data);
@@ -530,6 +533,7 @@ export function createStationLink(options: StationLinkOptions): StationLink {
       congressUid: state.congress.uid,
       request,
       address: state.localAddress ?? state.host.address,
+      ...(options.standbyPort ? { port: options.standbyPort } : {}),
       fingerprintFor: async (uid) => (await certificateFor(dataDir, uid)).fingerprint,
       onHeld: (_copy, answer) => {
         heard(answer);
