@@ -132,6 +132,7 @@ function standbyLaptop(congress: { uid: string; name: string } | null) {
       });
       return loop;
     },
+    invoke: (channel: string, input: unknown) => dispatcher.invoke(channel, input, ctx),
     promote: (operatorId: number, pin: string) =>
       dispatcher.invoke('lan.promote', { operatorId, pin }, ctx) as Promise<Result<LinkStatus>>,
   };
@@ -186,6 +187,10 @@ describe('promoting the standby', () => {
   it("is refused for an operator who is not the copy's chief scrutineer, and for a wrong PIN, counted and audited", async () => {
     const { h, standby } = await scene();
     await h.tb.backend.close();
+    expect(await standby.promote(9_999, PINS.chief_scrutineer)).toMatchObject({
+      ok: false,
+      error: { reason: 'operator.not_found' },
+    });
     const counter = await standby.promote(h.ids.counter, PINS.counter);
     expect(counter).toMatchObject({ ok: false, error: { reason: 'chief.not_chief' } });
     // Nothing copied for anyone but the chief.
@@ -264,6 +269,9 @@ describe('promoting the standby', () => {
     expect(standby.venue.state()).toMatchObject({ open: true, address: '127.0.0.1', port: promotedPort, fingerprint });
     expect(standby.promotedTo).toEqual([{ address: '127.0.0.1', port: promotedPort, fingerprint }]);
     expect(standby.events.map((e) => e.topic)).toContain('lan');
+    // Open Recent finds it after a restart of this laptop.
+    const info = await standby.invoke('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { recentFiles: [{ path: open.path }], open: { path: open.path } } });
 
     // A desk's credential from the copy is accepted at once, pinned to the certificate the host gave it.
     const peer = { address: '127.0.0.1', port: promotedPort, fingerprint };

@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { ok, type Result, refuse } from '../../../core/result.js';
 import { appendAudit } from '../../audit/log.js';
 import { anchorOpened, EVERYTHING } from '../../congress/handlers.js';
+import { rememberRecentFile } from '../../congress/recent-files.js';
 import type { SessionCall, SessionHandler } from '../../handler-types.js';
 import { openCongressFileLocked, type SqliteDb } from '../../open.js';
 import { checkPin, findOperator } from '../../operators/handlers.js';
@@ -62,7 +63,14 @@ export const promote: SessionHandler<'lan.promote'> = {
 
     // Who may approve it, as the copy knows its operators; nothing is copied for anyone else.
     const named = readOnly(held.file, (db) => findOperator(db, input.operatorId) ?? null);
-    if (named && named.role !== 'chief_scrutineer')
+    if (!named)
+      return refuse(
+        'not_found',
+        'operator.not_found',
+        { id: input.operatorId },
+        { field: 'operatorId', value: String(input.operatorId) },
+      );
+    if (named.role !== 'chief_scrutineer')
       return refuse('forbidden', 'chief.not_chief', { name: named.name }, { field: 'operatorId' });
 
     // The stations pinned the certificate this standby announced: the venue must present that one.
@@ -98,6 +106,8 @@ export const promote: SessionHandler<'lan.promote'> = {
     });
     open.value.db.transaction(() => appendAudit(open.value.db, { ...entry, operator: chief.name }))();
     candidates.delete(candidateKey(dataDir, uid));
+    // Found again under Open Recent after a restart of this laptop.
+    rememberRecentFile(dataDir, { path: open.value.path, name: status.congress.name, openedAt: call.now });
     link.promoted(self);
     return ok(link.status());
   },
