@@ -8,14 +8,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BEAT_MS } from '../../core/lan/protocol.js';
 import { auditHead } from '../../db/audit/log.js';
-import { congressWith, desk, rawDb, tempDir } from '../db/helpers.js';
+import { congressWith, desk, makeBackend, rawDb, tempDir } from '../db/helpers.js';
 import { PINS, roundAtCounter, signedIn } from '../db/operators-setup.js';
 import {
   auditLines,
   expectOk,
   expectRefused,
   expectVerified,
+  movableClock,
   nonce,
   pairStation,
   partsOf,
@@ -92,7 +94,8 @@ describe('a round cannot close while a station holds papers for it (issue 14)', 
 
 describe('beats and the copy off the host (issue 14)', () => {
   it('lan.venue lists what each station’s last beat said; a beat that changes it announces `lan` (no audit row), the same beat again announces nothing', async () => {
-    const tb = await congressWith([]);
+    const clock = movableClock();
+    const tb = await congressWith([], makeBackend(tempDir(), { now: clock.now }));
     const { host } = partsOf(tb);
     const a = await pairStation(tb, 'desk', '签到台 1');
     tb.events.length = 0;
@@ -102,6 +105,10 @@ describe('beats and the copy off the host (issue 14)', () => {
     expect(tb.events).toEqual([{ topic: 'lan' }]);
     host.beat(a.identity, { queued: 12, unsafe: 3, pending: [], operator: '报到员 李华' }, '127.0.0.41');
     expect(tb.events).toHaveLength(1);
+    // Unheard for more than three beats, then heard again: shown as back.
+    clock.move(3 * BEAT_MS + 1);
+    host.beat(a.identity, { queued: 12, unsafe: 3, pending: [], operator: '报到员 李华' }, '127.0.0.41');
+    expect(tb.events).toHaveLength(2);
     expect(auditLines(tb.path)).toHaveLength(rowsBefore);
     const status = await tb.call('lan.venue', {}, desk);
     expect(status.stations).toMatchObject([

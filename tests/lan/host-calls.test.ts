@@ -3,6 +3,8 @@
  * kept with the host's receipt, and the receipt admits the same write on a copy of the file with
  * nobody signed in there (a promoted standby), as the operator the host named — nothing else.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StationIdentity } from '../../db/lan/types.js';
 import { confirmWithPin } from '../../db/operators/confirm.js';
@@ -226,5 +228,7 @@ describe('the host’s receipt (issue 14)', () => {
     expect(countRows(copy.file, 'ballots')).toBe(1);
     await expectVerified(standby, await signedIn(standby, ids, 'secretariat', '秘书处'));
     await expectVerified(e, await signedIn(e, ids, 'secretariat', '秘书处'));
+    standby.backend.close();
+    fs.rmSync(path.dirname(copy.file), { recursive: true, force: true });
   });
 });

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { StationCode, StationRow, VenueStatus } from '../../../core/contract/lan.js';
 import type { ChangeEvent } from '../../../core/domain.js';
 import {
+  BEAT_MS,
   CODE_DIGITS,
   CODE_TRIES,
   CODE_TTL_MS,
@@ -286,16 +287,19 @@ export function createLanHost(dispatcher: Dispatcher, session: Session, options:
       const st = state();
       if (st) {
         const before = st.heard.get(station.stationId);
+        const at = clock().getTime();
+        // A station unheard for three beats shows as not seen: its coming back is a change too.
+        const stale = before !== undefined && at - before.at > 3 * BEAT_MS;
         const shown =
           before && JSON.stringify([before.operator, before.queued, before.unsafe, before.pending, before.address]);
-        const heard = heardFrom(st, station.stationId, from, clock().getTime());
+        const heard = heardFrom(st, station.stationId, from, at);
         heard.operator = beat.operator;
         heard.queued = beat.queued;
         heard.unsafe = beat.unsafe;
         heard.pending = beat.pending.map((p) => ({ roundId: p.roundId, papers: p.papers }));
         const now = JSON.stringify([heard.operator, heard.queued, heard.unsafe, heard.pending, heard.address]);
         // Only what the host's list shows changed: not every beat's time.
-        if (shown !== now) dispatcher.announce(changedLan);
+        if (shown !== now || stale) dispatcher.announce(changedLan);
       }
       return { safeSeq: safeSeq(), headSeq: headSeq(), standby: standbyPeer() };
     },
