@@ -88,7 +88,7 @@ export function BoardFrame(props: {
       <header className={`${styles.boardHead}${props.headClassName ? ` ${props.headClassName}` : ''}`}>
         {props.head}
       </header>
-      <LinkBanner compact />
+      <LinkBanner compact overlay />
       {props.error && <ErrorAlert error={props.error} />}
       <div className={props.bodyClassName ?? styles.boardBody}>{props.children}</div>
       <footer className={styles.boardFoot}>

@@ -15,13 +15,13 @@ import { dismissTold, type LinkStatus, useLink, useNow } from './store.js';
  */
 type LinkProblem = 'sign_in' | 'revoked' | 'certificate';
 
-export function LinkBanner(props: { compact?: boolean }) {
+export function LinkBanner(props: { compact?: boolean; overlay?: boolean }) {
   const link = useLink();
   if (!link || link.mode === 'alone') return null;
-  return <LinkLines link={link} compact={props.compact ?? false} />;
+  return <LinkLines link={link} compact={props.compact ?? false} overlay={props.overlay ?? false} />;
 }
 
-function LinkLines({ link, compact }: { link: LinkStatus; compact: boolean }) {
+function LinkLines({ link, compact, overlay }: { link: LinkStatus; compact: boolean; overlay: boolean }) {
   const t = useT();
   const text = useErrorText();
   const now = useNow(5000);
@@ -36,7 +36,9 @@ function LinkLines({ link, compact }: { link: LinkStatus; compact: boolean }) {
     link.mode === 'promoted'
       ? t('lan.link.promoted')
       : offline
-        ? text({ reason: 'lan.queued', params: { queued: link.queued }, message: '' })
+        ? link.queued > 0
+          ? text({ reason: 'lan.queued', params: { queued: link.queued }, message: '' })
+          : t('lan.link.offline')
         : t('lan.link.online', { address: link.host?.address ?? '' });
 
   const dismiss = async () => {
@@ -49,7 +51,7 @@ function LinkLines({ link, compact }: { link: LinkStatus; compact: boolean }) {
 
   return (
     <section
-      className={`${styles.banner} ${offline || problem ? styles.offline : styles.online} no-print`}
+      className={`${styles.banner} ${offline || problem ? styles.offline : styles.online}${overlay ? ` ${styles.overlay}` : ''} no-print`}
       data-testid="link-banner"
       data-mode={link.mode}
       data-online={link.online}
@@ -96,6 +98,9 @@ function LinkLines({ link, compact }: { link: LinkStatus; compact: boolean }) {
         <div className={styles.told} data-testid="link-told">
           <div className={styles.toldHead}>
             <WarningOutlined /> {t('lan.link.told')}
+            <Button size="small" loading={dismissing} data-testid="link-dismiss" onClick={() => void dismiss()}>
+              {t('lan.link.dismiss')}
+            </Button>
           </div>
           <ul>
             {link.told.map((row) => (
@@ -104,9 +109,6 @@ function LinkLines({ link, compact }: { link: LinkStatus; compact: boolean }) {
               </li>
             ))}
           </ul>
-          <Button size="small" loading={dismissing} data-testid="link-dismiss" onClick={() => void dismiss()}>
-            {t('lan.link.dismiss')}
-          </Button>
         </div>
       )}
       {standby && promoting && <PromotePanel onClose={() => setPromoting(false)} />}

@@ -83,6 +83,7 @@ export const lanEn: Record<keyof typeof lanZhCN, string> = {
   'lan.join.compare': 'Compare with the fingerprint on the host’s screen: they must be the same.',
   'lan.join.continue': 'Go to the congress',
   'lan.link.online': 'Connected to the host {address}',
+  'lan.link.offline': 'Offline: the host does not answer',
   'lan.link.promoted': 'This laptop has taken over as the host',
   'lan.link.unsafe': '{n} not yet copied',
   'lan.link.told': 'The host refused these when they were sent:',

@@ -81,6 +81,7 @@ export const lanZhCN = {
   'lan.join.continue': '进入大会',
   // The banner on a station's every screen
   'lan.link.online': '已连接主机 {address}',
+  'lan.link.offline': '离线:主机没有应答',
   'lan.link.promoted': '本机已接管为主机',
   'lan.link.unsafe': '{n} 条待备份',
   'lan.link.told': '以下操作上传后被主机拒绝,请处理:',
