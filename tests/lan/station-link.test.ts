@@ -13,7 +13,7 @@ import { certificateFor } from '../../db/lan/cert.js';
 import { outboxPath } from '../../db/lan/station/outbox.js';
 import { statePath } from '../../db/lan/station/state.js';
 import { tempDir } from '../db/helpers.js';
-import { PINS, roundAtCounter, signedIn } from '../db/operators-setup.js';
+import { NAMES, PINS, roundAtCounter, signedIn } from '../db/operators-setup.js';
 import { checkIn, host, join, signInAt, stationLink, until, value, venueOn } from './station-setup.js';
 
 /** The attendance.checkIn rows of the host's audit log, in the host's order: the delegate of each. */
@@ -84,6 +84,27 @@ describe('a station joined to a host', () => {
       present: number;
     };
     expect(after.present).toBe(4);
+  });
+
+  it('a queued check-in of a delegate another desk took meanwhile counts once, and the desk is told who took them', async () => {
+    const h = await host();
+    const { link } = stationLink();
+    await join(h, link);
+    const ctx = await signInAt(h, link, 'clerk');
+    await h.closeVenue();
+    expect((await checkIn(link, h, '011', ctx)).ok).toBe(false);
+    // The other desk (here: the host's own) checks the same delegate in first.
+    await h.tb.call('attendance.checkIn', { meetingId: h.meetingId, delegateId: h.delegates.get('011')! }, h.ctx);
+    await h.reopen();
+    await until(() => link.status().queued === 0, 15_000, 'the replay');
+    expect(checkInsOnHost(h.tb.path)).toEqual([h.delegates.get('011')]);
+    expect(link.status().told).toEqual([
+      expect.objectContaining({
+        channel: 'attendance.checkIn',
+        reason: 'lan.replayed_already_present',
+        params: { name: '代表011', badge: '011', operator: NAMES.secretariat },
+      }),
+    ]);
   });
 
   it('while writes are queued, a new write waits behind them: never sent past them', async () => {

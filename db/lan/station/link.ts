@@ -349,7 +349,10 @@ export function createStationLink(options: StationLinkOptions): StationLink {
         const ballot = result.value;
         limits.entered(row.roundId, row.entry, isRecord(ballot) && typeof ballot.no === 'number' ? ballot.no : null);
       }
-      if (isRecord(result) && result.ok) limits.learn(row.channel, row.input, result.value);
+      if (isRecord(result) && result.ok) {
+        limits.learn(row.channel, row.input, result.value);
+        if (!resolve) tellAlreadyPresent(row.channel, result.value);
+      }
       if (problem === 'sign_in') problem = null;
       waiting.delete(row.seq);
       resolve?.(result);
@@ -357,6 +360,27 @@ export function createStationLink(options: StationLinkOptions): StationLink {
     learnSafe(answer.safeSeq);
     changed();
     return true;
+  }
+
+  /**
+   * A replayed check-in of a delegate another desk checked in meanwhile is no refusal (the host
+   * counts the delegate once, the earlier by its order), but nobody at this desk saw the answer:
+   * the desk is told who took the delegate.
+   */
+  function tellAlreadyPresent(channel: string, value: unknown): void {
+    if (!outbox || !channel.startsWith('attendance.checkIn') || !isRecord(value)) return;
+    const { outcome, delegate, record } = value;
+    if (outcome !== 'already_present' || !isRecord(delegate) || !isRecord(record)) return;
+    outbox.tell({
+      at: now().toISOString(),
+      channel,
+      reason: 'lan.replayed_already_present',
+      params: {
+        name: String(delegate.name ?? ''),
+        badge: String(delegate.badge ?? ''),
+        operator: String(record.operator ?? ''),
+      },
+    });
   }
 
   /** A refusal: to the window that waits for it, or, for a replay, into `told`. Either way the row goes. */
