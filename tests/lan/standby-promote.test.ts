@@ -4,14 +4,14 @@
  * the host counted as held; the host then gone. The standby laptop is a store of its own (a
  * dispatcher with the real LanHost and Venue) whose link is told here what mode it is in.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkStatus } from '../../core/contract/lan.js';
 import type { ChangeEvent } from '../../core/domain.js';
-import { type BeatAnswer, beatAnswer, type PairAnswer, type Peer } from '../../core/lan/protocol.js';
+import { type BeatAnswer, beatAnswer, type LanAnswer, type PairAnswer, type Peer } from '../../core/lan/protocol.js';
 import { ok, type Result } from '../../core/result.js';
 import { verifyAuditChain } from '../../db/audit/log.js';
 import { replayAudit } from '../../db/audit/replay.js';
@@ -296,5 +296,56 @@ describe('promoting the standby', () => {
       },
     );
     expect(stranger.status).toBe(401);
+  });
+
+  it('admits, without a sign-in, the replay of a write the old host acknowledged after the copy, by its receipt, once', async () => {
+    const { h, standby, loop, promotedPort } = await scene();
+    const invoke = (request: ReturnType<typeof pinnedTo>, channel: string, input: unknown, ctx: unknown) =>
+      postJson(request, '/lan/invoke', { channel, input, ctx }).then((a) => a.json as LanAnswer);
+    // The desk signs in on the host and checks a delegate in; the host answers with its receipt.
+    const toHost = pinnedTo(h.hostPeer, h.deskStation.credential);
+    const desk = { operator: '', station: '签到台 2' };
+    const signIn = await invoke(
+      toHost,
+      'station.signIn',
+      { operatorId: h.ids.clerk, pin: PINS.clerk },
+      { ...desk, callKey: randomUUID() },
+    );
+    const token = (signIn.result as { ok: true; value: { token: string } }).value.token;
+    const callKey = randomUUID();
+    const input = { meetingId: h.tb.meetingId, badge: '010' };
+    const acknowledged = await invoke(toHost, 'attendance.checkInByBadge', input, { ...desk, session: token, callKey });
+    expect(acknowledged.result).toMatchObject({ ok: true });
+    expect(acknowledged.receipt).toMatch(/^r1\./);
+    // The host dies before the standby's next copy: the check-in is not in it.
+    expect(loop.copy()!.seq).toBeLessThan(acknowledged.seq!);
+    await h.tb.backend.close();
+
+    const promoted = await standby.promote(h.ids.chief_scrutineer, PINS.chief_scrutineer);
+    expect(promoted.ok, JSON.stringify(promoted)).toBe(true);
+    const peer = { address: '127.0.0.1', port: promotedPort, fingerprint: await standby.venue.fingerprintFor(h.uid) };
+    const toPromoted = pinnedTo(peer, h.deskStation.credential);
+    const replay = { ...desk, callKey, receipt: acknowledged.receipt! };
+    const replayed = await invoke(toPromoted, 'attendance.checkInByBadge', input, replay);
+    expect(replayed.result).toMatchObject({ ok: true });
+    const again = await invoke(toPromoted, 'attendance.checkInByBadge', input, replay);
+    expect(again.result).toEqual(replayed.result);
+    expect(again.seq).toBe(replayed.seq);
+    const db = standby.session.open!.db;
+    const rows = db
+      .prepare("SELECT operator, station FROM audit_log WHERE action = 'attendance.checkInByBadge' AND id > ?")
+      .all(loop.copy()?.seq ?? 0) as { operator: string; station: string }[];
+    expect(rows).toEqual([{ operator: NAMES.clerk, station: '签到台 2' }]);
+    // The same receipt for another delegate admits nothing.
+    const forged = await invoke(
+      toPromoted,
+      'attendance.checkInByBadge',
+      { ...input, badge: '011' },
+      {
+        ...replay,
+        callKey: randomUUID(),
+      },
+    );
+    expect(forged.result).toMatchObject({ ok: false, error: { reason: 'lan.bad_receipt' } });
   });
 });
