@@ -264,7 +264,7 @@ export class Dispatcher {
       const open = this.session.open;
       const keyed = write && handler.kind === 'update' && open ? this.keyed(channel, rawInput, ctx.data, open) : null;
       if (keyed && !keyed.ok) return answered(keyed);
-      const { receipted = null, kept = null, digest = null } = keyed?.value ?? {};
+      const { receipted = null, kept = null, reused = false, digest = null } = keyed?.value ?? {};
       if (!keyed && ctx.data.receipt !== undefined) return answered(refuse('forbidden', 'lan.bad_receipt'));
       // Who may make this call, read or write (core/roles.ts), before anything of its input is looked at.
       const gate = admit({
@@ -281,6 +281,8 @@ export class Dispatcher {
           (open ? precheckOf(channel, handler, rawInput, this.storeCall(info, open)) : ok(null)),
       });
       if (!gate.ok) return answered(gate);
+      // Said only to whom the gate admits: which keys this file holds is nobody else's business.
+      if (reused) return answered(refuse('conflict', 'lan.key_reused', {}, { value: ctx.data.callKey ?? '' }));
       // The same key again: what the first answered, nothing run.
       if (kept) return { result: ok(kept.result), seq: kept.auditSeq, receipt: kept.receipt };
       if (gate.value !== null) Object.assign(info, gate.value);
@@ -303,7 +305,7 @@ export class Dispatcher {
 
   /**
    * Issue 14: a write's call key and receipt. A key committed before answers its first answer
-   * (`kept`), but only for the same channel and input; a receipt admits the call as the operator
+   * (`kept`), but only for the same channel and input (else `reused`, refused after the gate); a receipt admits the call as the operator
    * it names, only when it is this file's receipt for exactly this call (db/lan/host/receipts.ts).
    */
   private keyed(
@@ -311,16 +313,16 @@ export class Dispatcher {
     rawInput: unknown,
     ctx: CallContext,
     open: OpenCongress,
-  ): Result<{ receipted: string | null; kept: KeptCallOf | null; digest: string }> {
+  ): Result<{ receipted: string | null; kept: KeptCallOf | null; reused: boolean; digest: string }> {
     const digest = inputDigest(rawInput);
     const key = ctx.callKey;
     if (key === undefined) {
       if (ctx.receipt !== undefined) return refuse('forbidden', 'lan.bad_receipt');
-      return ok({ receipted: null, kept: null, digest });
+      return ok({ receipted: null, kept: null, reused: false, digest });
     }
-    const kept = findCall(open.db, key);
-    if (kept && (kept.channel !== channel || kept.inputSha256 !== digest))
-      return refuse('conflict', 'lan.key_reused', {}, { value: key });
+    const found = findCall(open.db, key);
+    const reused = found !== null && (found.channel !== channel || found.inputSha256 !== digest);
+    const kept = reused ? null : found;
     let receipted: string | null = null;
     if (ctx.receipt !== undefined) {
       const secret = lanSecret(open.db);
@@ -329,7 +331,7 @@ export class Dispatcher {
         : null;
       if (receipted === null || receipted.length === 0) return refuse('forbidden', 'lan.bad_receipt');
     }
-    return ok({ receipted, kept, digest });
+    return ok({ receipted, kept, reused, digest });
   }
 
   private async run(

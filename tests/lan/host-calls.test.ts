@@ -91,6 +91,13 @@ describe('a station write by its call key (issue 14)', () => {
       desk2,
     );
     expectRefused(other.result, 'lan.key_reused');
+    // Whether a key is known is said only past the gate.
+    const stranger = await e.backend.invoke('ballots.enter', e.enterInput('xxo-'), {
+      operator: '',
+      station: 'x',
+      callKey: key,
+    });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'locked' } });
     const elsewhere = await e.backend.invoke('station.lock', {}, { ...counter, callKey: key });
     // A session call keeps no key: it is not looked up either.
     expect(elsewhere.ok).toBe(true);
