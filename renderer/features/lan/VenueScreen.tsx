@@ -44,16 +44,18 @@ export function VenueScreen() {
       <Typography.Paragraph type="secondary">{t('lan.venue.help')}</Typography.Paragraph>
       {error && <ErrorAlert error={error} testId="venue-error" onClose={() => setError(null)} />}
       {venue.error && !status && <ErrorAlert error={venue.error} testId="venue-load-error" />}
-      {status && (
+      {status && !status.open && <OpenCard status={status} t={t} onError={setError} />}
+      {status?.open && (
         <>
-          <OpenCard status={status} t={t} onError={setError} />
-          {status.open && (
-            <>
-              <CodeCard status={status} now={now} t={t} onError={setError} />
-              <StationsCard status={status} now={now} t={t} onError={setError} />
+          {/* The code beside what the people at a station compare it with: one screen at 1366×768. */}
+          <div className={styles.grid}>
+            <CodeCard status={status} now={now} t={t} onError={setError} />
+            <div className={styles.column}>
+              <OpenCard status={status} t={t} onError={setError} />
               <StandbyCard status={status} now={now} t={t} />
-            </>
-          )}
+            </div>
+          </div>
+          <StationsCard status={status} now={now} t={t} onError={setError} />
         </>
       )}
     </div>
@@ -84,12 +86,13 @@ function OpenCard(props: { status: VenueStatus; t: Translate; onError(e: AppErro
 
   if (status.open) {
     return (
-      <TitledCard icon={<ApiOutlined />} title={t('lan.venue.title')} testId="venue-open">
+      <TitledCard
+        icon={<ApiOutlined />}
+        title={t('lan.venue.openAt', { address: status.address ?? '', port: status.port ?? '' })}
+        testId="venue-open"
+      >
         <div className={styles.openRow}>
           <div>
-            <Typography.Text strong data-testid="venue-address" data-address={status.address ?? ''}>
-              {t('lan.venue.openAt', { address: status.address ?? '', port: status.port ?? '' })}
-            </Typography.Text>
             {status.fingerprint && (
               <div className={styles.fingerprint}>
                 <Typography.Text type="secondary">{t('lan.venue.fingerprint')}</Typography.Text>

@@ -2,7 +2,7 @@ import type { lanZhCN } from './messages.zh-CN.js';
 
 /** The venue network's texts in English: exactly the keys of the zh-CN section. */
 export const lanEn: Record<keyof typeof lanZhCN, string> = {
-  'nav.lan': 'Venue network',
+  'nav.lan': 'Network',
   'error.queued': 'Kept here',
   'error.offline': 'Offline',
   'lan.kind.desk': 'Check-in desk',

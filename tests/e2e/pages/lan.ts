@@ -19,7 +19,6 @@ export class Venue extends Parts({
   port: 'venue-port',
   openSubmit: 'venue-open-submit',
   close: 'venue-close',
-  address: 'venue-address',
   fingerprint: 'venue-fingerprint',
   code: 'venue-code',
   codeQr: 'venue-code-qr',
@@ -42,6 +41,11 @@ export class Venue extends Parts({
     await numberInput(this.port).fill(String(port));
     await this.openSubmit.click();
     await expect(this.open).toBeVisible();
+  }
+
+  /** Where it is open, as the card's title says it (「已开放:10.0.0.1:47310」). */
+  get address() {
+    return this.open.locator('.ant-card-head-title');
   }
 
   /** A new code for a station of `kind`; returns its six digits as shown. */
