@@ -178,6 +178,35 @@ describe('beats and the copy off the host (issue 14)', () => {
     await expectVerified(tb, desk);
   });
 
+  it('a station’s call through the LanHost: the dispatcher’s answer with its row, receipt and safeSeq; the station is seen', async () => {
+    const tb = await congressWith([]);
+    const { host } = partsOf(tb);
+    const a = await pairStation(tb, 'desk', '签到台 1');
+    const call = {
+      channel: 'meetings.create',
+      input: { name: '预备会议', date: '2026-03-19' },
+      ctx: { ...desk, callKey: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' },
+    };
+    const answer = await host.invoke(a.identity, call, '127.0.0.43');
+    expect(answer).toMatchObject({ result: { ok: true }, seq: headOf(tb.path), safeSeq: 0 });
+    expect(answer.receipt).toMatch(/^r1\./);
+    expect(await host.invoke(a.identity, call, '127.0.0.43')).toEqual(answer);
+    expect((await tb.call('meetings.list', {})).filter((m) => m.name === '预备会议')).toHaveLength(1);
+    expect((await tb.call('lan.venue', {}, desk)).stations[0]).toMatchObject({ address: '127.0.0.43' });
+    expect((await tb.call('lan.venue', {}, desk)).stations[0]!.lastSeen).not.toBeNull();
+    // A host-only call from the station: refused, nothing committed.
+    const refused = await host.invoke(
+      a.identity,
+      { channel: 'lan.newCode', input: { kind: 'desk' }, ctx: desk },
+      '127.0.0.43',
+    );
+    expect(refused).toMatchObject({
+      result: { ok: false, error: { reason: 'lan.host_only' } },
+      seq: null,
+      receipt: null,
+    });
+  });
+
   it('a copy in the backup folder counts too: safeSeq is the last audit row it holds', async () => {
     const tb = await congressWith([]);
     const { host, dispatcher } = partsOf(tb);
