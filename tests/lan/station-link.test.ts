@@ -10,11 +10,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { certificateFor } from '../../db/lan/cert.js';
+import { pairProof } from '../../db/lan/pairing-proof.js';
 import { outboxPath } from '../../db/lan/station/outbox.js';
 import { statePath } from '../../db/lan/station/state.js';
 import { tempDir } from '../db/helpers.js';
 import { NAMES, PINS, roundAtCounter, signedIn } from '../db/operators-setup.js';
-import { checkIn, host, join, signInAt, stationLink, until, value, venueOn } from './station-setup.js';
+import { checkIn, freePort, host, join, signInAt, stationLink, until, value, venueOn } from './station-setup.js';
 
 /** The attendance.checkIn rows of the host's audit log, in the host's order: the delegate of each. */
 function checkInsOnHost(file: string): number[] {
@@ -217,6 +218,51 @@ describe('a station joined to a host', () => {
     await until(() => link.status().queued === 0, 15_000, 'the replay to the real host');
     expect(link.status().problem ?? null).toBeNull();
     expect(checkInsOnHost(h.tb.path)).toEqual([h.delegates.get('008')]);
+  });
+});
+
+describe('pairing', () => {
+  it('refuses a laptop that answers the pairing without knowing the code: nothing is pinned or kept', async () => {
+    // A man in the middle: its own certificate, and a proof it cannot make for it without the code.
+    const mitm = await certificateFor(path.join(tempDir(), 'mitm'), 'aaaabbbbccccddddaaaabbbbccccdddd');
+    const server = https.createServer({ key: mitm.key, cert: mitm.cert }, (req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        const { nonce } = JSON.parse(body) as { nonce: string };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            stationId: 1,
+            secret: 'x'.repeat(43),
+            congress: { uid: 'aaaabbbbccccddddaaaabbbbccccdddd', name: '假大会' },
+            // What it would answer had it relayed the real host's proof: bound to the real host's certificate.
+            proof: pairProof('123456', 'f'.repeat(64), nonce),
+            standby: null,
+          }),
+        );
+      });
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      const { link, dataDir } = stationLink();
+      const r = await link.join({ address: '127.0.0.1', port, code: '123456', name: '签到台 9', kind: 'desk' });
+      expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', reason: 'lan.bad_proof' });
+      expect(link.status().mode).toBe('alone');
+      expect(fs.existsSync(statePath(dataDir))).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('refuses to join where nothing answers, saying where', async () => {
+    const { link } = stationLink();
+    const port = await freePort();
+    const r = await link.join({ address: '127.0.0.1', port, code: '123456', name: '签到台 9', kind: 'desk' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'offline', reason: 'lan.unreachable', params: { port } });
   });
 });
 
