@@ -108,7 +108,7 @@ describe('the standby copy', () => {
     expect(loop.lastFailure()).toBeNull();
   });
 
-  it("refuses another congress's copy, and a copy behind the one held (the host counted that one safe)", async () => {
+  it("refuses another congress's copy, one whose audit chain is broken, and one behind the copy held (the host counted that one safe)", async () => {
     const s = await scene();
     const loop = s.start();
     // An older copy of this congress, kept before a check-in.
@@ -124,6 +124,24 @@ describe('the standby copy', () => {
     const behind = await loop.takeNow();
     expect(behind.ok).toBe(false);
     expect(loop.lastFailure()).toMatch(/behind/);
+    expect(sha256(s.final)).toBe(good);
+
+    // A copy whose audit log was edited: every table whole, the chain broken at that row.
+    const tampered = path.join(tempDir(), 'tampered.congress');
+    const copying = new Database(s.host.path, { readonly: true });
+    await copying.backup(tampered);
+    copying.close();
+    const edit = new Database(tampered);
+    for (const { name } of edit
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+      .all() as { name: string }[])
+      edit.exec(`DROP TRIGGER "${name}"`);
+    edit.prepare("UPDATE audit_log SET operator = 'someone else' WHERE id = 2").run();
+    edit.close();
+    s.server.serveFile = tampered;
+    const edited = await loop.takeNow();
+    expect(edited.ok).toBe(false);
+    expect(loop.lastFailure()).toMatch(/audit chain broken at row 2/);
     expect(sha256(s.final)).toBe(good);
 
     const other = await hostCongress(0);

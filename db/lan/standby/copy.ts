@@ -24,7 +24,7 @@ import { type BeatAnswer, beatAnswer, LAN_DEFAULT_PORT, type Peer, SNAPSHOT_MS }
 import { ok, type Result, refuse } from '../../../core/result.js';
 import { congressUid } from '../../audit/checkpoint.js';
 import { verifyAuditChain } from '../../audit/log.js';
-import { examineCongressFile, type SqliteDb } from '../../open.js';
+import { APPLICATION_ID, type SqliteDb } from '../../open.js';
 
 /** What the pinned client answers (db/lan/station/http.ts `pinnedRequest`): a response… */
 export interface HostResponse {
@@ -314,8 +314,8 @@ export function startCopy(options: CopyOptions): StandbyCopy {
 }
 
 /**
- * Whether `file` is a whole copy of congress `uid`: a congress file this program opens (application
- * id, schema, integrity_check), of that congress, whose audit chain verifies. Answers its last
+ * Whether `file` is a whole copy of congress `uid`: a congress file (application id,
+ * integrity_check), of that congress, whose audit chain verifies. Answers its last
  * audit row. Opened read-only; the companions a read of a WAL file makes are removed after.
  */
 export function checkCopy(file: string, uid: string): Result<number> {
@@ -328,9 +328,13 @@ export function checkCopy(file: string, uid: string): Result<number> {
     fs.closeSync(fd);
   }
   if (!header.equals(SQLITE_MAGIC)) return bad('not a SQLite file');
-  const examined = examineCongressFile(file);
-  if (!examined.ok) return bad(examined.error.message);
+  // The checks of db/open.ts `examineCongressFile` but the schema version (which needs the
+  // migrations folder, unknown to a link): a copy from a newer app is still the one truth to keep.
   return readOnly(file, (db) => {
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return bad('not a congress file');
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (problems.length !== 1 || problems[0] !== 'ok')
+      return bad(`integrity_check: ${problems.slice(0, 3).join('; ')}`);
     const theirs = congressUid(db);
     if (theirs !== uid) return bad(`another congress (${theirs})`);
     const chain = verifyAuditChain(db);

@@ -158,7 +158,7 @@ function candidateFor(
 
 /** The chief's PIN against the file to promote, its waits and wrong tries kept in it. */
 function checkPinIn(file: string, operatorId: number, pin: string, call: SessionCall) {
-  const opened = openCongressFileLocked(file);
+  const opened = openCongressFileLocked(file, call.session.openOptions);
   if (!opened.ok) return opened;
   try {
     return checkPin(opened.value.db, operatorId, pin, {
