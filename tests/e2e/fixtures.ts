@@ -20,7 +20,9 @@ import { createBackend } from '../../db/backend.js';
 import { type LoopbackHost, startLoopbackHost } from '../../electron/host/server.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const staticDir = path.join(repo, 'dist', 'renderer');
+// E2E_RENDERER_DIR: a renderer built elsewhere (`vite build --outDir …`), so that a run is not
+// disturbed by another build of dist/renderer in the same checkout meanwhile.
+const staticDir = process.env.E2E_RENDERER_DIR ?? path.join(repo, 'dist', 'renderer');
 
 export interface TestHost extends LoopbackHost {
   /** The temp folder of this test: `data/` (per-installation) and `documents/`. */
