@@ -128,7 +128,10 @@ describe.skipIf(!ok)('check-in desks on the venue network', { timeout: 180_000 }
       },
       { timeoutMs: 30_000 },
     );
-    expect(replayed.told).toEqual([]);
+    // Nothing of the queue was refused. The two the other desk took first answer 「已签到」 on replay:
+    // not a refusal, so the desk may or may not list them among what it is told, but nothing else.
+    expect(replayed.told.length).toBeLessThanOrEqual(2);
+    for (const t of replayed.told) expect(t.channel).toBe('attendance.checkIn');
     // None lost: every delegate of the queue is present; none doubled: each committed once.
     expect(await hostPresent()).toBe(presentBefore + queue.length);
     const list = await c.host.call('attendance.list', { meetingId: c.meetingId }, c.ctx);

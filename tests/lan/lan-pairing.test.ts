@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_TRIES, CODE_TTL_MS, PAIR_TRIES_PER_ADDRESS } from '../../core/lan/protocol.js';
 import { canMakeNamespaces, sayWhySkipped } from './netns.js';
 import type { Laptop } from './proc/control.js';
-import { auditRows, type HostCongress, hostCongress, PORT, signIn, until, type Venue, venueOf } from './scene.js';
+import {
+  auditRows,
+  type HostCongress,
+  hostCongress,
+  PORT,
+  SETUP_CTX,
+  signIn,
+  until,
+  type Venue,
+  venueOf,
+} from './scene.js';
 
 const { ok } = canMakeNamespaces();
 sayWhySkipped('the venue network scenarios (tests/lan/lan-pairing.test.ts)');
@@ -36,11 +46,7 @@ describe.skipIf(!ok)('pairing a station over the venue network', { timeout: 180_
   });
 
   const join = (laptop: Laptop, code: string, name = '签到台1') =>
-    laptop.invoke(
-      'lan.join',
-      { address: c.address, port: PORT, code, name, kind: 'desk' },
-      { operator: '', station: name },
-    );
+    laptop.invoke('lan.join', { address: c.address, port: PORT, code, name, kind: 'desk' }, SETUP_CTX(name));
   /** A six-digit code that is not `code`. */
   const wrong = (code: string, k = 1) => String((Number(code) + k) % 1_000_000).padStart(6, '0');
   /** The host's pairing rows since `fromId`. */
@@ -54,7 +60,7 @@ describe.skipIf(!ok)('pairing a station over the venue network', { timeout: 180_
     const typed = wrong(shown.code);
     const r = await join(station, typed);
     expect(r.ok ? 'paired' : r.error.reason).toBe('lan.bad_code');
-    expect((await station.call('lan.link', {}, { operator: '', station: 'x' })).mode).toBe('alone');
+    expect((await station.call('lan.link', {}, SETUP_CTX('签到台1'))).mode).toBe('alone');
     const rows = await pairRows(from);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.action).toBe('lan.pairRefused');

@@ -167,6 +167,9 @@ const ROLE_NAME: Record<Role, string> = {
   chief_scrutineer: '总监票人',
 };
 
+/** The context of a laptop's window before it is a station of anything: whoever sets it up types a name. */
+export const SETUP_CTX = (station: string): Ctx => ({ operator: '技术员 小刘', station });
+
 /** Signs `operator` in at `laptop` (a station's sign-in goes to its host): the window's context from then on. */
 export async function signIn(laptop: Laptop, operator: Operator, station: string): Promise<Ctx> {
   const r = await laptop.call(
@@ -188,7 +191,8 @@ export async function pair(
   return station.call(
     'lan.join',
     { address: c.address, port: c.port, code: code.code, name, kind },
-    { operator: '', station: name },
+    // A laptop with no congress open: the name typed at it is who did it (as before any operator exists).
+    SETUP_CTX(name),
   );
 }
 
@@ -335,4 +339,26 @@ export async function asChief<C extends Channel>(
   if (first.ok || first.error.code !== 'chief_required') return first;
   const nonce = String(first.error.params?.nonce ?? '');
   return laptop.invoke(channel, input, { ...ctx, confirm: { operatorId: chief.id, pin: chief.pin, nonce } });
+}
+
+/**
+ * The secretariat promotes the standby with the chief scrutineer's PIN; while the standby still
+ * hears the old host (`lan.host_reachable`: a congress has one host) they try again a moment later.
+ */
+export async function promote(standby: Laptop, chief: Operator, timeoutMs = 30_000): Promise<Output<'lan.promote'>> {
+  let last: unknown = null;
+  const promoted = await until(
+    'the standby agrees to take over',
+    async () => {
+      const r = await standby.invoke('lan.promote', { operatorId: chief.id, pin: chief.pin }, SETUP_CTX('备用机'));
+      if (r.ok) return r.value;
+      last = r.error;
+      if (r.error.reason !== 'lan.host_reachable') throw new Error(`lan.promote refused: ${JSON.stringify(r.error)}`);
+      return null;
+    },
+    { timeoutMs, everyMs: 250 },
+  ).catch((e: Error) => {
+    throw new Error(`${e.message} (last: ${JSON.stringify(last)})`);
+  });
+  return promoted;
 }
