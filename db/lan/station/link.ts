@@ -129,6 +129,19 @@ function exchangeOf(answer: WireAnswer): Exchange {
   return { kind: 'refused', status: answer.status, error };
 }
 
+/** The `{ ok: false, error }` a venue route answered with, if the body is one. */
+function refusalIn(body: Buffer): AppError | null {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as unknown;
+    if (isRecord(parsed) && parsed.ok === false && isRecord(parsed.error) && typeof parsed.error.code === 'string') {
+      return parsed.error as unknown as AppError;
+    }
+  } catch {
+    // not JSON: no refusal of the host's
+  }
+  return null;
+}
+
 const paramsOf = (error: AppError): Record<string, string | number> => {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(error.params ?? {})) {
@@ -749,7 +762,9 @@ export function createStationLink(options: StationLinkOptions): StationLink {
     if (!answer.ok) return refuse('offline', 'lan.unreachable', { address: input.address, port: input.port });
     const exchange = exchangeOf(answer);
     if (exchange.kind !== 'answer') {
-      if (exchange.kind === 'refused' || exchange.kind === 'revoked') return { ok: false, error: exchange.error };
+      // The host's own refusal (a wrong, expired or used-up code: 401; a locked address: 429), as it gave it.
+      const error = refusalIn(answer.body);
+      if (error) return { ok: false, error };
       return refuse('offline', 'lan.unreachable', { address: input.address, port: input.port });
     }
     const parsed = pairAnswer.safeParse(exchange.body);
