@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { createBackend } from '../../db/backend.js';
 import { type LoopbackHost, startLoopbackHost } from '../../electron/host/server.js';
 import { call } from './api.js';
@@ -60,14 +60,16 @@ async function present(page: Page, n: number): Promise<void> {
   await expect(new Desk(page).count('present')).toContainText(String(n), { timeout: 15_000 });
 }
 
-test('a check-in at one desk shows on the other desk and on the hall board', async ({
-  page,
-  context,
-  openApp,
-  host,
-  laptop,
-}) => {
-  test.setTimeout(180_000);
+/**
+ * The host laptop with the demo congress open to the venue network on 127.0.0.1, and the second
+ * laptop joined to it as a desk through the screens, at its desk. Returns both pages and the port.
+ */
+async function twoLaptops(
+  page: Page,
+  context: BrowserContext,
+  openApp: (p?: Page) => Promise<Page>,
+  laptop: LoopbackHost,
+) {
   // The host laptop: the secretariat opens the demo congress, opens it to the venue network and
   // makes a code for a check-in desk.
   await openApp(page);
@@ -98,9 +100,20 @@ test('a check-in at one desk shows on the other desk and on the hall board', asy
   await expect(link2.line).toHaveText(`已连接主机 127.0.0.1`);
   await expect(new Desk(desk2).root).toBeVisible();
   await present(desk2, 0);
-
   // The host lists it (the code is used: it paired one station).
   await expect(venue.station('签到台 2')).toBeVisible({ timeout: 15_000 });
+  return { venue, desk2, link2, port };
+}
+
+test('a check-in at one desk shows on the other desk and on the hall board', async ({
+  page,
+  context,
+  openApp,
+  host,
+  laptop,
+}) => {
+  test.setTimeout(180_000);
+  const { desk2 } = await twoLaptops(page, context, openApp, laptop);
 
   // The host's desk and the hall's board (a window of the host laptop).
   await new AppFrame(page).nav('desk');
@@ -121,4 +134,44 @@ test('a check-in at one desk shows on the other desk and on the hall board', asy
   // Once each: both desks counted on the host.
   const summary = await call(host, 'attendance.summary', { meetingId: await currentMeetingId(host) });
   expect(summary.present).toBe(2);
+});
+
+test('a desk cut off from its host keeps checking in, says 离线:已暂存, and its check-ins reach the host when the link is back', async ({
+  page,
+  context,
+  openApp,
+  host,
+  laptop,
+}) => {
+  test.setTimeout(180_000);
+  const { venue, desk2, link2, port } = await twoLaptops(page, context, openApp, laptop);
+  const [first, second] = await votingDelegates(host);
+
+  // The host stops serving the venue network: to the desk, a pulled cable.
+  await venue.close.click();
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+  await expect(venue.closed).toBeVisible();
+
+  const desk = new Desk(desk2);
+  for (const [i, d] of [first!, second!].entries()) {
+    await desk.search.fill(d.badge);
+    await desk.search.press('Enter');
+    // Kept, not refused: the delegate named, the count of what waits, the desk ready for the next.
+    await expect(desk.banner).toHaveAttribute('data-kind', 'kept', { timeout: 15_000 });
+    await expect(desk.bannerName).toHaveText(d.name);
+    await expect(desk2.getByTestId('banner-kept')).toHaveText(`离线:已暂存 ${i + 1} 条,恢复连接后自动上传`);
+    await expect(desk.search).toHaveValue('');
+  }
+  await expect(link2.banner).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
+  await expect(link2.line).toHaveText('离线:已暂存 2 条,恢复连接后自动上传');
+  expect((await call(host, 'attendance.summary', { meetingId: await currentMeetingId(host) })).present).toBe(0);
+
+  // The venue network again, where it was: the outbox replays in order, once each.
+  await venue.openAt('127.0.0.1', port);
+  await expect(link2.line).toHaveText('已连接主机 127.0.0.1', { timeout: 30_000 });
+  await expect(link2.banner).toHaveAttribute('data-queued', '0', { timeout: 30_000 });
+  const list = await call(host, 'attendance.list', { meetingId: await currentMeetingId(host) });
+  const here = list.filter((r) => r.status === 'present').map((r) => r.delegateId);
+  expect(here.sort()).toEqual([first!.id, second!.id].sort());
+  await present(desk2, 2);
 });
