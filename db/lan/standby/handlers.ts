@@ -14,7 +14,7 @@
  *    as station.signIn counts them): the file a retry uses is the same while the copy is;
  * 3. the venue host opened on the address and port this standby gave the host with its copies,
  *    with the certificate whose fingerprint every station was given;
- * 4. the copy loop stopped, the promoted file opened as this laptop's congress, the move to this
+ * 4. the promoted file opened as this laptop's congress, the copy loop stopped, the move to this
  *    laptop's key recorded as any open records it (db/congress/handlers.ts `anchorOpened`), and
  *    `lan.promoted` appended: who, at which station, the copy's last row, where it now listens;
  * 5. the link told (`promoted(self)`): it stops forwarding and answers as the host.
@@ -88,12 +88,13 @@ export const promote: SessionHandler<'lan.promote'> = {
 
     const opened = await call.lan.venue.open(self.address, self.port, uid);
     if (!opened.ok) return opened;
-    runningCopy(dataDir, uid)?.close();
     const open = call.session.openFile(file);
     if (!open.ok) {
       await call.lan.venue.close();
       return open;
     }
+    // This laptop is the host now: no copy of the old one replaces anything any more.
+    runningCopy(dataDir, uid)?.close();
     await anchorOpened(call, open.value);
     const entry = call.auditEntry('lan.promoted', {
       operatorId: chief.id,
