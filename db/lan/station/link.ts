@@ -610,7 +610,10 @@ export function createStationLink(options: StationLinkOptions): StationLink {
     } catch {
       key = `${channel}\n${String(input)}`;
     }
-    const kept = () => reads.get(key) ?? refuse('offline', 'lan.offline');
+    const kept = () =>
+      // Locking the station is this laptop's business first: the lock screen shows whether or not
+      // the host heard it (its sign-in there ends by itself after the idle minutes).
+      channel === 'station.lock' ? ok({}) : (reads.get(key) ?? refuse('offline', 'lan.offline'));
     if (!online || !state) return kept();
     const exchange = await send(state.host, 'POST', '/lan/invoke', { channel, input, ctx });
     if (exchange.kind === 'unreachable' || exchange.kind === 'certificate') {
