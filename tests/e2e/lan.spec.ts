@@ -131,6 +131,10 @@ test('a check-in at one desk shows on the other desk and on the hall board', asy
   await new Desk(page).checkIn([second!]);
   await present(desk2, 2);
   await expect(board.getByTestId('board-present')).toHaveText('2', { timeout: 15_000 });
+  // The station's 局域网 page says whose it is, and sets up nothing.
+  await new AppFrame(desk2).nav('lan');
+  await expect(desk2.getByTestId('venue-at-station')).toContainText('签到台 2');
+  await expect(desk2.getByTestId('venue-closed')).toHaveCount(0);
   // Once each: both desks counted on the host.
   const summary = await call(host, 'attendance.summary', { meetingId: await currentMeetingId(host) });
   expect(summary.present).toBe(2);

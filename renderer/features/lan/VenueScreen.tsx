@@ -19,6 +19,7 @@ import {
   openVenue,
   revokeStation,
   type StationRow,
+  useLink,
   useNow,
   useVenue,
   type VenueStatus,
@@ -33,7 +34,10 @@ import styles from './VenueScreen.module.css';
  */
 export function VenueScreen() {
   const t = useT();
-  const venue = useVenue();
+  // A station's venue network is its host's: nothing of it is set here.
+  const link = useLink();
+  const station = link?.mode === 'station' || link?.mode === 'standby';
+  const venue = useVenue(!station);
   const [error, setError] = useState<AppError | null>(null);
   const status = venue.data;
   const now = useNow();
@@ -42,10 +46,18 @@ export function VenueScreen() {
     <div className={styles.screen} data-testid="venue-screen">
       <Typography.Title level={3}>{t('lan.venue.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('lan.venue.help')}</Typography.Paragraph>
+      {station && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="venue-at-station"
+          title={t('lan.venue.atStation', { address: link.host?.address ?? '', name: link.name ?? '' })}
+        />
+      )}
       {error && <ErrorAlert error={error} testId="venue-error" onClose={() => setError(null)} />}
-      {venue.error && !status && <ErrorAlert error={venue.error} testId="venue-load-error" />}
-      {status && !status.open && <OpenCard status={status} t={t} onError={setError} />}
-      {status?.open && (
+      {venue.error && !status && !station && <ErrorAlert error={venue.error} testId="venue-load-error" />}
+      {status && !station && !status.open && <OpenCard status={status} t={t} onError={setError} />}
+      {status?.open && !station && (
         <>
           {/* The code beside what the people at a station compare it with: one screen at 1366×768. */}
           <div className={styles.grid}>

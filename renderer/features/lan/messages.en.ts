@@ -18,6 +18,8 @@ export const lanEn: Record<keyof typeof lanZhCN, string> = {
   'lan.venue.title': 'Venue network',
   'lan.venue.help':
     'Opens this congress to the venue network: other laptops paired as check-in desks, counting stations, boards, pledge stations or a standby host work on this one congress file.',
+  'lan.venue.atStation':
+    'This laptop is the station “{name}” of the host {address}: the venue network is set up on the host.',
   'lan.venue.closed': 'Not open to the venue network',
   'lan.venue.address': 'This laptop’s address',
   'lan.venue.address.placeholder': 'The address on the venue network',

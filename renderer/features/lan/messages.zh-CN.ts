@@ -18,6 +18,7 @@ export const lanZhCN = {
   'lan.venue.title': '局域网',
   'lan.venue.help':
     '把本大会开放给会场局域网:其他笔记本以签到台、计票站、大屏、承诺书或备用主机的身份配对后,与本机共用同一个大会文件。',
+  'lan.venue.atStation': '本机是主机 {address} 的站点「{name}」:局域网在主机上设置。',
   'lan.venue.closed': '尚未向局域网开放',
   'lan.venue.address': '本机地址',
   'lan.venue.address.placeholder': '选择会场网络的网卡地址',

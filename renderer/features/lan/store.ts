@@ -21,8 +21,8 @@ const asError = (e: unknown): AppError | null =>
   e instanceof CallFailed ? e.error : e ? { code: 'internal', message: String(e) } : null;
 
 /** The host's view of its venue network, every beat while the screen shows it. */
-export function useVenue(): { data: VenueStatus | undefined; error: AppError | null } {
-  const q = useQuery({ ...callOptions('lan.venue', {}), refetchInterval: BEAT_MS });
+export function useVenue(enabled = true): { data: VenueStatus | undefined; error: AppError | null } {
+  const q = useQuery({ ...callOptions('lan.venue', {}), refetchInterval: BEAT_MS, enabled });
   return { data: q.data, error: asError(q.error) };
 }
 
