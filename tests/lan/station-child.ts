@@ -8,7 +8,7 @@
 import { createStationLink } from '../../db/lan/station/link.js';
 
 const [dataDir, channel, input, ctx] = process.argv.slice(2);
-const link = createStationLink({ dataDir: dataDir!, beatMs: 100, callTimeoutMs: 700 });
+const link = createStationLink({ dataDir: dataDir!, beatMs: 100, callTimeoutMs: 2_500 });
 const answer = await link.invoke(channel!, JSON.parse(input!), JSON.parse(ctx!));
 process.stdout.write(`${JSON.stringify(answer)}\n`);
 setInterval(() => undefined, 60_000);

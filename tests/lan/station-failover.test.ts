@@ -39,7 +39,7 @@ vi.mock('../../db/lan/station/link.js', async (importOriginal) => {
     createStationLink: (options: Parameters<typeof real.createStationLink>[0]) =>
       real.createStationLink({
         beatMs: 100,
-        callTimeoutMs: 700,
+        callTimeoutMs: 2_500,
         ...(wire.standbyPort ? { standbyPort: wire.standbyPort } : {}),
         ...options,
       }),

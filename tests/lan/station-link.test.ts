@@ -299,6 +299,24 @@ describe('a counting station', () => {
     expect((await e.call('rounds.result', { roundId: e.roundId })).tally.counted).toBe(3);
   });
 
+  it('knows the papers collected even when no screen read them: learned from the host after the first paper', async () => {
+    const { e, h } = await counting(2);
+    const { link } = stationLink();
+    await join(h, link, 'count', '计票台 2');
+    const ctx = await signInAt(h, link, 'counter', '计票台 2');
+    value(await link.invoke('ballots.enter', e.enterInput('oo--'), ctx));
+    // The link asks the round's figures by itself after that paper.
+    await new Promise((r) => setTimeout(r, 1_000));
+    await h.closeVenue();
+    const queued = await link.invoke('ballots.enter', e.enterInput('o-o-'), ctx);
+    expect(!queued.ok && queued.error.code).toBe('queued');
+    const over = await link.invoke('ballots.enter', e.enterInput('-oo-'), ctx);
+    expect(!over.ok && over.error).toMatchObject({
+      reason: 'ballot.all_entered',
+      params: { collected: 2, entered: 2 },
+    });
+  });
+
   it('a replayed paper the host refuses (another station keyed the last papers meanwhile) is told, not lost silently', async () => {
     const { e, h, ids } = await counting(2);
     const { link } = stationLink();

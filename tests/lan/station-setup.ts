@@ -19,7 +19,8 @@ import { congressWith, delegateFields, makeBackend, type TestBackend, tempDir } 
 import { NAMES, PINS, signedIn, withOperators } from '../db/operators-setup.js';
 
 export const BEAT_MS = 100;
-export const CALL_TIMEOUT_MS = 700;
+// The wire's own: this machine is shared, and a call missing a shorter timeout reads as a cut.
+export const CALL_TIMEOUT_MS = 2_500;
 
 const links: StationLink[] = [];
 afterEach(async () => {
@@ -124,11 +125,14 @@ export async function join(h: Host, link: StationLink, kind: StationKind = 'desk
 
 /** Signs the operator of `role` in at the station through its link: the window's context from then on. */
 export async function signInAt(h: Host, link: StationLink, role: Role, station = '签到台 2') {
-  const r = await link.invoke(
-    'station.signIn',
-    { operatorId: h.ids[role], pin: PINS[role] },
-    { operator: '', station },
-  );
+  const signIn = () =>
+    link.invoke('station.signIn', { operatorId: h.ids[role], pin: PINS[role] }, { operator: '', station });
+  let r = await signIn();
+  // A loaded machine may make a beat miss its timeout: the operator tries again once the link is back.
+  for (let i = 0; i < 3 && !r.ok && r.error.code === 'offline'; i++) {
+    await until(() => link.status().online, 15_000, 'the link back');
+    r = await signIn();
+  }
   if (!r.ok) expect.fail(`sign-in failed: ${JSON.stringify(r.error)}`);
   return { operator: '', station, session: (r.value as { token: string }).token };
 }

@@ -361,6 +361,8 @@ export function createStationLink(options: StationLinkOptions): StationLink {
       if (row.channel === 'ballots.enter' && row.roundId !== null && isRecord(result) && result.ok) {
         const ballot = result.value;
         limits.entered(row.roundId, row.entry, isRecord(ballot) && typeof ballot.no === 'number' ? ballot.no : null);
+        // The offline limit needs the papers collected: asked once if no screen read them here.
+        if (!limits.knows(row.roundId)) void read('rounds.result', { roundId: row.roundId }, row.ctx);
       }
       if (isRecord(result) && result.ok) {
         limits.learn(row.channel, row.input, result.value);

@@ -17,6 +17,8 @@ interface RoundSeen {
   collected: number | null;
   /** Live papers entered, by keying (`null`: single entry, `1`/`2`: double entry's keyings). */
   entered: Map<number | null, number>;
+  /** A paper of it was taken without a keying: single entry. */
+  single: boolean;
 }
 
 type Entry = number | null;
@@ -33,7 +35,7 @@ export class PaperLimits {
   private round(id: number): RoundSeen {
     let seen = this.rounds.get(id);
     if (!seen) {
-      seen = { contestId: null, number: null, collected: null, entered: new Map() };
+      seen = { contestId: null, number: null, collected: null, entered: new Map(), single: false };
       this.rounds.set(id, seen);
     }
     return seen;
@@ -67,7 +69,8 @@ export class PaperLimits {
       const { counted, pendingSetAside } = value.tally;
       const seen = this.round(roundId);
       const contest = seen.contestId === null ? null : this.contests.get(seen.contestId);
-      if (typeof counted === 'number' && typeof pendingSetAside === 'number' && contest && !contest.doubleEntry) {
+      const single = contest ? !contest.doubleEntry : seen.single;
+      if (typeof counted === 'number' && typeof pendingSetAside === 'number' && single) {
         seen.entered.set(null, counted + pendingSetAside);
       }
     }
@@ -76,8 +79,14 @@ export class PaperLimits {
   /** A paper the host took (answered now, or on replay): one more entered for its keying. */
   entered(roundId: number, entry: Entry, paperNo: number | null): void {
     const seen = this.round(roundId);
+    if (entry === null) seen.single = true;
     const before = seen.entered.get(entry) ?? 0;
     seen.entered.set(entry, Math.max(before + 1, entry === null && paperNo !== null ? paperNo : 0));
+  }
+
+  /** Whether the papers collected in `roundId` are known here. */
+  knows(roundId: number): boolean {
+    return (this.rounds.get(roundId)?.collected ?? null) !== null;
   }
 
   /**
