@@ -121,5 +121,7 @@ describe('a station’s store', () => {
     const r = await checkIn(link, h, '002', ctx);
     expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', reason: 'lan.revoked' });
     expect((await h.tb.call('attendance.summary', { meetingId: h.meetingId }, h.ctx)).present).toBe(1);
+    // Nothing it holds can be sent any more: it may leave, to be paired afresh.
+    expect(value(await link.leave()).mode).toBe('alone');
   });
 });

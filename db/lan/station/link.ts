@@ -805,7 +805,8 @@ export function createStationLink(options: StationLinkOptions): StationLink {
   async function leave(): Promise<Result<LinkStatus>> {
     if (!state) return ok(status());
     const { queued } = counts();
-    if (queued > 0) return refuse('conflict', 'lan.outbox_not_empty', { queued });
+    // A revoked station's rows can never be sent: it may leave, and they stay on this disk.
+    if (queued > 0 && !state.revoked) return refuse('conflict', 'lan.outbox_not_empty', { queued });
     const file = outbox?.file ?? null;
     const empty = outbox?.isEmpty() ?? true;
     stop();
