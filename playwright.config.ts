@@ -17,17 +17,35 @@ if (!executablePath && !existsSync(chromium.executablePath())) {
   );
 }
 
+/** The specs with the longest tests (over a minute each on a loaded machine: scan-day's 50 papers, count's 120 ballots, forms…). */
+const LONG = [
+  '**/scan-day.spec.ts',
+  '**/count.spec.ts',
+  '**/forms.spec.ts',
+  '**/results.spec.ts',
+  '**/whole-day.spec.ts',
+];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  fullyParallel: false,
+  // Every test has its own host, data folder and page (tests/e2e/fixtures.ts), so any two tests may
+  // run side by side, even two of one file: the workers share the load test by test, not file by file.
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Two cores: one worker on CI, two locally.
-  workers: process.env.CI ? 1 : 2,
+  // Two workers on the two cores, on CI as here: a test waits much of its time (the store's fsync,
+  // the page's rendering, a poll), and the other worker's test fills that time.
+  workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  // The longest tests first, so that neither worker is left with one of them at the end while the
+  // other is idle: the queue is project by project, file by file.
+  projects: [
+    { name: 'long', testMatch: LONG },
+    { name: 'e2e', testIgnore: LONG },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,
