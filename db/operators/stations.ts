@@ -39,7 +39,13 @@ export function inputDigest(input: unknown): string {
     text = canonicalJson(input ?? {});
   } catch {
     // Not JSON (a non-finite number): the contract refuses it after the gate; bind to its shape.
-    text = String(input);
+    // Never a throw here: every write's input is digested before the contract reads it (issue 14's
+    // call keys), and an object without a prototype cannot even be turned into a string.
+    try {
+      text = String(input);
+    } catch {
+      text = Object.prototype.toString.call(input);
+    }
   }
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
