@@ -15,5 +15,5 @@ const notYet = <C extends Channel>(): SessionHandler<C> => ({
 
 export { addresses } from './addresses.js';
 export { closeVenue, newCode, openVenue, revoke, venue } from './host/handlers.js';
-export { dismiss, join, leave, link } from './station/handlers.js';
 export { promote } from './standby/handlers.js';
+export { dismiss, join, leave, link } from './station/handlers.js';

@@ -96,6 +96,31 @@ export function outboxPath(dataDir: string, congressUid: string): string {
 
 export class Outbox {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  /**
+   * A change whose loss in a power cut loses nothing: a row marked answered or dropped comes back
+   * queued, and goes again with its call key, which the host answers as it did the first time
+   * (db/dispatch.ts). Committed without waiting for the disk; the next synced commit (the next
+   * `add`) carries it there too, as WAL commits are in order.
+   */
+  private unsynced<T>(run: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return run();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
 
   constructor(readonly file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -109,11 +134,10 @@ export class Outbox {
 
   /** Inserts a write before it is sent; committed (and synced) when this returns. */
   add(row: Omit<OutboxRow, 'seq' | 'state' | 'hostSeq' | 'receipt'>): OutboxRow {
-    const seq = this.db
-      .prepare(
-        `INSERT INTO outbox (key, channel, input, ctx, state, made_at, round_id, entry)
+    const seq = this.statement(
+      `INSERT INTO outbox (key, channel, input, ctx, state, made_at, round_id, entry)
          VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING seq`,
-      )
+    )
       .pluck()
       .get(
         row.key,
@@ -148,13 +172,13 @@ export class Outbox {
   }
 
   get(seq: number): OutboxRow | null {
-    const r = this.db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as RawRow | undefined;
+    const r = this.statement('SELECT * FROM outbox WHERE seq = ?').get(seq) as RawRow | undefined;
     return r ? rowOf(r) : null;
   }
 
   /** The oldest row the host has not answered: the next to send. */
   nextQueued(): OutboxRow | null {
-    const r = this.db.prepare(`SELECT * FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT 1`).get() as
+    const r = this.statement(`SELECT * FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT 1`).get() as
       | RawRow
       | undefined;
     return r ? rowOf(r) : null;
@@ -165,13 +189,17 @@ export class Outbox {
   }
 
   answered(seq: number, hostSeq: number, receipt: string | null): void {
-    this.db
-      .prepare(`UPDATE outbox SET state = 'answered', host_seq = ?, receipt = ? WHERE seq = ?`)
-      .run(hostSeq, receipt, seq);
+    this.unsynced(() =>
+      this.statement(`UPDATE outbox SET state = 'answered', host_seq = ?, receipt = ? WHERE seq = ?`).run(
+        hostSeq,
+        receipt,
+        seq,
+      ),
+    );
   }
 
   remove(seq: number): void {
-    this.db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+    this.unsynced(() => this.statement('DELETE FROM outbox WHERE seq = ?').run(seq));
   }
 
   /** A replayed call refused for good: the row goes and the refusal is kept to be told, in one transaction. */
@@ -196,7 +224,9 @@ export class Outbox {
 
   /** Answered writes the copy off the host now holds: nothing of them can be lost any more. */
   pruneSafe(safeSeq: number): number {
-    return this.db.prepare(`DELETE FROM outbox WHERE state = 'answered' AND host_seq <= ?`).run(safeSeq).changes;
+    return this.unsynced(
+      () => this.statement(`DELETE FROM outbox WHERE state = 'answered' AND host_seq <= ?`).run(safeSeq).changes,
+    );
   }
 
   /**
@@ -208,11 +238,9 @@ export class Outbox {
   }
 
   counts(): { queued: number; unsafe: number } {
-    const r = this.db
-      .prepare(
-        `SELECT coalesce(sum(state = 'queued'), 0) AS queued, coalesce(sum(state = 'answered'), 0) AS unsafe FROM outbox`,
-      )
-      .get() as { queued: number; unsafe: number };
+    const r = this.statement(
+      `SELECT coalesce(sum(state = 'queued'), 0) AS queued, coalesce(sum(state = 'answered'), 0) AS unsafe FROM outbox`,
+    ).get() as { queued: number; unsafe: number };
     return r;
   }
 
