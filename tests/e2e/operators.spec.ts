@@ -198,11 +198,27 @@ test('a check-in refused as locked (the PIN was changed meanwhile) goes through 
   const search = page.getByTestId('desk-search');
   await expect(search).toBeVisible();
 
+  // Nor any other answer: whatever else the window asks (a refetch while its event stream is
+  // down) waits until the check-in has been refused, so that the check-in is what finds the
+  // sign-in ended, however slow the machine.
+  let release = () => {};
+  let held: Promise<void> | null = null;
+  await page.route('**/api/invoke', async (route) => {
+    const channel = (route.request().postDataJSON() as { channel?: string } | null)?.channel ?? '';
+    if (held && !channel.startsWith('attendance.checkIn')) await held;
+    await route.continue();
+  });
+  held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+
   // The secretariat gives the clerk a new PIN at another station: this sign-in ends.
   await call(host, 'operators.update', { operatorId: ops.clerk.id, pin: '202020' }, secretariat);
   await search.fill(first.badge);
   await search.press('Enter');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+  held = null;
+  release();
   expect((await call(host, 'attendance.list', { meetingId }, secretariat)).some((r) => r.delegateId === first.id)).toBe(
     false,
   );
