@@ -235,7 +235,9 @@ describe('whatever the ballots, a contest closes round after round (另行选举
             const elected = new Set(electedRows(e.path, e.contest.id).map((r) => r.candidateId));
             const open = got.candidates.filter((c) => !elected.has(c.id)).map((c) => c.id);
             if (open.length === 0) break;
-            const unfilled = (got.contest.seatsReducedTo ?? got.contest.seats) - elected.size;
+            // The seats still open as the close decided them: write-ins elected have no candidate id,
+            // so counting ids would count two of them as one.
+            const unfilled = closed.result.decision.unfilled;
             const next = await e.call(
               'rounds.openAdditional',
               { contestId: e.contest.id, seats: Math.min(unfilled, open.length), candidateIds: open },

@@ -346,6 +346,13 @@ describe('a counting station', () => {
     await join(h, link, 'count', '计票台 2');
     const ctx = await signInAt(h, link, 'counter', '计票台 2');
     value(await link.invoke('ballots.enter', e.enterInput('oo--'), ctx));
+    // A beat sent while the ballot was on its way still says the station holds it: the close is
+    // refused (lan.papers_at_station) until the next beat says none, as the secretariat would see.
+    await until(
+      async () => (await h.tb.call('lan.venue', {}, h.ctx)).stations.every((s) => s.pending.length === 0),
+      10_000,
+      'the host to hear the station holds no paper',
+    );
     const asked = await link.invoke('rounds.close', { roundId: e.roundId }, ctx);
     expect(!asked.ok && asked.error.code).toBe('chief_required');
     const nonce = !asked.ok ? String(asked.error.params?.nonce) : '';
