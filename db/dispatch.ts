@@ -296,7 +296,7 @@ export class Dispatcher {
           : undefined;
       if (madeBy) info.operator = madeBy;
       if (write && info.operator.length === 0) return answered(refuse('operator_required', 'call.operator_required'));
-      return await this.run(handler, channel, input.data, info, ctx.data, digest ?? inputDigest(rawInput));
+      return await this.run(handler, channel, input.data, info, ctx.data, digest);
     } catch (err) {
       console.error(`congress-desk: internal error in ${channel}:`, err);
       return answered(refuse('internal', 'call.internal', { detail: (err as Error)?.message ?? String(err) }));
@@ -313,13 +313,14 @@ export class Dispatcher {
     rawInput: unknown,
     ctx: CallContext,
     open: OpenCongress,
-  ): Result<{ receipted: string | null; kept: KeptCallOf | null; reused: boolean; digest: string }> {
-    const digest = inputDigest(rawInput);
+  ): Result<{ receipted: string | null; kept: KeptCallOf | null; reused: boolean; digest: string | null }> {
     const key = ctx.callKey;
+    // No key, no receipt: the digest names a kept call only (a window's own call has none).
     if (key === undefined) {
       if (ctx.receipt !== undefined) return refuse('forbidden', 'lan.bad_receipt');
-      return ok({ receipted: null, kept: null, reused: false, digest });
+      return ok({ receipted: null, kept: null, reused: false, digest: null });
     }
+    const digest = inputDigest(rawInput);
     const found = findCall(open.db, key);
     const reused = found !== null && (found.channel !== channel || found.inputSha256 !== digest);
     const kept = reused ? null : found;
@@ -340,7 +341,8 @@ export class Dispatcher {
     input: unknown,
     info: CallInfo,
     ctx: CallContext,
-    digest: string,
+    /** The input's digest when the call has a key (its receipt and kept answer name it). */
+    digest: string | null,
   ): Promise<CallOutcome> {
     if (handler.kind === 'session') {
       const call: SessionCall = {
@@ -387,7 +389,7 @@ export class Dispatcher {
       checkOutput,
       (entry, output) => {
         seq = entry.id;
-        if (key === undefined) return;
+        if (key === undefined || digest === null) return;
         const secret = lanSecret(open.db);
         if (!secret) return;
         const fields = { key, channel, inputSha256: digest, operator: call.operator, station: call.station };

@@ -25,6 +25,7 @@ import { query, type UpdateCall, type UpdateHandler, unchanged, type WriteOutcom
 import { requireMeeting } from '../meetings/handlers.js';
 import type { SqliteDb } from '../open.js';
 import { andDelegate, delegateNotFound } from '../roster/delegates.js';
+import { statement } from '../statements.js';
 import { meetingAttendance, meetingElectorate, meetingHasDistributed } from './electorate.js';
 
 type EventKind = 'check_in' | 'leave' | 'absent' | 'reset' | 'undo';
@@ -39,7 +40,8 @@ function recordEvent(
   previous: StoredAttendance | undefined,
   undoesEventId: number | null = null,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO attendance_events (meeting_id, delegate_id, kind, reason, prev_status, prev_reason, prev_at,
        prev_operator, prev_station, undoes_event_id, station, operator, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,10 +64,11 @@ function recordEvent(
 
 function writeState(db: SqliteDb, meetingId: number, delegateId: number, state: StoredAttendance | null): void {
   if (state === null) {
-    db.prepare('DELETE FROM attendance WHERE meeting_id = ? AND delegate_id = ?').run(meetingId, delegateId);
+    statement(db, 'DELETE FROM attendance WHERE meeting_id = ? AND delegate_id = ?').run(meetingId, delegateId);
     return;
   }
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO attendance (meeting_id, delegate_id, status, reason, at, operator, station) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (meeting_id, delegate_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
        at = excluded.at, operator = excluded.operator, station = excluded.station`,
@@ -179,19 +182,19 @@ interface EventRow {
 export const undoLast = within<'attendance.undoLast', Meeting>((input, db) => requireMeeting(db, input.meetingId), {
   run(_meeting, input, call) {
     const { db } = call;
-    const last = db
-      .prepare(
-        `SELECT id, delegate_id, prev_status, prev_reason, prev_at, prev_operator, prev_station FROM attendance_events
+    const last = statement(
+      db,
+      `SELECT id, delegate_id, prev_status, prev_reason, prev_at, prev_operator, prev_station FROM attendance_events
          WHERE meeting_id = ? AND station = ? AND kind = 'check_in' AND undone = 0 ORDER BY id DESC LIMIT 1`,
-      )
-      .get(input.meetingId, call.station) as EventRow | undefined;
+    ).get(input.meetingId, call.station) as EventRow | undefined;
     if (!last) return refuse('not_found', 'attendance.nothing_to_undo');
     const delegate = findDelegate(db, last.delegate_id)!;
     // Restoring the old state over a later change (another station marked leave since)
     // would silently erase that change.
-    const later = db
-      .prepare('SELECT 1 FROM attendance_events WHERE meeting_id = ? AND delegate_id = ? AND id > ? LIMIT 1')
-      .get(input.meetingId, last.delegate_id, last.id);
+    const later = statement(
+      db,
+      'SELECT 1 FROM attendance_events WHERE meeting_id = ? AND delegate_id = ? AND id > ? LIMIT 1',
+    ).get(input.meetingId, last.delegate_id, last.id);
     if (later) {
       return refuse(
         'conflict',
@@ -215,7 +218,7 @@ export const undoLast = within<'attendance.undoLast', Meeting>((input, db) => re
             station: last.prev_station ?? call.station,
           };
     writeState(db, input.meetingId, last.delegate_id, restored);
-    db.prepare('UPDATE attendance_events SET undone = 1 WHERE id = ?').run(last.id);
+    statement(db, 'UPDATE attendance_events SET undone = 1 WHERE id = ?').run(last.id);
     recordEvent(db, call, input.meetingId, last.delegate_id, 'undo', null, previous, last.id);
     return ok({ delegate });
   },
@@ -303,12 +306,11 @@ export const exclude = within<'attendance.exclude', [Meeting, Delegate]>(delegat
       return refuse('conflict', 'attendance.exclusion_present', params, delegateField(delegate));
     }
     const note = input.note && input.note.length > 0 ? input.note : null;
-    const info = db
-      .prepare(
-        `INSERT INTO due_exclusions (meeting_id, delegate_id, kind, note, operator, station, at)
+    const info = statement(
+      db,
+      `INSERT INTO due_exclusions (meeting_id, delegate_id, kind, note, operator, station, at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(meeting.id, delegate.id, input.kind, note, call.operator, call.station, call.now);
+    ).run(meeting.id, delegate.id, input.kind, note, call.operator, call.station, call.now);
     return ok(findExclusion(db, Number(info.lastInsertRowid)) as DueExclusion);
   },
   changes: attendanceChanged,
@@ -331,7 +333,7 @@ export const revokeExclusion: UpdateHandler<'attendance.revokeExclusion'> = {
     const late = refuseAfterDistribution(db, findMeeting(db, exclusion.meetingId)!);
     if (late) return late;
     const note = input.note && input.note.length > 0 ? input.note : null;
-    db.prepare('UPDATE due_exclusions SET revoked_at = ?, revoked_by = ?, revoked_note = ? WHERE id = ?').run(
+    statement(db, 'UPDATE due_exclusions SET revoked_at = ?, revoked_by = ?, revoked_note = ? WHERE id = ?').run(
       call.now,
       call.operator,
       note,

@@ -20,7 +20,7 @@ const DELEGATE_COLUMNS = `id, badge, name, gender, ethnicity, birth_date AS birt
   category, pinyin, initials`;
 
 export function listDelegates(db: SqliteDb): Delegate[] {
-  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates ORDER BY badge`).all() as Delegate[];
+  return statement(db, `SELECT ${DELEGATE_COLUMNS} FROM delegates ORDER BY badge`).all() as Delegate[];
 }
 
 /** What attendance figures need of every delegate: a fraction of the row, for the 3,000-delegate desk. */
@@ -32,11 +32,11 @@ export function listDelegateGroups(db: SqliteDb): Pick<Delegate, 'id' | 'categor
 }
 
 export function findDelegate(db: SqliteDb, id: number): Delegate | undefined {
-  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE id = ?`).get(id) as Delegate | undefined;
+  return statement(db, `SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE id = ?`).get(id) as Delegate | undefined;
 }
 
 export function findDelegateByBadge(db: SqliteDb, badge: string): Delegate | undefined {
-  return db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE badge = ?`).get(normalizeBadge(badge)) as
+  return statement(db, `SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE badge = ?`).get(normalizeBadge(badge)) as
     | Delegate
     | undefined;
 }
@@ -61,18 +61,18 @@ function delegateRow(fields: DelegateFields) {
 
 /** Inserts a delegate with its search keys; the caller has checked that the badge is free. */
 export function insertDelegate(db: SqliteDb, fields: DelegateFields): Delegate {
-  const info = db
-    .prepare(
-      `INSERT INTO delegates (badge, name, gender, ethnicity, birth_date, education, delegation, unit, category, pinyin, initials)
+  const info = statement(
+    db,
+    `INSERT INTO delegates (badge, name, gender, ethnicity, birth_date, education, delegation, unit, category, pinyin, initials)
        VALUES (@badge, @name, @gender, @ethnicity, @birthDate, @education, @delegation, @unit, @category, @pinyin, @initials)`,
-    )
-    .run(delegateRow(fields));
+  ).run(delegateRow(fields));
   return findDelegate(db, Number(info.lastInsertRowid))!;
 }
 
 /** Rewrites every field of a delegate and recomputes the search keys from the name. */
 export function replaceDelegate(db: SqliteDb, id: number, fields: DelegateFields): Delegate {
-  db.prepare(
+  statement(
+    db,
     `UPDATE delegates SET badge = @badge, name = @name, gender = @gender, ethnicity = @ethnicity, birth_date = @birthDate,
        education = @education, delegation = @delegation, unit = @unit, category = @category, pinyin = @pinyin,
        initials = @initials WHERE id = @id`,
@@ -117,7 +117,7 @@ export function readCongress(db: SqliteDb): Congress {
 const MEETING_COLUMNS = 'id, name, date, position, electorate, electorate_contest_id AS electorateContestId';
 
 export function listMeetings(db: SqliteDb): Meeting[] {
-  return db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings ORDER BY position`).all() as Meeting[];
+  return statement(db, `SELECT ${MEETING_COLUMNS} FROM meetings ORDER BY position`).all() as Meeting[];
 }
 
 export function findMeeting(db: SqliteDb, id: number): Meeting | undefined {
@@ -161,19 +161,17 @@ export interface StoredAttendance extends AttendanceRecord {
 }
 
 export function listAttendance(db: SqliteDb, meetingId: number): AttendanceRecord[] {
-  return db
-    .prepare(
-      `SELECT delegate_id AS delegateId, status, reason, at, operator FROM attendance WHERE meeting_id = ?
+  return statement(
+    db,
+    `SELECT delegate_id AS delegateId, status, reason, at, operator FROM attendance WHERE meeting_id = ?
        ORDER BY at, delegate_id`,
-    )
-    .all(meetingId) as AttendanceRecord[];
+  ).all(meetingId) as AttendanceRecord[];
 }
 
 export function findAttendance(db: SqliteDb, meetingId: number, delegateId: number): StoredAttendance | undefined {
-  return db
-    .prepare(
-      `SELECT delegate_id AS delegateId, status, reason, at, operator, station FROM attendance
+  return statement(
+    db,
+    `SELECT delegate_id AS delegateId, status, reason, at, operator, station FROM attendance
        WHERE meeting_id = ? AND delegate_id = ?`,
-    )
-    .get(meetingId, delegateId) as StoredAttendance | undefined;
+  ).get(meetingId, delegateId) as StoredAttendance | undefined;
 }

@@ -33,7 +33,7 @@ const toOperator = (r: OperatorRow): Operator => ({
 });
 
 export function findOperator(db: SqliteDb, id: number): OperatorRow | undefined {
-  return db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+  return statement(db, 'SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
 }
 
 /** A congress with operators asks every write for a signed-in station; one without is open. */
@@ -54,15 +54,16 @@ const operatorNotFound = (operatorId: number) =>
 
 const activeSecretariats = (db: SqliteDb, except: number | null) =>
   (
-    db
-      .prepare("SELECT count(*) AS n FROM operators WHERE role = 'secretariat' AND disabled = 0 AND id IS NOT ?")
-      .get(except) as { n: number }
+    statement(
+      db,
+      "SELECT count(*) AS n FROM operators WHERE role = 'secretariat' AND disabled = 0 AND id IS NOT ?",
+    ).get(except) as { n: number }
   ).n;
 
 export const list: QueryHandler<'operators.list'> = {
   kind: 'query',
   run: (_input, { db }) =>
-    ok((db.prepare('SELECT * FROM operators ORDER BY id').all() as OperatorRow[]).map(toOperator)),
+    ok((statement(db, 'SELECT * FROM operators ORDER BY id').all() as OperatorRow[]).map(toOperator)),
 };
 
 export const add: UpdateHandler<'operators.add'> = {
@@ -80,12 +81,15 @@ export const add: UpdateHandler<'operators.add'> = {
         },
       );
     }
-    const same = db.prepare('SELECT 1 FROM operators WHERE name = ?').get(input.name);
+    const same = statement(db, 'SELECT 1 FROM operators WHERE name = ?').get(input.name);
     if (same)
       return refuse('conflict', 'operator.name_taken', { name: input.name }, { field: 'name', value: input.name });
-    const info = db
-      .prepare('INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.name, input.role, hashPin(input.pin), now);
+    const info = statement(db, 'INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)').run(
+      input.name,
+      input.role,
+      hashPin(input.pin),
+      now,
+    );
     return ok(toOperator(findOperator(db, Number(info.lastInsertRowid))!));
   },
   audit: ({ pin: _pin, ...input }, output) => ({ ...input, operatorId: output.id }),
@@ -103,7 +107,7 @@ export const update: UpdateHandler<'operators.update'> = {
     if (row.role === 'secretariat' && (role !== 'secretariat' || disabled) && activeSecretariats(db, row.id) === 0) {
       return refuse('conflict', 'operator.last_secretariat', { name: row.name }, at('operatorId', row.id));
     }
-    db.prepare('UPDATE operators SET role = ?, disabled = ?, pin_hash = ?, pin_short = ? WHERE id = ?').run(
+    statement(db, 'UPDATE operators SET role = ?, disabled = ?, pin_hash = ?, pin_short = ? WHERE id = ?').run(
       role,
       disabled ? 1 : 0,
       input.pin ? hashPin(input.pin) : row.pin_hash,
@@ -189,7 +193,7 @@ export const signIn: UpdateHandler<'station.signIn', OperatorRow> = {
   run(input, { db, stations, path, now, station }, row) {
     clearPair(db, row.id, station);
     const short = isShort(input.pin) ? 1 : 0;
-    if (row.pin_short !== short) db.prepare('UPDATE operators SET pin_short = ? WHERE id = ?').run(short, row.id);
+    if (row.pin_short !== short) statement(db, 'UPDATE operators SET pin_short = ? WHERE id = ?').run(short, row.id);
     const session = stations.open({ operatorId: row.id, name: row.name, role: row.role, path }, Date.parse(now));
     return ok({
       token: session.token,

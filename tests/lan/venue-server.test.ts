@@ -500,6 +500,36 @@ describe('issue 14: the event stream', () => {
     }
   });
 
+  it('a busy door’s changes are written once each and in order, and only the newest safe point', async () => {
+    const { fake, port } = await openVenue({ coalesceMs: 50 });
+    const stream = await rawStream(port, GOOD);
+    try {
+      const desk: ChangeEvent = { topic: 'attendance' };
+      const audit: ChangeEvent = { topic: 'audit' };
+      fake.change(desk);
+      fake.safe(3);
+      for (let i = 0; i < 20; i++) {
+        fake.change(desk);
+        fake.change(audit);
+      }
+      fake.safe(7);
+      fake.safe(9);
+      const text = await stream.until((t) => t.includes('"safeSeq":9'));
+      const lines = text.split('\n\n').filter((l) => l.startsWith('data:') || l.startsWith('event:'));
+      expect(lines).toEqual([
+        `data: ${JSON.stringify(desk)}`,
+        `data: ${JSON.stringify(audit)}`,
+        'event: safe\ndata: {"safeSeq":9}',
+      ]);
+      // After the batch, the next change is written too (the board is never left behind).
+      fake.change(desk);
+      const later = await stream.until((t) => t.split(`data: ${JSON.stringify(desk)}`).length === 3);
+      expect(later.endsWith(`data: ${JSON.stringify(desk)}\n\n`)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('the station’s client sees them as events (pinnedEvents)', async () => {
     const { fake, port, fingerprint } = await openVenue();
     const got: [string, string][] = [];
@@ -562,8 +592,11 @@ describe('issue 14: the event stream', () => {
   it('a station that stops reading is dropped once its backlog passes the limit (the host keeps no unbounded queue)', async () => {
     const { fake, port } = await openVenue({ maxStreamBacklogBytes: 64 * 1024 });
     const stream = await rawStream(port, GOOD, { paused: true });
-    const big: ChangeEvent = { topic: 'ballots', ids: Array.from({ length: 2_000 }, (_, i) => i) } as ChangeEvent;
-    for (let i = 0; i < 2_000 && fake.listeners() > 0; i++) fake.change(big);
+    // Each its own (the same change twice is written once), each given its turn to be written.
+    for (let i = 0; i < 2_000 && fake.listeners() > 0; i++) {
+      fake.change({ topic: 'ballots', ids: Array.from({ length: 2_000 }, (_, j) => i * 2_000 + j) } as ChangeEvent);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     expect(fake.listeners()).toBe(0);
     stream.close();
   });

@@ -41,6 +41,8 @@ export interface VenueOptions {
   requestTimeoutMs?: number;
   /** An event stream whose station stopped reading (a pulled cable) is dropped past this much unsent. */
   maxStreamBacklogBytes?: number;
+  /** An event stream writes at most once in this many ms, the same change once (10 ms). */
+  coalesceMs?: number;
 }
 
 const JSON_HEADERS = {
@@ -94,6 +96,7 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
   const maxInvoke = options.maxInvokeBytes ?? MAX_INVOKE_BYTES;
   const maxSmall = options.maxSmallBodyBytes ?? MAX_SMALL_BODY_BYTES;
   const maxBacklog = options.maxStreamBacklogBytes ?? 4 * 1024 * 1024;
+  const coalesceMs = options.coalesceMs ?? 10;
 
   const closed: VenueState = { open: false, address: null, port: null, fingerprint: null };
   let current: { server: https.Server; state: VenueState; uid: string; streams: Set<http.ServerResponse> } | null =
@@ -249,16 +252,31 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
     res.write(': connected\n\n');
     streams.add(res);
     let ended = false;
+    /**
+     * What waits to be written: a busy door makes a change a few milliseconds apart, and every
+     * station's window refetches on each, so the same event within `coalesceMs` is written once,
+     * and only the newest safe point. The first after a quiet spell goes at once (the board).
+     */
+    const pending: string[] = [];
+    let safe: string | null = null;
+    let flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+    let flushedAt = 0;
     const end = () => {
       if (ended) return;
       ended = true;
       clearInterval(keepAlive);
+      if (flushTimer) {
+        clearTimeout(flushTimer as NodeJS.Timeout);
+        clearImmediate(flushTimer as NodeJS.Immediate);
+      }
       offChange();
       offSafe();
       streams.delete(res);
       res.end();
     };
-    const send = (text: string) => {
+    const flush = () => {
+      flushTimer = null;
+      flushedAt = Date.now();
       // Closing the venue ends the stream before its 'close' event runs `end`.
       if (ended || res.writableEnded) return;
       if (!host.authenticate(authorization).ok) {
@@ -272,11 +290,22 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
         res.destroy();
         return;
       }
-      res.write(text);
+      const text = pending.join('') + (safe ?? '');
+      pending.length = 0;
+      safe = null;
+      if (text) res.write(text);
     };
-    const offChange = host.onChange((event) => send(`data: ${JSON.stringify(event)}\n\n`));
-    const offSafe = host.onSafe((safeSeq) => send(`event: safe\ndata: ${JSON.stringify({ safeSeq })}\n\n`));
-    const keepAlive = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
+    const send = (text: string, kind: 'change' | 'safe' | 'alive') => {
+      if (ended) return;
+      if (kind === 'safe') safe = text;
+      else if (kind === 'change' ? !pending.includes(text) : pending.length === 0 && safe === null) pending.push(text);
+      if (flushTimer) return;
+      const wait = flushedAt + coalesceMs - Date.now();
+      flushTimer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
+    };
+    const offChange = host.onChange((event) => send(`data: ${JSON.stringify(event)}\n\n`, 'change'));
+    const offSafe = host.onSafe((safeSeq) => send(`event: safe\ndata: ${JSON.stringify({ safeSeq })}\n\n`, 'safe'));
+    const keepAlive = setInterval(() => send(': keep-alive\n\n', 'alive'), keepAliveMs);
     keepAlive.unref();
     req.on('close', end);
     res.on('close', end);

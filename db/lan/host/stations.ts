@@ -52,25 +52,55 @@ export function findStation(db: SqliteDb, id: number): PairedStation | null {
   return row ? toStation(row) : null;
 }
 
+/**
+ * What every request and every event a station is sent reads, kept per connection: read outside a
+ * transaction only (a rolled-back pairing must leave nothing here), dropped by each write below.
+ */
+const known = new WeakMap<
+  SqliteDb,
+  { secrets: Map<number, { station: PairedStation; sha256: string } | null>; standby?: PairedStation | null }
+>();
+
+function knownIn(db: SqliteDb) {
+  let k = known.get(db);
+  if (!k) {
+    k = { secrets: new Map() };
+    known.set(db, k);
+  }
+  return k;
+}
+
+const forget = (db: SqliteDb) => known.delete(db);
+
 /** The station and the digest its credential must have (compared by the caller, timing-safe). */
 export function stationSecret(db: SqliteDb, id: number): { station: PairedStation; sha256: string } | null {
+  const k = knownIn(db);
+  if (k.secrets.has(id)) return k.secrets.get(id) ?? null;
   const row = statement(db, 'SELECT * FROM lan_stations WHERE id = ?').get(id) as Row | undefined;
-  return row ? { station: toStation(row), sha256: row.secret_sha256 } : null;
+  const found = row ? { station: toStation(row), sha256: row.secret_sha256 } : null;
+  // Only ids that exist (made-up ids must not grow the map), and only what is committed.
+  if (found && !db.inTransaction) k.secrets.set(id, found);
+  return found;
 }
 
 /** The standby paired and not revoked, if any: at most one. */
 export function pairedStandby(db: SqliteDb): PairedStation | null {
+  const k = knownIn(db);
+  if (k.standby !== undefined) return k.standby;
   const row = statement(
     db,
     "SELECT * FROM lan_stations WHERE kind = 'standby' AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
   ).get() as Row | undefined;
-  return row ? toStation(row) : null;
+  const standby = row ? toStation(row) : null;
+  if (!db.inTransaction) k.standby = standby;
+  return standby;
 }
 
 export function insertStation(
   db: SqliteDb,
   s: { name: string; kind: StationKind; secretSha256: string; pairedAt: string },
 ): number {
+  forget(db);
   const info = statement(db, 'INSERT INTO lan_stations (name, kind, secret_sha256, paired_at) VALUES (?, ?, ?, ?)').run(
     s.name,
     s.kind,
@@ -81,10 +111,12 @@ export function insertStation(
 }
 
 export function revokeStation(db: SqliteDb, id: number, at: string): void {
+  forget(db);
   statement(db, 'UPDATE lan_stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
 }
 
 export function setStandbyPeer(db: SqliteDb, id: number, peer: Peer): void {
+  forget(db);
   statement(
     db,
     'UPDATE lan_stations SET standby_address = ?, standby_port = ?, standby_fingerprint = ? WHERE id = ?',

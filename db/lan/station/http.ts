@@ -49,9 +49,15 @@ export type WireAnswer =
 /** Node writes `AB:CD:…`; the wire and the pin use lowercase hex without separators. */
 export const normalised = (fingerprint: string) => fingerprint.replace(/:/g, '').toLowerCase();
 
+/** Per socket: its certificate does not change, and reading it parses the whole certificate again. */
+const fingerprints = new WeakMap<tls.TLSSocket, string | null>();
+
 const seenFingerprint = (socket: tls.TLSSocket): string | null => {
+  if (fingerprints.has(socket)) return fingerprints.get(socket) ?? null;
   const cert = socket.getPeerCertificate();
-  return cert?.fingerprint256 ? normalised(cert.fingerprint256) : null;
+  const seen = cert?.fingerprint256 ? normalised(cert.fingerprint256) : null;
+  fingerprints.set(socket, seen);
+  return seen;
 };
 
 class PinMismatch extends Error {

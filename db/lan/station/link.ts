@@ -246,8 +246,10 @@ export function createStationLink(options: StationLinkOptions): StationLink {
   const counts = () => outbox?.counts() ?? { queued: 0, unsafe: 0 };
   const queuedRefusal = () => refuse('queued', 'lan.queued', { queued: counts().queued });
 
+  /** The copy off the host reached `next`: the answered rows it holds go (a row answered at or below it is not kept). */
   function learnSafe(next: number): void {
-    if (next > safeSeq) safeSeq = next;
+    if (next <= safeSeq) return;
+    safeSeq = next;
     if (outbox && outbox.pruneSafe(safeSeq) > 0) changed();
   }
 
@@ -356,7 +358,8 @@ export function createStationLink(options: StationLinkOptions): StationLink {
       }
       settleRefused(row, error, resolve);
     } else {
-      if (answer.seq === null) outbox.remove(row.seq);
+      // Nothing to keep: a write with no audit row, or one the copy off the host holds already.
+      if (answer.seq === null || answer.seq <= Math.max(safeSeq, answer.safeSeq)) outbox.remove(row.seq);
       else outbox.answered(row.seq, answer.seq, answer.receipt);
       if (row.channel === 'ballots.enter' && row.roundId !== null && isRecord(result) && result.ok) {
         const ballot = result.value;

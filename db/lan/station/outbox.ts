@@ -64,6 +64,9 @@ CREATE TABLE IF NOT EXISTS outbox (
   round_id INTEGER,
   entry INTEGER
 );
+-- The next to send is found without reading the answered rows kept until a copy holds them.
+CREATE INDEX IF NOT EXISTS outbox_state ON outbox (state, seq);
+CREATE INDEX IF NOT EXISTS outbox_answered ON outbox (state, host_seq);
 CREATE TABLE IF NOT EXISTS told (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
@@ -97,6 +100,15 @@ export function outboxPath(dataDir: string, congressUid: string): string {
 export class Outbox {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** The rows by state, kept beside the table: the desk asks at every call, a day's rows may be thousands. */
+  private readonly tally = { queued: 0, unsafe: 0 };
+
+  private counted(states: { state: OutboxState }[], by: 1 | -1): void {
+    for (const { state } of states) {
+      if (state === 'queued') this.tally.queued += by;
+      else this.tally.unsafe += by;
+    }
+  }
 
   private statement(sql: string): Database.Statement {
     let st = this.statements.get(sql);
@@ -130,6 +142,7 @@ export class Outbox {
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
     fs.chmodSync(file, 0o600);
+    this.counted(this.db.prepare('SELECT state FROM outbox').all() as { state: OutboxState }[], 1);
   }
 
   /** Inserts a write before it is sent; committed (and synced) when this returns. */
@@ -148,12 +161,13 @@ export class Outbox {
         row.roundId,
         row.entry,
       ) as number;
+    this.tally.queued++;
     return { ...row, seq, state: 'queued', hostSeq: null, receipt: null };
   }
 
   /** A write the host committed before the outbox knew of it (a chief-confirmed call): kept until safe, for a failover. */
   addAnswered(row: Omit<OutboxRow, 'seq' | 'state'>): void {
-    this.db
+    const { changes } = this.db
       .prepare(
         `INSERT OR IGNORE INTO outbox (key, channel, input, ctx, state, host_seq, receipt, made_at, round_id, entry)
          VALUES (?, ?, ?, ?, 'answered', ?, ?, ?, ?, ?)`,
@@ -169,6 +183,7 @@ export class Outbox {
         row.roundId,
         row.entry,
       );
+    this.tally.unsafe += changes;
   }
 
   get(seq: number): OutboxRow | null {
@@ -189,27 +204,36 @@ export class Outbox {
   }
 
   answered(seq: number, hostSeq: number, receipt: string | null): void {
-    this.unsynced(() =>
-      this.statement(`UPDATE outbox SET state = 'answered', host_seq = ?, receipt = ? WHERE seq = ?`).run(
-        hostSeq,
-        receipt,
-        seq,
-      ),
+    const was = this.unsynced(
+      () =>
+        this.statement(
+          `UPDATE outbox SET state = 'answered', host_seq = ?, receipt = ? WHERE seq = ? AND state = 'queued' RETURNING seq`,
+        ).all(hostSeq, receipt, seq).length,
     );
+    this.tally.queued -= was;
+    this.tally.unsafe += was;
   }
 
   remove(seq: number): void {
-    this.unsynced(() => this.statement('DELETE FROM outbox WHERE seq = ?').run(seq));
+    this.counted(
+      this.statement('DELETE FROM outbox WHERE seq = ? RETURNING state').all(seq) as { state: OutboxState }[],
+      -1,
+    );
   }
 
   /** A replayed call refused for good: the row goes and the refusal is kept to be told, in one transaction. */
   removeTelling(seq: number, told: ToldEntry): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
-      this.db
-        .prepare('INSERT INTO told (at, channel, reason, params) VALUES (?, ?, ?, ?)')
-        .run(told.at, told.channel, told.reason, JSON.stringify(told.params));
+    const gone = this.db.transaction(() => {
+      const rows = this.statement('DELETE FROM outbox WHERE seq = ? RETURNING state').all(seq);
+      this.statement('INSERT INTO told (at, channel, reason, params) VALUES (?, ?, ?, ?)').run(
+        told.at,
+        told.channel,
+        told.reason,
+        JSON.stringify(told.params),
+      );
+      return rows as { state: OutboxState }[];
     })();
+    this.counted(gone, -1);
   }
 
   tell(told: ToldEntry): void {
@@ -224,9 +248,11 @@ export class Outbox {
 
   /** Answered writes the copy off the host now holds: nothing of them can be lost any more. */
   pruneSafe(safeSeq: number): number {
-    return this.unsynced(
+    const gone = this.unsynced(
       () => this.statement(`DELETE FROM outbox WHERE state = 'answered' AND host_seq <= ?`).run(safeSeq).changes,
     );
+    this.tally.unsafe -= gone;
+    return gone;
   }
 
   /**
@@ -234,14 +260,14 @@ export class Outbox {
    * new host, with its receipt (the old host's word that it admitted it), in its place in order.
    */
   requeueAnswered(): number {
-    return this.db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'answered'`).run().changes;
+    const moved = this.db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'answered'`).run().changes;
+    this.tally.queued += moved;
+    this.tally.unsafe -= moved;
+    return moved;
   }
 
   counts(): { queued: number; unsafe: number } {
-    const r = this.statement(
-      `SELECT coalesce(sum(state = 'queued'), 0) AS queued, coalesce(sum(state = 'answered'), 0) AS unsafe FROM outbox`,
-    ).get() as { queued: number; unsafe: number };
-    return r;
+    return { ...this.tally };
   }
 
   /** ballots.enter rows not answered yet, per round (the beat's `pending`). */
