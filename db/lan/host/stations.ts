@@ -58,7 +58,7 @@ export function findStation(db: SqliteDb, id: number): PairedStation | null {
  */
 const known = new WeakMap<
   SqliteDb,
-  { secrets: Map<number, { station: PairedStation; sha256: string } | null>; standby?: PairedStation | null }
+  { secrets: Map<number, { station: PairedStation; sha256: string }>; standby?: PairedStation | null }
 >();
 
 function knownIn(db: SqliteDb) {
@@ -75,7 +75,8 @@ const forget = (db: SqliteDb) => known.delete(db);
 /** The station and the digest its credential must have (compared by the caller, timing-safe). */
 export function stationSecret(db: SqliteDb, id: number): { station: PairedStation; sha256: string } | null {
   const k = knownIn(db);
-  if (k.secrets.has(id)) return k.secrets.get(id) ?? null;
+  const kept = k.secrets.get(id);
+  if (kept) return kept;
   const row = statement(db, 'SELECT * FROM lan_stations WHERE id = ?').get(id) as Row | undefined;
   const found = row ? { station: toStation(row), sha256: row.secret_sha256 } : null;
   // Only ids that exist (made-up ids must not grow the map), and only what is committed.

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { statement } from '../../statements.js';
 
 export type OutboxState = 'queued' | 'answered';
 
@@ -99,7 +100,6 @@ export function outboxPath(dataDir: string, congressUid: string): string {
 
 export class Outbox {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
   /** The rows by state, kept beside the table: the desk asks at every call, a day's rows may be thousands. */
   private readonly tally = { queued: 0, unsafe: 0 };
 
@@ -111,12 +111,7 @@ export class Outbox {
   }
 
   private statement(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+    return statement(this.db, sql);
   }
 
   /**
@@ -215,10 +210,8 @@ export class Outbox {
   }
 
   remove(seq: number): void {
-    this.counted(
-      this.statement('DELETE FROM outbox WHERE seq = ? RETURNING state').all(seq) as { state: OutboxState }[],
-      -1,
-    );
+    const gone = this.unsynced(() => this.statement('DELETE FROM outbox WHERE seq = ? RETURNING state').all(seq));
+    this.counted(gone as { state: OutboxState }[], -1);
   }
 
   /** A replayed call refused for good: the row goes and the refusal is kept to be told, in one transaction. */
