@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from './durable-file.js';
 
 interface Staged {
   target: string;
@@ -114,17 +115,5 @@ export class StagedFiles {
   /** Removes every staged file: the write they belonged to did not happen. */
   discard(): void {
     for (const file of this.files.splice(0)) fs.rmSync(file.temp, { force: true });
-  }
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // not supported here: the rename stands, only its durability across a power cut is the system's
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }

@@ -8,9 +8,10 @@
  * pinned (db/lan/client.ts), so the certificate carries no SAN and nothing beyond its key.
  */
 import { createHash, createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as X509 from '@peculiar/x509';
+import { replaceSynced, syncFolder } from '../durable-file.js';
 
 export interface VenueCertificate {
   /** PKCS#8 PEM: never leaves this laptop. */
@@ -105,9 +106,9 @@ async function make(paths: { dir: string; key: string; cert: string }, congressU
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   // The key first, the certificate last: a pair is only ever read whole (readKept), and the
   // certificate a station pins must survive a power cut once it was served, hence the fsyncs.
-  writeDurably(paths.key, key, 0o600);
-  writeDurably(paths.cert, cert, 0o644);
-  syncDir(paths.dir);
+  replaceSynced(paths.key, key, { mode: 0o600, syncDir: false });
+  replaceSynced(paths.cert, cert, { mode: 0o644, syncDir: false });
+  syncFolder(paths.dir);
   return { key, cert, fingerprint: fingerprintOf(cert) };
 }
 
@@ -122,29 +123,4 @@ function loadX509(): Promise<typeof X509> {
     return x509;
   })();
   return x509Loaded;
-}
-
-function writeDurably(file: string, text: string, mode: number): void {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'wx', mode);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not every file system lets a folder be synced (Windows): the renames stand regardless.
-  }
 }

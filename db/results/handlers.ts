@@ -14,7 +14,7 @@ import type { SqliteDb } from '../open.js';
 import { type StagedFileError, StagedFiles } from '../staged-files.js';
 import { auditHead, resultContent } from './export.js';
 import type { InstallationKey } from './installation-key.js';
-import { canonicalJson, sha256Hex, signResult, writeFileAtomic } from './sign.js';
+import { canonicalJson, sha256Hex, signResult } from './sign.js';
 
 /** The installation key, or `key.unavailable`: the prepare step of a write that signs. */
 export async function loadKey(load: () => Promise<InstallationKey>): Promise<Result<InstallationKey>> {

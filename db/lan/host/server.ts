@@ -259,16 +259,13 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
      */
     const pending: string[] = [];
     let safe: string | null = null;
-    let flushTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+    let flushTimer: { cancel(): void } | null = null;
     let flushedAt = 0;
     const end = () => {
       if (ended) return;
       ended = true;
       clearInterval(keepAlive);
-      if (flushTimer) {
-        clearTimeout(flushTimer as NodeJS.Timeout);
-        clearImmediate(flushTimer as NodeJS.Immediate);
-      }
+      flushTimer?.cancel();
       offChange();
       offSafe();
       streams.delete(res);
@@ -301,7 +298,13 @@ export function createVenue(host: WireHost, dataDir: string, options: VenueOptio
       else if (kind === 'change' ? !pending.includes(text) : pending.length === 0 && safe === null) pending.push(text);
       if (flushTimer) return;
       const wait = flushedAt + coalesceMs - Date.now();
-      flushTimer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
+      if (wait > 0) {
+        const timer = setTimeout(flush, wait);
+        flushTimer = { cancel: () => clearTimeout(timer) };
+      } else {
+        const immediate = setImmediate(flush);
+        flushTimer = { cancel: () => clearImmediate(immediate) };
+      }
     };
     const offChange = host.onChange((event) => send(`data: ${JSON.stringify(event)}\n\n`, 'change'));
     const offSafe = host.onSafe((safeSeq) => send(`event: safe\ndata: ${JSON.stringify({ safeSeq })}\n\n`, 'safe'));

@@ -24,6 +24,7 @@ import { type BeatAnswer, beatAnswer, LAN_DEFAULT_PORT, type Peer, SNAPSHOT_MS }
 import { ok, type Result, refuse } from '../../../core/result.js';
 import { congressUid } from '../../audit/checkpoint.js';
 import { verifyAuditChain } from '../../audit/log.js';
+import { replaceSynced, syncFolder, writeSynced } from '../../durable-file.js';
 import { APPLICATION_ID, type SqliteDb } from '../../open.js';
 
 /** What the pinned client answers (db/lan/station/http.ts `pinnedRequest`): a response… */
@@ -377,32 +378,9 @@ function readOnly<T>(file: string, read: (db: SqliteDb) => Result<T>): Result<T>
   }
 }
 
-function writeSynced(file: string, data: Buffer | string): void {
-  const fd = fs.openSync(file, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** A rename is on the disk only once its folder is (POSIX); Windows cannot open a folder, and needs not. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function writeMeta(dataDir: string, uid: string, meta: CopyMeta): void {
   const target = metaPath(dataDir, uid);
-  writeSynced(`${target}.tmp`, JSON.stringify(meta));
-  fs.renameSync(`${target}.tmp`, target);
-  syncFolder(path.dirname(target));
+  replaceSynced(target, JSON.stringify(meta));
 }
 
 function readMeta(dataDir: string, uid: string): CopyMeta | null {

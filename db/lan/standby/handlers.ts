@@ -29,6 +29,7 @@ import { ok, type Result, refuse } from '../../../core/result.js';
 import { appendAudit } from '../../audit/log.js';
 import { anchorOpened, EVERYTHING } from '../../congress/handlers.js';
 import { rememberRecentFile } from '../../congress/recent-files.js';
+import { writeSynced } from '../../durable-file.js';
 import type { SessionCall, SessionHandler } from '../../handler-types.js';
 import { openCongressFileLocked, type SqliteDb } from '../../open.js';
 import { checkPin, findOperator } from '../../operators/handlers.js';
@@ -137,13 +138,7 @@ function candidateFor(
     for (let n = 2; fs.existsSync(target); n++)
       target = path.join(folder, `${fileSafe(name)}-standby-${timestamp(call.now)}-${n}.congress`);
     const bytes = fs.readFileSync(held.file);
-    const fd = fs.openSync(target, 'wx', 0o644);
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeSynced(target, bytes, { mode: 0o644, exclusive: true });
     const checked = checkCopy(target, uid);
     if (!checked.ok) {
       fs.rmSync(target, { force: true });

@@ -30,6 +30,7 @@ import {
   type BeatAnswer,
   beatAnswer,
   CALL_TIMEOUT_MS,
+  type LanAnswer,
   lanAnswer,
   type PairRequest,
   type Peer,
@@ -620,21 +621,10 @@ export function createStationLink(options: StationLinkOptions): StationLink {
       // the host heard it (its sign-in there ends by itself after the idle minutes).
       channel === 'station.lock' ? ok({}) : (reads.get(key) ?? refuse('offline', 'lan.offline'));
     if (!online || !state) return kept();
-    const exchange = await send(state.host, 'POST', '/lan/invoke', { channel, input, ctx });
-    if (exchange.kind === 'unreachable' || exchange.kind === 'certificate') {
-      setOnline(false);
-      return kept();
-    }
-    if (exchange.kind === 'revoked') {
-      revoked(exchange.error);
-      return { ok: false, error: exchange.error };
-    }
-    if (exchange.kind === 'refused') return { ok: false, error: exchange.error };
-    lastHeard = Date.now();
-    const parsed = lanAnswer.safeParse(exchange.body);
-    if (!parsed.success) return refuse('internal', 'call.internal', { detail: 'the host answer was not understood' });
-    learnSafe(parsed.data.safeSeq);
-    const result = parsed.data.result as Result<unknown>;
+    const sent = await invokeNow(state.host, { channel, input, ctx }, kept);
+    if ('refused' in sent) return sent.refused;
+    learnSafe(sent.answer.safeSeq);
+    const result = sent.answer.result as Result<unknown>;
     if (isRecord(result) && result.ok) {
       reads.delete(key);
       reads.set(key, result);
@@ -647,25 +637,42 @@ export function createStationLink(options: StationLinkOptions): StationLink {
     return result;
   }
 
+  /**
+   * A call sent past the outbox (a read, the sign-in, a chief's call): the host's answer, or what
+   * the window hears instead — `unreachable()` when the host did not answer (the link goes
+   * offline), the host's own refusal otherwise.
+   */
+  async function invokeNow(
+    host: Peer,
+    body: { channel: string; input: unknown; ctx: unknown },
+    unreachable: () => Result<unknown>,
+  ): Promise<{ answer: LanAnswer } | { refused: Result<unknown> }> {
+    const exchange = await send(host, 'POST', '/lan/invoke', body);
+    if (exchange.kind === 'unreachable' || exchange.kind === 'certificate') {
+      setOnline(false);
+      return { refused: unreachable() };
+    }
+    if (exchange.kind === 'revoked') {
+      revoked(exchange.error);
+      return { refused: { ok: false, error: exchange.error } };
+    }
+    if (exchange.kind === 'refused') return { refused: { ok: false, error: exchange.error } };
+    lastHeard = Date.now();
+    const parsed = lanAnswer.safeParse(exchange.body);
+    if (!parsed.success) {
+      return { refused: refuse('internal', 'call.internal', { detail: 'the host answer was not understood' }) };
+    }
+    return { answer: parsed.data };
+  }
+
   /** The sign-in and the chief's calls: now or not at all (see the head of this file). */
   async function live(channel: string, input: unknown, ctx: unknown, keep: boolean): Promise<Result<unknown>> {
     if (!online || !state || !outbox) return refuse('offline', 'lan.offline');
     const callKey = randomUUID();
     const sent: Record<string, unknown> = { ...(isRecord(ctx) ? ctx : {}), callKey };
-    const exchange = await send(state.host, 'POST', '/lan/invoke', { channel, input, ctx: sent });
-    if (exchange.kind === 'unreachable' || exchange.kind === 'certificate') {
-      setOnline(false);
-      return refuse('offline', 'lan.offline');
-    }
-    if (exchange.kind === 'revoked') {
-      revoked(exchange.error);
-      return { ok: false, error: exchange.error };
-    }
-    if (exchange.kind === 'refused') return { ok: false, error: exchange.error };
-    lastHeard = Date.now();
-    const parsed = lanAnswer.safeParse(exchange.body);
-    if (!parsed.success) return refuse('internal', 'call.internal', { detail: 'the host answer was not understood' });
-    const { result, seq, receipt } = parsed.data as {
+    const reply = await invokeNow(state.host, { channel, input, ctx: sent }, () => refuse('offline', 'lan.offline'));
+    if ('refused' in reply) return reply.refused;
+    const { result, seq, receipt } = reply.answer as {
       result: Result<unknown>;
       seq: number | null;
       receipt: string | null;
@@ -696,7 +703,7 @@ export function createStationLink(options: StationLinkOptions): StationLink {
       }
       limits.learn(channel, input, result.value);
     }
-    learnSafe(parsed.data.safeSeq);
+    learnSafe(reply.answer.safeSeq);
     changed();
     return result;
   }

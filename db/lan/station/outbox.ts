@@ -265,18 +265,15 @@ export class Outbox {
 
   /** ballots.enter rows not answered yet, per round (the beat's `pending`). */
   pending(): { roundId: number; papers: number }[] {
-    return this.db
-      .prepare(
-        `SELECT round_id AS roundId, count(*) AS papers FROM outbox
-         WHERE state = 'queued' AND round_id IS NOT NULL GROUP BY round_id ORDER BY round_id`,
-      )
-      .all() as { roundId: number; papers: number }[];
+    return this.statement(
+      `SELECT round_id AS roundId, count(*) AS papers FROM outbox
+       WHERE state = 'queued' AND round_id IS NOT NULL GROUP BY round_id ORDER BY round_id`,
+    ).all() as { roundId: number; papers: number }[];
   }
 
   /** Papers of a round (and keying) queued here, not yet on the host. */
   queuedPapers(roundId: number, entry: number | null): number {
-    return this.db
-      .prepare(`SELECT count(*) FROM outbox WHERE state = 'queued' AND round_id = ? AND entry IS ?`)
+    return this.statement(`SELECT count(*) FROM outbox WHERE state = 'queued' AND round_id = ? AND entry IS ?`)
       .pluck()
       .get(roundId, entry) as number;
   }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { peer, STATION_KINDS } from '../../../core/lan/protocol.js';
+import { replaceSynced, syncFolder } from '../../durable-file.js';
 
 export const stationState = z
   .object({
@@ -51,33 +52,11 @@ export function readState(dataDir: string): StationState | null {
 
 export function writeState(dataDir: string, state: StationState): void {
   const file = statePath(dataDir);
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify(state, null, 2));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  syncDir(dir);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  replaceSynced(file, JSON.stringify(state, null, 2), { mode: 0o600 });
 }
 
 export function removeState(dataDir: string): void {
   fs.rmSync(statePath(dataDir), { force: true });
-  syncDir(path.dirname(statePath(dataDir)));
-}
-
-function syncDir(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some file systems refuse to sync a folder; the rename itself is still atomic.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+  syncFolder(path.dirname(statePath(dataDir)));
 }

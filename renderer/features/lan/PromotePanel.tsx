@@ -1,11 +1,11 @@
 import { CloudSyncOutlined } from '@ant-design/icons';
-import { Alert, Button, type InputRef, Select, Space, Typography } from 'antd';
+import { Alert, Button, type InputRef, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../core/result.js';
 import { useCall } from '../../api/queries.js';
 import { useT } from '../../app/language.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Field, PinField } from '../operators/PinField.js';
+import { ChiefFields } from '../operators/ChiefFields.js';
 import { activeOperators } from '../operators/store.js';
 import styles from './PromotePanel.module.css';
 import { promoteStandby } from './store.js';
@@ -52,33 +52,21 @@ export function PromotePanel(props: { onClose(): void }) {
       {list !== undefined && chiefs.length === 0 ? (
         <Alert type="warning" showIcon title={t('lan.promote.operator.none')} data-testid="promote-none" />
       ) : (
-        <div className={styles.form}>
-          <Field id="promote-operator" label={t('lan.promote.operator')}>
-            <Select
-              id="promote-operator"
-              className={styles.operator}
-              size="large"
-              value={operatorId ?? undefined}
-              options={chiefs.map((c) => ({ value: c.id, label: c.name }))}
-              // In the banner: over a lock screen, a list drawn at the page's end would be under it.
-              getPopupContainer={(trigger: HTMLElement) => trigger.parentElement ?? document.body}
-              onChange={(id: number) => {
-                setChosen(id);
-                pinInput.current?.focus();
-              }}
-              data-testid="promote-operator"
-            />
-          </Field>
-          <PinField
-            id="promote-pin"
-            label={t('lan.promote.pin')}
-            inputRef={pinInput}
-            value={pin}
-            onChange={setPin}
-            onPressEnter={() => void submit()}
-            testId="promote-pin"
-          />
-        </div>
+        <ChiefFields
+          prefix="promote"
+          className={styles.form}
+          selectClassName={styles.operator}
+          popupInPlace
+          size="large"
+          chiefs={chiefs}
+          operatorId={operatorId}
+          onChoose={setChosen}
+          pin={pin}
+          onPin={setPin}
+          onSubmit={() => void submit()}
+          pinRef={pinInput}
+          labels={{ operator: t('lan.promote.operator'), pin: t('lan.promote.pin') }}
+        />
       )}
       {error && <ErrorAlert error={error} className={styles.error} testId="promote-error" />}
       <Space className={styles.buttons}>

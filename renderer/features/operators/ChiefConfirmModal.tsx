@@ -1,13 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, type InputRef, Select, Typography } from 'antd';
+import { Alert, type InputRef, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCall } from '../../api/queries.js';
 import { useT } from '../../app/language.js';
 import { AskModal, IconTitle } from '../../components/AskModal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import styles from './ChiefConfirmModal.module.css';
+import { ChiefFields } from './ChiefFields.js';
 import { useChief } from './chief-store.js';
-import { Field, PinField } from './PinField.js';
 import { activeOperators } from './store.js';
 
 /**
@@ -60,30 +60,18 @@ export function ChiefConfirmModal() {
       {list === undefined ? null : chiefs.length === 0 ? (
         <Alert type="warning" showIcon title={t('chief.none')} data-testid="chief-none" />
       ) : (
-        <div className={styles.form}>
-          <Field id="chief-operator" label={t('chief.operator')}>
-            <Select
-              id="chief-operator"
-              value={operatorId ?? undefined}
-              placeholder={t('chief.operator.placeholder')}
-              options={chiefs.map((c) => ({ value: c.id, label: c.name }))}
-              onChange={(id: number) => {
-                setChosen(id);
-                pinInput.current?.focus();
-              }}
-              data-testid="chief-operator"
-            />
-          </Field>
-          <PinField
-            id="chief-pin"
-            label={t('chief.pin')}
-            inputRef={pinInput}
-            value={pin}
-            onChange={setPin}
-            onPressEnter={submit}
-            testId="chief-pin"
-          />
-        </div>
+        <ChiefFields
+          prefix="chief"
+          className={styles.form}
+          chiefs={chiefs}
+          operatorId={operatorId}
+          onChoose={setChosen}
+          pin={pin}
+          onPin={setPin}
+          onSubmit={submit}
+          pinRef={pinInput}
+          labels={{ operator: t('chief.operator'), pin: t('chief.pin'), placeholder: t('chief.operator.placeholder') }}
+        />
       )}
       {error && <ErrorAlert error={error} className={styles.error} testId="chief-error" />}
     </AskModal>
