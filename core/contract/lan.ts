@@ -154,6 +154,13 @@ export const lanCalls = {
         code: z.string().regex(/^\d{6}$/, 'input.station_code'),
         name: z.string().min(1).max(64),
         kind: z.enum(STATION_KINDS),
+        // 「3F2A 91C0 7B1E 22D4 …」 as read off the host: 16 hex digits at least (64 bits: no
+        // certificate made to match it), checked before the code leaves this laptop.
+        fingerprint: z
+          .string()
+          .transform((v) => v.replace(/[\s:]/g, '').toLowerCase())
+          .pipe(z.string().regex(/^[0-9a-f]{16,64}$/, 'input.fingerprint_start'))
+          .optional(),
       })
       .strict(),
     output: linkStatus,

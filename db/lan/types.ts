@@ -109,6 +109,8 @@ export interface JoinInput {
   code: string;
   name: string;
   kind: StationKind;
+  /** The start of the host's fingerprint as the station's operator read it off the host (hex), if typed. */
+  fingerprint?: string;
 }
 
 export interface LanRuntime {

@@ -366,10 +366,25 @@ test('连接主机 from the start screen: the code checked as typed, the refusal
   await join.code.fill('111 111');
   await join.submit.click();
   await expect(join.error).toContainText('站点配对码不正确(还可尝试 4 次)');
+  expect(joins.at(-1)).toEqual({ address: '10.0.0.1', port: 47310, code: '111111', name: '签到台 2', kind: 'desk' });
+  // The host's fingerprint, if typed, is 16 hex digits at least: fewer is said, and nothing sent.
   await join.code.fill('482 915');
+  await join.fingerprintStart.fill('3F2A 91C0');
+  await join.submit.click();
+  await expect(page.getByText('指纹为十六进制数字(0–9、A–F),至少输入前 16 位')).toBeVisible();
+  expect(joins).toHaveLength(1);
+  await join.fingerprintStart.fill('3F2A 91C0 B4D7 E8A1');
+  await shot(page, 'zh-CN-join-filled');
   await join.submit.click();
   await expect(join.done).toBeVisible();
   await expect(join.fingerprint).toHaveAttribute('data-value', '3F2A 91C0 B4D7 E8A1 C2F3 D4E5 A6B7 C8D9');
-  expect(joins.at(-1)).toEqual({ address: '10.0.0.1', port: 47310, code: '482915', name: '签到台 2', kind: 'desk' });
+  expect(joins.at(-1)).toEqual({
+    address: '10.0.0.1',
+    port: 47310,
+    code: '482915',
+    fingerprint: '3f2a91c0b4d7e8a1',
+    name: '签到台 2',
+    kind: 'desk',
+  });
   await shot(page, 'zh-CN-join-done');
 });

@@ -9,6 +9,7 @@ import https from 'node:https';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../core/contract.js';
 import { certificateFor } from '../../db/lan/cert.js';
 import { pairProof } from '../../db/lan/pairing-proof.js';
 import { outboxPath } from '../../db/lan/station/outbox.js';
@@ -252,6 +253,64 @@ describe('pairing', () => {
       expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', reason: 'lan.bad_proof' });
       expect(link.status().mode).toBe('alone');
       expect(fs.existsSync(statePath(dataDir))).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('with the start of the host’s fingerprint typed, the code goes only to that certificate: a laptop relaying it hears nothing', async () => {
+    // A man in the middle that would relay the code to the host and could then prove it for its own
+    // certificate: with the fingerprint typed it is never sent a byte of the request.
+    const mitm = await certificateFor(path.join(tempDir(), 'mitm'), 'aaaabbbbccccddddaaaabbbbccccdddd');
+    let requests = 0;
+    const server = https.createServer({ key: mitm.key, cert: mitm.cert }, (_req, res) => {
+      requests++;
+      res.writeHead(500).end();
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const h = await host();
+    try {
+      const { link, dataDir } = stationLink();
+      const typed = h.fingerprint
+        .slice(0, 16)
+        .toUpperCase()
+        .replace(/(.{4})(?!$)/g, '$1 ');
+      const r = await link.join({
+        address: '127.0.0.1',
+        port,
+        code: '123456',
+        name: '签到台 9',
+        kind: 'desk',
+        fingerprint: h.fingerprint.slice(0, 16),
+      });
+      expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', reason: 'lan.fingerprint_mismatch' });
+      expect(!r.ok && String(r.error.params?.fingerprint)).toBe(
+        mitm.fingerprint
+          .slice(0, 16)
+          .toUpperCase()
+          .replace(/(.{4})(?!$)/g, '$1 '),
+      );
+      expect(requests).toBe(0);
+      expect(link.status().mode).toBe('alone');
+      expect(fs.existsSync(statePath(dataDir)).valueOf()).toBe(false);
+
+      // The same start against the host itself pairs, as the contract takes it typed (spaces, capitals).
+      const code = await h.code('desk');
+      const parsed = contract['lan.join'].input.parse({
+        address: '127.0.0.1',
+        port: h.port,
+        code,
+        name: '签到台 9',
+        kind: 'desk',
+        fingerprint: typed,
+      });
+      expect(parsed.fingerprint).toBe(h.fingerprint.slice(0, 16));
+      const joined = await link.join(parsed);
+      expect(joined.ok && joined.value.host?.fingerprint).toBe(h.fingerprint);
+      // Fewer than 16 digits is not a check a made certificate could not pass.
+      expect(contract['lan.join'].input.safeParse({ ...parsed, fingerprint: 'ab12 cd34' }).success).toBe(false);
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

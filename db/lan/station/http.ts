@@ -14,6 +14,12 @@ export interface PinnedPeer {
   port: number;
   /** The pinned fingerprint (64 lowercase hex), or null at pairing only: then whatever is seen is reported. */
   fingerprint: string | null;
+  /**
+   * At pairing, the start of the fingerprint as read off the host's screen (lowercase hex): a
+   * socket whose certificate does not begin so is closed before a byte of the request (the code)
+   * is sent.
+   */
+  expectPrefix?: string;
 }
 
 export interface WireRequest {
@@ -71,7 +77,10 @@ class PinMismatch extends Error {
  * `createConnection` answers through its callback only once the peer's certificate is checked.
  */
 class PinnedAgent extends https.Agent {
-  constructor(private readonly pin: string | null) {
+  constructor(
+    private readonly pin: string | null,
+    private readonly prefix: string | null = null,
+  ) {
     super({ keepAlive: pin !== null, maxFreeSockets: 4, scheduling: 'lifo' });
   }
 
@@ -92,7 +101,9 @@ class PinnedAgent extends https.Agent {
     const check = () => {
       socket.removeListener('error', fail);
       const seen = seenFingerprint(socket);
-      if (this.pin !== null && seen !== this.pin) {
+      const pinned = this.pin === null || seen === this.pin;
+      const begins = this.prefix === null || (seen?.startsWith(this.prefix) ?? false);
+      if (!pinned || !begins) {
         socket.destroy();
         created(new PinMismatch(seen));
         return;
@@ -109,7 +120,7 @@ const agents = new Map<string, PinnedAgent>();
 
 function agentFor(peer: PinnedPeer): PinnedAgent {
   // Pairing sockets are never reused: each try sees the certificate afresh.
-  if (peer.fingerprint === null) return new PinnedAgent(null);
+  if (peer.fingerprint === null) return new PinnedAgent(null, peer.expectPrefix ?? null);
   const key = `${peer.address}|${peer.port}|${peer.fingerprint}`;
   let agent = agents.get(key);
   if (!agent) {

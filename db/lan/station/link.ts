@@ -35,6 +35,7 @@ import {
   type PairRequest,
   type Peer,
   pairAnswer,
+  shortFingerprint,
 } from '../../../core/lan/protocol.js';
 import { type AppError, ok, type Result, refuse } from '../../../core/result.js';
 import { ANYONE, CHIEF } from '../../../core/roles.js';
@@ -771,9 +772,15 @@ export function createStationLink(options: StationLinkOptions): StationLink {
     const nonce = randomBytes(16).toString('base64url');
     const request: PairRequest = { code: input.code, name: input.name, kind: input.kind, nonce };
     const answer = await pinnedRequest(
-      { address: input.address, port: input.port, fingerprint: null },
+      { address: input.address, port: input.port, fingerprint: null, expectPrefix: input.fingerprint },
       { method: 'POST', path: '/lan/pair', body: request, timeoutMs: PAIR_TIMEOUT_MS },
     );
+    // The certificate is not the one on the host's screen: the code was not sent to it.
+    if (!answer.ok && answer.failure === 'pin_mismatch') {
+      return refuse('forbidden', 'lan.fingerprint_mismatch', {
+        fingerprint: shortFingerprint(answer.fingerprint ?? '').slice(0, 19),
+      });
+    }
     if (!answer.ok) return refuse('offline', 'lan.unreachable', { address: input.address, port: input.port });
     const exchange = exchangeOf(answer);
     if (exchange.kind !== 'answer') {

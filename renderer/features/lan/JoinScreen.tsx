@@ -8,7 +8,7 @@ import { useRoute } from '../../app/route.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
-import { codeDigits, kindLabel } from './format.js';
+import { codeDigits, fingerprintStart, fingerprintStartValid, kindLabel } from './format.js';
 import styles from './JoinScreen.module.css';
 import { joinHost, type LinkStatus } from './store.js';
 
@@ -16,6 +16,7 @@ interface JoinValues {
   address: string;
   port: number;
   code: string;
+  fingerprint?: string;
   name: string;
   kind: StationKind;
 }
@@ -41,6 +42,9 @@ export function JoinScreen() {
       address: values.address.trim(),
       port: values.port,
       code: codeDigits(values.code),
+      ...(fingerprintStart(values.fingerprint ?? '')
+        ? { fingerprint: fingerprintStart(values.fingerprint ?? '') }
+        : {}),
       name: values.name.trim(),
       kind: values.kind,
     });
@@ -118,27 +122,52 @@ export function JoinScreen() {
                 <InputNumber min={1024} max={65535} data-testid="join-port" />
               </Form.Item>
             </div>
-            <Form.Item
-              name="code"
-              label={t('lan.join.code')}
-              rules={[
-                {
-                  validator: (_, v: string | undefined) =>
-                    /^\d{6}$/.test(codeDigits(v ?? ''))
-                      ? Promise.resolve()
-                      : Promise.reject(t('lan.join.code.invalid')),
-                },
-              ]}
-            >
-              <Input
-                className={styles.code}
-                placeholder={t('lan.join.code.placeholder')}
-                inputMode="numeric"
-                maxLength={7}
-                data-testid="join-code"
-                autoComplete="off"
-              />
-            </Form.Item>
+            <div className={styles.row}>
+              <Form.Item
+                name="code"
+                label={t('lan.join.code')}
+                rules={[
+                  {
+                    validator: (_, v: string | undefined) =>
+                      /^\d{6}$/.test(codeDigits(v ?? ''))
+                        ? Promise.resolve()
+                        : Promise.reject(t('lan.join.code.invalid')),
+                  },
+                ]}
+              >
+                <Input
+                  className={styles.code}
+                  placeholder={t('lan.join.code.placeholder')}
+                  inputMode="numeric"
+                  maxLength={7}
+                  data-testid="join-code"
+                  autoComplete="off"
+                />
+              </Form.Item>
+              <Form.Item
+                name="fingerprint"
+                label={t('lan.join.fingerprint')}
+                extra={t('lan.join.fingerprint.help')}
+                className={styles.grow}
+                rules={[
+                  {
+                    validator: (_, v: string | undefined) =>
+                      fingerprintStartValid(v ?? '')
+                        ? Promise.resolve()
+                        : Promise.reject(t('lan.join.fingerprint.invalid')),
+                  },
+                ]}
+              >
+                <Input
+                  className={styles.fingerprint}
+                  placeholder={t('lan.join.fingerprint.placeholder')}
+                  maxLength={80}
+                  data-testid="join-fingerprint-start"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              </Form.Item>
+            </div>
             <div className={styles.row}>
               <Form.Item
                 name="name"

@@ -14,6 +14,12 @@ export function groupCode(code: string): string {
 /** The digits a person typed, spaces and dashes dropped (「123 456」 and 123-456 are one code). */
 export const codeDigits = (typed: string): string => typed.replace(/[\s-]/g, '');
 
+/** The host fingerprint's start as typed (「3F2A 91C0 …」): hex digits only, or '' when none was typed. */
+export const fingerprintStart = (typed: string): string => typed.replace(/[\s:]/g, '').toLowerCase();
+
+/** Empty (not typed), or at least 16 hex digits of it: fewer could be matched by a certificate made for it. */
+export const fingerprintStartValid = (typed: string): boolean => /^([0-9a-f]{16,64})?$/.test(fingerprintStart(typed));
+
 export const kindLabel = (kind: StationKind, t: Translate): string => t(`lan.kind.${kind}`);
 
 /** How long ago `at` was, from `now` (both milliseconds), as 「12 秒前」; null: never. */

@@ -76,6 +76,11 @@ export const lanEn: Record<keyof typeof lanZhCN, string> = {
   'lan.join.code': 'Code',
   'lan.join.code.placeholder': 'six digits',
   'lan.join.code.invalid': 'The code is six digits',
+  'lan.join.fingerprint': 'Host fingerprint (optional)',
+  'lan.join.fingerprint.placeholder': 'e.g. 3F2A 91C0 7B1E 22D4',
+  'lan.join.fingerprint.help':
+    'Type the first 16 or more digits of the certificate fingerprint on the host’s screen: if they do not match, this laptop does not send the code, so no impostor gets it.',
+  'lan.join.fingerprint.invalid': 'The fingerprint is hex digits (0–9, A–F): type at least the first 16',
   'lan.join.name': 'This station’s name',
   'lan.join.name.placeholder': 'e.g. Desk 2',
   'lan.join.kind': 'This station is a',

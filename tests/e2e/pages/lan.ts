@@ -76,6 +76,8 @@ export interface JoinFields {
   address: string;
   port: number;
   code: string;
+  /** The start of the host's fingerprint as read off its screen, if typed. */
+  fingerprintStart?: string;
   name: string;
   kind: StationKind;
 }
@@ -85,6 +87,7 @@ export class Join extends Parts({
   address: 'join-address',
   port: 'join-port',
   code: 'join-code',
+  fingerprintStart: 'join-fingerprint-start',
   name: 'join-name',
   kind: 'join-kind',
   submit: 'join-submit',
@@ -103,6 +106,7 @@ export class Join extends Parts({
     await this.address.fill(fields.address);
     await numberInput(this.port).fill(String(fields.port));
     await this.code.fill(fields.code);
+    if (fields.fingerprintStart !== undefined) await this.fingerprintStart.fill(fields.fingerprintStart);
     await this.name.fill(fields.name);
     await this.kind.click();
     await this.page.locator('.ant-select-item-option').filter({ hasText: kindLabel }).first().click();
