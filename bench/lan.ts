@@ -17,11 +17,8 @@
 import { canMakeNamespaces } from '../tests/lan/netns.js';
 import {
   auditRows,
-  checkInAtHost,
-  contestAtHost,
+  failoverScene,
   hostCongress,
-  issueAndCollect,
-  pair,
   pairedStation,
   paper,
   promote,
@@ -160,36 +157,9 @@ async function replay(report: Reporter): Promise<void> {
 async function failover(report: Reporter): Promise<void> {
   const venue = venueOf(4, 'bench-lan-failover');
   try {
-    const host = await venue.start(0, 'host');
-    const c = await hostCongress(host, { delegates: 120, extra: { counter1: 'counter', counter2: 'counter' } });
-    await checkInAtHost(c);
-    const rounds = [
-      await contestAtHost(c, { title: '党委委员', seats: 2, candidates: 3, from: 0, paperGroup: '第一张选票' }),
-      await contestAtHost(c, { title: '纪委委员', seats: 1, candidates: 2, from: 3, paperGroup: '第一张选票' }),
-    ];
-    for (const r of rounds) await issueAndCollect(c, r.roundId, c.voters.length);
-    const [standby, l1, l2] = await Promise.all([
-      venue.start(1, 'standby'),
-      venue.start(2, 'count 1'),
-      venue.start(3, 'count 2'),
-    ]);
-    await pair(c, standby, 'standby', '备用机');
-    await until('the first copy', async () => ((await host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0) > 0, {
-      timeoutMs: 30_000,
-    });
-    const stations = [
-      await pairedStation(c, l1, 'count', '计票台1', c.operators.counter1!),
-      await pairedStation(c, l2, 'count', '计票台2', c.operators.counter2!),
-    ];
+    const { c, standby, stations, rounds } = await failoverScene(venue, 120);
+    const host = c.host;
     const counters = [c.operators.counter1!, c.operators.counter2!];
-    const { headSeq } = await host.call('lan.venue', {}, c.ctx);
-    await until(
-      'the copy holds the pairings',
-      async () => ((await host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0) >= headSeq,
-      {
-        timeoutMs: 30_000,
-      },
-    );
     for (const [i, s] of stations.entries()) {
       await s.laptop.call('contests.get', { contestId: rounds[i]!.contestId }, s.ctx);
     }

@@ -16,6 +16,7 @@ import {
   type CountedContest,
   checkInAtHost,
   contestAtHost,
+  cycle,
   type HostCongress,
   hostCongress,
   issueAndCollect,
@@ -52,9 +53,6 @@ function expectedTally(papers: string[], seats: number) {
   }
   return { counted: papers.length, valid, invalid, candidates };
 }
-
-const cycle = (patterns: string[], count: number) =>
-  Array.from({ length: count }, (_, i) => patterns[i % patterns.length]!);
 
 describe.skipIf(!ok)('counting stations on the venue network', { timeout: 240_000 }, () => {
   let venue: Venue;

@@ -16,14 +16,10 @@ import {
   auditRows,
   type CountedContest,
   type Ctx,
-  checkInAtHost,
-  contestAtHost,
+  cycle,
+  failoverScene,
   HOST_STATION,
   type HostCongress,
-  hostCongress,
-  issueAndCollect,
-  pair,
-  pairedStation,
   paper,
   promote,
   type Station,
@@ -36,9 +32,6 @@ import {
 const { ok } = canMakeNamespaces();
 sayWhySkipped('the venue network scenarios (tests/lan/lan-failover.test.ts)');
 
-const cycle = (patterns: string[], count: number) =>
-  Array.from({ length: count }, (_, i) => patterns[i % patterns.length]!);
-
 describe.skipIf(!ok)('the host dies during the count; the standby takes over', { timeout: 300_000 }, () => {
   let venue: Venue;
   let c: HostCongress;
@@ -50,38 +43,12 @@ describe.skipIf(!ok)('the host dies during the count; the standby takes over', {
 
   beforeAll(async () => {
     venue = venueOf(4, 'lan-failover');
-    const host = await venue.start(0, 'host');
-    c = await hostCongress(host, { delegates: 40, extra: { counter1: 'counter', counter2: 'counter' } });
-    await checkInAtHost(c);
-    const group = '第一张选票';
-    committee = await contestAtHost(c, { title: '党委委员', seats: 2, candidates: 3, from: 0, paperGroup: group });
-    discipline = await contestAtHost(c, { title: '纪委委员', seats: 1, candidates: 2, from: 3, paperGroup: group });
-    await issueAndCollect(c, committee.roundId, c.voters.length);
-    await issueAndCollect(c, discipline.roundId, c.voters.length);
-    let l1: Laptop;
-    let l2: Laptop;
-    [standby, l1, l2] = await Promise.all([
-      venue.start(1, 'standby'),
-      venue.start(2, 'count 1'),
-      venue.start(3, 'count 2'),
-    ]);
-    // The standby first, so that every station pairs knowing it (its certificate comes in the beats too).
-    await pair(c, standby, 'standby', '备用机');
-    await until(
-      'the standby holds its first copy',
-      async () => ((await c.host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0) > 0,
-      { timeoutMs: 30_000 },
-    );
-    count1 = await pairedStation(c, l1, 'count', '计票台1', c.operators.counter1!);
-    count2 = await pairedStation(c, l2, 'count', '计票台2', c.operators.counter2!);
-    // The standby's copy must know the stations' credentials to admit them once promoted: a station
-    // paired after its last copy is a stranger there (401). Its copy catches up within SNAPSHOT_MS.
-    const { headSeq } = await c.host.call('lan.venue', {}, c.ctx);
-    await until(
-      "the standby's copy holds both pairings",
-      async () => ((await c.host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0) >= headSeq,
-      { timeoutMs: 30_000 },
-    );
+    ({
+      c,
+      standby,
+      stations: [count1, count2],
+      rounds: [committee, discipline],
+    } = await failoverScene(venue, 40));
   }, 300_000);
   afterAll(async () => {
     await venue?.close();

@@ -362,3 +362,49 @@ export async function promote(standby: Laptop, chief: Operator, timeoutMs = 30_0
   });
   return promoted;
 }
+
+/** `count` items cycling through `patterns`: a stack of papers marked a few ways. */
+export const cycle = <T>(patterns: readonly T[], count: number): T[] =>
+  Array.from({ length: count }, (_, i) => patterns[i % patterns.length]!);
+
+export interface FailoverScene {
+  c: HostCongress;
+  standby: Laptop;
+  /** 计票台1 counts `rounds[0]` (党委委员), 计票台2 `rounds[1]` (纪委委员): two contests of one paper. */
+  stations: [Station, Station];
+  rounds: [CountedContest, CountedContest];
+}
+
+/**
+ * The count the host dies in (tests/lan/lan-failover.test.ts, `npm run bench -- lan`): laptop 0 the
+ * host with every voter present, two contests on one paper issued and collected, laptop 1 the
+ * standby with its first copy, laptops 2 and 3 counting stations, and the standby's copy holding
+ * both pairings (a station paired after the last copy would be a stranger to it once promoted).
+ */
+export async function failoverScene(venue: Venue, delegates: number): Promise<FailoverScene> {
+  const host = await venue.start(0, 'host');
+  const c = await hostCongress(host, { delegates, extra: { counter1: 'counter', counter2: 'counter' } });
+  await checkInAtHost(c);
+  const group = '第一张选票';
+  const rounds: [CountedContest, CountedContest] = [
+    await contestAtHost(c, { title: '党委委员', seats: 2, candidates: 3, from: 0, paperGroup: group }),
+    await contestAtHost(c, { title: '纪委委员', seats: 1, candidates: 2, from: 3, paperGroup: group }),
+  ];
+  for (const r of rounds) await issueAndCollect(c, r.roundId, c.voters.length);
+  const [standby, l1, l2] = await Promise.all([
+    venue.start(1, 'standby'),
+    venue.start(2, 'count 1'),
+    venue.start(3, 'count 2'),
+  ]);
+  // The standby first, so that every station pairs knowing it (its certificate comes in the beats too).
+  await pair(c, standby, 'standby', '备用机');
+  const held = async () => (await host.call('lan.venue', {}, c.ctx)).standby?.heldSeq ?? 0;
+  await until('the standby holds its first copy', async () => (await held()) > 0, { timeoutMs: 30_000 });
+  const stations: [Station, Station] = [
+    await pairedStation(c, l1, 'count', '计票台1', c.operators.counter1!),
+    await pairedStation(c, l2, 'count', '计票台2', c.operators.counter2!),
+  ];
+  const { headSeq } = await host.call('lan.venue', {}, c.ctx);
+  await until("the standby's copy holds both pairings", async () => (await held()) >= headSeq, { timeoutMs: 30_000 });
+  return { c, standby, stations, rounds };
+}
