@@ -58,8 +58,12 @@ export interface LanHost {
   dropCode(): void;
   /** A station revoked (lan.revoke committed): what its last beat said counts no more. */
   forget(stationId: number): void;
-  /** What the last beats of the stations not revoked say they hold for a round, not yet on the host. */
-  papersAt(roundId: number): { stationId: number; station: string; papers: number }[];
+  /**
+   * What the stations not revoked may hold for a round, not yet on the host: the papers their last
+   * beats said, and a station that keyed papers of the round and has been silent for three beats
+   * (`silentSeconds`: what it keyed since is not known, `papers` is what its last beat said).
+   */
+  papersAt(roundId: number): { stationId: number; station: string; papers: number; silentSeconds?: number }[];
   /** Every write up to this audit row is also in a copy off this laptop (the standby's, the backup folder's). */
   safeSeq(): number;
 }

@@ -90,6 +90,46 @@ describe('a round cannot close while a station holds papers for it (issue 14)', 
     expect(closed).toMatchObject({ ok: true, value: { result: { round: { status: 'closed' } } } });
     await expectVerified(e, secretariat);
   });
+  it('a counting station gone silent after keying papers of the round holds the close too (what it keyed since is not known), until heard again or revoked', async () => {
+    const clock = movableClock();
+    const { e, ids, counter, asChief } = await roundAtCounter(3, makeBackend(tempDir(), { now: clock.now }));
+    const { host } = partsOf(e);
+    const one = await pairStation(e, 'count', '计票站 1');
+    const other = await pairStation(e, 'count', '计票站 2');
+    for (const m of ['oox-', 'xoo-', 'oxo-']) {
+      const sent = await host.invoke(
+        one.identity,
+        { channel: 'ballots.enter', input: e.enterInput(m), ctx: { ...counter, station: '计票站 1' } },
+        '127.0.0.11',
+      );
+      expect(sent.result).toMatchObject({ ok: true });
+    }
+    host.beat(one.identity, beatOf([]), '127.0.0.11');
+    // 计票站 2 keyed nothing of this round: its silence holds nothing.
+    host.beat(other.identity, beatOf([]), '127.0.0.12');
+    expect(host.papersAt(e.roundId)).toEqual([]);
+
+    // Four beats without a word from 计票站 1 (a pulled cable): the close waits for it.
+    clock.move(4 * BEAT_MS);
+    const refused = expectRefused(
+      await asChief('rounds.close', { roundId: e.roundId }, ids.chief_scrutineer, PINS.chief_scrutineer),
+      'lan.station_silent',
+    );
+    expect(refused.params).toEqual({ station: '计票站 1', seconds: 8, papers: 0 });
+    expect(refused.message).toContain('计票站 1');
+
+    // Heard again, holding nothing: the round may close.
+    host.beat(one.identity, beatOf([]), '127.0.0.11');
+    expect(host.papersAt(e.roundId)).toEqual([]);
+    // Silent again; the secretariat revokes it instead of waiting: the close goes through.
+    clock.move(4 * BEAT_MS);
+    expect(host.papersAt(e.roundId)).toMatchObject([{ station: '计票站 1', silentSeconds: 8 }]);
+    const secretariat = await signedIn(e, ids, 'secretariat', '秘书处');
+    await e.call('lan.revoke', { stationId: one.answer.stationId }, secretariat);
+    const closed = await asChief('rounds.close', { roundId: e.roundId }, ids.chief_scrutineer, PINS.chief_scrutineer);
+    expect(closed).toMatchObject({ ok: true, value: { result: { round: { status: 'closed' } } } });
+    await expectVerified(e, secretariat);
+  });
 });
 
 describe('beats and the copy off the host (issue 14)', () => {

@@ -69,6 +69,8 @@ interface Heard {
   queued: number;
   unsafe: number;
   pending: { roundId: number; papers: number }[];
+  /** The rounds it sent papers of (ballots.enter): silent, it may hold more of them. */
+  keyed: Set<number>;
 }
 
 interface HeldCopy {
@@ -191,6 +193,7 @@ export function createLanHost(dispatcher: Dispatcher, session: Session, options:
       queued: 0,
       unsafe: 0,
       pending: [],
+      keyed: new Set<number>(),
     };
     heard.at = now;
     heard.address = from;
@@ -278,7 +281,11 @@ export function createLanHost(dispatcher: Dispatcher, session: Session, options:
 
     async invoke(station, call, from) {
       const st = state();
-      if (st) heardFrom(st, station.stationId, from, clock().getTime());
+      if (st) {
+        const heard = heardFrom(st, station.stationId, from, clock().getTime());
+        const input = call.input as { roundId?: unknown } | null;
+        if (call.channel === 'ballots.enter' && typeof input?.roundId === 'number') heard.keyed.add(input.roundId);
+      }
       const outcome = await dispatcher.invokeStation(call.channel, call.input, call.ctx, station);
       return { ...outcome, safeSeq: safeSeq() };
     },
@@ -442,14 +449,23 @@ export function createLanHost(dispatcher: Dispatcher, session: Session, options:
       const open = session.open;
       const st = state();
       if (!open || !st) return [];
-      const held: { stationId: number; station: string; papers: number }[] = [];
+      const held: ReturnType<LanHost['papersAt']> = [];
+      const now = clock().getTime();
       for (const [stationId, heard] of st.heard) {
         const papers = heard.pending.filter((p) => p.roundId === roundId).reduce((n, p) => n + p.papers, 0);
-        if (papers === 0) continue;
+        // A counting station gone quiet mid-count (a pulled cable, a dead laptop) may have keyed
+        // papers its beats could not tell: they are waited for too, until it is back or revoked.
+        const silent = heard.keyed.has(roundId) && now - heard.at > 3 * BEAT_MS;
+        if (papers === 0 && !silent) continue;
         const station = findStation(open.db, stationId);
         // Revoking a station is the secretariat's decision that what it holds is not waited for.
         if (!station || station.revokedAt !== null) continue;
-        held.push({ stationId, station: station.name, papers });
+        held.push({
+          stationId,
+          station: station.name,
+          papers,
+          ...(silent ? { silentSeconds: Math.round((now - heard.at) / 1000) } : {}),
+        });
       }
       return held;
     },
